@@ -295,6 +295,8 @@ export interface EshopCoupon {
   usageLimitPerUser: number | null;
   emailRestrictions: string[];
   createdAt: IsoDateTime;
+  /** WooCommerce "Allow free shipping": the coupon makes delivery free instead of (or besides) a discount */
+  freeShipping?: boolean;
 }
 
 export interface AllegroBuyer {
