@@ -1,0 +1,55 @@
+import type { Handler, RateLimiter, SimRequest, SimResponse } from '@omnigraph/simulator-core';
+import type { HubspotErrors } from './hubspot-errors.ts';
+import { resolveObjectType, type ObjectTypeInfo } from './hubspot-properties.ts';
+import type { HubspotStore, WriteSource } from './hubspot-store.ts';
+import { bearerToken } from './hubspot-wire.ts';
+
+export interface HubspotCredentials {
+  /** private-app access token, sent as `Authorization: Bearer <token>` */
+  token: string;
+  /** the HubSpot account ("portal") id, in 429 group names and webhook events */
+  portalId: number;
+  /** the app id webhooks and write sources name */
+  appId: number;
+  /** the app's client secret, the key of X-HubSpot-Signature-v3 */
+  appSecret: string;
+}
+
+/** What every route handler needs. */
+export interface HubspotContext {
+  store: HubspotStore;
+  errors: HubspotErrors;
+  credentials: HubspotCredentials;
+  /** the separate, lower budget of the CRM search endpoints */
+  searchLimiter: RateLimiter;
+}
+
+export function writeSource(ctx: HubspotContext): WriteSource {
+  return { sourceType: 'INTEGRATION', sourceId: String(ctx.credentials.appId) };
+}
+
+/**
+ * Bearer check in front of a handler. No credentials at all → INVALID_AUTHENTICATION; a token HubSpot does not know
+ * → EXPIRED_AUTHENTICATION (HubSpot cannot tell a mistyped token from an expired one).
+ */
+export function authed(ctx: HubspotContext, handler: (req: SimRequest, token: string) => SimResponse | Promise<SimResponse>): Handler {
+  return (req) => {
+    const token = bearerToken(req);
+    if (token === null) return ctx.errors.unauthorized();
+    if (token !== ctx.credentials.token) return ctx.errors.expiredToken();
+    return handler(req, token);
+  };
+}
+
+/** Resolves the `:objectType` param or answers HubSpot's 400 for an object type it cannot infer. */
+export function objectTypeOf(ctx: HubspotContext, req: SimRequest): { info: ObjectTypeInfo } | { response: SimResponse } {
+  const raw = req.params['objectType'] ?? '';
+  const info = resolveObjectType(raw);
+  if (!info) return { response: ctx.errors.validation(`Unable to infer object type from: ${raw}`) };
+  return { info };
+}
+
+/** Counts the request once more under the path with the object type filled in (`GET /crm/v3/objects/contacts/:objectId`). */
+export function countTyped(req: SimRequest, template: string, info: ObjectTypeInfo): void {
+  req.count(`${req.method} ${template.replace(':objectType', info.name)}`);
+}
