@@ -18,6 +18,7 @@ function createToySimulator(knobs: Parameters<typeof createSimulator>[0]['knobs'
           return { status: 201, body: items };
         },
       },
+      { method: 'GET', path: '/empty', handler: () => ({ status: 404 }) },
       {
         method: 'GET',
         path: '/rpc/:model/*',
@@ -37,6 +38,7 @@ function createToySimulator(knobs: Parameters<typeof createSimulator>[0]['knobs'
       notFoundResponse: () => ({ status: 404, body: { toyError: 'no route' } }),
       rateLimitKey: (req) => String(req.headers['x-token'] ?? 'anon'),
       decorate: (res, info) => {
+        res.headers = { ...res.headers, 'x-trace': 'toy-trace' };
         if (info) res.headers = { ...res.headers, 'x-remaining': String(info.remaining) };
       },
     },
@@ -119,6 +121,20 @@ describe('createSimulator', () => {
     expect(await run()).toBe(first);
     expect(first).toBeGreaterThan(35);
     expect(first).toBeLessThan(85);
+  });
+
+  it('sends the headers every answer carries on faulted answers too', async () => {
+    sim.control.addFaults([{ kind: 'status', status: 500, count: 1 }]);
+    const res = await fetch(`${base}/items`);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-trace')).toBe('toy-trace');
+  });
+
+  it('answers an empty non-204 response with content-length 0', async () => {
+    const res = await fetch(`${base}/empty`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-length')).toBe('0');
+    expect(res.headers.get('transfer-encoding')).toBeNull();
   });
 
   it('only faults requests matching the rule', async () => {

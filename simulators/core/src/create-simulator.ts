@@ -42,7 +42,7 @@ export interface CreateSimulatorOptions {
   knobs?: Partial<KnobsState>;
   /** seeds the fault ratio PRNG. @default 1 */
   faultSeed?: number;
-  /** simulator-specific admin routes, mounted under {@link ADMIN_PREFIX} (e.g. `/webhooks`) */
+  /** simulator-specific admin routes; their paths must start with {@link ADMIN_PREFIX} (e.g. `/__simulator/webhooks`) */
   adminRoutes?: readonly Route[];
 }
 
@@ -249,37 +249,13 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
 
     const fault = faults.decide(key, path);
     if (fault) {
-      switch (fault.rule.kind) {
-        case 'hang':
-          // Keep the socket open and answer nothing; close() destroys it.
-          return;
-        case 'reset':
-          req.socket.destroy();
-          return;
-        case 'garbage':
-          send(res, {
-            status: 200,
-            headers: { 'content-type': 'application/json; charset=UTF-8' },
-            body: '{"results":[{"id":"1","properties":{"email":"trunc',
-          });
-          return;
-        case 'rate_limit': {
-          const now = Date.now();
-          const info = {
-            limit: rateLimiter.config()?.limit ?? 100,
-            remaining: 0,
-            windowMs: rateLimiter.config()?.windowMs ?? 10_000,
-            resetAtMs: now + 1000,
-            retryAfterSeconds: 1,
-            key: 'fault',
-          };
-          send(res, hooks.rateLimitResponse(info, simReq));
-          return;
-        }
-        case 'status':
-          send(res, hooks.errorResponse(fault.rule.status ?? 503, simReq));
-          return;
+      const faulted = faultResponse(fault.rule, req, simReq);
+      if (faulted) {
+        // Headers an API sends on every answer (trace ids, rate-limit counters) are on its error answers too.
+        hooks.decorate?.(faulted, null, simReq);
+        send(res, faulted);
       }
+      return;
     }
 
     const budget = rateLimiter.take(hooks.rateLimitKey?.(simReq) ?? 'global');
@@ -308,6 +284,41 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
     }
     hooks.decorate?.(response, budget?.info ?? null, simReq);
     send(res, response);
+  }
+
+  /** null when the fault answers nothing (hang, reset) */
+  function faultResponse(rule: FaultRule, req: IncomingMessage, simReq: SimRequest): SimResponse | null {
+    switch (rule.kind) {
+      case 'hang':
+        // Keep the socket open and answer nothing; close() destroys it.
+        return null;
+      case 'reset':
+        req.socket.destroy();
+        return null;
+      case 'garbage':
+        return {
+          status: 200,
+          headers: { 'content-type': 'application/json; charset=UTF-8' },
+          body: '{"results":[{"id":"1","properties":{"email":"trunc',
+        };
+      case 'rate_limit': {
+        const cfg = rateLimiter.config();
+        const now = Date.now();
+        return hooks.rateLimitResponse(
+          {
+            limit: cfg?.limit ?? 100,
+            remaining: 0,
+            windowMs: cfg?.windowMs ?? 10_000,
+            resetAtMs: now + 1000,
+            retryAfterSeconds: 1,
+            key: 'fault',
+          },
+          simReq,
+        );
+      }
+      case 'status':
+        return hooks.errorResponse(rule.status ?? 503, simReq);
+    }
   }
 
   let baseUrl = '';
@@ -408,7 +419,9 @@ function send(res: ServerResponse, response: SimResponse): void {
     payload = JSON.stringify(response.body);
     if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json; charset=UTF-8';
   }
+  // An empty answer other than 204/304 says so with content-length 0 rather than an empty chunked body.
   if (payload !== undefined) headers['content-length'] = Buffer.byteLength(payload);
+  else if (response.status !== 204 && response.status !== 304) headers['content-length'] = 0;
   res.writeHead(response.status, headers as Record<string, string | number | string[]>);
   res.end(payload);
 }

@@ -12,7 +12,8 @@ export {
   simulatorEnvSchema,
 } from './simulator-config.ts';
 export type { SimulatorRuntimeConfig } from './simulator-config.ts';
-export { runSimulator } from './run-simulator.ts';
+export { runSimulator, runSimulators } from './run-simulator.ts';
+export type { SimulatorBoot } from './run-simulator.ts';
 export { deliverWebhook, hmacSha256Base64 } from './webhooks.ts';
 export type { WebhookDelivery, WebhookResult } from './webhooks.ts';
 export * from './simulator-types.ts';

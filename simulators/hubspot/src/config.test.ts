@@ -1,10 +1,10 @@
 import { ConfigError } from '@omnigraph/simulator-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, loadHubspotSimulatorConfig } from './config.ts';
+import { DEFAULT_CREDENTIALS, loadHubSpotSimulatorConfig } from './config.ts';
 
-describe('loadHubspotSimulatorConfig', () => {
+describe('loadHubSpotSimulatorConfig', () => {
   it('defaults to HubSpot\'s real budgets, port 8071 and the fixed private-app token', () => {
-    const c = loadHubspotSimulatorConfig({});
+    const c = loadHubSpotSimulatorConfig({});
     expect(c.port).toBe(8071);
     expect(c.knobs.rateLimit).toEqual({ limit: 190, windowMs: 10_000 });
     expect(c.searchRateLimit).toEqual({ limit: 5, windowMs: 1_000 });
@@ -15,7 +15,7 @@ describe('loadHubspotSimulatorConfig', () => {
   });
 
   it('reads overrides, including "off" for both budgets', () => {
-    const c = loadHubspotSimulatorConfig({
+    const c = loadHubSpotSimulatorConfig({
       HUBSPOT_SIMULATOR_TOKEN: 'pat-na1-custom-token',
       HUBSPOT_SIMULATOR_RATE_LIMIT: 'off',
       HUBSPOT_SIMULATOR_SEARCH_RATE_LIMIT: 'off',
@@ -32,7 +32,7 @@ describe('loadHubspotSimulatorConfig', () => {
 
   it('reports every problem at once, core knobs and HubSpot settings together', () => {
     try {
-      loadHubspotSimulatorConfig({ HUBSPOT_SIMULATOR_PORT: 'abc', HUBSPOT_SIMULATOR_SEARCH_RATE_LIMIT: '-1', HUBSPOT_SIMULATOR_WEBHOOK_SUBSCRIPTIONS: 'deal.creation' });
+      loadHubSpotSimulatorConfig({ HUBSPOT_SIMULATOR_PORT: 'abc', HUBSPOT_SIMULATOR_SEARCH_RATE_LIMIT: '-1', HUBSPOT_SIMULATOR_WEBHOOK_SUBSCRIPTIONS: 'deal.creation' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

@@ -6,7 +6,7 @@ import {
   type SimulatorRuntimeConfig,
 } from '@omnigraph/simulator-core';
 import { z } from 'zod';
-import type { HubspotCredentials } from './hubspot-context.ts';
+import type { HubSpotCredentials } from './hubspot-context.ts';
 import { DEFAULT_SUBSCRIPTIONS, parseSubscription, type WebhookSettings } from './webhook-dispatcher.ts';
 
 /** Professional/Enterprise private apps: 190 requests per rolling 10 s (policy TEN_SECONDLY_ROLLING). */
@@ -16,15 +16,15 @@ export const HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT: RateLimitConfig = { limit: 5, wi
 /** Professional private apps: 650 000 requests per day. */
 export const HUBSPOT_DEFAULT_DAILY_LIMIT = 650_000;
 
-export const DEFAULT_CREDENTIALS: HubspotCredentials = {
+export const DEFAULT_CREDENTIALS: HubSpotCredentials = {
   token: 'pat-eu1-5f0c2a7e-9b41-4d6a-8c3e-2a7d91b4e6f0',
   portalId: 25_814_603,
   appId: 3_217_654,
   appSecret: '7e3b9c1a-4f2d-4a8e-b6c5-0d9e8f7a6b5c',
 };
 
-export interface HubspotSimulatorConfig extends SimulatorRuntimeConfig {
-  credentials: HubspotCredentials;
+export interface HubSpotSimulatorConfig extends SimulatorRuntimeConfig {
+  credentials: HubSpotCredentials;
   searchRateLimit: RateLimitConfig | null;
   dailyLimit: number;
   webhooks: Partial<WebhookSettings>;
@@ -55,7 +55,7 @@ const hubspotEnvSchema = z
  * Reads the core knobs (`HUBSPOT_SIMULATOR_PORT`, `_RATE_LIMIT`, `_LATENCY_MS`, …) with HubSpot's real budget as the
  * default, plus the private-app credentials, the search budget and the webhook target. Reports every problem at once.
  */
-export function loadHubspotSimulatorConfig(env: NodeJS.ProcessEnv): HubspotSimulatorConfig {
+export function loadHubSpotSimulatorConfig(env: NodeJS.ProcessEnv): HubSpotSimulatorConfig {
   const problems: string[] = [];
   let core: SimulatorRuntimeConfig | null = null;
   try {

@@ -1,7 +1,7 @@
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_MISSING_MESSAGE } from './hubspot-errors.ts';
-import { startHubspot, TEST_SCALE, TOKEN, type Page, type TestClient, type WireRecord } from './test-support.ts';
+import { startHubSpot, TEST_SCALE, TOKEN, type Page, type TestClient, type WireRecord } from './test-support.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -13,7 +13,7 @@ describe('HubSpot contacts: auth, reads, batch read', () => {
   const withLogin = dataset.crmContacts.find((x) => x.allegroBuyerLogin && x.id !== withEmail.id)!;
 
   beforeAll(async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
   });
   afterAll(() => c.sim.close());
 

@@ -15,9 +15,9 @@ import {
   HUBSPOT_DEFAULT_RATE_LIMIT,
   HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT,
 } from './config.ts';
-import type { HubspotContext, HubspotCredentials } from './hubspot-context.ts';
-import { HubspotErrors } from './hubspot-errors.ts';
-import { HubspotStore } from './hubspot-store.ts';
+import type { HubSpotContext, HubSpotCredentials } from './hubspot-context.ts';
+import { HubSpotErrors } from './hubspot-errors.ts';
+import { HubSpotStore } from './hubspot-store.ts';
 import { bearerToken } from './hubspot-wire.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { associationRoutes } from './routes/association-routes.ts';
@@ -31,12 +31,12 @@ import { DEFAULT_RETRY_DELAYS_MS, DEFAULT_SUBSCRIPTIONS, WebhookDispatcher, type
 export const OBJECT_PREFIXES = ['/crm/v3/objects', '/crm/objects/2026-03'] as const;
 export const PROPERTY_PREFIXES = ['/crm/v3/properties', '/crm/properties/2026-03'] as const;
 
-export interface CreateHubspotSimulatorOptions {
+export interface CreateHubSpotSimulatorOptions {
   seed?: number;
   scale?: number;
   /** a ready dataset (otherwise `getDataset({ seed, scale })`) */
   dataset?: Dataset;
-  credentials?: Partial<HubspotCredentials>;
+  credentials?: Partial<HubSpotCredentials>;
   /** core knobs; the general budget defaults to HubSpot's 190 requests / 10 s */
   knobs?: Partial<KnobsState>;
   faultSeed?: number;
@@ -52,14 +52,14 @@ function isSearch(req: SimRequest): boolean {
   return req.method === 'POST' && req.path.replace(/\/$/, '').endsWith('/search');
 }
 
-export function createHubspotSimulator(options: CreateHubspotSimulatorOptions = {}): Simulator {
-  const credentials: HubspotCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
+export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = {}): Simulator {
+  const credentials: HubSpotCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const dataset =
     options.dataset ??
     getDataset({ ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.scale !== undefined ? { scale: options.scale } : {}) });
   const initialSearch = options.searchRateLimit === undefined ? HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT : options.searchRateLimit;
   const dailyLimit = options.dailyLimit ?? HUBSPOT_DEFAULT_DAILY_LIMIT;
-  const errors = new HubspotErrors(dataset.seed);
+  const errors = new HubSpotErrors(dataset.seed);
   const searchLimiter = createRateLimiter(initialSearch);
   /** requests used today per token (the simulator's "day" lasts until a reset) */
   const dailyUsed = new Map<string, number>();
@@ -77,7 +77,7 @@ export function createHubspotSimulator(options: CreateHubspotSimulatorOptions = 
     credentials,
   );
 
-  const store = new HubspotStore({
+  const store = new HubSpotStore({
     dataset: () => dataset,
     credentials: () => ({
       authorization: `Bearer ${credentials.token}`,
@@ -98,7 +98,7 @@ export function createHubspotSimulator(options: CreateHubspotSimulatorOptions = 
     webhooks.reset();
   });
 
-  const ctx: HubspotContext = { store, errors, credentials, searchLimiter };
+  const ctx: HubSpotContext = { store, errors, credentials, searchLimiter };
 
   function rateLimitHeaders(info: RateLimitInfo, token: string): Record<string, string> {
     return {

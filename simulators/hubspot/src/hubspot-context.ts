@@ -1,10 +1,10 @@
 import type { Handler, RateLimiter, SimRequest, SimResponse } from '@omnigraph/simulator-core';
-import type { HubspotErrors } from './hubspot-errors.ts';
+import type { HubSpotErrors } from './hubspot-errors.ts';
 import { resolveObjectType, type ObjectTypeInfo } from './hubspot-properties.ts';
-import type { HubspotStore, WriteSource } from './hubspot-store.ts';
+import type { HubSpotStore, WriteSource } from './hubspot-store.ts';
 import { bearerToken } from './hubspot-wire.ts';
 
-export interface HubspotCredentials {
+export interface HubSpotCredentials {
   /** private-app access token, sent as `Authorization: Bearer <token>` */
   token: string;
   /** the HubSpot account ("portal") id, in 429 group names and webhook events */
@@ -16,15 +16,15 @@ export interface HubspotCredentials {
 }
 
 /** What every route handler needs. */
-export interface HubspotContext {
-  store: HubspotStore;
-  errors: HubspotErrors;
-  credentials: HubspotCredentials;
+export interface HubSpotContext {
+  store: HubSpotStore;
+  errors: HubSpotErrors;
+  credentials: HubSpotCredentials;
   /** the separate, lower budget of the CRM search endpoints */
   searchLimiter: RateLimiter;
 }
 
-export function writeSource(ctx: HubspotContext): WriteSource {
+export function writeSource(ctx: HubSpotContext): WriteSource {
   return { sourceType: 'INTEGRATION', sourceId: String(ctx.credentials.appId) };
 }
 
@@ -32,7 +32,7 @@ export function writeSource(ctx: HubspotContext): WriteSource {
  * Bearer check in front of a handler. No credentials at all → INVALID_AUTHENTICATION; a token HubSpot does not know
  * → EXPIRED_AUTHENTICATION (HubSpot cannot tell a mistyped token from an expired one).
  */
-export function authed(ctx: HubspotContext, handler: (req: SimRequest, token: string) => SimResponse | Promise<SimResponse>): Handler {
+export function authed(ctx: HubSpotContext, handler: (req: SimRequest, token: string) => SimResponse | Promise<SimResponse>): Handler {
   return (req) => {
     const token = bearerToken(req);
     if (token === null) return ctx.errors.unauthorized();
@@ -42,7 +42,7 @@ export function authed(ctx: HubspotContext, handler: (req: SimRequest, token: st
 }
 
 /** Resolves the `:objectType` param or answers HubSpot's 400 for an object type it cannot infer. */
-export function objectTypeOf(ctx: HubspotContext, req: SimRequest): { info: ObjectTypeInfo } | { response: SimResponse } {
+export function objectTypeOf(ctx: HubSpotContext, req: SimRequest): { info: ObjectTypeInfo } | { response: SimResponse } {
   const raw = req.params['objectType'] ?? '';
   const info = resolveObjectType(raw);
   if (!info) return { response: ctx.errors.validation(`Unable to infer object type from: ${raw}`) };

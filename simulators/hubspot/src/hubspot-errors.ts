@@ -37,7 +37,7 @@ export interface ErrorExtras {
   headers?: Record<string, string>;
 }
 
-export class HubspotErrors {
+export class HubSpotErrors {
   private readonly uuids: ReturnType<typeof createUuidGenerator>;
 
   constructor(seed: number) {
@@ -139,7 +139,7 @@ export interface PropertyProblem {
  */
 export function readJsonBody(
   req: SimRequest,
-  errors: HubspotErrors,
+  errors: HubSpotErrors,
 ): { ok: true; value: unknown } | { ok: false; response: SimResponse } {
   try {
     return { ok: true, value: req.json() };

@@ -1,6 +1,6 @@
 import { compareNumericIds } from './hubspot-mappers.ts';
 import type { ObjectTypeInfo, PropertyDefinition } from './hubspot-properties.ts';
-import type { CrmRecord, HubspotStore } from './hubspot-store.ts';
+import type { CrmRecord, HubSpotStore } from './hubspot-store.ts';
 import { parseDateTime } from './property-values.ts';
 
 /**
@@ -275,7 +275,7 @@ function tokens(value: string): string[] {
   return [...out];
 }
 
-function compileFilter(store: HubspotStore, info: ObjectTypeInfo, f: SearchFilter): Predicate {
+function compileFilter(store: HubSpotStore, info: ObjectTypeInfo, f: SearchFilter): Predicate {
   if (f.propertyName === 'associations.contact') {
     const targets = new Set(f.values ?? (f.value !== undefined ? [f.value] : []));
     const has = (r: CrmRecord) => {
@@ -380,7 +380,7 @@ function compileFilter(store: HubspotStore, info: ObjectTypeInfo, f: SearchFilte
 }
 
 /** Candidates from an index when a group has an EQ on an indexed property, so phone/email lookups do not scan. */
-function indexedCandidates(store: HubspotStore, info: ObjectTypeInfo, group: SearchFilter[]): CrmRecord[] | null {
+function indexedCandidates(store: HubSpotStore, info: ObjectTypeInfo, group: SearchFilter[]): CrmRecord[] | null {
   const col = store.collections[info.name];
   for (const f of group) {
     if (f.operator !== 'EQ' || f.value === undefined) continue;
@@ -448,7 +448,7 @@ export interface SearchOutcome {
   nextAfter: string | null;
 }
 
-export function runSearch(store: HubspotStore, info: ObjectTypeInfo, request: SearchRequest): SearchOutcome {
+export function runSearch(store: HubSpotStore, info: ObjectTypeInfo, request: SearchRequest): SearchOutcome {
   const col = store.collections[info.name];
   const groups = request.filterGroups.filter((g) => g.length > 0);
   const compiled = groups.map((g) => g.map((f) => compileFilter(store, info, f)));

@@ -154,7 +154,7 @@ export class ObjectCollection {
   }
 }
 
-export interface HubspotStoreOptions {
+export interface HubSpotStoreOptions {
   dataset: () => Dataset;
   /** what `describe()` shows under credentials */
   credentials: () => Record<string, unknown>;
@@ -164,7 +164,7 @@ export interface HubspotStoreOptions {
  * Contacts, notes, their associations and the owners, built from the canonical dataset and kept in HubSpot's wire
  * format, with indexes by id, every unique property and the searchable phone numbers.
  */
-export class HubspotStore implements SimulatorStore {
+export class HubSpotStore implements SimulatorStore {
   collections!: Record<ObjectTypeName, ObjectCollection>;
   /** note id → contact ids, and the reverse; Sets keep association order stable */
   noteContacts = new Map<string, Set<string>>();
@@ -176,7 +176,7 @@ export class HubspotStore implements SimulatorStore {
   private resetHooks: (() => void)[] = [];
   private datasetCreatedAt = '';
 
-  constructor(private readonly options: HubspotStoreOptions) {
+  constructor(private readonly options: HubSpotStoreOptions) {
     this.build();
   }
 

@@ -1,6 +1,6 @@
 import type { SimRequest } from '@omnigraph/simulator-core';
 import { OBJECT_TYPES, resolveObjectType, type ObjectTypeInfo, type ObjectTypeName } from './hubspot-properties.ts';
-import type { CrmRecord, HubspotStore } from './hubspot-store.ts';
+import type { CrmRecord, HubSpotStore } from './hubspot-store.ts';
 
 /** Record → the `SimplePublicObject(WithAssociations)` JSON of the v3 object APIs. */
 
@@ -26,7 +26,7 @@ export function selectProperties(info: ObjectTypeInfo, requested: readonly strin
   return [...names].sort();
 }
 
-export function serializeRecord(store: HubspotStore, record: CrmRecord, options: SerializeOptions): Record<string, unknown> {
+export function serializeRecord(store: HubSpotStore, record: CrmRecord, options: SerializeOptions): Record<string, unknown> {
   const info = OBJECT_TYPES[record.type];
   const properties: Record<string, string | null> = {};
   for (const name of selectProperties(info, options.properties)) properties[name] = record.properties[name] ?? null;

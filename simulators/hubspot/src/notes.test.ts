@@ -1,6 +1,6 @@
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubspot, TEST_SCALE, type Page, type TestClient, type WireRecord } from './test-support.ts';
+import { startHubSpot, TEST_SCALE, type Page, type TestClient, type WireRecord } from './test-support.ts';
 
 interface AssociationPage {
   results: { toObjectId: number; associationTypes: { category: string; typeId: number; label: string | null }[] }[];
@@ -15,7 +15,7 @@ describe('HubSpot notes and associations', () => {
   const toContact = (id: string) => [{ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }] }];
 
   beforeAll(async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
   });
   afterAll(() => c.sim.close());
 

@@ -1,5 +1,5 @@
 import type { SimResponse } from '@omnigraph/simulator-core';
-import type { HubspotContext } from './hubspot-context.ts';
+import type { HubSpotContext } from './hubspot-context.ts';
 import type { WireProperties } from './hubspot-mappers.ts';
 import { OBJECT_TYPES, uniqueProperties, type ObjectTypeInfo, type ObjectTypeName } from './hubspot-properties.ts';
 import type { CrmRecord, ObjectCollection } from './hubspot-store.ts';
@@ -8,7 +8,7 @@ import { validateWriteProperties } from './property-values.ts';
 /** Shared by the single-object and batch endpoints: lookups, write validation, unique conflicts, associations. */
 
 /** Validates `idProperty`: absent or hs_object_id means record ids; anything else must be a unique property. */
-export function checkIdProperty(ctx: HubspotContext, info: ObjectTypeInfo, idProperty: string | null | undefined): SimResponse | null {
+export function checkIdProperty(ctx: HubSpotContext, info: ObjectTypeInfo, idProperty: string | null | undefined): SimResponse | null {
   if (idProperty === null || idProperty === undefined || idProperty === '' || idProperty === 'hs_object_id') return null;
   const def = info.properties.get(idProperty);
   if (!def) return ctx.errors.validation(`Property "${idProperty}" does not exist`);
@@ -38,7 +38,7 @@ export function findRecord(
 export type PreparedWrite = { ok: true; properties: WireProperties } | { ok: false; response: SimResponse };
 
 /** Validates a `properties` object; answers HubSpot's VALIDATION_ERROR body on unknown, read-only or bad values. */
-export function prepareWrite(ctx: HubspotContext, info: ObjectTypeInfo, input: unknown): PreparedWrite {
+export function prepareWrite(ctx: HubSpotContext, info: ObjectTypeInfo, input: unknown): PreparedWrite {
   const v = validateWriteProperties(info, input);
   if (v.ok) return v;
   if ('malformed' in v) return { ok: false, response: ctx.errors.validation(`Invalid input JSON: ${v.malformed}`) };
@@ -50,7 +50,7 @@ export function prepareWrite(ctx: HubspotContext, info: ObjectTypeInfo, input: u
  * 409 "Contact already exists. Existing ID: …"; other unique properties collide the same way.
  */
 export function uniqueConflict(
-  ctx: HubspotContext,
+  ctx: HubSpotContext,
   col: ObjectCollection,
   properties: WireProperties,
   selfId: string | null,
@@ -75,7 +75,7 @@ export function uniqueConflict(
   return null;
 }
 
-function conflict(ctx: HubspotContext, info: ObjectTypeInfo, property: string, existingId: string): SimResponse {
+function conflict(ctx: HubSpotContext, info: ObjectTypeInfo, property: string, existingId: string): SimResponse {
   const message =
     info.name === 'contacts' && property === 'email'
       ? `Contact already exists. Existing ID: ${existingId}`
@@ -99,7 +99,7 @@ export function associationTypeId(from: ObjectTypeName, to: ObjectTypeName): num
  * exists.
  */
 export function parseCreateAssociations(
-  ctx: HubspotContext,
+  ctx: HubSpotContext,
   info: ObjectTypeInfo,
   input: unknown,
 ): { ok: true; targets: { to: ObjectTypeName; id: string }[] } | { ok: false; response: SimResponse } {
@@ -138,7 +138,7 @@ export function parseCreateAssociations(
   return { ok: true, targets };
 }
 
-export function linkAssociations(ctx: HubspotContext, record: CrmRecord, targets: { to: ObjectTypeName; id: string }[]): void {
+export function linkAssociations(ctx: HubSpotContext, record: CrmRecord, targets: { to: ObjectTypeName; id: string }[]): void {
   for (const t of targets) {
     if (record.type === 'notes' && t.to === 'contacts') ctx.store.associate(record.id, t.id);
     else if (record.type === 'contacts' && t.to === 'notes') ctx.store.associate(t.id, record.id);
@@ -146,7 +146,7 @@ export function linkAssociations(ctx: HubspotContext, record: CrmRecord, targets
 }
 
 /** HubSpot requires the activity timestamp on engagements. */
-export function missingRequired(ctx: HubspotContext, info: ObjectTypeInfo, properties: WireProperties): SimResponse | null {
+export function missingRequired(ctx: HubSpotContext, info: ObjectTypeInfo, properties: WireProperties): SimResponse | null {
   if (info.name === 'notes' && !properties['hs_timestamp']) {
     return ctx.errors.propertyValues([
       { isValid: false, message: 'hs_timestamp is required', error: 'REQUIRED_PROPERTY', name: 'hs_timestamp' },

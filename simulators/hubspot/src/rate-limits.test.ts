@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, HUBSPOT_DEFAULT_RATE_LIMIT } from './config.ts';
-import { createHubspotSimulator } from './create-hubspot-simulator.ts';
-import { startHubspot, TEST_SCALE, type TestClient } from './test-support.ts';
+import { createHubSpotSimulator } from './create-hubspot-simulator.ts';
+import { startHubSpot, TEST_SCALE, type TestClient } from './test-support.ts';
 
 const searchBody = { filterGroups: [{ filters: [{ propertyName: 'loyalty_tier', operator: 'EQ', value: 'gold' }] }], limit: 1 };
 
@@ -13,14 +13,14 @@ describe('HubSpot rate limits', () => {
   });
 
   it('defaults to 190 requests per 10 s and 5 searches per second', () => {
-    const sim = createHubspotSimulator({ scale: TEST_SCALE });
+    const sim = createHubSpotSimulator({ scale: TEST_SCALE });
     expect(sim.control.knobs().rateLimit).toEqual(HUBSPOT_DEFAULT_RATE_LIMIT);
     expect(HUBSPOT_DEFAULT_RATE_LIMIT).toEqual({ limit: 190, windowMs: 10_000 });
     void sim.close();
   });
 
   it('sends X-HubSpot-RateLimit-* headers on every answer and counts the daily budget down', async () => {
-    c = await startHubspot({ knobs: { rateLimit: { limit: 190, windowMs: 10_000 } } });
+    c = await startHubSpot({ knobs: { rateLimit: { limit: 190, windowMs: 10_000 } } });
     const first = await c.call('GET', '/crm/v3/objects/contacts?limit=1');
     expect(first.headers.get('x-hubspot-ratelimit-interval-milliseconds')).toBe('10000');
     expect(first.headers.get('x-hubspot-ratelimit-max')).toBe('190');
@@ -34,7 +34,7 @@ describe('HubSpot rate limits', () => {
   });
 
   it('answers over budget with 429 TEN_SECONDLY_ROLLING, the headers and Retry-After', async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
     const config = await c.admin('PATCH', '/config', { rateLimit: { limit: 3, windowMs: 10_000 } });
     expect(config.status).toBe(200);
     const statuses: number[] = [];
@@ -59,7 +59,7 @@ describe('HubSpot rate limits', () => {
   });
 
   it('limits search separately: 429 SECONDLY without the standard headers', async () => {
-    c = await startHubspot({ searchRateLimit: { limit: 5, windowMs: 1_000 }, knobs: { rateLimit: HUBSPOT_DEFAULT_RATE_LIMIT } });
+    c = await startHubSpot({ searchRateLimit: { limit: 5, windowMs: 1_000 }, knobs: { rateLimit: HUBSPOT_DEFAULT_RATE_LIMIT } });
     const statuses: number[] = [];
     let last: Response | undefined;
     for (let i = 0; i < 6; i += 1) {
@@ -86,7 +86,7 @@ describe('HubSpot rate limits', () => {
   });
 
   it('lets the search budget be changed or switched off through the admin path', async () => {
-    c = await startHubspot({ searchRateLimit: { limit: 5, windowMs: 1_000 } });
+    c = await startHubSpot({ searchRateLimit: { limit: 5, windowMs: 1_000 } });
     const res = await c.admin('PUT', '/search-rate-limit', { limit: 1, windowMs: 60_000 });
     expect(res.status).toBe(200);
     expect((await c.call('POST', '/crm/v3/objects/contacts/search', searchBody)).status).toBe(200);
@@ -97,7 +97,7 @@ describe('HubSpot rate limits', () => {
   });
 
   it('renders an injected rate_limit fault with the same 429 body and headers', async () => {
-    c = await startHubspot({ knobs: { rateLimit: HUBSPOT_DEFAULT_RATE_LIMIT } });
+    c = await startHubSpot({ knobs: { rateLimit: HUBSPOT_DEFAULT_RATE_LIMIT } });
     await c.admin('POST', '/faults', { kind: 'rate_limit', count: 1 });
     const res = await c.call('GET', '/crm/v3/objects/contacts?limit=1');
     expect(res.status).toBe(429);
@@ -108,7 +108,7 @@ describe('HubSpot rate limits', () => {
   });
 
   it('renders injected 5xx faults as HubSpot errors', async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
     await c.admin('POST', '/faults', { kind: 'status', status: 502, count: 1 });
     const res = await c.call('GET', '/crm/v3/objects/contacts?limit=1');
     expect(res.status).toBe(502);

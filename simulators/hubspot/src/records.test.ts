@@ -1,13 +1,13 @@
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubspot, TEST_SCALE, type TestClient, type WireRecord } from './test-support.ts';
+import { startHubSpot, TEST_SCALE, type TestClient, type WireRecord } from './test-support.ts';
 
 describe('HubSpot records loading (/__simulator/records)', () => {
   let c: TestClient;
   const dataset = getDataset({ scale: TEST_SCALE });
 
   beforeAll(async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
   });
   afterAll(() => c.sim.close());
 

@@ -1,6 +1,6 @@
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubspot, TEST_SCALE, type Page, type TestClient } from './test-support.ts';
+import { startHubSpot, TEST_SCALE, type Page, type TestClient } from './test-support.ts';
 
 const path = '/crm/v3/objects/contacts/search';
 
@@ -11,7 +11,7 @@ describe('HubSpot contact search', () => {
   const withPhone = contacts.find((x) => x.phoneDigits && x.phone !== x.phoneDigits)!;
 
   beforeAll(async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
   });
   afterAll(() => c.sim.close());
 
@@ -161,7 +161,7 @@ describe('HubSpot contact search', () => {
 describe('HubSpot search 10 000 result cap', () => {
   let c: TestClient;
   beforeAll(async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
     // A few thousand extra contacts through the records path put this small dataset over the cap quickly.
     const base = 90_000_000_000;
     const extra = Array.from({ length: 10_500 }, (_, i) => ({

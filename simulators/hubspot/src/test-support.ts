@@ -1,6 +1,6 @@
 import type { Simulator } from '@omnigraph/simulator-core';
 import { DEFAULT_CREDENTIALS } from './config.ts';
-import { createHubspotSimulator, type CreateHubspotSimulatorOptions } from './create-hubspot-simulator.ts';
+import { createHubSpotSimulator, type CreateHubSpotSimulatorOptions } from './create-hubspot-simulator.ts';
 
 /** Shared helpers for the contract tests: a simulator on port 0 and a fetch wrapper that sends the bearer token. */
 
@@ -21,8 +21,8 @@ export interface TestClient {
  * Starts a simulator with the general and search budgets off unless a test asks for them, so unrelated tests never
  * trip a 429.
  */
-export async function startHubspot(options: CreateHubspotSimulatorOptions = {}): Promise<TestClient> {
-  const sim = createHubspotSimulator({ scale: TEST_SCALE, searchRateLimit: null, ...options, knobs: { rateLimit: null, ...options.knobs } });
+export async function startHubSpot(options: CreateHubSpotSimulatorOptions = {}): Promise<TestClient> {
+  const sim = createHubSpotSimulator({ scale: TEST_SCALE, searchRateLimit: null, ...options, knobs: { rateLimit: null, ...options.knobs } });
   const base = await sim.listen(0);
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, {

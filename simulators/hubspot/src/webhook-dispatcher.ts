@@ -1,5 +1,5 @@
 import { deliverWebhook, hmacSha256Base64 } from '@omnigraph/simulator-core';
-import type { HubspotCredentials } from './hubspot-context.ts';
+import type { HubSpotCredentials } from './hubspot-context.ts';
 import { OBJECT_TYPES } from './hubspot-properties.ts';
 import type { StoreEvent } from './hubspot-store.ts';
 
@@ -107,7 +107,7 @@ export class WebhookDispatcher {
 
   constructor(
     private readonly initial: WebhookSettings,
-    private readonly credentials: HubspotCredentials,
+    private readonly credentials: HubSpotCredentials,
   ) {
     this.settings = { ...initial };
     this.configure(initial);

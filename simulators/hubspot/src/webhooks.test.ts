@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS } from './config.ts';
-import { startHubspot, TEST_SCALE, waitFor, type TestClient, type WireRecord } from './test-support.ts';
+import { startHubSpot, TEST_SCALE, waitFor, type TestClient, type WireRecord } from './test-support.ts';
 
 interface Received {
   method: string;
@@ -13,7 +13,7 @@ interface Received {
   body: string;
 }
 
-interface HubspotEvent {
+interface HubSpotEvent {
   eventId: number;
   subscriptionId: number;
   portalId: number;
@@ -59,7 +59,7 @@ describe('HubSpot webhooks', () => {
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     targetUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hubspot/events?source=sim`;
-    c = await startHubspot();
+    c = await startHubSpot();
   });
   afterAll(async () => {
     await c.sim.close();
@@ -78,7 +78,7 @@ describe('HubSpot webhooks', () => {
     expect(res.status).toBe(200);
   });
 
-  const events = (r: Received) => JSON.parse(r.body) as HubspotEvent[];
+  const events = (r: Received) => JSON.parse(r.body) as HubSpotEvent[];
   const allEvents = () => received.flatMap(events);
 
   it('POSTs a signed JSON array of creation and propertyChange events for a new contact', async () => {

@@ -1,6 +1,6 @@
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHubspot, TEST_SCALE, type Page, type TestClient, type WireRecord } from './test-support.ts';
+import { startHubSpot, TEST_SCALE, type Page, type TestClient, type WireRecord } from './test-support.ts';
 
 describe('HubSpot contact writes', () => {
   let c: TestClient;
@@ -8,7 +8,7 @@ describe('HubSpot contact writes', () => {
   const existing = dataset.crmContacts.find((x) => x.email)!;
 
   beforeAll(async () => {
-    c = await startHubspot();
+    c = await startHubSpot();
   });
   afterAll(() => c.sim.close());
 

@@ -1,5 +1,5 @@
 import type { Route, SimRequest, SimResponse } from '@omnigraph/simulator-core';
-import { authed, type HubspotContext } from '../hubspot-context.ts';
+import { authed, type HubSpotContext } from '../hubspot-context.ts';
 import { readJsonBody } from '../hubspot-errors.ts';
 import { resolveObjectType, type ObjectTypeInfo } from '../hubspot-properties.ts';
 import { pagingLink } from '../hubspot-wire.ts';
@@ -24,7 +24,7 @@ function associationEntry(typeId: number, toId: string): Record<string, unknown>
 }
 
 function resolvePair(
-  ctx: HubspotContext,
+  ctx: HubSpotContext,
   req: SimRequest,
 ): { from: ObjectTypeInfo; to: ObjectTypeInfo } | { response: SimResponse } {
   const rawFrom = req.params['fromObjectType'] ?? '';
@@ -36,7 +36,7 @@ function resolvePair(
   return { from, to };
 }
 
-export function associationRoutes(ctx: HubspotContext): Route[] {
+export function associationRoutes(ctx: HubSpotContext): Route[] {
   const listPath = '/crm/v4/objects/:fromObjectType/:objectId/associations/:toObjectType';
   const batchPath = '/crm/v4/associations/:fromObjectType/:toObjectType/batch/read';
   return [

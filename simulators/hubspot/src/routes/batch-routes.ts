@@ -1,5 +1,5 @@
 import type { Route, SimResponse } from '@omnigraph/simulator-core';
-import { authed, countTyped, objectTypeOf, writeSource, type HubspotContext } from '../hubspot-context.ts';
+import { authed, countTyped, objectTypeOf, writeSource, type HubSpotContext } from '../hubspot-context.ts';
 import { readJsonBody } from '../hubspot-errors.ts';
 import type { WireProperties } from '../hubspot-mappers.ts';
 import type { ObjectTypeInfo, ObjectTypeName } from '../hubspot-properties.ts';
@@ -23,7 +23,7 @@ export const MAX_BATCH_HISTORY_INPUTS = 50;
 
 type Inputs = { ok: true; inputs: Record<string, unknown>[] } | { ok: false; response: SimResponse };
 
-function readInputs(ctx: HubspotContext, body: Record<string, unknown>, max = MAX_BATCH_INPUTS): Inputs {
+function readInputs(ctx: HubSpotContext, body: Record<string, unknown>, max = MAX_BATCH_INPUTS): Inputs {
   const inputs = body['inputs'];
   if (!Array.isArray(inputs)) {
     return { ok: false, response: ctx.errors.validation('Invalid input JSON on line 1, column 1: inputs is required and must be an array') };
@@ -74,7 +74,7 @@ function batchResponse(status: number, results: unknown[], startedAt: Date, erro
 }
 
 /** Rejects the same id twice in one update/upsert batch, as HubSpot does. `keys` parallel `ids`. */
-function duplicateIds(ctx: HubspotContext, ids: string[], keys: string[] = ids): SimResponse | null {
+function duplicateIds(ctx: HubSpotContext, ids: string[], keys: string[] = ids): SimResponse | null {
   const seen = new Set<string>();
   const dupes = new Set<string>();
   keys.forEach((key, i) => {
@@ -85,7 +85,7 @@ function duplicateIds(ctx: HubspotContext, ids: string[], keys: string[] = ids):
   return ctx.errors.validation(`Duplicate IDs found in batch input: [${[...dupes].join(', ')}]. IDs must be unique`);
 }
 
-export function batchRoutes(ctx: HubspotContext, prefix: string): Route[] {
+export function batchRoutes(ctx: HubSpotContext, prefix: string): Route[] {
   const path = `${prefix}/:objectType/batch/:action`;
   return [
     {
@@ -120,7 +120,7 @@ export function batchRoutes(ctx: HubspotContext, prefix: string): Route[] {
   ];
 }
 
-function batchRead(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<string, unknown>, archived: boolean, startedAt: Date): SimResponse {
+function batchRead(ctx: HubSpotContext, info: ObjectTypeInfo, body: Record<string, unknown>, archived: boolean, startedAt: Date): SimResponse {
   const propertiesWithHistory = stringList(body['propertiesWithHistory']);
   const withHistory = propertiesWithHistory !== null && propertiesWithHistory.length > 0;
   const read = readInputs(ctx, body, withHistory ? MAX_BATCH_HISTORY_INPUTS : MAX_BATCH_INPUTS);
@@ -149,7 +149,7 @@ function batchRead(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<strin
   return batchResponse(200, results, startedAt, missing.length > 0 ? [notFoundError(info, missing)] : []);
 }
 
-function batchCreate(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<string, unknown>, startedAt: Date): SimResponse {
+function batchCreate(ctx: HubSpotContext, info: ObjectTypeInfo, body: Record<string, unknown>, startedAt: Date): SimResponse {
   const read = readInputs(ctx, body);
   if (!read.ok) return read.response;
   const col = ctx.store.collections[info.name];
@@ -175,7 +175,7 @@ function batchCreate(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<str
   return batchResponse(201, results, startedAt);
 }
 
-function batchUpdate(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<string, unknown>, startedAt: Date): SimResponse {
+function batchUpdate(ctx: HubSpotContext, info: ObjectTypeInfo, body: Record<string, unknown>, startedAt: Date): SimResponse {
   const read = readInputs(ctx, body);
   if (!read.ok) return read.response;
   const col = ctx.store.collections[info.name];
@@ -213,7 +213,7 @@ function batchUpdate(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<str
 }
 
 /** Creates or updates by a unique `idProperty`; results say `new: true` for the created ones. */
-function batchUpsert(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<string, unknown>, startedAt: Date): SimResponse {
+function batchUpsert(ctx: HubSpotContext, info: ObjectTypeInfo, body: Record<string, unknown>, startedAt: Date): SimResponse {
   const read = readInputs(ctx, body);
   if (!read.ok) return read.response;
   const col = ctx.store.collections[info.name];
@@ -264,7 +264,7 @@ function batchUpsert(ctx: HubspotContext, info: ObjectTypeInfo, body: Record<str
   return batchResponse(200, results, startedAt);
 }
 
-function batchArchive(ctx: HubspotContext, type: ObjectTypeName, body: Record<string, unknown>): SimResponse {
+function batchArchive(ctx: HubSpotContext, type: ObjectTypeName, body: Record<string, unknown>): SimResponse {
   const read = readInputs(ctx, body);
   if (!read.ok) return read.response;
   const ids: string[] = [];

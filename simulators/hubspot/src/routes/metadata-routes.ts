@@ -1,10 +1,10 @@
 import type { Route } from '@omnigraph/simulator-core';
-import { authed, objectTypeOf, type HubspotContext } from '../hubspot-context.ts';
+import { authed, objectTypeOf, type HubSpotContext } from '../hubspot-context.ts';
 import { propertyToWire } from '../hubspot-properties.ts';
 import { pagingLink } from '../hubspot-wire.ts';
 
 /** Property schemas (`/crm/v3/properties/{objectType}`) and the owners behind the notes (`/crm/v3/owners`). */
-export function propertyRoutes(ctx: HubspotContext, prefix: string): Route[] {
+export function propertyRoutes(ctx: HubSpotContext, prefix: string): Route[] {
   return [
     {
       method: 'GET',
@@ -35,7 +35,7 @@ export function propertyRoutes(ctx: HubspotContext, prefix: string): Route[] {
 
 export const MAX_OWNERS_LIMIT = 500;
 
-export function ownerRoutes(ctx: HubspotContext): Route[] {
+export function ownerRoutes(ctx: HubSpotContext): Route[] {
   return [
     {
       method: 'GET',

@@ -1,5 +1,5 @@
 import type { Route, SimRequest } from '@omnigraph/simulator-core';
-import { authed, countTyped, objectTypeOf, writeSource, type HubspotContext } from '../hubspot-context.ts';
+import { authed, countTyped, objectTypeOf, writeSource, type HubSpotContext } from '../hubspot-context.ts';
 import { readJsonBody } from '../hubspot-errors.ts';
 import { compareNumericIds } from '../hubspot-mappers.ts';
 import { associationsParam, boolParam, listParam, pagingLink, serializeRecord } from '../hubspot-wire.ts';
@@ -29,7 +29,7 @@ export function parseLimit(req: SimRequest, max: number, fallback: number): numb
   return n;
 }
 
-export function objectRoutes(ctx: HubspotContext, prefix: string): Route[] {
+export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
   const collectionPath = `${prefix}/:objectType`;
   const itemPath = `${prefix}/:objectType/:objectId`;
 

@@ -1,5 +1,5 @@
 import type { Route, SimResponse } from '@omnigraph/simulator-core';
-import { authed, countTyped, objectTypeOf, type HubspotContext } from '../hubspot-context.ts';
+import { authed, countTyped, objectTypeOf, type HubSpotContext } from '../hubspot-context.ts';
 import { readJsonBody } from '../hubspot-errors.ts';
 import { parseSearchRequest, runSearch } from '../hubspot-search.ts';
 import { serializeRecord } from '../hubspot-wire.ts';
@@ -10,7 +10,7 @@ export const SEARCH_POLICY_GROUP = (portalId: number) => `publicapi:private-app-
  * `POST …/{objectType}/search`. Search has its own budget (5 requests per second per token by default) on top of the
  * general one, answered with policy SECONDLY; its responses carry no X-HubSpot-RateLimit-* headers.
  */
-export function searchRoutes(ctx: HubspotContext, prefix: string): Route[] {
+export function searchRoutes(ctx: HubSpotContext, prefix: string): Route[] {
   const path = `${prefix}/:objectType/search`;
   return [
     {
@@ -43,7 +43,7 @@ export function searchRoutes(ctx: HubspotContext, prefix: string): Route[] {
   ];
 }
 
-export function searchRateLimited(ctx: HubspotContext, retryAfterSeconds: number): SimResponse {
+export function searchRateLimited(ctx: HubSpotContext, retryAfterSeconds: number): SimResponse {
   const correlationId = ctx.errors.correlationId();
   return {
     status: 429,
