@@ -237,7 +237,7 @@ export function materializeForms(rng: Random, plans: readonly AllegroFormPlan[])
     const locker = method.kind === 'parcel_locker' ? lockerDetails(person.lockerId, person.city) : null;
 
     return {
-      id: rng.uuid(),
+      id: rng.uuidV1(boughtMs),
       buyerId: buyer.id,
       relaySuffix: rng.hex(9),
       status,
@@ -257,7 +257,7 @@ export function materializeForms(rng: Random, plans: readonly AllegroFormPlan[])
         pickupPoint: locker,
       },
       payment: {
-        id: rng.uuid(),
+        id: rng.uuidV1(finishedMs ?? boughtMs),
         type: cod ? 'CASH_ON_DELIVERY' : 'ONLINE',
         provider: cod ? null : rng.chance(0.55) ? 'P24' : 'PAYU',
         finishedAt: finishedMs !== null ? iso(finishedMs) : null,

@@ -44,6 +44,18 @@ describe('Random', () => {
     expect(seen.size).toBe(1000);
   });
 
+  it('makes RFC 4122 version 1 UUIDs whose timestamp is the given instant', () => {
+    const rng = new Random(7);
+    const at = Date.parse('2026-05-12T08:12:47.101Z');
+    const id = rng.uuidV1(at);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-1[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const [low, mid, hi] = id.split('-') as [string, string, string];
+    const ticks = (BigInt(`0x${hi.slice(1)}`) << 48n) | (BigInt(`0x${mid}`) << 32n) | BigInt(`0x${low}`);
+    expect(Number(ticks / 10_000n - 12_219_292_800_000n)).toBe(at);
+    expect(new Random(7).uuidV1(at)).toBe(id);
+    expect(rng.uuidV1(at)).not.toBe(id);
+  });
+
   it('shuffles, samples and weighs', () => {
     const rng = new Random(3);
     const items = [1, 2, 3, 4, 5, 6, 7, 8];
