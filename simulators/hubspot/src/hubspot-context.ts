@@ -53,3 +53,20 @@ export function objectTypeOf(ctx: HubSpotContext, req: SimRequest): { info: Obje
 export function countTyped(req: SimRequest, template: string, info: ObjectTypeInfo): void {
   req.count(`${req.method} ${template.replace(':objectType', info.name)}`);
 }
+
+/**
+ * `authed`, then the `:objectType` param resolved (HubSpot's 400 when it cannot be) and the request counted under
+ * `template` with the type filled in: the preamble of every endpoint on one object type.
+ */
+export function typedHandler(
+  ctx: HubSpotContext,
+  template: string,
+  handler: (req: SimRequest, info: ObjectTypeInfo, token: string) => SimResponse | Promise<SimResponse>,
+): Handler {
+  return authed(ctx, (req, token) => {
+    const t = objectTypeOf(ctx, req);
+    if ('response' in t) return t.response;
+    countTyped(req, template, t.info);
+    return handler(req, t.info, token);
+  });
+}

@@ -107,6 +107,17 @@ function build(defs: Record<string, Def>, defaultGroup: string): Map<string, Pro
   return map;
 }
 
+/** The read-only, digits-only copy HubSpot keeps of a phone property for search to match numbers against. */
+function searchableNumber(of: string, label: string): Def {
+  return {
+    label: `${label} (Searchable)`,
+    type: 'string',
+    readOnly: true,
+    calculated: true,
+    description: `The national number of ${of}, digits only`,
+  };
+}
+
 export const LIFECYCLE_STAGES = [
   'subscriber',
   'lead',
@@ -135,20 +146,8 @@ const contactProperties = build(
       readOnly: true,
       description: 'A set of additional email addresses for a contact, separated by semicolons',
     },
-    hs_searchable_calculated_phone_number: {
-      label: 'Phone Number (Searchable)',
-      type: 'string',
-      readOnly: true,
-      calculated: true,
-      description: 'The national number of phone, digits only',
-    },
-    hs_searchable_calculated_mobile_number: {
-      label: 'Mobile Phone Number (Searchable)',
-      type: 'string',
-      readOnly: true,
-      calculated: true,
-      description: 'The national number of mobilephone, digits only',
-    },
+    hs_searchable_calculated_phone_number: searchableNumber('phone', 'Phone Number'),
+    hs_searchable_calculated_mobile_number: searchableNumber('mobilephone', 'Mobile Phone Number'),
     address: { label: 'Street Address', type: 'string' },
     city: { label: 'City', type: 'string' },
     zip: { label: 'Postal Code', type: 'string' },

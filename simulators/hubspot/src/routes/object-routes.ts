@@ -1,8 +1,9 @@
-import type { Route, SimRequest } from '@omnigraph/simulator-core';
-import { authed, countTyped, objectTypeOf, writeSource, type HubSpotContext } from '../hubspot-context.ts';
+import type { Route, SimRequest, SimResponse } from '@omnigraph/simulator-core';
+import { typedHandler, writeSource, type HubSpotContext } from '../hubspot-context.ts';
 import { readJsonBody } from '../hubspot-errors.ts';
-import { compareNumericIds } from '../hubspot-mappers.ts';
-import { associationsParam, boolParam, listParam, pagingLink, serializeRecord } from '../hubspot-wire.ts';
+import { compareNumericIds, type WireProperties } from '../hubspot-mappers.ts';
+import type { ObjectTypeInfo } from '../hubspot-properties.ts';
+import { associationsParam, boolParam, listParam, pagingLink, serializeRecord, type SerializeOptions } from '../hubspot-wire.ts';
 import {
   checkIdProperty,
   findRecord,
@@ -29,6 +30,41 @@ export function parseLimit(req: SimRequest, max: number, fallback: number): numb
   return n;
 }
 
+/** What a GET serializes, from its `properties`, `propertiesWithHistory` and `associations` query params. */
+function readOptions(req: SimRequest): SerializeOptions {
+  return {
+    properties: listParam(req, 'properties'),
+    propertiesWithHistory: listParam(req, 'propertiesWithHistory'),
+    associations: associationsParam(req),
+  };
+}
+
+/** `:objectId` and `?idProperty` of an item path, once the idProperty is known to name a unique property. */
+function itemKey(
+  ctx: HubSpotContext,
+  info: ObjectTypeInfo,
+  req: SimRequest,
+): { id: string; idProperty: string | null } | { response: SimResponse } {
+  const idProperty = req.query.get('idProperty');
+  const bad = checkIdProperty(ctx, info, idProperty);
+  if (bad) return { response: bad };
+  return { id: req.params['objectId']!, idProperty };
+}
+
+/** The JSON body of a create or update and its validated `properties`. */
+function readWrite(
+  ctx: HubSpotContext,
+  info: ObjectTypeInfo,
+  req: SimRequest,
+): { ok: true; body: Record<string, unknown>; properties: WireProperties } | { ok: false; response: SimResponse } {
+  const parsed = readJsonBody(req, ctx.errors);
+  if (!parsed.ok) return parsed;
+  const body = (parsed.value ?? {}) as Record<string, unknown>;
+  const write = prepareWrite(ctx, info, body['properties']);
+  if (!write.ok) return write;
+  return { ok: true, body, properties: write.properties };
+}
+
 export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
   const collectionPath = `${prefix}/:objectType`;
   const itemPath = `${prefix}/:objectType/:objectId`;
@@ -37,11 +73,7 @@ export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
     {
       method: 'GET',
       path: collectionPath,
-      handler: authed(ctx, (req) => {
-        const t = objectTypeOf(ctx, req);
-        if ('response' in t) return t.response;
-        const { info } = t;
-        countTyped(req, collectionPath, info);
+      handler: typedHandler(ctx, collectionPath, (req, info) => {
         const limit = parseLimit(req, MAX_LIST_LIMIT, 10);
         if (typeof limit === 'string') return ctx.errors.validation(limit);
         const after = req.query.get('after');
@@ -60,11 +92,7 @@ export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
             else hi = mid;
           }
         }
-        const options = {
-          properties: listParam(req, 'properties'),
-          propertiesWithHistory: listParam(req, 'propertiesWithHistory'),
-          associations: associationsParam(req),
-        };
+        const options = readOptions(req);
         const results: Record<string, unknown>[] = [];
         let i = lo;
         let lastId: string | null = null;
@@ -92,49 +120,30 @@ export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
     {
       method: 'GET',
       path: itemPath,
-      handler: authed(ctx, (req) => {
-        const t = objectTypeOf(ctx, req);
-        if ('response' in t) return t.response;
-        const { info } = t;
-        countTyped(req, itemPath, info);
-        const id = req.params['objectId']!;
-        const idProperty = req.query.get('idProperty');
-        const bad = checkIdProperty(ctx, info, idProperty);
-        if (bad) return bad;
+      handler: typedHandler(ctx, itemPath, (req, info) => {
+        const key = itemKey(ctx, info, req);
+        if ('response' in key) return key.response;
+        const { id, idProperty } = key;
         const byUnique = idProperty && idProperty !== 'hs_object_id';
         if (!byUnique && !NUMERIC_ID.test(id)) return ctx.errors.notNumeric(id);
         const record = findRecord(ctx.store.collections[info.name], id, idProperty, boolParam(req, 'archived'));
         // HubSpot answers an unknown numeric id (or an idProperty value nobody has) with a bare 404, no body.
         if (!record) return { status: 404, body: '' };
-        return {
-          status: 200,
-          body: serializeRecord(ctx.store, record, {
-            properties: listParam(req, 'properties'),
-            propertiesWithHistory: listParam(req, 'propertiesWithHistory'),
-            associations: associationsParam(req),
-          }),
-        };
+        return { status: 200, body: serializeRecord(ctx.store, record, readOptions(req)) };
       }),
     },
     {
       method: 'POST',
       path: collectionPath,
-      handler: authed(ctx, (req) => {
-        const t = objectTypeOf(ctx, req);
-        if ('response' in t) return t.response;
-        const { info } = t;
-        countTyped(req, collectionPath, info);
-        const parsed = readJsonBody(req, ctx.errors);
-        if (!parsed.ok) return parsed.response;
-        const body = (parsed.value ?? {}) as Record<string, unknown>;
-        const write = prepareWrite(ctx, info, body['properties']);
+      handler: typedHandler(ctx, collectionPath, (req, info) => {
+        const write = readWrite(ctx, info, req);
         if (!write.ok) return write.response;
         const required = missingRequired(ctx, info, write.properties);
         if (required) return required;
         const col = ctx.store.collections[info.name];
         const conflict = uniqueConflict(ctx, col, write.properties, null);
         if (conflict) return conflict;
-        const assoc = parseCreateAssociations(ctx, info, body['associations']);
+        const assoc = parseCreateAssociations(ctx, info, write.body['associations']);
         if (!assoc.ok) return assoc.response;
         const record = ctx.store.create(info.name, write.properties, writeSource(ctx));
         linkAssociations(ctx, record, assoc.targets);
@@ -144,22 +153,13 @@ export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
     {
       method: 'PATCH',
       path: itemPath,
-      handler: authed(ctx, (req) => {
-        const t = objectTypeOf(ctx, req);
-        if ('response' in t) return t.response;
-        const { info } = t;
-        countTyped(req, itemPath, info);
-        const id = req.params['objectId']!;
-        const idProperty = req.query.get('idProperty');
-        const bad = checkIdProperty(ctx, info, idProperty);
-        if (bad) return bad;
+      handler: typedHandler(ctx, itemPath, (req, info) => {
+        const key = itemKey(ctx, info, req);
+        if ('response' in key) return key.response;
         const col = ctx.store.collections[info.name];
-        const record = findRecord(col, id, idProperty, false);
-        if (!record) return ctx.errors.notNumeric(id);
-        const parsed = readJsonBody(req, ctx.errors);
-        if (!parsed.ok) return parsed.response;
-        const body = (parsed.value ?? {}) as Record<string, unknown>;
-        const write = prepareWrite(ctx, info, body['properties']);
+        const record = findRecord(col, key.id, key.idProperty, false);
+        if (!record) return ctx.errors.notNumeric(key.id);
+        const write = readWrite(ctx, info, req);
         if (!write.ok) return write.response;
         const conflict = uniqueConflict(ctx, col, write.properties, record.id);
         if (conflict) return conflict;
@@ -173,11 +173,7 @@ export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
     {
       method: 'DELETE',
       path: itemPath,
-      handler: authed(ctx, (req) => {
-        const t = objectTypeOf(ctx, req);
-        if ('response' in t) return t.response;
-        const { info } = t;
-        countTyped(req, itemPath, info);
+      handler: typedHandler(ctx, itemPath, (req, info) => {
         const record = ctx.store.collections[info.name].byId.get(req.params['objectId']!);
         // Archiving is idempotent: an unknown or already archived id is a 204 too.
         if (record) ctx.store.archive(record);

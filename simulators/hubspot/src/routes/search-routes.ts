@@ -1,5 +1,5 @@
 import type { Route, SimResponse } from '@omnigraph/simulator-core';
-import { authed, countTyped, objectTypeOf, type HubSpotContext } from '../hubspot-context.ts';
+import { typedHandler, type HubSpotContext } from '../hubspot-context.ts';
 import { readJsonBody } from '../hubspot-errors.ts';
 import { parseSearchRequest, runSearch } from '../hubspot-search.ts';
 import { serializeRecord } from '../hubspot-wire.ts';
@@ -16,11 +16,7 @@ export function searchRoutes(ctx: HubSpotContext, prefix: string): Route[] {
     {
       method: 'POST',
       path,
-      handler: authed(ctx, (req, token) => {
-        const t = objectTypeOf(ctx, req);
-        if ('response' in t) return t.response;
-        const { info } = t;
-        countTyped(req, path, info);
+      handler: typedHandler(ctx, path, (req, info, token) => {
         const budget = ctx.searchLimiter.take(token);
         if (budget && !budget.admitted) return searchRateLimited(ctx, budget.info.retryAfterSeconds);
         const parsed = readJsonBody(req, ctx.errors);
