@@ -121,7 +121,7 @@ describe('Allegro simulator: records and reset', () => {
     const cases: [unknown, RegExp][] = [
       [{ orders: [] }, /unknown record kind.*"orders"/],
       [[1, 2], /must be a JSON object/],
-      [{ checkoutForms: [{ id: 'not-a-uuid' }] }, /checkoutForms\[0\]\.id: must be a UUID/],
+      [{ checkoutForms: [{ id: 'not-a-uuid' }] }, /checkoutForms\[0\]\.id: must be a time-based \(version 1\) UUID/],
       [{ checkoutForms: [{ ...{ id: newId }, buyer: { id: '1', email: 'x@y' } }] }, /checkoutForms\[0\]\.buyer\.login/],
       [{ offers: [{ id: 'abc', name: 'x' }] }, /offers\[0\]\.id: must be a numeric string/],
       [{}, /no "checkoutForms" and no "offers"/],

@@ -248,10 +248,56 @@ export function enumParam<T extends string>(
   return values.filter((v): v is T => (allowed as readonly string[]).includes(v));
 }
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** A single-valued enum parameter such as `sort`: null when absent, or when not one of `allowed` (recording the error). */
+export function choiceParam<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  errors: ParamErrors,
+): T | null {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return null;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  errors.add(name, `must be one of [${allowed.join(', ')}]`, `Invalid value: ${raw}`);
+  return null;
+}
 
-export function isUuid(text: string): boolean {
-  return UUID.test(text);
+/** The values of a filter parameter as a set; null (no filtering) when none were given. */
+export function setOrNull<T>(values: readonly T[]): ReadonlySet<T> | null {
+  return values.length > 0 ? new Set(values) : null;
+}
+
+/**
+ * `from`, `type` and `limit` of the two event journals (orders, offers), all problems in one 422. Each journal says
+ * what its `from` ids are: `parseFrom` answers null for a value that is not one, which is reported with `fromMessage`.
+ */
+export function journalParams<T extends string>(
+  req: SimRequest,
+  eventTypes: readonly T[],
+  parseFrom: (raw: string) => number | null,
+  fromMessage: string,
+): { ok: true; from: number | null; types: ReadonlySet<T> | null; limit: number } | { ok: false; response: SimResponse } {
+  const errors = new ParamErrors();
+  const fromRaw = req.query.get('from');
+  let from: number | null = null;
+  if (fromRaw !== null && fromRaw !== '') {
+    from = parseFrom(fromRaw);
+    if (from === null) errors.add('from', fromMessage, `Invalid value: ${fromRaw}`);
+  }
+  const types = enumParam(req.query, 'type', eventTypes, errors);
+  const limit = intParam(req.query, 'limit', 100, 1, 1000, errors);
+  if (!errors.empty) return { ok: false, response: errors.response(req) };
+  return { ok: true, from, types: setOrNull(types), limit: limit! };
+}
+
+/**
+ * Checkout-form ids are version 1 (time-based) UUIDs, and Allegro refuses any other id with 422 "Not valid time
+ * UUID" before looking it up, so a random (v4) id is malformed here too, not merely unknown.
+ */
+export const TIME_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-1[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
+
+export function isTimeUuid(text: string): boolean {
+  return TIME_UUID.test(text);
 }
 
 /** Counter-based `trace-id` header value, 16 hex digits like Allegro's. */

@@ -1,4 +1,4 @@
-import { formatPln } from '@omnigraph/simulator-dataset';
+import { formatPln, hashSeed } from '@omnigraph/simulator-dataset';
 import type { AllegroBuyer, AllegroCheckoutForm, AllegroOffer, Dataset } from '@omnigraph/simulator-dataset';
 import type {
   CheckoutForm,
@@ -25,26 +25,11 @@ const SHIPPING_RATES_ID = '5c7bbf8b-b294-4737-bbda-894320c413b8';
 
 const DAY_MS = 86_400_000;
 
-/** 32-bit FNV-1a with a murmur finaliser: cheap, deterministic hashing for ids and opaque tokens. */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** n lowercase hex characters derived from the labels. */
 export function hexOf(n: number, ...labels: readonly (string | number)[]): string {
   const base = labels.join('\u001f');
   let out = '';
-  for (let i = 0; out.length < n; i++) out += hash32(`${base}\u001f${i}`).toString(16).padStart(8, '0');
+  for (let i = 0; out.length < n; i++) out += hashSeed(base, i).toString(16).padStart(8, '0');
   return out.slice(0, n);
 }
 
@@ -283,7 +268,7 @@ export function toEventOrder(form: CheckoutForm, sellerId: string, revision: str
 
 /** One dataset offer as `GET /sale/offers` lists it (A.1.4). */
 export function toSaleOffer(offer: AllegroOffer, generatedAt: string): SaleOffer {
-  const h = hash32(`offer-stats\u001f${offer.id}`);
+  const h = hashSeed('offer-stats', offer.id);
   const startedMs = Date.parse(offer.startedAt);
   const endedAt =
     offer.status === 'ENDED' ? new Date(Math.min(startedMs + 30 * DAY_MS, Date.parse(generatedAt))).toISOString() : null;

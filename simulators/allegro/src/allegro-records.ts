@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RecordsError } from '@omnigraph/simulator-core';
-import type { CheckoutForm, SaleOffer } from './allegro-types.ts';
+import { CHECKOUT_FORM_STATUSES, FULFILLMENT_STATUSES, LINE_ITEMS_SENT, type CheckoutForm, type SaleOffer } from './allegro-types.ts';
+import { TIME_UUID } from './allegro-http.ts';
 import { MARKETPLACE_ID } from './allegro-mappers.ts';
 
 /**
@@ -10,38 +11,25 @@ import { MARKETPLACE_ID } from './allegro-mappers.ts';
  * optional ones are filled with the nulls/empty lists the API would show.
  */
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 const money = z.looseObject({
   amount: z.string().regex(/^-?\d+(\.\d{1,2})?$/, 'must be a decimal string such as "179.99"'),
   currency: z.string().length(3, 'must be a 3-letter currency code'),
 });
 
-const fulfillmentStatus = z.enum([
-  'NEW',
-  'PROCESSING',
-  'READY_FOR_SHIPMENT',
-  'READY_FOR_PICKUP',
-  'SENT',
-  'PICKED_UP',
-  'CANCELLED',
-  'SUSPENDED',
-  'RETURNED',
-]);
-
 const checkoutFormSchema = z.looseObject({
-  id: z.string().regex(UUID, 'must be a UUID'),
+  id: z.string().regex(TIME_UUID, 'must be a time-based (version 1) UUID, as Allegro checkout-form ids are'),
   buyer: z.looseObject({
     id: z.string().min(1, 'must not be empty'),
     login: z.string().min(1, 'must not be empty'),
     email: z.string().includes('@', { message: 'must be an email address' }),
     guest: z.boolean().default(false),
   }),
-  status: z.enum(['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED']),
+  status: z.enum(CHECKOUT_FORM_STATUSES),
   fulfillment: z
     .looseObject({
-      status: fulfillmentStatus,
-      shipmentSummary: z.looseObject({ lineItemsSent: z.enum(['NONE', 'SOME', 'ALL']) }).default({ lineItemsSent: 'NONE' }),
+      status: z.enum(FULFILLMENT_STATUSES),
+      shipmentSummary: z.looseObject({ lineItemsSent: z.enum(LINE_ITEMS_SENT) }).default({ lineItemsSent: 'NONE' }),
       provider: z.looseObject({ id: z.string() }).default({ id: 'SELLER' }),
     })
     .optional(),

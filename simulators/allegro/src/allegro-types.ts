@@ -4,26 +4,39 @@
  * `null` and empty lists as `[]`, the way the examples in upstream-apis.md A.1 show them.
  */
 
+import type { AllegroCheckoutStatus, AllegroFulfillmentStatus } from '@omnigraph/simulator-dataset';
+
 export interface Money {
   /** decimal string with two places, "179.99" */
   amount: string;
   currency: string;
 }
 
-export type CheckoutFormStatus = 'BOUGHT' | 'FILLED_IN' | 'READY_FOR_PROCESSING' | 'CANCELLED';
-
-export type FulfillmentStatus =
-  | 'NEW'
-  | 'PROCESSING'
-  | 'READY_FOR_SHIPMENT'
-  | 'READY_FOR_PICKUP'
-  | 'SENT'
-  | 'PICKED_UP'
-  | 'CANCELLED'
-  | 'SUSPENDED'
-  | 'RETURNED';
+// The dataset generates orders in Allegro's own statuses, so its unions are the wire's: one definition for both.
+export type CheckoutFormStatus = AllegroCheckoutStatus;
+export type FulfillmentStatus = AllegroFulfillmentStatus;
 
 export type LineItemsSent = 'NONE' | 'SOME' | 'ALL';
+
+/** The members of the unions above, in Allegro's order: what the order filters and the records payload accept. */
+export const CHECKOUT_FORM_STATUSES = [
+  'BOUGHT',
+  'FILLED_IN',
+  'READY_FOR_PROCESSING',
+  'CANCELLED',
+] as const satisfies readonly CheckoutFormStatus[];
+export const FULFILLMENT_STATUSES = [
+  'NEW',
+  'PROCESSING',
+  'READY_FOR_SHIPMENT',
+  'READY_FOR_PICKUP',
+  'SENT',
+  'PICKED_UP',
+  'CANCELLED',
+  'SUSPENDED',
+  'RETURNED',
+] as const satisfies readonly FulfillmentStatus[];
+export const LINE_ITEMS_SENT = ['NONE', 'SOME', 'ALL'] as const satisfies readonly LineItemsSent[];
 
 export interface CheckoutFormBuyer {
   id: string;

@@ -285,6 +285,9 @@ describe('Allegro simulator: GET /order/checkout-forms/{id} and buyer emails', (
       message: 'Not valid time UUID',
       details: 'Invalid value: not-a-uuid',
     });
+    // a well-formed random (v4) UUID is not a time UUID either: Allegro refuses it before any lookup
+    const randomUuid = await h.api('/order/checkout-forms/62ae358b-8f65-4fc4-9c77-bedf604a2e2b');
+    expect(randomUuid.status).toBe(422);
     const unknownId = '00000000-0000-1000-8000-000000000000';
     const missing = await h.api(`/order/checkout-forms/${unknownId}`);
     expect(missing.status).toBe(404);

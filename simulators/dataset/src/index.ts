@@ -18,6 +18,7 @@ export { formatPln, grossFromNet, isExactGross, netFromGross, parsePln, vatFromG
 export { PHONE_STYLES, formatPhoneAsTyped, isPolishLandline, isPolishMobile, toPhoneDigits, type PhoneStyle } from './phone.ts';
 export { isValidEan13, isValidNip } from './identifiers.ts';
 export { asciiFold, slugify } from './polish-data.ts';
+export { hashSeed } from './random.ts';
 
 const cache = new Map<string, Dataset>();
 

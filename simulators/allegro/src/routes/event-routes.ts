@@ -1,6 +1,6 @@
 import type { Route } from '@omnigraph/simulator-core';
 import type { AllegroAuth } from '../allegro-auth.ts';
-import { ParamErrors, enumParam, intParam, ok } from '../allegro-http.ts';
+import { journalParams, ok } from '../allegro-http.ts';
 import type { AllegroStore } from '../allegro-store.ts';
 import type { OrderEventType } from '../allegro-types.ts';
 import { apiRoute } from './api-route.ts';
@@ -27,17 +27,9 @@ export function createEventRoutes(store: AllegroStore, auth: AllegroAuth): Route
       path: '/order/events',
       scope: 'allegro:api:orders:read',
       handler: (req) => {
-        const errors = new ParamErrors();
-        const fromRaw = req.query.get('from');
-        let from: number | null = null;
-        if (fromRaw !== null && fromRaw !== '') {
-          if (/^\d{1,16}$/.test(fromRaw)) from = Number(fromRaw);
-          else errors.add('from', 'must be an event id', `Invalid value: ${fromRaw}`);
-        }
-        const types = enumParam(req.query, 'type', EVENT_TYPES, errors);
-        const limit = intParam(req.query, 'limit', 100, 1, 1000, errors);
-        if (!errors.empty) return errors.response(req);
-        return ok({ events: store.listEvents(from, types.length > 0 ? new Set(types) : null, limit!) });
+        const q = journalParams(req, EVENT_TYPES, (raw) => (/^\d{1,16}$/.test(raw) ? Number(raw) : null), 'must be an event id');
+        if (!q.ok) return q.response;
+        return ok({ events: store.listEvents(q.from, q.types, q.limit) });
       },
     }),
     apiRoute(auth, {

@@ -1,6 +1,17 @@
 import type { Route } from '@omnigraph/simulator-core';
 import type { AllegroAuth } from '../allegro-auth.ts';
-import { ParamErrors, enumParam, errorsHolder, intParam, multiParam, ok, USER_MESSAGES } from '../allegro-http.ts';
+import {
+  ParamErrors,
+  USER_MESSAGES,
+  choiceParam,
+  enumParam,
+  errorsHolder,
+  intParam,
+  journalParams,
+  multiParam,
+  ok,
+  setOrNull,
+} from '../allegro-http.ts';
 import type { AllegroStore, OfferSort } from '../allegro-store.ts';
 import type { OfferEventType, OfferPublicationStatus } from '../allegro-types.ts';
 import { apiRoute } from './api-route.ts';
@@ -66,12 +77,7 @@ export function createOfferRoutes(store: AllegroStore, auth: AllegroAuth): Route
         const priceLte = decimalParam(q, 'sellingMode.price.amount.lte', errors);
         const limit = intParam(q, 'limit', 20, 1, 1000, errors);
         const offset = intParam(q, 'offset', 0, 0, null, errors);
-        const sortRaw = q.get('sort');
-        let sort: OfferSort | null = null;
-        if (sortRaw !== null && sortRaw !== '') {
-          if ((SORTS as readonly string[]).includes(sortRaw)) sort = sortRaw as OfferSort;
-          else errors.add('sort', `must be one of [${SORTS.join(', ')}]`, `Invalid value: ${sortRaw}`);
-        }
+        const sort = choiceParam(q, 'sort', SORTS, errors);
         if (errors.empty && offset! + limit! > MAX_OFFSET_PLUS_LIMIT) {
           errors.add('offset', `sum of offset and limit must be less than or equal to ${MAX_OFFSET_PLUS_LIMIT}`);
         }
@@ -81,8 +87,8 @@ export function createOfferRoutes(store: AllegroStore, auth: AllegroAuth): Route
           externalIds,
           offerIds,
           name: name === null || name === '' ? null : name,
-          publicationStatuses: statuses.length > 0 ? new Set(statuses) : null,
-          sellingModeFormats: formats.length > 0 ? new Set<string>(formats) : null,
+          publicationStatuses: setOrNull(statuses),
+          sellingModeFormats: setOrNull(formats),
           priceGte,
           priceLte,
           sort,
@@ -112,17 +118,9 @@ export function createOfferRoutes(store: AllegroStore, auth: AllegroAuth): Route
       path: '/sale/offer-events',
       scope: 'allegro:api:sale:offers:read',
       handler: (req) => {
-        const errors = new ParamErrors();
-        const fromRaw = req.query.get('from');
-        let from: number | null = null;
-        if (fromRaw !== null && fromRaw !== '') {
-          from = store.offerEventSeq(fromRaw);
-          if (from === null) errors.add('from', 'must be the id of an offer event', `Invalid value: ${fromRaw}`);
-        }
-        const types = enumParam(req.query, 'type', OFFER_EVENT_TYPES, errors);
-        const limit = intParam(req.query, 'limit', 100, 1, 1000, errors);
-        if (!errors.empty) return errors.response(req);
-        return ok({ offerEvents: store.listOfferEvents(from, types.length > 0 ? new Set(types) : null, limit!) });
+        const q = journalParams(req, OFFER_EVENT_TYPES, (raw) => store.offerEventSeq(raw), 'must be the id of an offer event');
+        if (!q.ok) return q.response;
+        return ok({ offerEvents: store.listOfferEvents(q.from, q.types, q.limit) });
       },
     }),
   ];

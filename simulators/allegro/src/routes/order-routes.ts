@@ -3,43 +3,28 @@ import type { AllegroAuth } from '../allegro-auth.ts';
 import {
   ParamErrors,
   USER_MESSAGES,
+  choiceParam,
   dateParam,
   enumParam,
   errorsHolder,
   intParam,
-  isUuid,
+  isTimeUuid,
   noContent,
   ok,
+  setOrNull,
 } from '../allegro-http.ts';
 import type { AllegroStore, CheckoutFormSort } from '../allegro-store.ts';
-import type { CheckoutFormStatus, FulfillmentStatus, LineItemsSent } from '../allegro-types.ts';
+import { CHECKOUT_FORM_STATUSES, FULFILLMENT_STATUSES, LINE_ITEMS_SENT, type FulfillmentStatus, type LineItemsSent } from '../allegro-types.ts';
 import { apiRoute } from './api-route.ts';
 
-const CHECKOUT_STATUSES: readonly CheckoutFormStatus[] = ['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED'];
-const FULFILLMENT_STATUSES: readonly FulfillmentStatus[] = [
-  'NEW',
-  'PROCESSING',
-  'READY_FOR_SHIPMENT',
-  'READY_FOR_PICKUP',
-  'SENT',
-  'PICKED_UP',
-  'CANCELLED',
-  'SUSPENDED',
-  'RETURNED',
-];
 /** RETURNED is in the enum, but only Allegro sets it (when a customer return is processed). */
 const SELLER_SETTABLE: ReadonlySet<FulfillmentStatus> = new Set(FULFILLMENT_STATUSES.filter((s) => s !== 'RETURNED'));
-const LINE_ITEMS_SENT: readonly LineItemsSent[] = ['NONE', 'SOME', 'ALL'];
 const SORTS: readonly CheckoutFormSort[] = ['lineItems.boughtAt', '-lineItems.boughtAt', 'updatedAt', '-updatedAt'];
 
 /** offset + limit may not exceed this (Allegro support, allegro/allegro-api#4027; not in the spec itself). */
 const MAX_RESULT_WINDOW = 10_000;
 
-function setOrNull<T>(values: T[]): ReadonlySet<T> | null {
-  return values.length > 0 ? new Set(values) : null;
-}
-
-/** 422 for an id that is not a UUID; Allegro's message is about time-based UUIDs, the kind its order ids are. */
+/** 422 for an id that is not a time-based UUID, the kind Allegro's order ids are. */
 function malformedId(req: SimRequest, id: string, operation: string): SimResponse {
   return errorsHolder(
     422,
@@ -77,19 +62,14 @@ export function createOrderRoutes(store: AllegroStore, auth: AllegroAuth): Route
         const errors = new ParamErrors();
         const offset = intParam(q, 'offset', 0, 0, null, errors);
         const limit = intParam(q, 'limit', 100, 1, 100, errors);
-        const statuses = enumParam(q, 'status', CHECKOUT_STATUSES, errors);
+        const statuses = enumParam(q, 'status', CHECKOUT_FORM_STATUSES, errors);
         const fulfillment = enumParam(q, 'fulfillment.status', FULFILLMENT_STATUSES, errors);
         const sent = enumParam(q, 'fulfillment.shipmentSummary.lineItemsSent', LINE_ITEMS_SENT, errors);
         const boughtAtGte = dateParam(q, 'lineItems.boughtAt.gte', errors);
         const boughtAtLte = dateParam(q, 'lineItems.boughtAt.lte', errors);
         const updatedAtGte = dateParam(q, 'updatedAt.gte', errors);
         const updatedAtLte = dateParam(q, 'updatedAt.lte', errors);
-        const sortRaw = q.get('sort');
-        let sort: CheckoutFormSort = '-lineItems.boughtAt';
-        if (sortRaw !== null && sortRaw !== '') {
-          if ((SORTS as readonly string[]).includes(sortRaw)) sort = sortRaw as CheckoutFormSort;
-          else errors.add('sort', `must be one of [${SORTS.join(', ')}]`, `Invalid value: ${sortRaw}`);
-        }
+        const sort = choiceParam(q, 'sort', SORTS, errors) ?? '-lineItems.boughtAt';
         if (!errors.empty) return errors.response(req);
         if (offset! + limit! > MAX_RESULT_WINDOW) {
           return errorsHolder(
@@ -135,7 +115,7 @@ export function createOrderRoutes(store: AllegroStore, auth: AllegroAuth): Route
       scope: 'allegro:api:orders:read',
       handler: (req) => {
         const id = req.params['id'] ?? '';
-        if (!isUuid(id)) return malformedId(req, id, 'getCheckoutForm');
+        if (!isTimeUuid(id)) return malformedId(req, id, 'getCheckoutForm');
         const form = store.getCheckoutForm(id);
         return form ? ok(form) : notFound(req, id);
       },
@@ -146,7 +126,7 @@ export function createOrderRoutes(store: AllegroStore, auth: AllegroAuth): Route
       scope: 'allegro:api:orders:write',
       handler: (req) => {
         const id = req.params['id'] ?? '';
-        if (!isUuid(id)) return malformedId(req, id, 'setOrderFulfillment');
+        if (!isTimeUuid(id)) return malformedId(req, id, 'setOrderFulfillment');
         const body = req.json();
         const errors = new ParamErrors();
         let status: FulfillmentStatus | null = null;
