@@ -24,7 +24,7 @@ import type { WebhookEvent } from './wc-api.ts';
 import { parseMoney, vatOnNet, rateForClass } from './wc-money.ts';
 import { msFromGmt, nowPair } from './wp-dates.ts';
 import { wpError, type WpError } from './wp-errors.ts';
-import { itemMeta, lineImage, variationLineMeta } from './woocommerce-mappers.ts';
+import { EMPTY_BILLING, EMPTY_SHIPPING, itemMeta, lineImage, variationLineMeta } from './woocommerce-mappers.ts';
 import { STOCK_REDUCING_STATUSES, type WooCommerceStore } from './woocommerce-store.ts';
 import type { WcBilling, WcItemMeta, WcMeta, WcOrder, WcProduct, WcShipping, WcVariation } from './woocommerce-types.ts';
 import { applyStockChange } from './product-service.ts';
@@ -76,33 +76,6 @@ function orderKeyFor(id: number): string {
   for (let i = 0; i < 13; i += 1) key += alphabet[digest[i]! % alphabet.length];
   return `wc_order_${key}`;
 }
-
-const EMPTY_BILLING: WcBilling = {
-  first_name: '',
-  last_name: '',
-  company: '',
-  address_1: '',
-  address_2: '',
-  city: '',
-  state: '',
-  postcode: '',
-  country: '',
-  email: '',
-  phone: '',
-};
-
-const EMPTY_SHIPPING: WcShipping = {
-  first_name: '',
-  last_name: '',
-  company: '',
-  address_1: '',
-  address_2: '',
-  city: '',
-  state: '',
-  postcode: '',
-  country: '',
-  phone: '',
-};
 
 /** WC_REST_Orders_V2_Controller::update_address(): only known keys, each set as given. */
 function mergeAddress<T extends WcBilling | WcShipping>(base: T, posted: unknown): T {
@@ -169,14 +142,10 @@ function newLine(store: WooCommerceStore, posted: Body): DraftLine {
   const { product, variation } = found;
   const quantity = posted['quantity'] === undefined ? 1 : int(posted['quantity']);
   const taxClass = posted['tax_class'] !== undefined ? str(posted['tax_class']) : ((variation ?? product)?.tax_class ?? '');
-  const rate = rateForClass(taxClass);
   let gross = unitGross(product, variation) * quantity;
-  // A posted net subtotal/total replaces the product price (WooCommerce takes them as given, excluding tax).
+  // A posted net subtotal/total replaces the product price.
   const postedNet = posted['subtotal'] ?? posted['total'];
-  if (postedNet !== undefined) {
-    const net = parseMoney(str(postedNet)) ?? 0;
-    gross = net + vatOnNet(net, rate.percent);
-  }
+  if (postedNet !== undefined) gross = grossOfPostedNet(postedNet, taxClass);
   if (!product && !variation && postedNet === undefined) gross = 0;
   const label = variation?.attributes[0]?.option;
   return {
@@ -198,48 +167,61 @@ function isNullItem(item: Body): boolean {
   return ['product_id', 'method_id', 'method_title', 'name', 'code'].some((k) => k in item && item[k] === null);
 }
 
-function applyLineItems(store: WooCommerceStore, draft: OrderDraft, posted: unknown): void {
+/**
+ * WC_REST_Orders_V2_Controller::set_item() for line, shipping and fee items: a removing item (a null key, see
+ * isNullItem) drops the item with its id, an `id` updates that item, anything else adds a new one.
+ */
+function applyItems<T extends { id: number }>(
+  items: T[],
+  posted: unknown,
+  handlers: { removes: (item: Body) => boolean; update: (current: T, item: Body) => T; create: (item: Body) => T },
+): T[] {
+  let out = items;
   for (const raw of asArray(posted)) {
     if (typeof raw !== 'object' || raw === null) continue;
     const item = raw as Body;
     const itemId = int(item['id']);
-    if (isNullItem(item) || item['quantity'] === 0) {
-      draft.lines = draft.lines.filter((l) => l.id !== itemId);
+    if (handlers.removes(item)) {
+      out = out.filter((x) => x.id !== itemId);
       continue;
     }
     if (itemId) {
-      const index = draft.lines.findIndex((l) => l.id === itemId);
+      const index = out.findIndex((x) => x.id === itemId);
       if (index < 0) fail(400, 'woocommerce_rest_invalid_item_id', 'Order item ID provided is not associated with order.');
-      const line = { ...draft.lines[index]! };
+      out[index] = handlers.update({ ...out[index]! }, item);
+      continue;
+    }
+    out.push(handlers.create(item));
+  }
+  return out;
+}
+
+/** A posted net subtotal/total as the gross the draft keeps (WooCommerce takes it as given, excluding tax). */
+function grossOfPostedNet(postedNet: unknown, taxClass: string): number {
+  const net = parseMoney(str(postedNet)) ?? 0;
+  return net + vatOnNet(net, rateForClass(taxClass).percent);
+}
+
+function applyLineItems(store: WooCommerceStore, draft: OrderDraft, posted: unknown): void {
+  draft.lines = applyItems(draft.lines, posted, {
+    removes: (item) => isNullItem(item) || item['quantity'] === 0,
+    update: (line, item) => {
       // WooCommerce does not reprice an existing line on a quantity change: its totals stay unless posted.
       if (item['quantity'] !== undefined) line.quantity = int(item['quantity']);
       if (item['name'] !== undefined) line.name = str(item['name']);
       const postedNet = item['subtotal'] ?? item['total'];
-      if (postedNet !== undefined) {
-        const net = parseMoney(str(postedNet)) ?? 0;
-        line.gross = net + vatOnNet(net, rateForClass(line.taxClass).percent);
-      }
+      if (postedNet !== undefined) line.gross = grossOfPostedNet(postedNet, line.taxClass);
       if (item['meta_data'] !== undefined) line.meta = [...line.meta, ...postedItemMeta(store, item['meta_data'])];
-      draft.lines[index] = line;
-      continue;
-    }
-    draft.lines.push(newLine(store, item));
-  }
+      return line;
+    },
+    create: (item) => newLine(store, item),
+  });
 }
 
 function applyShippingLines(store: WooCommerceStore, draft: OrderDraft, posted: unknown): void {
-  for (const raw of asArray(posted)) {
-    if (typeof raw !== 'object' || raw === null) continue;
-    const item = raw as Body;
-    const itemId = int(item['id']);
-    if (isNullItem(item)) {
-      draft.shipping = draft.shipping.filter((s) => s.id !== itemId);
-      continue;
-    }
-    if (itemId) {
-      const index = draft.shipping.findIndex((s) => s.id === itemId);
-      if (index < 0) fail(400, 'woocommerce_rest_invalid_item_id', 'Order item ID provided is not associated with order.');
-      const line: DraftShipping = { ...draft.shipping[index]! };
+  draft.shipping = applyItems(draft.shipping, posted, {
+    removes: isNullItem,
+    update: (line: DraftShipping, item) => {
       if (item['method_id'] !== undefined) line.methodId = str(item['method_id']);
       if (item['method_title'] !== undefined) line.methodTitle = str(item['method_title']);
       if (item['instance_id'] !== undefined) line.instanceId = str(item['instance_id']);
@@ -247,49 +229,42 @@ function applyShippingLines(store: WooCommerceStore, draft: OrderDraft, posted: 
         line.net = parseMoney(str(item['total'])) ?? 0;
         delete line.tax;
       }
-      draft.shipping[index] = line;
-      continue;
-    }
-    if (isEmptyValue(item['method_id'])) fail(400, 'woocommerce_rest_invalid_shipping_item', 'Shipping method ID is required.');
-    draft.shipping.push({
-      id: store.items.next(),
-      methodTitle: str(item['method_title']),
-      methodId: str(item['method_id']),
-      instanceId: str(item['instance_id']),
-      net: parseMoney(str(item['total'], '0')) ?? 0,
-      meta: postedItemMeta(store, item['meta_data']),
-    });
-  }
+      return line;
+    },
+    create: (item) => {
+      if (isEmptyValue(item['method_id'])) fail(400, 'woocommerce_rest_invalid_shipping_item', 'Shipping method ID is required.');
+      return {
+        id: store.items.next(),
+        methodTitle: str(item['method_title']),
+        methodId: str(item['method_id']),
+        instanceId: str(item['instance_id']),
+        net: parseMoney(str(item['total'], '0')) ?? 0,
+        meta: postedItemMeta(store, item['meta_data']),
+      };
+    },
+  });
 }
 
 function applyFeeLines(store: WooCommerceStore, draft: OrderDraft, posted: unknown): void {
-  for (const raw of asArray(posted)) {
-    if (typeof raw !== 'object' || raw === null) continue;
-    const item = raw as Body;
-    const itemId = int(item['id']);
-    if (isNullItem(item)) {
-      draft.fees = draft.fees.filter((f) => f.id !== itemId);
-      continue;
-    }
-    if (itemId) {
-      const index = draft.fees.findIndex((f) => f.id === itemId);
-      if (index < 0) fail(400, 'woocommerce_rest_invalid_item_id', 'Order item ID provided is not associated with order.');
-      const fee: DraftFee = { ...draft.fees[index]! };
+  draft.fees = applyItems(draft.fees, posted, {
+    removes: isNullItem,
+    update: (fee: DraftFee, item) => {
       if (item['name'] !== undefined) fee.name = str(item['name']);
       if (item['total'] !== undefined) fee.net = parseMoney(str(item['total'])) ?? 0;
-      draft.fees[index] = fee;
-      continue;
-    }
-    if (isEmptyValue(item['name'])) fail(400, 'woocommerce_rest_invalid_fee_item', 'Fee name is required.');
-    draft.fees.push({
-      id: store.items.next(),
-      name: str(item['name']),
-      taxClass: str(item['tax_class']),
-      taxStatus: str(item['tax_status'], 'taxable'),
-      net: parseMoney(str(item['total'], '0')) ?? 0,
-      meta: postedItemMeta(store, item['meta_data']),
-    });
-  }
+      return fee;
+    },
+    create: (item) => {
+      if (isEmptyValue(item['name'])) fail(400, 'woocommerce_rest_invalid_fee_item', 'Fee name is required.');
+      return {
+        id: store.items.next(),
+        name: str(item['name']),
+        taxClass: str(item['tax_class']),
+        taxStatus: str(item['tax_status'], 'taxable'),
+        net: parseMoney(str(item['total'], '0')) ?? 0,
+        meta: postedItemMeta(store, item['meta_data']),
+      };
+    },
+  });
 }
 
 /**

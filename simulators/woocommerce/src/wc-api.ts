@@ -57,6 +57,11 @@ export interface WcRouteSpec {
   handler: WcHandler;
 }
 
+/** The same item route on PUT, PATCH and POST (WordPress's EDITABLE methods), in the order the route index lists them. */
+export function editableRoutes(spec: Omit<WcRouteSpec, 'method'>): WcRouteSpec[] {
+  return (['PUT', 'PATCH', 'POST'] as const).map((method) => ({ method, ...spec }));
+}
+
 export interface WcApiDeps {
   apiKeys: () => readonly ApiKey[];
   /** a fixed site URL, or null to answer with the host the request was sent to */
@@ -257,6 +262,13 @@ export function pageArgs(args: Record<string, unknown>): PageArgs {
 export function paginate<T>(items: readonly T[], p: PageArgs): { slice: T[]; total: number; totalPages: number } {
   const start = p.offset ?? (p.page - 1) * p.perPage;
   return { slice: items.slice(start, start + p.perPage), total: items.length, totalPages: Math.ceil(items.length / p.perPage) };
+}
+
+/** A collection answer: one page of `items` (already filtered and ordered) with the pagination headers. */
+export function pagedResult(ctx: WcContext, items: readonly unknown[]): WcResult {
+  const p = pageArgs(ctx.args);
+  const page = paginate(items, p);
+  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
 }
 
 /** Keeps the characters PHP leaves readable in a query string and encodes the rest. */

@@ -181,41 +181,43 @@ function productMeta(ctx: CatalogueContext, sku: string | null): WcMeta[] {
   return offerId === undefined ? [] : [{ id: ctx.meta.next(), key: '_allegro_offer_id', value: offerId }];
 }
 
-function simpleOrParent(
-  p: EshopProduct,
-  ctx: CatalogueContext,
-  extra: Pick<WcProduct, 'price' | 'regular_price' | 'sale_price' | 'price_html' | 'on_sale' | 'manage_stock' | 'stock_quantity' | 'stock_status' | 'tax_class' | 'weight' | 'attributes' | 'variations' | 'sku' | 'purchasable'>,
-): WcProduct {
-  const created = pairFromIso(p.createdAt);
-  const modified = pairFromIso(p.updatedAt);
-  const category = ctx.categoryByName.get(p.categoryName);
+/** What each product builder sets itself; `withProductDefaults` has no default for these. */
+type ProductIdentity = Pick<WcProduct, 'id' | 'name' | 'slug' | 'permalink' | 'date_created' | 'date_created_gmt' | 'date_modified' | 'date_modified_gmt' | '_links'>;
+
+/**
+ * A product: WooCommerce's default for every field not given, in the order the API emits the fields (the given
+ * values are spread over the template, which keeps the template's key order). Shared by the seed mapping, loaded records and
+ * variations answered through the products endpoint.
+ */
+export function withProductDefaults(own: ProductIdentity & Partial<WcProduct>): WcProduct {
+  const { id, name, slug, permalink, date_created, date_created_gmt, date_modified, date_modified_gmt, _links, ...given } = own;
   return {
-    id: p.id,
-    name: p.name,
-    slug: p.slug,
-    permalink: `${SITE_TOKEN}/produkt/${p.slug}/`,
-    date_created: created.local,
-    date_created_gmt: created.gmt,
-    date_modified: modified.local,
-    date_modified_gmt: modified.gmt,
-    type: p.type,
-    status: p.status,
+    id,
+    name,
+    slug,
+    permalink,
+    date_created,
+    date_created_gmt,
+    date_modified,
+    date_modified_gmt,
+    type: 'simple',
+    status: 'publish',
     featured: false,
     catalog_visibility: 'visible',
-    description: `<p>${p.name}. Produkt z kategorii ${p.categoryName}.</p>\n`,
-    short_description: `<p>${p.name}.</p>\n`,
-    sku: extra.sku,
-    price: extra.price,
-    regular_price: extra.regular_price,
-    sale_price: extra.sale_price,
+    description: '',
+    short_description: '',
+    sku: '',
+    price: '',
+    regular_price: '',
+    sale_price: '',
     date_on_sale_from: null,
     date_on_sale_from_gmt: null,
     date_on_sale_to: null,
     date_on_sale_to_gmt: null,
-    price_html: extra.price_html,
-    on_sale: extra.on_sale,
-    purchasable: extra.purchasable,
-    total_sales: p.totalSales,
+    price_html: '',
+    on_sale: false,
+    purchasable: false,
+    total_sales: 0,
     virtual: false,
     downloadable: false,
     downloads: [],
@@ -224,15 +226,15 @@ function simpleOrParent(
     external_url: '',
     button_text: '',
     tax_status: 'taxable',
-    tax_class: extra.tax_class,
-    manage_stock: extra.manage_stock,
-    stock_quantity: extra.stock_quantity,
-    stock_status: extra.stock_status,
+    tax_class: '',
+    manage_stock: false,
+    stock_quantity: null,
+    stock_status: 'instock',
     backorders: 'no',
     backorders_allowed: false,
     backordered: false,
     sold_individually: false,
-    weight: extra.weight,
+    weight: '',
     dimensions: { length: '', width: '', height: '' },
     shipping_required: true,
     shipping_taxable: true,
@@ -246,17 +248,103 @@ function simpleOrParent(
     cross_sell_ids: [],
     parent_id: 0,
     purchase_note: '',
-    categories: category ? [category] : [],
+    categories: [],
     tags: [],
-    images: [image(IMAGE_ID_OFFSET + p.id, p.slug, p.name, created)],
-    attributes: extra.attributes,
+    images: [],
+    attributes: [],
     default_attributes: [],
-    variations: extra.variations,
+    variations: [],
     grouped_products: [],
     menu_order: 0,
+    meta_data: [],
+    _links,
+    ...given,
+  };
+}
+
+/** What each variation builder sets itself; `withVariationDefaults` has no default for these. */
+type VariationIdentity = Pick<WcVariation, 'id' | 'name' | 'parent_id' | 'date_created' | 'date_created_gmt' | 'date_modified' | 'date_modified_gmt' | 'permalink' | '_links'>;
+
+/** A variation: WooCommerce's default for every field not given, in the variations endpoint's field order. */
+export function withVariationDefaults(own: VariationIdentity & Partial<WcVariation>): WcVariation {
+  const { id, name, parent_id, date_created, date_created_gmt, date_modified, date_modified_gmt, permalink, _links, ...given } = own;
+  return {
+    id,
+    type: 'variation',
+    name,
+    parent_id,
+    date_created,
+    date_created_gmt,
+    date_modified,
+    date_modified_gmt,
+    description: '',
+    permalink,
+    sku: '',
+    price: '',
+    regular_price: '',
+    sale_price: '',
+    date_on_sale_from: null,
+    date_on_sale_from_gmt: null,
+    date_on_sale_to: null,
+    date_on_sale_to_gmt: null,
+    on_sale: false,
+    status: 'publish',
+    purchasable: false,
+    virtual: false,
+    downloadable: false,
+    downloads: [],
+    download_limit: -1,
+    download_expiry: -1,
+    tax_status: 'taxable',
+    tax_class: '',
+    manage_stock: false,
+    stock_quantity: null,
+    stock_status: 'instock',
+    backorders: 'no',
+    backorders_allowed: false,
+    backordered: false,
+    low_stock_amount: null,
+    weight: '',
+    dimensions: { length: '', width: '', height: '' },
+    shipping_class: '',
+    shipping_class_id: 0,
+    image: null,
+    attributes: [],
+    menu_order: 0,
+    meta_data: [],
+    _links,
+    ...given,
+  };
+}
+
+function simpleOrParent(
+  p: EshopProduct,
+  ctx: CatalogueContext,
+  extra: Pick<WcProduct, 'price' | 'regular_price' | 'sale_price' | 'price_html' | 'on_sale' | 'manage_stock' | 'stock_quantity' | 'stock_status' | 'tax_class' | 'weight' | 'attributes' | 'variations' | 'sku' | 'purchasable'>,
+): WcProduct {
+  const created = pairFromIso(p.createdAt);
+  const modified = pairFromIso(p.updatedAt);
+  const category = ctx.categoryByName.get(p.categoryName);
+  return withProductDefaults({
+    id: p.id,
+    name: p.name,
+    slug: p.slug,
+    permalink: `${SITE_TOKEN}/produkt/${p.slug}/`,
+    date_created: created.local,
+    date_created_gmt: created.gmt,
+    date_modified: modified.local,
+    date_modified_gmt: modified.gmt,
+    type: p.type,
+    status: p.status,
+    description: `<p>${p.name}. Produkt z kategorii ${p.categoryName}.</p>\n`,
+    short_description: `<p>${p.name}.</p>\n`,
+    ...extra,
+    total_sales: p.totalSales,
+    categories: category ? [category] : [],
+    images: [image(IMAGE_ID_OFFSET + p.id, p.slug, p.name, created)],
     meta_data: productMeta(ctx, p.sku),
     _links: productLinks(p.id),
-  };
+  });
 }
 
 function mapVariation(v: EshopProduct, parent: EshopProduct, ctx: CatalogueContext): WcVariation {
@@ -266,52 +354,32 @@ function mapVariation(v: EshopProduct, parent: EshopProduct, ctx: CatalogueConte
   const attr = attributeFor(label);
   const sale = v.salePriceGross;
   const stock = v.stockQuantity;
-  return {
+  return withVariationDefaults({
     id: v.id,
-    type: 'variation',
     name: v.name,
     parent_id: parent.id,
     date_created: created.local,
     date_created_gmt: created.gmt,
     date_modified: modified.local,
     date_modified_gmt: modified.gmt,
-    description: '',
     permalink: `${SITE_TOKEN}/produkt/${parent.slug}/?attribute_${attr.taxonomy}=${slugify(label)}`,
     sku: v.sku ?? '',
     price: money(sale ?? v.regularPriceGross),
     regular_price: money(v.regularPriceGross),
     sale_price: sale === null ? '' : money(sale),
-    date_on_sale_from: null,
-    date_on_sale_from_gmt: null,
-    date_on_sale_to: null,
-    date_on_sale_to_gmt: null,
     on_sale: sale !== null && sale < v.regularPriceGross,
     status: v.status,
     purchasable: v.status === 'publish',
-    virtual: false,
-    downloadable: false,
-    downloads: [],
-    download_limit: -1,
-    download_expiry: -1,
-    tax_status: 'taxable',
     tax_class: taxClassForVat(vatOf(ctx, v.sku)),
     manage_stock: true,
     stock_quantity: stock,
     stock_status: stockStatusFor(stock, true),
-    backorders: 'no',
-    backorders_allowed: false,
-    backordered: false,
-    low_stock_amount: null,
     weight: weightOf(ctx, v.sku),
-    dimensions: { length: '', width: '', height: '' },
-    shipping_class: '',
-    shipping_class_id: 0,
     image: image(IMAGE_ID_OFFSET + v.id, v.slug, v.name, created),
     attributes: [{ id: attr.id, name: attr.name, option: label }],
-    menu_order: 0,
     meta_data: productMeta(ctx, v.sku),
     _links: variationLinks(v.id, parent.id),
-  };
+  });
 }
 
 /**
@@ -399,7 +467,7 @@ export function mapProducts(dataset: Dataset, meta: IdCounter): { products: WcPr
 export function variationAsProduct(v: WcVariation, parent: WcProduct | undefined): WcProduct {
   const regular = v.regular_price === '' ? null : Math.round(Number(v.regular_price) * 100);
   const sale = v.sale_price === '' ? null : Math.round(Number(v.sale_price) * 100);
-  return {
+  return withProductDefaults({
     id: v.id,
     name: v.name,
     slug: slugify(v.name),
@@ -410,8 +478,6 @@ export function variationAsProduct(v: WcVariation, parent: WcProduct | undefined
     date_modified_gmt: v.date_modified_gmt,
     type: 'variation',
     status: v.status,
-    featured: false,
-    catalog_visibility: 'visible',
     description: v.description,
     short_description: parent?.short_description ?? '',
     sku: v.sku,
@@ -432,8 +498,6 @@ export function variationAsProduct(v: WcVariation, parent: WcProduct | undefined
     downloads: v.downloads,
     download_limit: v.download_limit,
     download_expiry: v.download_expiry,
-    external_url: '',
-    button_text: '',
     tax_status: v.tax_status,
     tax_class: v.tax_class,
     manage_stock: v.manage_stock,
@@ -442,32 +506,18 @@ export function variationAsProduct(v: WcVariation, parent: WcProduct | undefined
     backorders: v.backorders,
     backorders_allowed: v.backorders_allowed,
     backordered: v.backordered,
-    sold_individually: false,
     weight: v.weight,
     dimensions: v.dimensions,
-    shipping_required: true,
-    shipping_taxable: true,
     shipping_class: v.shipping_class,
     shipping_class_id: v.shipping_class_id,
     reviews_allowed: false,
-    average_rating: '0.00',
-    rating_count: 0,
-    related_ids: [],
-    upsell_ids: [],
-    cross_sell_ids: [],
     parent_id: v.parent_id,
-    purchase_note: '',
-    categories: [],
-    tags: [],
     images: v.image ? [v.image] : [],
     attributes: v.attributes,
-    default_attributes: [],
-    variations: [],
-    grouped_products: [],
     menu_order: v.menu_order,
     meta_data: v.meta_data,
     _links: productLinks(v.id, v.parent_id),
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -484,6 +534,20 @@ export function customerLinks(id: number): WcLinks {
     collection: [{ href: `${SITE_TOKEN}${REST_BASE}/customers` }],
   };
 }
+
+/** A customer address with every field empty, in the customers endpoint's field order. */
+export const EMPTY_CUSTOMER_ADDRESS: WcCustomerAddress = {
+  first_name: '',
+  last_name: '',
+  company: '',
+  address_1: '',
+  address_2: '',
+  city: '',
+  postcode: '',
+  country: '',
+  state: '',
+  phone: '',
+};
 
 function customerAddress(a: EshopCustomer['billing'] | EshopCustomer['shipping'], email?: string): WcCustomerAddress {
   return {
@@ -528,18 +592,6 @@ export function mapCustomer(c: EshopCustomer, payingCustomer: boolean): WcCustom
 export function shopAdministrator(createdIso: string): WcCustomer {
   const created = pairFromIso(createdIso);
   const email = 'sklep@example.pl';
-  const empty: WcCustomerAddress = {
-    first_name: '',
-    last_name: '',
-    company: '',
-    address_1: '',
-    address_2: '',
-    city: '',
-    postcode: '',
-    country: '',
-    state: '',
-    phone: '',
-  };
   return {
     id: 1,
     date_created: created.local,
@@ -551,8 +603,8 @@ export function shopAdministrator(createdIso: string): WcCustomer {
     last_name: '',
     role: 'administrator',
     username: 'admin',
-    billing: { ...empty, email: '' },
-    shipping: empty,
+    billing: { ...EMPTY_CUSTOMER_ADDRESS, email: '' },
+    shipping: { ...EMPTY_CUSTOMER_ADDRESS },
     is_paying_customer: false,
     avatar_url: avatarUrl(email),
     meta_data: [],
@@ -633,7 +685,8 @@ const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:137.0) Gecko/20100101 Firefox/137.0',
 ];
 
-export function orderBilling(a: EshopOrder['billing']): WcBilling {
+/** The fields an order's billing and shipping addresses share, up to `country`; billing adds `email` before `phone`. */
+function orderAddress(a: EshopOrder['shipping']): Omit<WcShipping, 'phone'> {
   return {
     first_name: a.firstName,
     last_name: a.lastName,
@@ -644,25 +697,22 @@ export function orderBilling(a: EshopOrder['billing']): WcBilling {
     state: '',
     postcode: a.zip,
     country: a.countryCode,
-    email: a.email,
-    phone: a.phone,
   };
 }
 
-export function orderShipping(a: EshopOrder['shipping']): WcShipping {
-  return {
-    first_name: a.firstName,
-    last_name: a.lastName,
-    company: a.company,
-    address_1: a.street,
-    address_2: '',
-    city: a.city,
-    state: '',
-    postcode: a.zip,
-    country: a.countryCode,
-    phone: a.phone,
-  };
+export function orderBilling(a: EshopOrder['billing']): WcBilling {
+  return { ...orderAddress(a), email: a.email, phone: a.phone };
 }
+
+export function orderShipping(a: EshopOrder['shipping']): WcShipping {
+  return { ...orderAddress(a), phone: a.phone };
+}
+
+const EMPTY_ORDER_ADDRESS = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '' };
+
+/** Order addresses with every field empty, in the orders endpoint's field order. */
+export const EMPTY_BILLING: WcBilling = { ...EMPTY_ORDER_ADDRESS, email: '', phone: '' };
+export const EMPTY_SHIPPING: WcShipping = { ...EMPTY_ORDER_ADDRESS, phone: '' };
 
 export function itemMeta(id: number, key: string, value: unknown, displayKey = key, displayValue: unknown = value): WcItemMeta {
   return { id, key, value, display_key: displayKey, display_value: displayValue };

@@ -18,11 +18,15 @@ import {
   avatarUrl,
   couponLinks,
   customerLinks,
+  EMPTY_CUSTOMER_ADDRESS,
+  EMPTY_SHIPPING,
   priceHtml,
   productLinks,
   slugify,
   stockStatusFor,
   variationLinks,
+  withProductDefaults,
+  withVariationDefaults,
 } from './woocommerce-mappers.ts';
 import type { WooCommerceStore } from './woocommerce-store.ts';
 import type {
@@ -120,11 +124,15 @@ const payloadSchema = z.strictObject({
   coupons: z.array(z.unknown()).optional(),
 });
 
+function invalid(detail: string): never {
+  throw new RecordsError(`invalid WooCommerce records: ${detail}`);
+}
+
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${where}${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${i.message}`);
-  throw new RecordsError(`invalid WooCommerce records: ${issues.join('; ')}`);
+  return invalid(issues.join('; '));
 }
 
 /** Both dates of a pair from whichever the record gives. */
@@ -134,17 +142,26 @@ function datePair(local: string | undefined, gmt: string | undefined, fallbackMs
   return { local: localFromMs(fallbackMs), gmt: gmtFromMs(fallbackMs) };
 }
 
-const EMPTY_ADDRESS = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '' };
+/** The created and modified pairs of a product or order record; modified falls back to created, created to now. */
+function recordDates(raw: { date_created?: string | undefined; date_created_gmt?: string | undefined } & Record<string, unknown>) {
+  const created = datePair(raw.date_created, raw.date_created_gmt, Date.now());
+  const modified = datePair(raw['date_modified'] as string | undefined, raw['date_modified_gmt'] as string | undefined, msFromGmt(created.gmt));
+  return {
+    date_created: created.local,
+    date_created_gmt: created.gmt,
+    date_modified: modified.local,
+    date_modified_gmt: modified.gmt,
+  };
+}
 
 function normalizeOrder(raw: z.infer<typeof orderSchema>): WcOrder {
-  const now = Date.now();
-  const created = datePair(raw.date_created, raw.date_created_gmt, now);
-  const modified = datePair(raw.date_modified, raw.date_modified_gmt, msFromGmt(created.gmt));
+  const dates = recordDates(raw);
   const customerId = raw.customer_id ?? 0;
   const r = raw as Record<string, unknown>;
   const total = raw.total ?? '0.00';
-  const billing: WcBilling = { ...EMPTY_ADDRESS, phone: '', ...(raw.billing as Partial<WcBilling>), email: raw.billing.email };
-  const shipping: WcShipping = { ...EMPTY_ADDRESS, phone: '', ...((raw.shipping ?? {}) as Partial<WcShipping>) };
+  // From EMPTY_SHIPPING, not EMPTY_BILLING: a loaded billing address keeps its key order (`phone`, then `email`).
+  const billing: WcBilling = { ...EMPTY_SHIPPING, ...(raw.billing as Partial<WcBilling>), email: raw.billing.email };
+  const shipping: WcShipping = { ...EMPTY_SHIPPING, ...((raw.shipping ?? {}) as Partial<WcShipping>) };
   const lineItems = raw.line_items.map((l) => ({
     tax_class: '',
     subtotal: l.total ?? '0.00',
@@ -170,10 +187,7 @@ function normalizeOrder(raw: z.infer<typeof orderSchema>): WcOrder {
     version: WC_VERSION,
     status: raw.status,
     currency: 'PLN',
-    date_created: created.local,
-    date_created_gmt: created.gmt,
-    date_modified: modified.local,
-    date_modified_gmt: modified.gmt,
+    ...dates,
     discount_total: '0.00',
     discount_tax: '0.00',
     shipping_total: '0.00',
@@ -210,25 +224,11 @@ function normalizeOrder(raw: z.infer<typeof orderSchema>): WcOrder {
   return {
     ...defaults,
     ...(r as Partial<WcOrder>),
-    date_created: created.local,
-    date_created_gmt: created.gmt,
-    date_modified: modified.local,
-    date_modified_gmt: modified.gmt,
+    ...dates,
     customer_id: customerId,
     billing,
     shipping,
     line_items: lineItems,
-  };
-}
-
-function productDates(raw: { date_created?: string | undefined; date_created_gmt?: string | undefined } & Record<string, unknown>) {
-  const created = datePair(raw.date_created, raw.date_created_gmt, Date.now());
-  const modified = datePair(raw['date_modified'] as string | undefined, raw['date_modified_gmt'] as string | undefined, msFromGmt(created.gmt));
-  return {
-    date_created: created.local,
-    date_created_gmt: created.gmt,
-    date_modified: modified.local,
-    date_modified_gmt: modified.gmt,
   };
 }
 
@@ -255,49 +255,24 @@ function priceDefaults(raw: z.infer<typeof productSchema>) {
 
 function normalizeVariation(raw: z.infer<typeof productSchema>, parentSlug: string): WcVariation {
   const p = priceDefaults(raw);
-  const defaults: WcVariation = {
+  const defaults = withVariationDefaults({
     id: raw.id,
-    type: 'variation',
     name: raw.name,
     parent_id: raw.parent_id ?? 0,
-    ...productDates(raw),
-    description: '',
+    ...recordDates(raw),
     permalink: `${SITE_TOKEN}/produkt/${parentSlug}/`,
     sku: raw.sku ?? '',
     price: p.price,
     regular_price: p.regular,
     sale_price: p.sale,
-    date_on_sale_from: null,
-    date_on_sale_from_gmt: null,
-    date_on_sale_to: null,
-    date_on_sale_to_gmt: null,
     on_sale: p.onSale,
     status: raw.status ?? 'publish',
     purchasable: p.price !== '',
-    virtual: false,
-    downloadable: false,
-    downloads: [],
-    download_limit: -1,
-    download_expiry: -1,
-    tax_status: 'taxable',
-    tax_class: '',
     manage_stock: p.manageStock,
     stock_quantity: p.stock,
     stock_status: p.stockStatus,
-    backorders: 'no',
-    backorders_allowed: false,
-    backordered: false,
-    low_stock_amount: null,
-    weight: '',
-    dimensions: { length: '', width: '', height: '' },
-    shipping_class: '',
-    shipping_class_id: 0,
-    image: null,
-    attributes: [],
-    menu_order: 0,
-    meta_data: [],
     _links: variationLinks(raw.id, raw.parent_id ?? 0),
-  };
+  });
   // Fields only the products schema has are dropped so the variation keeps the variations endpoint's shape.
   const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => k in defaults));
   return { ...defaults, ...(kept as Partial<WcVariation>), type: 'variation', parent_id: raw.parent_id ?? 0 };
@@ -306,86 +281,28 @@ function normalizeVariation(raw: z.infer<typeof productSchema>, parentSlug: stri
 function normalizeProduct(raw: z.infer<typeof productSchema>): WcProduct {
   const p = priceDefaults(raw);
   const slug = (raw['slug'] as string | undefined) ?? slugify(raw.name);
-  const defaults: WcProduct = {
+  const defaults = withProductDefaults({
     id: raw.id,
     name: raw.name,
     slug,
     permalink: `${SITE_TOKEN}/produkt/${slug}/`,
-    ...productDates(raw),
+    ...recordDates(raw),
     type: raw.type ?? 'simple',
     status: raw.status ?? 'publish',
-    featured: false,
-    catalog_visibility: 'visible',
-    description: '',
-    short_description: '',
     sku: raw.sku ?? '',
     price: p.price,
     regular_price: p.regular,
     sale_price: p.sale,
-    date_on_sale_from: null,
-    date_on_sale_from_gmt: null,
-    date_on_sale_to: null,
-    date_on_sale_to_gmt: null,
     price_html: p.html,
     on_sale: p.onSale,
     purchasable: p.price !== '' && (raw.status ?? 'publish') === 'publish',
-    total_sales: 0,
-    virtual: false,
-    downloadable: false,
-    downloads: [],
-    download_limit: -1,
-    download_expiry: -1,
-    external_url: '',
-    button_text: '',
-    tax_status: 'taxable',
-    tax_class: '',
     manage_stock: p.manageStock,
     stock_quantity: p.stock,
     stock_status: p.stockStatus,
-    backorders: 'no',
-    backorders_allowed: false,
-    backordered: false,
-    sold_individually: false,
-    weight: '',
-    dimensions: { length: '', width: '', height: '' },
-    shipping_required: true,
-    shipping_taxable: true,
-    shipping_class: '',
-    shipping_class_id: 0,
-    reviews_allowed: true,
-    average_rating: '0.00',
-    rating_count: 0,
-    related_ids: [],
-    upsell_ids: [],
-    cross_sell_ids: [],
-    parent_id: 0,
-    purchase_note: '',
-    categories: [],
-    tags: [],
-    images: [],
-    attributes: [],
-    default_attributes: [],
-    variations: [],
-    grouped_products: [],
-    menu_order: 0,
-    meta_data: [],
     _links: productLinks(raw.id),
-  };
-  return { ...defaults, ...(raw as Partial<WcProduct>), ...productDates(raw) };
+  });
+  return { ...defaults, ...(raw as Partial<WcProduct>), ...recordDates(raw) };
 }
-
-const EMPTY_CUSTOMER_ADDRESS: WcCustomerAddress = {
-  first_name: '',
-  last_name: '',
-  company: '',
-  address_1: '',
-  address_2: '',
-  city: '',
-  postcode: '',
-  country: '',
-  state: '',
-  phone: '',
-};
 
 function normalizeCustomer(raw: z.infer<typeof customerSchema>): WcCustomer {
   const created = datePair(raw.date_created, raw.date_created_gmt, Date.now());
@@ -475,7 +392,7 @@ export function normalizeRecords(payload: unknown, store: WooCommerceStore): Nor
     if (sku === '') return;
     const owner = skuOwners.get(sku) ?? store.idBySku(sku);
     if (owner !== undefined && owner !== raw.id) {
-      throw new RecordsError(`invalid WooCommerce records: products[${i}].sku: "${raw.sku}" is already used by product ${owner} (WooCommerce keeps SKUs unique)`);
+      invalid(`products[${i}].sku: "${raw.sku}" is already used by product ${owner} (WooCommerce keeps SKUs unique)`);
     }
     skuOwners.set(sku, raw.id);
   });
@@ -490,7 +407,7 @@ export function normalizeRecords(payload: unknown, store: WooCommerceStore): Nor
     const parentId = raw.parent_id ?? 0;
     const parent = touchedParents.get(parentId) ?? store.products.get(parentId);
     if (!parent && !parentsInPayload.has(parentId)) {
-      throw new RecordsError(`invalid WooCommerce records: products[${i}].parent_id: a variation needs an existing parent product, ${parentId} is not one`);
+      invalid(`products[${i}].parent_id: a variation needs an existing parent product, ${parentId} is not one`);
     }
     const parentSlug = parent?.slug ?? slugify(parentsInPayload.get(parentId)?.name ?? '');
     out.variations.push(normalizeVariation(raw, parentSlug));

@@ -23,20 +23,6 @@ export interface WcItemMeta extends WcMeta {
   display_value: unknown;
 }
 
-export interface WcBilling {
-  first_name: string;
-  last_name: string;
-  company: string;
-  address_1: string;
-  address_2: string;
-  city: string;
-  state: string;
-  postcode: string;
-  country: string;
-  email: string;
-  phone: string;
-}
-
 export interface WcShipping {
   first_name: string;
   last_name: string;
@@ -48,6 +34,11 @@ export interface WcShipping {
   postcode: string;
   country: string;
   phone: string;
+}
+
+/** The shipping fields and `email`, which the API emits between `country` and `phone`. */
+export interface WcBilling extends WcShipping {
+  email: string;
 }
 
 /** `taxes[]` of an order item: raw tax amounts as stored, without trailing zeros ("41.4"). */
@@ -183,18 +174,12 @@ export interface WcOrder {
   _links: WcLinks;
 }
 
-export interface WcCustomerAddress {
-  first_name: string;
-  last_name: string;
-  company: string;
-  address_1: string;
-  address_2: string;
-  city: string;
-  postcode: string;
-  country: string;
-  state: string;
+/**
+ * The order address fields, emitted in the customers endpoint's own order (`city`, `postcode`, `country`, `state`,
+ * then `email` on billing only, then `phone`).
+ */
+export interface WcCustomerAddress extends WcShipping {
   email?: string;
-  phone: string;
 }
 
 export interface WcCustomer {

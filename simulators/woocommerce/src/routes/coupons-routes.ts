@@ -1,18 +1,15 @@
 /**
  * /wp-json/wc/v3/coupons: list (`code` exact, case-insensitive; `search` in the code) and read.
  */
-import { jsonResult, pageArgs, paginate, paginationHeaders, type WcContext, type WcRouteSpec } from '../wc-api.ts';
+import { jsonResult, pagedResult, type WcContext, type WcRouteSpec } from '../wc-api.ts';
 import { wpError } from '../wp-errors.ts';
 import type { ArgSpecs } from '../wp-params.ts';
 import type { WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcCoupon } from '../woocommerce-types.ts';
-import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, walk } from './list-support.ts';
+import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, PAGE_ARGS, walk } from './list-support.ts';
 
 const COUPON_COLLECTION_ARGS: ArgSpecs = {
-  context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' },
-  page: { schema: { type: 'integer', minimum: 1 }, default: 1 },
-  per_page: { schema: { type: 'integer', minimum: 1, maximum: 100 }, default: 10 },
-  search: { schema: { type: 'string' } },
+  ...PAGE_ARGS,
   ...DATE_ARGS,
   ...ID_LIST_ARGS,
   offset: { schema: { type: 'integer' } },
@@ -63,9 +60,7 @@ function listCoupons(store: WooCommerceStore, ctx: WcContext) {
     if (byDate && !byDate(c)) continue;
     found.push(c);
   }
-  const p = pageArgs(a);
-  const page = paginate(found, p);
-  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
+  return pagedResult(ctx, found);
 }
 
 export function couponRoutes(store: WooCommerceStore): WcRouteSpec[] {

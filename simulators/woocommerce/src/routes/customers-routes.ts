@@ -6,20 +6,17 @@
  *   "@", login and ID when numeric, else login, URL, email, nicename and display name (not first/last name meta).
  * - `role`: `customer` by default, `all` for everybody (the shop administrator included).
  */
-import { jsonResult, pageArgs, paginate, paginationHeaders, type WcContext, type WcRouteSpec } from '../wc-api.ts';
+import { jsonResult, pagedResult, type WcContext, type WcRouteSpec } from '../wc-api.ts';
 import { wpError } from '../wp-errors.ts';
 import type { ArgSpecs } from '../wp-params.ts';
 import type { WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcCustomer } from '../woocommerce-types.ts';
-import { compareText, ID_LIST_ARGS, idList, walk } from './list-support.ts';
+import { compareText, ID_LIST_ARGS, idList, PAGE_ARGS, walk } from './list-support.ts';
 
 export const WP_ROLES = ['administrator', 'editor', 'author', 'contributor', 'subscriber', 'customer', 'shop_manager'];
 
 const CUSTOMER_COLLECTION_ARGS: ArgSpecs = {
-  context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' },
-  page: { schema: { type: 'integer', minimum: 1 }, default: 1 },
-  per_page: { schema: { type: 'integer', minimum: 1, maximum: 100 }, default: 10 },
-  search: { schema: { type: 'string' } },
+  ...PAGE_ARGS,
   ...ID_LIST_ARGS,
   offset: { schema: { type: 'integer' } },
   order: { schema: { type: 'string', enum: ['asc', 'desc'] }, default: 'asc' },
@@ -81,9 +78,7 @@ function listCustomers(store: WooCommerceStore, ctx: WcContext) {
     if (term !== '' && !searchColumns(c, term).some((col) => col.toLowerCase().includes(term))) continue;
     found.push(c);
   }
-  const p = pageArgs(a);
-  const page = paginate(found, p);
-  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
+  return pagedResult(ctx, found);
 }
 
 export function customerRoutes(store: WooCommerceStore): WcRouteSpec[] {

@@ -11,6 +11,14 @@ interface Dated {
   date_modified_gmt: string | null;
 }
 
+/** context, page, per_page and search: how every WooCommerce collection's arguments start, in registration order. */
+export const PAGE_ARGS: ArgSpecs = {
+  context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' },
+  page: { schema: { type: 'integer', minimum: 1 }, default: 1 },
+  per_page: { schema: { type: 'integer', minimum: 1, maximum: 100 }, default: 10 },
+  search: { schema: { type: 'string' } },
+};
+
 /** The date arguments of WC_REST_CRUD_Controller collections, in registration order. */
 export const DATE_ARGS: ArgSpecs = {
   after: { schema: { type: 'string', format: 'date-time' } },

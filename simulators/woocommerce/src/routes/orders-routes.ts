@@ -2,13 +2,13 @@
  * /wp-json/wc/v3/orders: list, read, create, update (PUT/PATCH/POST), delete, batch.
  */
 import { createOrder, deleteOrder, updateOrder, type OrderWriteContext } from '../order-service.ts';
-import { jsonResult, pageArgs, paginate, paginationHeaders, isWpError, type WcContext, type WcRouteSpec } from '../wc-api.ts';
+import { jsonResult, pagedResult, isWpError, editableRoutes, type WcContext, type WcRouteSpec } from '../wc-api.ts';
 import { wpError, type WpError } from '../wp-errors.ts';
 import { validateArgs, type ArgSpecs, type ParamSchema } from '../wp-params.ts';
 import type { WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcOrder } from '../woocommerce-types.ts';
 import { wpFilterValue } from '../wp-dates.ts';
-import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, walk } from './list-support.ts';
+import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, PAGE_ARGS, walk } from './list-support.ts';
 
 /** get_order_statuses(): WooCommerce's registered statuses without the "wc-" prefix. */
 export const ORDER_STATUSES = ['auto-draft', 'pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed', 'checkout-draft'];
@@ -16,10 +16,7 @@ export const ORDER_STATUSES = ['auto-draft', 'pending', 'processing', 'on-hold',
 const ORDERBY = ['date', 'id', 'include', 'title', 'slug', 'modified'];
 
 export const ORDER_COLLECTION_ARGS: ArgSpecs = {
-  context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' },
-  page: { schema: { type: 'integer', minimum: 1 }, default: 1 },
-  per_page: { schema: { type: 'integer', minimum: 1, maximum: 100 }, default: 10 },
-  search: { schema: { type: 'string' } },
+  ...PAGE_ARGS,
   ...DATE_ARGS,
   ...ID_LIST_ARGS,
   offset: { schema: { type: 'integer' } },
@@ -229,9 +226,7 @@ function listOrders(store: WooCommerceStore, ctx: WcContext) {
     if (byDate && !byDate(o)) continue;
     matches.push(o);
   }
-  const p = pageArgs(a);
-  const page = paginate(matches, p);
-  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
+  return pagedResult(ctx, matches);
 }
 
 function writeContext(store: WooCommerceStore, ctx: WcContext): OrderWriteContext {
@@ -319,22 +314,19 @@ export function orderRoutes(store: WooCommerceStore): WcRouteSpec[] {
         return order ? jsonResult(200, order) : wpError(404, 'woocommerce_rest_shop_order_invalid_id', 'Invalid ID.');
       },
     },
-    ...(['PUT', 'PATCH', 'POST'] as const).map(
-      (method): WcRouteSpec => ({
-        method,
-        path: '/orders/:id',
-        permission: 'edit',
-        digitParams: ['id'],
-        args: ORDER_BODY_ARGS,
-        handler: (ctx) => {
-          const body = { ...ctx.body, ...ctx.args };
-          // `set_paid` defaults to false; only an explicit true counts on updates.
-          if (ctx.body['set_paid'] === undefined && ctx.req.query.get('set_paid') === null) delete body['set_paid'];
-          const result = updateOrder(writeContext(store, ctx), Number(ctx.req.params['id']), body);
-          return isWpError(result) ? result : jsonResult(200, result);
-        },
-      }),
-    ),
+    ...editableRoutes({
+      path: '/orders/:id',
+      permission: 'edit',
+      digitParams: ['id'],
+      args: ORDER_BODY_ARGS,
+      handler: (ctx) => {
+        const body = { ...ctx.body, ...ctx.args };
+        // `set_paid` defaults to false; only an explicit true counts on updates.
+        if (ctx.body['set_paid'] === undefined && ctx.req.query.get('set_paid') === null) delete body['set_paid'];
+        const result = updateOrder(writeContext(store, ctx), Number(ctx.req.params['id']), body);
+        return isWpError(result) ? result : jsonResult(200, result);
+      },
+    }),
     {
       method: 'DELETE',
       path: '/orders/:id',

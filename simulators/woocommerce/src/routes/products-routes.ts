@@ -6,23 +6,20 @@
  * products schema with `type: "variation"`. SKUs compare case-insensitively (MySQL collation).
  */
 import { updateProduct, updateVariation } from '../product-service.ts';
-import { jsonResult, pageArgs, paginate, paginationHeaders, isWpError, type WcContext, type WcRouteSpec } from '../wc-api.ts';
+import { jsonResult, pagedResult, isWpError, editableRoutes, type WcContext, type WcRouteSpec } from '../wc-api.ts';
 import { wpError } from '../wp-errors.ts';
 import type { ArgSpecs, ParamSchema } from '../wp-params.ts';
 import { variationAsProduct } from '../woocommerce-mappers.ts';
 import type { WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcProduct, WcVariation } from '../woocommerce-types.ts';
-import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, walk } from './list-support.ts';
+import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, PAGE_ARGS, walk } from './list-support.ts';
 
 const PRODUCT_STATUSES = ['any', 'future', 'trash', 'draft', 'pending', 'private', 'publish'];
 const PRODUCT_ORDERBY = ['date', 'modified', 'id', 'include', 'title', 'slug', 'price', 'popularity', 'rating', 'menu_order'];
 
 function collectionArgs(forVariations: boolean): ArgSpecs {
   return {
-    context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' },
-    page: { schema: { type: 'integer', minimum: 1 }, default: 1 },
-    per_page: { schema: { type: 'integer', minimum: 1, maximum: 100 }, default: 10 },
-    search: { schema: { type: 'string' } },
+    ...PAGE_ARGS,
     ...DATE_ARGS,
     ...ID_LIST_ARGS,
     offset: { schema: { type: 'integer' } },
@@ -186,12 +183,6 @@ function skuCandidates(store: WooCommerceStore, sku: string): number[] {
   return ids;
 }
 
-function respond(ctx: WcContext, found: Listed[]) {
-  const p = pageArgs(ctx.args);
-  const page = paginate(found, p);
-  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
-}
-
 function listProducts(store: WooCommerceStore, ctx: WcContext) {
   const a = ctx.args;
   const f = filtersFrom(a);
@@ -227,7 +218,7 @@ function listProducts(store: WooCommerceStore, ctx: WcContext) {
     const p = asListed(store, id);
     if (p && matches(p, f)) found.push(p);
   }
-  return respond(ctx, found);
+  return pagedResult(ctx, found);
 }
 
 function listVariations(store: WooCommerceStore, ctx: WcContext) {
@@ -253,12 +244,10 @@ function listVariations(store: WooCommerceStore, ctx: WcContext) {
     if (!matches(variationAsProduct(v, undefined), { ...f, type: undefined })) continue;
     found.push(v);
   }
-  const p = pageArgs(a);
-  const page = paginate(found, p);
-  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
+  return pagedResult(ctx, found);
 }
 
-const CONTEXT_ARG: ArgSpecs = { context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' } };
+const CONTEXT_ARG: ArgSpecs = { context: PAGE_ARGS['context']! };
 
 export function productRoutes(store: WooCommerceStore): WcRouteSpec[] {
   return [
@@ -274,19 +263,16 @@ export function productRoutes(store: WooCommerceStore): WcRouteSpec[] {
         return found ? jsonResult(200, found) : wpError(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
       },
     },
-    ...(['PUT', 'PATCH', 'POST'] as const).map(
-      (method): WcRouteSpec => ({
-        method,
-        path: '/products/:id',
-        permission: 'edit',
-        digitParams: ['id'],
-        args: PRODUCT_BODY_ARGS,
-        handler: (ctx) => {
-          const result = updateProduct(store, Number(ctx.req.params['id']), { ...ctx.body, ...pick(ctx.args, PRODUCT_BODY_ARGS) }, ctx.events);
-          return isWpError(result) ? result : jsonResult(200, result);
-        },
-      }),
-    ),
+    ...editableRoutes({
+      path: '/products/:id',
+      permission: 'edit',
+      digitParams: ['id'],
+      args: PRODUCT_BODY_ARGS,
+      handler: (ctx) => {
+        const result = updateProduct(store, Number(ctx.req.params['id']), { ...ctx.body, ...pick(ctx.args, PRODUCT_BODY_ARGS) }, ctx.events);
+        return isWpError(result) ? result : jsonResult(200, result);
+      },
+    }),
     {
       method: 'GET',
       path: '/products/:id/variations',
@@ -309,20 +295,17 @@ export function productRoutes(store: WooCommerceStore): WcRouteSpec[] {
         return jsonResult(200, v);
       },
     },
-    ...(['PUT', 'PATCH', 'POST'] as const).map(
-      (method): WcRouteSpec => ({
-        method,
-        path: '/products/:id/variations/:vid',
-        permission: 'edit',
-        digitParams: ['id', 'vid'],
-        args: PRODUCT_BODY_ARGS,
-        handler: (ctx) => {
-          const body = { ...ctx.body, ...pick(ctx.args, PRODUCT_BODY_ARGS) };
-          const result = updateVariation(store, Number(ctx.req.params['id']), Number(ctx.req.params['vid']), body, ctx.events);
-          return isWpError(result) ? result : jsonResult(200, result);
-        },
-      }),
-    ),
+    ...editableRoutes({
+      path: '/products/:id/variations/:vid',
+      permission: 'edit',
+      digitParams: ['id', 'vid'],
+      args: PRODUCT_BODY_ARGS,
+      handler: (ctx) => {
+        const body = { ...ctx.body, ...pick(ctx.args, PRODUCT_BODY_ARGS) };
+        const result = updateVariation(store, Number(ctx.req.params['id']), Number(ctx.req.params['vid']), body, ctx.events);
+        return isWpError(result) ? result : jsonResult(200, result);
+      },
+    }),
   ];
 }
 

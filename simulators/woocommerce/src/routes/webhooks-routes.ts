@@ -7,14 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { WebhookDispatcher } from '../webhook-dispatcher.ts';
-import { API_PREFIX, jsonResult, pageArgs, paginate, paginationHeaders, type WcContext, type WcRouteSpec } from '../wc-api.ts';
+import { API_PREFIX, jsonResult, pagedResult, editableRoutes, type WcContext, type WcRouteSpec } from '../wc-api.ts';
 import { localFromMs, nowPair } from '../wp-dates.ts';
 import { wpError } from '../wp-errors.ts';
 import { SITE_TOKEN } from '../wp-json.ts';
 import type { ArgSpecs } from '../wp-params.ts';
 import type { WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcWebhook, WebhookStatus } from '../woocommerce-types.ts';
-import { compareText, idList, walk } from './list-support.ts';
+import { compareText, idList, PAGE_ARGS, walk } from './list-support.ts';
 
 const RESOURCES = ['coupon', 'customer', 'order', 'product'];
 const EVENTS = ['created', 'updated', 'deleted', 'restored'];
@@ -105,10 +105,7 @@ const WEBHOOK_BODY_ARGS: ArgSpecs = {
 };
 
 const WEBHOOK_COLLECTION_ARGS: ArgSpecs = {
-  context: { schema: { type: 'string', enum: ['view', 'edit'] }, default: 'view' },
-  page: { schema: { type: 'integer', minimum: 1 }, default: 1 },
-  per_page: { schema: { type: 'integer', minimum: 1, maximum: 100 }, default: 10 },
-  search: { schema: { type: 'string' } },
+  ...PAGE_ARGS,
   after: { schema: { type: 'string', format: 'date-time' } },
   before: { schema: { type: 'string', format: 'date-time' } },
   exclude: { schema: { type: 'any' } },
@@ -145,9 +142,7 @@ function listWebhooks(store: WooCommerceStore, ctx: WcContext) {
     if (typeof a['before'] === 'string' && !(w.date_created < a['before'].slice(0, 19))) continue;
     found.push(w);
   }
-  const p = pageArgs(a);
-  const page = paginate(found, p);
-  return jsonResult(200, page.slice, paginationHeaders(ctx, page.total, page.totalPages, p.page));
+  return pagedResult(ctx, found);
 }
 
 function createWebhook(store: WooCommerceStore, dispatcher: WebhookDispatcher, ctx: WcContext) {
@@ -240,16 +235,13 @@ export function webhookRoutes(store: WooCommerceStore, dispatcher: WebhookDispat
         return record ? jsonResult(200, record.wire) : wpError(400, 'woocommerce_rest_shop_webhook_invalid_id', 'ID is invalid.');
       },
     },
-    ...(['PUT', 'PATCH', 'POST'] as const).map(
-      (method): WcRouteSpec => ({
-        method,
-        path: '/webhooks/:id',
-        permission: 'edit',
-        digitParams: ['id'],
-        args: WEBHOOK_BODY_ARGS,
-        handler: (ctx) => updateWebhook(store, ctx),
-      }),
-    ),
+    ...editableRoutes({
+      path: '/webhooks/:id',
+      permission: 'edit',
+      digitParams: ['id'],
+      args: WEBHOOK_BODY_ARGS,
+      handler: (ctx) => updateWebhook(store, ctx),
+    }),
     {
       method: 'DELETE',
       path: '/webhooks/:id',
