@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    alias: [
+      // One graphql instance for everything: vite would hand our code the ESM build while @apollo/server and
+      // @apollo/subgraph, loaded by Node, get the CommonJS build, and `instanceof GraphQLError` then fails across the two.
+      { find: /^graphql$/, replacement: fileURLToPath(new URL('./node_modules/graphql/index.js', import.meta.url)) },
+    ],
+  },
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**'],

@@ -1,0 +1,80 @@
+import { createClient } from 'redis';
+import type { CacheErrorHandler, ManagedCache } from './cache.ts';
+import { createMemoryCache } from './memory-cache.ts';
+import { createRedisCache } from './redis-cache.ts';
+
+export interface CacheFromEnvOptions {
+  /** `redis://…`; when absent the cache is in-process memory (local runs, tests). */
+  redisUrl?: string | undefined;
+  /** See RedisCacheOptions.keyPrefix: required, e.g. `erp:v1:`. */
+  keyPrefix: string;
+  /** Receives swallowed Redis failures, including every failed (re)connect attempt. */
+  onError: CacheErrorHandler;
+  /** Memory cache size when no Redis URL is given. @default 10_000 */
+  maxEntries?: number;
+  /**
+   * How long boot waits for the first Redis connection before going on without it (commands then miss until the
+   * background reconnect succeeds).
+   * @default 1_000
+   */
+  connectWaitMs?: number;
+  /** See RedisCacheOptions.operationTimeoutMs. @default 200 */
+  operationTimeoutMs?: number;
+}
+
+/**
+ * Redis when a URL is configured, memory otherwise. Never throws because Redis is down: a service must boot and
+ * serve (uncached) during a Redis outage.
+ */
+export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<ManagedCache> {
+  if (options.redisUrl === undefined || options.redisUrl === '') {
+    const memory = createMemoryCache(options.maxEntries === undefined ? {} : { maxEntries: options.maxEntries });
+    return { ...memory, close: async () => {} };
+  }
+
+  const redis = createClient({
+    url: options.redisUrl,
+    // Fail commands at once while disconnected instead of queueing them until Redis is back: a queued cache read
+    // would hold its request for the whole outage.
+    disableOfflineQueue: true,
+    // Bounded even while connected, so a stalled Redis cannot grow the queue without limit.
+    commandsQueueMaxLength: 1_000,
+    socket: {
+      connectTimeout: 1_000,
+      // Keep trying for ever, backing off to 2 s so a long outage does not flood the logs.
+      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000),
+    },
+  });
+  // node-redis throws from an unhandled 'error' event, which would crash the process on the first disconnect.
+  redis.on('error', (error: unknown) => options.onError(error, { operation: 'connect' }));
+
+  const connected = redis.connect().then(
+    () => undefined,
+    (error: unknown) => options.onError(error, { operation: 'connect' }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const waitMs = options.connectWaitMs ?? 1_000;
+  await Promise.race([connected, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
+
+  const cache = createRedisCache({
+    redis,
+    keyPrefix: options.keyPrefix,
+    onError: options.onError,
+    ...(options.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: options.operationTimeoutMs }),
+  });
+  return {
+    ...cache,
+    async close() {
+      // close() lets in-flight commands finish, but waits for ever on a stalled Redis; shutdown must not hang on
+      // the cache, so give it a moment and then drop the socket.
+      if (!redis.isOpen) return;
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 500)));
+      const closed = redis.close().then(() => false, () => true);
+      const mustDestroy = await Promise.race([closed, gaveUp]);
+      clearTimeout(timer);
+      if (mustDestroy && redis.isOpen) redis.destroy();
+    },
+  };
+}

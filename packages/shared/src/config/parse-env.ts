@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+
+export interface ConfigIssue {
+  /** The env variable (or nested path) at fault; `(root)` when the whole object failed. */
+  path: string;
+  message: string;
+}
+
+/** Invalid configuration of one deployable; `issues` lists every problem, not only the first. */
+export class ConfigError extends Error {
+  constructor(
+    readonly service: string,
+    readonly issues: readonly ConfigIssue[],
+  ) {
+    super(`Invalid configuration for ${service}:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The env shape: `process.env` in `index.ts`, a literal object in tests. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Validates env with a zod schema. Reports every issue at once, so a broken deployment is fixed in one round trip,
+ * not one variable per restart. Issues carry the path and zod's message only, never the received value: the
+ * variable might be a secret pasted into the wrong name.
+ */
+export function parseEnv<S extends z.ZodType>(service: string, schema: S, env: Env): z.output<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    service,
+    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message })),
+  );
+}
+
+/**
+ * `parseEnv` for boot code: prints every issue to stderr and exits 1. Failing fast at start beats serving traffic
+ * with a half-read config and failing on the first request that needs the missing value.
+ */
+export function parseEnvOrExit<S extends z.ZodType>(service: string, schema: S, env: Env): z.output<S> {
+  try {
+    return parseEnv(service, schema, env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Boot has no logger yet (its level is itself config), so stderr it is.
+    process.stderr.write(`${error.message}\n`);
+    return process.exit(1);
+  }
+}

@@ -1,0 +1,98 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { isErrorCode } from './error-codes.ts';
+
+export interface MaskErrorOptions {
+  /** Add `extensions.stacktrace`. Only for local development: stacks name files, hosts and libraries. */
+  includeStack: boolean;
+}
+
+export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+
+/**
+ * Codes Apollo Server and graphql-js raise for a bad *request* (parse, validation, APQ, variables). Their messages
+ * describe the client's own document, so they pass through.
+ */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo Server `formatError` policy (an allow-list, not a deny-list):
+ * - a GraphQLError we or Apollo raised on purpose, with a registry or request-error code, keeps its message and the
+ *   allow-listed extensions (`code`, `serviceName`, `upstream.operation`, `upstream.status`, `retryAfterSeconds`);
+ * - everything else — plain Errors Apollo wrapped as INTERNAL_SERVER_ERROR, unknown codes, the gateway's
+ *   `extensions.response` with subgraph URLs and bodies — becomes "Unexpected error.".
+ * Log `error` yourself before masking; this function only decides what the client sees.
+ *
+ * Usage: `formatError: (formatted, error) => maskError(formatted, error, { includeStack: isDev })`.
+ */
+export function maskError(
+  formattedError: GraphQLFormattedError,
+  error: unknown,
+  options: MaskErrorOptions,
+): GraphQLFormattedError {
+  const code = formattedError.extensions?.['code'];
+  const known =
+    isDeliberateGraphQLError(error) &&
+    code !== 'INTERNAL_SERVER_ERROR' &&
+    (isErrorCode(code) || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)));
+
+  const extensions: Record<string, unknown> = known
+    ? pickExtensions(formattedError.extensions ?? {})
+    : { code: 'INTERNAL_SERVER_ERROR' };
+  if (options.includeStack) {
+    const stack = stackOf(error);
+    if (stack !== undefined) extensions['stacktrace'] = stack.split('\n');
+  }
+
+  // `locations` and `path` describe the client's own document, so they are safe and help it find the null.
+  const masked: GraphQLFormattedError = {
+    message: known ? formattedError.message : UNEXPECTED_ERROR_MESSAGE,
+    ...(formattedError.locations ? { locations: formattedError.locations } : {}),
+    ...(formattedError.path ? { path: formattedError.path } : {}),
+    extensions,
+  };
+  return masked;
+}
+
+/**
+ * graphql-js wraps whatever a resolver throws in a located GraphQLError whose `originalError` is the thrown value.
+ * A wrapped plain Error (or any object with an `extensions` property, which graphql-js copies) is not deliberate;
+ * only a GraphQLError all the way down is.
+ */
+function isDeliberateGraphQLError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 10; depth += 1) {
+    if (!(current instanceof GraphQLError)) return false;
+    if (current.originalError === undefined || current.originalError === null) return true;
+    current = current.originalError;
+  }
+  return false;
+}
+
+function pickExtensions(source: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const picked: Record<string, unknown> = { code: source['code'] };
+  if (typeof source['serviceName'] === 'string') picked['serviceName'] = source['serviceName'];
+  const upstream = source['upstream'];
+  if (upstream !== null && typeof upstream === 'object') {
+    const { operation, status } = upstream as Record<string, unknown>;
+    const safe: Record<string, unknown> = {};
+    if (typeof operation === 'string') safe['operation'] = operation;
+    if (typeof status === 'number') safe['status'] = status;
+    picked['upstream'] = safe;
+  }
+  if (typeof source['retryAfterSeconds'] === 'number') picked['retryAfterSeconds'] = source['retryAfterSeconds'];
+  return picked;
+}
+
+function stackOf(error: unknown): string | undefined {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  return original instanceof Error && typeof original.stack === 'string' ? original.stack : undefined;
+}
