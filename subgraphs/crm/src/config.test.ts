@@ -1,0 +1,33 @@
+import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { describe, expect, it } from 'vitest';
+import { CRM_CONFIG_KEYS, CrmConfigSchema } from './config.ts';
+
+describe('CrmConfigSchema', () => {
+  it('applies the defaults', () => {
+    const config = parseEnv('crm', CrmConfigSchema, {
+      HUBSPOT_BASE_URL: 'http://127.0.0.1:8071',
+      HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x',
+    });
+    expect(config).toMatchObject({ CRM_PORT: 4003, CRM_TIMEOUT_MS: 5000, CRM_CACHE_TTL_SECONDS: 60 });
+    expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      parseEnv('crm', CrmConfigSchema, { HUBSPOT_BASE_URL: 'not a url', CRM_TIMEOUT_MS: '-1', CRM_PORT: 'x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues.map((i) => i.path).sort()).toEqual(
+      ['CRM_PORT', 'CRM_TIMEOUT_MS', 'HUBSPOT_ACCESS_TOKEN', 'HUBSPOT_BASE_URL'].sort(),
+    );
+  });
+
+  it('lists its keys for the .env.example check', () => {
+    expect(CRM_CONFIG_KEYS).toEqual(
+      expect.arrayContaining(['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'CRM_PORT', 'CRM_TIMEOUT_MS', 'CRM_CACHE_TTL_SECONDS', 'REDIS_URL']),
+    );
+  });
+});

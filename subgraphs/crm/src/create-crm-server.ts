@@ -1,0 +1,40 @@
+/**
+ * Builds the crm subgraph: schema from `schema/crm.graphql` (the contract), typed resolvers, error masking.
+ * No listening here (see `index.ts`), so tests drive it with `server.executeOperation`.
+ */
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { maskError } from '@omnigraph/shared/errors';
+import type { Cache } from '@omnigraph/shared/cache';
+import { createCrmContext, type CrmContext } from './context.ts';
+import { resolvers } from './resolvers/index.ts';
+import type { CrmClient } from './upstream/crm-client.ts';
+
+export const CRM_SCHEMA_PATH = new URL('../../../schema/crm.graphql', import.meta.url);
+
+export interface CreateCrmServerOptions {
+  client: CrmClient;
+  cache?: Cache | undefined;
+  /** @default 60 */
+  cacheTtlSeconds?: number | undefined;
+  /** adds stack traces to errors; local development only. @default false */
+  isDev?: boolean | undefined;
+}
+
+export interface CrmServer {
+  server: ApolloServer<CrmContext>;
+  /** a fresh context (new loaders) for one request */
+  createContext(): CrmContext;
+}
+
+export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false }: CreateCrmServerOptions): CrmServer {
+  const typeDefs = parse(readFileSync(CRM_SCHEMA_PATH, 'utf8'));
+  const server = new ApolloServer<CrmContext>({
+    // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
+    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    formatError: (formatted, error) => maskError(formatted, error, { includeStack: isDev }),
+  });
+  return { server, createContext: () => createCrmContext({ client, cache, cacheTtlSeconds }) };
+}

@@ -1,0 +1,77 @@
+/**
+ * The CRM role: what the `crm` subgraph needs from whichever CRM holds the golden record of a person (HubSpot today).
+ * Product-neutral: no DTOs, no HTTP. Adapters live in `upstream/<product>/` and implement {@link CrmClient}.
+ */
+
+/** A CRM contact id (HubSpot record id). Branded so it cannot be mixed up with the channels' customer ids. */
+export type CrmContactId = string & { readonly __brand: 'CrmContactId' };
+
+export function createCrmContactId(raw: string): CrmContactId {
+  return raw as CrmContactId;
+}
+
+export type CrmLoyaltyTier = 'STANDARD' | 'SILVER' | 'GOLD' | 'PLATINUM';
+
+export interface CrmContact {
+  id: CrmContactId;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  /** as typed into the CRM */
+  phone: string | null;
+  mobilePhone: string | null;
+  loyalty: { points: number; tier: CrmLoyaltyTier };
+  consents: {
+    emailMarketing: boolean;
+    smsMarketing: boolean;
+    phoneMarketing: boolean;
+    profiling: boolean;
+    /** ISO 8601 */
+    updatedAt: string | null;
+  };
+  eshopCustomerId: string | null;
+  allegroBuyerId: string | null;
+  allegroBuyerLogin: string | null;
+  erpPartnerId: string | null;
+}
+
+/** One order of a channel's summary list, as the channel subgraphs hand it over through `@requires`. */
+export interface CrmOrderSummary {
+  ref: { typename: string; id: string };
+  placedAt: string;
+}
+
+/**
+ * The parent of every `Customer` resolver. `contact` is absent when the customer came from an `_entities`
+ * representation that only carries the order summaries (step 3 of ADR 0004's plan): the field resolvers then read
+ * the contact through the per-request loader, so `orders` alone costs no upstream call.
+ */
+export interface CrmContactModel {
+  id: string;
+  contact?: CrmContact | undefined;
+  /** from the representation; `null` means the e-shop could not list them, `undefined` that they were not sent */
+  eshopOrderSummaries?: readonly CrmOrderSummary[] | null | undefined;
+  marketplaceOrderSummaries?: readonly CrmOrderSummary[] | null | undefined;
+}
+
+/** The unique identities a contact can be read by in one batch. */
+export type CrmContactKey = 'id' | 'email' | 'allegroBuyerLogin';
+
+export interface CrmClient {
+  /**
+   * Contacts by one unique identity, one result per value in the same order (null when nobody has it).
+   * At most {@link CRM_MAX_BATCH_SIZE} values per call.
+   */
+  getContactsByKey(args: { key: CrmContactKey; values: readonly string[] }): Promise<(CrmContact | null)[]>;
+  /** The contact holding this e-mail (case-insensitive), or null. */
+  getContactByEmail(args: { email: string }): Promise<CrmContact | null>;
+  /** Contacts whose phone or mobile phone is this 9-digit national number. */
+  findContactsByPhone(args: { nationalNumber: string; limit: number }): Promise<CrmContact[]>;
+  /** Contacts whose first or last name holds every one of these words (whole words, case-insensitive). */
+  findContactsByName(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
+}
+
+/** HubSpot batch endpoints take at most 100 inputs. */
+export const CRM_MAX_BATCH_SIZE = 100;
+/** The most words a name search supports: each word may be a first or a last name, and HubSpot allows 5 OR groups. */
+export const CRM_MAX_NAME_WORDS = 2;

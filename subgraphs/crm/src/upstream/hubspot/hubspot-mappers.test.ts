@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { HubSpotContactDto } from './hubspot-dtos.ts';
+import {
+  mapHubSpotBooleanProperty,
+  mapHubSpotContactDtoToCrmContact,
+  mapHubSpotDateTimeProperty,
+  mapHubSpotIntegerProperty,
+  mapHubSpotLoyaltyTier,
+} from './hubspot-mappers.ts';
+
+describe('mapHubSpotContactDtoToCrmContact', () => {
+  it('maps a full contact with string-typed values', () => {
+    const dto = HubSpotContactDto.parse({
+      id: '10000000001',
+      properties: {
+        createdate: '2025-11-03T13:22:40.118Z',
+        email: 'anna.kowalska@example.pl',
+        firstname: 'Anna',
+        lastname: 'Kowalska',
+        phone: '+48 601 234 567',
+        mobilephone: null,
+        hs_searchable_calculated_phone_number: '601234567',
+        loyalty_points: '1240',
+        loyalty_tier: 'gold',
+        consent_email_marketing: 'true',
+        consent_sms_marketing: 'false',
+        consent_phone_marketing: null,
+        consent_profiling: 'true',
+        consent_updated_at: '2026-01-10T08:00:00.000Z',
+        woocommerce_customer_id: '2000',
+        allegro_buyer_id: '38472615',
+        allegro_buyer_login: 'ania_kowalska88',
+        odoo_partner_id: null,
+      },
+      createdAt: '2025-11-03T13:22:40.118Z',
+      updatedAt: '2026-05-12T09:05:02.911Z',
+      archived: false,
+    });
+    expect(mapHubSpotContactDtoToCrmContact(dto)).toEqual({
+      id: '10000000001',
+      email: 'anna.kowalska@example.pl',
+      firstName: 'Anna',
+      lastName: 'Kowalska',
+      phone: '+48 601 234 567',
+      mobilePhone: null,
+      loyalty: { points: 1240, tier: 'GOLD' },
+      consents: {
+        emailMarketing: true,
+        smsMarketing: false,
+        phoneMarketing: false,
+        profiling: true,
+        updatedAt: '2026-01-10T08:00:00.000Z',
+      },
+      eshopCustomerId: '2000',
+      allegroBuyerId: '38472615',
+      allegroBuyerLogin: 'ania_kowalska88',
+      erpPartnerId: null,
+    });
+  });
+
+  it('maps a contact with only the default properties (a 207 partial record)', () => {
+    const dto = HubSpotContactDto.parse({ id: '5', properties: { email: 'x@example.pl' } });
+    const contact = mapHubSpotContactDtoToCrmContact(dto);
+    expect(contact.loyalty).toEqual({ points: 0, tier: 'STANDARD' });
+    expect(contact.consents.emailMarketing).toBe(false);
+    expect(contact.firstName).toBeNull();
+  });
+
+  it('refuses a property sent as a JSON number: the wire format is strings only', () => {
+    expect(HubSpotContactDto.safeParse({ id: '5', properties: { loyalty_points: 1240 } }).success).toBe(false);
+  });
+});
+
+describe('property mappers', () => {
+  it.each([
+    ['1240', 1240],
+    ['1240.0', 1240],
+    ['0', 0],
+    [null, 0],
+    [undefined, 0],
+    ['', 0],
+    ['abc', 0],
+  ])('integer %j → %j', (value, expected) => {
+    expect(mapHubSpotIntegerProperty(value)).toBe(expected);
+  });
+
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['false', false],
+    [null, false],
+    ['', false],
+  ])('boolean %j → %j', (value, expected) => {
+    expect(mapHubSpotBooleanProperty(value)).toBe(expected);
+  });
+
+  it.each([
+    ['standard', 'STANDARD'],
+    ['silver', 'SILVER'],
+    ['gold', 'GOLD'],
+    ['platinum', 'PLATINUM'],
+    ['Gold', 'GOLD'],
+    [null, 'STANDARD'],
+    ['diamond', 'STANDARD'],
+  ])('loyalty tier %j → %j', (value, expected) => {
+    expect(mapHubSpotLoyaltyTier(value)).toBe(expected);
+  });
+
+  it('reads ISO and epoch-ms datetimes as ISO with Z', () => {
+    expect(mapHubSpotDateTimeProperty('2026-01-10T09:00:00+01:00')).toBe('2026-01-10T08:00:00.000Z');
+    expect(mapHubSpotDateTimeProperty('1768032000000')).toBe('2026-01-10T08:00:00.000Z');
+    expect(mapHubSpotDateTimeProperty('nonsense')).toBeNull();
+    expect(mapHubSpotDateTimeProperty(null)).toBeNull();
+  });
+});

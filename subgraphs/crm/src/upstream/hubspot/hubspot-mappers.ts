@@ -1,0 +1,77 @@
+/**
+ * Pure HubSpot DTO → CRM domain conversions. HubSpot sends every property as a string (or null), so this is where
+ * "1240" becomes 1240, "true" becomes true and "gold" becomes GOLD.
+ */
+import { createCrmContactId, type CrmContact, type CrmLoyaltyTier } from '../crm-client.ts';
+import type { HubSpotContactDto } from './hubspot-dtos.ts';
+
+const LOYALTY_TIERS: Readonly<Record<string, CrmLoyaltyTier>> = {
+  standard: 'STANDARD',
+  silver: 'SILVER',
+  gold: 'GOLD',
+  platinum: 'PLATINUM',
+};
+
+/** An empty string is how HubSpot shows a cleared value in some places; treat it like null. */
+function text(value: string | null | undefined): string | null {
+  return value === undefined || value === null || value.trim() === '' ? null : value;
+}
+
+/**
+ * A HubSpot number property ("1240", sometimes "1240.0") as an integer; 0 when unset. A value that is not a number
+ * at all also reads as 0 rather than failing the whole contact: loyalty is shown, not computed, here.
+ */
+export function mapHubSpotIntegerProperty(value: string | null | undefined): number {
+  const t = text(value);
+  if (t === null) return 0;
+  const n = Number(t);
+  return Number.isFinite(n) ? Math.trunc(n) : 0;
+}
+
+/** HubSpot booleans are "true"/"false"; unset means no consent was given. */
+export function mapHubSpotBooleanProperty(value: string | null | undefined): boolean {
+  return text(value)?.toLowerCase() === 'true';
+}
+
+/** Our `loyalty_tier` enumeration's lowercase values; unset or unknown reads as STANDARD, the entry tier. */
+export function mapHubSpotLoyaltyTier(value: string | null | undefined): CrmLoyaltyTier {
+  return LOYALTY_TIERS[text(value)?.toLowerCase() ?? ''] ?? 'STANDARD';
+}
+
+/** HubSpot datetimes are ISO strings or epoch-ms strings; the graph speaks ISO 8601 with `Z`. */
+export function mapHubSpotDateTimeProperty(value: string | null | undefined): string | null {
+  const t = text(value);
+  if (t === null) return null;
+  const ms = /^\d+$/.test(t) ? Number(t) : Date.parse(t);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** Number properties used as ids (`woocommerce_customer_id`, `odoo_partner_id`) may come back as "2317.0". */
+function idText(value: string | null | undefined): string | null {
+  const t = text(value);
+  return t !== null && /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+}
+
+export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto): CrmContact {
+  const p = dto.properties;
+  return {
+    id: createCrmContactId(dto.id),
+    email: text(p.email),
+    firstName: text(p.firstname),
+    lastName: text(p.lastname),
+    phone: text(p.phone),
+    mobilePhone: text(p.mobilephone),
+    loyalty: { points: mapHubSpotIntegerProperty(p.loyalty_points), tier: mapHubSpotLoyaltyTier(p.loyalty_tier) },
+    consents: {
+      emailMarketing: mapHubSpotBooleanProperty(p.consent_email_marketing),
+      smsMarketing: mapHubSpotBooleanProperty(p.consent_sms_marketing),
+      phoneMarketing: mapHubSpotBooleanProperty(p.consent_phone_marketing),
+      profiling: mapHubSpotBooleanProperty(p.consent_profiling),
+      updatedAt: mapHubSpotDateTimeProperty(p.consent_updated_at),
+    },
+    eshopCustomerId: idText(p.woocommerce_customer_id),
+    allegroBuyerId: idText(p.allegro_buyer_id),
+    allegroBuyerLogin: text(p.allegro_buyer_login),
+    erpPartnerId: idText(p.odoo_partner_id),
+  };
+}

@@ -1,0 +1,150 @@
+import type { SimulatorStack } from '@omnigraph/simulator-stack';
+import { GraphQLError } from 'graphql';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CrmClient } from '../src/upstream/crm-client.ts';
+import {
+  BATCH_READ,
+  createTestCrmClient,
+  DEMO,
+  GET_ONE,
+  hubspotCalls,
+  SEARCH,
+  setSearchRateLimit,
+  startCrmTestStack,
+} from './crm-test-support.ts';
+
+let stack: SimulatorStack;
+let client: CrmClient;
+
+beforeAll(async () => {
+  stack = await startCrmTestStack();
+  client = createTestCrmClient(stack, { timeoutMs: 500 });
+});
+afterAll(async () => {
+  await stack.close();
+});
+beforeEach(() => {
+  stack.hubspot.control.resetCounters();
+});
+afterEach(async () => {
+  stack.hubspot.control.clearFaults();
+  await setSearchRateLimit(stack, null);
+});
+
+async function upstreamErrorOf(promise: Promise<unknown>): Promise<GraphQLError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GraphQLError);
+  return error as GraphQLError;
+}
+
+describe('HubSpot CRM client against the HubSpot simulator', () => {
+  it('batch-reads contacts by id in key order, null for a missing id (207)', async () => {
+    const contacts = await client.getContactsByKey({ key: 'id', values: [DEMO.tomasz.id, '99999999999', DEMO.anna.id] });
+    expect(contacts.map((c) => c?.id ?? null)).toEqual([DEMO.tomasz.id, null, DEMO.anna.id]);
+    const anna = contacts[2]!;
+    expect(anna).toMatchObject({
+      email: DEMO.anna.email,
+      firstName: 'Anna',
+      lastName: 'Kowalska',
+      phone: '+48 601 234 567',
+      loyalty: { tier: 'GOLD' },
+      eshopCustomerId: '2000',
+      allegroBuyerLogin: DEMO.anna.login,
+      allegroBuyerId: '38472615',
+    });
+    expect(Number.isInteger(anna.loyalty.points)).toBe(true);
+    expect(typeof anna.consents.emailMarketing).toBe('boolean');
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('answers null for a non-numeric id without failing the rest of the batch', async () => {
+    const contacts = await client.getContactsByKey({ key: 'id', values: ['abc', DEMO.anna.id] });
+    expect(contacts.map((c) => c?.id ?? null)).toEqual([null, DEMO.anna.id]);
+    expect(await client.getContactsByKey({ key: 'id', values: ['abc'] })).toEqual([null]);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('batch-reads by e-mail case-insensitively', async () => {
+    const contacts = await client.getContactsByKey({
+      key: 'email',
+      values: ['Anna.Kowalska@Example.PL', 'nobody@example.pl', DEMO.katarzyna.email],
+    });
+    expect(contacts.map((c) => c?.id ?? null)).toEqual([DEMO.anna.id, null, DEMO.katarzyna.id]);
+  });
+
+  it('batch-reads by Allegro login', async () => {
+    const contacts = await client.getContactsByKey({ key: 'allegroBuyerLogin', values: [DEMO.marek.login, 'nobody_77'] });
+    expect(contacts.map((c) => c?.id ?? null)).toEqual([DEMO.marek.id, null]);
+  });
+
+  it('reads one contact by e-mail, null on HubSpot’s bare 404', async () => {
+    expect((await client.getContactByEmail({ email: DEMO.tomasz.email }))?.id).toBe(DEMO.tomasz.id);
+    expect(await client.getContactByEmail({ email: 'nobody@example.pl' })).toBeNull();
+    expect(hubspotCalls(stack, GET_ONE)).toBe(2);
+  });
+
+  it('finds contacts by national phone number with one search call', async () => {
+    const contacts = await client.findContactsByPhone({ nationalNumber: '600100200', limit: 10 });
+    expect(contacts.map((c) => c.id)).toEqual([DEMO.tomasz.id]);
+    expect(hubspotCalls(stack, SEARCH)).toBe(1);
+  });
+
+  it('finds contacts whose first or last name holds every word', async () => {
+    const both = await client.findContactsByName({ words: ['kowalska', 'Anna'], limit: 10 });
+    expect(both.map((c) => c.id)).toContain(DEMO.anna.id);
+    expect(both.every((c) => /anna/i.test(`${c.firstName} ${c.lastName}`) && /kowalska/i.test(`${c.firstName} ${c.lastName}`))).toBe(true);
+    const one = await client.findContactsByName({ words: ['Kowalska'], limit: 50 });
+    expect(one.map((c) => c.id)).toContain(DEMO.anna.id);
+  });
+
+  it('maps an upstream 503 to UPSTREAM_UNAVAILABLE', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    expect(error.extensions['code']).toBe('UPSTREAM_UNAVAILABLE');
+  });
+
+  it('maps a 429 of the general budget to UPSTREAM_RATE_LIMITED', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
+    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    expect(error.extensions['code']).toBe('UPSTREAM_RATE_LIMITED');
+  });
+
+  it('maps a 429 of the separate search budget to UPSTREAM_RATE_LIMITED with a retry hint', async () => {
+    await setSearchRateLimit(stack, { limit: 1, windowMs: 60_000 });
+    await client.findContactsByPhone({ nationalNumber: '600100200', limit: 1 });
+    const error = await upstreamErrorOf(client.findContactsByPhone({ nationalNumber: '600100200', limit: 1 }));
+    expect(error.extensions['code']).toBe('UPSTREAM_RATE_LIMITED');
+    expect(error.extensions['retryAfterSeconds']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('maps a hanging upstream to UPSTREAM_TIMEOUT', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'hang', count: 1 }]);
+    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    expect(error.extensions['code']).toBe('UPSTREAM_TIMEOUT');
+  });
+
+  it('maps a garbage 200 body to UPSTREAM_BAD_RESPONSE', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'garbage', count: 1 }]);
+    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    expect(error.extensions['code']).toBe('UPSTREAM_BAD_RESPONSE');
+  });
+
+  it('maps a refused token to UPSTREAM_REJECTED (our credential, not the client’s)', async () => {
+    const badClient = createTestCrmClient(stack, { token: 'pat-eu1-00000000-0000-0000-0000-000000000000' });
+    const error = await upstreamErrorOf(badClient.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    expect(error.extensions['code']).toBe('UPSTREAM_REJECTED');
+    expect(error.extensions['upstream']).toMatchObject({ status: 401 });
+  });
+
+  it('does not leak upstream URLs or bodies into the error', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 500, count: 1 }]);
+    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    expect(error.message).not.toContain(stack.urls.hubspot);
+    expect(JSON.stringify(error.extensions)).not.toContain('127.0.0.1');
+  });
+});

@@ -1,0 +1,378 @@
+import type { SimulatorStack } from '@omnigraph/simulator-stack';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createCrmServer, type CrmServer } from '../src/create-crm-server.ts';
+import { encodeOrderCursor } from '../src/order-list.ts';
+import {
+  BATCH_READ,
+  createTestCrmClient,
+  DEMO,
+  GET_ONE,
+  hubspotCalls,
+  listContactIds,
+  SEARCH,
+  setSearchRateLimit,
+  startCrmTestStack,
+} from './crm-test-support.ts';
+
+let stack: SimulatorStack;
+let crm: CrmServer;
+
+interface Result {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+async function execute(query: string, variables: Record<string, unknown> = {}): Promise<Result> {
+  const response = await crm.server.executeOperation({ query, variables }, { contextValue: crm.createContext() });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as Result;
+}
+
+function totalHubSpotCalls(): number {
+  return stack.hubspot.control.counters().total;
+}
+
+beforeAll(async () => {
+  stack = await startCrmTestStack();
+  // no cache: every test counts real upstream calls
+  crm = createCrmServer({ client: createTestCrmClient(stack) });
+});
+afterAll(async () => {
+  await crm.server.stop();
+  await stack.close();
+});
+beforeEach(() => {
+  stack.hubspot.control.resetCounters();
+});
+afterEach(async () => {
+  stack.hubspot.control.clearFaults();
+  await setSearchRateLimit(stack, null);
+});
+
+const CUSTOMER_FIELDS = /* GraphQL */ `
+  id email firstName lastName name phone phoneE164
+  loyalty { points tier }
+  consents { emailMarketing smsMarketing phoneMarketing profiling updatedAt }
+  eshopCustomerId allegroBuyerId allegroBuyerLogin erpPartnerId
+`;
+
+describe('Query.customer', () => {
+  it('resolves a demo customer from HubSpot with one batch read', async () => {
+    const result = await execute(`query ($id: ID!) { customer(id: $id) { ${CUSTOMER_FIELDS} } }`, { id: DEMO.anna.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['customer']).toMatchObject({
+      id: DEMO.anna.id,
+      email: DEMO.anna.email,
+      firstName: 'Anna',
+      lastName: 'Kowalska',
+      name: 'Anna Kowalska',
+      phone: '+48 601 234 567',
+      phoneE164: '+48601234567',
+      loyalty: { tier: 'GOLD' },
+      eshopCustomerId: '2000',
+      allegroBuyerId: '38472615',
+      allegroBuyerLogin: DEMO.anna.login,
+    });
+    const customer = result.data?.['customer'] as { loyalty: { points: unknown }; consents: Record<string, unknown> };
+    expect(Number.isInteger(customer.loyalty.points)).toBe(true);
+    expect(typeof customer.consents['emailMarketing']).toBe('boolean');
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('is null for an unknown id, and for a non-numeric id without asking HubSpot', async () => {
+    const result = await execute(`{ a: customer(id: "99999999999") { id } b: customer(id: "abc") { id } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ a: null, b: null });
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('turns an upstream outage into UPSTREAM_UNAVAILABLE, masked', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+    const result = await execute(`{ customer(id: "${DEMO.anna.id}") { id } }`);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
+    expect(JSON.stringify(result.errors)).not.toContain(stack.urls.hubspot);
+  });
+});
+
+describe('Query.findCustomers', () => {
+  const FIND = /* GraphQL */ `
+    query ($email: String, $phone: String, $name: String, $first: Int) {
+      findCustomers(email: $email, phone: $phone, name: $name, first: $first) { id name phoneE164 }
+    }
+  `;
+
+  it.each([
+    ['+48 601 234 567', DEMO.anna.id],
+    ['601234567', DEMO.anna.id],
+    ['600-100-200', DEMO.tomasz.id],
+    ['+48 600 100 200', DEMO.tomasz.id],
+    ['0048600100200', DEMO.tomasz.id],
+    ['(+48) 600 100 200', DEMO.tomasz.id],
+    ['48 600 100 200', DEMO.tomasz.id],
+    ['0048 512 345 678', DEMO.katarzyna.id],
+    ['512-345-678', DEMO.katarzyna.id],
+  ])('finds by phone %s with one search call', async (phone, id) => {
+    const result = await execute(FIND, { phone });
+    expect(result.errors).toBeUndefined();
+    expect((result.data?.['findCustomers'] as { id: string }[]).map((c) => c.id)).toEqual([id]);
+    expect(hubspotCalls(stack, SEARCH)).toBe(1);
+    expect(totalHubSpotCalls()).toBe(1);
+  });
+
+  it('finds by e-mail, case-insensitively, with one read', async () => {
+    const result = await execute(FIND, { email: ' Tomasz.Wisniewski@Example.pl ' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['findCustomers']).toEqual([{ id: DEMO.tomasz.id, name: 'Tomasz Wiśniewski', phoneE164: '+48600100200' }]);
+    expect(hubspotCalls(stack, GET_ONE)).toBe(1);
+  });
+
+  it('answers [] for an e-mail nobody has', async () => {
+    const result = await execute(FIND, { email: 'nobody@example.pl' });
+    expect(result).toEqual({ data: { findCustomers: [] } });
+  });
+
+  it('finds by name when every word matches the first or last name', async () => {
+    const result = await execute(FIND, { name: 'anna  KOWALSKA', first: 5 });
+    expect(result.errors).toBeUndefined();
+    const found = result.data?.['findCustomers'] as { id: string; name: string }[];
+    expect(found.map((c) => c.id)).toContain(DEMO.anna.id);
+    expect(found.every((c) => /anna/i.test(c.name) && /kowalska/i.test(c.name))).toBe(true);
+    expect(hubspotCalls(stack, SEARCH)).toBe(1);
+  });
+
+  it('respects first', async () => {
+    const result = await execute(FIND, { name: 'Anna', first: 2 });
+    expect((result.data?.['findCustomers'] as unknown[]).length).toBeLessThanOrEqual(2);
+  });
+
+  it.each([
+    [{}, 'no criterion'],
+    [{ email: DEMO.anna.email, phone: '600100200' }, 'two criteria'],
+    [{ email: 'not-an-email' }, 'a malformed e-mail'],
+    [{ phone: '+49 600 100 200' }, 'a foreign phone'],
+    [{ phone: 'call me' }, 'a non-phone'],
+    [{ name: '   ' }, 'an empty name'],
+    [{ name: 'Anna Maria Kowalska' }, 'more than two name words'],
+    [{ name: 'Anna', first: 0 }, 'first = 0'],
+    [{ name: 'Anna', first: 101 }, 'first = 101'],
+  ])('refuses %j (%s) with BAD_USER_INPUT and no upstream call', async (variables: Record<string, unknown>, _case: string) => {
+    const result = await execute(FIND, variables);
+    expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(totalHubSpotCalls()).toBe(0);
+  });
+
+  it('surfaces the search budget’s 429 as UPSTREAM_RATE_LIMITED with retryAfterSeconds, never a 500', async () => {
+    await setSearchRateLimit(stack, { limit: 1, windowMs: 60_000 });
+    expect((await execute(FIND, { phone: '600100200' })).errors).toBeUndefined();
+    const result = await execute(FIND, { phone: '600100200' });
+    expect(result.data).toBeNull();
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_RATE_LIMITED');
+    expect(JSON.stringify(result.errors?.[0]?.extensions)).toMatch(/"retryAfterSeconds":\d+/);
+  });
+});
+
+describe('Query.orderByReference', () => {
+  const BY_REF = /* GraphQL */ `query ($r: String!) { orderByReference(reference: $r) { __typename id } }`;
+
+  it.each([
+    ['12345', { __typename: 'EshopOrder', id: 'eshop:12345' }],
+    [' 000123 ', { __typename: 'EshopOrder', id: 'eshop:000123' }],
+    ['0A3F1C2E-9B4D-11EE-8C90-0242AC120002', { __typename: 'MarketplaceOrder', id: 'marketplace:0a3f1c2e-9b4d-11ee-8c90-0242ac120002' }],
+    ['abc-123', null],
+    ['', null],
+    ['12 345', null],
+  ])('classifies %j without an upstream call', async (reference, expected) => {
+    const result = await execute(BY_REF, { r: reference });
+    expect(result).toEqual({ data: { orderByReference: expected } });
+    expect(totalHubSpotCalls()).toBe(0);
+  });
+});
+
+describe('_entities', () => {
+  const ENTITIES = /* GraphQL */ `
+    query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        __typename
+        ... on Customer { id name email allegroBuyerLogin }
+      }
+    }
+  `;
+
+  it('resolves Customer references, null for an unknown id', async () => {
+    const result = await execute(ENTITIES, {
+      representations: [
+        { __typename: 'Customer', id: DEMO.marek.id },
+        { __typename: 'Customer', id: '99999999999' },
+        { __typename: 'Customer', id: DEMO.anna.id },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['_entities']).toEqual([
+      { __typename: 'Customer', id: DEMO.marek.id, name: 'Marek Lewandowski', email: DEMO.marek.email, allegroBuyerLogin: DEMO.marek.login },
+      null,
+      { __typename: 'Customer', id: DEMO.anna.id, name: 'Anna Kowalska', email: DEMO.anna.email, allegroBuyerLogin: DEMO.anna.login },
+    ]);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('resolves 150 Customer entities with 2 batch reads (≤ 100 inputs each)', async () => {
+    const ids = await listContactIds(stack, 150);
+    expect(ids).toHaveLength(150);
+    stack.hubspot.control.resetCounters();
+    const result = await execute(ENTITIES, { representations: ids.map((id) => ({ __typename: 'Customer', id })) });
+    expect(result.errors).toBeUndefined();
+    const entities = result.data?.['_entities'] as { id: string }[];
+    expect(entities.map((e) => e.id)).toEqual(ids);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(2);
+  });
+
+  it('resolves Customer.orders from the summaries in the representation without any upstream call', async () => {
+    const eshopOrderSummaries = [
+      { ref: { typename: 'EshopOrder', id: 'eshop:5001' }, placedAt: '2026-05-01T10:00:00Z' },
+      { ref: { typename: 'EshopOrder', id: 'eshop:5002' }, placedAt: '2026-05-03T10:00:00Z' },
+    ];
+    const marketplaceOrderSummaries = [
+      { ref: { typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001' }, placedAt: '2026-05-02T10:00:00Z' },
+    ];
+    const query = /* GraphQL */ `
+      query ($representations: [_Any!]!, $after: String) {
+        _entities(representations: $representations) {
+          ... on Customer {
+            orders(first: 2, after: $after) {
+              edges { cursor node { __typename id } }
+              pageInfo { hasNextPage endCursor }
+              totalCount
+              unavailableChannels
+            }
+          }
+        }
+      }
+    `;
+    const representations = [{ __typename: 'Customer', id: DEMO.anna.id, eshopOrderSummaries, marketplaceOrderSummaries }];
+    const first = await execute(query, { representations });
+    expect(first.errors).toBeUndefined();
+    const page = (first.data?.['_entities'] as { orders: { edges: { node: unknown }[]; pageInfo: { endCursor: string }; totalCount: number } }[])[0]!.orders;
+    expect(page.edges.map((e) => e.node)).toEqual([
+      { __typename: 'EshopOrder', id: 'eshop:5002' },
+      { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001' },
+    ]);
+    expect(page).toMatchObject({ totalCount: 3, unavailableChannels: [], pageInfo: { hasNextPage: true } });
+
+    const second = await execute(query, { representations, after: page.pageInfo.endCursor });
+    expect(second.data?.['_entities']).toEqual([
+      {
+        orders: {
+          edges: [{ cursor: encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001'), node: { __typename: 'EshopOrder', id: 'eshop:5001' } }],
+          pageInfo: { hasNextPage: false, endCursor: encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001') },
+          totalCount: 3,
+          unavailableChannels: [],
+        },
+      },
+    ]);
+    expect(totalHubSpotCalls()).toBe(0);
+  });
+
+  it('reports a channel whose summary list arrived as null, keeps the other, and refuses a bad cursor', async () => {
+    const query = /* GraphQL */ `
+      query ($representations: [_Any!]!, $after: String, $channel: OrderChannel) {
+        _entities(representations: $representations) {
+          ... on Customer { orders(after: $after, channel: $channel) { totalCount unavailableChannels edges { node { id } } } }
+        }
+      }
+    `;
+    const representations = [
+      {
+        __typename: 'Customer',
+        id: DEMO.tomasz.id,
+        eshopOrderSummaries: [{ ref: { typename: 'EshopOrder', id: 'eshop:7' }, placedAt: '2026-01-01T00:00:00Z' }],
+        marketplaceOrderSummaries: null,
+      },
+    ];
+    const degraded = await execute(query, { representations });
+    expect(degraded).toEqual({
+      data: { _entities: [{ orders: { totalCount: 1, unavailableChannels: ['MARKETPLACE'], edges: [{ node: { id: 'eshop:7' } }] } }] },
+    });
+    const filtered = await execute(query, { representations, channel: 'ESHOP' });
+    expect(filtered.data?.['_entities']).toEqual([
+      { orders: { totalCount: 1, unavailableChannels: [], edges: [{ node: { id: 'eshop:7' } }] } },
+    ]);
+    const bad = await execute(query, { representations, after: 'garbage!' });
+    expect(bad.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    expect(totalHubSpotCalls()).toBe(0);
+  });
+
+  it('also resolves other Customer fields when the representation carries summaries, in one batch', async () => {
+    const result = await execute(
+      /* GraphQL */ `
+        query ($representations: [_Any!]!) {
+          _entities(representations: $representations) { ... on Customer { name orders { totalCount } } }
+        }
+      `,
+      {
+        representations: [DEMO.anna.id, DEMO.tomasz.id].map((id) => ({
+          __typename: 'Customer',
+          id,
+          eshopOrderSummaries: [],
+          marketplaceOrderSummaries: [],
+        })),
+      },
+    );
+    expect(result.data?.['_entities']).toEqual([
+      { name: 'Anna Kowalska', orders: { totalCount: 0 } },
+      { name: 'Tomasz Wiśniewski', orders: { totalCount: 0 } },
+    ]);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('resolves EshopOrder.customer by billing e-mail (one batch for all orders), null when the CRM does not know it', async () => {
+    const result = await execute(
+      /* GraphQL */ `
+        query ($representations: [_Any!]!) {
+          _entities(representations: $representations) { ... on EshopOrder { id customer { id name } } }
+        }
+      `,
+      {
+        representations: [
+          { __typename: 'EshopOrder', id: 'eshop:1001', billingEmail: 'K.Zielinska@example.pl' },
+          { __typename: 'EshopOrder', id: 'eshop:1002', billingEmail: 'guest-unknown@example.pl' },
+          { __typename: 'EshopOrder', id: 'eshop:1003', billingEmail: DEMO.anna.email },
+          { __typename: 'EshopOrder', id: 'eshop:1004', billingEmail: null },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['_entities']).toEqual([
+      { id: 'eshop:1001', customer: { id: DEMO.katarzyna.id, name: 'Katarzyna Zielińska' } },
+      { id: 'eshop:1002', customer: null },
+      { id: 'eshop:1003', customer: { id: DEMO.anna.id, name: 'Anna Kowalska' } },
+      { id: 'eshop:1004', customer: null },
+    ]);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+
+  it('resolves MarketplaceOrder.customer by Allegro login only, never by e-mail', async () => {
+    const result = await execute(
+      /* GraphQL */ `
+        query ($representations: [_Any!]!) {
+          _entities(representations: $representations) { ... on MarketplaceOrder { id customer { id allegroBuyerLogin } } }
+        }
+      `,
+      {
+        representations: [
+          { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001', buyerLogin: DEMO.marek.login },
+          // a login the CRM does not know, even though the same person's e-mail is in the CRM
+          { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000002', buyerLogin: 'someone_else', buyerEmail: DEMO.marek.email },
+          { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000003', buyerLogin: DEMO.anna.login },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['_entities']).toEqual([
+      { id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001', customer: { id: DEMO.marek.id, allegroBuyerLogin: DEMO.marek.login } },
+      { id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000002', customer: null },
+      { id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000003', customer: { id: DEMO.anna.id, allegroBuyerLogin: DEMO.anna.login } },
+    ]);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
+
+/** Environment of the `erp` subgraph; every problem is reported at once at start. */
+export const ErpConfigSchema = z.object({
+  /** Odoo server, e.g. https://erp.example.pl. Intentionally no default: `npm start` sets it to the simulator. */
+  ODOO_BASE_URL: z.url(),
+  /** Odoo database name, sent as `X-Odoo-Database`. Intentionally no default. */
+  ODOO_DATABASE: z.string().min(1),
+  /** API key of the Odoo bot user (JSON-2 bearer). A secret: intentionally no default. */
+  ODOO_API_KEY: z.string().min(1),
+  /** @default 4001 */
+  ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
+  /** Per-call timeout of Odoo requests, ms. @default 5000 */
+  ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** TTL of cached products, seconds; 0 disables the cache. @default 60 */
+  ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /** Redis for the shared cache; an in-memory cache per process when unset. */
+  REDIS_URL: z.url().optional(),
+});
+
+export type ErpConfig = z.infer<typeof ErpConfigSchema>;
+
+/** Every variable this subgraph reads, for the root `.env.example` check. */
+export const ERP_CONFIG_KEYS = Object.keys(ErpConfigSchema.shape) as (keyof ErpConfig)[];
+
+/** Validates `env`; throws a ConfigError listing every issue (for tests and embedding). */
+export function parseErpConfig(env: Env): ErpConfig {
+  return parseEnv('erp', ErpConfigSchema, env);
+}
+
+/** Validates `env`, printing every issue and exiting 1 when invalid. Only `index.ts` passes `process.env`. */
+export function loadErpConfig(env: Env): ErpConfig {
+  return parseEnvOrExit('erp', ErpConfigSchema, env);
+}

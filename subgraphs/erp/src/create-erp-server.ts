@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { maskError } from '@omnigraph/shared/errors';
+import type { ErpContext } from './context.ts';
+import { resolvers } from './resolvers/index.ts';
+
+/** The contract: schema/erp.graphql at the repository root (copied next to the app in an image). */
+export const ERP_SCHEMA_URL = new URL('../../../schema/erp.graphql', import.meta.url);
+
+export interface CreateErpServerOptions {
+  /** include error details for developers (never in production) */
+  isDev?: boolean;
+}
+
+/** The `erp` subgraph as an ApolloServer; no listening here (index.ts does that, tests call executeOperation). */
+export function createErpServer(options: CreateErpServerOptions = {}): ApolloServer<ErpContext> {
+  const typeDefs = parse(readFileSync(ERP_SCHEMA_URL, 'utf8'));
+  return new ApolloServer<ErpContext>({
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    formatError: (formatted, error) => maskError(formatted, error, { includeStack: options.isDev ?? false }),
+  });
+}

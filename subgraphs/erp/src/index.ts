@@ -1,0 +1,77 @@
+import { pathToFileURL } from 'node:url';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import type { Env } from '@omnigraph/shared/config';
+import { createLogger } from '@omnigraph/shared/logging';
+import { loadErpConfig } from './config.ts';
+import { createErpContext } from './context.ts';
+import { createErpServer } from './create-erp-server.ts';
+import { createErpClient } from './upstream/create-erp-client.ts';
+import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-loaders.ts';
+
+export { ERP_CONFIG_KEYS, ErpConfigSchema, loadErpConfig, parseErpConfig } from './config.ts';
+export type { ErpConfig } from './config.ts';
+export { createErpContext } from './context.ts';
+export type { ErpContext, ErpContextDeps } from './context.ts';
+export { createErpServer } from './create-erp-server.ts';
+export type { CreateErpServerOptions } from './create-erp-server.ts';
+export { createErpClient } from './upstream/create-erp-client.ts';
+export type { ErpClient, ErpLocationModel, ErpProductModel } from './upstream/erp-client.ts';
+
+export interface RunningErpSubgraph {
+  /** e.g. http://localhost:4001/graphql */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Boots the subgraph from env: config → Odoo client + cache → Apollo server listening on ERP_PORT at /graphql. */
+export async function startErpSubgraph(env: Env): Promise<RunningErpSubgraph> {
+  const config = loadErpConfig(env);
+  const logger = createLogger({ name: 'erp' });
+  const client = createErpClient({
+    baseUrl: config.ODOO_BASE_URL,
+    database: config.ODOO_DATABASE,
+    apiKey: config.ODOO_API_KEY,
+    timeoutMs: config.ERP_TIMEOUT_MS,
+  });
+  const cache = await createCacheFromEnv({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: ERP_CACHE_KEY_PREFIX,
+    onError: (error, context) => logger.warn({ err: error, ...context }, 'erp cache failure; serving from the ERP'),
+  });
+  const server = createErpServer({ isDev: env['NODE_ENV'] === 'development' });
+  // the standalone server answers on every path, so /graphql is simply the path we advertise
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: config.ERP_PORT },
+    context: async () => createErpContext({ client, cache, cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS, logger }),
+  });
+  return {
+    url: new URL('/graphql', url).href,
+    async stop() {
+      await server.stop();
+      await cache.close();
+    },
+  };
+}
+
+// Run only when executed directly (`tsx subgraphs/erp/src/index.ts`), not when imported by the gateway or tests.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const logger = createLogger({ name: 'erp' });
+  startErpSubgraph(process.env).then(
+    (running) => {
+      logger.info({ url: running.url }, `erp subgraph ready at ${running.url}`);
+      const shutdown = (): void => {
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    },
+    (error: unknown) => {
+      logger.fatal({ err: error }, 'erp subgraph failed to start');
+      process.exit(1);
+    },
+  );
+}

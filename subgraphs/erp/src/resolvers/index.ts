@@ -1,0 +1,16 @@
+import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { locationResolvers } from './location.resolvers.ts';
+import { productResolvers } from './product.resolvers.ts';
+import { storeAvailabilityResolvers } from './store-availability.resolvers.ts';
+
+/** One resolver map per GraphQL type file, merged; Query fields live with the type they return. */
+export const resolvers: Resolvers = {
+  ...productResolvers,
+  ...locationResolvers,
+  ...storeAvailabilityResolvers,
+  Query: {
+    ...productResolvers.Query,
+    ...locationResolvers.Query,
+    ...storeAvailabilityResolvers.Query,
+  },
+};

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ErpLocationModel, ErpStockRowModel } from './upstream/erp-client.ts';
+import { mapStockRowsToStockLevels } from './stock-levels.ts';
+
+const location = (code: string, refs: string[]): ErpLocationModel => ({
+  code,
+  name: code,
+  kind: 'STORE',
+  address: { street: '', city: '', postalCode: '', countryCode: 'PL' },
+  coordinates: { latitude: 0, longitude: 0 },
+  phone: null,
+  openingHours: null,
+  stockRefs: refs,
+});
+const row = (stockRef: string, onHand: number, reserved: number, asOf: string): ErpStockRowModel => ({
+  sku: 'A',
+  stockRef,
+  onHand,
+  reserved,
+  available: onHand - reserved,
+  asOf,
+});
+
+describe('mapStockRowsToStockLevels', () => {
+  const cen = location('CEN', ['wh:1', 'loc:12']);
+  const waw = location('WAW1', ['wh:2', 'loc:22']);
+
+  it('puts rows on locations in location order, merging refs of the same location, dropping unknown refs', () => {
+    const levels = mapStockRowsToStockLevels(
+      [row('wh:2', 3, 0, '2026-01-01T00:00:00Z'), row('wh:1', 10, 2, '2026-01-01T00:00:00Z'), row('loc:12', 1, 0, '2026-02-01T00:00:00Z'), row('wh:9', 5, 0, 'x')],
+      [cen, waw],
+    );
+    expect(levels).toEqual([
+      { location: cen, onHand: 11, reserved: 2, available: 9, asOf: '2026-02-01T00:00:00Z' },
+      { location: waw, onHand: 3, reserved: 0, available: 3, asOf: '2026-01-01T00:00:00Z' },
+    ]);
+  });
+
+  it('restricts to the given location codes', () => {
+    const levels = mapStockRowsToStockLevels([row('wh:2', 3, 0, 't'), row('wh:1', 10, 2, 't')], [cen, waw], ['WAW1']);
+    expect(levels.map((l) => l.location.code)).toEqual(['WAW1']);
+    expect(mapStockRowsToStockLevels([row('wh:2', 3, 0, 't')], [cen, waw], [])).toEqual([]);
+  });
+});

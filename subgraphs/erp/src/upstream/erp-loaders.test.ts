@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryCache } from '@omnigraph/shared/cache';
+import type { ErpClient, ErpLocationModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
+import { createErpLoaders } from './erp-loaders.ts';
+
+const product = (sku: string): ErpProductModel => ({
+  sku,
+  name: sku,
+  ean: null,
+  active: true,
+  listPrice: { currency: 'PLN', netMinor: 100, grossMinor: 123, vatRate: '23' },
+});
+const row = (sku: string, stockRef: string): ErpStockRowModel => ({ sku, stockRef, onHand: 1, reserved: 0, available: 1, asOf: '2026-01-01T00:00:00Z' });
+const location = (code: string): ErpLocationModel => ({
+  code,
+  name: code,
+  kind: 'STORE',
+  address: { street: '', city: '', postalCode: '', countryCode: 'PL' },
+  coordinates: { latitude: 0, longitude: 0 },
+  phone: null,
+  openingHours: null,
+  stockRefs: [code],
+});
+
+function fakeClient() {
+  return {
+    getProductsBySkus: vi.fn<ErpClient['getProductsBySkus']>(async ({ skus }) =>
+      skus.filter((sku) => sku !== 'MISSING').reverse().map(product),
+    ),
+    getStockBySkus: vi.fn<ErpClient['getStockBySkus']>(async ({ skus }) =>
+      skus.filter((sku) => sku !== 'MISSING').flatMap((sku) => [row(sku, 'A'), row(sku, 'B')]),
+    ),
+    listLocations: vi.fn<ErpClient['listLocations']>(async () => [location('WAW1'), location('CEN')]),
+  } satisfies ErpClient;
+}
+
+describe('createErpLoaders', () => {
+  it('productBySku batches, keeps key order and returns null for missing keys', async () => {
+    const client = fakeClient();
+    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 60 });
+    const result = await Promise.all(['A', 'MISSING', 'B'].map((sku) => loaders.productBySku.load(sku)));
+    expect(result.map((p) => p?.sku ?? null)).toEqual(['A', null, 'B']);
+    expect(client.getProductsBySkus).toHaveBeenCalledTimes(1);
+  });
+
+  it('productBySku splits batches at 200 keys (the upstream batch limit)', async () => {
+    const client = fakeClient();
+    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 0 });
+    const skus = Array.from({ length: 201 }, (_, i) => `SKU-${i}`);
+    await loaders.productBySku.loadMany(skus);
+    expect(client.getProductsBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([200, 1]);
+  });
+
+  it('serves cached products to later requests and skips the cache when the TTL is 0', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    await createErpLoaders({ client, cache, productTtlSeconds: 60 }).productBySku.load('A');
+    await createErpLoaders({ client, cache, productTtlSeconds: 60 }).productBySku.load('A');
+    expect(client.getProductsBySkus).toHaveBeenCalledTimes(1);
+    await createErpLoaders({ client, cache, productTtlSeconds: 0 }).productBySku.load('A');
+    expect(client.getProductsBySkus).toHaveBeenCalledTimes(2);
+  });
+
+  it('falls through to the client when the cache fails, and logs', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const fail = async (): Promise<never> => {
+      throw new Error('redis down');
+    };
+    Object.assign(cache, { get: fail, getMany: fail, set: fail });
+    const warn = vi.fn();
+    const loaders = createErpLoaders({ client, cache, productTtlSeconds: 60, logger: { warn } });
+    expect((await loaders.productBySku.load('A'))?.sku).toBe('A');
+    expect((await loaders.allLocations()).map((l) => l.code)).toEqual(['WAW1', 'CEN']);
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('stockBySku groups rows per SKU in key order, [] for missing', async () => {
+    const client = fakeClient();
+    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 60 });
+    const result = await loaders.stockBySku.loadMany(['B', 'MISSING', 'A']);
+    expect(result).toEqual([[row('B', 'A'), row('B', 'B')], [], [row('A', 'A'), row('A', 'B')]]);
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(1);
+  });
+
+  it('locationByCode loads the location list once per request, null for unknown codes', async () => {
+    const client = fakeClient();
+    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 60, locationsTtlSeconds: 0 });
+    const [waw, nope] = await Promise.all([loaders.locationByCode.load('WAW1'), loaders.locationByCode.load('NOPE')]);
+    await loaders.allLocations();
+    expect(waw?.code).toBe('WAW1');
+    expect(nope).toBeNull();
+    expect(client.listLocations).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,223 @@
+import type { AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { ErpClient, ErpLocationModel } from '../erp-client.ts';
+import {
+  OdooCountryListDto,
+  OdooPartnerAddressListDto,
+  OdooProductListDto,
+  OdooStockQuantListDto,
+  OdooTaxListDto,
+  OdooWarehouseListDto,
+  type OdooTaxDto,
+} from './odoo-dtos.ts';
+import {
+  mapOdooProductDtoToErpProduct,
+  mapOdooQuantsToErpStockRows,
+  mapOdooWarehouseToErpLocation,
+} from './odoo-mappers.ts';
+
+/**
+ * SKUs per `default_code in [...]` call. Odoo has no server maximum, but a long domain and a large answer run into the
+ * worker's `limit_time_real`; upstream-apis.md §4.2 advises ≤ 500–1000 rows per call, and one SKU has up to one quant
+ * per internal location (about ten here), so 200 SKUs keep a stock answer near 2 000 rows.
+ */
+export const ODOO_MAX_SKUS_PER_CALL = 200;
+
+/** Taxes are effectively immutable (Odoo refuses to change the amount of a tax that has been used). */
+const DEFAULT_TAX_CACHE_TTL_MS = 60 * 60 * 1_000;
+
+export interface OdooClientOptions {
+  /** from `createHttpClient` (base URL = the Odoo server, timeout, keep-alive); the client never reads env */
+  http: AxiosInstance;
+  /** sent as `X-Odoo-Database`, needed when the host serves several databases */
+  database: string;
+  /** an API key of a dedicated bot user (Odoo 19 keys expire after at most 3 months) */
+  apiKey: string;
+  /** how long VAT rates read from `account.tax` are kept in process. @default 3_600_000 (1 hour) */
+  taxCacheTtlMs?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+const PRODUCT_FIELDS = ['default_code', 'display_name', 'name', 'barcode', 'lst_price', 'taxes_id', 'currency_id', 'active'];
+const QUANT_FIELDS = ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'write_date'];
+const WAREHOUSE_FIELDS = ['name', 'code', 'lot_stock_id', 'partner_id'];
+const PARTNER_ADDRESS_FIELDS = [
+  'street',
+  'street2',
+  'zip',
+  'city',
+  'country_id',
+  'partner_latitude',
+  'partner_longitude',
+  'phone',
+  'comment',
+];
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * The ERP role over Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with named parameters, `Authorization:
+ * bearer <api key>`, HTTP 200 with the bare result, real HTTP statuses for errors
+ * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html). Every call is one transaction
+ * and a read, so nothing here is retried: the caller's timeout bounds the wait.
+ */
+export function createOdooClient(options: OdooClientOptions): ErpClient {
+  const { http } = options;
+  const now = options.now ?? Date.now;
+  const taxTtlMs = options.taxCacheTtlMs ?? DEFAULT_TAX_CACHE_TTL_MS;
+  const headers = { Authorization: `bearer ${options.apiKey}`, 'X-Odoo-Database': options.database };
+  const taxCache = new Map<number, { tax: Promise<OdooTaxDto | undefined>; expiresAtMs: number }>();
+
+  /**
+   * One JSON-2 call, validated; every failure (network, status, timeout, body) is mapped here and only here.
+   * `operation` is the role method (`getProductsBySkus`), never the Odoo model or URL: errors name the role.
+   */
+  async function call<S extends z.ZodType>(
+    operation: string,
+    request: { model: string; method: string; body: object },
+    schema: S,
+  ): Promise<z.infer<S>> {
+    try {
+      const response = await http.post(`/json/2/${request.model}/${request.method}`, request.body, { headers });
+      return schema.parse(response.data);
+    } catch (error) {
+      // a ZodError (body not as promised) becomes UPSTREAM_BAD_RESPONSE; upstream bodies and URLs stay in logs only
+      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'erp', operation });
+    }
+  }
+
+  /** VAT rates by tax id: one `account.tax` `read` for the ids not cached yet. */
+  async function getTaxes(ids: readonly number[]): Promise<Map<number, OdooTaxDto>> {
+    const at = now();
+    const missing = [...new Set(ids)].filter((id) => {
+      const cached = taxCache.get(id);
+      return cached === undefined || cached.expiresAtMs <= at;
+    });
+    if (missing.length > 0) {
+      const read = call(
+        'getProductsBySkus',
+        { model: 'account.tax', method: 'read', body: { ids: missing, fields: ['amount', 'amount_type', 'price_include'] } },
+        OdooTaxListDto,
+      );
+      for (const id of missing) {
+        const tax = read.then((taxes) => taxes.find((t) => t.id === id));
+        taxCache.set(id, { tax, expiresAtMs: at + taxTtlMs });
+        // a failed read must not stay cached
+        tax.catch(() => taxCache.delete(id));
+      }
+    }
+    const entries = await Promise.all(
+      [...new Set(ids)].map(async (id) => [id, await taxCache.get(id)?.tax] as const),
+    );
+    const taxes = new Map<number, OdooTaxDto>();
+    for (const [id, tax] of entries) if (tax) taxes.set(id, tax);
+    return taxes;
+  }
+
+  return {
+    /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
+    async getProductsBySkus({ skus }) {
+      const unique = [...new Set(skus)];
+      if (unique.length === 0) return [];
+      const pages = await Promise.all(
+        chunk(unique, ODOO_MAX_SKUS_PER_CALL).map((part) =>
+          call(
+            'getProductsBySkus',
+            {
+              model: 'product.product',
+              method: 'search_read',
+              body: {
+                domain: [
+                  ['default_code', 'in', part],
+                  ['active', 'in', [true, false]],
+                ],
+                fields: PRODUCT_FIELDS,
+              },
+            },
+            OdooProductListDto,
+          ),
+        ),
+      );
+      const dtos = pages.flat();
+      const taxes = await getTaxes(dtos.flatMap((dto) => dto.taxes_id));
+      const products = [];
+      for (const dto of dtos) {
+        const product = mapOdooProductDtoToErpProduct(dto, taxes);
+        if (product) products.push(product);
+      }
+      return products;
+    },
+
+    /**
+     * `stock.quant/search_read` in internal locations only: Odoo also keeps quants of delivered goods in
+     * `Partners/Customers`, which are not stock.
+     */
+    async getStockBySkus({ skus }) {
+      const unique = [...new Set(skus)];
+      if (unique.length === 0) return [];
+      const pages = await Promise.all(
+        chunk(unique, ODOO_MAX_SKUS_PER_CALL).map(async (part) => {
+          const quants = await call(
+            'getStockBySkus',
+            {
+              model: 'stock.quant',
+              method: 'search_read',
+              body: {
+                domain: [
+                  ['product_id.default_code', 'in', part],
+                  ['location_id.usage', '=', 'internal'],
+                ],
+                fields: QUANT_FIELDS,
+              },
+            },
+            OdooStockQuantListDto,
+          );
+          return mapOdooQuantsToErpStockRows(quants, part);
+        }),
+      );
+      return pages.flat();
+    },
+
+    /**
+     * Active warehouses (`stock.warehouse/search_read`), then their address partners (`res.partner/read`) and those
+     * partners' countries (`res.country/read`, for the ISO code the many2one name lacks): three calls, cached by the
+     * loaders layer.
+     */
+    async listLocations(): Promise<ErpLocationModel[]> {
+      const warehouses = await call(
+        'listLocations',
+        { model: 'stock.warehouse', method: 'search_read', body: { domain: [], fields: WAREHOUSE_FIELDS } },
+        OdooWarehouseListDto,
+      );
+      const partnerIds = [...new Set(warehouses.flatMap((w) => (w.partner_id === false ? [] : [w.partner_id[0]])))];
+      const partners =
+        partnerIds.length === 0
+          ? []
+          : await call(
+              'listLocations',
+              { model: 'res.partner', method: 'read', body: { ids: partnerIds, fields: PARTNER_ADDRESS_FIELDS } },
+              OdooPartnerAddressListDto,
+            );
+      const countryIds = [...new Set(partners.flatMap((p) => (p.country_id === false ? [] : [p.country_id[0]])))];
+      const countries =
+        countryIds.length === 0
+          ? []
+          : await call(
+              'listLocations',
+              { model: 'res.country', method: 'read', body: { ids: countryIds, fields: ['code'] } },
+              OdooCountryListDto,
+            );
+      const partnersById = new Map(partners.map((p) => [p.id, p]));
+      const countryCodes = new Map(countries.map((c) => [c.id, c.code]));
+      return warehouses.map((w) =>
+        mapOdooWarehouseToErpLocation(w, w.partner_id === false ? undefined : partnersById.get(w.partner_id[0]), countryCodes),
+      );
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { formatBasisPointsAsPercent, grossFromNet, toMinorUnits } from '../../money.ts';
+import type { ErpLocationKind, ErpLocationModel, ErpProductModel, ErpStockRowModel } from '../erp-client.ts';
+import type {
+  OdooPartnerAddressDto,
+  OdooProductDto,
+  OdooStockQuantDto,
+  OdooTaxDto,
+  OdooWarehouseDto,
+} from './odoo-dtos.ts';
+
+/** Odoo's company currency when a product has none (the retailer's Odoo runs in PLN). */
+const FALLBACK_CURRENCY = 'PLN';
+
+/** `"2026-05-12 08:20:14"` (Odoo: UTC, no offset) → `"2026-05-12T08:20:14Z"`. */
+export function mapOdooDatetimeToIso(value: string): string {
+  return `${value.replace(' ', 'T')}Z`;
+}
+
+/**
+ * The VAT rate of a product in basis points, from its `taxes_id`: the sum of its percent taxes that are not included
+ * in the price (Odoo's `list_price` is net for such taxes). Fixed-amount or price-included taxes cannot be expressed
+ * as one rate on a net price, so they are left out; a product without taxes has rate 0.
+ */
+export function mapOdooTaxesToVatBasisPoints(taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): number {
+  let basisPoints = 0;
+  for (const id of taxIds) {
+    const tax = taxes.get(id);
+    if (tax && tax.amount_type === 'percent' && !tax.price_include) basisPoints += Math.round(tax.amount * 100);
+  }
+  return basisPoints;
+}
+
+/**
+ * The variant's own name: Odoo's `display_name` is `[default_code] template name (attribute values)`, while `name` is
+ * the template's name only (both "Czarny" and "Niebieski" bottles would be "Bidon sportowy 750 ml"). Strips the
+ * `[SKU] ` prefix; falls back to `name` when the display name does not have that shape.
+ */
+export function mapOdooProductVariantName(dto: Pick<OdooProductDto, 'display_name' | 'name' | 'default_code'>): string {
+  const prefix = dto.default_code === false ? null : `[${dto.default_code}] `;
+  if (prefix !== null && dto.display_name.startsWith(prefix) && dto.display_name.length > prefix.length) {
+    return dto.display_name.slice(prefix.length);
+  }
+  return dto.name;
+}
+
+/**
+ * `product.product` → product. `null` for a variant without `default_code` (it has no SKU, so no channel can
+ * reference it). The net price is `lst_price` (the variant's price: template price + attribute extras), net because
+ * the simulator's and the retailer's taxes are `price_include: false`.
+ */
+export function mapOdooProductDtoToErpProduct(
+  dto: OdooProductDto,
+  taxes: ReadonlyMap<number, OdooTaxDto>,
+): ErpProductModel | null {
+  if (dto.default_code === false || dto.default_code === '') return null;
+  const vatBasisPoints = mapOdooTaxesToVatBasisPoints(dto.taxes_id, taxes);
+  const netMinor = toMinorUnits(dto.lst_price);
+  return {
+    sku: dto.default_code,
+    name: mapOdooProductVariantName(dto),
+    ean: dto.barcode === false || dto.barcode === '' ? null : dto.barcode,
+    active: dto.active,
+    listPrice: {
+      // res.currency's display name is its ISO code ("PLN")
+      currency: dto.currency_id === false ? FALLBACK_CURRENCY : dto.currency_id[1],
+      netMinor,
+      grossMinor: grossFromNet(netMinor, vatBasisPoints),
+      vatRate: formatBasisPointsAsPercent(vatBasisPoints),
+    },
+  };
+}
+
+/**
+ * Which of the requested SKUs a quant's `product_id` is. The many2one carries only the product id and its display
+ * name `[default_code] name`, and reading the products again would cost a call; the display name is matched against
+ * the requested SKUs (the longest match wins, so `SKU-A` never claims `[SKU-A-B] …`). `null` when none matches.
+ */
+export function matchOdooProductDisplayNameToSku(displayName: string, skus: readonly string[]): string | null {
+  let best: string | null = null;
+  for (const sku of skus) {
+    if (displayName.startsWith(`[${sku}]`) && (best === null || sku.length > best.length)) best = sku;
+  }
+  return best;
+}
+
+/** The stock reference of a quant: its warehouse when Odoo knows it (covers sub-locations), else its location. */
+export function mapOdooQuantToStockRef(quant: Pick<OdooStockQuantDto, 'warehouse_id' | 'location_id'>): string {
+  return quant.warehouse_id === false ? `odoo:location:${quant.location_id[0]}` : `odoo:warehouse:${quant.warehouse_id[0]}`;
+}
+
+/** Quantities are floats in Odoo; summing many of them must not print as 2.9999999999999996. */
+function roundQuantity(value: number): number {
+  return Math.round(value * 1_000_000) / 1_000_000;
+}
+
+/**
+ * Sums `stock.quant` rows (one per product, location, lot, package, owner) into one row per (SKU, stock reference):
+ * on hand = Σ quantity, reserved = Σ reserved_quantity, available = on hand − reserved (Odoo's `available_quantity`),
+ * asOf = the latest `write_date`. Quants of products that match none of `skus` are dropped.
+ */
+export function mapOdooQuantsToErpStockRows(
+  quants: readonly OdooStockQuantDto[],
+  skus: readonly string[],
+): ErpStockRowModel[] {
+  const rows = new Map<string, { sku: string; stockRef: string; onHand: number; reserved: number; writeDate: string }>();
+  const skuByProductId = new Map<number, string | null>();
+  for (const quant of quants) {
+    const productId = quant.product_id[0];
+    let sku = skuByProductId.get(productId);
+    if (sku === undefined) {
+      sku = matchOdooProductDisplayNameToSku(quant.product_id[1], skus);
+      skuByProductId.set(productId, sku);
+    }
+    if (sku === null) continue;
+    const stockRef = mapOdooQuantToStockRef(quant);
+    const key = `${sku}\u0000${stockRef}`;
+    const row = rows.get(key) ?? { sku, stockRef, onHand: 0, reserved: 0, writeDate: '' };
+    row.onHand += quant.quantity;
+    row.reserved += quant.reserved_quantity;
+    // "YYYY-MM-DD HH:MM:SS" sorts as a string
+    if (quant.write_date !== false && quant.write_date > row.writeDate) row.writeDate = quant.write_date;
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((row) => ({
+    sku: row.sku,
+    stockRef: row.stockRef,
+    onHand: roundQuantity(row.onHand),
+    reserved: roundQuantity(row.reserved),
+    available: roundQuantity(row.onHand - row.reserved),
+    // every quant has a write_date in Odoo; the epoch only guards against a row that somehow has none
+    asOf: mapOdooDatetimeToIso(row.writeDate === '' ? '1970-01-01 00:00:00' : row.writeDate),
+  }));
+}
+
+/**
+ * STORE or WAREHOUSE. Odoo's `stock.warehouse` has no such flag, so this is the retailer's convention, as the
+ * simulator's data (and the real ERP) show it: the one central distribution centre has code `CEN` ("Centrum
+ * Dystrybucyjne Stryków", no opening hours); every other warehouse is a store ("Sklep …"). Names starting with
+ * "Magazyn" / "Centrum Dystrybucyjne" are treated as central too, so a second distribution centre is not sold as a
+ * click-and-collect store.
+ */
+export function mapOdooWarehouseToLocationKind(warehouse: Pick<OdooWarehouseDto, 'code' | 'name'>): ErpLocationKind {
+  const code = warehouse.code.trim().toUpperCase();
+  const name = warehouse.name.trim().toLowerCase();
+  if (code === 'CEN' || name.startsWith('magazyn') || name.startsWith('centrum dystrybucyjne')) return 'WAREHOUSE';
+  return 'STORE';
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/**
+ * Odoo's `comment` is an HTML field (`<p>pn-sb 9:00-21:00, nd handlowa 10:00-20:00</p>`); stores keep their opening
+ * hours there. Paragraphs and line breaks become newlines, other tags vanish, common entities are decoded.
+ */
+export function mapOdooHtmlToText(html: string | false): string | null {
+  if (html === false) return null;
+  const text = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, entity: string) => HTML_ENTITIES[entity] ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+  return text === '' ? null : text;
+}
+
+function odooText(value: string | false): string {
+  return value === false ? '' : value.trim();
+}
+
+/**
+ * Warehouse + its address partner → location. The stock refs are the warehouse (quants report `warehouse_id`) and
+ * its `lot_stock_id` (for quants without one). Missing address parts become empty strings, since the graph's
+ * `Address` fields are non-null; a missing partner (Odoo allows it) gives an empty address at 0,0.
+ */
+export function mapOdooWarehouseToErpLocation(
+  warehouse: OdooWarehouseDto,
+  partner: OdooPartnerAddressDto | undefined,
+  countryCodes: ReadonlyMap<number, string>,
+): ErpLocationModel {
+  const stockRefs = [`odoo:warehouse:${warehouse.id}`];
+  if (warehouse.lot_stock_id !== false) stockRefs.push(`odoo:location:${warehouse.lot_stock_id[0]}`);
+  const street = partner ? [odooText(partner.street), odooText(partner.street2)].filter((s) => s !== '').join(', ') : '';
+  return {
+    code: warehouse.code,
+    name: warehouse.name,
+    kind: mapOdooWarehouseToLocationKind(warehouse),
+    address: {
+      street,
+      city: partner ? odooText(partner.city) : '',
+      postalCode: partner ? odooText(partner.zip) : '',
+      countryCode: partner && partner.country_id !== false ? (countryCodes.get(partner.country_id[0]) ?? '') : '',
+    },
+    coordinates: {
+      latitude: partner?.partner_latitude ?? 0,
+      longitude: partner?.partner_longitude ?? 0,
+    },
+    phone: partner && partner.phone !== false && partner.phone.trim() !== '' ? partner.phone.trim() : null,
+    openingHours: partner ? mapOdooHtmlToText(partner.comment) : null,
+    stockRefs,
+  };
+}

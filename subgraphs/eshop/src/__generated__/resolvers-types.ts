@@ -1,0 +1,500 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { EshopOrderModel, EshopListingModel } from '../upstream/eshop-client.ts';
+import type { EshopContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  DateTime: { input: string; output: string; }
+  Decimal: { input: string; output: string; }
+  _FieldSet: { input: string; output: string; }
+};
+
+export type Address = {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  countryCode: Scalars['String']['output'];
+  postalCode: Scalars['String']['output'];
+  street: Scalars['String']['output'];
+};
+
+/**
+ * The e-shop's view of a CRM customer: given the e-mail and e-shop customer id the CRM holds, the list of their
+ * e-shop orders (registered orders plus guest orders placed with the same e-mail), for the merged order list.
+ */
+export type Customer = {
+  __typename?: 'Customer';
+  email?: Maybe<Scalars['String']['output']>;
+  eshopCustomerId?: Maybe<Scalars['ID']['output']>;
+  /** null when the e-shop could not be asked (the merged list then reports the channel as unavailable) */
+  eshopOrderSummaries?: Maybe<Array<OrderSummary>>;
+  id: Scalars['ID']['output'];
+};
+
+export type Delivery = {
+  __typename?: 'Delivery';
+  address?: Maybe<Address>;
+  cost: Money;
+  method: DeliveryMethod;
+  /** the channel's name of the delivery method */
+  name: Scalars['String']['output'];
+  /** set for PARCEL_LOCKER */
+  parcelLocker?: Maybe<ParcelLocker>;
+  /** set for STORE_PICKUP */
+  store?: Maybe<Location>;
+};
+
+export type DeliveryMethod =
+  | 'COURIER'
+  | 'PARCEL_LOCKER'
+  | 'STORE_PICKUP';
+
+export type EshopListing = {
+  __typename?: 'EshopListing';
+  name: Scalars['String']['output'];
+  onSale: Scalars['Boolean']['output'];
+  /** the price a shopper pays now (the sale price while on sale) */
+  price: Money;
+  productId: Scalars['ID']['output'];
+  regularPrice: Money;
+  salePrice?: Maybe<Money>;
+  status: EshopListingStatus;
+  stockQuantity?: Maybe<Scalars['Int']['output']>;
+  stockStatus: EshopStockStatus;
+  url: Scalars['String']['output'];
+};
+
+export type EshopListingStatus =
+  | 'DRAFT'
+  | 'PRIVATE'
+  | 'PUBLISHED';
+
+export type EshopOrder = Order & {
+  __typename?: 'EshopOrder';
+  /** billing e-mail the order was placed with (guest orders have only this) */
+  billingEmail?: Maybe<Scalars['String']['output']>;
+  channel: OrderChannel;
+  channelStatus: Scalars['String']['output'];
+  delivery: Delivery;
+  id: Scalars['ID']['output'];
+  lines: Array<OrderLine>;
+  number: Scalars['String']['output'];
+  paymentStatus: PaymentStatus;
+  placedAt: Scalars['DateTime']['output'];
+  status: OrderStatus;
+  totals: OrderTotals;
+};
+
+export type EshopStockStatus =
+  | 'IN_STOCK'
+  | 'ON_BACKORDER'
+  | 'OUT_OF_STOCK';
+
+export type Location = {
+  __typename?: 'Location';
+  code: Scalars['ID']['output'];
+};
+
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['Decimal']['output'];
+  currency: Scalars['String']['output'];
+};
+
+/** The shape every channel's order shares. */
+export type Order = {
+  channel: OrderChannel;
+  /** the channel's raw status, e.g. on-hold or READY_FOR_PROCESSING */
+  channelStatus: Scalars['String']['output'];
+  delivery: Delivery;
+  /** global id: channel prefix and the channel's id, e.g. eshop:10482 */
+  id: Scalars['ID']['output'];
+  lines: Array<OrderLine>;
+  /** the channel's own order number */
+  number: Scalars['String']['output'];
+  paymentStatus: PaymentStatus;
+  placedAt: Scalars['DateTime']['output'];
+  status: OrderStatus;
+  totals: OrderTotals;
+};
+
+export type OrderChannel =
+  | 'ESHOP'
+  | 'MARKETPLACE';
+
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  name: Scalars['String']['output'];
+  product?: Maybe<Product>;
+  quantity: Scalars['Int']['output'];
+  /** null when the channel no longer knows the SKU */
+  sku?: Maybe<Scalars['ID']['output']>;
+  unitPrice: Money;
+};
+
+export type OrderRef = {
+  __typename?: 'OrderRef';
+  id: Scalars['ID']['output'];
+  /** EshopOrder or MarketplaceOrder */
+  typename: Scalars['String']['output'];
+};
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'ON_HOLD'
+  | 'PENDING_PAYMENT'
+  | 'PROCESSING'
+  | 'READY_FOR_PICKUP'
+  | 'REFUNDED'
+  | 'SHIPPED';
+
+export type OrderSummary = {
+  __typename?: 'OrderSummary';
+  placedAt: Scalars['DateTime']['output'];
+  ref: OrderRef;
+};
+
+export type OrderTotals = {
+  __typename?: 'OrderTotals';
+  discount: Money;
+  shipping: Money;
+  tax?: Maybe<Money>;
+  total: Money;
+};
+
+export type ParcelLocker = {
+  __typename?: 'ParcelLocker';
+  address?: Maybe<Address>;
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+export type PaymentStatus =
+  | 'CASH_ON_DELIVERY'
+  | 'PAID'
+  | 'REFUNDED'
+  | 'UNPAID';
+
+export type Product = {
+  __typename?: 'Product';
+  /** The e-shop (WooCommerce) listing of this SKU; null when the e-shop does not list it. */
+  eshopListing?: Maybe<EshopListing>;
+  sku: Scalars['ID']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An e-shop order by its order number; null when there is none. */
+  eshopOrder?: Maybe<EshopOrder>;
+};
+
+
+export type QueryEshopOrderArgs = {
+  number: Scalars['String']['input'];
+};
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  Customer: Customer;
+  EshopOrder: EshopOrder;
+  Product: Product;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}> ) );
+  EshopOrder:
+    ( { __typename: 'EshopOrder' }
+    & GraphQLRecursivePick<FederationTypes['EshopOrder'], {"id":true}> );
+  Product:
+    ( { __typename: 'Product' }
+    & GraphQLRecursivePick<FederationTypes['Product'], {"sku":true}> );
+}>;
+
+
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Order: ( EshopOrderModel );
+}>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Customer: ResolverTypeWrapper<Customer>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Delivery: ResolverTypeWrapper<Delivery>;
+  DeliveryMethod: DeliveryMethod;
+  EshopListing: ResolverTypeWrapper<EshopListingModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  EshopListingStatus: EshopListingStatus;
+  EshopOrder: ResolverTypeWrapper<EshopOrderModel>;
+  EshopStockStatus: EshopStockStatus;
+  Location: ResolverTypeWrapper<Location>;
+  Money: ResolverTypeWrapper<Money>;
+  Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
+  OrderChannel: OrderChannel;
+  OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  OrderRef: ResolverTypeWrapper<OrderRef>;
+  OrderStatus: OrderStatus;
+  OrderSummary: ResolverTypeWrapper<OrderSummary>;
+  OrderTotals: ResolverTypeWrapper<OrderTotals>;
+  ParcelLocker: ResolverTypeWrapper<ParcelLocker>;
+  PaymentStatus: PaymentStatus;
+  Product: ResolverTypeWrapper<Omit<Product, 'eshopListing'> & { eshopListing?: Maybe<ResolversTypes['EshopListing']> }>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  String: Scalars['String']['output'];
+  Customer: Customer | FederationReferenceTypes['Customer'];
+  ID: Scalars['ID']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Delivery: Delivery;
+  EshopListing: EshopListingModel;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  EshopOrder: EshopOrderModel;
+  Location: Location;
+  Money: Money;
+  Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
+  OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  OrderRef: OrderRef;
+  OrderSummary: OrderSummary;
+  OrderTotals: OrderTotals;
+  ParcelLocker: ParcelLocker;
+  Product: Omit<Product, 'eshopListing'> & { eshopListing?: Maybe<ResolversParentTypes['EshopListing']> } | FederationReferenceTypes['Product'];
+  Query: Record<PropertyKey, never>;
+}>;
+
+export type AddressResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  eshopOrderSummaries?: Resolver<Maybe<Array<ResolversTypes['OrderSummary']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type DeliveryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Delivery'] = ResolversParentTypes['Delivery']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['DeliveryMethod'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parcelLocker?: Resolver<Maybe<ResolversTypes['ParcelLocker']>, ParentType, ContextType>;
+  store?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+}>;
+
+export type EshopListingResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['EshopListing'] = ResolversParentTypes['EshopListing']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  regularPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  salePrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EshopListingStatus'], ParentType, ContextType>;
+  stockQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stockStatus?: Resolver<ResolversTypes['EshopStockStatus'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EshopOrderResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['EshopOrder'] = ResolversParentTypes['EshopOrder'], FederationReferenceType extends FederationReferenceTypes['EshopOrder'] = FederationReferenceTypes['EshopOrder']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EshopOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  billingEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
+  channelStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentStatus?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+  placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LocationResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'EshopOrder', ParentType, ContextType>;
+}>;
+
+export type OrderLineResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type OrderRefResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderRef'] = ResolversParentTypes['OrderRef']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  typename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderSummaryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
+  placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
+}>;
+
+export type OrderTotalsResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderTotals'] = ResolversParentTypes['OrderTotals']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  shipping?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type ParcelLockerResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['ParcelLocker'] = ResolversParentTypes['ParcelLocker']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProductResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  eshopListing?: Resolver<Maybe<ResolversTypes['EshopListing']>, ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  eshopOrder?: Resolver<Maybe<ResolversTypes['EshopOrder']>, ParentType, ContextType, RequireFields<QueryEshopOrderArgs, 'number'>>;
+}>;
+
+export type Resolvers<ContextType = EshopContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Decimal?: GraphQLScalarType;
+  Delivery?: DeliveryResolvers<ContextType>;
+  EshopListing?: EshopListingResolvers<ContextType>;
+  EshopOrder?: EshopOrderResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderLine?: OrderLineResolvers<ContextType>;
+  OrderRef?: OrderRefResolvers<ContextType>;
+  OrderSummary?: OrderSummaryResolvers<ContextType>;
+  OrderTotals?: OrderTotalsResolvers<ContextType>;
+  ParcelLocker?: ParcelLockerResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+}>;
+

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { ESHOP_CONFIG_KEYS, EshopConfigSchema } from './config.ts';
+
+const valid = {
+  WOOCOMMERCE_BASE_URL: 'https://sklep.example.pl',
+  WOOCOMMERCE_CONSUMER_KEY: 'ck_x',
+  WOOCOMMERCE_CONSUMER_SECRET: 'cs_x',
+};
+
+describe('EshopConfigSchema', () => {
+  it('applies the documented defaults', () => {
+    expect(parseEnv('eshop', EshopConfigSchema, valid)).toEqual({
+      ...valid,
+      WOOCOMMERCE_CURRENCY: 'PLN',
+      ESHOP_PORT: 4002,
+      ESHOP_TIMEOUT_MS: 5_000,
+      ESHOP_CACHE_TTL_SECONDS: 60,
+    });
+  });
+
+  it('reports every problem at once, without the values', () => {
+    const secret = 'cs_should_not_be_echoed';
+    let error: unknown;
+    try {
+      parseEnv('eshop', EshopConfigSchema, { WOOCOMMERCE_BASE_URL: secret, ESHOP_TIMEOUT_MS: '-1', REDIS_URL: 'x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues.map((i) => i.path).sort()).toEqual(
+      ['ESHOP_TIMEOUT_MS', 'REDIS_URL', 'WOOCOMMERCE_BASE_URL', 'WOOCOMMERCE_CONSUMER_KEY', 'WOOCOMMERCE_CONSUMER_SECRET'],
+    );
+    expect((error as Error).message).not.toContain(secret);
+  });
+
+  it('exports every key for the .env.example check', () => {
+    expect(ESHOP_CONFIG_KEYS).toEqual([
+      'WOOCOMMERCE_BASE_URL',
+      'WOOCOMMERCE_CONSUMER_KEY',
+      'WOOCOMMERCE_CONSUMER_SECRET',
+      'WOOCOMMERCE_CURRENCY',
+      'ESHOP_PORT',
+      'ESHOP_TIMEOUT_MS',
+      'ESHOP_CACHE_TTL_SECONDS',
+      'REDIS_URL',
+    ]);
+  });
+});

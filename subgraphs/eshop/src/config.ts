@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { parseEnvOrExit } from '@omnigraph/shared/config';
+
+/** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
+export const EshopConfigSchema = z.object({
+  /** the shop's site root, e.g. `https://sklep.example.pl` (the adapter appends `/wp-json/wc/v3`); intentionally no default */
+  WOOCOMMERCE_BASE_URL: z.url(),
+  /** REST API consumer key (`ck_…`), read permission is enough; intentionally no default */
+  WOOCOMMERCE_CONSUMER_KEY: z.string().min(1),
+  /** REST API consumer secret (`cs_…`); intentionally no default */
+  WOOCOMMERCE_CONSUMER_SECRET: z.string().min(1),
+  /** the shop's currency (WooCommerce setting): product JSON carries none. @default 'PLN' */
+  WOOCOMMERCE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. PLN').default('PLN'),
+  /** @default 4002 */
+  ESHOP_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
+  /** per upstream request, in ms. @default 5000 */
+  ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /**
+   * TTL of cached orders and listings, in seconds; 0 disables the cache. Short: it only has to bridge the gateway's
+   * summaries step and the order entity step of one query. @default 60
+   */
+  ESHOP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /** Redis for the shared cache; unset → an in-process memory cache */
+  REDIS_URL: z.url().optional(),
+});
+export type EshopConfig = z.infer<typeof EshopConfigSchema>;
+
+/** Every variable this subgraph reads, for the root `.env.example` check. */
+export const ESHOP_CONFIG_KEYS = Object.keys(EshopConfigSchema.shape) as (keyof EshopConfig)[];
+
+/** Validates `env`, printing every problem at once and exiting 1 when it is unusable. */
+export function loadEshopConfig(env: NodeJS.ProcessEnv): EshopConfig {
+  return parseEnvOrExit('eshop', EshopConfigSchema, env);
+}

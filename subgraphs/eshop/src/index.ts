@@ -1,0 +1,59 @@
+/**
+ * @omnigraph/subgraph-eshop: the e-shop (WooCommerce) subgraph. Importing this module builds nothing; running it
+ * (`tsx subgraphs/eshop/src/index.ts`) loads config from the environment and listens on ESHOP_PORT at `/graphql`.
+ */
+import { pathToFileURL } from 'node:url';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { createLogger } from '@omnigraph/shared/logging';
+import { loadEshopConfig, type EshopConfig } from './config.ts';
+import { createEshopServer } from './create-eshop-server.ts';
+import { createEshopClient } from './upstream/create-eshop-client.ts';
+import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-loaders.ts';
+
+export { ESHOP_CONFIG_KEYS, EshopConfigSchema, loadEshopConfig, type EshopConfig } from './config.ts';
+export { createEshopServer, type EshopServer, type EshopServerOptions } from './create-eshop-server.ts';
+export { createEshopContext, type EshopContext } from './context.ts';
+export { createEshopClient } from './upstream/create-eshop-client.ts';
+export type { EshopClient } from './upstream/eshop-client.ts';
+
+/** Boots the subgraph from a validated config; resolves to the URL it listens on. */
+export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: string; stop(): Promise<void> }> {
+  const logger = createLogger({ name: 'eshop' });
+  const cache = await createCacheFromEnv({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: ESHOP_CACHE_KEY_PREFIX,
+    onError: (error, context) => logger.warn({ err: error, ...context }, 'cache failure; reading upstream'),
+  });
+  const client = createEshopClient({
+    baseUrl: config.WOOCOMMERCE_BASE_URL,
+    consumerKey: config.WOOCOMMERCE_CONSUMER_KEY,
+    consumerSecret: config.WOOCOMMERCE_CONSUMER_SECRET,
+    timeoutMs: config.ESHOP_TIMEOUT_MS,
+    currency: config.WOOCOMMERCE_CURRENCY,
+  });
+  const { server, createContext } = createEshopServer({
+    client,
+    cache,
+    cacheTtlSeconds: config.ESHOP_CACHE_TTL_SECONDS,
+    logger,
+    isDev: process.env['NODE_ENV'] === 'development',
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: config.ESHOP_PORT },
+    context: async () => createContext(),
+  });
+  return {
+    url: new URL('graphql', url).href,
+    stop: async () => {
+      await server.stop();
+      await cache.close();
+    },
+  };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const config = loadEshopConfig(process.env);
+  const { url } = await startEshopSubgraph(config);
+  console.log(`eshop subgraph ready at ${url}`);
+}

@@ -1,0 +1,28 @@
+import type { EshopOrderResolvers, OrderLineResolvers, QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { parseEshopOrderGlobalId } from '../upstream/eshop-client.ts';
+import { notFound } from '@omnigraph/shared/errors';
+
+export const eshopOrderQueryResolvers: QueryResolvers = {
+  // Order numbers are digits in WooCommerce; anything else cannot be one, so it is answered without a call.
+  eshopOrder: (_parent, { number }, { loaders }) =>
+    /^\d+$/.test(number) ? loaders.orderByNumber.load(number) : null,
+};
+
+/** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field is on the model, so only the reference resolves. */
+export const eshopOrderResolvers: EshopOrderResolvers = {
+  __resolveReference: async (reference, { loaders }) => {
+    const orderId = parseEshopOrderGlobalId(reference.id);
+    // another channel's id (marketplace:…) or junk: not an order of this shop
+    if (orderId === null) return null;
+    // A well-formed reference the shop does not know was named by a client (orderByReference): say so with a code,
+    // rather than the gateway's bare non-null violation.
+    const order = await loaders.orderById.load(orderId);
+    if (!order) throw notFound(`The e-shop has no order ${orderId}.`);
+    return order;
+  },
+};
+
+export const orderLineResolvers: OrderLineResolvers = {
+  // a reference for the subgraph that owns Product; a line of a deleted product has none
+  product: (line) => (line.sku === null || line.sku === undefined ? null : { sku: line.sku }),
+};

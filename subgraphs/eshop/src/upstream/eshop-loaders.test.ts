@@ -1,0 +1,133 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryCache } from '@omnigraph/shared/cache';
+import type { EshopClient, EshopListingModel, EshopOrderId, EshopOrderModel } from './eshop-client.ts';
+import { createEshopLoaders, eshopCacheKeys } from './eshop-loaders.ts';
+
+function order(id: number, placedAt: string, customerId: string | null = null): EshopOrderModel {
+  const pln = (amount: string) => ({ amount, currency: 'PLN' });
+  return {
+    id: `eshop:${id}`,
+    orderId: String(id) as EshopOrderId,
+    channel: 'ESHOP',
+    number: String(id),
+    placedAt,
+    status: 'COMPLETED',
+    channelStatus: 'completed',
+    totals: { total: pln('10.00'), shipping: pln('0.00'), discount: pln('0.00'), tax: pln('1.87') },
+    lines: [],
+    delivery: { method: 'COURIER', name: 'Kurier DPD', cost: pln('0.00'), parcelLocker: null, store: null, address: null },
+    paymentStatus: 'PAID',
+    billingEmail: 'a@example.pl',
+    customerId,
+  };
+}
+
+function listing(sku: string): EshopListingModel {
+  const pln = (amount: string) => ({ amount, currency: 'PLN' });
+  return {
+    sku,
+    productId: '1',
+    name: sku,
+    price: pln('1.00'),
+    regularPrice: pln('1.00'),
+    salePrice: null,
+    onSale: false,
+    status: 'PUBLISHED',
+    url: 'https://sklep.example.pl/p',
+    stockStatus: 'IN_STOCK',
+    stockQuantity: 1,
+  };
+}
+
+function fakeClient() {
+  return {
+    getListingsBySkus: vi.fn<EshopClient['getListingsBySkus']>(async ({ skus }) =>
+      // the shop answers in its own order and spelling, without the unknown ones
+      skus.filter((s) => !s.startsWith('UNKNOWN')).reverse().map((s) => listing(s.toUpperCase())),
+    ),
+    getOrdersByIds: vi.fn<EshopClient['getOrdersByIds']>(async ({ ids }) =>
+      ids.filter((id) => id !== '404').reverse().map((id) => order(Number(id), '2026-01-01T00:00:00Z')),
+    ),
+    getOrderByNumber: vi.fn<EshopClient['getOrderByNumber']>(async ({ number }) =>
+      number === '404' ? null : order(Number(number), '2026-01-01T00:00:00Z'),
+    ),
+    listCustomerOrders: vi.fn<EshopClient['listCustomerOrders']>(async () => [
+      order(1, '2026-01-01T10:00:00Z', '7'),
+      order(3, '2026-03-01T10:00:00Z', '7'),
+    ]),
+    listGuestOrdersByEmail: vi.fn<EshopClient['listGuestOrdersByEmail']>(async () => [order(2, '2026-02-01T10:00:00Z')]),
+  } satisfies EshopClient;
+}
+
+describe('createEshopLoaders', () => {
+  it('orderById answers in key order with null for missing ids, in one batch', async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const ids = ['5', '404', '6'] as EshopOrderId[];
+    const result = await Promise.all(ids.map((id) => loaders.orderById.load(id)));
+    expect(result.map((o) => o?.id ?? null)).toEqual(['eshop:5', null, 'eshop:6']);
+    expect(client.getOrdersByIds).toHaveBeenCalledTimes(1);
+  });
+
+  it('orderById splits batches at 100 ids (the upstream limit)', async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    await loaders.orderById.loadMany(Array.from({ length: 150 }, (_, i) => String(i + 1) as EshopOrderId));
+    expect(client.getOrdersByIds.mock.calls.map(([args]) => args.ids.length)).toEqual([100, 50]);
+  });
+
+  it('orderById reads the shared cache first and fills it', async () => {
+    const cache = createMemoryCache();
+    const client = fakeClient();
+    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60 }).orderById.load('5' as EshopOrderId);
+    const again = await createEshopLoaders({ client, cache, cacheTtlSeconds: 60 }).orderById.load('5' as EshopOrderId);
+    expect(again?.id).toBe('eshop:5');
+    expect(client.getOrdersByIds).toHaveBeenCalledTimes(1);
+    expect(await cache.get(eshopCacheKeys.order('5' as EshopOrderId))).toMatchObject({ id: 'eshop:5' });
+  });
+
+  it('listingBySku matches SKUs case-insensitively, in key order, null for unknown', async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const result = await loaders.listingBySku.loadMany(['sku-a', 'UNKNOWN-1', 'SKU-B']);
+    expect(result.map((l) => (l instanceof Error || l === null ? l : l.sku))).toEqual(['SKU-A', null, 'SKU-B']);
+    expect(client.getListingsBySkus).toHaveBeenCalledTimes(1);
+  });
+
+  it('orderSummariesByCustomer merges registered and guest orders, newest first, and caches the orders', async () => {
+    const cache = createMemoryCache();
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cache, cacheTtlSeconds: 60 });
+    const summaries = await loaders.orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
+    expect(summaries).toEqual([
+      { ref: { typename: 'EshopOrder', id: 'eshop:3' }, placedAt: '2026-03-01T10:00:00Z' },
+      { ref: { typename: 'EshopOrder', id: 'eshop:2' }, placedAt: '2026-02-01T10:00:00Z' },
+      { ref: { typename: 'EshopOrder', id: 'eshop:1' }, placedAt: '2026-01-01T10:00:00Z' },
+    ]);
+    // the entity step of the same query, in a new request: no upstream call
+    const next = createEshopLoaders({ client, cache, cacheTtlSeconds: 60 });
+    await next.orderById.loadMany(['1', '2', '3'] as EshopOrderId[]);
+    expect(client.getOrdersByIds).not.toHaveBeenCalled();
+  });
+
+  it('orderSummariesByCustomer asks nothing without an e-mail or id, and ignores an id that is not a shop id', async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    expect(await loaders.orderSummariesByCustomer.load({ customerId: null, email: null })).toEqual([]);
+    expect(await loaders.orderSummariesByCustomer.load({ customerId: 'abc', email: '  ' })).toEqual([]);
+    expect(client.listCustomerOrders).not.toHaveBeenCalled();
+    expect(client.listGuestOrdersByEmail).not.toHaveBeenCalled();
+  });
+
+  it('orderSummariesByCustomer fails one customer without failing the others', async () => {
+    const client = fakeClient();
+    client.listCustomerOrders.mockRejectedValueOnce(new Error('upstream down'));
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const [failed, ok] = await loaders.orderSummariesByCustomer.loadMany([
+      { customerId: '7', email: null },
+      { customerId: null, email: 'a@example.pl' },
+    ]);
+    expect(failed).toBeInstanceOf(Error);
+    expect(ok).toHaveLength(1);
+  });
+});

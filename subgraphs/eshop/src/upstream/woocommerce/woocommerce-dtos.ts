@@ -1,0 +1,102 @@
+/**
+ * zod schemas of the WooCommerce REST v3 wire JSON we read (shared/upstream-apis.md §2, A.2). Only the fields the
+ * mappers use are declared; unknown fields are stripped, so a shop on a newer WooCommerce that adds fields still
+ * parses. Amounts stay strings: WooCommerce sends decimal strings ("348.09", and raw ones like "41.4").
+ */
+import { z } from 'zod';
+
+/** A WooCommerce amount: decimal string, possibly without decimals ("246") or empty when unset (sale_price ""). */
+const WcDecimalDto = z.string().regex(/^(-?\d+(\.\d+)?)?$/, 'not a decimal string');
+
+/** "YYYY-MM-DDTHH:MM:SS" in UTC for the `_gmt` fields (no offset on the wire). */
+const WcGmtDateDto = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, 'not a WordPress date');
+
+const WcMetaDto = z.object({
+  key: z.string(),
+  value: z.unknown(),
+});
+
+const WcAddressDto = z.object({
+  first_name: z.string().optional().default(''),
+  last_name: z.string().optional().default(''),
+  company: z.string().optional().default(''),
+  address_1: z.string().optional().default(''),
+  address_2: z.string().optional().default(''),
+  city: z.string().optional().default(''),
+  state: z.string().optional().default(''),
+  postcode: z.string().optional().default(''),
+  country: z.string().optional().default(''),
+});
+
+const WcBillingDto = WcAddressDto.extend({
+  // Guest checkouts may leave it empty; some shops send null.
+  email: z.string().nullable().optional().default(null),
+});
+
+const WcLineItemDto = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  quantity: z.number().int(),
+  total: WcDecimalDto,
+  total_tax: WcDecimalDto,
+  // null once the product is deleted
+  sku: z.string().nullable().optional().default(null),
+});
+
+const WcShippingLineDto = z.object({
+  method_title: z.string(),
+  method_id: z.string(),
+  total: WcDecimalDto,
+  total_tax: WcDecimalDto,
+  meta_data: z.array(WcMetaDto).optional().default([]),
+});
+
+export const WcOrderDto = z.object({
+  id: z.number().int().positive(),
+  number: z.string(),
+  status: z.string(),
+  currency: z.string(),
+  date_created_gmt: WcGmtDateDto,
+  discount_total: WcDecimalDto,
+  discount_tax: WcDecimalDto,
+  shipping_total: WcDecimalDto,
+  shipping_tax: WcDecimalDto,
+  total: WcDecimalDto,
+  total_tax: WcDecimalDto,
+  customer_id: z.number().int().nonnegative(),
+  billing: WcBillingDto,
+  shipping: WcAddressDto,
+  payment_method: z.string(),
+  date_paid_gmt: WcGmtDateDto.nullable(),
+  line_items: z.array(WcLineItemDto),
+  shipping_lines: z.array(WcShippingLineDto),
+});
+export type WcOrderDto = z.infer<typeof WcOrderDto>;
+export type WcShippingLineDto = z.infer<typeof WcShippingLineDto>;
+export type WcAddressDto = z.infer<typeof WcAddressDto>;
+
+export const WcOrderListDto = z.array(WcOrderDto);
+
+/** `GET /products?sku=`: products and variations in the products schema (`type: "variation"` for the latter). */
+export const WcProductDto = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  permalink: z.string(),
+  status: z.string(),
+  sku: z.string(),
+  price: WcDecimalDto,
+  regular_price: WcDecimalDto,
+  sale_price: WcDecimalDto,
+  on_sale: z.boolean(),
+  stock_quantity: z.number().int().nullable(),
+  stock_status: z.string(),
+});
+export type WcProductDto = z.infer<typeof WcProductDto>;
+
+export const WcProductListDto = z.array(WcProductDto);
+
+/** WordPress REST error body: `{"code":"woocommerce_rest_shop_order_invalid_id","message":"Invalid ID.","data":{"status":404}}`. */
+export const WpErrorDto = z.object({
+  code: z.string(),
+  message: z.string().optional(),
+});

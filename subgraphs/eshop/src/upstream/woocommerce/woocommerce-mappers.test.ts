@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { WcOrderDto, WcProductDto } from './woocommerce-dtos.ts';
+import {
+  isGuestOrderOf,
+  mapWcDelivery,
+  mapWcLine,
+  mapWcOrderDtoToEshopOrder,
+  mapWcOrderStatus,
+  mapWcPaymentStatus,
+  mapWcProductDtoToEshopListing,
+} from './woocommerce-mappers.ts';
+
+/** The order of shared/upstream-apis.md A.2.1, trimmed to the fields the DTO reads. */
+function orderFixture(overrides: Record<string, unknown> = {}): WcOrderDto {
+  return WcOrderDto.parse({
+    id: 10482,
+    number: '10482',
+    status: 'processing',
+    currency: 'PLN',
+    date_created_gmt: '2026-05-11T17:42:10',
+    discount_total: '30.00',
+    discount_tax: '6.90',
+    shipping_total: '13.00',
+    shipping_tax: '2.99',
+    total: '348.09',
+    total_tax: '65.09',
+    customer_id: 2317,
+    billing: {
+      first_name: 'Anna', last_name: 'Kowalska', company: '', address_1: 'ul. Półwiejska 12/4', address_2: '',
+      city: 'Poznań', state: '', postcode: '61-888', country: 'PL', email: 'anna.kowalska@example.pl', phone: '+48 601 234 567',
+    },
+    shipping: {
+      first_name: 'Anna', last_name: 'Kowalska', company: '', address_1: 'ul. Półwiejska 12/4', address_2: 'III piętro',
+      city: 'Poznań', state: '', postcode: '61-888', country: 'PL', phone: '+48 601 234 567',
+    },
+    payment_method: 'przelewy24',
+    date_paid_gmt: '2026-05-11T17:45:31',
+    line_items: [
+      { id: 5521, name: 'Czajnik elektryczny stalowy 1,7 l', quantity: 1, total: '180.00', total_tax: '41.40', sku: 'SKU-KET-17-STL', price: 180 },
+      { id: 5522, name: 'Kubek termiczny 450 ml - Granatowy', quantity: 2, total: '90.00', total_tax: '20.70', sku: 'SKU-MUG-450-NAVY', price: 45 },
+    ],
+    shipping_lines: [
+      {
+        id: 5523, method_title: 'InPost Paczkomat 24/7', method_id: 'flat_rate', total: '13.00', total_tax: '2.99',
+        meta_data: [{ id: 40120, key: 'Produkty', value: 'Czajnik…' }],
+      },
+    ],
+    ...overrides,
+  });
+}
+
+describe('mapWcOrderDtoToEshopOrder', () => {
+  it('maps the A.2.1 order with exact gross totals', () => {
+    const order = mapWcOrderDtoToEshopOrder(orderFixture());
+    expect(order).toMatchObject({
+      id: 'eshop:10482',
+      orderId: '10482',
+      channel: 'ESHOP',
+      number: '10482',
+      placedAt: '2026-05-11T17:42:10Z',
+      status: 'PROCESSING',
+      channelStatus: 'processing',
+      paymentStatus: 'PAID',
+      billingEmail: 'anna.kowalska@example.pl',
+      customerId: '2317',
+      totals: {
+        total: { amount: '348.09', currency: 'PLN' },
+        shipping: { amount: '15.99', currency: 'PLN' },
+        discount: { amount: '36.90', currency: 'PLN' },
+        tax: { amount: '65.09', currency: 'PLN' },
+      },
+    });
+    expect(order.lines).toEqual([
+      { sku: 'SKU-KET-17-STL', name: 'Czajnik elektryczny stalowy 1,7 l', quantity: 1, unitPrice: { amount: '221.40', currency: 'PLN' } },
+      { sku: 'SKU-MUG-450-NAVY', name: 'Kubek termiczny 450 ml - Granatowy', quantity: 2, unitPrice: { amount: '55.35', currency: 'PLN' } },
+    ]);
+    expect(order.delivery).toEqual({
+      method: 'COURIER',
+      name: 'InPost Paczkomat 24/7',
+      cost: { amount: '15.99', currency: 'PLN' },
+      parcelLocker: null,
+      store: null,
+      address: { street: 'ul. Półwiejska 12/4 III piętro', city: 'Poznań', postalCode: '61-888', countryCode: 'PL' },
+    });
+  });
+
+  it('treats customer 0 as a guest and an empty billing e-mail as none', () => {
+    const order = mapWcOrderDtoToEshopOrder(
+      orderFixture({ customer_id: 0, billing: { email: '', first_name: 'K', city: 'Kraków' } }),
+    );
+    expect(order.customerId).toBeNull();
+    expect(order.billingEmail).toBeNull();
+  });
+
+  it('keeps amounts exact that floats would not (0.1 + 0.2)', () => {
+    const order = mapWcOrderDtoToEshopOrder(orderFixture({ shipping_total: '0.10', shipping_tax: '0.20' }));
+    expect(order.totals.shipping.amount).toBe('0.30');
+  });
+});
+
+describe('mapWcLine', () => {
+  it('rounds the gross unit price half up in whole grosze', () => {
+    // 124.37 + 28.61 = 152.98 over 3 = 50.9933… → 50.99
+    const line = mapWcLine({ id: 1, name: 'Bidon', quantity: 3, total: '124.37', total_tax: '28.61', sku: 'SKU-BDN' }, 'PLN');
+    expect(line.unitPrice).toEqual({ amount: '50.99', currency: 'PLN' });
+    // 0.05 over 2 = 0.025 → 0.03
+    expect(mapWcLine({ id: 2, name: 'x', quantity: 2, total: '0.04', total_tax: '0.01', sku: null }, 'PLN').unitPrice.amount).toBe('0.03');
+  });
+
+  it('keeps a line of a deleted product without a SKU', () => {
+    expect(mapWcLine({ id: 1, name: 'Gone', quantity: 1, total: '10.00', total_tax: '2.30', sku: null }, 'PLN').sku).toBeNull();
+    expect(mapWcLine({ id: 1, name: 'Gone', quantity: 1, total: '10.00', total_tax: '2.30', sku: '' }, 'PLN').sku).toBeNull();
+  });
+});
+
+describe('mapWcDelivery', () => {
+  const shipping = orderFixture().shipping;
+
+  it('maps local pickup with a location code to STORE_PICKUP', () => {
+    const delivery = mapWcDelivery({
+      currency: 'PLN',
+      shipping,
+      shipping_lines: [
+        {
+          method_title: 'Odbiór osobisty – Sklep Poznań City Center', method_id: 'local_pickup', total: '0.00', total_tax: '0.00',
+          meta_data: [{ key: 'Produkty', value: '…' }, { key: '_pickup_location_code', value: 'POZ1' }],
+        },
+      ],
+    });
+    expect(delivery).toMatchObject({ method: 'STORE_PICKUP', store: { code: 'POZ1' }, parcelLocker: null, cost: { amount: '0.00' } });
+  });
+
+  it('maps a parcel machine meta to PARCEL_LOCKER', () => {
+    const delivery = mapWcDelivery({
+      currency: 'PLN',
+      shipping,
+      shipping_lines: [
+        {
+          method_title: 'Paczkomat InPost 24/7', method_id: 'flat_rate', total: '13.00', total_tax: '2.99',
+          meta_data: [{ key: '_parcel_machine_id', value: 'POZ08A' }],
+        },
+      ],
+    });
+    expect(delivery).toMatchObject({
+      method: 'PARCEL_LOCKER',
+      name: 'Paczkomat InPost 24/7',
+      parcelLocker: { id: 'POZ08A', name: null, address: null },
+      store: null,
+      cost: { amount: '15.99', currency: 'PLN' },
+    });
+  });
+
+  it('answers a free COURIER delivery for an order without shipping lines', () => {
+    expect(mapWcDelivery({ currency: 'PLN', shipping, shipping_lines: [] })).toMatchObject({
+      method: 'COURIER',
+      name: '',
+      cost: { amount: '0.00', currency: 'PLN' },
+    });
+  });
+});
+
+describe('mapWcOrderStatus', () => {
+  it.each([
+    ['pending', 'PENDING_PAYMENT'],
+    ['on-hold', 'ON_HOLD'],
+    ['processing', 'PROCESSING'],
+    ['completed', 'COMPLETED'],
+    ['cancelled', 'CANCELLED'],
+    ['refunded', 'REFUNDED'],
+    ['failed', 'FAILED'],
+    ['checkout-draft', 'PENDING_PAYMENT'],
+    ['shipped', 'PROCESSING'],
+  ] as const)('maps %s to %s', (wc, expected) => {
+    expect(mapWcOrderStatus(wc)).toBe(expected);
+  });
+});
+
+describe('mapWcPaymentStatus', () => {
+  it('prefers REFUNDED, then PAID, then CASH_ON_DELIVERY, else UNPAID', () => {
+    expect(mapWcPaymentStatus({ status: 'refunded', date_paid_gmt: '2026-01-01T00:00:00', payment_method: 'bacs' })).toBe('REFUNDED');
+    expect(mapWcPaymentStatus({ status: 'completed', date_paid_gmt: '2026-01-01T00:00:00', payment_method: 'cod' })).toBe('PAID');
+    expect(mapWcPaymentStatus({ status: 'processing', date_paid_gmt: null, payment_method: 'cod' })).toBe('CASH_ON_DELIVERY');
+    expect(mapWcPaymentStatus({ status: 'pending', date_paid_gmt: null, payment_method: 'bacs' })).toBe('UNPAID');
+  });
+});
+
+describe('isGuestOrderOf', () => {
+  it('matches guests by exact e-mail, case-insensitively, never registered orders or look-alikes', () => {
+    const guest = { customer_id: 0, billing: orderFixture({ billing: { email: 'K.Zielinska@Example.pl' } }).billing };
+    expect(isGuestOrderOf(guest, 'k.zielinska@example.pl')).toBe(true);
+    expect(isGuestOrderOf(guest, 'zielinska@example.pl')).toBe(false);
+    expect(isGuestOrderOf({ ...guest, customer_id: 7 }, 'k.zielinska@example.pl')).toBe(false);
+  });
+});
+
+describe('mapWcProductDtoToEshopListing', () => {
+  const product = (overrides: Record<string, unknown> = {}): WcProductDto =>
+    WcProductDto.parse({
+      id: 172, name: 'Toster 4 kromki - Stalowy', permalink: 'https://sklep.example.pl/produkt/toster/?attribute_pa_kolor=stalowy',
+      status: 'publish', sku: 'SKU-TOS-4-STL', price: '249.99', regular_price: '288.99', sale_price: '249.99', on_sale: true,
+      stock_quantity: 121, stock_status: 'instock', type: 'variation',
+      ...overrides,
+    });
+
+  it('maps a variation on sale', () => {
+    expect(mapWcProductDtoToEshopListing(product(), 'PLN')).toEqual({
+      sku: 'SKU-TOS-4-STL',
+      productId: '172',
+      name: 'Toster 4 kromki - Stalowy',
+      price: { amount: '249.99', currency: 'PLN' },
+      regularPrice: { amount: '288.99', currency: 'PLN' },
+      salePrice: { amount: '249.99', currency: 'PLN' },
+      onSale: true,
+      status: 'PUBLISHED',
+      url: 'https://sklep.example.pl/produkt/toster/?attribute_pa_kolor=stalowy',
+      stockStatus: 'IN_STOCK',
+      stockQuantity: 121,
+    });
+  });
+
+  it('normalises prices typed without decimals and maps an empty sale price to null', () => {
+    const listing = mapWcProductDtoToEshopListing(
+      product({ price: '246', regular_price: '246', sale_price: '', on_sale: false, status: 'draft', stock_status: 'onbackorder', stock_quantity: null }),
+      'PLN',
+    );
+    expect(listing).toMatchObject({
+      price: { amount: '246.00' },
+      regularPrice: { amount: '246.00' },
+      salePrice: null,
+      status: 'DRAFT',
+      stockStatus: 'ON_BACKORDER',
+      stockQuantity: null,
+    });
+  });
+
+  it('maps private and out-of-stock, and skips a product without any price', () => {
+    expect(mapWcProductDtoToEshopListing(product({ status: 'private', stock_status: 'outofstock' }), 'PLN')).toMatchObject({
+      status: 'PRIVATE',
+      stockStatus: 'OUT_OF_STOCK',
+    });
+    expect(mapWcProductDtoToEshopListing(product({ price: '', regular_price: '', sale_price: '' }), 'PLN')).toBeNull();
+  });
+});

@@ -1,0 +1,194 @@
+/** Pure WooCommerce DTO → e-shop domain conversions. No I/O, no clock: everything comes from the DTO. */
+import {
+  toEshopOrderGlobalId,
+  type AddressModel,
+  type DeliveryModel,
+  type EshopListingModel,
+  type EshopListingStatus,
+  type EshopOrderId,
+  type EshopOrderModel,
+  type EshopStockStatus,
+  type MoneyModel,
+  type OrderLineModel,
+  type OrderStatus,
+  type PaymentStatus,
+} from '../eshop-client.ts';
+import {
+  addDecimals,
+  divideMinorUnits,
+  formatMinorUnits,
+  normalizeDecimal,
+  parseDecimalToMinorUnits,
+} from '../money.ts';
+import type { WcAddressDto, WcOrderDto, WcProductDto, WcShippingLineDto } from './woocommerce-dtos.ts';
+
+/** WooCommerce shipping-line meta our shop's plugins write (see simulators/woocommerce/README.md, "Dataset mapping"). */
+const PICKUP_LOCATION_META = '_pickup_location_code';
+const PARCEL_MACHINE_META = '_parcel_machine_id';
+/** `local_pickup` is the classic method; WooCommerce Blocks' checkout names its pickup method `pickup_location`. */
+const PICKUP_METHOD_IDS = new Set(['local_pickup', 'pickup_location']);
+
+const ORDER_STATUSES: Record<string, OrderStatus> = {
+  pending: 'PENDING_PAYMENT',
+  // the Blocks checkout's not-yet-placed order: the shopper has not paid either
+  'checkout-draft': 'PENDING_PAYMENT',
+  'on-hold': 'ON_HOLD',
+  processing: 'PROCESSING',
+  completed: 'COMPLETED',
+  cancelled: 'CANCELLED',
+  trash: 'CANCELLED',
+  refunded: 'REFUNDED',
+  failed: 'FAILED',
+};
+
+const LISTING_STATUSES: Record<string, EshopListingStatus> = {
+  publish: 'PUBLISHED',
+  private: 'PRIVATE',
+  draft: 'DRAFT',
+  // awaiting review or scheduled: not visible to shoppers yet, like a draft
+  pending: 'DRAFT',
+  future: 'DRAFT',
+};
+
+const STOCK_STATUSES: Record<string, EshopStockStatus> = {
+  instock: 'IN_STOCK',
+  outofstock: 'OUT_OF_STOCK',
+  onbackorder: 'ON_BACKORDER',
+};
+
+function money(amount: string, currency: string): MoneyModel {
+  return { amount: normalizeDecimal(amount), currency };
+}
+
+/**
+ * A product or variation as a listing of its SKU, or null when it has no price at all (a WooCommerce product without
+ * a price cannot be bought, so the shop does not really list it). `currency` is the shop's currency setting: product
+ * JSON carries none.
+ */
+export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: string): EshopListingModel | null {
+  // `price` is the active price; an unpriced variable product or a half-edited one may leave one of them empty.
+  const price = dto.price !== '' ? dto.price : dto.regular_price;
+  const regularPrice = dto.regular_price !== '' ? dto.regular_price : dto.price;
+  if (price === '' || regularPrice === '') return null;
+  return {
+    sku: dto.sku,
+    productId: String(dto.id),
+    name: dto.name,
+    price: money(price, currency),
+    regularPrice: money(regularPrice, currency),
+    salePrice: dto.sale_price !== '' ? money(dto.sale_price, currency) : null,
+    onSale: dto.on_sale,
+    // unknown (plugin) statuses are treated as not public
+    status: LISTING_STATUSES[dto.status] ?? 'DRAFT',
+    url: dto.permalink,
+    // unknown (plugin) stock statuses promise nothing
+    stockStatus: STOCK_STATUSES[dto.stock_status] ?? 'OUT_OF_STOCK',
+    stockQuantity: dto.stock_quantity,
+  };
+}
+
+/**
+ * WooCommerce status → the graph's status. Custom statuses added by plugins ("shipped", "ready-to-ship"…) sit between
+ * payment and completion in every plugin we know, so they read as PROCESSING; `channelStatus` keeps the raw value.
+ * A processing local-pickup order stays PROCESSING: WooCommerce has no "ready for pickup" state of its own.
+ */
+export function mapWcOrderStatus(status: string): OrderStatus {
+  return ORDER_STATUSES[status] ?? 'PROCESSING';
+}
+
+export function mapWcPaymentStatus(dto: Pick<WcOrderDto, 'status' | 'date_paid_gmt' | 'payment_method'>): PaymentStatus {
+  if (dto.status === 'refunded') return 'REFUNDED';
+  if (dto.date_paid_gmt !== null) return 'PAID';
+  if (dto.payment_method === 'cod') return 'CASH_ON_DELIVERY';
+  return 'UNPAID';
+}
+
+/** WooCommerce `_gmt` dates are UTC without an offset; the graph's DateTime carries one. */
+export function mapWcGmtDate(gmt: string): string {
+  return `${gmt}Z`;
+}
+
+/** null when the order has no address of this kind (virtual goods, pickup without a typed address). */
+export function mapWcAddress(dto: WcAddressDto): AddressModel | null {
+  if (dto.address_1 === '' && dto.city === '' && dto.postcode === '') return null;
+  return {
+    street: [dto.address_1, dto.address_2].filter((part) => part !== '').join(' '),
+    city: dto.city,
+    postalCode: dto.postcode,
+    countryCode: dto.country,
+  };
+}
+
+function metaString(line: WcShippingLineDto, key: string): string | null {
+  const meta = line.meta_data.find((m) => m.key === key);
+  if (meta === undefined) return null;
+  const value = typeof meta.value === 'number' ? String(meta.value) : meta.value;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function mapWcDelivery(dto: Pick<WcOrderDto, 'shipping_lines' | 'shipping' | 'currency'>): DeliveryModel {
+  const address = mapWcAddress(dto.shipping);
+  const line = dto.shipping_lines[0];
+  if (line === undefined) {
+    // An order without a shipping line (virtual goods, or typed in by staff) still needs a Delivery: nothing to ship.
+    return { method: 'COURIER', name: '', cost: money('0', dto.currency), parcelLocker: null, store: null, address };
+  }
+  const cost = { amount: addDecimals(line.total, line.total_tax), currency: dto.currency };
+  const base = { name: line.method_title, cost, address };
+  if (PICKUP_METHOD_IDS.has(line.method_id)) {
+    const code = metaString(line, PICKUP_LOCATION_META);
+    return { ...base, method: 'STORE_PICKUP', store: code === null ? null : { code }, parcelLocker: null };
+  }
+  const lockerId = metaString(line, PARCEL_MACHINE_META);
+  if (lockerId !== null) {
+    // The locker's own name and address are not in the order; only its id is.
+    return { ...base, method: 'PARCEL_LOCKER', parcelLocker: { id: lockerId, name: null, address: null }, store: null };
+  }
+  return { ...base, method: 'COURIER', parcelLocker: null, store: null };
+}
+
+/**
+ * A line's gross unit price: WooCommerce stores line `total` net of tax (after discounts) plus `total_tax`; their sum
+ * divided by the quantity, in whole grosze (half away from zero). Line `price` is a float and not used.
+ */
+export function mapWcLine(dto: WcOrderDto['line_items'][number], currency: string): OrderLineModel {
+  const gross = parseDecimalToMinorUnits(dto.total) + parseDecimalToMinorUnits(dto.total_tax);
+  const unit = dto.quantity > 0 ? divideMinorUnits(gross, dto.quantity) : gross;
+  return {
+    sku: dto.sku !== null && dto.sku !== '' ? dto.sku : null,
+    name: dto.name,
+    quantity: dto.quantity,
+    unitPrice: { amount: formatMinorUnits(unit), currency },
+  };
+}
+
+export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto): EshopOrderModel {
+  const orderId = String(dto.id) as EshopOrderId;
+  const { currency } = dto;
+  return {
+    id: toEshopOrderGlobalId(orderId),
+    orderId,
+    channel: 'ESHOP',
+    number: dto.number,
+    placedAt: mapWcGmtDate(dto.date_created_gmt),
+    status: mapWcOrderStatus(dto.status),
+    channelStatus: dto.status,
+    totals: {
+      total: money(dto.total, currency),
+      // WooCommerce splits shipping and discounts into net + tax; the graph shows gross amounts
+      shipping: { amount: addDecimals(dto.shipping_total, dto.shipping_tax), currency },
+      discount: { amount: addDecimals(dto.discount_total, dto.discount_tax), currency },
+      tax: money(dto.total_tax, currency),
+    },
+    lines: dto.line_items.map((line) => mapWcLine(line, currency)),
+    delivery: mapWcDelivery(dto),
+    paymentStatus: mapWcPaymentStatus(dto),
+    billingEmail: dto.billing.email !== null && dto.billing.email !== '' ? dto.billing.email : null,
+    customerId: dto.customer_id === 0 ? null : String(dto.customer_id),
+  };
+}
+
+/** Guest orders of one person: WooCommerce's `search` is a substring match over many fields, so re-check exactly. */
+export function isGuestOrderOf(dto: Pick<WcOrderDto, 'customer_id' | 'billing'>, email: string): boolean {
+  return dto.customer_id === 0 && (dto.billing.email ?? '').trim().toLowerCase() === email.trim().toLowerCase();
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { allegroAuthUrlOf, MARKETPLACE_CONFIG_KEYS, MarketplaceConfigSchema } from './config.ts';
+
+const base = {
+  ALLEGRO_BASE_URL: 'http://127.0.0.1:8072',
+  ALLEGRO_CLIENT_ID: 'client',
+  ALLEGRO_CLIENT_SECRET: 'secret',
+  ALLEGRO_REFRESH_TOKEN: 'refresh',
+};
+
+describe('MarketplaceConfigSchema', () => {
+  it('applies the documented defaults', () => {
+    const config = parseEnv('marketplace', MarketplaceConfigSchema, base);
+    expect(config).toMatchObject({
+      MARKETPLACE_PORT: 4004,
+      MARKETPLACE_TIMEOUT_MS: 5_000,
+      MARKETPLACE_CACHE_TTL_SECONDS: 60,
+      MARKETPLACE_MAX_CONCURRENT_READS: 8,
+    });
+    // the simulator serves the token endpoint on the API host
+    expect(allegroAuthUrlOf(config)).toBe('http://127.0.0.1:8072');
+  });
+
+  it('requires ALLEGRO_AUTH_URL for the real Allegro API host', () => {
+    expect(() => parseEnv('marketplace', MarketplaceConfigSchema, { ...base, ALLEGRO_BASE_URL: 'https://api.allegro.pl' })).toThrow(
+      /ALLEGRO_AUTH_URL/,
+    );
+    const config = parseEnv('marketplace', MarketplaceConfigSchema, {
+      ...base,
+      ALLEGRO_BASE_URL: 'https://api.allegro.pl',
+      ALLEGRO_AUTH_URL: 'https://allegro.pl',
+    });
+    expect(allegroAuthUrlOf(config)).toBe('https://allegro.pl');
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      parseEnv('marketplace', MarketplaceConfigSchema, { MARKETPLACE_MAX_CONCURRENT_READS: '0' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = String((error as Error).message) + JSON.stringify(error);
+      for (const key of ['ALLEGRO_BASE_URL', 'ALLEGRO_CLIENT_ID', 'ALLEGRO_CLIENT_SECRET', 'ALLEGRO_REFRESH_TOKEN', 'MARKETPLACE_MAX_CONCURRENT_READS']) {
+        expect(text).toContain(key);
+      }
+    }
+  });
+
+  it('lists its keys for the .env.example check', () => {
+    expect(MARKETPLACE_CONFIG_KEYS).toEqual([
+      'ALLEGRO_BASE_URL',
+      'ALLEGRO_AUTH_URL',
+      'ALLEGRO_CLIENT_ID',
+      'ALLEGRO_CLIENT_SECRET',
+      'ALLEGRO_REFRESH_TOKEN',
+      'MARKETPLACE_PORT',
+      'MARKETPLACE_TIMEOUT_MS',
+      'MARKETPLACE_CACHE_TTL_SECONDS',
+      'MARKETPLACE_MAX_CONCURRENT_READS',
+      'REDIS_URL',
+    ]);
+  });
+});

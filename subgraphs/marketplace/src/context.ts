@@ -1,0 +1,31 @@
+import type { Cache } from '@omnigraph/shared/cache';
+import type { Semaphore } from './upstream/create-semaphore.ts';
+import type { MarketplaceClient } from './upstream/marketplace-client.ts';
+import { createMarketplaceLoaders, type MarketplaceLoaders } from './upstream/marketplace-loaders.ts';
+
+/** Per-request context of the `marketplace` subgraph. */
+export interface MarketplaceContext {
+  loaders: MarketplaceLoaders;
+}
+
+/** What lives for the whole process and is shared by every request's context. */
+export interface MarketplaceContextDeps {
+  client: MarketplaceClient;
+  cache: Cache;
+  /** MARKETPLACE_CACHE_TTL_SECONDS: TTL of cached checkout forms */
+  cacheTtlSeconds: number;
+  /** process-wide cap on per-id order reads (MARKETPLACE_MAX_CONCURRENT_READS) */
+  orderReadLimiter: Semaphore;
+}
+
+/** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */
+export function createMarketplaceContext(deps: MarketplaceContextDeps): MarketplaceContext {
+  return {
+    loaders: createMarketplaceLoaders({
+      client: deps.client,
+      cache: deps.cache,
+      cacheTtlSeconds: deps.cacheTtlSeconds,
+      orderReadLimiter: deps.orderReadLimiter,
+    }),
+  };
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { maskError } from '@omnigraph/shared/errors';
+import type { Logger } from '@omnigraph/shared/logging';
+import { createMarketplaceContext, type MarketplaceContext, type MarketplaceContextDeps } from './context.ts';
+import { resolvers } from './resolvers/index.ts';
+import { createSemaphore } from './upstream/create-semaphore.ts';
+
+/** The SDL is the contract, shared with composition: read from the repository's schema folder, never copied. */
+const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.url);
+
+export interface MarketplaceServerOptions extends Omit<MarketplaceContextDeps, 'orderReadLimiter'> {
+  /** MARKETPLACE_MAX_CONCURRENT_READS: per-id checkout-form reads in flight, for the whole process */
+  maxConcurrentReads: number;
+  /** add stack traces to error extensions; local development only. @default false */
+  includeStackInErrors?: boolean;
+  /** where masked (unexpected) and upstream errors are logged before the client sees the masked form */
+  logger?: Logger;
+}
+
+export interface MarketplaceServer {
+  server: ApolloServer<MarketplaceContext>;
+  /** a fresh per-request context (new loaders); pass it to `executeOperation` or the HTTP integration */
+  createContext(): MarketplaceContext;
+}
+
+/** The subgraph's ApolloServer and its context factory; does not listen (index.ts does). */
+export function createMarketplaceServer(options: MarketplaceServerOptions): MarketplaceServer {
+  const typeDefs = parse(readFileSync(SCHEMA_URL, 'utf8'));
+  // One limiter per process: the cap protects the seller account, not a single request.
+  const orderReadLimiter = createSemaphore(options.maxConcurrentReads);
+  const server = new ApolloServer<MarketplaceContext>({
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted, error, { includeStack: options.includeStackInErrors ?? false });
+      const code = masked.extensions?.['code'];
+      // The client sees only the registry code; the cause (URL, status, body) goes to the logs.
+      if (code === 'INTERNAL_SERVER_ERROR' || (typeof code === 'string' && code.startsWith('UPSTREAM_'))) {
+        options.logger?.error({ err: error, code, path: formatted.path }, 'marketplace request error');
+      }
+      return masked;
+    },
+  });
+  return {
+    server,
+    createContext: () =>
+      createMarketplaceContext({
+        client: options.client,
+        cache: options.cache,
+        cacheTtlSeconds: options.cacheTtlSeconds,
+        orderReadLimiter,
+      }),
+  };
+}

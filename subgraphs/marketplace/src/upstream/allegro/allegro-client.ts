@@ -1,0 +1,130 @@
+import { isAxiosError, type AxiosInstance } from 'axios';
+import type { z } from 'zod';
+import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { MarketplaceClient, MarketplaceOrderModel } from '../marketplace-client.ts';
+import { AllegroAuthErrorDto, AllegroCheckoutFormDto, AllegroCheckoutFormListDto, AllegroOfferListDto } from './allegro-dtos.ts';
+import { mapAllegroCheckoutFormDtoToMarketplaceOrder, mapAllegroOfferDtoToMarketplaceOffer } from './allegro-mappers.ts';
+import type { AllegroTokenProvider } from './allegro-token-provider.ts';
+
+/** Every API call must send it: anything else (`*\/*`, `application/json`) gets 406 (upstream-apis.md §1). */
+export const ALLEGRO_MEDIA_TYPE = 'application/vnd.allegro.public.v1+json';
+
+/** `/order/checkout-forms` pages hold at most 100 forms. */
+const CHECKOUT_FORMS_PAGE_SIZE = 100;
+/** offset + limit may not exceed 10 000 on checkout forms (422 otherwise, allegro/allegro-api#4027). */
+const CHECKOUT_FORMS_MAX_WINDOW = 10_000;
+/** `/sale/offers` pages hold at most 1000 offers; 100 SKUs rarely have more, but the loop covers it. */
+const OFFERS_PAGE_SIZE = 1000;
+
+export interface AllegroClientOptions {
+  /** aimed at the API base (https://api.allegro.pl); from `createHttpClient` (timeout, keep-alive, no retries) */
+  http: AxiosInstance;
+  tokens: AllegroTokenProvider;
+}
+
+const SERVICE_NAME = 'marketplace' as const;
+
+/** A 401 whose AuthError body says the bearer token is expired or unusable: worth exactly one refresh. */
+function isInvalidTokenError(error: unknown): boolean {
+  if (!isAxiosError(error) || error.response?.status !== 401) return false;
+  const body = AllegroAuthErrorDto.safeParse(error.response.data);
+  return body.success && body.data.error === 'invalid_token';
+}
+
+function statusOf(error: unknown): number | undefined {
+  return isAxiosError(error) ? error.response?.status : undefined;
+}
+
+export function createAllegroClient(options: AllegroClientOptions): MarketplaceClient {
+  const { http, tokens } = options;
+
+  /**
+   * GET with the seller token and the vendor media type, validated by `schema`. On 401 invalid_token the token is
+   * dropped and the call retried once with a fresh one (GETs are idempotent); any other failure propagates.
+   */
+  async function get<T extends z.ZodType>(url: string, schema: T): Promise<z.infer<T>> {
+    const send = async (token: string) => {
+      const response = await http.get<unknown>(url, {
+        headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` },
+      });
+      return schema.parse(response.data);
+    };
+    const token = await tokens.getAccessToken();
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!isInvalidTokenError(error)) throw error;
+      tokens.invalidate(token);
+      return send(await tokens.getAccessToken());
+    }
+  }
+
+  /** Maps every failure once, here (an UpstreamError from the token provider passes through unchanged). */
+  const mapError = (error: unknown, operation: string) =>
+    mapAxiosErrorToUpstreamError(error, { serviceName: SERVICE_NAME, operation });
+
+  return {
+    /**
+     * `GET /sale/offers?external.id=A&external.id=B…&limit=1000`: the only batch read Allegro has, ≤ 100 external ids.
+     * https://developer.allegro.pl/documentation#operation/searchOffersUsingGET
+     */
+    async getOffersBySkus({ skus }) {
+      if (skus.length === 0) return [];
+      try {
+        const offers = [];
+        for (let offset = 0; ; offset += OFFERS_PAGE_SIZE) {
+          const query = new URLSearchParams(skus.map((sku) => ['external.id', sku]));
+          query.set('limit', String(OFFERS_PAGE_SIZE));
+          if (offset > 0) query.set('offset', String(offset));
+          const page = await get(`/sale/offers?${query}`, AllegroOfferListDto);
+          offers.push(...page.offers);
+          if (page.offers.length === 0 || offset + page.offers.length >= page.totalCount) break;
+        }
+        return offers.map(mapAllegroOfferDtoToMarketplaceOffer);
+      } catch (error) {
+        throw mapError(error, 'getOffersBySkus');
+      }
+    },
+
+    /**
+     * `GET /order/checkout-forms?buyer.login=…&limit=100&offset=N&sort=-lineItems.boughtAt` until totalCount.
+     * The buyer.login filter is Allegro's only way to find a customer's orders (no customer API).
+     * https://developer.allegro.pl/documentation#operation/getListOfOrdersUsingGET
+     */
+    async listOrdersByBuyerLogin({ buyerLogin }) {
+      try {
+        const orders: MarketplaceOrderModel[] = [];
+        for (let offset = 0; offset + CHECKOUT_FORMS_PAGE_SIZE <= CHECKOUT_FORMS_MAX_WINDOW; offset += CHECKOUT_FORMS_PAGE_SIZE) {
+          const query = new URLSearchParams({
+            'buyer.login': buyerLogin,
+            limit: String(CHECKOUT_FORMS_PAGE_SIZE),
+            offset: String(offset),
+            sort: '-lineItems.boughtAt',
+          });
+          const page = await get(`/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
+          orders.push(...page.checkoutForms.map(mapAllegroCheckoutFormDtoToMarketplaceOrder));
+          if (page.checkoutForms.length === 0 || offset + page.checkoutForms.length >= page.totalCount) break;
+        }
+        return orders;
+      } catch (error) {
+        throw mapError(error, 'listOrdersByBuyerLogin');
+      }
+    },
+
+    /**
+     * `GET /order/checkout-forms/{id}`; Allegro has no batch read by id, callers bound the concurrency.
+     * https://developer.allegro.pl/documentation#operation/getOrdersDetailsUsingGET
+     */
+    async getOrderById({ orderNumber }) {
+      try {
+        const dto = await get(`/order/checkout-forms/${encodeURIComponent(orderNumber)}`, AllegroCheckoutFormDto);
+        return mapAllegroCheckoutFormDtoToMarketplaceOrder(dto);
+      } catch (error) {
+        // 404: not this seller's form. 422: not a time-based UUID, so it cannot be an Allegro form id at all.
+        const status = statusOf(error);
+        if (status === 404 || status === 422) return null;
+        throw mapError(error, 'getOrderById');
+      }
+    },
+  };
+}

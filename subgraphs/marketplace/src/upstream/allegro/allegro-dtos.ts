@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas of the Allegro REST wire JSON (developer.allegro.pl swagger; examples in upstream-apis.md A.1), only
+ * the fields the adapter reads. Objects are not strict: Allegro adds fields without a version bump. Whether Allegro
+ * omits or nulls empty optional fields is unverified, so every optional field accepts both (`.nullish()`).
+ */
+
+/** Money amounts are decimal strings ("179.99"); they are kept as strings all the way to the graph. */
+export const AllegroMoneyDto = z.object({
+  amount: z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal string'),
+  currency: z.string().min(1),
+});
+export type AllegroMoneyDto = z.infer<typeof AllegroMoneyDto>;
+
+/** Allegro timestamps are ISO 8601 with `Z` (milliseconds in lineItems, seconds elsewhere). */
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** `POST /auth/oauth/token` answer for the refresh_token grant. */
+export const AllegroTokenDto = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  /** Allegro rotates refresh tokens: the one sent is retired, this one replaces it. */
+  refresh_token: z.string().min(1),
+  expires_in: z.number().int().positive(),
+});
+export type AllegroTokenDto = z.infer<typeof AllegroTokenDto>;
+
+/** 401 body (`AuthError`): `invalid_token` means expired or unusable, worth one refresh. */
+export const AllegroAuthErrorDto = z.object({ error: z.string(), error_description: z.string().nullish() });
+
+export const AllegroOfferDto = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  sellingMode: z.object({ price: AllegroMoneyDto }),
+  stock: z.object({ available: z.number().int(), sold: z.number().int().nullish() }),
+  publication: z.object({ status: z.enum(['INACTIVE', 'ACTIVATING', 'ACTIVE', 'ENDED']) }),
+  external: z.object({ id: z.string() }).nullish(),
+});
+export type AllegroOfferDto = z.infer<typeof AllegroOfferDto>;
+
+/** `GET /sale/offers` */
+export const AllegroOfferListDto = z.object({
+  offers: z.array(AllegroOfferDto),
+  count: z.number().int(),
+  totalCount: z.number().int(),
+});
+
+const AllegroDeliveryAddressDto = z.object({
+  street: z.string(),
+  city: z.string(),
+  zipCode: z.string(),
+  countryCode: z.string(),
+});
+
+export const AllegroCheckoutFormDto = z.object({
+  id: z.string().min(1),
+  // buyer.email is deliberately not read: it is a per-transaction relay address (upstream-apis.md §1.8).
+  buyer: z.object({ login: z.string() }),
+  payment: z
+    .object({
+      type: z.string(),
+      finishedAt: z.string().nullish(),
+      paidAmount: AllegroMoneyDto.nullish(),
+    })
+    .nullish(),
+  status: z.enum(['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED']),
+  fulfillment: z.object({ status: z.string().nullish() }).nullish(),
+  delivery: z
+    .object({
+      address: AllegroDeliveryAddressDto.nullish(),
+      method: z.object({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
+      pickupPoint: z
+        .object({
+          id: z.string(),
+          name: z.string().nullish(),
+          address: AllegroDeliveryAddressDto.nullish(),
+        })
+        .nullish(),
+      cost: AllegroMoneyDto.nullish(),
+    })
+    .nullish(),
+  lineItems: z.array(
+    z.object({
+      offer: z.object({ id: z.string(), name: z.string(), external: z.object({ id: z.string() }).nullish() }),
+      quantity: z.number().int(),
+      originalPrice: AllegroMoneyDto.nullish(),
+      price: AllegroMoneyDto,
+      boughtAt: IsoDateTime.nullish(),
+    }),
+  ),
+  summary: z.object({ totalToPay: AllegroMoneyDto }),
+  updatedAt: IsoDateTime.nullish(),
+});
+export type AllegroCheckoutFormDto = z.infer<typeof AllegroCheckoutFormDto>;
+
+/** `GET /order/checkout-forms` */
+export const AllegroCheckoutFormListDto = z.object({
+  checkoutForms: z.array(AllegroCheckoutFormDto),
+  count: z.number().int(),
+  totalCount: z.number().int(),
+});

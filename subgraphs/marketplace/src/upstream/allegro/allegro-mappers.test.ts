@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AllegroCheckoutFormDto, AllegroOfferDto } from './allegro-dtos.ts';
+import {
+  mapAllegroCheckoutFormDtoToMarketplaceOrder,
+  mapAllegroOfferDtoToMarketplaceOffer,
+  mapAllegroPaymentToPaymentStatus,
+  mapAllegroStatusToOrderStatus,
+  normalizeDecimal,
+} from './allegro-mappers.ts';
+
+const formJson = JSON.parse(
+  readFileSync(new URL('../../../test/fixtures/allegro/checkout-form.200.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
+  const order = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse(formJson));
+
+  it('maps the checkout form of upstream-apis.md A.1.1 to an order', () => {
+    expect(order).toEqual({
+      id: 'marketplace:7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50',
+      channel: 'MARKETPLACE',
+      number: '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50',
+      // the earliest line, not the first
+      placedAt: '2026-05-12T08:12:47.101Z',
+      status: 'PROCESSING',
+      channelStatus: 'READY_FOR_PROCESSING/PROCESSING',
+      totals: {
+        total: { amount: '282.96', currency: 'PLN' },
+        shipping: { amount: '12.99', currency: 'PLN' },
+        // (49.99 − 44.99) × 2
+        discount: { amount: '10.00', currency: 'PLN' },
+        tax: null,
+      },
+      lines: [
+        {
+          sku: 'SKU-HP-XZ200-BLK',
+          name: 'Słuchawki bezprzewodowe XZ-200 czarne ANC',
+          quantity: 1,
+          unitPrice: { amount: '179.99', currency: 'PLN' },
+          product: { sku: 'SKU-HP-XZ200-BLK' },
+        },
+        {
+          sku: null,
+          name: 'Kubek termiczny 450 ml granatowy stal nierdzewna',
+          quantity: 2,
+          unitPrice: { amount: '44.99', currency: 'PLN' },
+          product: null,
+        },
+      ],
+      delivery: {
+        method: 'PARCEL_LOCKER',
+        name: 'Allegro Paczkomaty InPost',
+        cost: { amount: '12.99', currency: 'PLN' },
+        parcelLocker: {
+          id: 'POZ08A',
+          name: 'Paczkomat POZ08A',
+          address: { street: 'ul. Grunwaldzka 108', city: 'Poznań', postalCode: '60-166', countryCode: 'PL' },
+        },
+        store: null,
+        address: { street: 'ul. Półwiejska 12/4', city: 'Poznań', postalCode: '61-888', countryCode: 'PL' },
+      },
+      paymentStatus: 'PAID',
+      buyerLogin: 'ania_kowalska88',
+    });
+  });
+
+  it('never carries the relay e-mail', () => {
+    expect(JSON.stringify(order)).not.toContain('allegromail');
+  });
+
+  it('maps a courier delivery without pickup point to COURIER', () => {
+    const dto = AllegroCheckoutFormDto.parse({
+      ...formJson,
+      delivery: { ...(formJson['delivery'] as object), pickupPoint: null, method: { id: 'x', name: 'Allegro Kurier DPD' } },
+    });
+    const mapped = mapAllegroCheckoutFormDtoToMarketplaceOrder(dto);
+    expect(mapped.delivery.method).toBe('COURIER');
+    expect(mapped.delivery.parcelLocker).toBeNull();
+    expect(mapped.delivery.name).toBe('Allegro Kurier DPD');
+  });
+
+  it('falls back to updatedAt when no line has boughtAt, and to a 0.00 discount without originalPrice', () => {
+    const lines = (formJson['lineItems'] as Record<string, unknown>[]).map((l) => ({ ...l, boughtAt: null, originalPrice: null }));
+    const mapped = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse({ ...formJson, lineItems: lines }));
+    expect(mapped.placedAt).toBe('2026-05-12T09:02:11.640Z');
+    expect(mapped.totals.discount).toEqual({ amount: '0.00', currency: 'PLN' });
+  });
+});
+
+describe('mapAllegroStatusToOrderStatus', () => {
+  it.each([
+    ['CANCELLED', 'NEW', 'CANCELLED'],
+    ['BOUGHT', null, 'PENDING_PAYMENT'],
+    ['FILLED_IN', 'NEW', 'PENDING_PAYMENT'],
+    ['READY_FOR_PROCESSING', 'NEW', 'PROCESSING'],
+    ['READY_FOR_PROCESSING', 'PROCESSING', 'PROCESSING'],
+    ['READY_FOR_PROCESSING', 'READY_FOR_SHIPMENT', 'PROCESSING'],
+    ['READY_FOR_PROCESSING', 'READY_FOR_PICKUP', 'READY_FOR_PICKUP'],
+    ['READY_FOR_PROCESSING', 'SENT', 'SHIPPED'],
+    ['READY_FOR_PROCESSING', 'PICKED_UP', 'COMPLETED'],
+    ['READY_FOR_PROCESSING', 'CANCELLED', 'CANCELLED'],
+    ['READY_FOR_PROCESSING', 'RETURNED', 'REFUNDED'],
+    ['READY_FOR_PROCESSING', 'SUSPENDED', 'ON_HOLD'],
+  ] as const)('maps %s/%s to %s', (status, fulfillment, expected) => {
+    expect(mapAllegroStatusToOrderStatus(status, fulfillment)).toBe(expected);
+  });
+});
+
+describe('mapAllegroPaymentToPaymentStatus', () => {
+  it('tells cash on delivery, paid and unpaid apart', () => {
+    expect(mapAllegroPaymentToPaymentStatus({ type: 'CASH_ON_DELIVERY', finishedAt: null, paidAmount: null })).toBe('CASH_ON_DELIVERY');
+    expect(
+      mapAllegroPaymentToPaymentStatus({ type: 'CASH_ON_DELIVERY', finishedAt: '2026-05-12T08:14:03.512Z', paidAmount: { amount: '1.00', currency: 'PLN' } }),
+    ).toBe('PAID');
+    expect(mapAllegroPaymentToPaymentStatus({ type: 'ONLINE', finishedAt: null, paidAmount: { amount: '1.00', currency: 'PLN' } })).toBe('PAID');
+    expect(mapAllegroPaymentToPaymentStatus({ type: 'ONLINE', finishedAt: null, paidAmount: null })).toBe('UNPAID');
+    expect(mapAllegroPaymentToPaymentStatus(null)).toBe('UNPAID');
+  });
+});
+
+describe('mapAllegroOfferDtoToMarketplaceOffer', () => {
+  it('keeps the price string exact and builds the offer URL', () => {
+    const dto = AllegroOfferDto.parse({
+      id: '17745820341',
+      name: 'Słuchawki',
+      sellingMode: { format: 'BUY_NOW', price: { amount: '179.9', currency: 'PLN' } },
+      stock: { available: 23, sold: 41 },
+      publication: { status: 'ENDED' },
+      external: { id: 'SKU-HP-XZ200-BLK' },
+    });
+    expect(mapAllegroOfferDtoToMarketplaceOffer(dto)).toEqual({
+      offerId: '17745820341',
+      sku: 'SKU-HP-XZ200-BLK',
+      title: 'Słuchawki',
+      price: { amount: '179.90', currency: 'PLN' },
+      availableQuantity: 23,
+      soldQuantity: 41,
+      status: 'ENDED',
+      url: 'https://allegro.pl/oferta/17745820341',
+    });
+  });
+});
+
+describe('normalizeDecimal', () => {
+  it('pads to two decimals without rounding', () => {
+    expect(normalizeDecimal('7')).toBe('7.00');
+    expect(normalizeDecimal('12.9')).toBe('12.90');
+    expect(normalizeDecimal('0.10')).toBe('0.10');
+    expect(normalizeDecimal('1.005')).toBe('1.005');
+  });
+});

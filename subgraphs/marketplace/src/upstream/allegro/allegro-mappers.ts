@@ -1,0 +1,184 @@
+import type {
+  AddressModel,
+  MarketplaceDeliveryModel,
+  MarketplaceOfferModel,
+  MarketplaceOrderModel,
+  MoneyModel,
+  OrderStatusModel,
+  PaymentStatusModel,
+} from '../marketplace-client.ts';
+import { toMarketplaceOrderId } from '../marketplace-client.ts';
+import type { AllegroCheckoutFormDto, AllegroMoneyDto, AllegroOfferDto } from './allegro-dtos.ts';
+
+/** Public offer page; Allegro's listing URLs are stable by offer id (the title slug in front is optional). */
+export const ALLEGRO_OFFER_URL_PREFIX = 'https://allegro.pl/oferta/';
+
+/**
+ * "12.9" → "12.90", "7" → "7.00": the graph's Decimal has two decimals. Pure string work, never a float; an amount
+ * with more than two decimals is returned unchanged rather than rounded (exactness over format).
+ */
+export function normalizeDecimal(amount: string): string {
+  const [whole = '0', fraction = ''] = amount.split('.');
+  if (fraction.length > 2) return amount;
+  return `${whole}.${fraction.padEnd(2, '0')}`;
+}
+
+function mapMoney(money: AllegroMoneyDto): MoneyModel {
+  return { amount: normalizeDecimal(money.amount), currency: money.currency };
+}
+
+/** Integer grosze of a decimal string with at most two decimals; null when it has more (not exactly representable). */
+function toMinorUnits(amount: string): number | null {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
+  if (!match) return null;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return sign === '-' ? -value : value;
+}
+
+function formatMinorUnits(minor: number): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function mapAllegroOfferDtoToMarketplaceOffer(dto: AllegroOfferDto): MarketplaceOfferModel {
+  return {
+    offerId: dto.id,
+    sku: dto.external?.id ?? null,
+    title: dto.name,
+    price: mapMoney(dto.sellingMode.price),
+    availableQuantity: dto.stock.available,
+    soldQuantity: dto.stock.sold ?? 0,
+    status: dto.publication.status,
+    url: `${ALLEGRO_OFFER_URL_PREFIX}${dto.id}`,
+  };
+}
+
+/**
+ * Allegro's two-level status (checkout form status + seller fulfillment status) → the channel-neutral OrderStatus.
+ * A form is only the seller's to process once READY_FOR_PROCESSING (paid, or cash on delivery); before that the
+ * buyer has not finished paying.
+ */
+export function mapAllegroStatusToOrderStatus(
+  status: AllegroCheckoutFormDto['status'],
+  fulfillment: string | null,
+): OrderStatusModel {
+  switch (status) {
+    case 'CANCELLED':
+      return 'CANCELLED';
+    case 'BOUGHT':
+    case 'FILLED_IN':
+      return 'PENDING_PAYMENT';
+    case 'READY_FOR_PROCESSING':
+      switch (fulfillment) {
+        case 'READY_FOR_PICKUP':
+          return 'READY_FOR_PICKUP';
+        case 'SENT':
+          return 'SHIPPED';
+        case 'PICKED_UP':
+          return 'COMPLETED';
+        case 'CANCELLED':
+          return 'CANCELLED';
+        case 'RETURNED':
+          return 'REFUNDED';
+        case 'SUSPENDED':
+          return 'ON_HOLD';
+        // NEW, PROCESSING, READY_FOR_SHIPMENT, a missing fulfillment and any status Allegro adds later: the seller
+        // still has work to do, which is what PROCESSING says.
+        default:
+          return 'PROCESSING';
+      }
+  }
+}
+
+export function mapAllegroPaymentToPaymentStatus(payment: AllegroCheckoutFormDto['payment']): PaymentStatusModel {
+  const paid = Boolean(payment?.paidAmount) || Boolean(payment?.finishedAt);
+  if (payment?.type === 'CASH_ON_DELIVERY' && !paid) return 'CASH_ON_DELIVERY';
+  return paid ? 'PAID' : 'UNPAID';
+}
+
+/** When the buyer bought: the earliest line's boughtAt (lines of one form can differ by seconds), else updatedAt. */
+export function placedAtOf(dto: AllegroCheckoutFormDto): string {
+  const times = dto.lineItems.flatMap((line) => (line.boughtAt ? [Date.parse(line.boughtAt)] : []));
+  if (times.length > 0) return new Date(Math.min(...times)).toISOString();
+  // A form always has lines with boughtAt in practice; updatedAt is the documented fallback, epoch the last resort
+  // so that a sortable DateTime! is still returned.
+  return new Date(dto.updatedAt ? Date.parse(dto.updatedAt) : 0).toISOString();
+}
+
+/**
+ * Σ (originalPrice − price) × quantity in grosze: Allegro's price is already after the line's discounts, and
+ * summary.totalToPay is built from it, so this is exactly what the buyer saved. Falls back to 0.00 when it cannot be
+ * derived exactly (a line without originalPrice, another currency, more than two decimals, a negative difference).
+ */
+function discountOf(dto: AllegroCheckoutFormDto, currency: string): MoneyModel {
+  let minor = 0;
+  for (const line of dto.lineItems) {
+    const original = line.originalPrice;
+    if (!original || original.currency !== currency || line.price.currency !== currency) return { amount: '0.00', currency };
+    const originalMinor = toMinorUnits(original.amount);
+    const priceMinor = toMinorUnits(line.price.amount);
+    if (originalMinor === null || priceMinor === null || originalMinor < priceMinor) return { amount: '0.00', currency };
+    minor += (originalMinor - priceMinor) * line.quantity;
+  }
+  return { amount: formatMinorUnits(minor), currency };
+}
+
+type AllegroAddressDto = { street: string; city: string; zipCode: string; countryCode: string };
+
+/** Allegro's `zipCode` (delivery and pickup-point addresses) is our `postalCode`. */
+function mapAddress(address: AllegroAddressDto | null | undefined): AddressModel | null {
+  if (!address) return null;
+  return { street: address.street, city: address.city, postalCode: address.zipCode, countryCode: address.countryCode };
+}
+
+function mapDelivery(dto: AllegroCheckoutFormDto, currency: string): MarketplaceDeliveryModel {
+  const delivery = dto.delivery;
+  const pickupPoint = delivery?.pickupPoint;
+  return {
+    method: pickupPoint ? 'PARCEL_LOCKER' : 'COURIER',
+    name: delivery?.method?.name ?? '',
+    cost: delivery?.cost ? mapMoney(delivery.cost) : { amount: '0.00', currency },
+    parcelLocker: pickupPoint
+      ? { id: pickupPoint.id, name: pickupPoint.name ?? null, address: mapAddress(pickupPoint.address) }
+      : null,
+    store: null,
+    address: mapAddress(delivery?.address),
+  };
+}
+
+/** A checkout form → the channel-neutral order. `buyer.email` (a masked relay address) is never carried over. */
+export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckoutFormDto): MarketplaceOrderModel {
+  const total = mapMoney(dto.summary.totalToPay);
+  const delivery = mapDelivery(dto, total.currency);
+  const fulfillment = dto.fulfillment?.status ?? null;
+  return {
+    id: toMarketplaceOrderId(dto.id),
+    channel: 'MARKETPLACE',
+    number: dto.id,
+    placedAt: placedAtOf(dto),
+    status: mapAllegroStatusToOrderStatus(dto.status, fulfillment),
+    channelStatus: fulfillment ? `${dto.status}/${fulfillment}` : dto.status,
+    totals: {
+      total,
+      shipping: delivery.cost,
+      discount: discountOf(dto, total.currency),
+      // Allegro gives per-line tax rates, not amounts; a tax total would have to be computed (rounding rules), so none.
+      tax: null,
+    },
+    lines: dto.lineItems.map((line) => {
+      const sku = line.offer.external?.id ?? null;
+      return {
+        sku,
+        name: line.offer.name,
+        quantity: line.quantity,
+        unitPrice: mapMoney(line.price),
+        product: sku === null ? null : { sku },
+      };
+    }),
+    delivery,
+    paymentStatus: mapAllegroPaymentToPaymentStatus(dto.payment),
+    buyerLogin: dto.buyer.login,
+  };
+}

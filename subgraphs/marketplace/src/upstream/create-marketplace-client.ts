@@ -1,0 +1,25 @@
+import type { AxiosInstance } from 'axios';
+import { createAllegroClient } from './allegro/allegro-client.ts';
+import { createAllegroTokenProvider } from './allegro/allegro-token-provider.ts';
+import type { MarketplaceClient } from './marketplace-client.ts';
+
+export interface CreateMarketplaceClientOptions {
+  /** aimed at the Allegro API base URL */
+  apiHttp: AxiosInstance;
+  /** aimed at the Allegro token endpoint base URL (another host on real Allegro) */
+  authHttp: AxiosInstance;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+}
+
+/** The marketplace adapter; Allegro is the only product today (a MARKETPLACE_PROVIDER switch goes here later). */
+export function createMarketplaceClient(options: CreateMarketplaceClientOptions): MarketplaceClient {
+  const tokens = createAllegroTokenProvider({
+    http: options.authHttp,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    refreshToken: options.refreshToken,
+  });
+  return createAllegroClient({ http: options.apiHttp, tokens });
+}

@@ -1,0 +1,123 @@
+/**
+ * The marketplace role: what the subgraph needs from a marketplace (Allegro today, maybe Amazon later), in
+ * product-neutral domain models. Resolvers and loaders see only this file; DTOs and axios stay in `upstream/<product>/`.
+ */
+
+/** A decimal amount as a string with (at least) two decimals, never a float. */
+export interface MoneyModel {
+  amount: string;
+  currency: string;
+}
+
+export interface AddressModel {
+  street: string;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+export type MarketplaceOfferStatusModel = 'ACTIVE' | 'INACTIVE' | 'ACTIVATING' | 'ENDED';
+
+/** One listing of the seller's, matched to our catalogue through its external id (= our SKU). */
+export interface MarketplaceOfferModel {
+  offerId: string;
+  /** the SKU the offer carries (Allegro `external.id`); the key the loader groups by */
+  sku: string | null;
+  title: string;
+  price: MoneyModel;
+  availableQuantity: number;
+  soldQuantity: number;
+  status: MarketplaceOfferStatusModel;
+  url: string;
+}
+
+export type OrderStatusModel =
+  | 'PENDING_PAYMENT'
+  | 'ON_HOLD'
+  | 'PROCESSING'
+  | 'SHIPPED'
+  | 'READY_FOR_PICKUP'
+  | 'COMPLETED'
+  | 'CANCELLED'
+  | 'REFUNDED'
+  | 'FAILED';
+
+export type PaymentStatusModel = 'PAID' | 'UNPAID' | 'CASH_ON_DELIVERY' | 'REFUNDED';
+
+export interface MarketplaceOrderLineModel {
+  /** null when the offer carries no SKU (old listings created before SKUs were used) */
+  sku: string | null;
+  name: string;
+  quantity: number;
+  unitPrice: MoneyModel;
+  /** the federation reference to the ERP's Product; null without a SKU */
+  product: { sku: string } | null;
+}
+
+export interface MarketplaceDeliveryModel {
+  method: 'COURIER' | 'PARCEL_LOCKER' | 'STORE_PICKUP';
+  name: string;
+  cost: MoneyModel;
+  parcelLocker: { id: string; name: string | null; address: AddressModel | null } | null;
+  /** Allegro has no store pickup; kept for the shared Delivery shape */
+  store: null;
+  address: AddressModel | null;
+}
+
+/** An order placed on the marketplace, already in the shape every channel's Order shares. */
+export interface MarketplaceOrderModel {
+  /** global id `marketplace:<checkout form id>` */
+  id: string;
+  channel: 'MARKETPLACE';
+  /** the marketplace's own order id (Allegro: the checkout form UUID) */
+  number: string;
+  /** ISO 8601 with `Z` */
+  placedAt: string;
+  status: OrderStatusModel;
+  /** the raw status, e.g. `READY_FOR_PROCESSING/SENT` */
+  channelStatus: string;
+  totals: { total: MoneyModel; shipping: MoneyModel; discount: MoneyModel; tax: MoneyModel | null };
+  lines: MarketplaceOrderLineModel[];
+  delivery: MarketplaceDeliveryModel;
+  paymentStatus: PaymentStatusModel;
+  buyerLogin: string;
+}
+
+/** Enough of an order to merge and sort the cross-channel list (ADR 0004). */
+export interface MarketplaceOrderSummaryModel {
+  ref: { typename: 'MarketplaceOrder'; id: string };
+  placedAt: string;
+}
+
+export interface MarketplaceClient {
+  /** Every offer whose SKU is one of `skus` (at most {@link MARKETPLACE_MAX_SKUS_PER_CALL}); any order. */
+  getOffersBySkus(args: { skus: readonly string[] }): Promise<MarketplaceOfferModel[]>;
+  /** All orders of one buyer, newest first (the client pages through the upstream list). */
+  listOrdersByBuyerLogin(args: { buyerLogin: string }): Promise<MarketplaceOrderModel[]>;
+  /** One order by the marketplace's own id; null when the marketplace does not know it. */
+  getOrderById(args: { orderNumber: string }): Promise<MarketplaceOrderModel | null>;
+}
+
+/** Allegro's `external.id` filter takes at most 100 values per call. */
+export const MARKETPLACE_MAX_SKUS_PER_CALL = 100;
+
+/** The prefix of global order ids, ADR 0004 (`eshop:10482`, `marketplace:<uuid>`). */
+export const MARKETPLACE_ORDER_ID_PREFIX = 'marketplace:';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a syntactically valid UUID (Allegro's checkout form ids); checked before any upstream call. */
+export function isOrderNumber(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** `marketplace:<uuid>` → `<uuid>`; null for anything else (another channel's id, garbage). */
+export function parseMarketplaceOrderId(id: string): string | null {
+  if (!id.startsWith(MARKETPLACE_ORDER_ID_PREFIX)) return null;
+  const number = id.slice(MARKETPLACE_ORDER_ID_PREFIX.length);
+  return isOrderNumber(number) ? number : null;
+}
+
+export function toMarketplaceOrderId(orderNumber: string): string {
+  return `${MARKETPLACE_ORDER_ID_PREFIX}${orderNumber}`;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createMemoryCache } from '@omnigraph/shared/cache';
+import { createSemaphore } from './create-semaphore.ts';
+import type { MarketplaceClient, MarketplaceOfferModel, MarketplaceOrderModel } from './marketplace-client.ts';
+import { createMarketplaceLoaders, orderCacheKey } from './marketplace-loaders.ts';
+
+const UUID_A = '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50';
+const UUID_B = '7a3c9e11-5b2f-11f0-8d4e-0b1c2d3e4f50';
+const UUID_C = '7a3c9e12-5b2f-11f0-8d4e-0b1c2d3e4f50';
+
+function offer(offerId: string, sku: string | null): MarketplaceOfferModel {
+  return {
+    offerId,
+    sku,
+    title: `Offer ${offerId}`,
+    price: { amount: '1.00', currency: 'PLN' },
+    availableQuantity: 1,
+    soldQuantity: 0,
+    status: 'ACTIVE',
+    url: `https://allegro.pl/oferta/${offerId}`,
+  };
+}
+
+function order(number: string, placedAt = '2026-05-12T08:12:47.101Z'): MarketplaceOrderModel {
+  const money = { amount: '1.00', currency: 'PLN' };
+  return {
+    id: `marketplace:${number}`,
+    channel: 'MARKETPLACE',
+    number,
+    placedAt,
+    status: 'PROCESSING',
+    channelStatus: 'READY_FOR_PROCESSING/NEW',
+    totals: { total: money, shipping: money, discount: money, tax: null },
+    lines: [],
+    delivery: { method: 'COURIER', name: 'Kurier', cost: money, parcelLocker: null, store: null, address: null },
+    paymentStatus: 'PAID',
+    buyerLogin: 'buyer',
+  };
+}
+
+function fakeClient() {
+  return {
+    getOffersBySkus: vi.fn<MarketplaceClient['getOffersBySkus']>(),
+    listOrdersByBuyerLogin: vi.fn<MarketplaceClient['listOrdersByBuyerLogin']>(),
+    getOrderById: vi.fn<MarketplaceClient['getOrderById']>(),
+  } satisfies MarketplaceClient;
+}
+
+function loadersFor(client: MarketplaceClient, limit = 8) {
+  const cache = createMemoryCache();
+  return { cache, loaders: createMarketplaceLoaders({ client, cache, cacheTtlSeconds: 60, orderReadLimiter: createSemaphore(limit) }) };
+}
+
+describe('createMarketplaceLoaders', () => {
+  it('offersBySku groups offers by SKU in key order, [] for SKUs without offers, 100 SKUs per call', async () => {
+    const client = fakeClient();
+    client.getOffersBySkus.mockImplementation(async ({ skus }) =>
+      skus.includes('B') ? [offer('2', 'B'), offer('1', 'A'), offer('3', 'B'), offer('4', null)] : [],
+    );
+    const { loaders } = loadersFor(client);
+    await expect(loaders.offersBySku.loadMany(['B', 'Z', 'A'])).resolves.toEqual([
+      [offer('2', 'B'), offer('3', 'B')],
+      [],
+      [offer('1', 'A')],
+    ]);
+    const many = Array.from({ length: 250 }, (_, i) => `SKU-${i}`);
+    await loaders.offersBySku.loadMany(many);
+    expect(client.getOffersBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([3, 100, 100, 50]);
+  });
+
+  it('orderSummariesByBuyerLogin summarises and caches every listed order', async () => {
+    const client = fakeClient();
+    client.listOrdersByBuyerLogin.mockResolvedValue([order(UUID_A, '2026-06-01T00:00:00.000Z'), order(UUID_B)]);
+    const { loaders, cache } = loadersFor(client);
+    await expect(loaders.orderSummariesByBuyerLogin.load('buyer')).resolves.toEqual([
+      { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_A}` }, placedAt: '2026-06-01T00:00:00.000Z' },
+      { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_B}` }, placedAt: '2026-05-12T08:12:47.101Z' },
+    ]);
+    await expect(cache.get(orderCacheKey(UUID_B))).resolves.toEqual(order(UUID_B));
+  });
+
+  it('orderSummariesByBuyerLogin fails only the key whose listing failed', async () => {
+    const client = fakeClient();
+    client.listOrdersByBuyerLogin.mockImplementation(async ({ buyerLogin }) => {
+      if (buyerLogin === 'bad') throw new Error('upstream down');
+      return [];
+    });
+    const { loaders } = loadersFor(client);
+    const [bad, good] = await loaders.orderSummariesByBuyerLogin.loadMany(['bad', 'good']);
+    expect(bad).toBeInstanceOf(Error);
+    expect(good).toEqual([]);
+  });
+
+  it('orderByNumber serves the cache first, reads the rest, keeps key order and null for unknown ids', async () => {
+    const client = fakeClient();
+    client.getOrderById.mockImplementation(async ({ orderNumber }) => (orderNumber === UUID_C ? null : order(orderNumber)));
+    const { loaders, cache } = loadersFor(client);
+    await cache.set(orderCacheKey(UUID_B), order(UUID_B), 60);
+    await expect(loaders.orderByNumber.loadMany([UUID_C, UUID_B, UUID_A])).resolves.toEqual([null, order(UUID_B), order(UUID_A)]);
+    expect(client.getOrderById.mock.calls.map(([args]) => args.orderNumber).sort()).toEqual([UUID_A, UUID_C].sort());
+    await expect(cache.get(orderCacheKey(UUID_A))).resolves.toEqual(order(UUID_A));
+  });
+});

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'redis';
+import { createCacheFromEnv, type ManagedCache } from '@omnigraph/shared/cache';
+import { isRedisServerAvailable, startRedisServer, type DisposableRedisServer } from '@omnigraph/shared/testing';
+import type { MarketplaceContext } from '../src/context.ts';
+import { MARKETPLACE_CACHE_KEY_PREFIX } from '../src/upstream/marketplace-loaders.ts';
+import { COUNTER, startMarketplaceHarness, type MarketplaceHarness } from './support/start-marketplace-harness.ts';
+
+const QUERY = /* GraphQL */ `
+  query Entities($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on Customer { marketplaceOrderSummaries { ref { id } } }
+      ... on MarketplaceOrder { id buyerLogin }
+    }
+  }
+`;
+
+// Runs wherever a redis-server binary exists (CI starts one); elsewhere the memory-cache tests cover the flow.
+describe.runIf(isRedisServerAvailable())('marketplace subgraph with a real Redis cache', () => {
+  let redisServer: DisposableRedisServer;
+  let cache: ManagedCache;
+  let harness: MarketplaceHarness;
+
+  beforeAll(async () => {
+    redisServer = await startRedisServer();
+    cache = await createCacheFromEnv({ redisUrl: redisServer.url, keyPrefix: MARKETPLACE_CACHE_KEY_PREFIX, onError: () => {} });
+    harness = await startMarketplaceHarness({ cache, cacheTtlSeconds: 30 });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await cache?.close();
+    await redisServer?.kill();
+  });
+
+  async function run(variables: Record<string, unknown>, contextValue: MarketplaceContext) {
+    const response = await harness.marketplace.server.executeOperation({ query: QUERY, variables }, { contextValue });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    return response.body.singleResult as { data?: { _entities: Record<string, unknown>[] }; errors?: unknown[] };
+  }
+
+  it('stores listed forms under marketplace:v1:checkout-form:<id> with the TTL, and serves the entity step from them', async () => {
+    const listed = await run(
+      { representations: [{ __typename: 'Customer', id: 'c1', allegroBuyerLogin: 'ania_kowalska88' }] },
+      harness.marketplace.createContext(),
+    );
+    const refs = listed.data!._entities[0]!['marketplaceOrderSummaries'] as { ref: { id: string } }[];
+    expect(refs).toHaveLength(4);
+
+    const redis = createClient({ url: redisServer.url });
+    await redis.connect();
+    try {
+      const keys = (await redis.keys('marketplace:v1:checkout-form:*')).sort();
+      expect(keys).toEqual(refs.map((r) => `marketplace:v1:checkout-form:${r.ref.id.slice('marketplace:'.length)}`).sort());
+      const ttl = await redis.ttl(keys[0]!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(30);
+    } finally {
+      await redis.close();
+    }
+
+    harness.sim.control.resetCounters();
+    const orders = await run(
+      { representations: refs.map((r) => ({ __typename: 'MarketplaceOrder', id: r.ref.id })) },
+      harness.marketplace.createContext(),
+    );
+    expect(orders.data!._entities.map((o) => o['buyerLogin'])).toEqual(['ania_kowalska88', 'ania_kowalska88', 'ania_kowalska88', 'ania_kowalska88']);
+    expect(harness.count(COUNTER.getForm)).toBe(0);
+  });
+});
