@@ -1,0 +1,43 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * Codes a client may see as they are: our registry (packages/shared errors) plus Apollo's request-level codes.
+ * Everything else — a subgraph that crashed, a subgraph that could not be reached, a bug — becomes a stable code with
+ * a generic message, so no subgraph URL, upstream body or stack trace reaches a client.
+ */
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_REJECTED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** extension keys that are part of the error contract; anything else a subgraph attached is dropped */
+const KEPT_EXTENSIONS = ['code', 'serviceName', 'upstream', 'retryAfterSeconds'] as const;
+
+export function maskGatewayError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+  const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
+  const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+  if (code && PASS_THROUGH.has(code)) {
+    const extensions: Record<string, unknown> = {};
+    for (const key of KEPT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    return { message: formatted.message, ...base, extensions };
+  }
+  // A subgraph the gateway could not reach or that failed without a registry code: say which role, not how.
+  const serviceName = formatted.extensions?.['serviceName'];
+  if (typeof serviceName === 'string') {
+    return { message: 'A data source failed to answer.', ...base, extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName } };
+  }
+  return { message: 'Unexpected error.', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
