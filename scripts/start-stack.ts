@@ -1,0 +1,102 @@
+/**
+ * `npm start`: the whole stack in one process, for development and demos.
+ *
+ * For every system whose `<PRODUCT>_BASE_URL` is not set, its bundled simulator starts and the subgraph is pointed at
+ * it with the simulator's credentials; a set `<PRODUCT>_BASE_URL` (with that system's real credentials) uses the real
+ * system instead, with no other change. Then the four subgraphs and the gateway start, and the gateway URL, a
+ * ready-to-paste query and the demo credentials are printed. Ctrl-C stops everything.
+ */
+import { bootAllegroSimulator } from '@omnigraph/simulator-allegro';
+import type { SimulatorBoot, SimulatorName } from '@omnigraph/simulator-core';
+import { bootHubSpotSimulator } from '@omnigraph/simulator-hubspot';
+import { bootOdooSimulator } from '@omnigraph/simulator-odoo';
+import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
+import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
+import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig } from '@omnigraph/gateway';
+import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
+import { startErpSubgraph } from '@omnigraph/subgraph-erp';
+import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
+import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+const started = Date.now();
+const env: NodeJS.ProcessEnv = { ...process.env };
+const running: Running[] = [];
+
+const simulators: { product: SimulatorName; boot: (env: NodeJS.ProcessEnv) => SimulatorBoot }[] = [
+  { product: 'odoo', boot: bootOdooSimulator },
+  { product: 'woocommerce', boot: bootWooCommerceSimulator },
+  { product: 'hubspot', boot: bootHubSpotSimulator },
+  { product: 'allegro', boot: bootAllegroSimulator },
+];
+
+async function main(): Promise<void> {
+  const sources: string[] = [];
+  for (const { product, boot: bootSimulator } of simulators) {
+    const baseUrlVar = BASE_URL_VARIABLES[product];
+    if (env[baseUrlVar]) {
+      sources.push(`  ${product.padEnd(12)} ${env[baseUrlVar]} (${baseUrlVar})`);
+      continue;
+    }
+    const boot = bootSimulator(env);
+    const url = await boot.simulator.listen(boot.config.port, boot.config.host);
+    running.push({ name: `${product} simulator`, stop: () => boot.simulator.close() });
+    // Explicit credentials win, so a half-configured real system is never silently given simulator keys.
+    for (const [k, v] of Object.entries(subgraphEnvFor(boot.simulator, url, env['HUBSPOT_SIMULATOR_TOKEN']))) env[k] ??= v;
+    env[baseUrlVar] = url;
+    sources.push(`  ${product.padEnd(12)} ${url} (bundled simulator; admin ${url}/__simulator)`);
+  }
+
+  const subgraphs = await Promise.all([
+    startErpSubgraph(env).then((s) => ({ name: 'erp', ...s })),
+    startEshopSubgraph(loadEshopConfig(env)).then((s) => ({ name: 'eshop', ...s })),
+    startCrmSubgraph(loadCrmConfig(env)).then((s) => ({ name: 'crm', ...s })),
+    startMarketplaceSubgraph(loadMarketplaceConfig(env)).then((s) => ({ name: 'marketplace', ...s })),
+  ]);
+  running.push(...subgraphs);
+  const urlOf = (name: string) => subgraphs.find((s) => s.name === name)!.url;
+
+  const gateway = await createGateway(
+    loadGatewayConfig({ ...env, ERP_URL: urlOf('erp'), ESHOP_URL: urlOf('eshop'), CRM_URL: urlOf('crm'), MARKETPLACE_URL: urlOf('marketplace') }),
+  );
+  const gatewayUrl = await gateway.listen();
+  running.push({ name: 'gateway', stop: () => gateway.close() });
+
+  const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' '), variables: JSON.parse(EXAMPLE_VARIABLES) });
+  console.log(`
+Omnigraph is running (${((Date.now() - started) / 1000).toFixed(1)} s)
+
+  GraphQL:   ${gatewayUrl}/graphql
+  Explorer:  ${gatewayUrl}/          (works offline; the example below is prefilled)
+  Health:    ${gatewayUrl}/healthz   ${gatewayUrl}/readyz
+
+Upstream systems:
+${sources.join('\n')}
+
+Subgraphs: ${subgraphs.map((s) => `${s.name} ${s.url}`).join(' · ')}
+
+Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
+
+curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -d '${body.replaceAll("'", "'\\''")}'
+
+Other demo customers: phone 600-100-200 (Tomasz, 400+ orders), 0048 512 345 678 (Katarzyna, guest orders),
+e-mail marek.lewandowski@example.pl (Allegro only). Ctrl-C stops everything.
+`);
+}
+
+async function stop(): Promise<void> {
+  for (const r of running.reverse()) await r.stop().catch(() => undefined);
+  process.exit(0);
+}
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  for (const r of running.reverse()) await r.stop().catch(() => undefined);
+  process.exit(1);
+});
