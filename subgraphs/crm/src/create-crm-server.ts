@@ -11,6 +11,7 @@ import type { Cache } from '@omnigraph/shared/cache';
 import { createCrmContext, type CrmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import type { CrmClient } from './upstream/crm-client.ts';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 export const CRM_SCHEMA_PATH = new URL('../../../schema/crm.graphql', import.meta.url);
 
@@ -34,6 +35,8 @@ export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false 
   const server = new ApolloServer<CrmContext>({
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => maskError(formatted, error, { includeStack: isDev }),
   });
   return { server, createContext: () => createCrmContext({ client, cache, cacheTtlSeconds }) };

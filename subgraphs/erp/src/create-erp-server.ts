@@ -5,6 +5,7 @@ import { parse } from 'graphql';
 import { maskError } from '@omnigraph/shared/errors';
 import type { ErpContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 /** The contract: schema/erp.graphql at the repository root (copied next to the app in an image). */
 export const ERP_SCHEMA_URL = new URL('../../../schema/erp.graphql', import.meta.url);
@@ -19,6 +20,8 @@ export function createErpServer(options: CreateErpServerOptions = {}): ApolloSer
   const typeDefs = parse(readFileSync(ERP_SCHEMA_URL, 'utf8'));
   return new ApolloServer<ErpContext>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => maskError(formatted, error, { includeStack: options.isDev ?? false }),
   });
 }

@@ -7,6 +7,7 @@ import type { Logger } from '@omnigraph/shared/logging';
 import { createMarketplaceContext, type MarketplaceContext, type MarketplaceContextDeps } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createSemaphore } from './upstream/create-semaphore.ts';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 /** The SDL is the contract, shared with composition: read from the repository's schema folder, never copied. */
 const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.url);
@@ -33,6 +34,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   const orderReadLimiter = createSemaphore(options.maxConcurrentReads);
   const server = new ApolloServer<MarketplaceContext>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted, error) => {
       const masked = maskError(formatted, error, { includeStack: options.includeStackInErrors ?? false });
       const code = masked.extensions?.['code'];
