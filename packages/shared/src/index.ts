@@ -5,3 +5,4 @@ export * from './config/index.ts';
 export * from './errors/index.ts';
 export * from './http/index.ts';
 export * from './logging/index.ts';
+export * from './models/index.ts';

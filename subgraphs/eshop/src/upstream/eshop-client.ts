@@ -1,24 +1,14 @@
 /**
  * The e-shop role: what the graph needs from an online shop, in product-neutral domain models. WooCommerce is one
  * adapter (`upstream/woocommerce/`); another shop would be one more folder implementing {@link EshopClient}.
- * Resolvers and loaders only ever see these types, never wire DTOs.
+ * Resolvers and loaders only ever see these types, never wire DTOs. The channel-neutral order vocabulary
+ * (`MoneyModel`, `OrderStatusModel`, `DeliveryModel` …) is not defined here but in `@omnigraph/shared/models`,
+ * because every channel subgraph shares the `Order` interface it mirrors.
  */
+import type { ChannelOrderModel, MoneyModel } from '@omnigraph/shared/models';
 
 /** The shop's own order id (WooCommerce post / HPOS id), digits only. Created only by the adapter and `parseEshopOrderGlobalId`. */
 export type EshopOrderId = string & { readonly __brand: 'EshopOrderId' };
-
-/** Decimal amount as a string with exactly 2 decimals ("348.09"); never a float. */
-export interface MoneyModel {
-  amount: string;
-  currency: string;
-}
-
-export interface AddressModel {
-  street: string;
-  city: string;
-  postalCode: string;
-  countryCode: string;
-}
 
 export type EshopListingStatus = 'PUBLISHED' | 'DRAFT' | 'PRIVATE';
 export type EshopStockStatus = 'IN_STOCK' | 'OUT_OF_STOCK' | 'ON_BACKORDER';
@@ -40,53 +30,12 @@ export interface EshopListingModel {
   stockQuantity: number | null;
 }
 
-export type OrderStatus =
-  | 'PENDING_PAYMENT'
-  | 'ON_HOLD'
-  | 'PROCESSING'
-  | 'SHIPPED'
-  | 'READY_FOR_PICKUP'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'REFUNDED'
-  | 'FAILED';
-export type PaymentStatus = 'PAID' | 'UNPAID' | 'CASH_ON_DELIVERY' | 'REFUNDED';
-export type DeliveryMethod = 'COURIER' | 'PARCEL_LOCKER' | 'STORE_PICKUP';
-
-export interface OrderLineModel {
-  /** null when the shop no longer knows the product (deleted) */
-  sku: string | null;
-  name: string;
-  quantity: number;
-  /** gross unit price, rounded to the grosz */
-  unitPrice: MoneyModel;
-}
-
-export interface DeliveryModel {
-  method: DeliveryMethod;
-  /** the shop's name of the shipping method, e.g. "Paczkomat InPost 24/7" */
-  name: string;
-  /** gross */
-  cost: MoneyModel;
-  parcelLocker: { id: string; name: string | null; address: AddressModel | null } | null;
-  store: { code: string } | null;
-  address: AddressModel | null;
-}
-
-export interface EshopOrderModel {
+/** An order placed in the shop: the shared {@link ChannelOrderModel} plus what only the shop knows. */
+export interface EshopOrderModel extends ChannelOrderModel {
   /** global id `eshop:<shop id>` (the GraphQL `EshopOrder.id`) */
   id: string;
   orderId: EshopOrderId;
   channel: 'ESHOP';
-  number: string;
-  /** ISO 8601 UTC with `Z` */
-  placedAt: string;
-  status: OrderStatus;
-  channelStatus: string;
-  totals: { total: MoneyModel; shipping: MoneyModel; discount: MoneyModel; tax: MoneyModel | null };
-  lines: OrderLineModel[];
-  delivery: DeliveryModel;
-  paymentStatus: PaymentStatus;
   billingEmail: string | null;
   /** the shop's registered customer id; null for guest orders */
   customerId: string | null;

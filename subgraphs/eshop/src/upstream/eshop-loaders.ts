@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Cache } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
+import type { OrderSummaryModel } from '@omnigraph/shared/models';
 import {
   ESHOP_BATCH_LIMIT,
   isShopId,
@@ -16,10 +17,7 @@ import {
 } from './eshop-client.ts';
 
 /** One entry of a customer's merged order list: enough for crm to sort and to reference the order. */
-export interface EshopOrderSummaryModel {
-  ref: { typename: 'EshopOrder'; id: string };
-  placedAt: string;
-}
+export type EshopOrderSummaryModel = OrderSummaryModel<'EshopOrder'>;
 
 /** The identity crm holds for a customer (`@requires(fields: "email eshopCustomerId")`). */
 export interface CustomerOrdersKey {

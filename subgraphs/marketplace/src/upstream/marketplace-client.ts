@@ -1,20 +1,16 @@
 /**
  * The marketplace role: what the subgraph needs from a marketplace (Allegro today, maybe Amazon later), in
  * product-neutral domain models. Resolvers and loaders see only this file; DTOs and axios stay in `upstream/<product>/`.
+ * The channel-neutral order vocabulary (`MoneyModel`, `OrderStatusModel`, `DeliveryModel` …) is not defined here but
+ * in `@omnigraph/shared/models`, because every channel subgraph shares the `Order` interface it mirrors.
  */
-
-/** A decimal amount as a string with (at least) two decimals, never a float. */
-export interface MoneyModel {
-  amount: string;
-  currency: string;
-}
-
-export interface AddressModel {
-  street: string;
-  city: string;
-  postalCode: string;
-  countryCode: string;
-}
+import type {
+  ChannelOrderModel,
+  DeliveryModel,
+  MoneyModel,
+  OrderLineModel,
+  OrderSummaryModel,
+} from '@omnigraph/shared/models';
 
 export type MarketplaceOfferStatusModel = 'ACTIVE' | 'INACTIVE' | 'ACTIVATING' | 'ENDED';
 
@@ -31,63 +27,32 @@ export interface MarketplaceOfferModel {
   url: string;
 }
 
-export type OrderStatusModel =
-  | 'PENDING_PAYMENT'
-  | 'ON_HOLD'
-  | 'PROCESSING'
-  | 'SHIPPED'
-  | 'READY_FOR_PICKUP'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'REFUNDED'
-  | 'FAILED';
-
-export type PaymentStatusModel = 'PAID' | 'UNPAID' | 'CASH_ON_DELIVERY' | 'REFUNDED';
-
-export interface MarketplaceOrderLineModel {
-  /** null when the offer carries no SKU (old listings created before SKUs were used) */
-  sku: string | null;
-  name: string;
-  quantity: number;
-  unitPrice: MoneyModel;
+export interface MarketplaceOrderLineModel extends OrderLineModel {
   /** the federation reference to the ERP's Product; null without a SKU */
   product: { sku: string } | null;
 }
 
-export interface MarketplaceDeliveryModel {
-  method: 'COURIER' | 'PARCEL_LOCKER' | 'STORE_PICKUP';
-  name: string;
-  cost: MoneyModel;
-  parcelLocker: { id: string; name: string | null; address: AddressModel | null } | null;
+export interface MarketplaceDeliveryModel extends DeliveryModel {
   /** Allegro has no store pickup; kept for the shared Delivery shape */
   store: null;
-  address: AddressModel | null;
 }
 
-/** An order placed on the marketplace, already in the shape every channel's Order shares. */
-export interface MarketplaceOrderModel {
+/** An order placed on the marketplace: the shared {@link ChannelOrderModel} plus the buyer's marketplace login. */
+export interface MarketplaceOrderModel extends ChannelOrderModel {
   /** global id `marketplace:<checkout form id>` */
   id: string;
   channel: 'MARKETPLACE';
   /** the marketplace's own order id (Allegro: the checkout form UUID) */
   number: string;
-  /** ISO 8601 with `Z` */
-  placedAt: string;
-  status: OrderStatusModel;
   /** the raw status, e.g. `READY_FOR_PROCESSING/SENT` */
   channelStatus: string;
-  totals: { total: MoneyModel; shipping: MoneyModel; discount: MoneyModel; tax: MoneyModel | null };
   lines: MarketplaceOrderLineModel[];
   delivery: MarketplaceDeliveryModel;
-  paymentStatus: PaymentStatusModel;
   buyerLogin: string;
 }
 
 /** Enough of an order to merge and sort the cross-channel list (ADR 0004). */
-export interface MarketplaceOrderSummaryModel {
-  ref: { typename: 'MarketplaceOrder'; id: string };
-  placedAt: string;
-}
+export type MarketplaceOrderSummaryModel = OrderSummaryModel<'MarketplaceOrder'>;
 
 export interface MarketplaceClient {
   /** Every offer whose SKU is one of `skus` (at most {@link MARKETPLACE_MAX_SKUS_PER_CALL}); any order. */

@@ -1,17 +1,19 @@
 /** Pure WooCommerce DTO → e-shop domain conversions. No I/O, no clock: everything comes from the DTO. */
+import type {
+  AddressModel,
+  DeliveryModel,
+  MoneyModel,
+  OrderLineModel,
+  OrderStatusModel,
+  PaymentStatusModel,
+} from '@omnigraph/shared/models';
 import {
   toEshopOrderGlobalId,
-  type AddressModel,
-  type DeliveryModel,
   type EshopListingModel,
   type EshopListingStatus,
   type EshopOrderId,
   type EshopOrderModel,
   type EshopStockStatus,
-  type MoneyModel,
-  type OrderLineModel,
-  type OrderStatus,
-  type PaymentStatus,
 } from '../eshop-client.ts';
 import {
   addDecimals,
@@ -28,7 +30,7 @@ const PARCEL_MACHINE_META = '_parcel_machine_id';
 /** `local_pickup` is the classic method; WooCommerce Blocks' checkout names its pickup method `pickup_location`. */
 const PICKUP_METHOD_IDS = new Set(['local_pickup', 'pickup_location']);
 
-const ORDER_STATUSES: Record<string, OrderStatus> = {
+const ORDER_STATUSES: Record<string, OrderStatusModel> = {
   pending: 'PENDING_PAYMENT',
   // the Blocks checkout's not-yet-placed order: the shopper has not paid either
   'checkout-draft': 'PENDING_PAYMENT',
@@ -92,11 +94,11 @@ export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: strin
  * payment and completion in every plugin we know, so they read as PROCESSING; `channelStatus` keeps the raw value.
  * A processing local-pickup order stays PROCESSING: WooCommerce has no "ready for pickup" state of its own.
  */
-export function mapWcOrderStatus(status: string): OrderStatus {
+export function mapWcOrderStatus(status: string): OrderStatusModel {
   return ORDER_STATUSES[status] ?? 'PROCESSING';
 }
 
-export function mapWcPaymentStatus(dto: Pick<WcOrderDto, 'status' | 'date_paid_gmt' | 'payment_method'>): PaymentStatus {
+export function mapWcPaymentStatus(dto: Pick<WcOrderDto, 'status' | 'date_paid_gmt' | 'payment_method'>): PaymentStatusModel {
   if (dto.status === 'refunded') return 'REFUNDED';
   if (dto.date_paid_gmt !== null) return 'PAID';
   if (dto.payment_method === 'cod') return 'CASH_ON_DELIVERY';

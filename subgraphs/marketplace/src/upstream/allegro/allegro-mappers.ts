@@ -1,12 +1,5 @@
-import type {
-  AddressModel,
-  MarketplaceDeliveryModel,
-  MarketplaceOfferModel,
-  MarketplaceOrderModel,
-  MoneyModel,
-  OrderStatusModel,
-  PaymentStatusModel,
-} from '../marketplace-client.ts';
+import type { AddressModel, MoneyModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
+import type { MarketplaceDeliveryModel, MarketplaceOfferModel, MarketplaceOrderModel } from '../marketplace-client.ts';
 import { toMarketplaceOrderId } from '../marketplace-client.ts';
 import type { AllegroCheckoutFormDto, AllegroMoneyDto, AllegroOfferDto } from './allegro-dtos.ts';
 
