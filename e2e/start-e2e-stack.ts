@@ -2,7 +2,7 @@ import type { SimulatorName } from '@omnigraph/simulator-core';
 import { startSimulatorStack, subgraphEnvFor, type SimulatorStack } from '@omnigraph/simulator-stack';
 import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
 import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
-import { startErpSubgraph } from '@omnigraph/subgraph-erp';
+import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
 
@@ -38,7 +38,7 @@ export async function startE2eStack(options: { scale?: number } = {}): Promise<E
     MARKETPLACE_PORT: '0',
   };
   const subgraphs = await Promise.all([
-    startErpSubgraph(env),
+    startErpSubgraph(loadErpConfig(env)),
     startEshopSubgraph(loadEshopConfig(env)),
     startCrmSubgraph(loadCrmConfig(env)),
     startMarketplaceSubgraph(loadMarketplaceConfig(env)),

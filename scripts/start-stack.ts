@@ -14,7 +14,7 @@ import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
 import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig } from '@omnigraph/gateway';
 import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
-import { startErpSubgraph } from '@omnigraph/subgraph-erp';
+import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
 
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   }
 
   const subgraphs = await Promise.all([
-    startErpSubgraph(env).then((s) => ({ name: 'erp', ...s })),
+    startErpSubgraph(loadErpConfig(env)).then((s) => ({ name: 'erp', ...s })),
     startEshopSubgraph(loadEshopConfig(env)).then((s) => ({ name: 'eshop', ...s })),
     startCrmSubgraph(loadCrmConfig(env)).then((s) => ({ name: 'crm', ...s })),
     startMarketplaceSubgraph(loadMarketplaceConfig(env)).then((s) => ({ name: 'marketplace', ...s })),

@@ -1,9 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import type { Env } from '@omnigraph/shared/config';
 import { createLogger } from '@omnigraph/shared/logging';
-import { loadErpConfig } from './config.ts';
+import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
@@ -24,9 +23,8 @@ export interface RunningErpSubgraph {
   stop(): Promise<void>;
 }
 
-/** Boots the subgraph from env: config → Odoo client + cache → Apollo server listening on ERP_PORT at /graphql. */
-export async function startErpSubgraph(env: Env): Promise<RunningErpSubgraph> {
-  const config = loadErpConfig(env);
+/** Boots the subgraph from a validated config: Odoo client + cache → Apollo server listening on ERP_PORT at /graphql. */
+export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boolean } = {}): Promise<RunningErpSubgraph> {
   const logger = createLogger({ name: 'erp' });
   const client = createErpClient({
     baseUrl: config.ODOO_BASE_URL,
@@ -39,7 +37,7 @@ export async function startErpSubgraph(env: Env): Promise<RunningErpSubgraph> {
     keyPrefix: ERP_CACHE_KEY_PREFIX,
     onError: (error, context) => logger.warn({ err: error, ...context }, 'erp cache failure; serving from the ERP'),
   });
-  const server = createErpServer({ isDev: env['NODE_ENV'] === 'development' });
+  const server = createErpServer({ isDev: options.isDev ?? false });
   // the standalone server answers on every path, so /graphql is simply the path we advertise
   const { url } = await startStandaloneServer(server, {
     listen: { port: config.ERP_PORT },
@@ -57,7 +55,7 @@ export async function startErpSubgraph(env: Env): Promise<RunningErpSubgraph> {
 // Run only when executed directly (`tsx subgraphs/erp/src/index.ts`), not when imported by the gateway or tests.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const logger = createLogger({ name: 'erp' });
-  startErpSubgraph(process.env).then(
+  startErpSubgraph(loadErpConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
     (running) => {
       logger.info({ url: running.url }, `erp subgraph ready at ${running.url}`);
       const shutdown = (): void => {
