@@ -1,20 +1,13 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODE_LIST } from '@omnigraph/shared/errors';
 
 /**
  * Codes a client may see as they are: our registry (packages/shared errors) plus Apollo's request-level codes.
  * Everything else — a subgraph that crashed, a subgraph that could not be reached, a bug — becomes a stable code with
  * a generic message, so no subgraph URL, upstream body or stack trace reaches a client.
  */
-const PASS_THROUGH = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_RATE_LIMITED',
-  'UPSTREAM_BAD_RESPONSE',
-  'UPSTREAM_REJECTED',
+const PASS_THROUGH = new Set<string>([
+  ...ERROR_CODE_LIST.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
