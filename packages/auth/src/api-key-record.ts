@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** `area:action`, e.g. `catalog:read`, `customers:pii`: the names the schema's scope directive will use. */
+export const scopeSchema = z.string().regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, 'must look like area:action');
+
+/**
+ * What is stored per key. Deliberately no field for the raw key: it is shown once at creation and exists afterwards
+ * only as `hash`, so a leaked store cannot be replayed against the gateway.
+ */
+export const apiKeyRecordSchema = z.object({
+  keyId: z.string().regex(/^[0-9A-Za-z]{8}$/),
+  /** HMAC-SHA256(pepper, key), hex. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string().min(1).max(200),
+  /** The partner (or internal team) the key belongs to. */
+  ownerId: z.string().min(1).max(200),
+  scopes: z.array(scopeSchema).min(1),
+  rateLimitPerMinute: z.number().int().positive(),
+  quotaPerDay: z.number().int().positive().optional(),
+  expiresAt: isoDate.optional(),
+  createdAt: isoDate,
+  lastUsedAt: isoDate.optional(),
+  revokedAt: isoDate.optional(),
+  /** keyId of the key that replaced this one in a rotation. */
+  replacedBy: z.string().optional(),
+});
+
+export type ApiKeyRecord = z.infer<typeof apiKeyRecordSchema>;

@@ -1,0 +1,242 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import type { ConfigIssue, Env } from '@omnigraph/shared/config';
+import type { ApiKeyRecord } from './api-key-record.ts';
+import { scopeSchema } from './api-key-record.ts';
+import { createApiKeyService } from './api-key-service.ts';
+import { authConfigIssues } from './config.ts';
+import type { AuthConfig } from './config.ts';
+import { createFileKeyStore } from './file-key-store.ts';
+import type { KeyStore } from './key-store.ts';
+import { createRedisKeyStore } from './redis-key-store.ts';
+
+export interface CliIo {
+  env: Env;
+  /** One call per output line. Tests capture these to prove no key leaks beyond the one-time line. */
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Overrides the store chosen from config (tests). */
+  openStore?: (config: AuthConfig) => Promise<KeyStore>;
+  clock?: () => Date;
+}
+
+const USAGE = `Usage: npm run keys -- <command> [options]
+
+  create --name <name> --owner <partnerId> --scopes <a:b,c:d> --rate-limit <perMinute>
+         [--quota <perDay>] [--expires <YYYY-MM-DD|ISO date>]
+  list   [--owner <partnerId>]
+  rotate <keyId> --overlap <seconds>
+  revoke <keyId>
+
+Store: Redis when REDIS_URL is set, else the file OMNIGRAPH_KEY_STORE_FILE (default ./.omnigraph-keys.json).`;
+
+const positiveInt = (name: string) =>
+  z.string({ error: `--${name} is required` }).regex(/^[1-9]\d*$/, `--${name} must be a positive integer`).transform(Number);
+
+// Built per run: whether --expires lies in the future depends on the (injectable) clock.
+const createArgs = (now: Date) =>
+  z.object({
+    name: z.string({ error: '--name is required' }).trim().min(1, '--name must not be empty'),
+    owner: z.string({ error: '--owner is required' }).trim().min(1, '--owner must not be empty'),
+    scopes: z
+      .string({ error: '--scopes is required' })
+      .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+      .pipe(z.array(scopeSchema).min(1, '--scopes needs at least one scope')),
+    'rate-limit': positiveInt('rate-limit'),
+    quota: positiveInt('quota').optional(),
+    expires: z
+      .string()
+      .transform((s, ctx) => {
+        const date = new Date(s);
+        if (Number.isNaN(date.getTime())) {
+          ctx.addIssue({ code: 'custom', message: '--expires must be a date (YYYY-MM-DD or ISO 8601)' });
+          return z.NEVER;
+        }
+        if (date.getTime() <= now.getTime()) {
+          ctx.addIssue({ code: 'custom', message: '--expires must be in the future' });
+          return z.NEVER;
+        }
+        return date;
+      })
+      .optional(),
+  });
+
+type CreateArgs = z.output<ReturnType<typeof createArgs>>;
+
+const rotateArgs = z.object({
+  keyId: z.string({ error: 'rotate needs a <keyId>' }).regex(/^[0-9A-Za-z]{8}$/, '<keyId> must be 8 base62 characters'),
+  overlap: z
+    .string({ error: '--overlap <seconds> is required' })
+    .regex(/^\d+$/, '--overlap must be a whole number of seconds')
+    .transform(Number),
+});
+
+const revokeArgs = z.object({
+  keyId: z.string({ error: 'revoke needs a <keyId>' }).regex(/^[0-9A-Za-z]{8}$/, '<keyId> must be 8 base62 characters'),
+});
+
+function zodIssues(error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'arguments', message: i.message }));
+}
+
+function describe(record: ApiKeyRecord): string[] {
+  return [
+    `  keyId:      ${record.keyId}`,
+    `  name:       ${record.name}`,
+    `  owner:      ${record.ownerId}`,
+    `  scopes:     ${record.scopes.join(',')}`,
+    `  rate limit: ${record.rateLimitPerMinute}/min${record.quotaPerDay === undefined ? '' : `, quota ${record.quotaPerDay}/day`}`,
+    `  expires:    ${record.expiresAt ?? 'never'}`,
+  ];
+}
+
+function status(record: ApiKeyRecord, now: Date): string {
+  if (record.revokedAt !== undefined) return 'revoked';
+  if (record.expiresAt !== undefined && Date.parse(record.expiresAt) <= now.getTime()) return 'expired';
+  if (record.replacedBy !== undefined) return `rotating→${record.replacedBy}`;
+  return 'active';
+}
+
+/** Fixed-width table; only public fields — never `hash`, which with the pepper would confirm a guessed key. */
+export function formatKeyTable(records: readonly ApiKeyRecord[], now: Date): string[] {
+  const header = ['KEY ID', 'NAME', 'OWNER', 'SCOPES', 'STATUS', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'];
+  const rows = records.map((r) => [
+    r.keyId,
+    r.name,
+    r.ownerId,
+    r.scopes.join(','),
+    status(r, now),
+    r.createdAt,
+    r.lastUsedAt ?? '-',
+    r.expiresAt ?? '-',
+    r.revokedAt ?? '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+async function defaultOpenStore(config: AuthConfig): Promise<KeyStore> {
+  if (config.redisUrl !== undefined) {
+    return createRedisKeyStore({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix });
+  }
+  return createFileKeyStore(config.keyStoreFile);
+}
+
+/** Runs one CLI command; returns the exit code. Pure I/O through `io`, so tests drive it without a subprocess. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const clock = io.clock ?? (() => new Date());
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        owner: { type: 'string' },
+        scopes: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        quota: { type: 'string' },
+        expires: { type: 'string' },
+        overlap: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err((error as Error).message);
+    io.err(USAGE);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values['help'] === true || command === undefined || !['create', 'list', 'rotate', 'revoke'].includes(command)) {
+    if (command !== undefined && values['help'] !== true) io.err(`Unknown command: ${command}`);
+    io.err(USAGE);
+    return values['help'] === true ? 0 : 2;
+  }
+
+  // Arguments and environment are validated together so one run reports every problem.
+  const { issues, config } = authConfigIssues(io.env);
+  let args: unknown;
+  const argSchema = command === 'create' ? createArgs(clock()) : command === 'rotate' ? rotateArgs : command === 'revoke' ? revokeArgs : undefined;
+  if (argSchema !== undefined) {
+    const input = command === 'create' ? values : { ...values, keyId: rest[0] };
+    const result = argSchema.safeParse(input);
+    if (result.success) args = result.data;
+    else issues.push(...zodIssues(result.error));
+  }
+  if (issues.length > 0 || config === undefined) {
+    io.err('Invalid input:');
+    for (const issue of issues) io.err(`  - ${issue.path}: ${issue.message}`);
+    return 2;
+  }
+
+  const store = await (io.openStore ?? defaultOpenStore)(config);
+  const service = createApiKeyService({ store, pepper: config.pepper, env: config.keyEnv, clock });
+  try {
+    switch (command) {
+      case 'create': {
+        const a = args as CreateArgs;
+        const { key, record } = await service.createKey({
+          name: a.name,
+          ownerId: a.owner,
+          scopes: a.scopes,
+          rateLimitPerMinute: a['rate-limit'],
+          quotaPerDay: a.quota,
+          expiresAt: a.expires,
+        });
+        io.out(`Created API key ${record.keyId}:`);
+        for (const line of describe(record)) io.out(line);
+        io.out(`key: ${key}`);
+        io.out('This is the only time the key is shown: hand it to the partner over a secure channel now.');
+        return 0;
+      }
+      case 'list': {
+        const owner = typeof values['owner'] === 'string' ? values['owner'] : undefined;
+        const records = await service.list(owner);
+        if (records.length === 0) io.out('No API keys.');
+        else for (const line of formatKeyTable(records, clock())) io.out(line);
+        return 0;
+      }
+      case 'rotate': {
+        const a = args as z.output<typeof rotateArgs>;
+        const { key, record, previous } = await service.rotate(a.keyId, { overlapSeconds: a.overlap });
+        io.out(`Rotated ${previous.keyId} → ${record.keyId}; ${previous.keyId} keeps working until ${previous.expiresAt}.`);
+        for (const line of describe(record)) io.out(line);
+        io.out(`key: ${key}`);
+        io.out('This is the only time the new key is shown.');
+        return 0;
+      }
+      default: {
+        const a = args as z.output<typeof revokeArgs>;
+        if (!(await service.revoke(a.keyId))) {
+          io.err(`No API key with id ${a.keyId}.`);
+          return 1;
+        }
+        io.out(`Revoked ${a.keyId}.`);
+        return 0;
+      }
+    }
+  } catch (error) {
+    // Our errors name keyIds only; never print a stack or a store error that might carry connection details.
+    io.err(`Error: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `npm run keys -- list | head` closes the pipe early; that is the reader's choice, not a crash worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+  const code = await runCli(process.argv.slice(2), {
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFileKeyStore } from './file-key-store.ts';
+import { defineKeyStoreContract, makeRecord } from './key-store-contract.ts';
+
+const root = await mkdtemp(join(tmpdir(), 'omnigraph-auth-'));
+let n = 0;
+const pathFor = new WeakMap<object, string>();
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+defineKeyStoreContract(
+  'file',
+  async () => {
+    const path = join(root, `keys-${n++}.json`);
+    const store = createFileKeyStore(path);
+    pathFor.set(store, path);
+    return store;
+  },
+  async (first) => createFileKeyStore(pathFor.get(first) ?? ''),
+);
+
+describe('createFileKeyStore', () => {
+  it('writes a versioned JSON file readable only by its owner, with no temp files left behind', async () => {
+    const path = join(root, 'format', 'keys.json');
+    const store = createFileKeyStore(path);
+    const { key, record } = makeRecord();
+    await store.create(record);
+    await store.revoke(record.keyId, new Date());
+    const text = await readFile(path, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ version: 1, keys: [{ keyId: record.keyId, hash: record.hash }] });
+    expect(text).not.toContain(key);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    expect(await readdir(join(root, 'format'))).toEqual(['keys.json']);
+    await store.close();
+  });
+
+  it('keeps every write when two processes (two store instances) write at once', async () => {
+    const path = join(root, 'concurrent.json');
+    const a = createFileKeyStore(path);
+    const b = createFileKeyStore(path);
+    const records = Array.from({ length: 20 }, () => makeRecord().record);
+    await Promise.all(records.map((r, i) => (i % 2 === 0 ? a : b).create(r)));
+    expect(await a.list()).toHaveLength(20);
+  });
+
+  it('refuses a corrupt file instead of treating it as empty (which would let create overwrite it)', async () => {
+    const path = join(root, 'corrupt.json');
+    await writeFile(path, '{"version":1,"keys":[{"keyId":"x"}]}');
+    const store = createFileKeyStore(path);
+    await expect(store.list()).rejects.toThrow();
+    await expect(store.create(makeRecord().record)).rejects.toThrow();
+    expect(await readFile(path, 'utf8')).toBe('{"version":1,"keys":[{"keyId":"x"}]}');
+  });
+
+  it('breaks a stale lock left by a killed process', async () => {
+    const path = join(root, 'stale.json');
+    await writeFile(`${path}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(`${path}.lock`, old, old);
+    const store = createFileKeyStore(path, { lockTimeoutMs: 500 });
+    await store.create(makeRecord().record);
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it('times out on a live lock held by someone else', async () => {
+    const path = join(root, 'locked.json');
+    await writeFile(`${path}.lock`, '');
+    const store = createFileKeyStore(path, { lockTimeoutMs: 100 });
+    await expect(store.create(makeRecord().record)).rejects.toThrow(/lock/);
+    await rm(`${path}.lock`);
+  });
+});

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { apiKeyRecordSchema } from './api-key-record.ts';
+import type { KeyStore } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+
+const fileSchema = z.object({ version: z.literal(1), keys: z.array(apiKeyRecordSchema) });
+type KeyFile = z.infer<typeof fileSchema>;
+
+export interface FileKeyStoreOptions {
+  touchIntervalMs?: number;
+  /** How long to wait for another process's lock before failing. @default 5_000 */
+  lockTimeoutMs?: number;
+}
+
+const STALE_LOCK_MS = 30_000;
+
+/**
+ * One JSON file for single-node setups without Redis. Every call re-reads the file, so a CLI revocation reaches a
+ * running gateway on its next lookup (behind the cached store: within its TTL). Writes go to a temp file that is then
+ * renamed over the original, so a crash mid-write never leaves a truncated key file. Read-modify-write cycles hold a
+ * lock file, because a gateway's `touch` racing a CLI `revoke` would otherwise write the un-revoked record back.
+ */
+export function createFileKeyStore(path: string, options: FileKeyStoreOptions = {}): KeyStore {
+  const listeners = createListenerSet();
+  const touchDue = createTouchThrottle(options.touchIntervalMs);
+  const lockPath = `${path}.lock`;
+  const lockTimeoutMs = options.lockTimeoutMs ?? 5_000;
+  // In-process queue: the lock file excludes other processes, this keeps our own calls from contending for it.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function load(): Promise<KeyFile> {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, keys: [] };
+      throw error;
+    }
+    return fileSchema.parse(JSON.parse(text));
+  }
+
+  async function save(data: KeyFile): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${randomUUID()}.tmp`;
+    // 0600: the file holds hashes and partner metadata; other local users have no business reading it.
+    await writeFile(temp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+    await rename(temp, path);
+  }
+
+  async function acquireLock(): Promise<void> {
+    const deadline = Date.now() + lockTimeoutMs;
+    await mkdir(dirname(path), { recursive: true });
+    for (;;) {
+      try {
+        const handle = await open(lockPath, 'wx');
+        await handle.close();
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        // A process killed while holding the lock must not block every later run for ever.
+        const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+        if (age > STALE_LOCK_MS) await rm(lockPath, { force: true });
+        else if (Date.now() > deadline) throw new Error(`Timed out waiting for the key file lock ${lockPath}`);
+        else await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+  }
+
+  function serialized<R>(run: () => Promise<R>): Promise<R> {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  function mutate<R>(change: (data: KeyFile) => { result: R; dirty: boolean }): Promise<R> {
+    return serialized(async () => {
+      await acquireLock();
+      try {
+        const data = await load();
+        const { result, dirty } = change(data);
+        if (dirty) await save(data);
+        return result;
+      } finally {
+        await rm(lockPath, { force: true });
+      }
+    });
+  }
+
+  const find = (data: KeyFile, keyId: string) => data.keys.find((r) => r.keyId === keyId);
+
+  return {
+    create(record) {
+      const valid = apiKeyRecordSchema.parse(record);
+      return mutate((data) => {
+        if (data.keys.some((r) => r.keyId === valid.keyId || r.hash === valid.hash)) {
+          throw new KeyConflictError(valid.keyId);
+        }
+        data.keys.push(valid);
+        return { result: undefined, dirty: true };
+      });
+    },
+    async getByHash(hash) {
+      return (await load()).keys.find((r) => r.hash === hash);
+    },
+    async getById(keyId) {
+      return find(await load(), keyId);
+    },
+    async list(ownerId) {
+      return sortByCreatedAt((await load()).keys.filter((r) => ownerId === undefined || r.ownerId === ownerId));
+    },
+    async revoke(keyId, at) {
+      const hash = await mutate((data) => {
+        const record = find(data, keyId);
+        if (record === undefined) return { result: undefined, dirty: false };
+        record.revokedAt ??= at.toISOString();
+        return { result: record.hash, dirty: true };
+      });
+      if (hash === undefined) return false;
+      listeners.emit({ kind: 'key', keyId, hash });
+      return true;
+    },
+    async markReplaced(keyId, change) {
+      const hash = await mutate((data) => {
+        const record = find(data, keyId);
+        if (record === undefined) return { result: undefined, dirty: false };
+        record.replacedBy = change.replacedBy;
+        record.expiresAt = change.expiresAt;
+        return { result: record.hash, dirty: true };
+      });
+      if (hash === undefined) return false;
+      listeners.emit({ kind: 'key', keyId, hash });
+      return true;
+    },
+    async touch(keyId, at) {
+      if (!touchDue(keyId, at)) return;
+      await mutate((data) => {
+        const record = find(data, keyId);
+        if (record === undefined) return { result: undefined, dirty: false };
+        record.lastUsedAt = at.toISOString();
+        return { result: undefined, dirty: true };
+      });
+    },
+    onRevoked: listeners.add,
+    async close() {
+      await queue;
+      listeners.clear();
+    },
+  };
+}

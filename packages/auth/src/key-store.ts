@@ -1,0 +1,85 @@
+import type { ApiKeyRecord } from './api-key-record.ts';
+
+/**
+ * A change that can end or shorten a key's life. Caches must drop the key on it. `all` means "changes may have been
+ * missed" (e.g. the Redis subscriber reconnected), so a cache must drop everything.
+ */
+export type KeyInvalidation = { kind: 'key'; keyId: string; hash: string } | { kind: 'all' };
+export type KeyInvalidationListener = (event: KeyInvalidation) => void;
+
+export interface KeyStore {
+  /** Stores a new record. Rejects with KeyConflictError when its keyId or hash is taken. */
+  create(record: ApiKeyRecord): Promise<void>;
+  getByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  getById(keyId: string): Promise<ApiKeyRecord | undefined>;
+  /** All records, or one owner's; sorted by createdAt. */
+  list(ownerId?: string): Promise<ApiKeyRecord[]>;
+  /** Sets revokedAt (the first revocation wins) and notifies every listener, on every replica. False if unknown. */
+  revoke(keyId: string, at: Date): Promise<boolean>;
+  /**
+   * Marks a key as replaced by a rotation and sets its (shortened) expiry. Notifies listeners like `revoke`, because
+   * a cached copy with the old expiry would otherwise outlive the overlap. False if unknown.
+   */
+  markReplaced(keyId: string, change: { replacedBy: string; expiresAt: string }): Promise<boolean>;
+  /**
+   * Records last use. Throttled per key (one write per `touchIntervalMs`), because a write per request would turn
+   * every authenticated read into a storage write.
+   */
+  touch(keyId: string, at: Date): Promise<void>;
+  /** Called on every revoke/markReplaced, including those made by other processes where the store can tell. */
+  onRevoked(listener: KeyInvalidationListener): () => void;
+  close(): Promise<void>;
+}
+
+export class KeyConflictError extends Error {
+  constructor(readonly keyId: string) {
+    super(`An API key with id ${keyId} (or the same hash) already exists`);
+    this.name = 'KeyConflictError';
+  }
+}
+
+export const DEFAULT_TOUCH_INTERVAL_MS = 60_000;
+
+/** Per-process throttle for `touch`: answers whether this keyId's last-used time is due for a write. */
+export function createTouchThrottle(intervalMs: number = DEFAULT_TOUCH_INTERVAL_MS) {
+  const lastWritten = new Map<string, number>();
+  return (keyId: string, at: Date): boolean => {
+    const previous = lastWritten.get(keyId);
+    const t = at.getTime();
+    if (previous !== undefined && t - previous < intervalMs) return false;
+    // Bounded: a process serving many keys must not grow this map for ever.
+    if (lastWritten.size >= 100_000) lastWritten.clear();
+    lastWritten.set(keyId, t);
+    return true;
+  };
+}
+
+/** A tiny listener registry shared by the store implementations. */
+export function createListenerSet() {
+  const listeners = new Set<KeyInvalidationListener>();
+  return {
+    add(listener: KeyInvalidationListener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    emit(event: KeyInvalidation) {
+      for (const listener of listeners) {
+        // One throwing listener must not stop the others from dropping a revoked key.
+        try {
+          listener(event);
+        } catch {
+          /* listeners report their own failures */
+        }
+      }
+    },
+    clear() {
+      listeners.clear();
+    },
+  };
+}
+
+export function sortByCreatedAt(records: ApiKeyRecord[]): ApiKeyRecord[] {
+  return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId));
+}

@@ -1,0 +1,59 @@
+import type { ApiKeyRecord } from './api-key-record.ts';
+import type { KeyStore } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+
+export interface MemoryKeyStoreOptions {
+  touchIntervalMs?: number;
+}
+
+/** In-process store for tests and single-process development. Records are copied in and out so callers cannot mutate them. */
+export function createMemoryKeyStore(options: MemoryKeyStoreOptions = {}): KeyStore {
+  const byId = new Map<string, ApiKeyRecord>();
+  const idByHash = new Map<string, string>();
+  const listeners = createListenerSet();
+  const touchDue = createTouchThrottle(options.touchIntervalMs);
+  const copy = (record: ApiKeyRecord | undefined) => (record === undefined ? undefined : structuredClone(record));
+
+  return {
+    async create(record) {
+      if (byId.has(record.keyId) || idByHash.has(record.hash)) throw new KeyConflictError(record.keyId);
+      byId.set(record.keyId, structuredClone(record));
+      idByHash.set(record.hash, record.keyId);
+    },
+    async getByHash(hash) {
+      const keyId = idByHash.get(hash);
+      return keyId === undefined ? undefined : copy(byId.get(keyId));
+    },
+    async getById(keyId) {
+      return copy(byId.get(keyId));
+    },
+    async list(ownerId) {
+      const all = [...byId.values()].filter((r) => ownerId === undefined || r.ownerId === ownerId);
+      return sortByCreatedAt(all.map((r) => structuredClone(r)));
+    },
+    async revoke(keyId, at) {
+      const record = byId.get(keyId);
+      if (record === undefined) return false;
+      record.revokedAt ??= at.toISOString();
+      listeners.emit({ kind: 'key', keyId, hash: record.hash });
+      return true;
+    },
+    async markReplaced(keyId, change) {
+      const record = byId.get(keyId);
+      if (record === undefined) return false;
+      record.replacedBy = change.replacedBy;
+      record.expiresAt = change.expiresAt;
+      listeners.emit({ kind: 'key', keyId, hash: record.hash });
+      return true;
+    },
+    async touch(keyId, at) {
+      const record = byId.get(keyId);
+      if (record === undefined || !touchDue(keyId, at)) return;
+      record.lastUsedAt = at.toISOString();
+    },
+    onRevoked: listeners.add,
+    async close() {
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { createClient } from 'redis';
+import { apiKeyRecordSchema } from './api-key-record.ts';
+import type { ApiKeyRecord } from './api-key-record.ts';
+import type { KeyStore } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+
+export interface RedisKeyStoreOptions {
+  redisUrl: string;
+  /**
+   * Prepended to every key and to the revocation channel. Bump the version when the record changes shape; tests
+   * use a random prefix per run so they never touch real keys.
+   * @default 'auth:v1:'
+   */
+  keyPrefix?: string;
+  touchIntervalMs?: number;
+  /** Connection failures (both connections). node-redis crashes the process on an unhandled 'error' event. */
+  onError?: (error: unknown, context: { connection: 'commands' | 'subscriber' }) => void;
+  /** How long creation waits for both connections before giving up. @default 2_000 */
+  connectTimeoutMs?: number;
+  /** CLIENT SETNAME of the two connections (`<name>` and `<name>:sub`), so operators can tell them apart. @default 'omnigraph-auth' */
+  clientName?: string;
+}
+
+// Atomic create: the existence checks and the writes must not interleave with another replica creating the same id.
+const CREATE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('SET', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[3], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+return 1`;
+
+// Field updates touch only their own fields (HSET per field, never a whole-record rewrite), so a last-used write
+// racing a revocation cannot undo it. The publish happens inside the script: if the write happened, so did the
+// broadcast, even when this process dies right after.
+const UPDATE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local mode = ARGV[1]
+local channel = ARGV[2]
+for i = 3, #ARGV, 2 do
+  if mode == 'nx' then redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1])
+  else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+end
+local keyId = cjson.decode(redis.call('HGET', KEYS[1], 'keyId'))
+local hash = cjson.decode(redis.call('HGET', KEYS[1], 'hash'))
+if channel ~= '' then redis.call('PUBLISH', channel, cjson.encode({ keyId = keyId, hash = hash })) end
+return hash`;
+
+function encode(record: ApiKeyRecord): string[] {
+  return Object.entries(record).flatMap(([field, value]) => (value === undefined ? [] : [field, JSON.stringify(value)]));
+}
+
+function decode(fields: Record<string, string>): ApiKeyRecord | undefined {
+  if (Object.keys(fields).length === 0) return undefined;
+  const raw = Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, JSON.parse(value) as unknown]));
+  return apiKeyRecordSchema.parse(raw);
+}
+
+/**
+ * Redis store shared by every gateway replica. Layout under the prefix: `key:<keyId>` (hash, one field per record
+ * attribute), `hash:<hmac>` → keyId, `ids` and `owner:<ownerId>` (sets of keyIds), channel `revocations`.
+ * A second connection subscribes to the channel so every replica's caches hear about revocations within
+ * milliseconds. Multi-key scripts assume a single Redis (not Cluster), as the rest of Omnigraph does.
+ */
+export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promise<KeyStore> {
+  const prefix = options.keyPrefix ?? 'auth:v1:';
+  if (prefix.length === 0) throw new Error('createRedisKeyStore: keyPrefix must not be empty');
+  const channel = `${prefix}revocations`;
+  const onError = options.onError ?? (() => {});
+  const listeners = createListenerSet();
+  const touchDue = createTouchThrottle(options.touchIntervalMs);
+
+  const clientName = options.clientName ?? 'omnigraph-auth';
+  const redis = createClient({
+    url: options.redisUrl,
+    name: clientName,
+    // Fail at once while disconnected: an authentication must not hang for the length of a Redis outage.
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) },
+  });
+  redis.on('error', (error: unknown) => onError(error, { connection: 'commands' }));
+  const subscriber = redis.duplicate({ name: `${clientName}:sub` });
+  subscriber.on('error', (error: unknown) => onError(error, { connection: 'subscriber' }));
+  let subscriberReadyBefore = false;
+  subscriber.on('ready', () => {
+    // After a reconnect we may have missed revocations published while we were away: caches must start over.
+    if (subscriberReadyBefore) listeners.emit({ kind: 'all' });
+    subscriberReadyBefore = true;
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis key store: no connection within ${options.connectTimeoutMs ?? 2_000} ms`)),
+      options.connectTimeoutMs ?? 2_000,
+    );
+  });
+  try {
+    await Promise.race([
+      (async () => {
+        await redis.connect();
+        await subscriber.connect();
+        await subscriber.subscribe(channel, (message) => {
+          try {
+            const parsed = JSON.parse(message) as { keyId?: unknown; hash?: unknown };
+            if (typeof parsed.keyId === 'string' && typeof parsed.hash === 'string') {
+              listeners.emit({ kind: 'key', keyId: parsed.keyId, hash: parsed.hash });
+            }
+          } catch {
+            // A message we cannot read still tells us something changed: drop everything rather than guess.
+            listeners.emit({ kind: 'all' });
+          }
+        });
+      })(),
+      timeout,
+    ]);
+  } catch (error) {
+    if (redis.isOpen) redis.destroy();
+    if (subscriber.isOpen) subscriber.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const recordKey = (keyId: string) => `${prefix}key:${keyId}`;
+  const hashKey = (hash: string) => `${prefix}hash:${hash}`;
+  const idsKey = `${prefix}ids`;
+  const ownerKey = (ownerId: string) => `${prefix}owner:${ownerId}`;
+
+  async function getById(keyId: string): Promise<ApiKeyRecord | undefined> {
+    return decode(await redis.hGetAll(recordKey(keyId)));
+  }
+
+  async function update(keyId: string, mode: 'nx' | 'set', publish: boolean, fields: Record<string, string>) {
+    const args = [mode, publish ? channel : '', ...Object.entries(fields).flatMap(([f, v]) => [f, JSON.stringify(v)])];
+    const hash = await redis.eval(UPDATE_SCRIPT, { keys: [recordKey(keyId)], arguments: args });
+    return typeof hash === 'string' ? hash : undefined;
+  }
+
+  return {
+    async create(record) {
+      const valid = apiKeyRecordSchema.parse(record);
+      const created = await redis.eval(CREATE_SCRIPT, {
+        keys: [recordKey(valid.keyId), hashKey(valid.hash), idsKey, ownerKey(valid.ownerId)],
+        arguments: [valid.keyId, ...encode(valid)],
+      });
+      if (created !== 1) throw new KeyConflictError(valid.keyId);
+    },
+    async getByHash(hash) {
+      const keyId = await redis.get(hashKey(hash));
+      return keyId === null ? undefined : getById(keyId);
+    },
+    getById,
+    async list(ownerId) {
+      const ids = await redis.sMembers(ownerId === undefined ? idsKey : ownerKey(ownerId));
+      const records = await Promise.all(ids.map(getById));
+      return sortByCreatedAt(records.filter((r): r is ApiKeyRecord => r !== undefined));
+    },
+    async revoke(keyId, at) {
+      const hash = await update(keyId, 'nx', true, { revokedAt: at.toISOString() });
+      if (hash === undefined) return false;
+      // Local listeners first and synchronously: this replica must refuse the key before revoke() even returns.
+      listeners.emit({ kind: 'key', keyId, hash });
+      return true;
+    },
+    async markReplaced(keyId, change) {
+      const hash = await update(keyId, 'set', true, { replacedBy: change.replacedBy, expiresAt: change.expiresAt });
+      if (hash === undefined) return false;
+      listeners.emit({ kind: 'key', keyId, hash });
+      return true;
+    },
+    async touch(keyId, at) {
+      if (!touchDue(keyId, at)) return;
+      await update(keyId, 'set', false, { lastUsedAt: at.toISOString() });
+    },
+    onRevoked: listeners.add,
+    async close() {
+      listeners.clear();
+      await Promise.allSettled([subscriber.isOpen ? subscriber.close() : undefined, redis.isOpen ? redis.close() : undefined]);
+    },
+  };
+}
