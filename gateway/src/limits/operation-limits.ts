@@ -1,0 +1,525 @@
+import {
+  GraphQLError,
+  Kind,
+  Lexer,
+  SchemaMetaFieldDef,
+  Source,
+  TokenKind,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  parse,
+  valueFromASTUntyped,
+} from 'graphql';
+import type {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLField,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+
+/**
+ * Stable codes of every violation. They will join the error registry in packages/shared; until then the gateway maps
+ * them as they are. BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and OPERATION_RESOLUTION_FAILURE are
+ * the codes Apollo Server already uses for the same faults, so clients see one vocabulary whichever layer refuses.
+ */
+export const OPERATION_LIMIT_CODES = [
+  'BODY_TOO_LARGE',
+  'BAD_REQUEST',
+  'BATCHING_NOT_ALLOWED',
+  'BATCH_TOO_LARGE',
+  'VARIABLES_TOO_LARGE',
+  'TOO_MANY_TOKENS',
+  'NESTING_TOO_DEEP',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'CIRCULAR_FRAGMENT',
+  'TOO_MANY_DIRECTIVES',
+  'OPERATION_TOO_DEEP',
+  'TOO_MANY_ALIASES',
+  'TOO_MANY_ROOT_FIELDS',
+  'TOO_MANY_FIELDS',
+  'LIST_TOO_LARGE',
+  'OPERATION_TOO_COMPLEX',
+  'INTROSPECTION_NOT_ALLOWED',
+] as const;
+export type OperationLimitCode = (typeof OPERATION_LIMIT_CODES)[number];
+
+export interface OperationLimits {
+  /** bytes of the raw HTTP body */
+  maxBodyBytes: number;
+  /** lexer tokens of one query string (EOF excluded, as graphql-js counts `maxTokens`) */
+  maxTokens: number;
+  /** `{`, `[`, `(` nested in the query text: bounds the recursion of graphql-js's recursive-descent parser */
+  maxNesting: number;
+  /** field nesting of the executed operation, fragments expanded; root fields are at depth 1 */
+  maxDepth: number;
+  /** aliased fields of the executed operation, fragments expanded */
+  maxAliases: number;
+  /** field selections at the root of the executed operation, fragments expanded, duplicates counted */
+  maxRootFields: number;
+  /** directive applications anywhere in the document (operations and fragments) */
+  maxDirectives: number;
+  /** field selections of the executed operation, fragments expanded, duplicates counted */
+  maxFields: number;
+  /** largest value of a slicing argument (`first`…) or length of a list argument (`skus`…) */
+  maxListSize: number;
+  /** estimated cost, see `estimate` below and README.md */
+  maxCost: number;
+  /** list size assumed for a list field with no slicing or list argument */
+  defaultListSize: number;
+  /** integer arguments that bound the size of the list a field returns */
+  slicingArguments: readonly string[];
+  /** JSON values in the variables object (every object, array, scalar counted) */
+  maxVariableValues: number;
+  allowIntrospection: boolean;
+  allowBatching: boolean;
+  /** operations in one batched HTTP request, when batching is allowed */
+  maxBatchSize: number;
+}
+
+/**
+ * Defaults: the safe profile (a partner key). Each figure is above every operation our clients send today (the
+ * call-center query and the e2e operations, see the tests) with a margin, and far below what hurts a 2-core gateway.
+ * Reasons per figure are in README.md.
+ */
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
+  maxBodyBytes: 2_000_000,
+  maxTokens: 5_000,
+  maxNesting: 64,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 10,
+  maxDirectives: 50,
+  maxFields: 1_000,
+  maxListSize: 100,
+  maxCost: 1_000_000,
+  defaultListSize: 10,
+  slicingArguments: Object.freeze(['first', 'last', 'limit']),
+  maxVariableValues: 5_000,
+  allowIntrospection: false,
+  allowBatching: false,
+  maxBatchSize: 10,
+});
+
+/** A request as Apollo Server sees it after JSON decoding: one operation, or an array when batched. */
+export interface GraphQLRequestBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
+
+export interface OperationLimitsInput {
+  /** the raw HTTP body (preferred: the body limit and JSON decoding are checked too) or an already decoded one */
+  body: string | GraphQLRequestBody | readonly unknown[];
+  /** the client-facing API schema (not the supergraph with join directives) */
+  schema: GraphQLSchema;
+}
+
+export interface OperationMetrics {
+  depth: number;
+  aliases: number;
+  rootFields: number;
+  fields: number;
+  directives: number;
+  tokens: number;
+}
+
+export type OperationLimitsResult =
+  | { ok: true; cost: number; introspection: boolean; operations: number; metrics: OperationMetrics }
+  | { ok: false; code: OperationLimitCode; message: string; limit?: number; actual?: number };
+
+type Failure = Extract<OperationLimitsResult, { ok: false }>;
+
+/** Thrown inside the walk to stop at the first violation; never escapes `checkOperationLimits`. */
+class LimitExceeded extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+const fail = (code: OperationLimitCode, message: string, limit?: number, actual?: number): Failure =>
+  limit === undefined ? { ok: false, code, message } : { ok: false, code, message, limit, actual };
+
+const over = (code: OperationLimitCode, what: string, limit: number, actual: number): never => {
+  throw new LimitExceeded(fail(code, `${what} exceeds the limit of ${limit}.`, limit, actual));
+};
+
+/**
+ * Checks one HTTP request against the limits, before anything is executed. Pure: no I/O, no clock. Cheap: every step
+ * stops at its limit (the body is measured before JSON decoding, tokens are counted before the AST is built, the
+ * fragment-expanded walk stops at `maxFields`), so a hostile request costs O(limits), not O(its own size).
+ */
+export function checkOperationLimits(
+  input: OperationLimitsInput,
+  limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
+): OperationLimitsResult {
+  try {
+    return checkRequest(input, limits);
+  } catch (error) {
+    if (error instanceof LimitExceeded) return error.failure;
+    // A stack overflow or any surprise in graphql-js on hostile input must still be a refusal, never a 500.
+    return fail('BAD_REQUEST', 'The request could not be checked.');
+  }
+}
+
+function checkRequest(input: OperationLimitsInput, limits: OperationLimits): OperationLimitsResult {
+  let decoded: unknown = input.body;
+  if (typeof input.body === 'string') {
+    // UTF-8 needs at least one byte per UTF-16 unit, so `length` is a lower bound that avoids measuring a huge body.
+    const bytes = input.body.length > limits.maxBodyBytes ? input.body.length : Buffer.byteLength(input.body, 'utf8');
+    if (bytes > limits.maxBodyBytes) return fail('BODY_TOO_LARGE', `Request body exceeds ${limits.maxBodyBytes} bytes.`, limits.maxBodyBytes, bytes);
+    try {
+      decoded = JSON.parse(input.body);
+    } catch {
+      return fail('BAD_REQUEST', 'Request body is not valid JSON.');
+    }
+  }
+  if (Array.isArray(decoded)) {
+    if (!limits.allowBatching) return fail('BATCHING_NOT_ALLOWED', 'Batched HTTP requests are not allowed.');
+    if (decoded.length === 0) return fail('BAD_REQUEST', 'A batch must hold at least one operation.');
+    if (decoded.length > limits.maxBatchSize) return over('BATCH_TOO_LARGE', 'Operations in the batch', limits.maxBatchSize, decoded.length);
+    let cost = 0;
+    let introspection = false;
+    let last: OperationMetrics | undefined;
+    for (const entry of decoded) {
+      const one = checkOne(entry, input.schema, limits);
+      if (!one.ok) return one;
+      cost += one.cost;
+      introspection ||= one.introspection;
+      last = one.metrics;
+    }
+    // The batch runs as one HTTP request, so its summed cost is what the caller spends.
+    if (cost > limits.maxCost) return over('OPERATION_TOO_COMPLEX', 'Estimated cost of the batch', limits.maxCost, cost);
+    return { ok: true, cost, introspection, operations: decoded.length, metrics: last! };
+  }
+  return checkOne(decoded, input.schema, limits);
+}
+
+function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits): OperationLimitsResult {
+  if (typeof entry !== 'object' || entry === null) return fail('BAD_REQUEST', 'The request must be a JSON object.');
+  const { query, variables, operationName } = entry as GraphQLRequestBody;
+  if (typeof query !== 'string' || query.length === 0) return fail('BAD_REQUEST', 'The request must carry a non-empty "query" string.');
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    return fail('BAD_REQUEST', '"variables" must be an object.');
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+    return fail('BAD_REQUEST', '"operationName" must be a string.');
+  const vars = (variables ?? {}) as Record<string, unknown>;
+  countVariableValues(vars, limits);
+
+  const tokens = countTokens(query, limits);
+  let document: DocumentNode;
+  try {
+    // maxTokens again as a second fence; noLocation because nothing here reports positions.
+    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (error) {
+    return fail('GRAPHQL_PARSE_FAILED', error instanceof GraphQLError ? error.message : 'Syntax error.');
+  }
+  return checkDocument(document, schema, limits, vars, (operationName as string | null | undefined) ?? undefined, tokens);
+}
+
+/** Walks the variables iteratively (a deeply nested JSON value must not recurse) and stops at the limit. */
+function countVariableValues(vars: Record<string, unknown>, limits: OperationLimits): void {
+  const stack: { value: unknown; depth: number }[] = [{ value: vars, depth: 0 }];
+  let count = 0;
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (++count > limits.maxVariableValues) over('VARIABLES_TOO_LARGE', 'Values in "variables"', limits.maxVariableValues, count);
+    // graphql-js coerces input values recursively: deep JSON here would be deep recursion there.
+    if (depth > limits.maxNesting) over('VARIABLES_TOO_LARGE', 'Nesting of "variables"', limits.maxNesting, depth);
+    if (Array.isArray(value)) for (const v of value) stack.push({ value: v, depth: depth + 1 });
+    else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) stack.push({ value: v, depth: depth + 1 });
+  }
+}
+
+/**
+ * Counts lexer tokens and bracket nesting, stopping at the first token past a limit: a token flood costs O(limit)
+ * and never builds an AST; deep `[[[…]]]` never reaches the recursive parser.
+ */
+export function countTokens(query: string, limits: Pick<OperationLimits, 'maxTokens' | 'maxNesting'>): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  let nesting = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (++count > limits.maxTokens) over('TOO_MANY_TOKENS', 'Token count', limits.maxTokens, count);
+      const kind = token.kind;
+      if (kind === TokenKind.BRACE_L || kind === TokenKind.BRACKET_L || kind === TokenKind.PAREN_L) {
+        if (++nesting > limits.maxNesting) over('NESTING_TOO_DEEP', 'Nesting of brackets', limits.maxNesting, nesting);
+      } else if (kind === TokenKind.BRACE_R || kind === TokenKind.BRACKET_R || kind === TokenKind.PAREN_R) {
+        nesting = Math.max(0, nesting - 1);
+      }
+    }
+  } catch (error) {
+    if (error instanceof GraphQLError) throw new LimitExceeded(fail('GRAPHQL_PARSE_FAILED', error.message));
+    throw error;
+  }
+  return count;
+}
+
+function checkDocument(
+  document: DocumentNode,
+  schema: GraphQLSchema,
+  limits: OperationLimits,
+  variables: Record<string, unknown>,
+  operationName: string | undefined,
+  tokens: number,
+): OperationLimitsResult {
+  const operations: OperationDefinitionNode[] = [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) {
+    if (def.kind === Kind.OPERATION_DEFINITION) operations.push(def);
+    else if (def.kind === Kind.FRAGMENT_DEFINITION) {
+      if (fragments.has(def.name.value)) return fail('GRAPHQL_VALIDATION_FAILED', `There can be only one fragment named "${def.name.value}".`);
+      fragments.set(def.name.value, def);
+    } else return fail('GRAPHQL_VALIDATION_FAILED', 'The document may hold only operations and fragments.');
+  }
+
+  // Same message and code as Apollo Server, so a client sees one behaviour whichever layer answers.
+  let operation: OperationDefinitionNode | undefined;
+  if (operationName === undefined) {
+    if (operations.length !== 1)
+      return fail('OPERATION_RESOLUTION_FAILURE', operations.length === 0 ? 'The document holds no operation.' : 'Must provide operation name if query contains multiple operations.');
+    operation = operations[0];
+  } else {
+    operation = operations.find((op) => op.name?.value === operationName);
+    if (!operation) return fail('OPERATION_RESOLUTION_FAILURE', `Unknown operation named "${operationName}".`);
+  }
+  if (!operation) return fail('OPERATION_RESOLUTION_FAILURE', 'The document holds no operation.');
+
+  const directives = countDirectives(document, limits);
+  detectFragmentCycles(fragments);
+
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return fail('GRAPHQL_VALIDATION_FAILED', `The schema does not support ${operation.operation} operations.`);
+
+  // Defaults declared in the operation (`$first: Int = 50`) apply when the client sends no value: size lists by them.
+  const effective: Record<string, unknown> = { ...variables };
+  for (const v of operation.variableDefinitions ?? [])
+    if (v.defaultValue && effective[v.variable.name.value] === undefined) effective[v.variable.name.value] = valueFromASTUntyped(v.defaultValue);
+  const walker = new Walker(schema, fragments, limits, effective);
+  const rootCost = walker.selectionSet(operation.selectionSet, rootType, 1, undefined);
+  // Mutations cost more than their fields: they write to an upstream system (the IBM cost spec's operation base).
+  const cost = rootCost + (operation.operation === 'mutation' ? 10 : 0);
+  if (cost > limits.maxCost) over('OPERATION_TOO_COMPLEX', 'Estimated cost', limits.maxCost, cost);
+  if (walker.introspection && !limits.allowIntrospection)
+    return fail('INTROSPECTION_NOT_ALLOWED', 'Introspection is not allowed for this client.');
+  return {
+    ok: true,
+    cost,
+    introspection: walker.introspection,
+    operations: 1,
+    metrics: { depth: walker.depth, aliases: walker.aliases, rootFields: walker.rootFields, fields: walker.fields, directives, tokens },
+  };
+}
+
+/** Counts each directive application once in the document: the overload attack is about the text, not the expansion. */
+function countDirectives(document: DocumentNode, limits: OperationLimits): number {
+  let count = 0;
+  const add = (n: number | undefined) => {
+    count += n ?? 0;
+    if (count > limits.maxDirectives) over('TOO_MANY_DIRECTIVES', 'Directive count', limits.maxDirectives, count);
+  };
+  // Iterative walk: the parser already bounded nesting, but an explicit stack costs nothing and never overflows.
+  const stack: SelectionSetNode[] = [];
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION && def.kind !== Kind.FRAGMENT_DEFINITION) continue;
+    add(def.directives?.length);
+    if (def.kind === Kind.OPERATION_DEFINITION) for (const v of def.variableDefinitions ?? []) add(v.directives?.length);
+    stack.push(def.selectionSet);
+  }
+  while (stack.length > 0) {
+    for (const sel of stack.pop()!.selections) {
+      add(sel.directives?.length);
+      if (sel.kind !== Kind.FRAGMENT_SPREAD && sel.selectionSet) stack.push(sel.selectionSet);
+    }
+  }
+  return count;
+}
+
+/** Rejects any cycle among fragment spreads (graphql-js's NoFragmentCycles), before the walk could follow one. */
+function detectFragmentCycles(fragments: Map<string, FragmentDefinitionNode>): void {
+  const spreads = new Map<string, string[]>();
+  for (const [name, def] of fragments) {
+    const found: string[] = [];
+    const stack: SelectionSetNode[] = [def.selectionSet];
+    while (stack.length > 0) {
+      for (const sel of stack.pop()!.selections) {
+        if (sel.kind === Kind.FRAGMENT_SPREAD) found.push(sel.name.value);
+        else if (sel.selectionSet) stack.push(sel.selectionSet);
+      }
+    }
+    spreads.set(name, found);
+  }
+  // Iterative three-colour DFS: a long chain of fragments must not overflow the stack either.
+  const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
+  for (const start of fragments.keys()) {
+    if (state.has(start)) continue;
+    const path: { name: string; next: number }[] = [{ name: start, next: 0 }];
+    state.set(start, 1);
+    while (path.length > 0) {
+      const top = path[path.length - 1]!;
+      const children = spreads.get(top.name) ?? [];
+      if (top.next >= children.length) {
+        state.set(top.name, 2);
+        path.pop();
+        continue;
+      }
+      const child = children[top.next++]!;
+      if (!fragments.has(child)) continue; // reported as an unknown fragment by the walk, if the operation uses it
+      const s = state.get(child);
+      if (s === 1) {
+        const cycle = [...path.slice(path.findIndex((p) => p.name === child)).map((p) => p.name), child];
+        throw new LimitExceeded(fail('CIRCULAR_FRAGMENT', `Cannot spread fragment "${child}" within itself (${cycle.join(' -> ')}).`));
+      }
+      if (s === undefined) {
+        state.set(child, 1);
+        path.push({ name: child, next: 0 });
+      }
+    }
+  }
+}
+
+/**
+ * The fragment-expanded walk of the executed operation. Counts fields, aliases, root fields and depth and estimates
+ * the cost in one pass; throws at the first limit passed, so expansion bombs (fragments spread many times) stop after
+ * `maxFields` fields.
+ */
+class Walker {
+  depth = 0;
+  aliases = 0;
+  rootFields = 0;
+  fields = 0;
+  introspection = false;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly fragments: Map<string, FragmentDefinitionNode>,
+    private readonly limits: OperationLimits,
+    private readonly variables: Record<string, unknown>,
+  ) {}
+
+  /**
+   * Returns the cost of one selection set for one parent object. `sizedBy` is the list size a connection field
+   * (e.g. `orders(first: 5)`, which returns one object) hands to its `edges`/`nodes` list.
+   */
+  selectionSet(set: SelectionSetNode, parent: GraphQLCompositeType, depth: number, sizedBy: number | undefined): number {
+    let cost = 0;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) cost += this.field(sel, parent, depth, sizedBy);
+      else {
+        let node: { typeCondition?: { name: { value: string } } | undefined; selectionSet: SelectionSetNode };
+        if (sel.kind === Kind.FRAGMENT_SPREAD) {
+          const fragment = this.fragments.get(sel.name.value);
+          if (!fragment) throw new LimitExceeded(fail('GRAPHQL_VALIDATION_FAILED', `Unknown fragment "${sel.name.value}".`));
+          node = fragment;
+        } else node = sel;
+        let type: GraphQLCompositeType = parent;
+        if (node.typeCondition) {
+          const named = this.schema.getType(node.typeCondition.name.value);
+          if (!named || !isCompositeType(named))
+            throw new LimitExceeded(fail('GRAPHQL_VALIDATION_FAILED', `Unknown type "${node.typeCondition.name.value}".`));
+          type = named;
+        }
+        // Fragments on different possible types add up: an upper bound, as the walk cannot know the runtime type.
+        cost += this.selectionSet(node.selectionSet, type, depth, sizedBy);
+      }
+    }
+    return cost;
+  }
+
+  private field(node: FieldNode, parent: GraphQLCompositeType, depth: number, sizedBy: number | undefined): number {
+    const limits = this.limits;
+    if (++this.fields > limits.maxFields) over('TOO_MANY_FIELDS', 'Field count', limits.maxFields, this.fields);
+    if (depth === 1 && ++this.rootFields > limits.maxRootFields) over('TOO_MANY_ROOT_FIELDS', 'Root field count', limits.maxRootFields, this.rootFields);
+    if (node.alias && ++this.aliases > limits.maxAliases) over('TOO_MANY_ALIASES', 'Alias count', limits.maxAliases, this.aliases);
+    if (depth > this.depth) {
+      this.depth = depth;
+      if (depth > limits.maxDepth) over('OPERATION_TOO_DEEP', 'Operation depth', limits.maxDepth, depth);
+    }
+    const name = node.name.value;
+    // Only a *field* named __schema/__type is introspection (a fragment named __schema is not: GraphQL Armor #823).
+    if (name === '__schema' || name === '__type') this.introspection = true;
+    const def = this.fieldDef(parent, name);
+    if (!def) {
+      // No "Did you mean" here: suggestions let a client rebuild a hidden schema (clairvoyance).
+      throw new LimitExceeded(fail('GRAPHQL_VALIDATION_FAILED', `Cannot query field "${name}" on type "${parent.name}".`));
+    }
+    if (name === '__typename') return 0; // answered by the gateway itself, no resolver or upstream call
+
+    const size = this.listSize(node, def);
+    const type = getNullableType(def.type);
+    const isList = isListType(type);
+    const childType = getNamedType(def.type);
+    let children = 0;
+    if (node.selectionSet) {
+      if (!isCompositeType(childType))
+        throw new LimitExceeded(fail('GRAPHQL_VALIDATION_FAILED', `Field "${name}" of type "${childType.name}" must not have a selection.`));
+      // A connection: `first` sizes the `edges`/`nodes` below it, not the connection object itself.
+      const handDown = !isList && size !== undefined && isObjectType(childType) ? size : undefined;
+      children = this.selectionSet(node.selectionSet, childType, depth + 1, handDown);
+    } else if (isCompositeType(childType)) {
+      throw new LimitExceeded(fail('GRAPHQL_VALIDATION_FAILED', `Field "${name}" of type "${childType.name}" must have a selection.`));
+    }
+    if (!isList) return 1 + children;
+    const multiplier = size ?? ((name === 'edges' || name === 'nodes') && sizedBy !== undefined ? sizedBy : limits.defaultListSize);
+    const cost = 1 + multiplier * children;
+    // Stop as soon as one branch alone is over budget: the sum can only grow.
+    if (cost > limits.maxCost) over('OPERATION_TOO_COMPLEX', 'Estimated cost', limits.maxCost, cost);
+    return cost;
+  }
+
+  private fieldDef(parent: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {
+    if (name === '__typename') return TypeNameMetaFieldDef;
+    if (parent === this.schema.getQueryType()) {
+      if (name === '__schema') return SchemaMetaFieldDef;
+      if (name === '__type') return TypeMetaFieldDef;
+    }
+    if (isObjectType(parent) || isInterfaceType(parent)) {
+      const fields = parent.getFields();
+      return Object.hasOwn(fields, name) ? fields[name] : undefined;
+    }
+    return undefined; // a union: only __typename may be selected on it directly
+  }
+
+  /**
+   * The list size a field's arguments announce: a slicing argument (`first: 5`) wins, else the length of a list
+   * argument (`products(skus: [...])` returns one item per SKU); undefined when it has neither. Variables and schema
+   * defaults are resolved, so `first: $n` or an omitted `first` with `= 20` count as what will run.
+   */
+  private listSize(node: FieldNode, def: GraphQLField<unknown, unknown>): number | undefined {
+    let slicing: number | undefined;
+    let listLength: number | undefined;
+    for (const argDef of def.args) {
+      const argNode = node.arguments?.find((a) => a.name.value === argDef.name);
+      let value: unknown;
+      if (argNode) {
+        value =
+          argNode.value.kind === Kind.VARIABLE
+            ? (this.variables[argNode.value.name.value] ?? argDef.defaultValue)
+            : valueFromASTUntyped(argNode.value, this.variables);
+      } else value = argDef.defaultValue;
+      if (value === undefined || value === null) continue;
+      if (this.limits.slicingArguments.includes(argDef.name) && typeof value === 'number') {
+        if (value > this.limits.maxListSize) over('LIST_TOO_LARGE', `Argument "${argDef.name}" of "${def.name}"`, this.limits.maxListSize, value);
+        slicing = Math.max(0, value);
+      } else if (isListType(getNullableType(argDef.type))) {
+        const length = Array.isArray(value) ? value.length : 1; // a single value coerces to a list of one
+        if (length > this.limits.maxListSize) over('LIST_TOO_LARGE', `List argument "${argDef.name}" of "${def.name}"`, this.limits.maxListSize, length);
+        listLength = Math.max(listLength ?? 0, length);
+      }
+    }
+    return slicing ?? listLength;
+  }
+}
