@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { maskError } from '@omnigraph/shared/errors';
+import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { Cache } from '@omnigraph/shared/cache';
 import { createCrmContext, type CrmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -22,6 +22,8 @@ export interface CreateCrmServerOptions {
   cacheTtlSeconds?: number | undefined;
   /** adds stack traces to errors; local development only. @default false */
   isDev?: boolean | undefined;
+  /** receives the causes of upstream and unexpected errors */
+  logger?: ErrorLogger | undefined;
 }
 
 export interface CrmServer {
@@ -30,14 +32,14 @@ export interface CrmServer {
   createContext(): CrmContext;
 }
 
-export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false }: CreateCrmServerOptions): CrmServer {
+export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false, logger }: CreateCrmServerOptions): CrmServer {
   const typeDefs = parse(readFileSync(CRM_SCHEMA_PATH, 'utf8'));
   const server = new ApolloServer<CrmContext>({
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => maskError(formatted, error, { includeStack: isDev }),
+    formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });
   return { server, createContext: () => createCrmContext({ client, cache, cacheTtlSeconds }) };
 }

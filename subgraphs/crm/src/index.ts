@@ -35,6 +35,7 @@ export async function startCrmSubgraph(
     cache,
     cacheTtlSeconds: config.CRM_CACHE_TTL_SECONDS,
     isDev: options.isDev ?? false,
+    logger,
   });
   // The standalone server answers on every path, /graphql included, which is the path the supergraph routes to.
   const { url } = await startStandaloneServer(server, {

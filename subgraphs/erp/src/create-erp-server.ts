@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { maskError } from '@omnigraph/shared/errors';
+import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { ErpContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -13,6 +13,8 @@ export const ERP_SCHEMA_URL = new URL('../../../schema/erp.graphql', import.meta
 export interface CreateErpServerOptions {
   /** include error details for developers (never in production) */
   isDev?: boolean;
+  /** receives the causes of upstream and unexpected errors */
+  logger?: ErrorLogger;
 }
 
 /** The `erp` subgraph as an ApolloServer; no listening here (index.ts does that, tests call executeOperation). */
@@ -22,6 +24,6 @@ export function createErpServer(options: CreateErpServerOptions = {}): ApolloSer
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => maskError(formatted, error, { includeStack: options.isDev ?? false }),
+    formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
 }

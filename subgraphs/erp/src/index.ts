@@ -37,7 +37,7 @@ export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boo
     keyPrefix: ERP_CACHE_KEY_PREFIX,
     onError: (error, context) => logger.warn({ err: error, ...context }, 'erp cache failure; serving from the ERP'),
   });
-  const server = createErpServer({ isDev: options.isDev ?? false });
+  const server = createErpServer({ isDev: options.isDev ?? false, logger });
   // the standalone server answers on every path, so /graphql is simply the path we advertise
   const { url } = await startStandaloneServer(server, {
     listen: { port: config.ERP_PORT },

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
-import { maskError } from '@omnigraph/shared/errors';
+import { createSubgraphErrorFormatter } from '@omnigraph/shared/errors';
 import { createEshopContext, type EshopContext, type EshopContextDeps } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 
@@ -35,17 +34,7 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
     schema,
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => {
-      // What a resolver threw (an UpstreamError, or a bug), not graphql-js's located wrapper around it. Unwrapped
-      // with Apollo's own helper, so the check holds even if graphql's ESM and CJS builds are both loaded (Apollo
-      // builds the wrapper with the copy it imports).
-      const thrown = unwrapResolverError(error);
-      // The client sees a fixed, masked message; the operator needs the cause, which UpstreamError keeps off-wire.
-      // Logged under `err` so the logger's serializer strips an axios cause's config (credential headers).
-      const cause = (thrown as { cause?: unknown } | null)?.cause;
-      options.logger?.warn({ err: cause instanceof Error ? cause : thrown, path: formatted.path }, formatted.message);
-      return maskError(formatted, thrown, { includeStack: options.isDev ?? false });
-    },
+    formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
   return { server, createContext: () => createEshopContext(options) };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { maskError } from '@omnigraph/shared/errors';
+import { createSubgraphErrorFormatter } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
 import { createMarketplaceContext, type MarketplaceContext, type MarketplaceContextDeps } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -36,15 +36,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted, error) => {
-      const masked = maskError(formatted, error, { includeStack: options.includeStackInErrors ?? false });
-      const code = masked.extensions?.['code'];
-      // The client sees only the registry code; the cause (URL, status, body) goes to the logs.
-      if (code === 'INTERNAL_SERVER_ERROR' || (typeof code === 'string' && code.startsWith('UPSTREAM_'))) {
-        options.logger?.error({ err: error, code, path: formatted.path }, 'marketplace request error');
-      }
-      return masked;
-    },
+    formatError: createSubgraphErrorFormatter({ includeStack: options.includeStackInErrors ?? false, logger: options.logger }),
   });
   return {
     server,

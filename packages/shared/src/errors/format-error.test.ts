@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { buildSchema, graphql, GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maskError } from './format-error.ts';
+import { createSubgraphErrorFormatter, maskError } from './format-error.ts';
 import { UpstreamError } from './upstream-error.ts';
 
 const schema = buildSchema(/* GraphQL */ `
@@ -149,5 +149,45 @@ describe('maskError', () => {
       message: 'Unexpected error.',
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
+  });
+});
+
+describe('createSubgraphErrorFormatter', () => {
+  /** what Apollo Server hands formatError, for each error of one query */
+  async function errorsOf(source: string): Promise<{ formatted: GraphQLFormattedError; error: GraphQLError }[]> {
+    const result = await graphql({ schema, source, rootValue });
+    return (result.errors ?? []).map((error) => {
+      const formatted = error.toJSON();
+      return {
+        formatted: { ...formatted, extensions: { ...formatted.extensions, code: formatted.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR' } },
+        error,
+      };
+    });
+  }
+
+  it('answers exactly what maskError answers, and logs the cause of upstream and unexpected errors only', async () => {
+    const logged: { level: string; details: Record<string, unknown>; message: string }[] = [];
+    const logger = {
+      warn: (details: object, message: string) => logged.push({ level: 'warn', details: details as Record<string, unknown>, message }),
+      error: (details: object, message: string) => logged.push({ level: 'error', details: details as Record<string, unknown>, message }),
+    };
+    const format = createSubgraphErrorFormatter({ includeStack: false, logger });
+    const errors = await errorsOf('{ timeout notFound crash }');
+    const masked = errors.map(({ formatted, error }) => format(formatted, error));
+    expect(masked).toEqual(errors.map(({ formatted, error }) => maskError(formatted, error, { includeStack: false })));
+
+    expect(logged.map((l) => [l.level, l.details['code'], l.details['path']])).toEqual([
+      ['warn', 'UPSTREAM_TIMEOUT', ['timeout']],
+      ['error', 'INTERNAL_SERVER_ERROR', ['crash']],
+    ]);
+    // the operator gets the upstream cause the client never sees
+    expect(String((logged[0]!.details['err'] as Error).message)).toMatch(/odoo\.internal/);
+    expect(JSON.stringify(masked)).not.toMatch(/odoo\.internal|ECONNRESET/);
+  });
+
+  it('works without a logger', async () => {
+    const format = createSubgraphErrorFormatter({ includeStack: false });
+    const { formatted, error } = (await errorsOf('{ timeout }'))[0]!;
+    expect(format(formatted, error).extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', serviceName: 'erp' });
   });
 });

@@ -96,3 +96,38 @@ function stackOf(error: unknown): string | undefined {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   return original instanceof Error && typeof original.stack === 'string' ? original.stack : undefined;
 }
+
+/** The two logger methods the formatter uses (a pino Logger fits). */
+export interface ErrorLogger {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface SubgraphErrorFormatterOptions extends MaskErrorOptions {
+  /** where the cause of upstream and unexpected errors goes; clients never see it */
+  logger?: ErrorLogger | undefined;
+}
+
+/**
+ * The `formatError` of every subgraph: {@link maskError} decides what the client sees, and the cause of an upstream
+ * failure (`UPSTREAM_*`, kept off-wire as `cause`) or of an unexpected error goes to the operator's log — otherwise
+ * nobody could tell why Odoo or Allegro failed. Client mistakes (BAD_USER_INPUT, NOT_FOUND) are not logged.
+ * Logged under `err` so the logger's serializer strips an axios cause's request config (credential headers).
+ */
+export function createSubgraphErrorFormatter(
+  options: SubgraphErrorFormatterOptions,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const masked = maskError(formatted, error, options);
+    const code = masked.extensions?.['code'];
+    const { logger } = options;
+    if (logger && typeof code === 'string' && (code === 'INTERNAL_SERVER_ERROR' || code.startsWith('UPSTREAM_'))) {
+      const thrown = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+      const cause = (thrown as { cause?: unknown } | null)?.cause;
+      const details = { err: cause instanceof Error ? cause : thrown, code, path: formatted.path };
+      if (code === 'INTERNAL_SERVER_ERROR') logger.error(details, formatted.message);
+      else logger.warn(details, formatted.message);
+    }
+    return masked;
+  };
+}

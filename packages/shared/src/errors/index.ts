@@ -1,7 +1,7 @@
 export type { ErrorCode, ErrorCodeDefinition } from './error-codes.ts';
 export { ERROR_CODE_LIST, ERROR_CODES, isErrorCode } from './error-codes.ts';
-export type { MaskErrorOptions } from './format-error.ts';
-export { maskError, UNEXPECTED_ERROR_MESSAGE } from './format-error.ts';
+export type { ErrorLogger, MaskErrorOptions, SubgraphErrorFormatterOptions } from './format-error.ts';
+export { createSubgraphErrorFormatter, maskError, UNEXPECTED_ERROR_MESSAGE } from './format-error.ts';
 export type { UpstreamCallContext } from './map-axios-error.ts';
 export { mapAxiosErrorToUpstreamError, parseRetryAfterSeconds } from './map-axios-error.ts';
 export type { ServiceName, UpstreamErrorCode, UpstreamErrorExtensions, UpstreamErrorOptions } from './upstream-error.ts';
