@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPln, getDataset } from '@omnigraph/simulator-dataset';
+import { ORDERS_QUERY } from './operations.ts';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 /**
@@ -20,27 +21,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 
-const ORDERS = /* GraphQL */ `
-  query Orders($email: String!, $first: Int, $after: String, $channel: OrderChannel) {
-    findCustomers(email: $email) {
-      id
-      orders(first: $first, after: $after, channel: $channel) {
-        totalCount
-        unavailableChannels
-        pageInfo { hasNextPage endCursor }
-        edges {
-          cursor
-          node {
-            id channel number placedAt status channelStatus paymentStatus
-            totals { total { amount currency } }
-            delivery { method name store { code name } parcelLocker { id } }
-            lines { sku name quantity unitPrice { amount currency } product { sku name stock { available location { code } } } }
-          }
-        }
-      }
-    }
-  }
-`;
 
 describe('1. products by SKU', () => {
   it('answers ERP data, stock per location, e-shop listing and Allegro offers for several SKUs in one request', async () => {
@@ -137,7 +117,7 @@ describe('3. customer lookup', () => {
 
 describe('4. one order list across channels', () => {
   it("lists every channel's orders newest first, with lines, products and delivery", async () => {
-    const { body } = await stack.query(ORDERS, { email: anna.email, first: 50 });
+    const { body } = await stack.query(ORDERS_QUERY, { email: anna.email, first: 50 });
     expect(body.errors).toBeUndefined();
     const conn = body.data.findCustomers[0].orders;
     expect(conn.totalCount).toBe(anna.eshopOrderCount + anna.allegroOrderCount);
@@ -161,23 +141,23 @@ describe('4. one order list across channels', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { body } = await stack.query(ORDERS, { email: anna.email, first: 3, after });
+      const { body } = await stack.query(ORDERS_QUERY, { email: anna.email, first: 3, after });
       const conn = body.data.findCustomers[0].orders;
       seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
       after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
     } while (after);
     expect(seen).toHaveLength(anna.eshopOrderCount + anna.allegroOrderCount);
     expect(new Set(seen).size).toBe(seen.length);
-    const onlyAllegro = await stack.query(ORDERS, { email: anna.email, first: 50, channel: 'MARKETPLACE' });
+    const onlyAllegro = await stack.query(ORDERS_QUERY, { email: anna.email, first: 50, channel: 'MARKETPLACE' });
     expect(onlyAllegro.body.data.findCustomers[0].orders.edges.map((e: any) => e.node.channel)).toEqual(
       Array(anna.allegroOrderCount).fill('MARKETPLACE'),
     );
   });
 
   it("counts guest e-shop orders placed with the customer's e-mail, and Allegro orders by login only", async () => {
-    const guest = await stack.query(ORDERS, { email: katarzyna.email, first: 50 });
+    const guest = await stack.query(ORDERS_QUERY, { email: katarzyna.email, first: 50 });
     expect(guest.body.data.findCustomers[0].orders.totalCount).toBe(katarzyna.eshopOrderCount);
-    const allegroOnly = await stack.query(ORDERS, { email: marek.email, first: 50 });
+    const allegroOnly = await stack.query(ORDERS_QUERY, { email: marek.email, first: 50 });
     const conn = allegroOnly.body.data.findCustomers[0].orders;
     expect(conn.totalCount).toBe(marek.allegroOrderCount);
     expect(conn.edges.every((e: any) => e.node.channel === 'MARKETPLACE')).toBe(true);
@@ -218,7 +198,7 @@ describe('6. bad input', () => {
     expect(unknownForm.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const notARef = await stack.query(`{ orderByReference(reference: "hello?") { id } }`);
     expect(notARef.body).toEqual({ data: { orderByReference: null } });
-    const badCursor = await stack.query(ORDERS, { email: anna.email, first: 5, after: 'not-a-cursor' });
+    const badCursor = await stack.query(ORDERS_QUERY, { email: anna.email, first: 5, after: 'not-a-cursor' });
     expect(badCursor.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const syntax = await stack.query(`{ product(sku: `);
     expect(syntax.status).toBe(400);
@@ -230,9 +210,9 @@ describe('batching', () => {
   it('costs the same upstream calls for ~10 orders as for hundreds, up to one per 100 extra keys', async () => {
     const count = async (email: string) => {
       // warm the long-lived caches (tax rates, warehouses) so both runs are measured alike
-      await stack.query(ORDERS, { email, first: 100 });
+      await stack.query(ORDERS_QUERY, { email, first: 100 });
       stack.resetCounters();
-      const { body } = await stack.query(ORDERS, { email, first: 100 });
+      const { body } = await stack.query(ORDERS_QUERY, { email, first: 100 });
       expect(body.errors).toBeUndefined();
       return { calls: stack.upstreamCalls(), orders: body.data.findCustomers[0].orders.edges.length };
     };

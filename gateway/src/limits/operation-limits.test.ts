@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Supergraph } from '@apollo/federation-internals';
 import * as graphql from 'graphql';
 import type { GraphQLSchema } from 'graphql';
+import { ORDERS_QUERY } from '../../../e2e/operations.ts';
 import { EXAMPLE_QUERY } from '../example-query.ts';
 import { CORPUS_CATEGORIES, buildMaliciousCorpus, oneMegabyteOfTokens } from './malicious-corpus.ts';
 import type { CorpusCategory, CorpusEntry } from './malicious-corpus.ts';
@@ -213,31 +214,10 @@ describe('circular fragments', () => {
 });
 
 describe('the operations our clients send pass with the defaults', () => {
-  const ORDERS = /* GraphQL */ `
-    query Orders($email: String!, $first: Int, $after: String, $channel: OrderChannel) {
-      findCustomers(email: $email) {
-        id
-        orders(first: $first, after: $after, channel: $channel) {
-          totalCount
-          unavailableChannels
-          pageInfo { hasNextPage endCursor }
-          edges {
-            cursor
-            node {
-              id channel number placedAt status channelStatus paymentStatus
-              totals { total { amount currency } }
-              delivery { method name store { code name } parcelLocker { id } }
-              lines { sku name quantity unitPrice { amount currency } product { sku name stock { available location { code } } } }
-            }
-          }
-        }
-      }
-    }
-  `;
   const cases: [string, string, Record<string, unknown> | undefined][] = [
     ['call-center example', EXAMPLE_QUERY, { phone: '+48 601 234 567' }],
-    ['e2e orders, first 100', ORDERS, { email: 'anna@example.pl', first: 100 }],
-    ['e2e orders, first 3 with a cursor and channel', ORDERS, { email: 'anna@example.pl', first: 3, after: 'abc', channel: 'MARKETPLACE' }],
+    ['e2e orders, first 100', ORDERS_QUERY, { email: 'anna@example.pl', first: 100 }],
+    ['e2e orders, first 3 with a cursor and channel', ORDERS_QUERY, { email: 'anna@example.pl', first: 3, after: 'abc', channel: 'MARKETPLACE' }],
     [
       'e2e products by SKU',
       `query($skus: [ID!]!) { products(skus: $skus) {
