@@ -10,9 +10,7 @@ const doc = `# Error codes
 
 Generated from \`packages/shared/src/errors/error-codes.ts\` by \`npm run errors:docs\`; do not edit by hand.
 
-Every error a client sees carries one of these in \`extensions.code\` (or one of GraphQL's request-level codes:
-\`GRAPHQL_PARSE_FAILED\`, \`GRAPHQL_VALIDATION_FAILED\`, \`BAD_REQUEST\`, \`OPERATION_RESOLUTION_FAILURE\`,
-\`PERSISTED_QUERY_NOT_FOUND\`, \`PERSISTED_QUERY_NOT_SUPPORTED\`). Errors about an upstream system also carry
+Every error a client sees carries one of these in \`extensions.code\`. Errors about an upstream system also carry
 \`extensions.serviceName\` — the role that failed: \`erp\`, \`eshop\`, \`crm\` or \`marketplace\` — and may carry
 \`upstream.operation\`, \`upstream.status\` and \`retryAfterSeconds\`. Messages are for people; branch on the code.
 Codes are a public contract: new ones may be added, existing ones are never renamed or repurposed.

@@ -2,22 +2,14 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODE_LIST } from '@omnigraph/shared/errors';
 
 /**
- * Codes a client may see as they are: our registry (packages/shared errors) plus Apollo's request-level codes.
+ * Codes a client may see as they are: our registry (packages/shared errors), which includes Apollo's request-level codes.
  * Everything else — a subgraph that crashed, a subgraph that could not be reached, a bug — becomes a stable code with
  * a generic message, so no subgraph URL, upstream body or stack trace reaches a client.
  */
-const PASS_THROUGH = new Set<string>([
-  ...ERROR_CODE_LIST.filter((code) => code !== 'INTERNAL_SERVER_ERROR'),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+const PASS_THROUGH = new Set<string>(ERROR_CODE_LIST.filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
 /** extension keys that are part of the error contract; anything else a subgraph attached is dropped */
-const KEPT_EXTENSIONS = ['code', 'serviceName', 'upstream', 'retryAfterSeconds'] as const;
+const KEPT_EXTENSIONS = ['code', 'serviceName', 'upstream', 'retryAfterSeconds', 'missingScopes', 'limit', 'actual'] as const;
 
 export function maskGatewayError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
   const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;

@@ -16,6 +16,7 @@ import {
   parse,
   valueFromASTUntyped,
 } from 'graphql';
+import type { ErrorCode } from '@omnigraph/shared/errors';
 import type {
   DocumentNode,
   FieldNode,
@@ -28,9 +29,9 @@ import type {
 } from 'graphql';
 
 /**
- * Stable codes of every violation. They will join the error registry in packages/shared; until then the gateway maps
- * them as they are. BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and OPERATION_RESOLUTION_FAILURE are
- * the codes Apollo Server already uses for the same faults, so clients see one vocabulary whichever layer refuses.
+ * Stable codes of every violation, all from the one registry (packages/shared errors). BAD_REQUEST,
+ * GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED and OPERATION_RESOLUTION_FAILURE are the codes Apollo Server already
+ * uses for the same faults, so clients see one vocabulary whichever layer refuses.
  */
 export const OPERATION_LIMIT_CODES = [
   'BODY_TOO_LARGE',
@@ -52,7 +53,7 @@ export const OPERATION_LIMIT_CODES = [
   'LIST_TOO_LARGE',
   'OPERATION_TOO_COMPLEX',
   'INTROSPECTION_NOT_ALLOWED',
-] as const;
+] as const satisfies readonly ErrorCode[];
 export type OperationLimitCode = (typeof OPERATION_LIMIT_CODES)[number];
 
 export interface OperationLimits {

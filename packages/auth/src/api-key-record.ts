@@ -17,8 +17,20 @@ export const apiKeyRecordSchema = z.object({
   /** The partner (or internal team) the key belongs to. */
   ownerId: z.string().min(1).max(200),
   scopes: z.array(scopeSchema).min(1),
+  /**
+   * Which edge limits apply: `partner` (introspection off, safe operation limits) or `internal` (own teams, e.g. the
+   * call-center UI: introspection on, larger limits). Records written before profiles existed read as `partner`.
+   */
+  profile: z.enum(['partner', 'internal']).default('partner'),
   rateLimitPerMinute: z.number().int().positive(),
+  /** Estimated query cost per minute (see gateway/src/limits); unset = the gateway's default for the profile. */
+  costPerMinute: z.number().int().positive().optional(),
   quotaPerDay: z.number().int().positive().optional(),
+  /**
+   * Safelist: when set, the key may run only these registered operations (names from `schema/operations/`), sent
+   * either as their text or by `extensions.persistedQuery.sha256Hash`.
+   */
+  operations: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1).optional(),
   expiresAt: isoDate.optional(),
   createdAt: isoDate,
   lastUsedAt: isoDate.optional(),
@@ -27,4 +39,5 @@ export const apiKeyRecordSchema = z.object({
   replacedBy: z.string().optional(),
 });
 
-export type ApiKeyRecord = z.infer<typeof apiKeyRecordSchema>;
+export type ApiKeyRecord = z.output<typeof apiKeyRecordSchema>;
+export type ApiKeyProfile = ApiKeyRecord['profile'];

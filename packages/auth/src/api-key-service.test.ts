@@ -35,11 +35,20 @@ describe('createApiKeyService', () => {
       name: 'Ceneo',
       ownerId: 'partner-ceneo',
       scopes: ['catalog:read', 'stock:read'],
+      profile: 'partner',
       rateLimitPerMinute: 600,
       quotaPerDay: 100_000,
       createdAt: '2026-05-01T10:00:00.000Z',
     });
     expect(JSON.stringify(await store.list())).not.toContain(key);
+  });
+
+  it('keeps the profile, cost budget and safelist, also through a rotation', async () => {
+    const { service } = setup();
+    const { record } = await service.createKey({ ...CENEO, profile: 'internal', costPerMinute: 50_000, operations: ['ProductsBySku'] });
+    expect(record).toMatchObject({ profile: 'internal', costPerMinute: 50_000, operations: ['ProductsBySku'] });
+    const rotated = await service.rotate(record.keyId, { overlapSeconds: 60 });
+    expect(rotated.record).toMatchObject({ profile: 'internal', costPerMinute: 50_000, operations: ['ProductsBySku'] });
   });
 
   it('authenticates a fresh key and records its last use', async () => {

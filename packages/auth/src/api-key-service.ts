@@ -2,7 +2,7 @@ import type { Logger } from '@omnigraph/shared/logging';
 import { generateApiKey, parseApiKey } from './api-key-format.ts';
 import type { ApiKeyEnv, ApiKeyFormatOptions } from './api-key-format.ts';
 import { apiKeyRecordSchema } from './api-key-record.ts';
-import type { ApiKeyRecord } from './api-key-record.ts';
+import type { ApiKeyProfile, ApiKeyRecord } from './api-key-record.ts';
 import { hashApiKey, hashesEqual } from './hash-api-key.ts';
 import type { KeyStore } from './key-store.ts';
 import { KeyConflictError } from './key-store.ts';
@@ -14,8 +14,12 @@ export interface CreateKeyInput {
   name: string;
   ownerId: string;
   scopes: string[];
+  /** @default 'partner' */
+  profile?: ApiKeyProfile | undefined;
   rateLimitPerMinute: number;
+  costPerMinute?: number | undefined;
   quotaPerDay?: number | undefined;
+  operations?: string[] | undefined;
   expiresAt?: Date | undefined;
 }
 
@@ -88,8 +92,11 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         name: input.name,
         ownerId: input.ownerId,
         scopes: input.scopes,
+        profile: input.profile ?? 'partner',
         rateLimitPerMinute: input.rateLimitPerMinute,
+        ...(input.costPerMinute === undefined ? {} : { costPerMinute: input.costPerMinute }),
         ...(input.quotaPerDay === undefined ? {} : { quotaPerDay: input.quotaPerDay }),
+        ...(input.operations === undefined ? {} : { operations: input.operations }),
         ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt.toISOString() }),
       });
       logger?.info({ keyId: record.keyId, ownerId: record.ownerId }, 'api key created');
@@ -133,8 +140,11 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
         name: previous.name,
         ownerId: previous.ownerId,
         scopes: previous.scopes,
+        profile: previous.profile,
         rateLimitPerMinute: previous.rateLimitPerMinute,
+        ...(previous.costPerMinute === undefined ? {} : { costPerMinute: previous.costPerMinute }),
         ...(previous.quotaPerDay === undefined ? {} : { quotaPerDay: previous.quotaPerDay }),
+        ...(previous.operations === undefined ? {} : { operations: previous.operations }),
         ...(previous.expiresAt === undefined ? {} : { expiresAt: previous.expiresAt }),
       });
       // Never extend the old key: if it already expires before the overlap ends, keep that earlier date.

@@ -24,7 +24,8 @@ export interface CliIo {
 const USAGE = `Usage: npm run keys -- <command> [options]
 
   create --name <name> --owner <partnerId> --scopes <a:b,c:d> --rate-limit <perMinute>
-         [--quota <perDay>] [--expires <YYYY-MM-DD|ISO date>]
+         [--profile partner|internal] [--cost-per-minute <points>] [--quota <perDay>]
+         [--operations <OperationName,...>] [--expires <YYYY-MM-DD|ISO date>]
   list   [--owner <partnerId>]
   rotate <keyId> --overlap <seconds>
   revoke <keyId>
@@ -44,7 +45,14 @@ const createArgs = (now: Date) =>
       .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
       .pipe(z.array(scopeSchema).min(1, '--scopes needs at least one scope')),
     'rate-limit': positiveInt('rate-limit'),
+    profile: z.enum(['partner', 'internal'], { error: '--profile must be partner or internal' }).optional(),
+    'cost-per-minute': positiveInt('cost-per-minute').optional(),
     quota: positiveInt('quota').optional(),
+    operations: z
+      .string()
+      .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+      .pipe(z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, '--operations takes operation names')).min(1, '--operations needs at least one name'))
+      .optional(),
     expires: z
       .string()
       .transform((s, ctx) => {
@@ -86,7 +94,9 @@ function describe(record: ApiKeyRecord): string[] {
     `  name:       ${record.name}`,
     `  owner:      ${record.ownerId}`,
     `  scopes:     ${record.scopes.join(',')}`,
-    `  rate limit: ${record.rateLimitPerMinute}/min${record.quotaPerDay === undefined ? '' : `, quota ${record.quotaPerDay}/day`}`,
+    `  profile:    ${record.profile}`,
+    `  rate limit: ${record.rateLimitPerMinute}/min${record.costPerMinute === undefined ? '' : `, cost ${record.costPerMinute}/min`}${record.quotaPerDay === undefined ? '' : `, quota ${record.quotaPerDay}/day`}`,
+    ...(record.operations === undefined ? [] : [`  operations: ${record.operations.join(',')} (safelist)`]),
     `  expires:    ${record.expiresAt ?? 'never'}`,
   ];
 }
@@ -138,7 +148,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         owner: { type: 'string' },
         scopes: { type: 'string' },
         'rate-limit': { type: 'string' },
+        profile: { type: 'string' },
+        'cost-per-minute': { type: 'string' },
         quota: { type: 'string' },
+        operations: { type: 'string' },
         expires: { type: 'string' },
         overlap: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -183,8 +196,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           name: a.name,
           ownerId: a.owner,
           scopes: a.scopes,
+          profile: a.profile,
           rateLimitPerMinute: a['rate-limit'],
+          costPerMinute: a['cost-per-minute'],
           quotaPerDay: a.quota,
+          operations: a.operations,
           expiresAt: a.expires,
         });
         io.out(`Created API key ${record.keyId}:`);

@@ -18,6 +18,7 @@ export function makeRecord(overrides: Partial<ApiKeyRecord> = {}): { key: string
       name: 'Test partner',
       ownerId: 'partner-test',
       scopes: ['catalog:read'],
+      profile: 'partner',
       rateLimitPerMinute: 60,
       createdAt: new Date().toISOString(),
       ...overrides,

@@ -11,6 +11,11 @@ export interface ErrorCodeDefinition<C extends string = string> {
   readonly description: string;
   /** The HTTP status a REST-ish caller would expect; GraphQL responses stay 200 with partial data. */
   readonly httpStatus: number;
+  /**
+   * Only the gateway's edge raises it, before anything executes: the whole request is refused with `httpStatus`.
+   * Codes without it can also come from a subgraph or resolver, at a `path`, next to partial data.
+   */
+  readonly edgeOnly?: true;
 }
 
 // The generic parameter makes the compiler check that every key equals its `code`, so the two can never drift.
@@ -26,12 +31,14 @@ export const ERROR_CODES = defineErrorCodes({
   },
   UNAUTHENTICATED: {
     code: 'UNAUTHENTICATED',
-    description: "The client's own credentials (API key) are missing or invalid.",
+    description: "The caller's credential (API key or bearer token) is missing, malformed, unknown, revoked or expired.",
     httpStatus: 401,
   },
   FORBIDDEN: {
     code: 'FORBIDDEN',
-    description: "The client's credentials are valid but lack the scope for this field or object.",
+    description:
+      "The caller's credentials are valid but lack a scope: for a field, it is removed from the operation and reported " +
+      'with its path and `missingScopes` (the rest is answered); when nothing in the operation is allowed, the request is refused.',
     httpStatus: 403,
   },
   NOT_FOUND: {
@@ -66,6 +73,170 @@ export const ERROR_CODES = defineErrorCodes({
       "credentials): a bug or misconfiguration on our side, not the client's.",
     httpStatus: 502,
   },
+  // Request-level codes: the gateway refuses the request before anything executes (no subgraph is called).
+  BAD_REQUEST: {
+    code: 'BAD_REQUEST',
+    description: 'The HTTP request is not a GraphQL request: body not JSON, `query` missing or not a string, wrong method (Apollo built-in).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  CSRF_PREVENTED: {
+    code: 'CSRF_PREVENTED',
+    description:
+      'A request a browser could send cross-site without a preflight (no or a "simple" content-type, GET without a preflight header) was refused.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  BODY_TOO_LARGE: {
+    code: 'BODY_TOO_LARGE',
+    description: 'The HTTP body is larger than the configured limit.',
+    httpStatus: 413,
+    edgeOnly: true,
+  },
+  BATCHING_NOT_ALLOWED: {
+    code: 'BATCHING_NOT_ALLOWED',
+    description: 'A JSON array (batched operations) was sent but batching is off for this caller.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  BATCH_TOO_LARGE: {
+    code: 'BATCH_TOO_LARGE',
+    description: 'More operations in one batched request than allowed.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  VARIABLES_TOO_LARGE: {
+    code: 'VARIABLES_TOO_LARGE',
+    description: '`variables` holds more values, or nests deeper, than allowed.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  TOO_MANY_TOKENS: {
+    code: 'TOO_MANY_TOKENS',
+    description: 'The query text has more lexical tokens than allowed (checked before parsing).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  NESTING_TOO_DEEP: {
+    code: 'NESTING_TOO_DEEP',
+    description: 'Brackets in the query text nest deeper than allowed (checked before parsing).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  GRAPHQL_PARSE_FAILED: {
+    code: 'GRAPHQL_PARSE_FAILED',
+    description: 'The query text is not valid GraphQL syntax (Apollo built-in).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    description: 'The operation does not validate against the schema; messages never suggest field names (Apollo built-in).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    code: 'OPERATION_RESOLUTION_FAILURE',
+    description: 'No operation to run: none in the document, several without `operationName`, or an unknown `operationName` (Apollo built-in).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  CIRCULAR_FRAGMENT: {
+    code: 'CIRCULAR_FRAGMENT',
+    description: 'A fragment spreads itself, directly or through others.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  TOO_MANY_DIRECTIVES: {
+    code: 'TOO_MANY_DIRECTIVES',
+    description: 'More directive applications in the document than allowed.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  OPERATION_TOO_DEEP: {
+    code: 'OPERATION_TOO_DEEP',
+    description: 'Fields nest deeper than allowed (fragments expanded).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  TOO_MANY_ALIASES: {
+    code: 'TOO_MANY_ALIASES',
+    description: 'More aliased fields than allowed (fragments expanded).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  TOO_MANY_ROOT_FIELDS: {
+    code: 'TOO_MANY_ROOT_FIELDS',
+    description: 'More root fields in the operation than allowed (fragments expanded).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  TOO_MANY_FIELDS: {
+    code: 'TOO_MANY_FIELDS',
+    description: 'More field selections than allowed (fragments expanded, duplicates counted).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  LIST_TOO_LARGE: {
+    code: 'LIST_TOO_LARGE',
+    description: 'A page size (`first`, `last`, `limit`) or a list argument is larger than allowed.',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  OPERATION_TOO_COMPLEX: {
+    code: 'OPERATION_TOO_COMPLEX',
+    description: "The operation's estimated cost (items it could resolve, list sizes multiplied) is above the limit.",
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  INTROSPECTION_NOT_ALLOWED: {
+    code: 'INTROSPECTION_NOT_ALLOWED',
+    description: 'Introspection (`__schema`, `__type`) is off for this caller (partners).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    code: 'PERSISTED_QUERY_NOT_FOUND',
+    description: 'A registered-operation hash was sent that the gateway does not know (Apollo built-in name).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    code: 'PERSISTED_QUERY_NOT_SUPPORTED',
+    description: 'Automatic persisted queries are off; send the full query or a registered operation (Apollo built-in).',
+    httpStatus: 400,
+    edgeOnly: true,
+  },
+  OPERATION_NOT_SAFELISTED: {
+    code: 'OPERATION_NOT_SAFELISTED',
+    description: 'The key may only run registered operations, and this is not one of those allowed to it.',
+    httpStatus: 403,
+    edgeOnly: true,
+  },
+  RATE_LIMITED: {
+    code: 'RATE_LIMITED',
+    description: 'The caller sent more requests per minute than its key allows; see `Retry-After` and `RateLimit-*` headers.',
+    httpStatus: 429,
+    edgeOnly: true,
+  },
+  COST_LIMIT_EXCEEDED: {
+    code: 'COST_LIMIT_EXCEEDED',
+    description: "The caller's estimated query cost per minute is used up; see `Retry-After`.",
+    httpStatus: 429,
+    edgeOnly: true,
+  },
+  QUOTA_EXCEEDED: {
+    code: 'QUOTA_EXCEEDED',
+    description: "The caller's daily request quota is used up; it resets at 00:00 UTC (see `Retry-After`).",
+    httpStatus: 429,
+    edgeOnly: true,
+  },
+  AUTH_UNAVAILABLE: {
+    code: 'AUTH_UNAVAILABLE',
+    description: 'The credential could not be checked (key store or identity provider unreachable); retry later.',
+    httpStatus: 503,
+    edgeOnly: true,
+  },
   INTERNAL_SERVER_ERROR: {
     code: 'INTERNAL_SERVER_ERROR',
     description: 'Anything unexpected; the message is masked to "Unexpected error." (Apollo built-in).',
@@ -74,6 +245,12 @@ export const ERROR_CODES = defineErrorCodes({
 });
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+type Codes = typeof ERROR_CODES;
+/** Codes only the gateway's edge raises (see `edgeOnly`). */
+export type EdgeErrorCode = { [K in ErrorCode]: Codes[K] extends { edgeOnly: true } ? K : never }[ErrorCode];
+/** Codes a subgraph, a resolver or the gateway's executor may put at a path. */
+export type ExecutionErrorCode = Exclude<ErrorCode, EdgeErrorCode>;
 
 /** Every registry code, in registry order. */
 export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as readonly ErrorCode[];

@@ -10,22 +10,8 @@ export interface MaskErrorOptions {
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
 
 /**
- * Codes Apollo Server and graphql-js raise for a bad *request* (parse, validation, APQ, variables). Their messages
- * describe the client's own document, so they pass through.
- */
-const REQUEST_ERROR_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-/**
  * Apollo Server `formatError` policy (an allow-list, not a deny-list):
- * - a GraphQLError we or Apollo raised on purpose, with a registry or request-error code, keeps its message and the
+ * - a GraphQLError we or Apollo raised on purpose, with a registry code (request-level codes included), keeps its message and the
  *   allow-listed extensions (`code`, `serviceName`, `upstream.operation`, `upstream.status`, `retryAfterSeconds`);
  * - everything else — plain Errors Apollo wrapped as INTERNAL_SERVER_ERROR, unknown codes, the gateway's
  *   `extensions.response` with subgraph URLs and bodies — becomes "Unexpected error.".
@@ -42,7 +28,7 @@ export function maskError(
   const known =
     isDeliberateGraphQLError(error) &&
     code !== 'INTERNAL_SERVER_ERROR' &&
-    (isErrorCode(code) || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)));
+    isErrorCode(code);
 
   const extensions: Record<string, unknown> = known
     ? pickExtensions(formattedError.extensions ?? {})

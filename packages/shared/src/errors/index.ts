@@ -1,4 +1,4 @@
-export type { ErrorCode, ErrorCodeDefinition } from './error-codes.ts';
+export type { EdgeErrorCode, ErrorCode, ErrorCodeDefinition, ExecutionErrorCode } from './error-codes.ts';
 export { ERROR_CODE_LIST, ERROR_CODES, isErrorCode } from './error-codes.ts';
 export type { ErrorLogger, MaskErrorOptions, SubgraphErrorFormatterOptions } from './format-error.ts';
 export { createSubgraphErrorFormatter, maskError, UNEXPECTED_ERROR_MESSAGE } from './format-error.ts';
