@@ -1,4 +1,5 @@
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { describe, expect, it } from 'vitest';
 import { CRM_CONFIG_KEYS, CrmConfigSchema } from './config.ts';
 
@@ -10,6 +11,13 @@ describe('CrmConfigSchema', () => {
     });
     expect(config).toMatchObject({ CRM_PORT: 4003, CRM_TIMEOUT_MS: 5000, CRM_CACHE_TTL_SECONDS: 60 });
     expect(config.REDIS_URL).toBeUndefined();
+  });
+
+  it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
+    expect(parseEnv('crm', CrmConfigSchema, { HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
+    expect(() => parseEnv('crm', CrmConfigSchema, { ...{ HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    const secret = 's'.repeat(32);
+    expect(parseEnv('crm', CrmConfigSchema, { ...{ HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
   });
 
   it('reports every problem at once', () => {
@@ -27,7 +35,7 @@ describe('CrmConfigSchema', () => {
 
   it('lists its keys for the .env.example check', () => {
     expect(CRM_CONFIG_KEYS).toEqual(
-      expect.arrayContaining(['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'CRM_PORT', 'CRM_TIMEOUT_MS', 'CRM_CACHE_TTL_SECONDS', 'REDIS_URL']),
+      expect.arrayContaining(['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'CRM_PORT', 'CRM_TIMEOUT_MS', 'CRM_CACHE_TTL_SECONDS', 'REDIS_URL', 'NODE_ENV', 'OMNIGRAPH_SUBGRAPH_SECRET']),
     );
   });
 });

@@ -3,6 +3,7 @@
  * Every problem is reported at once.
  */
 import { z } from 'zod';
+import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 
 export const CrmConfigSchema = z.object({
@@ -18,7 +19,8 @@ export const CrmConfigSchema = z.object({
   CRM_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** Redis for the contact cache; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
-});
+  ...subgraphSecretEnvShape,
+}).check(subgraphSecretCheck);
 
 export type CrmConfig = z.infer<typeof CrmConfigSchema>;
 

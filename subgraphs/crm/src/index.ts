@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
@@ -37,15 +37,18 @@ export async function startCrmSubgraph(
     isDev: options.isDev ?? false,
     logger,
   });
-  // The standalone server answers on every path, /graphql included, which is the path the supergraph routes to.
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.CRM_PORT },
-    context: async () => createContext(),
+  // Answers on every path, /graphql included, which is the path the supergraph routes to; only requests the gateway
+  // signed get through.
+  const served = await serveSubgraph(server, {
+    port: config.CRM_PORT,
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    logger,
+    createContext: async () => createContext(),
   });
   return {
-    url: new URL('/graphql', url).href,
+    url: served.url,
     stop: async () => {
-      await server.stop();
+      await served.stop();
       await cache.close();
     },
   };

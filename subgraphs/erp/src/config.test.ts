@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@omnigraph/shared/config';
-import { ERP_CONFIG_KEYS, parseErpConfig } from './config.ts';
+import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
+import { ERP_CONFIG_KEYS, ErpConfigSchema, parseErpConfig } from './config.ts';
 
 describe('parseErpConfig', () => {
   const valid = { ODOO_BASE_URL: 'http://odoo.invalid', ODOO_DATABASE: 'omnigraph', ODOO_API_KEY: 'key' };
@@ -11,7 +12,15 @@ describe('parseErpConfig', () => {
       ERP_PORT: 4001,
       ERP_TIMEOUT_MS: 5_000,
       ERP_CACHE_TTL_SECONDS: 60,
+      OMNIGRAPH_SUBGRAPH_SECRET: DEVELOPMENT_SUBGRAPH_SECRET,
     });
+  });
+
+  it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
+    expect(parseEnv('erp', ErpConfigSchema, valid).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
+    expect(() => parseEnv('erp', ErpConfigSchema, { ...valid, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    const secret = 's'.repeat(32);
+    expect(parseEnv('erp', ErpConfigSchema, { ...valid, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
   });
 
   it('reports every problem at once, never the received values', () => {
@@ -36,6 +45,8 @@ describe('parseErpConfig', () => {
       'ERP_TIMEOUT_MS',
       'ERP_CACHE_TTL_SECONDS',
       'REDIS_URL',
+      'NODE_ENV',
+      'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);
   });
 });

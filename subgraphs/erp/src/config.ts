@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
@@ -17,7 +18,8 @@ export const ErpConfigSchema = z.object({
   ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** Redis for the shared cache; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
-});
+  ...subgraphSecretEnvShape,
+}).check(subgraphSecretCheck);
 
 export type ErpConfig = z.infer<typeof ErpConfigSchema>;
 

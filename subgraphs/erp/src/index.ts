@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
@@ -38,15 +38,17 @@ export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boo
     onError: (error, context) => logger.warn({ err: error, ...context }, 'erp cache failure; serving from the ERP'),
   });
   const server = createErpServer({ isDev: options.isDev ?? false, logger });
-  // the standalone server answers on every path, so /graphql is simply the path we advertise
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.ERP_PORT },
-    context: async () => createErpContext({ client, cache, cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS, logger }),
+  // answers on every path, so /graphql is simply the path we advertise; only requests the gateway signed get through
+  const served = await serveSubgraph(server, {
+    port: config.ERP_PORT,
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    logger,
+    createContext: async () => createErpContext({ client, cache, cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS, logger }),
   });
   return {
-    url: new URL('/graphql', url).href,
+    url: served.url,
     async stop() {
-      await server.stop();
+      await served.stop();
       await cache.close();
     },
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { ESHOP_CONFIG_KEYS, EshopConfigSchema } from './config.ts';
 
 const valid = {
@@ -16,7 +17,15 @@ describe('EshopConfigSchema', () => {
       ESHOP_PORT: 4002,
       ESHOP_TIMEOUT_MS: 5_000,
       ESHOP_CACHE_TTL_SECONDS: 60,
+      OMNIGRAPH_SUBGRAPH_SECRET: DEVELOPMENT_SUBGRAPH_SECRET,
     });
+  });
+
+  it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
+    expect(parseEnv('eshop', EshopConfigSchema, valid).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
+    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    const secret = 's'.repeat(32);
+    expect(parseEnv('eshop', EshopConfigSchema, { ...valid, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
   });
 
   it('reports every problem at once, without the values', () => {
@@ -44,6 +53,8 @@ describe('EshopConfigSchema', () => {
       'ESHOP_TIMEOUT_MS',
       'ESHOP_CACHE_TTL_SECONDS',
       'REDIS_URL',
+      'NODE_ENV',
+      'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);
   });
 });

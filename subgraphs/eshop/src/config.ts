@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 
 /** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
@@ -22,7 +23,8 @@ export const EshopConfigSchema = z.object({
   ESHOP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** Redis for the shared cache; unset → an in-process memory cache */
   REDIS_URL: z.url().optional(),
-});
+  ...subgraphSecretEnvShape,
+}).check(subgraphSecretCheck);
 export type EshopConfig = z.infer<typeof EshopConfigSchema>;
 
 /** Every variable this subgraph reads, for the root `.env.example` check. */

@@ -3,8 +3,8 @@
  * (`tsx subgraphs/eshop/src/index.ts`) loads config from the environment and listens on ESHOP_PORT at `/graphql`.
  */
 import { pathToFileURL } from 'node:url';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
@@ -39,14 +39,17 @@ export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: st
     logger,
     isDev: process.env['NODE_ENV'] === 'development',
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.ESHOP_PORT },
-    context: async () => createContext(),
+  // only requests the gateway signed get through
+  const served = await serveSubgraph(server, {
+    port: config.ESHOP_PORT,
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    logger,
+    createContext: async () => createContext(),
   });
   return {
-    url: new URL('graphql', url).href,
+    url: served.url,
     stop: async () => {
-      await server.stop();
+      await served.stop();
       await cache.close();
     },
   };

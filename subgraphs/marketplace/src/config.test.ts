@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
+import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { allegroAuthUrlOf, MARKETPLACE_CONFIG_KEYS, MarketplaceConfigSchema } from './config.ts';
 
 const base = {
@@ -20,6 +21,13 @@ describe('MarketplaceConfigSchema', () => {
     });
     // the simulator serves the token endpoint on the API host
     expect(allegroAuthUrlOf(config)).toBe('http://127.0.0.1:8072');
+  });
+
+  it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
+    expect(parseEnv('marketplace', MarketplaceConfigSchema, base).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
+    expect(() => parseEnv('marketplace', MarketplaceConfigSchema, { ...base, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    const secret = 's'.repeat(32);
+    expect(parseEnv('marketplace', MarketplaceConfigSchema, { ...base, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
   });
 
   it('requires ALLEGRO_AUTH_URL for the real Allegro API host', () => {
@@ -59,6 +67,8 @@ describe('MarketplaceConfigSchema', () => {
       'MARKETPLACE_CACHE_TTL_SECONDS',
       'MARKETPLACE_MAX_CONCURRENT_READS',
       'REDIS_URL',
+      'NODE_ENV',
+      'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);
   });
 });

@@ -3,6 +3,7 @@
  * `process.env`). Every problem is reported at once.
  */
 import { z } from 'zod';
+import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 
 /** Hosts of the real Allegro API (prod and sandbox), whose token endpoint lives on another host. */
@@ -41,6 +42,7 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_MAX_CONCURRENT_READS: z.coerce.number().int().positive().default(8),
     /** Redis for the checkout-form cache; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
+    ...subgraphSecretEnvShape,
   })
   .superRefine((env, ctx) => {
     if (env.ALLEGRO_AUTH_URL !== undefined) return;
@@ -52,7 +54,8 @@ export const MarketplaceConfigSchema = z
           'required when ALLEGRO_BASE_URL is a real Allegro host: the token endpoint is on https://allegro.pl, not the API host',
       });
     }
-  });
+  })
+  .check(subgraphSecretCheck);
 
 export type MarketplaceConfig = z.infer<typeof MarketplaceConfigSchema>;
 

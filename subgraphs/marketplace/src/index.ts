@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { allegroAuthUrlOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
@@ -44,14 +44,16 @@ export async function createMarketplaceServerFromConfig(config: MarketplaceConfi
 export async function startMarketplaceSubgraph(config: MarketplaceConfig): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'marketplace' });
   const { server, createContext } = await createMarketplaceServerFromConfig(config, logger);
-  // The standalone server answers on every path; /graphql is the one the supergraph's routing_url names.
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.MARKETPLACE_PORT },
-    context: async () => createContext(),
+  // Answers on every path; /graphql is the one the supergraph's routing_url names. Only requests the gateway signed
+  // get through.
+  const served = await serveSubgraph(server, {
+    port: config.MARKETPLACE_PORT,
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    logger,
+    createContext: async () => createContext(),
   });
-  const graphqlUrl = `${url.replace(/\/$/, '')}/graphql`;
-  logger.info({ url: graphqlUrl }, 'marketplace subgraph ready');
-  return { url: graphqlUrl, stop: () => server.stop() };
+  logger.info({ url: served.url }, 'marketplace subgraph ready');
+  return { url: served.url, stop: () => served.stop() };
 }
 
 // `tsx subgraphs/marketplace/src/index.ts`: the only place that reads process.env and listens.

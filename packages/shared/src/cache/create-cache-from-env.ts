@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import type { CacheErrorHandler, ManagedCache } from './cache.ts';
 import { createMemoryCache } from './memory-cache.ts';
 import { createRedisCache } from './redis-cache.ts';
+import { resilientRedisOptions } from './redis-client-options.ts';
 
 export interface CacheFromEnvOptions {
   /** `redis://…`; when absent the cache is in-process memory (local runs, tests). */
@@ -32,19 +33,7 @@ export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<
     return { ...memory, close: async () => {} };
   }
 
-  const redis = createClient({
-    url: options.redisUrl,
-    // Fail commands at once while disconnected instead of queueing them until Redis is back: a queued cache read
-    // would hold its request for the whole outage.
-    disableOfflineQueue: true,
-    // Bounded even while connected, so a stalled Redis cannot grow the queue without limit.
-    commandsQueueMaxLength: 1_000,
-    socket: {
-      connectTimeout: 1_000,
-      // Keep trying for ever, backing off to 2 s so a long outage does not flood the logs.
-      reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000),
-    },
-  });
+  const redis = createClient(resilientRedisOptions(options.redisUrl));
   // node-redis throws from an unhandled 'error' event, which would crash the process on the first disconnect.
   redis.on('error', (error: unknown) => options.onError(error, { operation: 'connect' }));
 

@@ -5,3 +5,4 @@ export type { MemoryCacheOptions } from './memory-cache.ts';
 export { createMemoryCache } from './memory-cache.ts';
 export type { RedisCacheClient, RedisCacheOptions } from './redis-cache.ts';
 export { CacheTimeoutError, createRedisCache } from './redis-cache.ts';
+export { resilientRedisOptions } from './redis-client-options.ts';

@@ -4,24 +4,14 @@ import { createClient } from 'redis';
 import { findFreePort } from '../testing/start-test-http-server.ts';
 import { isRedisServerAvailable, startRedisServer } from '../testing/start-redis-server.ts';
 import type { DisposableRedisServer } from '../testing/start-redis-server.ts';
+import { inCi, requireRedisInCi, sharedRedisUrl } from '../testing/redis-prerequisites.ts';
 import type { CacheErrorHandler, ManagedCache } from './cache.ts';
 import { createCacheFromEnv } from './create-cache-from-env.ts';
 import { defineCacheContract } from './define-cache-contract.ts';
 import { CacheTimeoutError, createRedisCache } from './redis-cache.ts';
 
-const redisUrl = process.env['REDIS_URL'];
-// Any non-empty CI value except an explicit "false"/"0" counts: tests that need Redis must never skip silently in CI.
-const ciValue = process.env['CI'];
-const inCi = ciValue !== undefined && ciValue !== '' && ciValue !== 'false' && ciValue !== '0';
-
-describe('Redis test prerequisites', () => {
-  it.runIf(inCi)('REDIS_URL is set in CI', () => {
-    expect(redisUrl, 'REDIS_URL must be set when CI is set: the Redis cache contract may not skip in CI').toBeTruthy();
-  });
-  it.runIf(inCi)('redis-server is on PATH in CI', () => {
-    expect(isRedisServerAvailable(), 'redis-server must be on PATH in CI for the outage tests').toBe(true);
-  });
-});
+const redisUrl = sharedRedisUrl;
+requireRedisInCi('the Redis cache contract and outage tests', { sharedRedis: true, redisServerBinary: true });
 
 // ── The contract against the shared Redis (REDIS_URL). Keys live under a random run prefix and are deleted after;
 //    never FLUSHALL/FLUSHDB: other suites and developers use the same Redis.

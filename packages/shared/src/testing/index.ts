@@ -5,3 +5,4 @@ export type { DisposableRedisServer } from './start-redis-server.ts';
 export { isRedisServerAvailable, startRedisServer } from './start-redis-server.ts';
 export type { TestHttpServer } from './start-test-http-server.ts';
 export { findFreePort, startTestHttpServer } from './start-test-http-server.ts';
+export { inCi, requireRedisInCi, sharedRedisUrl } from './redis-prerequisites.ts';

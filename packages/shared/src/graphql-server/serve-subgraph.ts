@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { Logger } from '../logging/index.ts';
+import { IDENTITY_HEADER, verifyIdentity, type RequestIdentity } from '../identity/index.ts';
+import { handleGraphQLHttp } from './handle-graphql-http.ts';
+import { MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError } from './http-io.ts';
+
+export interface ServeSubgraphOptions<TContext extends BaseContext> {
+  /** 0 picks a free port */
+  port: number;
+  /** @default every interface, as Apollo's standalone server did */
+  host?: string;
+  /** the secret shared with the gateway (OMNIGRAPH_SUBGRAPH_SECRET) */
+  secret: string;
+  /** the operation's context, for the caller the gateway vouched for */
+  createContext: (identity: RequestIdentity) => Promise<TContext>;
+  /** receives refused requests (with the reason, which the caller is not told) */
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
+export interface ServedSubgraph {
+  /** e.g. http://localhost:4001/graphql */
+  url: string;
+  httpServer: Server;
+  /** closes open sockets (keep-alive ones included), then stops Apollo Server */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `server` and serves it on node:http, on every path, to the gateway only: each request must carry the
+ * gateway's signed identity header for its exact body, checked before Apollo Server sees anything, so a caller who
+ * reaches the port directly cannot run an operation, not even introspection, and causes no upstream call.
+ */
+export async function serveSubgraph<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ServeSubgraphOptions<TContext>,
+): Promise<ServedSubgraph> {
+  await server.start();
+  const openSockets = new Set<Socket>();
+  const httpServer = createServer((req, res) => {
+    handleSubgraphRequest(server, options, req, res).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'subgraph request failed');
+      if (!res.headersSent) sendGraphQLError(res, 500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR');
+      else res.end();
+    });
+  });
+  httpServer.on('connection', (socket) => {
+    openSockets.add(socket);
+    socket.on('close', () => openSockets.delete(socket));
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${displayHost(options.host)}:${port}/graphql`,
+    httpServer,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        for (const socket of openSockets) socket.destroy();
+        httpServer.close(() => resolve());
+      });
+      await server.stop();
+    },
+  };
+}
+
+async function handleSubgraphRequest<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  options: ServeSubgraphOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  let rawBody: Buffer;
+  try {
+    rawBody = await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+  } catch (error) {
+    sendBodyReadError(res, error);
+    return;
+  }
+  const header = req.headers[IDENTITY_HEADER];
+  const verified = verifyIdentity(options.secret, Array.isArray(header) ? header.join(',') : header, rawBody);
+  if (!verified.ok) {
+    options.logger.warn(
+      { reason: verified.reason, method: req.method, path: req.url?.split('?')[0], remoteAddress: req.socket.remoteAddress },
+      'subgraph request refused: no valid gateway identity',
+    );
+    sendGraphQLError(res, 401, 'Unauthenticated: subgraphs answer the gateway only.', 'UNAUTHENTICATED');
+    return;
+  }
+  // The signature covers the body only; a GET carries its operation in the URL, where a replayed header would let
+  // anyone swap the query, so only POST is served.
+  if (req.method !== 'POST') {
+    sendGraphQLError(res, 405, 'Only POST is supported.', 'BAD_REQUEST', { allow: 'POST' });
+    return;
+  }
+  await handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity) });
+}
+
+function displayHost(host: string | undefined): string {
+  if (host === undefined || host === '' || host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Who the gateway is calling a subgraph for; subgraphs trust it only inside a valid signed header. */
+export interface RequestIdentity {
+  /** API key id, JWT `sub`, or `gateway` for the gateway's own calls */
+  subject: string;
+  kind: 'api-key' | 'jwt' | 'service';
+  ownerId?: string;
+  scopes: string[];
+  profile: 'partner' | 'internal' | 'service';
+}
+
+/** Signs the gateway's own calls (health probes, calls without a caller), which carry no caller rights. */
+export const SERVICE_IDENTITY: Readonly<RequestIdentity> = Object.freeze({
+  subject: 'gateway',
+  kind: 'service',
+  scopes: [],
+  profile: 'service',
+});
+
+// Bounds keep a signed but absurd payload (a gateway bug) from reaching resolvers as an identity.
+export const requestIdentitySchema = z.strictObject({
+  subject: z.string().min(1).max(200),
+  kind: z.enum(['api-key', 'jwt', 'service']),
+  ownerId: z.string().min(1).max(200).optional(),
+  scopes: z.array(z.string().min(1).max(200)).max(100),
+  profile: z.enum(['partner', 'internal', 'service']),
+});
