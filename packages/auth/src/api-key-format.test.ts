@@ -120,12 +120,13 @@ describe('parseApiKey', () => {
           mutated = chars.join('');
           break;
         }
-        default: // change 2–5 random positions
-          for (let n = 2 + randomInt(4); n > 0; n--) {
-            const p = randomInt(chars.length);
-            chars[p] = otherChar(chars[p] ?? '');
-          }
+        default: {
+          // change 2–5 distinct random positions (the same position twice could change it back to the original)
+          const positions = new Set<number>();
+          for (const n = 2 + randomInt(4); positions.size < n; ) positions.add(randomInt(chars.length));
+          for (const p of positions) chars[p] = otherChar(chars[p] ?? '');
           mutated = chars.join('');
+        }
       }
       expect(mutated).not.toBe(valid);
       const result = parseApiKey(mutated);

@@ -10,6 +10,16 @@ export interface CachedKeyStoreOptions {
   ttlMs?: number;
   /** Oldest entries are dropped beyond this. @default 10_000 */
   maxEntries?: number;
+  /**
+   * While the inner store fails (Redis down or stalled), a key seen within this window keeps working from memory,
+   * so a storage outage does not lock out every partner at once. Revocations made during the outage cannot reach
+   * us anyway; those made before it have already dropped the entry. 0 turns it off. @default 600_000
+   */
+  staleIfErrorMs?: number;
+  /** A lookup slower than this counts as a failure (a stalled Redis answers nothing, it does not refuse). @default 1_000 */
+  lookupTimeoutMs?: number;
+  /** Told when a stale record was served because the store failed (keyIds only). */
+  onStaleServed?: (keyId: string, error: unknown) => void;
   /** Monotonic milliseconds; injectable for tests. @default performance.now */
   now?: () => number;
 }
@@ -24,14 +34,17 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
   const ttlMs = options.ttlMs ?? 5_000;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? (() => performance.now());
-  const entries = new Map<string, { record: ApiKeyRecord; until: number }>();
+  const staleIfErrorMs = options.staleIfErrorMs ?? 600_000;
+  const lookupTimeoutMs = options.lookupTimeoutMs ?? 1_000;
+  const entries = new Map<string, { record: ApiKeyRecord; until: number; seenAt: number }>();
   // Bumped on every invalidation: a lookup that started before a revocation must not cache its (now stale) answer.
   let generation = 0;
 
   const unsubscribe = inner.onRevoked((event) => {
     generation++;
     if (event.kind === 'all') {
-      entries.clear();
+      // Expire rather than forget: the next lookup asks the store, but a stale copy can still cover an outage.
+      for (const entry of entries.values()) entry.until = 0;
       return;
     }
     entries.delete(event.hash);
@@ -44,15 +57,24 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
     async getByHash(hash) {
       const cached = entries.get(hash);
       if (cached !== undefined && cached.until > now()) return structuredClone(cached.record);
-      if (cached !== undefined) entries.delete(hash);
       const startedAt = generation;
-      const record = await inner.getByHash(hash);
+      let record: ApiKeyRecord | undefined;
+      try {
+        record = await withTimeout(inner.getByHash(hash), lookupTimeoutMs);
+      } catch (error) {
+        if (cached !== undefined && now() - cached.seenAt <= staleIfErrorMs) {
+          options.onStaleServed?.(cached.record.keyId, error);
+          return structuredClone(cached.record);
+        }
+        throw error;
+      }
+      if (record === undefined) entries.delete(hash);
       if (record !== undefined && startedAt === generation) {
         if (entries.size >= maxEntries) {
           const oldest = entries.keys().next();
           if (oldest.done !== true) entries.delete(oldest.value);
         }
-        entries.set(hash, { record: structuredClone(record), until: now() + ttlMs });
+        entries.set(hash, { record: structuredClone(record), until: now() + ttlMs, seenAt: now() });
       }
       return record;
     },
@@ -68,4 +90,12 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
       await inner.close();
     },
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`key store lookup took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

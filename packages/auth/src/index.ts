@@ -10,3 +10,4 @@ export * from './hash-api-key.ts';
 export * from './key-store.ts';
 export * from './memory-key-store.ts';
 export * from './redis-key-store.ts';
+export * from './jwt/index.ts';

@@ -5,18 +5,11 @@ import { createApiKeyService } from './api-key-service.ts';
 import { createCachedKeyStore } from './cached-key-store.ts';
 import { TEST_PEPPER, countCalls, defineKeyStoreContract, makeRecord } from './key-store-contract.ts';
 import type { KeyStore } from './key-store.ts';
+import { requireRedisInCi, sharedRedisUrl } from '@omnigraph/shared/testing';
 import { createRedisKeyStore } from './redis-key-store.ts';
 
-const redisUrl = process.env['REDIS_URL'];
-// Any non-empty CI value except an explicit "false"/"0" counts: the Redis store may never skip silently in CI.
-const ciValue = process.env['CI'];
-const inCi = ciValue !== undefined && ciValue !== '' && ciValue !== 'false' && ciValue !== '0';
-
-describe('Redis key store prerequisites', () => {
-  it.runIf(inCi)('REDIS_URL is set in CI', () => {
-    expect(redisUrl, 'REDIS_URL must be set when CI is set: the Redis key store tests may not skip in CI').toBeTruthy();
-  });
-});
+const redisUrl = sharedRedisUrl;
+requireRedisInCi('the Redis key store tests', { sharedRedis: true });
 
 // Keys live under a random run prefix and are deleted afterwards; never FLUSHALL/FLUSHDB the shared Redis.
 describe.skipIf(!redisUrl)('createRedisKeyStore against REDIS_URL', () => {

@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { resilientRedisOptions } from '@omnigraph/shared/cache';
 import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
@@ -71,13 +72,8 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
   const touchDue = createTouchThrottle(options.touchIntervalMs);
 
   const clientName = options.clientName ?? 'omnigraph-auth';
-  const redis = createClient({
-    url: options.redisUrl,
-    name: clientName,
-    // Fail at once while disconnected: an authentication must not hang for the length of a Redis outage.
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 1_000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2_000) },
-  });
+  // Fail at once while disconnected: an authentication must not hang for the length of a Redis outage.
+  const redis = createClient(resilientRedisOptions(options.redisUrl, clientName));
   redis.on('error', (error: unknown) => onError(error, { connection: 'commands' }));
   const subscriber = redis.duplicate({ name: `${clientName}:sub` });
   subscriber.on('error', (error: unknown) => onError(error, { connection: 'subscriber' }));
