@@ -32,6 +32,8 @@ export interface CreateAllegroSimulatorOptions {
   seed?: number;
   /** dataset volume multiplier. @default 1 */
   scale?: number;
+  /** the dataset's PII canary marker (see DatasetOptions.piiCanary); ignored when `dataset` is given */
+  piiCanary?: string;
   /** a ready dataset (wins over seed/scale) */
   dataset?: Dataset;
   credentials?: Partial<AllegroCredentials>;
@@ -95,7 +97,7 @@ function errorFor(status: number, req: SimRequest): SimResponse {
  * journal), offers and `/me`, with Allegro's media type, errors and per-Client_ID budget.
  */
 export function createAllegroSimulator(options: CreateAllegroSimulatorOptions = {}): AllegroSimulator {
-  const dataset = options.dataset ?? getDataset({ seed: options.seed, scale: options.scale });
+  const dataset = options.dataset ?? getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
   const credentials: AllegroCredentials = { ...DEFAULT_ALLEGRO_CREDENTIALS, ...options.credentials };
   const clock = options.clock ?? Date.now;
   const auth = new AllegroAuth(credentials, SELLER_ID, clock);

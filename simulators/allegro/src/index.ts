@@ -15,6 +15,7 @@ export function bootAllegroSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
   const simulator = createAllegroSimulator({
     seed: runtime.seed,
     scale: runtime.scale,
+    piiCanary: runtime.piiCanary,
     credentials,
     knobs: runtime.knobs,
   });

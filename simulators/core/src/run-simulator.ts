@@ -36,7 +36,7 @@ export async function runSimulators(loads: ReadonlyArray<() => SimulatorBoot>): 
       console.log(`${simulator.name} simulator: loaded extra records from ${config.recordsFile}: ${JSON.stringify(counts)}`);
     }
     const url = await simulator.listen(config.port, config.host);
-    console.log(`${simulator.name} simulator listening on ${url} (seed ${config.seed}, scale ${config.scale})`);
+    console.log(`${simulator.name} simulator listening on ${url} (seed ${config.seed}, scale ${config.scale}${config.piiCanary ? `, PII canary ${config.piiCanary}` : ''})`);
     for (const [k, v] of Object.entries(credentials)) console.log(`  ${k}: ${v}`);
     console.log(`  admin: ${url}/__simulator`);
   }

@@ -40,6 +40,15 @@ describe('loadSimulatorConfig', () => {
     expect(c.knobs.rateLimit).toBeNull();
   });
 
+  it('reads the PII canary, treats an empty one as unset and refuses one that would not survive e-mails and logins', () => {
+    expect(loadSimulatorConfig('odoo', {}, null).piiCanary).toBeUndefined();
+    expect(loadSimulatorConfig('odoo', { SIMULATOR_PII_CANARY: '' }, null).piiCanary).toBeUndefined();
+    expect(loadSimulatorConfig('odoo', { SIMULATOR_PII_CANARY: 'zq7canary' }, null).piiCanary).toBe('zq7canary');
+    for (const bad of ['ZQ7', 'has space', 'zq7-canary', 'x'.repeat(17)]) {
+      expect(() => loadSimulatorConfig('odoo', { SIMULATOR_PII_CANARY: bad }, null), bad).toThrow(/SIMULATOR_PII_CANARY/);
+    }
+  });
+
   it('reports every invalid variable at once', () => {
     let error: unknown;
     try {

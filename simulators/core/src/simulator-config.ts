@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PII_CANARY_PATTERN } from '@omnigraph/simulator-dataset';
 import type { KnobsState, SimulatorName } from './simulator-types.ts';
 
 const faultKind = z.enum(['status', 'rate_limit', 'hang', 'reset', 'garbage']);
@@ -19,7 +20,7 @@ export const DEFAULT_PORTS: Record<SimulatorName, number> = {
 
 /**
  * Knobs every simulator reads at start, as `<PRODUCT>_SIMULATOR_<KNOB>` (e.g. `ALLEGRO_SIMULATOR_LATENCY_MS`),
- * plus the dataset settings shared by all four (`SIMULATOR_SEED`, `SIMULATOR_SCALE`).
+ * plus the dataset settings shared by all four (`SIMULATOR_SEED`, `SIMULATOR_SCALE`, `SIMULATOR_PII_CANARY`).
  */
 export function simulatorEnvSchema(name: SimulatorName) {
   const p = `${envPrefix(name)}_SIMULATOR_`;
@@ -38,6 +39,11 @@ export function simulatorEnvSchema(name: SimulatorName) {
       [`${p}RECORDS_FILE`]: z.string().min(1).optional(),
       SIMULATOR_SEED: z.coerce.number().int().default(20_261_123),
       SIMULATOR_SCALE: z.coerce.number().positive().max(50).default(1),
+      // Empty means unset, so a blank line in an env file does not switch the canaries on.
+      SIMULATOR_PII_CANARY: z.preprocess(
+        (v) => (v === '' ? undefined : v),
+        z.string().regex(PII_CANARY_PATTERN, 'lower-case letters and digits, 4–16 characters').optional(),
+      ),
     })
     .passthrough();
 }
@@ -47,6 +53,8 @@ export interface SimulatorRuntimeConfig {
   host: string;
   seed: number;
   scale: number;
+  /** marker every piece of personal data in the dataset then carries (`SIMULATOR_PII_CANARY`); undefined: off */
+  piiCanary: string | undefined;
   /** JSON file of extra records in the upstream's format, loaded after the seed */
   recordsFile: string | undefined;
   knobs: Partial<KnobsState>;
@@ -102,6 +110,7 @@ export function loadSimulatorConfig(
     host: get('HOST'),
     seed: parsed['SIMULATOR_SEED'] as number,
     scale: parsed['SIMULATOR_SCALE'] as number,
+    piiCanary: parsed['SIMULATOR_PII_CANARY'] as string | undefined,
     recordsFile: get('RECORDS_FILE'),
     knobs: {
       latency: { fixedMs: get('LATENCY_MS'), jitterMs: get('LATENCY_JITTER_MS') },

@@ -25,6 +25,12 @@ export interface DatasetOptions {
   seed?: number;
   /** Multiplies the volume of products, contacts and orders; 1 is the default dataset. @default 1 */
   scale?: number;
+  /**
+   * A marker (lower-case letters and digits, 4–16 chars) that every person's names, street, e-mail local part, company
+   * name, logins, usernames, notes and messages then contain, so tests can grep responses for leaked personal data.
+   * Phones, NIPs, ids and Allegro relay aliases stay as they are. Unset: the default dataset, unchanged.
+   */
+  piiCanary?: string;
 }
 
 export interface Address {

@@ -16,6 +16,7 @@ import { eshopCustomerFor } from './generate-eshop.ts';
 import { toPhoneDigits } from './phone.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, cityByName } from './polish-data.ts';
 import type { Person } from './people.ts';
+import { markEmail, markHandle, markText, markWord, type Canary } from './pii-canary.ts';
 import { Random } from './random.ts';
 
 /** The seller behind all four systems. */
@@ -223,7 +224,8 @@ export interface Demo {
   fixed: FixedContact;
 }
 
-export function buildDemos(): Demo[] {
+/** The demo customers; with a PII canary their names, addresses, e-mails and logins carry it like everybody's. */
+export function buildDemos(canary: Canary = null): Demo[] {
   return DEMO_SPECS.map((spec, i) => {
     const rng = Random.derive(DEMO_SEED, spec.key, 'identity');
     const names = spec.gender === 'f' ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES;
@@ -233,30 +235,35 @@ export function buildDemos(): Demo[] {
       key: -(i + 1),
       gender: spec.gender,
       first,
-      firstName: spec.firstName,
-      lastName: spec.lastName,
+      surname: spec.lastName,
+      firstName: markWord(spec.firstName, canary),
+      lastName: markWord(spec.lastName, canary),
       birthYear: spec.birthYear,
       city,
-      address: { street: spec.street, city: spec.city, zip: spec.zip, countryCode: 'PL' },
-      email: spec.email,
+      address: { street: markText(spec.street, canary), city: spec.city, zip: spec.zip, countryCode: 'PL' },
+      email: markEmail(spec.email, canary),
       altEmail: null,
       phoneDigits: toPhoneDigits(spec.crmPhone) as string,
-      company: spec.company ?? null,
+      company: spec.company ? { ...spec.company, name: markText(spec.company.name, canary) } : null,
       allegroSmart: true,
       lockerId: spec.lockerId,
+      canary,
     };
     const eshopCustomer = spec.eshop
-      ? eshopCustomerFor(rng, person, spec.eshop.id, Date.parse(spec.eshop.createdAt), spec.email, spec.eshop.username)
+      ? eshopCustomerFor(rng, person, spec.eshop.id, Date.parse(spec.eshop.createdAt), person.email, markHandle(spec.eshop.username, canary))
       : null;
     let allegroBuyer: AllegroBuyer | null = null;
     if (spec.allegro) {
-      allegroBuyer = { ...allegroBuyerFor(rng, person, { ...spec.allegro, guest: false }), phone: spec.allegro.phone };
+      const login = markHandle(spec.allegro.login, canary);
+      allegroBuyer = { ...allegroBuyerFor(rng, person, { ...spec.allegro, login, guest: false }), phone: spec.allegro.phone };
     }
+    // Relay addresses are Allegro's random aliases, not something the person chose: they stay as they are.
+    const additionalEmails = spec.crm.additionalEmails.map((e) => (e.endsWith('@allegromail.pl') ? e : markEmail(e, canary)));
     const erpPartner: ErpPartner | null = spec.erpPartner
       ? {
           id: spec.erpPartner.id,
-          name: spec.company?.name ?? `${spec.firstName} ${spec.lastName}`,
-          email: spec.email,
+          name: person.company?.name ?? `${person.firstName} ${person.lastName}`,
+          email: person.email,
           phone: spec.crmPhone,
           isCompany: spec.company !== undefined,
           ref: spec.eshop ? `WC-${spec.eshop.id}` : null,
@@ -267,19 +274,19 @@ export function buildDemos(): Demo[] {
           updatedAt: '2026-06-02T07:45:12.000Z',
         }
       : null;
-    return { spec, person, eshopCustomer, allegroBuyer, erpPartner, fixed: { ...spec.crm, phone: spec.crmPhone } };
+    return { spec, person, eshopCustomer, allegroBuyer, erpPartner, fixed: { ...spec.crm, additionalEmails, phone: spec.crmPhone } };
   });
 }
 
 /** Phone digits, e-mails, logins, usernames and ids the random population must not reuse. */
 export function demoReservations(demos: readonly Demo[]): { kind: 'email' | 'phone' | 'login' | 'username' | 'relay' | 'buyerId'; value: string }[] {
   const out: { kind: 'email' | 'phone' | 'login' | 'username' | 'relay' | 'buyerId'; value: string }[] = [];
-  for (const { spec, person } of demos) {
-    out.push({ kind: 'email', value: spec.email }, { kind: 'phone', value: person.phoneDigits });
-    for (const extra of spec.crm.additionalEmails) out.push({ kind: 'email', value: extra });
-    if (spec.eshop) out.push({ kind: 'username', value: spec.eshop.username });
-    if (spec.allegro) {
-      out.push({ kind: 'login', value: spec.allegro.login }, { kind: 'relay', value: spec.allegro.relayLocal }, { kind: 'buyerId', value: spec.allegro.id });
+  for (const { spec, person, eshopCustomer, allegroBuyer, fixed } of demos) {
+    out.push({ kind: 'email', value: person.email }, { kind: 'phone', value: person.phoneDigits });
+    for (const extra of fixed.additionalEmails) out.push({ kind: 'email', value: extra });
+    if (eshopCustomer) out.push({ kind: 'username', value: eshopCustomer.username });
+    if (spec.allegro && allegroBuyer) {
+      out.push({ kind: 'login', value: allegroBuyer.login }, { kind: 'relay', value: spec.allegro.relayLocal }, { kind: 'buyerId', value: spec.allegro.id });
       const digits = toPhoneDigits(spec.allegro.phone ?? '');
       if (digits) out.push({ kind: 'phone', value: digits });
     }
@@ -361,7 +368,7 @@ export function planDemoOrders(
     const rng = Random.derive(DEMO_SEED, spec.key, 'orders');
     const lineCount = (): number => rng.weighted([[1, 50], [2, 28], [3, 14], [4, 8]]);
     const quantity = (bulk: boolean): number => (bulk ? rng.int(2, 10) : rng.weighted([[1, 85], [2, 12], [3, 3]]));
-    const eshopBuyer = { person, customer: demo.eshopCustomer, email: spec.email };
+    const eshopBuyer = { person, customer: demo.eshopCustomer, email: person.email };
     const addEshop = (createdMs: number, delivery: EshopDeliveryKind, storeCode: string | null, bulk: boolean): void => {
       eshop.push({
         createdMs,
@@ -404,15 +411,28 @@ export function planDemoOrders(
   return { eshop, allegro };
 }
 
+/**
+ * The fixed note wording names the demo customers' plain identities; this swaps in what the systems hold, so with a
+ * PII canary the notes quote the marked login, e-mail and names (and without one the text is unchanged).
+ */
+function withDemoIdentities(body: string, { spec, person, allegroBuyer, fixed }: Demo): string {
+  const swaps: [string, string][] = [
+    [spec.email, person.email],
+    ...spec.crm.additionalEmails.map((e, i): [string, string] => [e, fixed.additionalEmails[i] as string]),
+    [`${spec.firstName} ${spec.lastName}`, `${person.firstName} ${person.lastName}`],
+  ];
+  if (spec.company && person.company) swaps.unshift([spec.company.name, person.company.name]);
+  if (spec.allegro && allegroBuyer) swaps.push([`login ${spec.allegro.login}`, `login ${allegroBuyer.login}`]);
+  return swaps.reduce((text, [plain, marked]) => text.replaceAll(plain, marked), body);
+}
+
 /** Call-center notes on demo customers; dates and wording are fixed so the README can quote them. */
 export function demoNotes(demos: readonly Demo[]): NoteDraft[] {
-  const byKey = new Map(demos.map((d) => [d.spec.key, d.fixed.id]));
-  const note = (key: string, at: string, body: string, ownerId: string): NoteDraft => ({
-    contactId: byKey.get(key) as string,
-    createdMs: Date.parse(at),
-    body,
-    ownerId,
-  });
+  const byKey = new Map(demos.map((d) => [d.spec.key, d]));
+  const note = (key: string, at: string, body: string, ownerId: string): NoteDraft => {
+    const demo = byKey.get(key) as Demo;
+    return { contactId: demo.fixed.id, createdMs: Date.parse(at), body: withDemoIdentities(body, demo), ownerId };
+  };
   return [
     note('anna-kowalska', '2025-02-22T09:41:12.310Z', 'Klientka pyta o zakup z Allegro (login ania_kowalska88) – paczka czeka w paczkomacie POZ08A, kod odbioru wysłany ponownie SMS-em.', '48123901'),
     note('anna-kowalska', '2025-12-02T15:05:48.002Z', 'Pytanie o punkty za zakupy z Black Friday. Punkty naliczane po zakończeniu zamówienia; saldo potwierdzone – poziom Gold.', '48123902'),

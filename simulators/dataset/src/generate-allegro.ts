@@ -19,6 +19,7 @@ import type { Template } from './generate-catalogue.ts';
 import { DEMO_POOL_SIZE } from './generate-catalogue.ts';
 import { ALLEGRO_MESSAGES, asciiFold } from './polish-data.ts';
 import { lockerDetails, type Person } from './people.ts';
+import { markText } from './pii-canary.ts';
 import { Random } from './random.ts';
 
 export interface OfferInfo {
@@ -264,7 +265,7 @@ export function materializeForms(rng: Random, plans: readonly AllegroFormPlan[])
         paidAmount: paid ? totalGross : null,
       },
       invoiceRequired: buyer.companyName !== null || rng.chance(0.02),
-      messageToSeller: rng.chance(0.05) ? rng.pick(ALLEGRO_MESSAGES) : null,
+      messageToSeller: rng.chance(0.05) ? markText(rng.pick(ALLEGRO_MESSAGES), person.canary) : null,
       totalGross,
       boughtAt: iso(boughtMs),
       updatedAt: iso(Math.max(updatedMs, boughtMs)),

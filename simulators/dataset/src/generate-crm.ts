@@ -17,6 +17,7 @@ import type {
 import { DAY_MS, HOUR_MS, NOW_MS, iso, timeBetween } from './clock.ts';
 import { toPhoneDigits } from './phone.ts';
 import { typedPhone, type PeopleFactory, type Person } from './people.ts';
+import { markText } from './pii-canary.ts';
 import { WeightedPicker, type Random } from './random.ts';
 
 export const LOYALTY_THRESHOLDS: readonly (readonly [LoyaltyTier, number])[] = [
@@ -125,7 +126,7 @@ export function buildContacts(
     const shopEmail = member.eshopCustomer?.email.toLowerCase();
     if (shopEmail && shopEmail !== email && rng.chance(0.5)) additionalEmails.push(shopEmail);
     if (member.allegroBuyer && rng.chance(0.4)) additionalEmails.push(`${member.allegroBuyer.relayLocal}@allegromail.pl`);
-    if (!member.noEmail && rng.chance(0.03)) additionalEmails.push(factory.email(person.first, person.lastName, person.birthYear));
+    if (!member.noEmail && rng.chance(0.03)) additionalEmails.push(factory.email(person.first, person.surname, person.birthYear));
 
     const completedSpend = orders.filter((o) => o.status === 'completed').reduce((sum, o) => sum + o.totalGross, 0);
     let points = Math.floor(completedSpend / 100);
@@ -315,7 +316,8 @@ export function buildNotes(
     return {
       id: String(id),
       contactId: draft.contactId,
-      body: draft.body,
+      // Agents write about the person, so a note is personal free text: it carries the person's PII canary.
+      body: markText(draft.body, memberByContactId.get(draft.contactId)?.person.canary ?? null),
       ownerId: draft.ownerId ?? rng.pick(AGENT_OWNER_IDS),
       createdAt: iso(draft.createdMs),
     };

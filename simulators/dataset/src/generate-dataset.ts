@@ -39,6 +39,7 @@ import {
 } from './generate-eshop.ts';
 import { formatPhoneAsTyped } from './phone.ts';
 import { PeopleFactory, type Person } from './people.ts';
+import { checkPiiCanary, type Canary } from './pii-canary.ts';
 import { Random, WeightedPicker } from './random.ts';
 
 export const DEFAULT_SEED = 20261123;
@@ -55,10 +56,15 @@ const VOLUMES = {
   crmNotes: 300,
 };
 
-/** "anna.kowalska@gmail.com" → "Anna.Kowalska@gmail.com": some people type it that way and WooCommerce keeps it. */
-function capitalizeEmail(email: string): string {
+/**
+ * "anna.kowalska@gmail.com" → "Anna.Kowalska@gmail.com": some people type it that way and WooCommerce keeps it.
+ * A PII canary stays lower-case, so an exact grep still finds it.
+ */
+function capitalizeEmail(email: string, canary: Canary): string {
   const [local, domain] = email.split('@') as [string, string];
-  return `${local.replace(/(^|[._])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase())}@${domain}`;
+  const suffix = canary !== null && local.endsWith(`.${canary}`) ? `.${canary}` : '';
+  const capitalized = local.slice(0, local.length - suffix.length).replace(/(^|[._])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return `${capitalized}${suffix}@${domain}`;
 }
 
 /** Purchase frequency is heavy-tailed: most people buy once or twice, a few every month. */
@@ -73,7 +79,14 @@ interface Population {
   members: CrmMember[];
 }
 
-function buildPopulation(seed: number, scale: number, factory: PeopleFactory, partnerBaseId: number, demoContacts: number): Population {
+function buildPopulation(
+  seed: number,
+  scale: number,
+  factory: PeopleFactory,
+  partnerBaseId: number,
+  demoContacts: number,
+  canary: Canary,
+): Population {
   const count = (n: number): number => Math.max(1, Math.round(n * scale));
   const nEshop = count(VOLUMES.eshopCustomers);
   const nAllegro = count(VOLUMES.allegroBuyers);
@@ -91,7 +104,7 @@ function buildPopulation(seed: number, scale: number, factory: PeopleFactory, pa
   })).sort((a, b) => a.createdMs - b.createdMs || a.person.key - b.person.key);
   const eshopCustomers = registrations.map(({ person, createdMs }, i) => {
     let email = person.altEmail !== null && customerRng.chance(0.6) ? person.altEmail : person.email;
-    if (customerRng.chance(0.02)) email = capitalizeEmail(email);
+    if (customerRng.chance(0.02)) email = capitalizeEmail(email, canary);
     const customer = eshopCustomerFor(customerRng, person, 2003 + i, createdMs, email, factory.username(person, email));
     return { customer, person };
   });
@@ -318,6 +331,8 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   const scale = options.scale ?? 1;
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
   if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError(`scale must be a positive number, got ${scale}`);
+  checkPiiCanary(options.piiCanary);
+  const canary = options.piiCanary ?? null;
   const count = (n: number): number => Math.max(1, Math.round(n * scale));
 
   // ERP catalogue, stock and channel listings.
@@ -331,13 +346,13 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   const offers = buildOffers(seed, templates, centralAvailableByProduct);
 
   // People. Demo identities are reserved first so that nobody random shares their e-mail or phone.
-  const demos = buildDemos();
-  const factory = new PeopleFactory(Random.derive(seed, 'people'));
+  const demos = buildDemos(canary);
+  const factory = new PeopleFactory(Random.derive(seed, 'people'), canary);
   for (const { kind, value } of demoReservations(demos)) factory.reserve(kind, value);
-  const population = buildPopulation(seed, scale, factory, 101, demos.length);
+  const population = buildPopulation(seed, scale, factory, 101, demos.length, canary);
 
   const calendar = new OrderCalendar();
-  const coupons = buildCoupons(demos.find((d) => d.spec.key === 'firma-b2b')?.spec.email ?? '');
+  const coupons = buildCoupons(demos.find((d) => d.spec.key === 'firma-b2b')?.person.email ?? '');
 
   const { plans: eshopPlans, sellablePool } = planEshopOrders(seed, count(VOLUMES.eshopOrders), population, products, eshopCatalogue, factory, calendar, stores);
   const { plans: formPlans, offerPool } = planAllegroForms(seed, count(VOLUMES.allegroForms), population, products, offers, calendar);
@@ -387,7 +402,7 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
       key: demo.spec.key,
       description: demo.spec.description,
       crmContactId: demo.fixed.id,
-      email: demo.spec.email,
+      email: demo.person.email,
       phone: demo.fixed.phone,
       eshopCustomerId: demo.eshopCustomer?.id ?? null,
       allegroBuyerLogin: demo.allegroBuyer?.login ?? null,

@@ -22,6 +22,7 @@ import type { Template } from './generate-catalogue.ts';
 import { DEMO_POOL_SIZE } from './generate-catalogue.ts';
 import { ESHOP_CUSTOMER_NOTES, slugify } from './polish-data.ts';
 import { randomStreetAddress, randomZip, typedPhone, type Person } from './people.ts';
+import { markText } from './pii-canary.ts';
 import { Random } from './random.ts';
 
 /** Orders of this value or more ship free (courier and parcel locker). */
@@ -213,7 +214,7 @@ export function eshopCustomerFor(
     lastName: person.lastName,
     company: person.company?.name ?? '',
     ...(otherAddress
-      ? { street: randomStreetAddress(rng), city: person.city.name, zip: randomZip(rng, person.city), countryCode: 'PL' as const }
+      ? { street: markText(randomStreetAddress(rng), person.canary), city: person.city.name, zip: randomZip(rng, person.city), countryCode: 'PL' as const }
       : person.address),
     phone: rng.chance(0.5) ? phone : '',
   };
@@ -534,7 +535,7 @@ export function materializeEshopOrders(
       couponCode: coupon?.coupon.code ?? null,
       discountGross,
       totalGross: subtotal + delivery.costGross - discountGross,
-      customerNote: rng.chance(0.06) ? rng.pick(ESHOP_CUSTOMER_NOTES) : '',
+      customerNote: rng.chance(0.06) ? markText(rng.pick(ESHOP_CUSTOMER_NOTES), person.canary) : '',
       customerIp: customerIp(rng),
     });
   });

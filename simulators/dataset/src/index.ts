@@ -19,20 +19,22 @@ export { PHONE_STYLES, formatPhoneAsTyped, isPolishLandline, isPolishMobile, toP
 export { isValidEan13, isValidNip } from './identifiers.ts';
 export { asciiFold, slugify } from './polish-data.ts';
 export { hashSeed } from './random.ts';
+export { PII_CANARY_PATTERN } from './pii-canary.ts';
 
 const cache = new Map<string, Dataset>();
 
 /**
  * The dataset for these options, generated once per process and shared by every
- * caller with the same seed and scale. Read-only: see the module comment.
+ * caller with the same seed, scale and PII canary. Read-only: see the module comment.
  */
 export function getDataset(options: DatasetOptions = {}): Dataset {
   const seed = options.seed ?? DEFAULT_SEED;
   const scale = options.scale ?? 1;
-  const key = `${seed}:${scale}`;
+  const piiCanary = options.piiCanary;
+  const key = `${seed}:${scale}:${piiCanary ?? ''}`;
   let dataset = cache.get(key);
   if (!dataset) {
-    dataset = generateDataset({ seed, scale });
+    dataset = generateDataset({ seed, scale, ...(piiCanary !== undefined ? { piiCanary } : {}) });
     cache.set(key, dataset);
   }
   return dataset;

@@ -7,6 +7,7 @@
 import type { Address } from './dataset-types.ts';
 import { randomNip } from './identifiers.ts';
 import { formatPhoneAsTyped, type PhoneStyle } from './phone.ts';
+import { markEmail, markHandle, markText, markWord, unmarkEmail, type Canary } from './pii-canary.ts';
 import {
   CITIES,
   COMPANY_KINDS,
@@ -37,7 +38,10 @@ export interface Person {
   /** stable index, used to derive per-person choices such as a favourite parcel locker */
   key: number;
   gender: 'f' | 'm';
+  /** the first name and surname as drawn; e-mails and logins derive from these */
   first: FirstName;
+  surname: string;
+  /** the names as every system shows them (with the PII canary when one is set) */
   firstName: string;
   lastName: string;
   birthYear: number;
@@ -54,6 +58,8 @@ export interface Person {
   allegroSmart: boolean;
   /** favourite InPost locker */
   lockerId: string;
+  /** the PII canary marker (see pii-canary.ts) the builders add to this person's free text; null normally */
+  canary: Canary;
 }
 
 const MOBILE_PREFIXES = ['50', '51', '53', '57', '60', '66', '69', '72', '73', '78', '79', '88', '45'];
@@ -128,7 +134,11 @@ export class PeopleFactory {
   private readonly surnamePicker = new WeightedPicker(SURNAMES, SURNAMES.map((_, i) => 1 / (i + 10)));
   private nextKey = 1;
 
-  constructor(private readonly rng: Random) {}
+  /** `canary`: the PII marker every name, address, e-mail and login made here carries (pii-canary.ts). */
+  constructor(
+    private readonly rng: Random,
+    private readonly canary: Canary = null,
+  ) {}
 
   reserve(kind: 'email' | 'phone' | 'login' | 'username' | 'relay' | 'buyerId', value: string): void {
     const set = {
@@ -153,21 +163,24 @@ export class PeopleFactory {
     const company = options.company ? this.company(lastName) : null;
     const email = company ? this.companyEmail(company.name) : this.email(first, lastName, birthYear);
     const key = this.nextKey++;
+    const canary = this.canary;
     return {
       key,
       gender,
       first,
-      firstName: first.name,
-      lastName,
+      surname: lastName,
+      firstName: markWord(first.name, canary),
+      lastName: markWord(lastName, canary),
       birthYear,
       city,
-      address,
+      address: { ...address, street: markText(address.street, canary) },
       email,
       altEmail: rng.chance(0.12) ? this.email(first, lastName, birthYear) : null,
       phoneDigits: this.phone(city, company !== null || rng.chance(0.06)),
-      company,
+      company: company && { ...company, name: markText(company.name, canary) },
       allegroSmart: rng.chance(0.5),
       lockerId: this.lockerId(city),
+      canary,
     };
   }
 
@@ -196,7 +209,7 @@ export class PeopleFactory {
         [`${f}${birthYear}`, 4],
       ]);
       const domain = rng.weighted(EMAIL_DOMAINS);
-      const email = `${attempt > 2 ? local + String(rng.int(1, 999)) : local}@${domain}`;
+      const email = markEmail(`${attempt > 2 ? local + String(rng.int(1, 999)) : local}@${domain}`, this.canary);
       if (!this.usedEmails.has(email)) {
         this.usedEmails.add(email);
         return email;
@@ -209,7 +222,7 @@ export class PeopleFactory {
     const domain = slugify(companyName.replace(/\b(Sp\. z o\.o\.|s\.c\.|Sp\. j\.|P\.H\.U\.|F\.H\.U\.|PPHU)/g, '')).replace(/-/g, '');
     for (let attempt = 0; ; attempt++) {
       const local = rng.pick(['biuro', 'kontakt', 'zamowienia', 'zakupy', 'faktury', 'sklep']);
-      const email = `${local}@${domain}${attempt > 3 ? rng.int(2, 99) : ''}.${rng.pick(['pl', 'pl', 'com.pl', 'eu'])}`;
+      const email = markEmail(`${local}@${domain}${attempt > 3 ? rng.int(2, 99) : ''}.${rng.pick(['pl', 'pl', 'com.pl', 'eu'])}`, this.canary);
       if (!this.usedEmails.has(email)) {
         this.usedEmails.add(email);
         return email;
@@ -245,16 +258,16 @@ export class PeopleFactory {
 
   username(person: Person, email: string): string {
     const rng = this.rng;
-    const f = asciiFold(person.firstName).toLowerCase();
-    const l = asciiFold(person.lastName).toLowerCase();
-    const local = email.split('@')[0] as string;
+    const f = asciiFold(person.first.name).toLowerCase();
+    const l = asciiFold(person.surname).toLowerCase();
+    const local = unmarkEmail(email, this.canary).split('@')[0] as string;
     let base = rng.weighted<string>([
       [local.toLowerCase(), 55],
       [`${f}${l}`, 20],
       [`${person.first.short}${String(person.birthYear % 100).padStart(2, '0')}`, 15],
       [`${f}.${l[0]}`, 10],
     ]);
-    base = base.replace(/[^a-z0-9._-]/g, '');
+    base = markHandle(base.replace(/[^a-z0-9._-]/g, ''), this.canary);
     let candidate = base;
     for (let n = 2; this.usedUsernames.has(candidate); n++) candidate = `${base}${n}`;
     this.usedUsernames.add(candidate);
@@ -272,10 +285,10 @@ export class PeopleFactory {
         }
       }
     }
-    const f = asciiFold(person.firstName).toLowerCase();
-    const l = asciiFold(person.lastName).toLowerCase();
+    const f = asciiFold(person.first.name).toLowerCase();
+    const l = asciiFold(person.surname).toLowerCase();
     const yy = String(person.birthYear % 100).padStart(2, '0');
-    const base = rng.weighted<string>([
+    const drawn = rng.weighted<string>([
       [`${person.first.short}_${l}${yy}`, 20],
       [`${f}${l}`, 12],
       [`${person.first.short}${l.slice(0, 4)}${rng.int(1, 99)}`, 14],
@@ -286,6 +299,7 @@ export class PeopleFactory {
       [`${person.first.short}${yy}`, 8],
       [`${l}${rng.int(1, 9999)}`, 8],
     ]);
+    const base = markHandle(drawn, this.canary);
     let candidate = base;
     for (let n = 1; this.usedLogins.has(candidate.toLowerCase()); n++) candidate = `${base}${rng.int(1, 99) + n}`;
     this.usedLogins.add(candidate.toLowerCase());

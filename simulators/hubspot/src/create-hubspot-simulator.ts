@@ -34,6 +34,8 @@ export const PROPERTY_PREFIXES = ['/crm/v3/properties', '/crm/properties/2026-03
 export interface CreateHubSpotSimulatorOptions {
   seed?: number;
   scale?: number;
+  /** the dataset's PII canary marker (see DatasetOptions.piiCanary); ignored when `dataset` is given */
+  piiCanary?: string;
   /** a ready dataset (otherwise `getDataset({ seed, scale })`) */
   dataset?: Dataset;
   credentials?: Partial<HubSpotCredentials>;
@@ -56,7 +58,7 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
   const credentials: HubSpotCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const dataset =
     options.dataset ??
-    getDataset({ ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.scale !== undefined ? { scale: options.scale } : {}) });
+    getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
   const initialSearch = options.searchRateLimit === undefined ? HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT : options.searchRateLimit;
   const dailyLimit = options.dailyLimit ?? HUBSPOT_DEFAULT_DAILY_LIMIT;
   const errors = new HubSpotErrors(dataset.seed);

@@ -21,6 +21,7 @@ export function bootHubSpotSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
   const simulator = createHubSpotSimulator({
     seed: config.seed,
     scale: config.scale,
+    piiCanary: config.piiCanary,
     credentials: config.credentials,
     knobs: config.knobs,
     searchRateLimit: config.searchRateLimit,

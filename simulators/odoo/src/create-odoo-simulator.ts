@@ -8,6 +8,8 @@ import { jsonRpcRoutes } from './routes/jsonrpc-routes.ts';
 export interface CreateOdooSimulatorOptions {
   seed?: number;
   scale?: number;
+  /** the dataset's PII canary marker (see DatasetOptions.piiCanary); ignored when `dataset` is given */
+  piiCanary?: string;
   /** a dataset to serve instead of `getDataset({ seed, scale })` */
   dataset?: Dataset;
   credentials?: Partial<OdooCredentials>;
@@ -22,7 +24,7 @@ export interface OdooSimulator extends Simulator {
 /** An Odoo 19 server speaking both external APIs (legacy `/jsonrpc` and JSON-2), not listening yet. */
 export function createOdooSimulator(options: CreateOdooSimulatorOptions = {}): OdooSimulator {
   const credentials: OdooCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
-  const loadDataset = () => options.dataset ?? getDataset({ seed: options.seed, scale: options.scale });
+  const loadDataset = () => options.dataset ?? getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
   const store = new OdooStore(loadDataset, credentials);
   const simulator = createSimulator({
     name: 'odoo',

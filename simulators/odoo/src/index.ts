@@ -16,6 +16,7 @@ export function bootOdooSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
   const simulator = createOdooSimulator({
     seed: config.seed,
     scale: config.scale,
+    piiCanary: config.piiCanary,
     credentials: config.credentials,
     knobs: config.knobs,
   });

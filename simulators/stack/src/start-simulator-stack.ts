@@ -10,6 +10,8 @@ export interface SimulatorStackOptions {
   seed?: number;
   /** @default 1 */
   scale?: number;
+  /** PII canary marker in every person's data (see DatasetOptions.piiCanary); the env knob is SIMULATOR_PII_CANARY */
+  piiCanary?: string;
   /** start-up knobs per simulator, e.g. `{ hubspot: { rateLimit: null } }` */
   knobs?: Partial<Record<SimulatorName, Partial<KnobsState>>>;
   /** @default '127.0.0.1' */
@@ -34,7 +36,7 @@ export interface SimulatorStack {
  * integration tests and benchmarks. Entry points that read env use the `boot*Simulator(env)` functions instead.
  */
 export async function startSimulatorStack(options: SimulatorStackOptions = {}): Promise<SimulatorStack> {
-  const dataset = getDataset({ seed: options.seed, scale: options.scale });
+  const dataset = getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
   const knobs = options.knobs ?? {};
   const odoo = createOdooSimulator({ dataset, knobs: knobs.odoo ?? {} });
   const woocommerce = createWooCommerceSimulator({ dataset, knobs: knobs.woocommerce ?? {} });

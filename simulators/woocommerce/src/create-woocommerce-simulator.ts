@@ -27,6 +27,8 @@ export const DEFAULT_CREDENTIALS: WooCommerceCredentials = {
 export interface CreateWooCommerceSimulatorOptions {
   seed?: number;
   scale?: number;
+  /** the dataset's PII canary marker (see DatasetOptions.piiCanary); ignored when `dataset` is given */
+  piiCanary?: string;
   dataset?: Dataset;
   credentials?: Partial<WooCommerceCredentials>;
   knobs?: Partial<KnobsState>;
@@ -113,7 +115,7 @@ function consumerKeyOf(req: SimRequest): string {
 
 export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOptions = {}): WooCommerceSimulator {
   const credentials: WooCommerceCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
-  const dataset = options.dataset ?? getDataset({ seed: options.seed, scale: options.scale });
+  const dataset = options.dataset ?? getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
   const store = new WooCommerceStore({ dataset: () => dataset, credentials });
   const siteUrl = options.siteUrl ?? null;
   const dispatcher = new WebhookDispatcher({

@@ -17,6 +17,7 @@ export function bootWooCommerceSimulator(env: NodeJS.ProcessEnv): SimulatorBoot 
   const simulator = createWooCommerceSimulator({
     seed: config.runtime.seed,
     scale: config.runtime.scale,
+    piiCanary: config.runtime.piiCanary,
     credentials: config.credentials,
     knobs: config.runtime.knobs,
     siteUrl: config.siteUrl,
