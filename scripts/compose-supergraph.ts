@@ -1,10 +1,13 @@
 /**
  * Composes schema/<subgraph>.graphql into schema/supergraph.graphql (committed; `npm run compose:check` fails CI when
- * it is stale). Composition errors fail here, at build time, instead of at gateway start-up.
+ * it is stale). Composition errors fail here, at build time, instead of at gateway start-up — and so do gaps in the
+ * `@scope` declarations: the gateway denies undeclared fields, so a forgotten one would otherwise ship as an outage.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
+import { checkScopeConsistency, checkScopeCoverage, readScopeMap } from '../gateway/src/authorization/index.ts';
 
 const SUBGRAPHS = [
   { name: 'erp', port: 4001 },
@@ -14,13 +17,12 @@ const SUBGRAPHS = [
 ] as const;
 
 const schemaDir = new URL('../schema/', import.meta.url);
-const result = composeServices(
-  SUBGRAPHS.map(({ name, port }) => ({
-    name,
-    url: `http://127.0.0.1:${port}/graphql`,
-    typeDefs: parse(readFileSync(new URL(`${name}.graphql`, schemaDir), 'utf8')),
-  })),
-);
+const services = SUBGRAPHS.map(({ name, port }) => ({
+  name,
+  url: `http://127.0.0.1:${port}/graphql`,
+  typeDefs: parse(readFileSync(new URL(`${name}.graphql`, schemaDir), 'utf8')),
+}));
+const result = composeServices(services);
 
 if (result.errors) {
   for (const error of result.errors) console.error(`composition error: ${error.message}`);
@@ -28,5 +30,15 @@ if (result.errors) {
 }
 // Hints are expected (e.g. the Order interface's fields live in the channel subgraphs); print them for review.
 for (const hint of result.hints) console.log(`hint ${hint.definition.code}: ${hint.message}`);
+
+const inconsistent = checkScopeConsistency(services);
+for (const problem of inconsistent) console.error(`scope error: ${problem}`);
+const apiSchema = Supergraph.build(result.supergraphSdl).apiSchema().toGraphQLJSSchema();
+const uncovered = checkScopeCoverage(apiSchema, readScopeMap(result.supergraphSdl));
+for (const coordinate of uncovered) {
+  console.error(`scope error: ${coordinate} is reachable but has no @scope on the field or its type (or is a root field needing no scope)`);
+}
+if (inconsistent.length > 0 || uncovered.length > 0) process.exit(1);
+
 writeFileSync(new URL('supergraph.graphql', schemaDir), `${result.supergraphSdl.trimEnd()}\n`);
 console.log('schema/supergraph.graphql written');

@@ -289,7 +289,6 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<CrmContactModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EshopOrder: ResolverTypeWrapper<Omit<EshopOrder, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
@@ -304,6 +303,7 @@ export type ResolversTypes = ResolversObject<{
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -312,7 +312,6 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Customer: CrmContactModel;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
   EshopOrder: Omit<EshopOrder, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> } | FederationReferenceTypes['EshopOrder'];
@@ -325,7 +324,14 @@ export type ResolversParentTypes = ResolversObject<{
   OrderSummary: OrderSummary;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
 }>;
+
+export type ScopeDirectiveArgs = {
+  requires: Array<Scalars['String']['input']>;
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = CrmContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ConsentsResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Consents'] = ResolversParentTypes['Consents']> = ResolversObject<{
   emailMarketing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -429,3 +435,6 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = CrmContext> = ResolversObject<{
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
+}>;

@@ -255,7 +255,6 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
@@ -273,12 +272,12 @@ export type ResolversTypes = ResolversObject<{
   SkuAvailability: ResolverTypeWrapper<SkuAvailability>;
   StockLevel: ResolverTypeWrapper<Omit<StockLevel, 'location'> & { location: ResolversTypes['Location'] }>;
   StoreAvailability: ResolverTypeWrapper<Omit<StoreAvailability, 'store'> & { store: ResolversTypes['Location'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  String: Scalars['String']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   GeoPoint: GeoPoint;
@@ -295,7 +294,14 @@ export type ResolversParentTypes = ResolversObject<{
   SkuAvailability: SkuAvailability;
   StockLevel: Omit<StockLevel, 'location'> & { location: ResolversParentTypes['Location'] };
   StoreAvailability: Omit<StoreAvailability, 'store'> & { store: ResolversParentTypes['Location'] };
+  String: Scalars['String']['output'];
 }>;
+
+export type ScopeDirectiveArgs = {
+  requires: Array<Scalars['String']['input']>;
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = ErpContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -391,3 +397,6 @@ export type Resolvers<ContextType = ErpContext> = ResolversObject<{
   StoreAvailability?: StoreAvailabilityResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = ErpContext> = ResolversObject<{
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
+}>;

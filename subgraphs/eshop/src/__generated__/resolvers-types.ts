@@ -312,7 +312,6 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Customer: ResolverTypeWrapper<Customer>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -338,12 +337,12 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   Product: ResolverTypeWrapper<Omit<Product, 'eshopListing'> & { eshopListing?: Maybe<ResolversTypes['EshopListing']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  String: Scalars['String']['output'];
   Customer: Customer | FederationReferenceTypes['Customer'];
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -363,7 +362,14 @@ export type ResolversParentTypes = ResolversObject<{
   ParcelLocker: ParcelLocker;
   Product: Omit<Product, 'eshopListing'> & { eshopListing?: Maybe<ResolversParentTypes['EshopListing']> } | FederationReferenceTypes['Product'];
   Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
 }>;
+
+export type ScopeDirectiveArgs = {
+  requires: Array<Scalars['String']['input']>;
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = EshopContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -498,3 +504,6 @@ export type Resolvers<ContextType = EshopContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = EshopContext> = ResolversObject<{
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
+}>;

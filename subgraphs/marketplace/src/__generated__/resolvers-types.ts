@@ -303,7 +303,6 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Customer: ResolverTypeWrapper<Customer>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -327,13 +326,13 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   Product: ResolverTypeWrapper<Omit<Product, 'marketplaceOffers'> & { marketplaceOffers: Array<ResolversTypes['MarketplaceOffer']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  String: Scalars['String']['output'];
   Customer: Customer | FederationReferenceTypes['Customer'];
   ID: Scalars['ID']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -352,8 +351,15 @@ export type ResolversParentTypes = ResolversObject<{
   ParcelLocker: ParcelLocker;
   Product: Omit<Product, 'marketplaceOffers'> & { marketplaceOffers: Array<ResolversParentTypes['MarketplaceOffer']> } | FederationReferenceTypes['Product'];
   Query: Record<PropertyKey, never>;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type ScopeDirectiveArgs = {
+  requires: Array<Scalars['String']['input']>;
+};
+
+export type ScopeDirectiveResolver<Result, Parent, ContextType = MarketplaceContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -485,3 +491,6 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = MarketplaceContext> = ResolversObject<{
+  scope?: ScopeDirectiveResolver<any, any, ContextType>;
+}>;

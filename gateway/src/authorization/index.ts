@@ -1,0 +1,9 @@
+export { readScopeMap, collectScopeDeclarations, SCOPE_SPEC_IDENTITY } from './scope-map.ts';
+export type { ScopeMap, ScopeDeclarations } from './scope-map.ts';
+export { fieldRequirement, missingScopes } from './field-requirement.ts';
+export type { FieldRequirement } from './field-requirement.ts';
+export { checkScopeCoverage } from './scope-coverage.ts';
+export { checkScopeConsistency } from './scope-consistency.ts';
+export type { SubgraphSdl } from './scope-consistency.ts';
+export { authorizeOperation, AUTHORIZATION_BOUNDS } from './authorize-operation.ts';
+export type { AuthorizeOperationInput, AuthorizeOperationResult, RemovedField } from './authorize-operation.ts';
