@@ -1,25 +1,8 @@
 /**
  * Operations a call-center client sends, shared by the end-to-end tests and the operation-limits tests, so the limits
- * are always checked against what the graph is really asked.
+ * are always checked against what the graph is really asked. The texts are the registered operations in
+ * `schema/operations/` (the safelist partners and internal clients can be pinned to).
  */
-export const ORDERS_QUERY = /* GraphQL */ `
-  query Orders($email: String!, $first: Int, $after: String, $channel: OrderChannel) {
-    findCustomers(email: $email) {
-      id
-      orders(first: $first, after: $after, channel: $channel) {
-        totalCount
-        unavailableChannels
-        pageInfo { hasNextPage endCursor }
-        edges {
-          cursor
-          node {
-            id channel number placedAt status channelStatus paymentStatus
-            totals { total { amount currency } }
-            delivery { method name store { code name } parcelLocker { id } }
-            lines { sku name quantity unitPrice { amount currency } product { sku name stock { available location { code } } } }
-          }
-        }
-      }
-    }
-  }
-`;
+import { registeredOperationText } from '../gateway/src/edge/registered-operations.ts';
+
+export const ORDERS_QUERY = registeredOperationText('CustomerOrders');

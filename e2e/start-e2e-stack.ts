@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import type { SimulatorName } from '@omnigraph/simulator-core';
+import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
 import { startSimulatorStack, subgraphEnvFor, type SimulatorStack } from '@omnigraph/simulator-stack';
+import { createMemoryKeyStore, type CreateKeyInput } from '@omnigraph/auth';
 import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
 import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
 import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
@@ -8,10 +11,24 @@ import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subg
 
 export interface E2eStack {
   simulators: SimulatorStack;
+  /** the dataset the simulators serve (same seed, scale and canary), for expected values */
+  dataset: Dataset;
   gateway: Gateway;
   url: string;
-  /** POST a GraphQL operation to the gateway */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: { data?: T; errors?: any[] } }>;
+  /** the OMNIGRAPH_SUBGRAPH_SECRET every subgraph of this stack checks (random per stack unless set in the env) */
+  subgraphSecret: string;
+  /** each subgraph's own /graphql URL, for calling it directly */
+  subgraphUrls: Record<'erp' | 'eshop' | 'crm' | 'marketplace', string>;
+  /** an internal (call-center) key with every scope of the graph and no practical rate limit */
+  callCenterKey: string;
+  /** issues a key on the gateway's store (in memory, new per stack) */
+  createKey(input: Partial<CreateKeyInput> & { scopes: string[] }): Promise<string>;
+  /** POST a GraphQL operation to the gateway, with the call-center key unless another is given */
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { key?: string },
+  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: any[] } }>;
   /** upstream requests per simulator since the last reset */
   upstreamCalls(): Record<SimulatorName, number>;
   resetCounters(): void;
@@ -23,19 +40,35 @@ export interface E2eStack {
  * points them (same env variables), and the gateway on the committed supergraph. Caches are in memory and new for
  * each stack, so upstream-call counts do not depend on an earlier run.
  */
-export async function startE2eStack(options: { scale?: number } = {}): Promise<E2eStack> {
+/** Every scope the graph declares: what the call center's key holds. */
+export const ALL_SCOPES = ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'];
+
+export async function startE2eStack(
+  options: {
+    scale?: number;
+    /** PII canary marker in every person's data the simulators serve (scope-matrix tests) */
+    piiCanary?: string;
+    /** extra gateway variables (limits, batching, OIDC) */
+    gatewayEnv?: NodeJS.ProcessEnv;
+  } = {},
+): Promise<E2eStack> {
+  const scale = options.scale ?? 0.3;
   const simulators = await startSimulatorStack({
-    scale: options.scale ?? 0.3,
+    scale,
+    ...(options.piiCanary === undefined ? {} : { piiCanary: options.piiCanary }),
     // Budgets are tested per simulator; here they would only make counts depend on timing.
     knobs: { hubspot: { rateLimit: null }, allegro: { rateLimit: null } },
   });
   await fetch(`${simulators.urls.hubspot}/__simulator/search-rate-limit`, { method: 'PUT', body: 'null' });
+  // A fresh secret per stack, so no test passes by leaning on the published development secret.
+  const subgraphSecret = process.env['OMNIGRAPH_SUBGRAPH_SECRET'] || randomBytes(32).toString('base64url');
   const env: NodeJS.ProcessEnv = {
     ...Object.assign({}, ...simulators.all.map((s) => subgraphEnvFor(s, simulators.urls[s.name]))),
     ERP_PORT: '0',
     ESHOP_PORT: '0',
     CRM_PORT: '0',
     MARKETPLACE_PORT: '0',
+    OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
   };
   const subgraphs = await Promise.all([
     startErpSubgraph(loadErpConfig(env)),
@@ -45,20 +78,45 @@ export async function startE2eStack(options: { scale?: number } = {}): Promise<E
   ]);
   const [erp, eshop, crm, marketplace] = subgraphs;
   const gateway = await createGateway(
-    loadGatewayConfig({ GATEWAY_PORT: '0', ERP_URL: erp.url, ESHOP_URL: eshop.url, CRM_URL: crm.url, MARKETPLACE_URL: marketplace.url }),
+    loadGatewayConfig({
+      GATEWAY_PORT: '0',
+      ERP_URL: erp.url,
+      ESHOP_URL: eshop.url,
+      CRM_URL: crm.url,
+      MARKETPLACE_URL: marketplace.url,
+      OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
+      LOG_LEVEL: 'warn',
+      ...options.gatewayEnv,
+    }),
+    { keyStore: createMemoryKeyStore() },
   );
   const url = await gateway.listen();
+  const createKey: E2eStack['createKey'] = async (input) =>
+    (
+      await gateway.apiKeys.createKey({
+        name: 'e2e',
+        ownerId: 'omnigraph-e2e',
+        rateLimitPerMinute: 1_000_000,
+        ...input,
+      })
+    ).key;
+  const callCenterKey = await createKey({ name: 'e2e call center', scopes: ALL_SCOPES, profile: 'internal' });
   return {
     simulators,
+    dataset: getDataset({ scale, ...(options.piiCanary === undefined ? {} : { piiCanary: options.piiCanary }) }),
     gateway,
     url,
-    async query(query, variables) {
+    subgraphSecret,
+    subgraphUrls: { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url },
+    callCenterKey,
+    createKey,
+    async query(query, variables, queryOptions = {}) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-api-key': queryOptions.key ?? callCenterKey },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, body: (await res.json()) as never };
+      return { status: res.status, headers: res.headers, body: (await res.json()) as never };
     },
     upstreamCalls: () =>
       Object.fromEntries(simulators.all.map((s) => [s.name, s.control.counters().total])) as Record<SimulatorName, number>,

@@ -6,6 +6,8 @@
  * system instead, with no other change. Then the four subgraphs and the gateway start, and the gateway URL, a
  * ready-to-paste query and the demo credentials are printed. Ctrl-C stops everything.
  */
+import { randomBytes } from 'node:crypto';
+import type { ApiKeyService } from '@omnigraph/auth';
 import { bootAllegroSimulator } from '@omnigraph/simulator-allegro';
 import type { SimulatorBoot, SimulatorName } from '@omnigraph/simulator-core';
 import { bootHubSpotSimulator } from '@omnigraph/simulator-hubspot';
@@ -17,6 +19,8 @@ import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
 import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
+
+const DEMO_OWNER = 'omnigraph-demo';
 
 interface Running {
   name: string;
@@ -51,6 +55,9 @@ async function main(): Promise<void> {
     sources.push(`  ${product.padEnd(12)} ${url} (bundled simulator; admin ${url}/__simulator)`);
   }
 
+  // One secret shared by the subgraphs and the gateway (which reads the same `env`); random per run unless set, so
+  // a local stack never runs on the published development secret.
+  env['OMNIGRAPH_SUBGRAPH_SECRET'] ||= randomBytes(32).toString('base64url');
   const subgraphs = await Promise.all([
     startErpSubgraph(loadErpConfig(env)).then((s) => ({ name: 'erp', ...s })),
     startEshopSubgraph(loadEshopConfig(env)).then((s) => ({ name: 'eshop', ...s })),
@@ -65,6 +72,7 @@ async function main(): Promise<void> {
   );
   const gatewayUrl = await gateway.listen();
   running.push({ name: 'gateway', stop: () => gateway.close() });
+  const demo = await issueDemoKeys(gateway.apiKeys);
 
   const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' '), variables: JSON.parse(EXAMPLE_VARIABLES) });
   console.log(`
@@ -81,11 +89,36 @@ Subgraphs: ${subgraphs.map((s) => `${s.name} ${s.url}`).join(' · ')}
 
 Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
 
-curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -d '${body.replaceAll("'", "'\\''")}'
+curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'x-api-key: ${demo.callCenter}' -d '${body.replaceAll("'", "'\\''")}'
+
+Demo API keys (new on every start; the previous demo keys are revoked; keys are stored in ${env['REDIS_URL'] ? 'Redis' : 'the key file'}):
+  call center (internal, every scope):           ${demo.callCenter}
+  comparison site (partner, catalog:read stock:read): ${demo.partner}
+The partner key gets catalog and stock data; ask it for a customer and the answer is FORBIDDEN. More keys:
+  npm run keys -- create --name <name> --owner <partnerId> --scopes catalog:read,stock:read --rate-limit 600
 
 Other demo customers: phone 600-100-200 (Tomasz, 400+ orders), 0048 512 345 678 (Katarzyna, guest orders),
 e-mail marek.lewandowski@example.pl (Allegro only). Ctrl-C stops everything.
 `);
+}
+
+/** Fresh demo keys per start; the ones of earlier starts are revoked so they do not pile up as live credentials. */
+async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string }> {
+  for (const old of await keys.list(DEMO_OWNER)) if (old.revokedAt === undefined) await keys.revoke(old.keyId);
+  const callCenter = await keys.createKey({
+    name: 'demo: call center',
+    ownerId: DEMO_OWNER,
+    profile: 'internal',
+    scopes: ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'],
+    rateLimitPerMinute: 600,
+  });
+  const partner = await keys.createKey({
+    name: 'demo: comparison site',
+    ownerId: DEMO_OWNER,
+    scopes: ['catalog:read', 'stock:read'],
+    rateLimitPerMinute: 120,
+  });
+  return { callCenter: callCenter.key, partner: partner.key };
 }
 
 async function stop(): Promise<void> {

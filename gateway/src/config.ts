@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseEnv } from '@omnigraph/shared/config';
+import { authConfigIssues, authEnvSchema, JWT_CONFIG_KEYS, loadJwtAuthConfig } from '@omnigraph/auth';
+import type { AuthConfig, JwtAuthConfig } from '@omnigraph/auth';
+import { ConfigError, type ConfigIssue } from '@omnigraph/shared/config';
+import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -10,26 +13,50 @@ export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { erp: 4001,
 
 const defaultSupergraphPath = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
-const GatewayEnvSchema = z.object({
-  /** @default 4000 */
-  GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-  /** @default 127.0.0.1 — bind all interfaces (0.0.0.0) explicitly in a container */
-  GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
-  /** the composed supergraph, committed in the repository */
-  GATEWAY_SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
-  /**
-   * Per subgraph fetch. @apollo/gateway has no timeout of its own; without one a hung subgraph holds the client's
-   * request and a socket forever. @default 10000
-   */
-  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  ERP_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.erp}/graphql`),
-  ESHOP_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.eshop}/graphql`),
-  CRM_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.crm}/graphql`),
-  MARKETPLACE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.marketplace}/graphql`),
-});
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-/** Every variable the gateway reads, for the `.env.example` check. */
-export const GATEWAY_CONFIG_KEYS = Object.keys(GatewayEnvSchema.shape);
+const GatewayEnvSchema = z
+  .object({
+    /** @default 4000 */
+    GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    /** @default 127.0.0.1 — bind all interfaces (0.0.0.0) explicitly in a container */
+    GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+    /** the composed supergraph, committed in the repository */
+    GATEWAY_SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
+    /**
+     * Per subgraph fetch. @apollo/gateway has no timeout of its own; without one a hung subgraph holds the client's
+     * request and a socket forever. @default 10000
+     */
+    GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    ERP_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.erp}/graphql`),
+    ESHOP_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.eshop}/graphql`),
+    CRM_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.crm}/graphql`),
+    MARKETPLACE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.marketplace}/graphql`),
+    /**
+     * How many gateway replicas share the rate limits. Only used while Redis is unreachable: each replica then
+     * admits its share (limit / replicas) from memory. @default 1
+     */
+    GATEWAY_REPLICAS: z.coerce.number().int().positive().default(1),
+    /** How long a rate-limit decision may wait for Redis before the local fallback decides. @default 100 */
+    GATEWAY_RATE_LIMIT_TIMEOUT_MS: z.coerce.number().int().positive().default(100),
+    /** Batched HTTP requests (a JSON array body) for internal keys; partners can never batch. @default false */
+    GATEWAY_ALLOW_BATCHING: booleanFlag.default(false),
+    /** Estimated query cost per minute for partner keys that set none (see gateway/src/limits). @default 5000000 */
+    GATEWAY_PARTNER_COST_PER_MINUTE: z.coerce.number().int().positive().default(5_000_000),
+    /** Same for internal keys and OIDC users. @default 50000000 */
+    GATEWAY_INTERNAL_COST_PER_MINUTE: z.coerce.number().int().positive().default(50_000_000),
+    /** How long a found API key is served from memory; revocations still arrive within milliseconds. @default 5000 */
+    GATEWAY_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+    /** pino level of the gateway's log. @default info */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ...subgraphSecretEnvShape,
+  })
+  .check(subgraphSecretCheck);
+
+/** Every variable the gateway reads (its own, the API-key store's and OIDC's), for the `.env.example` check. */
+export const GATEWAY_CONFIG_KEYS = [
+  ...new Set([...Object.keys(GatewayEnvSchema.shape), ...Object.keys(authEnvSchema.shape), ...JWT_CONFIG_KEYS]),
+];
 
 export interface GatewayConfig {
   port: number;
@@ -37,15 +64,51 @@ export interface GatewayConfig {
   supergraphPath: string;
   subgraphTimeoutMs: number;
   subgraphUrls: Record<SubgraphName, string>;
+  /** shared with the subgraphs: signs the identity header */
+  subgraphSecret: string;
+  auth: AuthConfig;
+  /** undefined: OIDC off, API keys only */
+  jwt: JwtAuthConfig | undefined;
+  replicas: number;
+  rateLimitTimeoutMs: number;
+  allowBatching: boolean;
+  partnerCostPerMinute: number;
+  internalCostPerMinute: number;
+  keyCacheTtlMs: number;
+  logLevel: z.output<typeof GatewayEnvSchema>['LOG_LEVEL'];
 }
 
+/** Reads and checks the whole gateway configuration; throws one ConfigError naming every problem. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const e = parseEnv('gateway', GatewayEnvSchema, env);
+  const issues: ConfigIssue[] = [];
+  const own = GatewayEnvSchema.safeParse(env);
+  if (!own.success) issues.push(...own.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })));
+  const auth = authConfigIssues(env);
+  issues.push(...auth.issues);
+  let jwt: JwtAuthConfig | undefined;
+  try {
+    jwt = loadJwtAuthConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    issues.push(...error.issues);
+  }
+  if (!own.success || auth.config === undefined || issues.length > 0) throw new ConfigError('gateway', issues);
+  const e = own.data;
   return {
     port: e.GATEWAY_PORT,
     host: e.GATEWAY_HOST,
     supergraphPath: e.GATEWAY_SUPERGRAPH_PATH,
     subgraphTimeoutMs: e.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     subgraphUrls: { erp: e.ERP_URL, eshop: e.ESHOP_URL, crm: e.CRM_URL, marketplace: e.MARKETPLACE_URL },
+    subgraphSecret: e.OMNIGRAPH_SUBGRAPH_SECRET,
+    auth: auth.config,
+    jwt,
+    replicas: e.GATEWAY_REPLICAS,
+    rateLimitTimeoutMs: e.GATEWAY_RATE_LIMIT_TIMEOUT_MS,
+    allowBatching: e.GATEWAY_ALLOW_BATCHING,
+    partnerCostPerMinute: e.GATEWAY_PARTNER_COST_PER_MINUTE,
+    internalCostPerMinute: e.GATEWAY_INTERNAL_COST_PER_MINUTE,
+    keyCacheTtlMs: e.GATEWAY_KEY_CACHE_TTL_MS,
+    logLevel: e.LOG_LEVEL,
   };
 }

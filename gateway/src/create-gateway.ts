@@ -2,15 +2,32 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError } from 'graphql';
+import {
+  createApiKeyService,
+  createCachedKeyStore,
+  createFileKeyStore,
+  createJwtVerifier,
+  createRedisKeyStore,
+  type ApiKeyService,
+  type KeyStore,
+} from '@omnigraph/auth';
+import { sendJson } from '@omnigraph/shared/graphql-server';
+import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from './config.ts';
+import { createAuthenticator } from './edge/authenticate.ts';
+import { createEdge, type EdgeSchema } from './edge/edge.ts';
+import { buildProfiles } from './edge/profiles.ts';
+import { loadOperationRegistry } from './edge/registered-operations.ts';
 import { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
 import { renderExplorerPage } from './explorer-page.ts';
 import { maskGatewayError } from './format-gateway-error.ts';
-import { handleGraphQLRequest, sendJson } from './http-handler.ts';
-import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { executeAdmitted, type GatewayContext } from './http-handler.ts';
+import { createRateLimiter } from './rate-limit/index.ts';
+import { signedServiceHeaders, SubgraphDataSource } from './subgraph-data-source.ts';
 
 export interface Gateway {
   /** resolves to the base URL, e.g. http://127.0.0.1:4000 */
@@ -18,24 +35,98 @@ export interface Gateway {
   url(): string;
   close(): Promise<void>;
   httpServer: Server;
+  /** the key service on the gateway's own store (demo keys at start, tests) */
+  apiKeys: ApiKeyService;
+}
+
+export interface GatewayOptions {
+  /** replaces the store chosen from config (REDIS_URL → Redis, else the key file); tests pass a memory store */
+  keyStore?: KeyStore;
+  logger?: Logger;
 }
 
 /**
  * The Apollo gateway on the committed supergraph (no introspection of subgraphs at start: composition errors fail CI,
- * not production start-up), served on node:http with `/graphql`, an offline explorer at `/`, `/healthz` (the process
- * is up) and `/readyz` (every subgraph answers).
+ * not production start-up), behind Omnigraph's edge (authentication, operation limits, safelist, field
+ * authorization, rate limits), served on node:http with `/graphql`, an offline explorer at `/`, `/healthz` (the
+ * process is up) and `/readyz` (every subgraph answers).
  */
-export async function createGateway(config: GatewayConfig): Promise<Gateway> {
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
+  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) =>
-      new SubgraphDataSource(name as SubgraphName, config.subgraphUrls[name as SubgraphName], config.subgraphTimeoutMs),
+      new SubgraphDataSource(name as SubgraphName, config.subgraphUrls[name as SubgraphName], config.subgraphTimeoutMs, config.subgraphSecret),
   });
-  const apollo = new ApolloServer({
+
+  // The scope map is read from the supergraph SDL (the API schema strips our directive), at load and on every update.
+  let edgeSchema: EdgeSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    const scopeMap = readScopeMap(coreSupergraphSdl);
+    const uncovered = checkScopeCoverage(apiSchema, scopeMap);
+    // Served anyway: an undeclared field is denied to everyone at run time, so this is a bug to fix, not a leak.
+    if (uncovered.length > 0) logger.error({ uncovered }, 'supergraph has fields without @scope; they are denied to every caller');
+    edgeSchema = { apiSchema, scopeMap };
+  });
+
+  const innerStore =
+    options.keyStore ??
+    (config.auth.redisUrl !== undefined
+      ? await createRedisKeyStore({
+          redisUrl: config.auth.redisUrl,
+          keyPrefix: config.auth.redisKeyPrefix,
+          clientName: 'omnigraph-gateway-auth',
+          onError: (error, context) => logger.warn({ err: error, ...context }, 'api key store connection problem'),
+        })
+      : createFileKeyStore(config.auth.keyStoreFile));
+  const keyStore = createCachedKeyStore(innerStore, {
+    ttlMs: config.keyCacheTtlMs,
+    onStaleServed: (keyId) => logger.warn({ keyId }, 'api key store unavailable; serving a recently seen key from memory'),
+  });
+  const apiKeys = createApiKeyService({ store: keyStore, pepper: config.auth.pepper, env: config.auth.keyEnv, logger });
+  const profiles = buildProfiles({
+    allowBatchingForInternal: config.allowBatching,
+    partnerCostPerMinute: config.partnerCostPerMinute,
+    internalCostPerMinute: config.internalCostPerMinute,
+  });
+  const limiter = await createRateLimiter({
+    ...(config.auth.redisUrl === undefined ? {} : { redisUrl: config.auth.redisUrl }),
+    replicas: config.replicas,
+    timeoutMs: config.rateLimitTimeoutMs,
+    logger,
+  });
+  const authenticator = createAuthenticator({
+    keys: apiKeys,
+    jwt: config.jwt === undefined ? undefined : { verifier: createJwtVerifier(config.jwt, { logger }), rateLimitPerMinute: config.jwt.rateLimitPerMinute },
+    profiles,
+    logger,
+  });
+  const admit = createEdge({
+    schema: () => {
+      if (edgeSchema === undefined) throw new Error('the gateway has no schema yet');
+      return edgeSchema;
+    },
+    authenticator,
+    limiter,
+    registry: loadOperationRegistry(),
+    profiles,
+    logger,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskGatewayError(formatted, error),
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // The edge decides who may introspect (internal profiles) and refuses batches for everyone else; Apollo only
+    // has to allow what the edge let through. No "Did you mean …" in validation errors, for anyone.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: true,
+    allowBatchedHttpRequests: config.allowBatching,
+    // Automatic persisted queries would let any caller register operations; registered operations are ours (edge).
+    persistedQueries: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields()],
   });
   await apollo.start();
 
@@ -57,10 +148,22 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
-    handleGraphQLRequest(apollo, req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
-    });
+    const startedAt = performance.now();
+    admit(req)
+      .then(async (outcome) => {
+        if (outcome.kind === 'refuse') {
+          sendJson(res, outcome.status, outcome.body, outcome.headers);
+          logger.info({ status: outcome.status, code: outcome.body.errors[0]?.extensions?.['code'], ms: elapsed(startedAt) }, 'request refused');
+          return;
+        }
+        await executeAdmitted(apollo, req, res, outcome);
+        logger.debug({ subject: outcome.principal.subject, status: res.statusCode, ms: elapsed(startedAt) }, 'request served');
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'request failed unexpectedly');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.end();
+      });
   });
   httpServer.on('connection', (s) => {
     openSockets.add(s);
@@ -70,6 +173,7 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
   let baseUrl = '';
   return {
     httpServer,
+    apiKeys,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -86,19 +190,43 @@ export async function createGateway(config: GatewayConfig): Promise<Gateway> {
         httpServer.close(() => resolve());
       });
       await apollo.stop();
+      await limiter.close();
+      await keyStore.close();
     },
   };
 }
 
-/** Names the subgraphs that do not answer a trivial query in time (roles only: no URL leaves the gateway). */
+const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
+
+/**
+ * The edge removed fields the caller may not read; the caller learns which, with their paths, in the errors of the
+ * same response (filter mode: the allowed rest is answered).
+ */
+function reportRemovedFields(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, request, response }) {
+          const removed = contextValue.removedByQuery.get(request.query ?? '');
+          if (removed === undefined || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.errors = [...removed, ...(result.errors ?? [])] as typeof result.errors;
+        },
+      };
+    },
+  };
+}
+
+/** Names the subgraphs that do not answer a trivial, signed query in time (roles only: no URL leaves the gateway). */
 async function checkSubgraphs(config: GatewayConfig): Promise<SubgraphName[]> {
+  const body = JSON.stringify({ query: '{ __typename }' });
   const results = await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       try {
         const res = await fetch(config.subgraphUrls[name], {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: '{ __typename }' }),
+          headers: signedServiceHeaders(config.subgraphSecret, body),
+          body,
           signal: AbortSignal.timeout(Math.min(config.subgraphTimeoutMs, 2_000)),
         });
         await res.arrayBuffer();

@@ -23,7 +23,7 @@ export function renderExplorerPage(options: { endpoint: string; exampleQuery: st
 <section>
  <label for="query">Query</label><textarea id="query" spellcheck="false">${escape(options.exampleQuery)}</textarea>
  <label for="variables">Variables (JSON)</label><textarea id="variables" spellcheck="false">${escape(options.exampleVariables)}</textarea>
- <label for="headers">Headers (JSON)</label><textarea id="headers" spellcheck="false">{}</textarea>
+ <label for="headers">Headers (JSON) — your API key; <code>npm start</code> prints a demo key</label><textarea id="headers" spellcheck="false">{ "x-api-key": "" }</textarea>
 </section>
 <section><label>Response</label><pre id="result"></pre></section>
 <script>

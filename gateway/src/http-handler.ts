@@ -1,77 +1,42 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
+import { toHeaderMap, writeGraphQLResponse } from '@omnigraph/shared/graphql-server';
+import type { GraphQLFormattedError } from 'graphql';
+import type { RequestIdentity } from '@omnigraph/shared/identity';
+import type { Admission } from './edge/edge.ts';
 
-/** Bodies above this are refused before parsing (a GraphQL operation is kilobytes, not megabytes). */
-const MAX_BODY_BYTES = 1_000_000;
-
-export class BodyTooLargeError extends Error {}
-
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLargeError(`request body larger than ${limit} bytes`));
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** What every resolver-side hook of the gateway sees for one HTTP request. */
+export interface GatewayContext {
+  /** the authenticated caller, forwarded to the subgraphs in the signed identity header */
+  identity: RequestIdentity;
+  /** FORBIDDEN errors for the fields the edge removed, per executed query text (one entry per batched operation) */
+  removedByQuery: Map<string, GraphQLFormattedError[]>;
 }
 
 /**
- * Apollo Server on plain node:http: the few lines an Express integration would add, without Express. The body is
- * parsed here (Apollo Server expects an object for JSON requests) and a malformed one answers 400 in GraphQL's
- * error format rather than reaching the executor.
+ * Runs an admitted request through Apollo Server: the body is the edge's (already decoded, possibly rewritten without
+ * unauthorized fields), never the raw one. GET stays GET, rebuilt from the admitted body, so Apollo still refuses
+ * mutations over GET.
  */
-export async function handleGraphQLRequest(
-  server: ApolloServer<BaseContext>,
+export async function executeAdmitted(
+  server: ApolloServer<GatewayContext>,
   req: IncomingMessage,
   res: ServerResponse,
+  admission: Admission,
 ): Promise<void> {
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  const headers = toHeaderMap(req.headers);
+  const method = (req.method ?? 'GET').toUpperCase();
+  let search = '';
+  if (method === 'GET' && !Array.isArray(admission.body)) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(admission.body)) {
+      if (value !== undefined && value !== null) params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+    }
+    search = `?${params.toString()}`;
   }
-  let body: unknown;
-  try {
-    const raw = await readBody(req);
-    const contentType = headers.get('content-type') ?? '';
-    body = raw && contentType.includes('json') ? JSON.parse(raw) : raw;
-  } catch (error) {
-    const tooLarge = error instanceof BodyTooLargeError;
-    sendJson(res, tooLarge ? 413 : 400, {
-      errors: [
-        {
-          message: tooLarge ? 'Request body too large.' : 'Request body is not valid JSON.',
-          extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
-        },
-      ],
-    });
-    return;
-  }
-  const url = new URL(req.url ?? '/', 'http://gateway.local');
   const response = await server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-    context: async () => ({}),
+    httpGraphQLRequest: { method, headers, search, body: method === 'GET' ? undefined : admission.body },
+    context: async () => ({ identity: admission.principal.identity, removedByQuery: admission.removedByQuery }),
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
-  res.end(payload);
+  await writeGraphQLResponse(res, response, admission.headers);
 }

@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryKeyStore } from '@omnigraph/auth';
 import { loadGatewayConfig } from '../src/config.ts';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 
@@ -16,13 +17,25 @@ function closedPort(): Promise<number> {
 describe('gateway HTTP surface', () => {
   let gateway: Gateway;
   let base: string;
+  let headers: Record<string, string>;
   beforeAll(async () => {
     const dead = await closedPort();
     const url = `http://127.0.0.1:${dead}/graphql`;
     gateway = await createGateway(
-      loadGatewayConfig({ GATEWAY_PORT: '0', ERP_URL: url, ESHOP_URL: url, CRM_URL: url, MARKETPLACE_URL: url, GATEWAY_SUBGRAPH_TIMEOUT_MS: '500' }),
+      loadGatewayConfig({
+        GATEWAY_PORT: '0',
+        ERP_URL: url,
+        ESHOP_URL: url,
+        CRM_URL: url,
+        MARKETPLACE_URL: url,
+        GATEWAY_SUBGRAPH_TIMEOUT_MS: '500',
+        LOG_LEVEL: 'silent',
+      }),
+      { keyStore: createMemoryKeyStore() },
     );
     base = await gateway.listen();
+    const { key } = await gateway.apiKeys.createKey({ name: 'http test', ownerId: 'test', scopes: ['catalog:read'], rateLimitPerMinute: 1_000 });
+    headers = { 'content-type': 'application/json', 'x-api-key': key };
   });
   afterAll(() => gateway.close());
 
@@ -43,13 +56,13 @@ describe('gateway HTTP surface', () => {
   });
 
   it('answers a malformed body with 400 in GraphQL error format', async () => {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: '{"query": ' });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED', async () => {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ product(' }) });
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: '{ product(' }) });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
@@ -57,7 +70,7 @@ describe('gateway HTTP surface', () => {
   it('turns an unreachable subgraph into UPSTREAM_UNAVAILABLE naming the role, never its URL', async () => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers,
       body: JSON.stringify({ query: '{ product(sku: "SKU-X") { name } }' }),
     });
     const text = await res.text();

@@ -137,8 +137,23 @@ export interface OperationMetrics {
   tokens: number;
 }
 
+/** One checked operation: the decoded request entry and its parsed document (no locations), for the next stages. */
+export interface CheckedOperation {
+  request: GraphQLRequestBody;
+  document: DocumentNode;
+}
+
 export type OperationLimitsResult =
-  | { ok: true; cost: number; introspection: boolean; operations: number; metrics: OperationMetrics }
+  | {
+      ok: true;
+      cost: number;
+      introspection: boolean;
+      operations: number;
+      metrics: OperationMetrics;
+      /** one entry, or one per batch element in order; `batched` tells which shape the client sent */
+      checked: CheckedOperation[];
+      batched: boolean;
+    }
   | { ok: false; code: OperationLimitCode; message: string; limit?: number; actual?: number };
 
 type Failure = Extract<OperationLimitsResult, { ok: false }>;
@@ -194,16 +209,18 @@ function checkRequest(input: OperationLimitsInput, limits: OperationLimits): Ope
     let cost = 0;
     let introspection = false;
     let last: OperationMetrics | undefined;
+    const checked: CheckedOperation[] = [];
     for (const entry of decoded) {
       const one = checkOne(entry, input.schema, limits);
       if (!one.ok) return one;
       cost += one.cost;
       introspection ||= one.introspection;
       last = one.metrics;
+      checked.push(...one.checked);
     }
     // The batch runs as one HTTP request, so its summed cost is what the caller spends.
     if (cost > limits.maxCost) return over('OPERATION_TOO_COMPLEX', 'Estimated cost of the batch', limits.maxCost, cost);
-    return { ok: true, cost, introspection, operations: decoded.length, metrics: last! };
+    return { ok: true, cost, introspection, operations: decoded.length, metrics: last!, checked, batched: true };
   }
   return checkOne(decoded, input.schema, limits);
 }
@@ -227,7 +244,8 @@ function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits
   } catch (error) {
     return fail('GRAPHQL_PARSE_FAILED', error instanceof GraphQLError ? error.message : 'Syntax error.');
   }
-  return checkDocument(document, schema, limits, vars, (operationName as string | null | undefined) ?? undefined, tokens);
+  const result = checkDocument(document, schema, limits, vars, (operationName as string | null | undefined) ?? undefined, tokens);
+  return result.ok ? { ...result, checked: [{ request: entry as GraphQLRequestBody, document }] } : result;
 }
 
 /** Walks the variables iteratively (a deeply nested JSON value must not recurse) and stops at the limit. */
@@ -322,6 +340,8 @@ function checkDocument(
     introspection: walker.introspection,
     operations: 1,
     metrics: { depth: walker.depth, aliases: walker.aliases, rootFields: walker.rootFields, fields: walker.fields, directives, tokens },
+    checked: [],
+    batched: false,
   };
 }
 

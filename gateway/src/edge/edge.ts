@@ -1,0 +1,237 @@
+import type { IncomingMessage } from 'node:http';
+import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Logger } from '@omnigraph/shared/logging';
+import { authorizeOperation, type RemovedField, type ScopeMap } from '../authorization/index.ts';
+import { checkOperationLimits, type GraphQLRequestBody } from '../limits/operation-limits.ts';
+import { rateLimitHeaders, type RateLimiter } from '../rate-limit/index.ts';
+import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
+import type { createAuthenticator, Principal } from './authenticate.ts';
+import type { Profile, ProfileSettings } from './profiles.ts';
+import type { OperationRegistry } from './registered-operations.ts';
+import { refusal, type Refusal } from './refusal.ts';
+
+/** What the edge enforces against: swapped whole on every schema load or update. */
+export interface EdgeSchema {
+  apiSchema: GraphQLSchema;
+  scopeMap: ScopeMap;
+}
+
+export interface EdgeOptions {
+  schema: () => EdgeSchema;
+  authenticator: ReturnType<typeof createAuthenticator>;
+  limiter: RateLimiter;
+  registry: OperationRegistry;
+  profiles: Record<Profile, ProfileSettings>;
+  logger?: Pick<Logger, 'warn' | 'debug'> | undefined;
+}
+
+/** An admitted request: the (possibly rewritten) body for Apollo, who asked, and what the caller must be told. */
+export interface Admission {
+  kind: 'execute';
+  body: GraphQLRequestBody | GraphQLRequestBody[];
+  principal: Principal;
+  headers: Record<string, string>;
+  /** FORBIDDEN errors per executed query text, merged into that operation's response */
+  removedByQuery: Map<string, GraphQLFormattedError[]>;
+}
+
+const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
+// The content types a browser sends cross-site without a CORS preflight.
+const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+
+/**
+ * The gateway's edge: every check that can refuse a request runs here, cheapest first, before Apollo parses or plans
+ * anything and before any subgraph is called: method and CSRF (headers only) → credential (a malformed key costs no
+ * lookup) → body size for the caller's profile → operation limits (shape, cost) → safelist → field authorization
+ * (unauthorized fields removed) → rate limits and quota (one atomic Redis call, charged the estimated cost).
+ */
+export function createEdge(options: EdgeOptions) {
+  const { authenticator, limiter, registry, profiles, logger } = options;
+
+  return async function admit(req: IncomingMessage): Promise<Admission | Refusal> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method !== 'POST' && method !== 'GET') {
+      return refusal('BAD_REQUEST', 'Use POST (or GET for queries).', { headers: { allow: 'GET, POST' } });
+    }
+    const preflighted = PREFLIGHT_HEADERS.some((h) => typeof req.headers[h] === 'string' && req.headers[h] !== '');
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const isJson = mediaType === 'application/json' || mediaType.endsWith('+json');
+    if (method === 'POST' && !isJson) {
+      if (!preflighted && (mediaType === '' || SIMPLE_TYPES.has(mediaType))) return csrf();
+      return refusal('BAD_REQUEST', 'Send the request body as application/json.');
+    }
+    if (method === 'GET' && !preflighted) return csrf();
+
+    const auth = await authenticator.authenticate(req.headers);
+    if (!auth.ok) {
+      return refusal(auth.code, auth.message, {
+        headers: auth.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
+      });
+    }
+    const principal = auth.principal;
+    const limits = profiles[principal.identity.profile].limits;
+
+    let decoded: unknown;
+    if (method === 'POST') {
+      let raw: string;
+      try {
+        raw = (await readBody(req, limits.maxBodyBytes)).toString('utf8');
+      } catch (error) {
+        if (error instanceof BodyTooLargeError)
+          return refusal('BODY_TOO_LARGE', `Request body exceeds ${limits.maxBodyBytes} bytes.`, { extensions: { limit: limits.maxBodyBytes } });
+        throw error;
+      }
+      try {
+        decoded = JSON.parse(raw);
+      } catch {
+        return refusal('BAD_REQUEST', 'Request body is not valid JSON.');
+      }
+    } else {
+      const fromUrl = bodyFromSearchParams(new URL(req.url ?? '/', 'http://gateway.local').searchParams);
+      if (fromUrl === undefined) return refusal('BAD_REQUEST', '"variables" and "extensions" in the URL must be JSON objects.');
+      decoded = fromUrl;
+    }
+
+    const resolved = resolveRegisteredOperations(decoded, registry);
+    if ('kind' in resolved) return resolved;
+    decoded = resolved.body;
+
+    const { apiSchema, scopeMap } = options.schema();
+    const checked = checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema }, limits);
+    const charge = async (cost: number) => limiter.consume(principal.subject, principal.rateLimit, cost);
+
+    // Every outcome below is charged (a refused request costs one request, no cost points), so probing is throttled too.
+    let outcome: Admission | Refusal;
+    let cost = 0;
+    if (!checked.ok) {
+      const extensions = checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual };
+      outcome = refusal(checked.code, checked.message, { extensions });
+    } else {
+      outcome = authorize(checked.checked, principal, apiSchema, scopeMap, checked.batched);
+      if (outcome.kind === 'execute') cost = checked.cost;
+    }
+    const decision = await charge(cost);
+    const headers = rateLimitHeaders(decision);
+    if (!decision.allowed) {
+      const code = decision.reason ?? 'RATE_LIMITED';
+      const message =
+        code === 'QUOTA_EXCEEDED'
+          ? 'The daily request quota of this key is used up.'
+          : code === 'COST_LIMIT_EXCEEDED'
+            ? 'The query-cost budget per minute of this key is used up.'
+            : `More than ${decision.limit} requests per minute.`;
+      return refusal(code, message, { headers, extensions: { retryAfterSeconds: decision.retryAfterSeconds } });
+    }
+    Object.assign(outcome.headers, headers);
+    return outcome;
+  };
+
+  function authorize(
+    operations: ReturnType<typeof checkOperationLimits> extends infer R ? (R extends { ok: true; checked: infer C } ? C : never) : never,
+    principal: Principal,
+    apiSchema: GraphQLSchema,
+    scopeMap: ScopeMap,
+    batched: boolean,
+  ): Admission | Refusal {
+    if (principal.operations !== undefined) {
+      for (const { document } of operations) {
+        const registered = registry.byText(print(document));
+        if (registered === undefined || !principal.operations.includes(registered.name)) {
+          return refusal('OPERATION_NOT_SAFELISTED', 'This key may only run its registered operations.');
+        }
+      }
+    }
+    const scopes = new Set(principal.identity.scopes);
+    const removedByQuery = new Map<string, GraphQLFormattedError[]>();
+    const bodies: GraphQLRequestBody[] = [];
+    for (const { request, document } of operations) {
+      const result = authorizeOperation({ schema: apiSchema, map: scopeMap, document, operationName: request.operationName as string | undefined, scopes });
+      const errors = result.removed.map(forbidden);
+      if (!result.ok) {
+        const [first, ...rest] = errors;
+        return {
+          kind: 'refuse',
+          status: 403,
+          headers: {},
+          body: { errors: first === undefined ? [{ message: 'Nothing in this operation is allowed for this key.', extensions: { code: 'FORBIDDEN' } }] : [first, ...rest] },
+        };
+      }
+      if (result.removed.length === 0) {
+        bodies.push(request);
+        continue;
+      }
+      const query = print(result.document);
+      removedByQuery.set(query, errors);
+      bodies.push({ ...request, query });
+      logger?.debug({ subject: principal.subject, removed: result.removed.map((r) => r.coordinate) }, 'unauthorized fields removed');
+    }
+    return { kind: 'execute', body: batched ? bodies : bodies[0]!, principal, headers: {}, removedByQuery };
+  }
+}
+
+function forbidden(removed: RemovedField): GraphQLFormattedError {
+  return {
+    message: `Not allowed to read ${removed.coordinate}: the key lacks ${removed.missing.join(', ')}.`,
+    path: removed.path,
+    extensions: { code: 'FORBIDDEN', missingScopes: removed.missing },
+  };
+}
+
+function csrf(): Refusal {
+  return refusal(
+    'CSRF_PREVENTED',
+    'This request could have been sent cross-site by a browser: send Content-Type: application/json (POST), or an ' +
+      '"apollo-require-preflight" header (GET).',
+  );
+}
+
+/** GraphQL over HTTP GET: `query`, `operationName`, and JSON-encoded `variables`/`extensions` in the URL. */
+function bodyFromSearchParams(params: URLSearchParams): GraphQLRequestBody | undefined {
+  const body: GraphQLRequestBody = {};
+  const query = params.get('query');
+  if (query !== null) body.query = query;
+  const operationName = params.get('operationName');
+  if (operationName !== null) body.operationName = operationName;
+  for (const key of ['variables', 'extensions'] as const) {
+    const value = params.get(key);
+    if (value === null) continue;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+      body[key] = parsed;
+    } catch {
+      return undefined;
+    }
+  }
+  return body;
+}
+
+/**
+ * Registered operations may be sent by hash (`extensions.persistedQuery.sha256Hash`, Apollo's field name) instead of
+ * text. The hash is replaced by the registered text here; automatic persisted queries stay off, so an unknown hash is
+ * an error, never a way to register a new operation.
+ */
+function resolveRegisteredOperations(decoded: unknown, registry: OperationRegistry): { body: unknown } | Refusal {
+  const entries = Array.isArray(decoded) ? decoded : [decoded];
+  const resolved: unknown[] = [];
+  for (const entry of entries) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      resolved.push(entry);
+      continue;
+    }
+    const { extensions, ...rest } = entry as GraphQLRequestBody & Record<string, unknown>;
+    const persisted =
+      typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>)['persistedQuery'] : undefined;
+    const { persistedQuery: _dropped, ...otherExtensions } = (typeof extensions === 'object' && extensions !== null ? extensions : {}) as Record<string, unknown>;
+    const next: Record<string, unknown> = { ...rest, ...(Object.keys(otherExtensions).length > 0 ? { extensions: otherExtensions } : {}) };
+    if (persisted !== undefined) {
+      const hash = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>)['sha256Hash'] : undefined;
+      const registered = typeof hash === 'string' ? registry.byHash(hash) : undefined;
+      if (registered === undefined) return refusal('PERSISTED_QUERY_NOT_FOUND', 'No registered operation has this hash.');
+      // The registered text wins over any text sent with the hash: what runs is what was reviewed.
+      next['query'] = registered.text;
+    }
+    resolved.push(next);
+  }
+  return { body: Array.isArray(decoded) ? resolved : resolved[0] };
+}

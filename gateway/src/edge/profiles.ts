@@ -1,0 +1,34 @@
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/operation-limits.ts';
+
+/** Who is calling decides which edge limits apply; a key record or a token mapping names the profile. */
+export type Profile = 'partner' | 'internal';
+
+export interface ProfileSettings {
+  limits: OperationLimits;
+  /** cost points per minute when the key sets none */
+  defaultCostPerMinute: number;
+}
+
+/**
+ * Partners get the safe defaults (introspection off, no batching, tight shape limits). Internal clients (call-center
+ * UI, in-store tablet, our own tools) may introspect and send larger operations; batching stays off for them too
+ * unless the operator turns it on (`GATEWAY_ALLOW_BATCHING`), because one array body multiplies every other limit.
+ */
+export function buildProfiles(options: { allowBatchingForInternal: boolean; partnerCostPerMinute: number; internalCostPerMinute: number }): Record<Profile, ProfileSettings> {
+  return {
+    partner: { limits: DEFAULT_OPERATION_LIMITS, defaultCostPerMinute: options.partnerCostPerMinute },
+    internal: {
+      limits: Object.freeze({
+        ...DEFAULT_OPERATION_LIMITS,
+        maxDepth: 16,
+        maxAliases: 100,
+        maxRootFields: 20,
+        maxFields: 3_000,
+        maxCost: 5_000_000,
+        allowIntrospection: true,
+        allowBatching: options.allowBatchingForInternal,
+      }),
+      defaultCostPerMinute: options.internalCostPerMinute,
+    },
+  };
+}
