@@ -57,6 +57,28 @@ describe('keys CLI', () => {
     expect(stored).toContain(hashApiKey(PEPPER, key));
   });
 
+  it('create takes the profile, cost budget and safelist, and refuses bad values with every problem listed', async () => {
+    const { run, file } = harness();
+    const created = await run(
+      'create', '--name', 'Call center UI', '--owner', 'team-cc', '--scopes', 'customers:read,customers:pii',
+      '--rate-limit', '3000', '--profile', 'internal', '--cost-per-minute', '5000000', '--operations', 'CallCenterCustomer,CustomerOrders',
+    );
+    expect(created.code).toBe(0);
+    expect(created.out).toContain('  profile:    internal');
+    expect(created.out).toContain('  operations: CallCenterCustomer,CustomerOrders (safelist)');
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { keys: Record<string, unknown>[] };
+    expect(stored.keys[0]).toMatchObject({ profile: 'internal', costPerMinute: 5_000_000, operations: ['CallCenterCustomer', 'CustomerOrders'] });
+
+    const bad = await run(
+      'create', '--name', 'x', '--owner', 'y', '--scopes', 'catalog:read', '--rate-limit', '1',
+      '--profile', 'admin', '--cost-per-minute', '0', '--operations', 'not-a-name',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.all).toMatch(/--profile must be partner or internal/);
+    expect(bad.all).toMatch(/--cost-per-minute must be a positive integer/);
+    expect(bad.all).toMatch(/--operations takes operation names/);
+  });
+
   it('list, rotate and revoke never print a key or a hash except the one-time rotate line', async () => {
     const { run } = harness();
     const created = await run('create', '--name', 'Ceneo', '--owner', 'partner-ceneo', '--scopes', 'catalog:read', '--rate-limit', '600');
