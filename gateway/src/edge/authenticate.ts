@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiKeyService, JwtVerifier } from '@omnigraph/auth';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
@@ -8,7 +9,7 @@ import type { Profile, ProfileSettings } from './profiles.ts';
 /** The authenticated caller, as every later stage of the edge needs it. */
 export interface Principal {
   identity: RequestIdentity & { profile: Profile };
-  /** the rate-limit subject: `key:<keyId>` or `jwt:<sub>`, never the credential */
+  /** the rate-limit subject: `key:<keyId>` or `jwt:<digest of sub>`, never the credential nor a person's name */
   subject: string;
   rateLimit: RateLimitPolicy;
   /** when set, the caller may run only these registered operations */
@@ -90,7 +91,8 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       ok: true,
       principal: {
         identity: { subject: result.subject, kind: 'jwt', scopes: result.scopes, profile: 'internal' },
-        subject: `jwt:${result.subject}`,
+        // A token's `sub` may be an e-mail: rate-limit keys and logs get a digest, never the person.
+        subject: `jwt:${createHash('sha256').update(result.subject).digest('hex').slice(0, 24)}`,
         rateLimit: { requestsPerMinute: jwt.rateLimitPerMinute, costPerMinute: profiles.internal.defaultCostPerMinute },
       },
     };
