@@ -77,7 +77,8 @@ describe('access control at the edge', () => {
 
     it('accepts the key as X-Api-Key or Authorization: Bearer', async () => {
       const body = JSON.stringify({ query: `{ product(sku: "${sku}") { sku } }` });
-      for (const headers of [{ 'x-api-key': catalogKey }, { authorization: `Bearer ${catalogKey}` }]) {
+      const variants: Record<string, string>[] = [{ 'x-api-key': catalogKey }, { authorization: `Bearer ${catalogKey}` }];
+      for (const headers of variants) {
         const res = await post(body, { 'content-type': 'application/json', ...headers });
         expect(res.status).toBe(200);
         expect(JSON.parse(res.text).data.product.sku).toBe(sku);

@@ -28,7 +28,7 @@ export interface E2eStack {
     query: string,
     variables?: Record<string, unknown>,
     options?: { key?: string },
-  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: any[] } }>;
+  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: any } }>;
   /** upstream requests per simulator since the last reset */
   upstreamCalls(): Record<SimulatorName, number>;
   resetCounters(): void;

@@ -141,8 +141,8 @@ describe('4. one order list across channels', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { body } = await stack.query(ORDERS_QUERY, { email: anna.email, first: 3, after });
-      const conn = body.data.findCustomers[0].orders;
+      const { body }: { body: { data?: any } } = await stack.query(ORDERS_QUERY, { email: anna.email, first: 3, after });
+      const conn: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = body.data.findCustomers[0].orders;
       seen.push(...conn.edges.map((e: { node: { id: string } }) => e.node.id));
       after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
     } while (after);
