@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryKeyStore } from '@omnigraph/auth';
+import { createLogger } from '@omnigraph/shared/logging';
 import { loadGatewayConfig } from '../src/config.ts';
 import { createGateway, type Gateway } from '../src/create-gateway.ts';
 
@@ -77,5 +81,44 @@ describe('gateway HTTP surface', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(text).errors[0].extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp' });
     expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/i);
+  });
+});
+
+describe('deny by default at run time', () => {
+  it('a supergraph whose type lost its @scope serves none of its fields, to any key, and says so in the log', async () => {
+    const sdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
+    const stripped = sdl.replace(/(type Location\n(?:\s+@join__type\([^)]*\)\n)+)\s+@scope\(requires: \[\]\)\n/, '$1');
+    expect(stripped).not.toBe(sdl);
+    const dir = mkdtempSync(join(tmpdir(), 'omnigraph-supergraph-'));
+    writeFileSync(join(dir, 'supergraph.graphql'), stripped);
+    const logged: string[] = [];
+    const dead = `http://127.0.0.1:${await closedPort()}/graphql`;
+    const gateway = await createGateway(
+      loadGatewayConfig({
+        GATEWAY_PORT: '0',
+        GATEWAY_SUPERGRAPH_PATH: join(dir, 'supergraph.graphql'),
+        ERP_URL: dead,
+        ESHOP_URL: dead,
+        CRM_URL: dead,
+        MARKETPLACE_URL: dead,
+      }),
+      { keyStore: createMemoryKeyStore(), logger: createLogger({ name: 'gateway', destination: { write: (line: string) => logged.push(line) } }) },
+    );
+    try {
+      const base = await gateway.listen();
+      const { key } = await gateway.apiKeys.createKey({ name: 'all', ownerId: 'x', scopes: ['stock:read', 'catalog:read'], rateLimitPerMinute: 100, profile: 'internal' });
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query: '{ locations { code name } }' }),
+      });
+      expect(res.status).toBe(403);
+      const body = await res.json();
+      expect(body.errors.map((e: { path: string[] }) => e.path.join('.'))).toEqual(['locations.code', 'locations.name']);
+      const complaint = logged.find((line) => line.includes('fields without @scope'));
+      expect(complaint).toContain('"Location.code"');
+    } finally {
+      await gateway.close();
+    }
   });
 });

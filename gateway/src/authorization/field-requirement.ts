@@ -5,6 +5,12 @@ import { isObjectType } from 'graphql';
 import type { GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { ScopeMap } from './scope-map.ts';
 
+/**
+ * Required for a field with no `@scope` on it or its type. Not a valid scope name (`area:action`), so no key, token
+ * mapping or configuration can ever grant it.
+ */
+export const UNDECLARED_SCOPE = '!undeclared';
+
 export type FieldRequirement = (type: GraphQLObjectType | GraphQLInterfaceType, field: string) => readonly string[];
 
 // Requirements depend only on (schema, map), both of which live as long as a supergraph version: compute each once.
@@ -23,7 +29,14 @@ export function fieldRequirement(schema: GraphQLSchema, map: ScopeMap): FieldReq
   if (!memo) bySchema.set(schema, (memo = new Map()));
   const known = memo;
 
-  const declared = (type: string, field: string) => [...(map.typeScopes(type) ?? []), ...(map.fieldScopes(type, field) ?? [])];
+  const declared = (type: string, field: string): string[] => {
+    const onType = map.typeScopes(type);
+    const onField = map.fieldScopes(type, field);
+    // Deny by default at run time too: a field nobody declared (a supergraph that skipped the composition check)
+    // needs a scope no credential can hold.
+    if (onType === undefined && onField === undefined) return [UNDECLARED_SCOPE];
+    return [...(onType ?? []), ...(onField ?? [])];
+  };
   const onObject = (type: GraphQLObjectType, field: string): readonly string[] => {
     const scopes = declared(type.name, field);
     for (const parent of type.getInterfaces()) {

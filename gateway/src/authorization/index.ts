@@ -1,6 +1,6 @@
 export { readScopeMap, collectScopeDeclarations, SCOPE_SPEC_IDENTITY } from './scope-map.ts';
 export type { ScopeMap, ScopeDeclarations } from './scope-map.ts';
-export { fieldRequirement, missingScopes } from './field-requirement.ts';
+export { fieldRequirement, missingScopes, UNDECLARED_SCOPE } from './field-requirement.ts';
 export type { FieldRequirement } from './field-requirement.ts';
 export { checkScopeCoverage } from './scope-coverage.ts';
 export { checkScopeConsistency } from './scope-consistency.ts';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@omnigraph/shared/logging';
-import { authorizeOperation, type RemovedField, type ScopeMap } from '../authorization/index.ts';
+import { authorizeOperation, UNDECLARED_SCOPE, type RemovedField, type ScopeMap } from '../authorization/index.ts';
 import { checkOperationLimits, type GraphQLRequestBody } from '../limits/operation-limits.ts';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit/index.ts';
 import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
@@ -171,7 +171,9 @@ export function createEdge(options: EdgeOptions) {
 
 function forbidden(removed: RemovedField): GraphQLFormattedError {
   return {
-    message: `Not allowed to read ${removed.coordinate}: the key lacks ${removed.missing.join(', ')}.`,
+    message: removed.missing.includes(UNDECLARED_SCOPE)
+      ? `Not allowed to read ${removed.coordinate}: no scope grants it (undeclared fields are denied to everyone).`
+      : `Not allowed to read ${removed.coordinate}: the key lacks ${removed.missing.join(', ')}.`,
     path: removed.path,
     extensions: { code: 'FORBIDDEN', missingScopes: removed.missing },
   };
