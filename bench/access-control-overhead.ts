@@ -17,12 +17,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { findFreePort } from '@omnigraph/shared/testing';
 import { createClient } from 'redis';
 import { createApiKeyService, createFileKeyStore, createRedisKeyStore, type KeyStore } from '@omnigraph/auth';
 import { signIdentity } from '@omnigraph/shared/identity';
@@ -91,16 +91,6 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** Spawns `entry` under tsx pinned to `cpu`, resolves with the first stdout line matching `ready`. */
 function startPinned(cpu: number, entry: string, env: NodeJS.ProcessEnv, ready: RegExp, stdin: 'pipe' | 'ignore' = 'ignore') {
@@ -324,7 +314,7 @@ async function main(): Promise<void> {
 
     const gateways: { label: string; child: ChildProcess; url: string; logged: { warnings: number } }[] = [];
     const startGateway = async (label: string, entry: string, env: NodeJS.ProcessEnv) => {
-      const port = await freePort();
+      const port = await findFreePort();
       const { child, match, logged } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
       gateways.push({ label, child, url: match[1]!, logged });
       return { child, url: match[1]! };

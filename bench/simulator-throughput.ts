@@ -11,10 +11,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { findFreePort } from '@omnigraph/shared/testing';
 import { benchTargets, type BenchTarget } from './simulator-targets.ts';
 
 const { values } = parseArgs({
@@ -38,16 +38,6 @@ interface Sample {
   non2xx: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 function cpuTicks(pid: number): number {
   // fields 14 and 15 of /proc/<pid>/stat: utime and stime in clock ticks (100 per second on Linux)
@@ -57,7 +47,7 @@ function cpuTicks(pid: number): number {
 }
 
 async function startTarget(target: BenchTarget): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
+  const port = await findFreePort();
   const prefix = target.name.toUpperCase();
   const child = spawn('taskset', ['-c', '1', process.execPath, '--import', 'tsx', target.entry], {
     env: {

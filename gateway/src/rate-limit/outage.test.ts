@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogFn } from 'pino';
 import { findFreePort, inCi, isRedisServerAvailable, requireRedisInCi, startRedisServer } from '@omnigraph/shared/testing';
@@ -97,7 +94,7 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('rate limits while Redis is 
     expect(warn).toHaveBeenCalledTimes(1);
 
     // A fresh server on the same port: empty script cache (NOSCRIPT → EVAL) and empty counters.
-    const restarted = await startRedisOnPort(redis.port);
+    const restarted = await startRedisServer({ port: redis.port });
     cleanup.push(() => restarted.kill());
     await vi.waitFor(async () => expect((await limiter.consume('after', POLICY, 1)).store).toBe('redis'), {
       timeout: 10_000,
@@ -118,35 +115,3 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('rate limits while Redis is 
   });
 });
 
-/** startRedisServer picks a free port; a restart must reuse the dead server's port, which the client still dials. */
-async function startRedisOnPort(port: number): Promise<{ kill(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`redis-server not ready on ${port}:\n${output}`)), 5_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited with ${code}:\n${output}`));
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        child.stdout?.removeAllListeners('data');
-        child.stdout?.resume();
-        resolve();
-      }
-    });
-  });
-  return {
-    async kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}

@@ -21,8 +21,9 @@ export function isRedisServerAvailable(): boolean {
  * Starts a private `redis-server` for tests that break Redis on purpose. Outage tests must never touch the shared
  * Redis other tests and developers use, so they get their own process, without persistence.
  */
-export async function startRedisServer(): Promise<DisposableRedisServer> {
-  const port = await findFreePort();
+export async function startRedisServer(options: { port?: number } = {}): Promise<DisposableRedisServer> {
+  // A given port serves restart tests: clients still dial the port of the server that died.
+  const port = options.port ?? (await findFreePort());
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
