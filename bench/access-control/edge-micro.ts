@@ -25,7 +25,11 @@ export interface EdgeMicroResult {
   iterations: Record<string, number>;
 }
 
-export async function measureEdgeAdmission(bodySets: Record<string, string[]>, options: { seconds: number }): Promise<EdgeMicroResult> {
+export async function measureEdgeAdmission(
+  bodySets: Record<string, string[]>,
+  /** `redisUrl`: the rate limiter on Redis (its keys, under `ratelimit-bench:`, expire within a minute) */
+  options: { seconds: number; redisUrl?: string },
+): Promise<EdgeMicroResult> {
   const config = loadGatewayConfig({ LOG_LEVEL: 'warn' });
   const logger = createLogger({ name: 'bench-edge', level: 'warn' });
   const gateway = new ApolloGateway({ supergraphSdl: readFileSync(config.supergraphPath, 'utf8') });
@@ -50,7 +54,12 @@ export async function measureEdgeAdmission(bodySets: Record<string, string[]>, o
     partnerCostPerMinute: config.partnerCostPerMinute,
     internalCostPerMinute: config.internalCostPerMinute,
   });
-  const limiter = await createRateLimiter({ replicas: 1, timeoutMs: config.rateLimitTimeoutMs, logger });
+  const limiter = await createRateLimiter({
+    replicas: 1,
+    timeoutMs: config.rateLimitTimeoutMs,
+    logger,
+    ...(options.redisUrl === undefined ? {} : { redisUrl: options.redisUrl, keyPrefix: 'ratelimit-bench:' }),
+  });
   const admit = createEdge({
     schema: () => schema!,
     authenticator: createAuthenticator({ keys: apiKeys, jwt: undefined, profiles, logger }),
