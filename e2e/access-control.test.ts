@@ -26,6 +26,7 @@ describe('access control at the edge', () => {
     stack = await startE2eStack({
       scale: 0.05,
       gatewayEnv: {
+        GATEWAY_CORS_ORIGINS: 'https://sklep.example.pl',
         OMNIGRAPH_OIDC_JWKS_URL: jwks.url,
         OMNIGRAPH_OIDC_ISSUER: ISSUER,
         OMNIGRAPH_OIDC_AUDIENCE: AUDIENCE,
@@ -125,6 +126,33 @@ describe('access control at the edge', () => {
         expect(codeOf(res.text)).toBe('UNAUTHENTICATED');
       }
 
+    });
+  });
+
+  describe('CORS for browser frontends', () => {
+    it('answers the preflight of a configured origin, and gives other origins no CORS header', async () => {
+      const preflight = (origin: string) =>
+        fetch(`${stack.url}/graphql`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key' },
+        });
+      const allowed = await preflight('https://sklep.example.pl');
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://sklep.example.pl');
+      expect(allowed.headers.get('access-control-allow-headers')).toContain('x-api-key');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
+      const other = await preflight('https://evil.example');
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+      const res = await fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { origin: 'https://sklep.example.pl', 'content-type': 'application/json', 'x-api-key': catalogKey },
+        body: JSON.stringify({ query: `{ product(sku: "${sku}") { sku } }` }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://sklep.example.pl');
+      expect(res.headers.get('access-control-expose-headers')).toContain('RateLimit-Remaining');
+      expect(res.headers.get('vary')).toContain('Origin');
     });
   });
 

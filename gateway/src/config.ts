@@ -47,6 +47,16 @@ const GatewayEnvSchema = z
     GATEWAY_INTERNAL_COST_PER_MINUTE: z.coerce.number().int().positive().default(50_000_000),
     /** How long a found API key is served from memory; revocations still arrive within milliseconds. @default 5000 */
     GATEWAY_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
+    /**
+     * Browser origins allowed to call the gateway (CORS), comma-separated and exact, e.g.
+     * `https://sklep.example.pl,https://tablet.example.pl`. Empty: no CORS headers (same-origin and non-browser
+     * clients only). @default ''
+     */
+    GATEWAY_CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'must be an origin: scheme://host[:port], no path'))),
     /** pino level of the gateway's log. @default info */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...subgraphSecretEnvShape,
@@ -75,6 +85,7 @@ export interface GatewayConfig {
   partnerCostPerMinute: number;
   internalCostPerMinute: number;
   keyCacheTtlMs: number;
+  corsOrigins: ReadonlySet<string>;
   logLevel: z.output<typeof GatewayEnvSchema>['LOG_LEVEL'];
 }
 
@@ -109,6 +120,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     partnerCostPerMinute: e.GATEWAY_PARTNER_COST_PER_MINUTE,
     internalCostPerMinute: e.GATEWAY_INTERNAL_COST_PER_MINUTE,
     keyCacheTtlMs: e.GATEWAY_KEY_CACHE_TTL_MS,
+    corsOrigins: new Set(e.GATEWAY_CORS_ORIGINS),
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
+import { applyCors } from './edge/cors.ts';
 import { createEdge, type EdgeSchema } from './edge/edge.ts';
 import { buildProfiles } from './edge/profiles.ts';
 import { loadOperationRegistry } from './edge/registered-operations.ts';
@@ -148,6 +149,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+    if (applyCors(req, res, config.corsOrigins)) return;
     const startedAt = performance.now();
     admit(req)
       .then(async (outcome) => {
