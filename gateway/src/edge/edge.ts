@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@omnigraph/shared/logging';
 import { authorizeOperation, UNDECLARED_SCOPE, type RemovedField, type ScopeMap } from '../authorization/index.ts';
-import { checkOperationLimits, type GraphQLRequestBody } from '../limits/operation-limits.ts';
+import { checkOperationLimits, type CheckedOperation, type GraphQLRequestBody } from '../limits/operation-limits.ts';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit/index.ts';
 import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
 import type { createAuthenticator, Principal } from './authenticate.ts';
@@ -127,7 +127,7 @@ export function createEdge(options: EdgeOptions) {
   };
 
   function authorize(
-    operations: ReturnType<typeof checkOperationLimits> extends infer R ? (R extends { ok: true; checked: infer C } ? C : never) : never,
+    operations: readonly CheckedOperation[],
     principal: Principal,
     apiSchema: GraphQLSchema,
     scopeMap: ScopeMap,
@@ -145,7 +145,13 @@ export function createEdge(options: EdgeOptions) {
     const removedByQuery = new Map<string, GraphQLFormattedError[]>();
     const bodies: GraphQLRequestBody[] = [];
     for (const { request, document } of operations) {
-      const result = authorizeOperation({ schema: apiSchema, map: scopeMap, document, operationName: request.operationName as string | undefined, scopes });
+      let result: ReturnType<typeof authorizeOperation>;
+      try {
+        result = authorizeOperation({ schema: apiSchema, map: scopeMap, document, operationName: request.operationName as string | undefined, scopes });
+      } catch {
+        // Only reachable past the operation limits' bounds (which run first); a refusal, never a 500.
+        return refusal('BAD_REQUEST', 'The operation could not be checked.');
+      }
       const errors = result.removed.map(forbidden);
       if (!result.ok) {
         const [first, ...rest] = errors;
