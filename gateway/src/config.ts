@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { authConfigIssues, authEnvSchema, JWT_CONFIG_KEYS, loadJwtAuthConfig } from '@omnigraph/auth';
 import type { AuthConfig, JwtAuthConfig } from '@omnigraph/auth';
-import { ConfigError, type ConfigIssue } from '@omnigraph/shared/config';
+import { ConfigError, configIssuesOf, type ConfigIssue } from '@omnigraph/shared/config';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
@@ -93,7 +93,7 @@ export interface GatewayConfig {
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const issues: ConfigIssue[] = [];
   const own = GatewayEnvSchema.safeParse(env);
-  if (!own.success) issues.push(...own.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })));
+  if (!own.success) issues.push(...configIssuesOf(own.error));
   const auth = authConfigIssues(env);
   issues.push(...auth.issues);
   let jwt: JwtAuthConfig | undefined;

@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { ConfigIssue, Env } from '@omnigraph/shared/config';
+import { configIssuesOf } from '@omnigraph/shared/config';
+import type { Env } from '@omnigraph/shared/config';
 import type { ApiKeyRecord } from './api-key-record.ts';
 import { scopeSchema } from './api-key-record.ts';
 import { createApiKeyService } from './api-key-service.ts';
@@ -83,10 +84,6 @@ const rotateArgs = z.object({
 const revokeArgs = z.object({
   keyId: z.string({ error: 'revoke needs a <keyId>' }).regex(/^[0-9A-Za-z]{8}$/, '<keyId> must be 8 base62 characters'),
 });
-
-function zodIssues(error: z.ZodError): ConfigIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || 'arguments', message: i.message }));
-}
 
 function describe(record: ApiKeyRecord): string[] {
   return [
@@ -178,7 +175,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const input = command === 'create' ? values : { ...values, keyId: rest[0] };
     const result = argSchema.safeParse(input);
     if (result.success) args = result.data;
-    else issues.push(...zodIssues(result.error));
+    else issues.push(...configIssuesOf(result.error, 'arguments'));
   }
   if (issues.length > 0 || config === undefined) {
     io.err('Invalid input:');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '@omnigraph/shared/config';
+import { ConfigError, configIssuesOf } from '@omnigraph/shared/config';
 import type { ConfigIssue, Env } from '@omnigraph/shared/config';
 import { DEVELOPMENT_PEPPER, pepperProductionIssues, pepperSchema } from './hash-api-key.ts';
 
@@ -30,7 +30,7 @@ export function authConfigIssues(env: Env): { issues: ConfigIssue[]; config?: Au
   const result = authEnvSchema.safeParse(env);
   const issues: ConfigIssue[] = result.success
     ? []
-    : result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+    : configIssuesOf(result.error);
   issues.push(...pepperProductionIssues(env));
   if (!result.success || issues.length > 0) return { issues };
   const parsed = result.data;

@@ -4,6 +4,7 @@ import {
   loadSimulatorConfig,
   type RateLimitConfig,
   type SimulatorRuntimeConfig,
+  zodProblems,
 } from '@omnigraph/simulator-core';
 
 /**
@@ -82,7 +83,7 @@ export function loadAllegroSimulatorConfig(env: NodeJS.ProcessEnv): AllegroSimul
   }
   const parsed = allegroEnvSchema.safeParse(env);
   if (!parsed.success) {
-    issues.push(...parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+    issues.push(...zodProblems(parsed.error));
   }
   if (issues.length > 0 || !runtime || !parsed.success) throw new ConfigError('allegro simulator', issues);
   const e = parsed.data;

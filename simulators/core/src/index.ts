@@ -10,6 +10,7 @@ export {
   loadSimulatorConfig,
   parseEnv,
   simulatorEnvSchema,
+  zodProblems,
 } from './simulator-config.ts';
 export type { SimulatorRuntimeConfig } from './simulator-config.ts';
 export { runSimulator, runSimulators } from './run-simulator.ts';

@@ -70,14 +70,16 @@ export class ConfigError extends Error {
   }
 }
 
+/** zod's issues as `path: message` lines (never the received value, which may be a secret in the wrong variable). */
+export function zodProblems(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
 /** Parses env with a zod schema and reports every problem at once, not only the first. */
 export function parseEnv<S extends z.ZodType>(service: string, schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  throw new ConfigError(
-    service,
-    result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-  );
+  throw new ConfigError(service, zodProblems(result.error));
 }
 
 /**

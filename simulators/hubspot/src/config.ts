@@ -4,6 +4,7 @@ import {
   loadSimulatorConfig,
   type RateLimitConfig,
   type SimulatorRuntimeConfig,
+  zodProblems,
 } from '@omnigraph/simulator-core';
 import { z } from 'zod';
 import type { HubSpotCredentials } from './hubspot-context.ts';
@@ -65,7 +66,7 @@ export function loadHubSpotSimulatorConfig(env: NodeJS.ProcessEnv): HubSpotSimul
     problems.push(...error.issues);
   }
   const own = hubspotEnvSchema.safeParse(env);
-  if (!own.success) problems.push(...own.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!own.success) problems.push(...zodProblems(own.error));
   if (problems.length > 0 || !core || !own.success) throw new ConfigError('hubspot simulator', problems);
   const e = own.data as Record<string, unknown>;
   const searchLimit = e[`${P}SEARCH_RATE_LIMIT`] as number | 'off';

@@ -1,4 +1,4 @@
-import { ConfigError, envPrefix, loadSimulatorConfig, type SimulatorRuntimeConfig } from '@omnigraph/simulator-core';
+import { ConfigError, envPrefix, loadSimulatorConfig, type SimulatorRuntimeConfig, zodProblems } from '@omnigraph/simulator-core';
 import { z } from 'zod';
 import { DEFAULT_CREDENTIALS, type OdooCredentials } from './odoo-store.ts';
 
@@ -35,7 +35,7 @@ export function loadOdooSimulatorConfig(env: NodeJS.ProcessEnv): OdooSimulatorCo
     problems.push(...error.issues);
   }
   const own = odooEnvSchema.safeParse(env);
-  if (!own.success) problems.push(...own.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!own.success) problems.push(...zodProblems(own.error));
   if (problems.length > 0 || !core || !own.success) throw new ConfigError('odoo simulator', problems);
   const e = own.data as Record<string, unknown>;
   return {

@@ -4,7 +4,7 @@
  * Every problem is reported at once.
  */
 import { z } from 'zod';
-import { ConfigError, loadSimulatorConfig, type SimulatorRuntimeConfig } from '@omnigraph/simulator-core';
+import { ConfigError, loadSimulatorConfig, type SimulatorRuntimeConfig, zodProblems } from '@omnigraph/simulator-core';
 import { DEFAULT_CREDENTIALS } from './create-woocommerce-simulator.ts';
 import type { WooCommerceCredentials } from './woocommerce-types.ts';
 
@@ -41,7 +41,7 @@ export function loadWooCommerceSimulatorConfig(env: NodeJS.ProcessEnv): WooComme
     issues.push(...error.issues);
   }
   const parsed = wooEnvSchema.safeParse(env);
-  if (!parsed.success) issues.push(...parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  if (!parsed.success) issues.push(...zodProblems(parsed.error));
   if (parsed.success) {
     const d = parsed.data as Record<string, unknown>;
     if (d[`${P}CONSUMER_KEY`] === d[`${P}READONLY_CONSUMER_KEY`]) {

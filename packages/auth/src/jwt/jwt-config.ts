@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '@omnigraph/shared/config';
+import { ConfigError, configIssuesOf } from '@omnigraph/shared/config';
 import type { ConfigIssue, Env } from '@omnigraph/shared/config';
 import { scopeSchema } from '../api-key-record.ts';
 
@@ -83,7 +83,7 @@ export function loadJwtAuthConfig(env: Env): JwtAuthConfig | undefined {
   const result = jwtEnvSchema.safeParse(env);
   const issues: ConfigIssue[] = result.success
     ? []
-    : result.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+    : configIssuesOf(result.error);
   issues.push(...jwksTransportIssues(env));
   if (!result.success || issues.length > 0) throw new ConfigError('auth', issues);
   const parsed = result.data;

@@ -17,6 +17,14 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * zod's issues as ConfigIssues: the path and zod's message only, never the received value (the variable might be a
+ * secret pasted into the wrong name). `root` names an issue about the whole object.
+ */
+export function configIssuesOf(error: z.ZodError, root = '(root)'): ConfigIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || root, message: issue.message }));
+}
+
 /** The env shape: `process.env` in `index.ts`, a literal object in tests. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -30,7 +38,7 @@ export function parseEnv<S extends z.ZodType>(service: string, schema: S, env: E
   if (result.success) return result.data;
   throw new ConfigError(
     service,
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message })),
+    configIssuesOf(result.error),
   );
 }
 

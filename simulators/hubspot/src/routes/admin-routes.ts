@@ -1,4 +1,4 @@
-import { ADMIN_PREFIX, type RateLimitConfig, type RateLimiter, type Route } from '@omnigraph/simulator-core';
+import { ADMIN_PREFIX, type RateLimitConfig, type RateLimiter, type Route, zodProblems } from '@omnigraph/simulator-core';
 import { z } from 'zod';
 import { parseSubscription, type WebhookDispatcher } from '../webhook-dispatcher.ts';
 
@@ -27,10 +27,6 @@ const webhookSchema = z
 
 const rateLimitSchema = z.object({ limit: z.number().int().min(1), windowMs: z.number().int().min(1) }).strict().nullable();
 
-function issues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-}
-
 export function adminRoutes(webhooks: WebhookDispatcher, searchLimiter: RateLimiter, initialSearch: RateLimitConfig | null): Route[] {
   return [
     {
@@ -45,7 +41,7 @@ export function adminRoutes(webhooks: WebhookDispatcher, searchLimiter: RateLimi
       name: 'configure webhooks { targetUrl, appSecret?, subscriptions?: ["contact.creation","contact.propertyChange[:prop]","contact.deletion","object.creation",…], maxConcurrentRequests?, retryDelaysMs?, timeoutMs? }',
       handler: (req) => {
         const parsed = webhookSchema.safeParse(req.json());
-        if (!parsed.success) throw new Error(`invalid webhook settings: ${issues(parsed.error)}`);
+        if (!parsed.success) throw new Error(`invalid webhook settings: ${zodProblems(parsed.error).join('; ')}`);
         const current = webhooks.current();
         const next = parsed.data;
         webhooks.configure({
@@ -95,7 +91,7 @@ export function adminRoutes(webhooks: WebhookDispatcher, searchLimiter: RateLimi
       name: 'set the search budget { limit, windowMs } or null to switch it off (default 5 per 1000 ms)',
       handler: (req) => {
         const parsed = rateLimitSchema.safeParse(req.json() ?? null);
-        if (!parsed.success) throw new Error(`invalid search rate limit: ${issues(parsed.error)}`);
+        if (!parsed.success) throw new Error(`invalid search rate limit: ${zodProblems(parsed.error).join('; ')}`);
         searchLimiter.configure(parsed.data);
         return { status: 200, body: { searchRateLimit: searchLimiter.config(), default: initialSearch } };
       },
