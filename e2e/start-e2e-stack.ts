@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { SimulatorName } from '@omnigraph/simulator-core';
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
-import { startSimulatorStack, subgraphEnvFor, type SimulatorStack } from '@omnigraph/simulator-stack';
+import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { createMemoryKeyStore, type CreateKeyInput } from '@omnigraph/auth';
 import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
-import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
-import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
-import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
-import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
+import { startTestUpstreams } from '../scripts/start-subgraphs.ts';
 
 export interface E2eStack {
   simulators: SimulatorStack;
@@ -53,37 +49,12 @@ export async function startE2eStack(
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
-  const simulators = await startSimulatorStack({
-    scale,
-    ...(options.piiCanary === undefined ? {} : { piiCanary: options.piiCanary }),
-    // Budgets are tested per simulator; here they would only make counts depend on timing.
-    knobs: { hubspot: { rateLimit: null }, allegro: { rateLimit: null } },
-  });
-  await fetch(`${simulators.urls.hubspot}/__simulator/search-rate-limit`, { method: 'PUT', body: 'null' });
-  // A fresh secret per stack, so no test passes by leaning on the published development secret.
-  const subgraphSecret = process.env['OMNIGRAPH_SUBGRAPH_SECRET'] || randomBytes(32).toString('base64url');
-  const env: NodeJS.ProcessEnv = {
-    ...Object.assign({}, ...simulators.all.map((s) => subgraphEnvFor(s, simulators.urls[s.name]))),
-    ERP_PORT: '0',
-    ESHOP_PORT: '0',
-    CRM_PORT: '0',
-    MARKETPLACE_PORT: '0',
-    OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
-  };
-  const subgraphs = await Promise.all([
-    startErpSubgraph(loadErpConfig(env)),
-    startEshopSubgraph(loadEshopConfig(env)),
-    startCrmSubgraph(loadCrmConfig(env)),
-    startMarketplaceSubgraph(loadMarketplaceConfig(env)),
-  ]);
-  const [erp, eshop, crm, marketplace] = subgraphs;
+  const upstreams = await startTestUpstreams({ scale, piiCanary: options.piiCanary });
+  const { simulators, subgraphs, subgraphSecret } = upstreams;
   const gateway = await createGateway(
     loadGatewayConfig({
       GATEWAY_PORT: '0',
-      ERP_URL: erp.url,
-      ESHOP_URL: eshop.url,
-      CRM_URL: crm.url,
-      MARKETPLACE_URL: marketplace.url,
+      ...subgraphs.gatewayEnv,
       OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
       ...options.gatewayEnv,
@@ -107,7 +78,7 @@ export async function startE2eStack(
     gateway,
     url,
     subgraphSecret,
-    subgraphUrls: { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url },
+    subgraphUrls: subgraphs.urls,
     callCenterKey,
     createKey,
     async query(query, variables, queryOptions = {}) {
@@ -123,8 +94,7 @@ export async function startE2eStack(
     resetCounters: () => simulators.all.forEach((s) => s.control.resetCounters()),
     async close() {
       await gateway.close();
-      await Promise.all(subgraphs.map((s) => s.stop()));
-      await simulators.close();
+      await upstreams.stop();
     },
   };
 }

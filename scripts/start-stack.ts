@@ -6,7 +6,6 @@
  * system instead, with no other change. Then the four subgraphs and the gateway start, and the gateway URL, a
  * ready-to-paste query and the demo credentials are printed. Ctrl-C stops everything.
  */
-import { randomBytes } from 'node:crypto';
 import type { ApiKeyService } from '@omnigraph/auth';
 import { bootAllegroSimulator } from '@omnigraph/simulator-allegro';
 import type { SimulatorBoot, SimulatorName } from '@omnigraph/simulator-core';
@@ -15,10 +14,7 @@ import { bootOdooSimulator } from '@omnigraph/simulator-odoo';
 import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
 import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig } from '@omnigraph/gateway';
-import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
-import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
-import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
-import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
+import { freshSubgraphSecret, startSubgraphs } from './start-subgraphs.ts';
 
 const DEMO_OWNER = 'omnigraph-demo';
 
@@ -57,19 +53,11 @@ async function main(): Promise<void> {
 
   // One secret shared by the subgraphs and the gateway (which reads the same `env`); random per run unless set, so
   // a local stack never runs on the published development secret.
-  env['OMNIGRAPH_SUBGRAPH_SECRET'] ||= randomBytes(32).toString('base64url');
-  const subgraphs = await Promise.all([
-    startErpSubgraph(loadErpConfig(env)).then((s) => ({ name: 'erp', ...s })),
-    startEshopSubgraph(loadEshopConfig(env)).then((s) => ({ name: 'eshop', ...s })),
-    startCrmSubgraph(loadCrmConfig(env)).then((s) => ({ name: 'crm', ...s })),
-    startMarketplaceSubgraph(loadMarketplaceConfig(env)).then((s) => ({ name: 'marketplace', ...s })),
-  ]);
-  running.push(...subgraphs);
-  const urlOf = (name: string) => subgraphs.find((s) => s.name === name)!.url;
+  env['OMNIGRAPH_SUBGRAPH_SECRET'] ||= freshSubgraphSecret();
+  const subgraphs = await startSubgraphs(env);
+  running.push({ name: 'subgraphs', stop: () => subgraphs.stop() });
 
-  const gateway = await createGateway(
-    loadGatewayConfig({ ...env, ERP_URL: urlOf('erp'), ESHOP_URL: urlOf('eshop'), CRM_URL: urlOf('crm'), MARKETPLACE_URL: urlOf('marketplace') }),
-  );
+  const gateway = await createGateway(loadGatewayConfig({ ...env, ...subgraphs.gatewayEnv }));
   const gatewayUrl = await gateway.listen();
   running.push({ name: 'gateway', stop: () => gateway.close() });
   const demo = await issueDemoKeys(gateway.apiKeys);
@@ -85,7 +73,7 @@ Omnigraph is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 Upstream systems:
 ${sources.join('\n')}
 
-Subgraphs: ${subgraphs.map((s) => `${s.name} ${s.url}`).join(' · ')}
+Subgraphs: ${Object.entries(subgraphs.urls).map(([name, url]) => `${name} ${url}`).join(' · ')}
 
 Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
 
