@@ -205,7 +205,7 @@ function bodyFromSearchParams(params: URLSearchParams): GraphQLRequestBody | und
     if (value === null) continue;
     try {
       const parsed: unknown = JSON.parse(value);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+      if (!isRecord(parsed)) return undefined;
       body[key] = parsed;
     } catch {
       return undefined;
@@ -223,17 +223,16 @@ function resolveRegisteredOperations(decoded: unknown, registry: OperationRegist
   const entries = Array.isArray(decoded) ? decoded : [decoded];
   const resolved: unknown[] = [];
   for (const entry of entries) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    // The common request carries no extensions: it goes on as it came, without a copy.
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || !('extensions' in entry)) {
       resolved.push(entry);
       continue;
     }
-    const { extensions, ...rest } = entry as GraphQLRequestBody & Record<string, unknown>;
-    const persisted =
-      typeof extensions === 'object' && extensions !== null ? (extensions as Record<string, unknown>)['persistedQuery'] : undefined;
-    const { persistedQuery: _dropped, ...otherExtensions } = (typeof extensions === 'object' && extensions !== null ? extensions : {}) as Record<string, unknown>;
+    const { extensions, ...rest } = entry as Record<string, unknown>;
+    const { persistedQuery, ...otherExtensions } = isRecord(extensions) ? extensions : {};
     const next: Record<string, unknown> = { ...rest, ...(Object.keys(otherExtensions).length > 0 ? { extensions: otherExtensions } : {}) };
-    if (persisted !== undefined) {
-      const hash = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>)['sha256Hash'] : undefined;
+    if (persistedQuery !== undefined) {
+      const hash = isRecord(persistedQuery) ? persistedQuery['sha256Hash'] : undefined;
       const registered = typeof hash === 'string' ? registry.byHash(hash) : undefined;
       if (registered === undefined) return refusal('PERSISTED_QUERY_NOT_FOUND', 'No registered operation has this hash.');
       // The registered text wins over any text sent with the hash: what runs is what was reviewed.
@@ -243,3 +242,5 @@ function resolveRegisteredOperations(decoded: unknown, registry: OperationRegist
   }
   return { body: Array.isArray(decoded) ? resolved : resolved[0] };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
