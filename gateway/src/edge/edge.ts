@@ -8,7 +8,7 @@ import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
 import type { createAuthenticator, Principal } from './authenticate.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
 import type { OperationRegistry } from './registered-operations.ts';
-import { refusal, type Refusal } from './refusal.ts';
+import { refusal, refusalOf, type Refusal } from './refusal.ts';
 
 /** What the edge enforces against: swapped whole on every schema load or update. */
 export interface EdgeSchema {
@@ -154,13 +154,7 @@ export function createEdge(options: EdgeOptions) {
       }
       const errors = result.removed.map(forbidden);
       if (!result.ok) {
-        const [first, ...rest] = errors;
-        return {
-          kind: 'refuse',
-          status: 403,
-          headers: {},
-          body: { errors: first === undefined ? [{ message: 'Nothing in this operation is allowed for this key.', extensions: { code: 'FORBIDDEN' } }] : [first, ...rest] },
-        };
+        return errors.length > 0 ? refusalOf('FORBIDDEN', errors) : refusal('FORBIDDEN', 'Nothing in this operation is allowed for this key.');
       }
       if (result.removed.length === 0) {
         bodies.push(request);

@@ -13,9 +13,12 @@ export interface Refusal {
 export function refusal(
   code: EdgeErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN',
   message: string,
-  options: { headers?: Record<string, string>; extensions?: Record<string, unknown>; errors?: GraphQLFormattedError[] } = {},
+  options: { headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
 ): Refusal {
-  const status = ERROR_CODES[code as ErrorCode].httpStatus;
-  const first: GraphQLFormattedError = { message, extensions: { code, ...options.extensions } };
-  return { kind: 'refuse', status, headers: options.headers ?? {}, body: { errors: [first, ...(options.errors ?? [])] } };
+  return refusalOf(code, [{ message, extensions: { code, ...options.extensions } }], options.headers);
+}
+
+/** A refusal made of errors already built (each with its own path and extensions), at `code`'s status. */
+export function refusalOf(code: ErrorCode, errors: GraphQLFormattedError[], headers: Record<string, string> = {}): Refusal {
+  return { kind: 'refuse', status: ERROR_CODES[code].httpStatus, headers, body: { errors } };
 }
