@@ -2,6 +2,7 @@
  * Builds the crm subgraph: schema from `schema/crm.graphql` (the contract), typed resolvers, error masking.
  * No listening here (see `index.ts`), so tests drive it with `server.executeOperation`.
  */
+import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -38,7 +39,7 @@ export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });
   return { server, createContext: () => createCrmContext({ client, cache, cacheTtlSeconds }) };

@@ -1,3 +1,4 @@
+import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -23,7 +24,7 @@ export function createErpServer(options: CreateErpServerOptions = {}): ApolloSer
   return new ApolloServer<ErpContext>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
 }

@@ -1,3 +1,4 @@
+import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -33,7 +34,7 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
   const server = new ApolloServer<EshopContext>({
     schema,
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
   return { server, createContext: () => createEshopContext(options) };

@@ -1,3 +1,4 @@
+import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -35,7 +36,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   const server = new ApolloServer<MarketplaceContext>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.includeStackInErrors ?? false, logger: options.logger }),
   });
   return {

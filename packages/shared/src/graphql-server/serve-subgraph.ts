@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.ts';
 import { IDENTITY_HEADER, verifyIdentity, type RequestIdentity } from '../identity/index.ts';
+import { createRequestScope, runInRequestScope, type RequestScope } from '../sources/index.ts';
 import { handleGraphQLHttp } from './handle-graphql-http.ts';
 import { MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError } from './http-io.ts';
 
@@ -13,8 +14,11 @@ export interface ServeSubgraphOptions<TContext extends BaseContext> {
   host?: string;
   /** the secret shared with the gateway (OMNIGRAPH_SUBGRAPH_SECRET) */
   secret: string;
-  /** the operation's context, for the caller the gateway vouched for */
-  createContext: (identity: RequestIdentity) => Promise<TContext>;
+  /**
+   * the operation's context, for the caller the gateway vouched for. The whole request also runs inside `scope`
+   * (see `currentRequestScope`), so upstream calls see its deadline and priority and record source statuses.
+   */
+  createContext: (identity: RequestIdentity, scope: RequestScope) => Promise<TContext>;
   /** receives refused requests (with the reason, which the caller is not told) */
   logger: Logger;
   maxBodyBytes?: number;
@@ -102,7 +106,10 @@ async function handleSubgraphRequest<TContext extends BaseContext>(
     sendGraphQLError(res, 405, 'Only POST is supported.', 'BAD_REQUEST', { allow: 'POST' });
     return;
   }
-  await handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity) });
+  const scope = createRequestScope(verified.identity, verified.deadlineAt);
+  await runInRequestScope(scope, () =>
+    handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity, scope) }),
+  );
 }
 
 function displayHost(host: string | undefined): string {

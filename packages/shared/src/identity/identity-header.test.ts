@@ -29,6 +29,16 @@ describe('signIdentity / verifyIdentity', () => {
     expect(verifyIdentity(SECRET, header, Buffer.from(BODY, 'utf8'), NOW)).toEqual({ ok: true, identity: PARTNER });
   });
 
+  it('carries the gateway deadline under the signature: changing it breaks the header', () => {
+    const deadlineAt = NOW.getTime() + 4_500;
+    const header = signIdentity(SECRET, PARTNER, BODY, NOW, { deadlineAt });
+    expect(verifyIdentity(SECRET, header, BODY, NOW)).toEqual({ ok: true, identity: PARTNER, deadlineAt });
+    const [version, payload, signature] = header.split('.') as [string, string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const moved = Buffer.from(JSON.stringify({ ...decoded, deadline: deadlineAt + 60_000 })).toString('base64url');
+    expect(verifyIdentity(SECRET, `${version}.${moved}.${signature}`, BODY, NOW)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+  });
+
   it('keeps an identity without ownerId without one, and non-ASCII subjects intact', () => {
     const jwt: RequestIdentity = { subject: 'użytkownik|42', kind: 'jwt', scopes: [], profile: 'internal' };
     const result = verifyIdentity(SECRET, signIdentity(SECRET, jwt, BODY, NOW), BODY, NOW);

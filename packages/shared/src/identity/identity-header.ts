@@ -19,7 +19,17 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export type IdentityFailureReason = 'MISSING' | 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED' | 'BODY_MISMATCH';
-export type VerifyIdentityResult = { ok: true; identity: RequestIdentity } | { ok: false; reason: IdentityFailureReason };
+export type VerifyIdentityResult =
+  | { ok: true; identity: RequestIdentity; /** epoch ms the gateway stops waiting for this request, when it set one */ deadlineAt?: number }
+  | { ok: false; reason: IdentityFailureReason };
+
+export interface SignIdentityOptions {
+  /**
+   * Epoch ms at which the gateway gives up on this subgraph request. Signed with the identity, so a subgraph can
+   * trust it to bound its own upstream calls: no subgraph waits longer than the gateway will.
+   */
+  deadlineAt?: number;
+}
 
 const payloadSchema = z.strictObject({
   identity: requestIdentitySchema,
@@ -29,6 +39,8 @@ const payloadSchema = z.strictObject({
   exp: z.number().int().nonnegative(),
   /** SHA-256 (hex) of the exact request body bytes: the header is valid for that body only */
   bodySha256: z.string().regex(SHA256_HEX),
+  /** epoch ms: the gateway's deadline for this request (optional: probes and older gateways send none) */
+  deadline: z.number().int().nonnegative().optional(),
 });
 
 /**
@@ -36,7 +48,13 @@ const payloadSchema = z.strictObject({
  * the version too, so a later format cannot be confused with this one. A home-made JWT-like format rather than a JWT
  * library: one algorithm, fixed by the version, leaves no `alg` header to negotiate and nothing to misconfigure.
  */
-export function signIdentity(secret: string, identity: RequestIdentity, body: string | Uint8Array, now: Date = new Date()): string {
+export function signIdentity(
+  secret: string,
+  identity: RequestIdentity,
+  body: string | Uint8Array,
+  now: Date = new Date(),
+  options: SignIdentityOptions = {},
+): string {
   const iat = Math.floor(now.getTime() / 1000);
   const payload = {
     identity: {
@@ -49,6 +67,7 @@ export function signIdentity(secret: string, identity: RequestIdentity, body: st
     iat,
     exp: iat + IDENTITY_LIFETIME_SECONDS,
     bodySha256: sha256Hex(body),
+    ...(options.deadlineAt === undefined ? {} : { deadline: Math.floor(options.deadlineAt) }),
   };
   const signed = `${VERSION}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
   return `${signed}.${mac(secret, signed).toString('base64url')}`;
@@ -94,7 +113,8 @@ export function verifyIdentity(
 
   const bodyHash = Buffer.from(sha256Hex(body), 'utf8');
   if (!timingSafeEqual(bodyHash, Buffer.from(payload.bodySha256, 'utf8'))) return { ok: false, reason: 'BODY_MISMATCH' };
-  return { ok: true, identity: payload.identity as RequestIdentity };
+  const identity = payload.identity as RequestIdentity;
+  return payload.deadline === undefined ? { ok: true, identity } : { ok: true, identity, deadlineAt: payload.deadline };
 }
 
 function mac(secret: string, signed: string): Buffer {

@@ -1,6 +1,6 @@
 export type { RequestIdentity } from './request-identity.ts';
 export { requestIdentitySchema, SERVICE_IDENTITY } from './request-identity.ts';
-export type { IdentityFailureReason, VerifyIdentityResult } from './identity-header.ts';
+export type { IdentityFailureReason, SignIdentityOptions, VerifyIdentityResult } from './identity-header.ts';
 export {
   IDENTITY_CLOCK_SKEW_SECONDS,
   IDENTITY_HEADER,

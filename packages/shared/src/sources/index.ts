@@ -1,0 +1,12 @@
+export type { SourceRecorder, SourceReport, SourceStatus } from './source-status.ts';
+export {
+  CLIENT_SOURCES_EXTENSION,
+  createSourceRecorder,
+  mergeSourceReports,
+  readSourceReports,
+  SOURCE_STATUSES,
+  SUBGRAPH_SOURCES_EXTENSION,
+} from './source-status.ts';
+export type { RequestPriority, RequestScope } from './request-scope.ts';
+export { createRequestScope, currentRequestScope, priorityOf, remainingMs, runInRequestScope } from './request-scope.ts';
+export { sourcesExtensionPlugin } from './sources-plugin.ts';

@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { currentRequestScope } from './request-scope.ts';
+import { SUBGRAPH_SOURCES_EXTENSION } from './source-status.ts';
+
+/**
+ * Puts the source statuses recorded while a subgraph served a request into its response's extensions, where the
+ * gateway collects them from every subgraph of the plan. Nothing is added when no upstream was consulted.
+ */
+export function sourcesExtensionPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const reports = currentRequestScope()?.sources.reports() ?? [];
+          if (reports.length === 0 || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, [SUBGRAPH_SOURCES_EXTENSION]: reports };
+        },
+      };
+    },
+  };
+}
