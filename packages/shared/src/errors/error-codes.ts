@@ -73,6 +73,20 @@ export const ERROR_CODES = defineErrorCodes({
       "credentials): a bug or misconfiguration on our side, not the client's.",
     httpStatus: 502,
   },
+  UPSTREAM_CIRCUIT_OPEN: {
+    code: 'UPSTREAM_CIRCUIT_OPEN',
+    description:
+      'The upstream product failed repeatedly moments ago, so it was not asked (circuit breaker open); the source ' +
+      'status says SKIPPED, and the breaker probes it again shortly. See `extensions.retryAfterSeconds` when known.',
+    httpStatus: 503,
+  },
+  UPSTREAM_BUDGET_EXHAUSTED: {
+    code: 'UPSTREAM_BUDGET_EXHAUSTED',
+    description:
+      "The upstream product's request budget (its published rate limit, shared by every replica) is used up for " +
+      "this caller's priority class; the upstream was not asked. See `extensions.retryAfterSeconds`.",
+    httpStatus: 429,
+  },
   // Request-level codes: the gateway refuses the request before anything executes (no subgraph is called).
   BAD_REQUEST: {
     code: 'BAD_REQUEST',
@@ -229,6 +243,18 @@ export const ERROR_CODES = defineErrorCodes({
     code: 'QUOTA_EXCEEDED',
     description: "The caller's daily request quota is used up; it resets at 00:00 UTC (see `Retry-After`).",
     httpStatus: 429,
+    edgeOnly: true,
+  },
+  CONCURRENCY_LIMIT_EXCEEDED: {
+    code: 'CONCURRENCY_LIMIT_EXCEEDED',
+    description: 'The caller already has as many requests in flight as its key allows; retry after one finishes (see `Retry-After`).',
+    httpStatus: 429,
+    edgeOnly: true,
+  },
+  OVERLOADED: {
+    code: 'OVERLOADED',
+    description: 'The gateway is shedding load to keep answering in time (event loop or in-flight requests at their limit); see `Retry-After`.',
+    httpStatus: 503,
     edgeOnly: true,
   },
   AUTH_UNAVAILABLE: {

@@ -14,6 +14,8 @@ export type UpstreamErrorCode = Extract<
   | 'UPSTREAM_RATE_LIMITED'
   | 'UPSTREAM_BAD_RESPONSE'
   | 'UPSTREAM_REJECTED'
+  | 'UPSTREAM_CIRCUIT_OPEN'
+  | 'UPSTREAM_BUDGET_EXHAUSTED'
   | 'INTERNAL_SERVER_ERROR'
 >;
 
@@ -27,7 +29,7 @@ export type UpstreamErrorExtensions = {
     /** The upstream HTTP status, when there was a response. */
     status?: number;
   };
-  /** Only for UPSTREAM_RATE_LIMITED, when the upstream sent a usable `Retry-After`. */
+  /** For UPSTREAM_RATE_LIMITED (when the upstream sent a usable `Retry-After`), UPSTREAM_CIRCUIT_OPEN and UPSTREAM_BUDGET_EXHAUSTED. */
   retryAfterSeconds?: number;
 };
 
@@ -49,6 +51,8 @@ const MESSAGES: Record<UpstreamErrorCode, (serviceName: ServiceName) => string> 
   UPSTREAM_RATE_LIMITED: (s) => `The ${s} service is rate limiting requests; try again later.`,
   UPSTREAM_BAD_RESPONSE: (s) => `The ${s} service returned an invalid response.`,
   UPSTREAM_REJECTED: (s) => `The ${s} service rejected the request.`,
+  UPSTREAM_CIRCUIT_OPEN: (s) => `The ${s} service is failing; it was not asked this time.`,
+  UPSTREAM_BUDGET_EXHAUSTED: (s) => `The ${s} service's request budget is used up; try again later.`,
   INTERNAL_SERVER_ERROR: () => 'Unexpected error.',
 };
 
