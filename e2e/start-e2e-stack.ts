@@ -24,7 +24,9 @@ export interface E2eStack {
     query: string,
     variables?: Record<string, unknown>,
     options?: { key?: string },
-  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: any } }>;
+  ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: any; extensions?: any } }>;
+  /** stops one subgraph, as if its process had died (for outage tests) */
+  killSubgraph(name: 'erp' | 'eshop' | 'crm' | 'marketplace'): Promise<void>;
   /** upstream requests per simulator since the last reset */
   upstreamCalls(): Record<SimulatorName, number>;
   resetCounters(): void;
@@ -89,6 +91,7 @@ export async function startE2eStack(
       });
       return { status: res.status, headers: res.headers, body: (await res.json()) as never };
     },
+    killSubgraph: (name) => subgraphs.stopOne(name),
     upstreamCalls: () =>
       Object.fromEntries(simulators.all.map((s) => [s.name, s.control.counters().total])) as Record<SimulatorName, number>,
     resetCounters: () => simulators.all.forEach((s) => s.control.resetCounters()),

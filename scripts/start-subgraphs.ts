@@ -12,6 +12,8 @@ import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subg
 
 export interface RunningSubgraphs {
   urls: Record<SubgraphName, string>;
+  /** stops one subgraph (its port then refuses connections, as a crashed process's would); idempotent */
+  stopOne(name: SubgraphName): Promise<void>;
   /** ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL for the gateway's config */
   gatewayEnv: Record<string, string>;
   stop(): Promise<void>;
@@ -26,11 +28,19 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv): Promise<RunningSub
     startMarketplaceSubgraph(loadMarketplaceConfig(env)),
   ]);
   const urls = { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url };
+  const stopping = new Map<SubgraphName, Promise<void>>();
+  const running = { erp, eshop, crm, marketplace };
+  const stopOne = (name: SubgraphName): Promise<void> => {
+    let stopped = stopping.get(name);
+    if (stopped === undefined) stopping.set(name, (stopped = running[name].stop()));
+    return stopped;
+  };
   return {
     urls,
     gatewayEnv: { ERP_URL: urls.erp, ESHOP_URL: urls.eshop, CRM_URL: urls.crm, MARKETPLACE_URL: urls.marketplace },
+    stopOne,
     stop: async () => {
-      await Promise.all([erp, eshop, crm, marketplace].map((s) => s.stop()));
+      await Promise.all((Object.keys(running) as SubgraphName[]).map(stopOne));
     },
   };
 }

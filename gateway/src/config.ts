@@ -28,6 +28,14 @@ const GatewayEnvSchema = z
      * request and a socket forever. @default 10000
      */
     GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /**
+     * The whole-request deadline for partner keys: every subgraph fetch of the plan must end by then, and each
+     * subgraph gets the deadline in the signed identity header, so no upstream call outlives the client's request.
+     * @default 5000
+     */
+    GATEWAY_PARTNER_DEADLINE_MS: z.coerce.number().int().positive().default(5_000),
+    /** Same for internal keys and OIDC users (call center, in-store): they prefer a late full answer. @default 10000 */
+    GATEWAY_INTERNAL_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
     ERP_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.erp}/graphql`),
     ESHOP_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.eshop}/graphql`),
     CRM_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.crm}/graphql`),
@@ -73,6 +81,8 @@ export interface GatewayConfig {
   host: string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** whole-request deadline per profile (the gateway's own service calls use the internal one) */
+  deadlineMs: { partner: number; internal: number };
   subgraphUrls: Record<SubgraphName, string>;
   /** shared with the subgraphs: signs the identity header */
   subgraphSecret: string;
@@ -110,6 +120,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     host: e.GATEWAY_HOST,
     supergraphPath: e.GATEWAY_SUPERGRAPH_PATH,
     subgraphTimeoutMs: e.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    deadlineMs: { partner: e.GATEWAY_PARTNER_DEADLINE_MS, internal: e.GATEWAY_INTERNAL_DEADLINE_MS },
     subgraphUrls: { erp: e.ERP_URL, eshop: e.ESHOP_URL, crm: e.CRM_URL, marketplace: e.MARKETPLACE_URL },
     subgraphSecret: e.OMNIGRAPH_SUBGRAPH_SECRET,
     auth: auth.config,

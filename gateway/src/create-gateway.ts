@@ -28,6 +28,7 @@ import { renderExplorerPage } from './explorer-page.ts';
 import { maskGatewayError } from './format-gateway-error.ts';
 import { executeAdmitted, type GatewayContext } from './http-handler.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
+import { reportSourceStatus } from './source-status-plugin.ts';
 import { signedServiceHeaders, SubgraphDataSource } from './subgraph-data-source.ts';
 
 export interface Gateway {
@@ -127,7 +128,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     allowBatchedHttpRequests: config.allowBatching,
     // Automatic persisted queries would let any caller register operations; registered operations are ours (edge).
     persistedQueries: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus()],
   });
   await apollo.start();
 
@@ -158,7 +159,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           logger.info({ status: outcome.status, code: outcome.body.errors[0]?.extensions?.['code'], ms: elapsed(startedAt) }, 'request refused');
           return;
         }
-        await executeAdmitted(apollo, req, res, outcome);
+        const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
+        await executeAdmitted(apollo, req, res, outcome, deadlineMs);
         logger.debug({ subject: outcome.principal.subject, status: res.statusCode, ms: elapsed(startedAt) }, 'request served');
       })
       .catch((error: unknown) => {

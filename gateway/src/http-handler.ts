@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { toHeaderMap, writeGraphQLResponse } from '@omnigraph/shared/graphql-server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
+import type { SourceReport } from '@omnigraph/shared/sources';
 import type { Admission } from './edge/edge.ts';
 
 /** What every resolver-side hook of the gateway sees for one HTTP request. */
@@ -11,6 +12,10 @@ export interface GatewayContext {
   identity: RequestIdentity;
   /** FORBIDDEN errors for the fields the edge removed, per executed query text (one entry per batched operation) */
   removedByQuery: Map<string, GraphQLFormattedError[]>;
+  /** epoch ms by which every subgraph fetch of this request must be over (carried, signed, to the subgraphs) */
+  deadlineAt: number;
+  /** source statuses reported by the subgraphs of the plan (and by the gateway for those it could not reach) */
+  sourceReports: SourceReport[];
 }
 
 /**
@@ -23,7 +28,10 @@ export async function executeAdmitted(
   req: IncomingMessage,
   res: ServerResponse,
   admission: Admission,
+  /** how long this caller's request may take, from now (the profile's deadline) */
+  deadlineMs: number,
 ): Promise<void> {
+  const deadlineAt = Date.now() + deadlineMs;
   const headers = toHeaderMap(req.headers);
   const method = (req.method ?? 'GET').toUpperCase();
   let search = '';
@@ -36,7 +44,12 @@ export async function executeAdmitted(
   }
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search, body: method === 'GET' ? undefined : admission.body },
-    context: async () => ({ identity: admission.principal.identity, removedByQuery: admission.removedByQuery }),
+    context: async () => ({
+      identity: admission.principal.identity,
+      removedByQuery: admission.removedByQuery,
+      deadlineAt,
+      sourceReports: [],
+    }),
   });
   await writeGraphQLResponse(res, response, admission.headers);
 }

@@ -4,7 +4,8 @@ import { ApolloServer } from '@apollo/server';
 import { serveSubgraph, type ServedSubgraph } from '@omnigraph/shared/graphql-server';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import { createLogger } from '@omnigraph/shared/logging';
-import { signedServiceHeaders, SubgraphDataSource } from './subgraph-data-source.ts';
+import { currentRequestScope, sourcesExtensionPlugin, type SourceReport } from '@omnigraph/shared/sources';
+import { fetchBudgetMs, signedServiceHeaders, SubgraphDataSource, subgraphDeadline } from './subgraph-data-source.ts';
 
 // The signing is also checked against the real subgraphs in e2e/subgraph-signature.test.ts.
 const SECRET = 'g'.repeat(48);
@@ -13,12 +14,23 @@ const WHOAMI = '{ whoami }';
 
 let subgraph: ServedSubgraph;
 let seen: RequestIdentity[] = [];
+let deadlines: (number | undefined)[] = [];
 let refusals: string[] = [];
 
 beforeAll(async () => {
   const server = new ApolloServer<{ identity: RequestIdentity }>({
-    typeDefs: 'type Query { whoami: String }',
-    resolvers: { Query: { whoami: (_: unknown, __: unknown, { identity }: { identity: RequestIdentity }) => identity.subject } },
+    typeDefs: 'type Query { whoami: String, sleep(ms: Int!): Int, reported: String }',
+    resolvers: {
+      Query: {
+        whoami: (_: unknown, __: unknown, { identity }: { identity: RequestIdentity }) => identity.subject,
+        sleep: async (_: unknown, { ms }: { ms: number }) => new Promise((resolve) => setTimeout(() => resolve(ms), ms)),
+        reported: () => {
+          currentRequestScope()?.sources.record('erp', 'STALE', Date.UTC(2026, 11, 6, 10, 42));
+          return 'ok';
+        },
+      },
+    },
+    plugins: [sourcesExtensionPlugin()],
   });
   const logger = createLogger({ name: 'test', destination: { write: (line: string) => void refusals.push(JSON.parse(line).reason) } });
   subgraph = await serveSubgraph(server, {
@@ -26,8 +38,9 @@ beforeAll(async () => {
     host: '127.0.0.1',
     secret: SECRET,
     logger,
-    createContext: async (identity) => {
+    createContext: async (identity, scope) => {
       seen.push(identity);
+      deadlines.push(scope.deadlineAt);
       return { identity };
     },
   });
@@ -36,6 +49,7 @@ afterAll(() => subgraph.stop());
 beforeEach(() => {
   seen = [];
   refusals = [];
+  deadlines = [];
 });
 
 // @apollo/gateway exports the request-kind enum as a type only; these are its values.
@@ -95,6 +109,67 @@ describe('SubgraphDataSource signing', () => {
     });
     expect(seen).toEqual([]);
     expect(refusals).toEqual([]);
+  });
+});
+
+describe('SubgraphDataSource deadlines, partial answers and source statuses', () => {
+  it("gives the subgraph the request's deadline, a little earlier than its own, signed", async () => {
+    const source = new SubgraphDataSource('erp', subgraph.url, 5_000, SECRET);
+    const deadlineAt = Date.now() + 2_000;
+    await source.process(operation({ identity: CALLER, deadlineAt }));
+    expect(deadlines).toHaveLength(1);
+    // 2 s left: the fetch gets 1.5 s (the rest is kept for later steps of the plan), the subgraph 10 % less
+    expect(deadlines[0]).toBeLessThan(deadlineAt - 500);
+    expect(deadlines[0]).toBeGreaterThan(deadlineAt - 500 - 200);
+    // without a request deadline the per-fetch timeout bounds it
+    await source.process(operation({ identity: CALLER }));
+    expect(deadlines[1]).toBeLessThanOrEqual(Date.now() + 5_000);
+    expect(fetchBudgetMs(10_000)).toBe(9_000);
+    expect(fetchBudgetMs(2_000)).toBe(1_500);
+    expect(fetchBudgetMs(0)).toBe(0);
+    expect(subgraphDeadline(10_000, 0)).toBe(9_500);
+    expect(subgraphDeadline(1_000, 0)).toBe(900);
+    expect(subgraphDeadline(100, 0)).toBe(50);
+  });
+
+  it('stops waiting at the request deadline, not at the longer per-fetch timeout', async () => {
+    const source = new SubgraphDataSource('erp', subgraph.url, 10_000, SECRET);
+    const started = Date.now();
+    await expect(source.process(operation({ identity: CALLER, deadlineAt: started + 300 }, '{ sleep(ms: 3000) }'))).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_TIMEOUT', serviceName: 'erp' },
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    // a deadline already past: no fetch at all
+    seen = [];
+    const context = { identity: CALLER, deadlineAt: Date.now() - 1, sourceReports: [] as SourceReport[] };
+    await expect(source.process(operation(context))).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_TIMEOUT' } });
+    expect(seen).toEqual([]);
+    expect(context.sourceReports).toEqual([{ source: 'erp', status: 'FAILED' }]);
+  });
+
+  it("collects the subgraph's reported source statuses into the request context", async () => {
+    const source = new SubgraphDataSource('erp', subgraph.url, 5_000, SECRET);
+    const context = { identity: CALLER, sourceReports: [] as SourceReport[] };
+    await source.process(operation(context, '{ reported }'));
+    expect(context.sourceReports).toEqual([{ source: 'erp', status: 'STALE', asOf: '2026-12-06T10:42:00.000Z' }]);
+  });
+
+  it('answers a failed entity fetch with null fields for each representation, and the error', async () => {
+    const source = new SubgraphDataSource('marketplace', 'http://127.0.0.1:9/graphql', 5_000, SECRET);
+    const context = { identity: CALLER, sourceReports: [] as SourceReport[] };
+    const request = {
+      query: 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{marketplaceOffers{offerId}}}}',
+      variables: { representations: [{ __typename: 'Product', sku: 'A' }, { __typename: 'Product', sku: 'B' }] },
+    };
+    const response = await source.process({ ...operation(context), request } as GraphQLDataSourceProcessOptions);
+    expect(response.data).toEqual({
+      _entities: [
+        { __typename: 'Product', marketplaceOffers: null },
+        { __typename: 'Product', marketplaceOffers: null },
+      ],
+    });
+    expect(response.errors?.map((e) => e.extensions)).toEqual([{ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'marketplace' }]);
+    expect(context.sourceReports).toEqual([{ source: 'marketplace', status: 'FAILED' }]);
   });
 });
 

@@ -3,18 +3,64 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, requestIdentitySchema, SERVICE_IDENTITY, signIdentity, type RequestIdentity } from '@omnigraph/shared/identity';
+import { readSourceReports, SUBGRAPH_SOURCES_EXTENSION, type SourceReport, type SourceStatus } from '@omnigraph/shared/sources';
 import type { SubgraphName } from './config.ts';
+import { nullEntitiesFor } from './null-entities.ts';
+
+/** What the fetcher needs of the request that process() is serving. */
+interface CurrentFetch {
+  identity: RequestIdentity;
+  /** epoch ms by which this fetch must be over */
+  fetchDeadlineAt: number;
+}
 
 /**
  * The fetcher sees the serialized body but not the request context; process() sees the context but not the body.
- * This carries the identity from one to the other along the async call chain of one subgraph request.
+ * This carries the identity and deadline from one to the other along the async call chain of one subgraph request.
  */
-const identityOfCurrentFetch = new AsyncLocalStorage<RequestIdentity>();
+const currentFetch = new AsyncLocalStorage<CurrentFetch>();
 
 /**
- * The gateway's fetch to one subgraph, with the timeout @apollo/gateway lacks, and failures named by role: a subgraph
- * that cannot be reached or does not answer in time becomes UPSTREAM_UNAVAILABLE / UPSTREAM_TIMEOUT with
- * `serviceName`, instead of Apollo's bare "fetch failed" that says neither what nor where.
+ * What a subgraph is told: its deadline is a little before the gateway's own, so a subgraph whose upstream is slow
+ * can still answer with what it has (stale values, nulls and a FAILED status) before the gateway stops listening.
+ * 10 % of the time left, between 50 and 500 ms.
+ */
+export function subgraphDeadline(fetchDeadlineAt: number, now: number): number {
+  const margin = Math.min(500, Math.max(50, (fetchDeadlineAt - now) * 0.1));
+  return fetchDeadlineAt - margin;
+}
+
+/**
+ * How long one fetch may take when `remainingMs` are left of the request: not all of it, because a plan has later
+ * steps (the merged order list, the order details, the products of their lines) that need time too, and a hung
+ * upstream in an early step must not leave them none. A quarter of what is left, at most a second, is kept back.
+ */
+export function fetchBudgetMs(remainingMs: number): number {
+  return remainingMs - Math.min(LATER_STEPS_RESERVE_MS, remainingMs * 0.25);
+}
+const LATER_STEPS_RESERVE_MS = 1_000;
+
+/** The part of the gateway's request context the data source reads and writes. */
+export interface SubgraphFetchContext {
+  identity?: unknown;
+  /** epoch ms the whole client request must be answered by */
+  deadlineAt?: number;
+  /** every source status the subgraphs reported for this request, and the gateway's own for subgraphs that failed */
+  sourceReports?: SourceReport[];
+}
+
+/**
+ * The gateway's fetch to one subgraph:
+ * - the timeout @apollo/gateway lacks: the earlier of the per-fetch timeout and the request's deadline, which the
+ *   subgraph also receives, signed, so its upstream calls end before the gateway gives up on it;
+ * - failures named by role (UPSTREAM_UNAVAILABLE / UPSTREAM_TIMEOUT with `serviceName`) instead of Apollo's bare
+ *   "fetch failed";
+ * - partial answers: when an entity fetch fails, the entities come back with this subgraph's fields set to null, so
+ *   only those fields are lost — a `@requires` that reads them (the merged order list reads each channel's
+ *   summaries) sees null and says which channel is missing, instead of the whole entity, and with it the root,
+ *   disappearing;
+ * - source statuses: what the subgraph reported in `extensions.omnigraphSources`, or FAILED for this subgraph's
+ *   system when it could not be asked, collected in the request context for the response's `extensions.sources`.
  *
  * Every request carries the caller's identity (`context.identity`, or the gateway's own service identity when there
  * is none) in the signed `x-omnigraph-identity` header. It is signed in the fetcher, over the exact body bytes sent,
@@ -24,35 +70,86 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   constructor(
     private readonly serviceName: SubgraphName,
     url: string,
-    timeoutMs: number,
+    private readonly timeoutMs: number,
     /** OMNIGRAPH_SUBGRAPH_SECRET, shared with the subgraphs */
     secret: string,
   ) {
     super({
       url,
       fetcher: (input, init) => {
-        const identity = identityOfCurrentFetch.getStore();
+        const fetchState = currentFetch.getStore();
         // Only reachable if @apollo/gateway fetched outside process(); refusing beats sending an unsigned request.
-        if (identity === undefined) throw new Error('subgraph fetch outside SubgraphDataSource.process(): no identity to sign');
-        const headers = { ...init?.headers, [IDENTITY_HEADER]: signIdentity(secret, identity, init?.body ?? '') };
-        return fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) } as RequestInit) as never;
+        if (fetchState === undefined) throw new Error('subgraph fetch outside SubgraphDataSource.process(): no identity to sign');
+        const now = Date.now();
+        const header = signIdentity(secret, fetchState.identity, init?.body ?? '', new Date(now), {
+          deadlineAt: subgraphDeadline(fetchState.fetchDeadlineAt, now),
+        });
+        const headers = { ...init?.headers, [IDENTITY_HEADER]: header };
+        // AbortSignal.timeout takes whole milliseconds only
+        const signal = AbortSignal.timeout(Math.max(1, Math.ceil(fetchState.fetchDeadlineAt - now)));
+        return fetch(input, { ...init, headers, signal } as RequestInit) as never;
       },
     });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const context = options.context as SubgraphFetchContext | undefined;
+    const now = Date.now();
+    const fetchDeadlineAt = Math.floor(now + Math.min(this.timeoutMs, fetchBudgetMs((context?.deadlineAt ?? Number.POSITIVE_INFINITY) - now)));
     try {
-      return await identityOfCurrentFetch.run(identityFromContext(options.context), () => super.process(options));
+      if (fetchDeadlineAt <= now) throw new DeadlinePassedError();
+      const identity = identityFromContext(context);
+      const response = await currentFetch.run({ identity, fetchDeadlineAt }, () => super.process(options));
+      this.collectSources(context, response);
+      return response;
     } catch (error) {
-      if (error instanceof GraphQLError && typeof error.extensions['code'] === 'string' && error.extensions['code'] !== 'INTERNAL_SERVER_ERROR') {
-        throw error;
-      }
-      const timedOut = isTimeout(error);
-      throw new GraphQLError(timedOut ? 'A data source did not answer in time.' : 'A data source failed to answer.', {
-        extensions: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', serviceName: this.serviceName },
-        originalError: error instanceof Error ? error : undefined,
-      });
+      const failure = this.toClientError(error);
+      this.report(context, [{ source: this.serviceName, status: statusOf(failure) }]);
+      const nulls = nullEntitiesFor(options.request.query, options.request.variables?.['representations']);
+      // Not an entity fetch (a root field): the gateway nulls the root fields of this fetch itself.
+      if (nulls === undefined) throw failure;
+      return { data: { _entities: nulls }, errors: [failure] };
     }
+  }
+
+  private collectSources(context: SubgraphFetchContext | undefined, response: GatewayGraphQLResponse): void {
+    const reports = readSourceReports(response.extensions?.[SUBGRAPH_SOURCES_EXTENSION]);
+    if (reports.length > 0) this.report(context, reports);
+  }
+
+  private report(context: SubgraphFetchContext | undefined, reports: SourceReport[]): void {
+    if (context === undefined) return;
+    (context.sourceReports ??= []).push(...reports);
+  }
+
+  private toClientError(error: unknown): GraphQLError {
+    if (error instanceof GraphQLError && typeof error.extensions['code'] === 'string' && error.extensions['code'] !== 'INTERNAL_SERVER_ERROR') {
+      return error;
+    }
+    const timedOut = isTimeout(error);
+    return new GraphQLError(timedOut ? 'A data source did not answer in time.' : 'A data source failed to answer.', {
+      extensions: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', serviceName: this.serviceName },
+      originalError: error instanceof Error ? error : undefined,
+    });
+  }
+}
+
+class DeadlinePassedError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor() {
+    super('the request deadline passed before this subgraph fetch could start');
+  }
+}
+
+function statusOf(error: GraphQLError): SourceStatus {
+  switch (error.extensions['code']) {
+    case 'UPSTREAM_RATE_LIMITED':
+    case 'UPSTREAM_BUDGET_EXHAUSTED':
+      return 'RATE_LIMITED';
+    case 'UPSTREAM_CIRCUIT_OPEN':
+      return 'SKIPPED';
+    default:
+      return 'FAILED';
   }
 }
 
@@ -68,8 +165,8 @@ export function signedServiceHeaders(secret: string, body: string): Record<strin
  * The caller the gateway authenticated, or the service identity for calls made without one. A present but malformed
  * identity is a gateway bug: it fails the request rather than being replaced by another identity.
  */
-function identityFromContext(context: Record<string, unknown> | undefined): RequestIdentity {
-  const identity = context?.['identity'];
+function identityFromContext(context: SubgraphFetchContext | undefined): RequestIdentity {
+  const identity = context?.identity;
   if (identity === undefined) return SERVICE_IDENTITY;
   const parsed = requestIdentitySchema.safeParse(identity);
   if (!parsed.success) throw new Error('context.identity is not a valid RequestIdentity');

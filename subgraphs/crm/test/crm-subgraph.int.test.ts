@@ -165,7 +165,7 @@ describe('Query.findCustomers', () => {
     await setSearchRateLimit(stack, { limit: 1, windowMs: 60_000 });
     expect((await execute(FIND, { phone: '600100200' })).errors).toBeUndefined();
     const result = await execute(FIND, { phone: '600100200' });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ findCustomers: null });
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_RATE_LIMITED');
     expect(JSON.stringify(result.errors?.[0]?.extensions)).toMatch(/"retryAfterSeconds":\d+/);

@@ -211,7 +211,7 @@ describe('erp subgraph', () => {
       ['blank city', { skus: ['A'], city: '  ' }],
     ])('answers BAD_USER_INPUT for %s, without calling the ERP', async (_name, variables) => {
       const result = await execute(QUERY, variables);
-      expect(result.data).toBeNull();
+      expect(result.data).toEqual({ storesWithStock: null });
       expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
       expect(sim.control.counters().total).toBe(0);
     });

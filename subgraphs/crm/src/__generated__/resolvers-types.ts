@@ -112,7 +112,8 @@ export type OrderConnection = {
 export type OrderEdge = {
   __typename?: 'OrderEdge';
   cursor: Scalars['String']['output'];
-  node: Order;
+  /** null when the order's channel could not be asked for its details (the error names the channel) */
+  node?: Maybe<Order>;
 };
 
 export type OrderRef = {
@@ -140,9 +141,10 @@ export type Query = {
   /**
    * Customers matching exactly one criterion: `email` (exact, case-insensitive), `phone` in any common format
    * (+48 600 100 200, 600-100-200, 0048600100200 find the same person) or `name` (all words must match).
-   * BAD_USER_INPUT for a malformed e-mail or phone, or when not exactly one criterion is given.
+   * BAD_USER_INPUT for a malformed e-mail or phone, or when not exactly one criterion is given. Null (with the error)
+   * when the CRM could not be asked, so the other root fields of the operation are still answered.
    */
-  findCustomers: Array<Customer>;
+  findCustomers?: Maybe<Array<Customer>>;
   /**
    * An order by any reference: an e-shop order number or an Allegro checkout-form id. Null for a string that is neither;
    * null with a NOT_FOUND error when it has the form of one but the channel does not know it. Its `customer` is the CRM
@@ -298,7 +300,7 @@ export type ResolversTypes = ResolversObject<{
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
-  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversTypes['Order']> }>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -319,7 +321,7 @@ export type ResolversParentTypes = ResolversObject<{
   MarketplaceOrder: Omit<MarketplaceOrder, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> } | FederationReferenceTypes['MarketplaceOrder'];
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
-  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Order']> };
   OrderRef: OrderRef;
   OrderSummary: OrderSummary;
   PageInfo: PageInfo;
@@ -395,7 +397,7 @@ export type OrderConnectionResolvers<ContextType = CrmContext, ParentType extend
 
 export type OrderEdgeResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
 }>;
 
 export type OrderRefResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderRef'] = ResolversParentTypes['OrderRef']> = ResolversObject<{
@@ -415,7 +417,7 @@ export type PageInfoResolvers<ContextType = CrmContext, ParentType extends Resol
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
-  findCustomers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryFindCustomersArgs, 'first'>>;
+  findCustomers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, RequireFields<QueryFindCustomersArgs, 'first'>>;
   orderByReference?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByReferenceArgs, 'reference'>>;
 }>;
 

@@ -94,17 +94,20 @@ export type ProductStockArgs = {
 export type Query = {
   __typename?: 'Query';
   /** The retailer's stores and warehouses. */
-  locations: Array<Location>;
+  locations?: Maybe<Array<Location>>;
   /** One product by SKU; null when the ERP has none. */
   product?: Maybe<Product>;
-  /** Products by SKU, in the order asked; null where the ERP has no product with that SKU. */
-  products: Array<Maybe<Product>>;
+  /**
+   * Products by SKU, in the order asked; null where the ERP has no product with that SKU. The list is null (with the
+   * error) when the ERP could not be asked.
+   */
+  products?: Maybe<Array<Maybe<Product>>>;
   /**
    * Click-and-collect: stores that have the given SKUs available, nearest to `near` first (or in `city`), with the
    * available quantity of each SKU. A store is listed when it has at least one of the SKUs; `allAvailable` tells whether
    * it has every one. BAD_USER_INPUT when neither or both of `near` and `city` are given, or `skus` is empty.
    */
-  storesWithStock: Array<StoreAvailability>;
+  storesWithStock?: Maybe<Array<StoreAvailability>>;
 };
 
 
@@ -356,10 +359,10 @@ export type ProductResolvers<ContextType = ErpContext, ParentType extends Resolv
 }>;
 
 export type QueryResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  locations?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
+  locations?: Resolver<Maybe<Array<ResolversTypes['Location']>>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
-  products?: Resolver<Array<Maybe<ResolversTypes['Product']>>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'skus'>>;
-  storesWithStock?: Resolver<Array<ResolversTypes['StoreAvailability']>, ParentType, ContextType, RequireFields<QueryStoresWithStockArgs, 'first' | 'skus'>>;
+  products?: Resolver<Maybe<Array<Maybe<ResolversTypes['Product']>>>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'skus'>>;
+  storesWithStock?: Resolver<Maybe<Array<ResolversTypes['StoreAvailability']>>, ParentType, ContextType, RequireFields<QueryStoresWithStockArgs, 'first' | 'skus'>>;
 }>;
 
 export type SkuAvailabilityResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['SkuAvailability'] = ResolversParentTypes['SkuAvailability']> = ResolversObject<{

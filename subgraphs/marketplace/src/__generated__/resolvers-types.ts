@@ -177,8 +177,11 @@ export type PaymentStatus =
 
 export type Product = {
   __typename?: 'Product';
-  /** The seller's Allegro offers for this SKU (its external id), active or not. */
-  marketplaceOffers: Array<MarketplaceOffer>;
+  /**
+   * The seller's Allegro offers for this SKU (its external id), active or not; null (with the error, and the source
+   * status of `marketplace`) when Allegro could not be asked: the product's other fields are still answered.
+   */
+  marketplaceOffers?: Maybe<Array<MarketplaceOffer>>;
   sku: Scalars['ID']['output'];
 };
 
@@ -324,7 +327,7 @@ export type ResolversTypes = ResolversObject<{
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
   ParcelLocker: ResolverTypeWrapper<ParcelLocker>;
   PaymentStatus: PaymentStatus;
-  Product: ResolverTypeWrapper<Omit<Product, 'marketplaceOffers'> & { marketplaceOffers: Array<ResolversTypes['MarketplaceOffer']> }>;
+  Product: ResolverTypeWrapper<Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversTypes['MarketplaceOffer']>> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -349,7 +352,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
-  Product: Omit<Product, 'marketplaceOffers'> & { marketplaceOffers: Array<ResolversParentTypes['MarketplaceOffer']> } | FederationReferenceTypes['Product'];
+  Product: Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversParentTypes['MarketplaceOffer']>> } | FederationReferenceTypes['Product'];
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
@@ -463,7 +466,7 @@ export type ParcelLockerResolvers<ContextType = MarketplaceContext, ParentType e
 
 export type ProductResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  marketplaceOffers?: Resolver<Array<ResolversTypes['MarketplaceOffer']>, ParentType, ContextType>;
+  marketplaceOffers?: Resolver<Maybe<Array<ResolversTypes['MarketplaceOffer']>>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
