@@ -80,6 +80,21 @@ describe('createSimulator', () => {
     expect(sim.control.counters()).toEqual({ total: 0, endpoints: {} });
   });
 
+  it('keeps when each counted request arrived, oldest first, until the counters are reset', async () => {
+    const before = Date.now();
+    await fetch(`${base}/items`);
+    await fetch(`${base}/items`);
+    await fetch(`${base}/rpc/stock.quant/x`);
+    const items = sim.control.arrivals('GET /items');
+    expect(items).toHaveLength(2);
+    expect(items[0]!).toBeGreaterThanOrEqual(before);
+    expect(items[1]!).toBeGreaterThanOrEqual(items[0]!);
+    expect(sim.control.arrivals('rpc stock.quant')).toHaveLength(1);
+    expect(sim.control.arrivals('GET /nothing')).toEqual([]);
+    sim.control.resetCounters();
+    expect(sim.control.arrivals('GET /items')).toEqual([]);
+  });
+
   it('does not count admin requests', async () => {
     await fetch(`${base}/__simulator`);
     await fetch(`${base}/__simulator/health`);

@@ -48,6 +48,8 @@ export interface CreateSimulatorOptions {
 
 export interface SimulatorControl {
   counters(): CounterSnapshot;
+  /** arrival times (epoch ms) of the requests counted under `key` since the last reset (see Counters.arrivals) */
+  arrivals(key: string): number[];
   resetCounters(): void;
   setLatency(latency: Partial<LatencyConfig>): void;
   setRateLimit(rateLimit: RateLimitConfig | null): void;
@@ -85,6 +87,7 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
 
   const control: SimulatorControl = {
     counters: () => counters.snapshot(),
+    arrivals: (key) => counters.arrivals(key),
     resetCounters: () => counters.reset(),
     setLatency(next) {
       latency = { ...latency, ...next };

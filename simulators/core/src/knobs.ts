@@ -25,25 +25,43 @@ export interface Counters {
   /** a secondary key for the same request (does not add to the total) */
   increment(key: string): void;
   snapshot(): CounterSnapshot;
+  /**
+   * When each request counted under `key` arrived (epoch ms, oldest first; the last 10 000 per key), so a test can
+   * check what an upstream saw in any window, e.g. HubSpot's 5 searches per second.
+   */
+  arrivals(key: string): number[];
   reset(): void;
 }
 
+const MAX_ARRIVALS_PER_KEY = 10_000;
+
 export function createCounters(): Counters {
   const endpoints = new Map<string, number>();
+  const arrivals = new Map<string, number[]>();
   let total = 0;
+  const arrived = (key: string) => {
+    const list = arrivals.get(key) ?? [];
+    list.push(Date.now());
+    if (list.length > MAX_ARRIVALS_PER_KEY) list.splice(0, list.length - MAX_ARRIVALS_PER_KEY);
+    arrivals.set(key, list);
+  };
   return {
     incrementRequest(key) {
       total += 1;
       endpoints.set(key, (endpoints.get(key) ?? 0) + 1);
+      arrived(key);
     },
     increment(key) {
       endpoints.set(key, (endpoints.get(key) ?? 0) + 1);
+      arrived(key);
     },
+    arrivals: (key) => [...(arrivals.get(key) ?? [])],
     snapshot() {
       return { total, endpoints: Object.fromEntries([...endpoints].sort(([a], [b]) => a.localeCompare(b))) };
     },
     reset() {
       endpoints.clear();
+      arrivals.clear();
       total = 0;
     },
   };
