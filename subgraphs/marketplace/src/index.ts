@@ -25,6 +25,8 @@ export interface MarketplaceBootOptions {
 export interface WiredMarketplace extends MarketplaceServer {
   /** Allegro's state for /readyz (cached) */
   readiness: ReadinessCheck;
+  /** where the Allegro grant lives (ALLEGRO_TOKEN_STORE, or the injected store) */
+  tokenStoreKind: AllegroTokenStore['kind'];
   /** closes what the wiring opened (cache, token store) */
   close(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function createMarketplaceServerFromConfig(
   return {
     ...served,
     readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
+    tokenStoreKind: tokenStore.kind,
     async close() {
       await cache.close();
       // an injected store belongs to the caller
@@ -98,7 +101,7 @@ export async function startMarketplaceSubgraph(
     createContext: async () => wired.createContext(),
     readiness: wired.readiness,
   });
-  logger.info({ url: served.url, tokenStore: allegroTokenStoreOf(config) }, 'marketplace subgraph ready');
+  logger.info({ url: served.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
   return {
     url: served.url,
     async stop() {
