@@ -5,3 +5,5 @@ export type { ServedSubgraph, ServeSubgraphOptions } from './serve-subgraph.ts';
 export { serveSubgraph } from './serve-subgraph.ts';
 export type { CachedReadinessOptions, Readiness, ReadinessCheck, ReadinessStatus } from './readiness.ts';
 export { createCachedReadiness, READINESS_STATUSES, readinessBody } from './readiness.ts';
+export type { HttpReadinessProbe } from './http-readiness.ts';
+export { createHttpReadinessCheck } from './http-readiness.ts';

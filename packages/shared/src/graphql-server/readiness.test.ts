@@ -1,6 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/index.ts';
+import { startTestHttpServer } from '../testing/start-test-http-server.ts';
+import { createHttpReadinessCheck } from './http-readiness.ts';
 import { createCachedReadiness, readinessBody, type Readiness } from './readiness.ts';
 import { serveSubgraph, type ServedSubgraph } from './serve-subgraph.ts';
 
@@ -74,5 +76,26 @@ describe('serveSubgraph probes', () => {
     const res = await fetch(new URL('/readyz', served.url));
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'credentials_rejected', detail: 'token_refresh_refused' });
+  });
+});
+
+describe('createHttpReadinessCheck', () => {
+  it('maps 2xx to ready, 401/403 to credentials_rejected, the rest and no answer to upstream_unavailable', async () => {
+    let status = 200;
+    const upstream = await startTestHttpServer((req, res) => {
+      res.writeHead(req.headers['authorization'] === 'Bearer good' ? status : 401).end('{}');
+    });
+    try {
+      const check = (token: string) => createHttpReadinessCheck({ url: `${upstream.url}/probe`, headers: { Authorization: `Bearer ${token}` } })();
+      await expect(check('good')).resolves.toEqual({ status: 'ready' });
+      await expect(check('revoked')).resolves.toEqual({ status: 'credentials_rejected', detail: 'credentials_refused' });
+      status = 503;
+      await expect(check('good')).resolves.toEqual({ status: 'upstream_unavailable', detail: 'status_503' });
+      status = 429;
+      await expect(check('good')).resolves.toEqual({ status: 'upstream_unavailable', detail: 'rate_limited' });
+    } finally {
+      await upstream.close();
+    }
+    await expect(createHttpReadinessCheck({ url: upstream.url })()).resolves.toEqual({ status: 'upstream_unavailable', detail: 'unreachable' });
   });
 });
