@@ -17,7 +17,7 @@ import {
 import { sendJson } from '@omnigraph/shared/graphql-server';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
-import { type GatewayConfig, type SubgraphName } from './config.ts';
+import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
 import { applyCors } from './edge/cors.ts';
 import { createEdge, type EdgeSchema } from './edge/edge.ts';
