@@ -17,7 +17,7 @@ import {
 import { sendJson } from '@omnigraph/shared/graphql-server';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
-import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from './config.ts';
+import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
 import { applyCors } from './edge/cors.ts';
 import { createEdge, type EdgeSchema } from './edge/edge.ts';
@@ -28,8 +28,9 @@ import { renderExplorerPage } from './explorer-page.ts';
 import { maskGatewayError } from './format-gateway-error.ts';
 import { executeAdmitted, type GatewayContext } from './http-handler.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
+import { checkGatewayReadiness } from './readiness.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
-import { signedServiceHeaders, SubgraphDataSource } from './subgraph-data-source.ts';
+import { SubgraphDataSource } from './subgraph-data-source.ts';
 
 export interface Gateway {
   /** resolves to the base URL, e.g. http://127.0.0.1:4000 */
@@ -51,7 +52,7 @@ export interface GatewayOptions {
  * The Apollo gateway on the committed supergraph (no introspection of subgraphs at start: composition errors fail CI,
  * not production start-up), behind Omnigraph's edge (authentication, operation limits, safelist, field
  * authorization, rate limits), served on node:http with `/graphql`, an offline explorer at `/`, `/healthz` (the
- * process is up) and `/readyz` (every subgraph answers).
+ * process is up) and `/readyz` (every subgraph answers, and how each one's upstream is: see readiness.ts).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
@@ -137,9 +138,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     const path = new URL(req.url ?? '/', 'http://gateway.local').pathname;
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      void checkSubgraphs(config).then((failing) =>
-        sendJson(res, failing.length === 0 ? 200 : 503, failing.length === 0 ? { status: 'ready' } : { status: 'not ready', failing }),
-      );
+      void checkGatewayReadiness(config).then(({ httpStatus, body }) => sendJson(res, httpStatus, body, { 'cache-control': 'no-store' }));
       return;
     }
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
@@ -219,26 +218,4 @@ function reportRemovedFields(): ApolloServerPlugin<GatewayContext> {
       };
     },
   };
-}
-
-/** Names the subgraphs that do not answer a trivial, signed query in time (roles only: no URL leaves the gateway). */
-async function checkSubgraphs(config: GatewayConfig): Promise<SubgraphName[]> {
-  const body = JSON.stringify({ query: '{ __typename }' });
-  const results = await Promise.all(
-    SUBGRAPH_NAMES.map(async (name) => {
-      try {
-        const res = await fetch(config.subgraphUrls[name], {
-          method: 'POST',
-          headers: signedServiceHeaders(config.subgraphSecret, body),
-          body,
-          signal: AbortSignal.timeout(Math.min(config.subgraphTimeoutMs, 2_000)),
-        });
-        await res.arrayBuffer();
-        return res.ok ? null : name;
-      } catch {
-        return name;
-      }
-    }),
-  );
-  return results.filter((n): n is SubgraphName => n !== null);
 }

@@ -48,7 +48,10 @@ describe('gateway HTTP surface', () => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
     const body = await ready.json();
-    expect(body).toEqual({ status: 'not ready', failing: ['erp', 'eshop', 'crm', 'marketplace'] });
+    expect(body).toEqual({
+      status: 'not ready',
+      subgraphs: { erp: 'unreachable', eshop: 'unreachable', crm: 'unreachable', marketplace: 'unreachable' },
+    });
   });
 
   it('serves an explorer page with no external asset', async () => {

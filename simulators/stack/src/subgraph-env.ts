@@ -39,6 +39,9 @@ export function subgraphEnvFor(simulator: Simulator, url: string, hubspotToken =
         ALLEGRO_CLIENT_ID: c.clientId,
         ALLEGRO_CLIENT_SECRET: c.clientSecret,
         ALLEGRO_REFRESH_TOKEN: c.refreshToken,
+        // The simulator forgets the grants it issued when it stops; a grant kept across its runs (file, Redis) would
+        // only be refused by the next one. Real Allegro leaves this unset: Redis or the token file.
+        ALLEGRO_TOKEN_STORE: 'memory',
       };
     }
   }

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import { serveSubgraph } from '@omnigraph/shared/graphql-server';
+import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
@@ -44,6 +44,13 @@ export async function startCrmSubgraph(
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () => createContext(),
+    // /readyz: one contact page of one (not a search: searches have their own 5/s budget)
+    readiness: createCachedReadiness(
+      createHttpReadinessCheck({
+        url: `${config.HUBSPOT_BASE_URL.replace(/\/+$/, '')}/crm/v3/objects/contacts?limit=1`,
+        headers: { Authorization: `Bearer ${config.HUBSPOT_ACCESS_TOKEN}` },
+      }),
+    ),
   });
   return {
     url: served.url,

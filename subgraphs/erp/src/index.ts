@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import { serveSubgraph } from '@omnigraph/shared/graphql-server';
+import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
@@ -44,6 +44,15 @@ export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boo
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () => createErpContext({ client, cache, cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS, logger }),
+    // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need
+    readiness: createCachedReadiness(
+      createHttpReadinessCheck({
+        url: `${config.ODOO_BASE_URL.replace(/\/+$/, '')}/json/2/product.product/search_count`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', Authorization: `bearer ${config.ODOO_API_KEY}`, 'X-Odoo-Database': config.ODOO_DATABASE },
+        body: JSON.stringify({ domain: [['id', '=', 0]] }),
+      }),
+    ),
   });
   return {
     url: served.url,

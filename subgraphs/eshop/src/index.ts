@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import { serveSubgraph } from '@omnigraph/shared/graphql-server';
+import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
@@ -45,6 +45,15 @@ export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: st
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () => createContext(),
+    // /readyz: one product, with the read key the adapter uses
+    readiness: createCachedReadiness(
+      createHttpReadinessCheck({
+        url: `${config.WOOCOMMERCE_BASE_URL.replace(/\/+$/, '')}/wp-json/wc/v3/products?per_page=1`,
+        headers: {
+          Authorization: `Basic ${Buffer.from(`${config.WOOCOMMERCE_CONSUMER_KEY}:${config.WOOCOMMERCE_CONSUMER_SECRET}`).toString('base64')}`,
+        },
+      }),
+    ),
   });
   return {
     url: served.url,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
 import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
-import { allegroAuthUrlOf, MARKETPLACE_CONFIG_KEYS, MarketplaceConfigSchema } from './config.ts';
+import { allegroAuthUrlOf, allegroTokenStoreOf, MARKETPLACE_CONFIG_KEYS, MarketplaceConfigSchema } from './config.ts';
 
 const base = {
   ALLEGRO_BASE_URL: 'http://127.0.0.1:8072',
@@ -42,6 +42,14 @@ describe('MarketplaceConfigSchema', () => {
     expect(allegroAuthUrlOf(config)).toBe('https://allegro.pl');
   });
 
+  it('keeps the Allegro grant in Redis when REDIS_URL is set, else in a file; memory only on request', () => {
+    expect(allegroTokenStoreOf(parseEnv('marketplace', MarketplaceConfigSchema, base))).toBe('file');
+    expect(parseEnv('marketplace', MarketplaceConfigSchema, base).ALLEGRO_TOKEN_FILE).toBe('./.omnigraph-allegro-token.json');
+    expect(allegroTokenStoreOf(parseEnv('marketplace', MarketplaceConfigSchema, { ...base, REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe('redis');
+    expect(allegroTokenStoreOf(parseEnv('marketplace', MarketplaceConfigSchema, { ...base, ALLEGRO_TOKEN_STORE: 'memory' }))).toBe('memory');
+    expect(() => parseEnv('marketplace', MarketplaceConfigSchema, { ...base, ALLEGRO_TOKEN_STORE: 'redis' })).toThrow(/ALLEGRO_TOKEN_STORE/);
+  });
+
   it('reports every problem at once', () => {
     try {
       parseEnv('marketplace', MarketplaceConfigSchema, { MARKETPLACE_MAX_CONCURRENT_READS: '0' });
@@ -62,6 +70,8 @@ describe('MarketplaceConfigSchema', () => {
       'ALLEGRO_CLIENT_ID',
       'ALLEGRO_CLIENT_SECRET',
       'ALLEGRO_REFRESH_TOKEN',
+      'ALLEGRO_TOKEN_STORE',
+      'ALLEGRO_TOKEN_FILE',
       'MARKETPLACE_PORT',
       'MARKETPLACE_TIMEOUT_MS',
       'MARKETPLACE_CACHE_TTL_SECONDS',

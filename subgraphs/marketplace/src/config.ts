@@ -25,10 +25,19 @@ export const MarketplaceConfigSchema = z
     /** the application's secret. Intentionally no default: it is a secret. */
     ALLEGRO_CLIENT_SECRET: z.string().trim().min(1),
     /**
-     * The seller's refresh token to start from. Allegro rotates it on every refresh; the subgraph keeps the latest
-     * in memory only (see allegro-token-provider.ts). Intentionally no default: it is a secret.
+     * The seller's refresh token to start from. Allegro rotates it on every refresh, so it only seeds the token store
+     * (ALLEGRO_TOKEN_STORE): when the store holds nothing, or when this value was never applied before (set a new one
+     * and restart to replace the grant). Intentionally no default: it is a secret.
      */
     ALLEGRO_REFRESH_TOKEN: z.string().trim().min(1),
+    /**
+     * Where the rotating Allegro grant (refresh + access token) is kept: `redis` (shared by every replica, with a
+     * refresh lock), `file` (ALLEGRO_TOKEN_FILE, one process), `memory` (lost on restart: only for the bundled
+     * simulator, which forgets its grants on restart too). @default redis when REDIS_URL is set, else file
+     */
+    ALLEGRO_TOKEN_STORE: z.enum(['redis', 'file', 'memory']).optional(),
+    /** the token file of ALLEGRO_TOKEN_STORE=file (written atomically, mode 0600). @default ./.omnigraph-allegro-token.json */
+    ALLEGRO_TOKEN_FILE: z.string().trim().min(1).default('./.omnigraph-allegro-token.json'),
     /** port the subgraph listens on. @default 4004 */
     MARKETPLACE_PORT: z.coerce.number().int().min(0).max(65_535).default(4004),
     /** per-request timeout towards Allegro, in ms. @default 5000 */
@@ -55,6 +64,11 @@ export const MarketplaceConfigSchema = z
       });
     }
   })
+  .superRefine((env, ctx) => {
+    if (env.ALLEGRO_TOKEN_STORE === 'redis' && env.REDIS_URL === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['ALLEGRO_TOKEN_STORE'], message: 'redis needs REDIS_URL' });
+    }
+  })
   .check(subgraphSecretCheck);
 
 export type MarketplaceConfig = z.infer<typeof MarketplaceConfigSchema>;
@@ -64,6 +78,11 @@ export const MARKETPLACE_CONFIG_KEYS = Object.keys(MarketplaceConfigSchema.shape
 
 export function loadMarketplaceConfig(env: NodeJS.ProcessEnv): MarketplaceConfig {
   return parseEnvOrExit('marketplace', MarketplaceConfigSchema, env);
+}
+
+/** The token store actually used (see ALLEGRO_TOKEN_STORE). */
+export function allegroTokenStoreOf(config: MarketplaceConfig): 'redis' | 'file' | 'memory' {
+  return config.ALLEGRO_TOKEN_STORE ?? (config.REDIS_URL === undefined ? 'file' : 'redis');
 }
 
 /** The token endpoint base actually used (see ALLEGRO_AUTH_URL). */

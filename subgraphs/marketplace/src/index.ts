@@ -1,29 +1,64 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import { serveSubgraph } from '@omnigraph/shared/graphql-server';
+import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
-import { allegroAuthUrlOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
+import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
-import { createMarketplaceClient } from './upstream/create-marketplace-client.ts';
+import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-loaders.ts';
 
 export { createMarketplaceServer } from './create-marketplace-server.ts';
 export type { MarketplaceServer, MarketplaceServerOptions } from './create-marketplace-server.ts';
 export { loadMarketplaceConfig, MarketplaceConfigSchema, MARKETPLACE_CONFIG_KEYS } from './config.ts';
 export type { MarketplaceConfig } from './config.ts';
+export type { AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 export type { MarketplaceContext } from './context.ts';
 
-/** Wires the whole subgraph from a validated config: HTTP clients, Allegro adapter, cache, server. */
-export async function createMarketplaceServerFromConfig(config: MarketplaceConfig, logger: Logger): Promise<MarketplaceServer> {
+export interface MarketplaceBootOptions {
+  /** replaces the token store ALLEGRO_TOKEN_STORE names (tests: a Redis store under a random key) */
+  tokenStore?: AllegroTokenStore;
+  /** how long a /readyz answer is reused. @default 5_000 */
+  readinessTtlMs?: number;
+}
+
+export interface WiredMarketplace extends MarketplaceServer {
+  /** Allegro's state for /readyz (cached) */
+  readiness: ReadinessCheck;
+  /** where the Allegro grant lives (ALLEGRO_TOKEN_STORE, or the injected store) */
+  tokenStoreKind: AllegroTokenStore['kind'];
+  /** closes what the wiring opened (cache, token store) */
+  close(): Promise<void>;
+}
+
+/** Wires the whole subgraph from a validated config: HTTP clients, token store, Allegro adapter, cache, server. */
+export async function createMarketplaceServerFromConfig(
+  config: MarketplaceConfig,
+  logger: Logger,
+  options: MarketplaceBootOptions = {},
+): Promise<WiredMarketplace> {
   const apiHttp = createHttpClient({ baseUrl: config.ALLEGRO_BASE_URL, timeoutMs: config.MARKETPLACE_TIMEOUT_MS });
   const authHttp = createHttpClient({ baseUrl: allegroAuthUrlOf(config), timeoutMs: config.MARKETPLACE_TIMEOUT_MS });
+  const tokenStore =
+    options.tokenStore ??
+    (await createAllegroTokenStore({
+      kind: allegroTokenStoreOf(config),
+      redisUrl: config.REDIS_URL,
+      filePath: config.ALLEGRO_TOKEN_FILE,
+      clientId: config.ALLEGRO_CLIENT_ID,
+      // Above the token call's timeout with margin: a lock that expired mid-refresh would let a second replica send
+      // the refresh token the first one is rotating.
+      lockTtlMs: 2 * config.MARKETPLACE_TIMEOUT_MS + 5_000,
+      onRedisError: (error) => logger.warn({ err: error }, 'marketplace token store: Redis connection failure'),
+    }));
   const client = createMarketplaceClient({
     apiHttp,
     authHttp,
     clientId: config.ALLEGRO_CLIENT_ID,
     clientSecret: config.ALLEGRO_CLIENT_SECRET,
     refreshToken: config.ALLEGRO_REFRESH_TOKEN,
+    tokenStore,
+    logger,
   });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
@@ -31,29 +66,49 @@ export async function createMarketplaceServerFromConfig(config: MarketplaceConfi
     // A cache failure is a miss (the request goes upstream); it is logged so an outage shows.
     onError: (error, context) => logger.warn({ err: error, ...context }, 'marketplace cache failure'),
   });
-  return createMarketplaceServer({
+  const served = createMarketplaceServer({
     client,
     cache,
     cacheTtlSeconds: config.MARKETPLACE_CACHE_TTL_SECONDS,
     maxConcurrentReads: config.MARKETPLACE_MAX_CONCURRENT_READS,
     logger,
   });
+  return {
+    ...served,
+    readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
+    tokenStoreKind: tokenStore.kind,
+    async close() {
+      await cache.close();
+      // an injected store belongs to the caller
+      if (options.tokenStore === undefined) await tokenStore.close();
+    },
+  };
 }
 
 /** Boots the subgraph from a validated config and listens on MARKETPLACE_PORT; resolves to its /graphql URL. */
-export async function startMarketplaceSubgraph(config: MarketplaceConfig): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startMarketplaceSubgraph(
+  config: MarketplaceConfig,
+  options: MarketplaceBootOptions = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'marketplace' });
-  const { server, createContext } = await createMarketplaceServerFromConfig(config, logger);
+  const wired = await createMarketplaceServerFromConfig(config, logger, options);
   // Answers on every path; /graphql is the one the supergraph's routing_url names. Only requests the gateway signed
-  // get through.
-  const served = await serveSubgraph(server, {
+  // get through, except the unsigned GET /healthz and /readyz probes.
+  const served = await serveSubgraph(wired.server, {
     port: config.MARKETPLACE_PORT,
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
-    createContext: async () => createContext(),
+    createContext: async () => wired.createContext(),
+    readiness: wired.readiness,
   });
-  logger.info({ url: served.url }, 'marketplace subgraph ready');
-  return { url: served.url, stop: () => served.stop() };
+  logger.info({ url: served.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
+  return {
+    url: served.url,
+    async stop() {
+      await served.stop();
+      await wired.close();
+    },
+  };
 }
 
 // `tsx subgraphs/marketplace/src/index.ts`: the only place that reads process.env and listens.

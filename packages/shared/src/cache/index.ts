@@ -6,3 +6,5 @@ export { createMemoryCache } from './memory-cache.ts';
 export type { RedisCacheClient, RedisCacheOptions } from './redis-cache.ts';
 export { CacheTimeoutError, createRedisCache } from './redis-cache.ts';
 export { resilientRedisOptions } from './redis-client-options.ts';
+export type { RedisLockClient, RedisLockOptions } from './redis-lock.ts';
+export { LockWaitTimeoutError, withRedisLock } from './redis-lock.ts';

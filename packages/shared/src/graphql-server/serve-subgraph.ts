@@ -5,7 +5,8 @@ import type { Logger } from '../logging/index.ts';
 import { IDENTITY_HEADER, verifyIdentity, type RequestIdentity } from '../identity/index.ts';
 import { createRequestScope, runInRequestScope, type RequestScope } from '../sources/index.ts';
 import { handleGraphQLHttp } from './handle-graphql-http.ts';
-import { MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError } from './http-io.ts';
+import { MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError, sendJson } from './http-io.ts';
+import { readinessBody, type ReadinessCheck } from './readiness.ts';
 
 export interface ServeSubgraphOptions<TContext extends BaseContext> {
   /** 0 picks a free port */
@@ -22,6 +23,11 @@ export interface ServeSubgraphOptions<TContext extends BaseContext> {
   /** receives refused requests (with the reason, which the caller is not told) */
   logger: Logger;
   maxBodyBytes?: number;
+  /**
+   * The upstream's state for `GET /readyz` (wrap upstream calls in `createCachedReadiness`). Without it `/readyz`
+   * answers `ready` as soon as the process serves.
+   */
+  readiness?: ReadinessCheck;
 }
 
 export interface ServedSubgraph {
@@ -36,6 +42,10 @@ export interface ServedSubgraph {
  * Starts `server` and serves it on node:http, on every path, to the gateway only: each request must carry the
  * gateway's signed identity header for its exact body, checked before Apollo Server sees anything, so a caller who
  * reaches the port directly cannot run an operation, not even introspection, and causes no upstream call.
+ *
+ * Two unsigned exceptions, for probes that cannot sign (Kubernetes): `GET /healthz` (liveness: the process serves)
+ * and `GET /readyz` (200 `{status:"ready"}`, or 503 `{status:"credentials_rejected"|"upstream_unavailable",
+ * detail?}`). They answer status words only, never a URL, host or upstream text, and run no GraphQL.
  */
 export async function serveSubgraph<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
@@ -44,6 +54,11 @@ export async function serveSubgraph<TContext extends BaseContext>(
   await server.start();
   const openSockets = new Set<Socket>();
   const httpServer = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) {
+      answerProbe(path, options, res);
+      return;
+    }
     handleSubgraphRequest(server, options, req, res).catch((error: unknown) => {
       options.logger.error({ err: error }, 'subgraph request failed');
       if (!res.headersSent) sendGraphQLError(res, 500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR');
@@ -75,6 +90,24 @@ export async function serveSubgraph<TContext extends BaseContext>(
       await server.stop();
     },
   };
+}
+
+function answerProbe(path: '/healthz' | '/readyz', options: ServeSubgraphOptions<BaseContext>, res: ServerResponse): void {
+  if (path === '/healthz' || options.readiness === undefined) {
+    sendJson(res, 200, path === '/healthz' ? { status: 'ok' } : { status: 'ready' }, { 'cache-control': 'no-store' });
+    return;
+  }
+  options
+    .readiness()
+    .catch(() => ({ status: 'upstream_unavailable' as const, detail: 'check_failed' }))
+    .then((readiness) => {
+      const body = readinessBody(readiness);
+      sendJson(res, body.status === 'ready' ? 200 : 503, body, { 'cache-control': 'no-store' });
+    })
+    .catch((error: unknown) => {
+      options.logger.error({ err: error }, 'readiness probe failed');
+      if (!res.headersSent) sendJson(res, 503, { status: 'upstream_unavailable' });
+    });
 }
 
 async function handleSubgraphRequest<TContext extends BaseContext>(
