@@ -1,1 +1,3 @@
 export type { BudgetDecision, BudgetRequest, UpstreamBudgetGate, UpstreamLimitSignal } from './budget-gate.ts';
+export type { BucketLimit, UpstreamBudgetOptions } from './create-upstream-budget.ts';
+export { createUpstreamBudget } from './create-upstream-budget.ts';

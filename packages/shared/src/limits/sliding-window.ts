@@ -45,7 +45,7 @@ export interface SlidingWindowLog {
   waitFor(cap: number, now: number, windowMs: number): number;
   /** Logs one admission at `now`. */
   add(now: number): void;
-  /** Admissions logged after `t` (exclusive). */
+  /** Admissions logged at or after `t` (at the same ms counts: with ms times, "at" is "after" as often as not). */
   countSince(t: number): number;
   /** The oldest admission kept, if any. */
   oldest(): number | undefined;
@@ -78,12 +78,12 @@ export function createSlidingWindowLog(): SlidingWindowLog {
       log.push(Math.max(now, log.at(-1) ?? now));
     },
     countSince(t) {
-      // Binary search for the first entry after t.
+      // Binary search for the first entry at or after t.
       let lo = head;
       let hi = log.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if ((log[mid] as number) <= t) lo = mid + 1;
+        if ((log[mid] as number) < t) lo = mid + 1;
         else hi = mid;
       }
       return log.length - lo;
