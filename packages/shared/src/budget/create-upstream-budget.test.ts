@@ -1,33 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUpstreamBudget } from './index.ts';
 import type { BudgetDecision, UpstreamBudgetGate } from './index.ts';
+import { maxInAnyWindow, poissonArrivals, prng } from './budget-test-helpers.ts';
 
 // Simulated time: the local store (no Redis) on fake timers, so 30 s of traffic take milliseconds and every figure
 // is exact. The shared (Redis) behaviour is covered in test/*.int.test.ts on real time.
 const START = Date.UTC(2026, 0, 1);
-
-/** Deterministic arrivals: mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** The largest number of `times` inside any window [t, t + windowMs). */
-function maxInAnyWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let max = 0;
-  let from = 0;
-  for (let to = 0; to < sorted.length; to++) {
-    while ((sorted[to] as number) - (sorted[from] as number) >= windowMs) from++;
-    max = Math.max(max, to - from + 1);
-  }
-  return max;
-}
 
 interface Outcome {
   priority: 'interactive' | 'bulk';
@@ -66,10 +44,7 @@ describe('createUpstreamBudget (local store, simulated time)', () => {
     };
     for (let t = 0; t < 30_000; t += 20) setTimeout(() => call('bulk', 250), t);
     // The call center's lookups arrive at random (Poisson, 2/s on average), so some seconds bring 4 or 5 of them.
-    const random = prng(8);
-    for (let t = -Math.log(1 - random()) * 500; t < 30_000; t += -Math.log(1 - random()) * 500) {
-      setTimeout(() => call('interactive', 2_000), t);
-    }
+    for (const t of poissonArrivals(prng(8), 2, 30_000)) setTimeout(() => call('interactive', 2_000), t);
     await vi.advanceTimersByTimeAsync(33_000);
     await Promise.all(pending);
 
