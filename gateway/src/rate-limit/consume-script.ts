@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { defineRedisScript, SLIDING_WINDOW_LUA } from '@omnigraph/shared/limits';
 
 /**
  * One atomic round trip per request: daily quota, sliding-window log and cost GCRA are all checked before anything is
@@ -11,12 +11,11 @@ import { createHash } from 'node:crypto';
  * Returns strings: allowed (1/0), reason ('' when allowed), retry-after µs, requests remaining, requests reset µs,
  *       quota remaining (-1 = no quota).
  *
- * Time is Redis `TIME`, never a replica clock: replicas whose clocks disagree would otherwise each see a different
- * window. Numbers go back to Redis through string.format: Lua's tostring keeps only 14 digits, and an epoch in µs has 16.
+ * The request log is the shared sliding-window log (`SLIDING_WINDOW_LUA`: Redis `TIME`, µs, `int` for numbers that
+ * go back to Redis), the same algorithm as the upstream budgets.
  */
-export const CONSUME_SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+export const CONSUME_SCRIPT = defineRedisScript(`${SLIDING_WINDOW_LUA}
+local now = redis_now()
 local WINDOW = 60000000
 local DAY = 86400000000
 local limit = tonumber(ARGV[1])
@@ -24,7 +23,6 @@ local budget = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
 local quota = tonumber(ARGV[4])
 local slack = tonumber(ARGV[6])
-local function int(x) return string.format('%.0f', x) end
 
 local reason = ''
 local wait = 0
@@ -41,14 +39,10 @@ if quota > 0 then
   if used >= quota then refuse('QUOTA_EXCEEDED', (day + 1) * DAY - now) end
 end
 
--- The window is (now - 60 s, now]: an admission exactly 60 s old no longer counts.
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', int(now - WINDOW))
-local count = redis.call('ZCARD', KEYS[1])
-if count >= limit then
-  -- The entry whose expiry brings the count below the limit (count exceeds limit only after a policy was lowered).
-  local entry = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
-  refuse('RATE_LIMITED', tonumber(entry[2]) + WINDOW - now)
-end
+-- The window is (now - 60 s, now]: an admission exactly 60 s old no longer counts. count exceeds limit only after a
+-- policy was lowered; window_wait then waits for enough entries to leave.
+local count = window_count(KEYS[1], now, WINDOW)
+if count >= limit then refuse('RATE_LIMITED', window_wait(KEYS[1], count, limit, now, WINDOW)) end
 
 -- Token bucket of budget units refilling in one window (GCRA with quantity = cost, burst = budget). Debt is kept in
 -- cost units, not as a theoretical arrival time in epoch µs, so float rounding is relative to the budget.
@@ -77,8 +71,7 @@ if reason ~= '' then
   return {'0', reason, int(wait), int(left), '0', int(quotaLeft)}
 end
 
-redis.call('ZADD', KEYS[1], int(now), ARGV[5])
-redis.call('PEXPIRE', KEYS[1], int(WINDOW / 1000))
+window_add(KEYS[1], now, WINDOW, ARGV[5])
 if budget > 0 and cost > 0 then
   redis.call('HSET', KEYS[2], 'debt', string.format('%.17g', debt), 'at', int(now))
   redis.call('PEXPIRE', KEYS[2], int(math.ceil(debt * WINDOW / budget / 1000) + 1))
@@ -90,6 +83,4 @@ if quota > 0 then
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return {'1', '', '0', int(limit - count - 1), int(tonumber(oldest[2]) + WINDOW - now), int(quotaLeft)}
-`;
-
-export const CONSUME_SCRIPT_SHA1 = createHash('sha1').update(CONSUME_SCRIPT).digest('hex');
+`);

@@ -1,3 +1,4 @@
+import { createSlidingWindowLog, type SlidingWindowLog } from '@omnigraph/shared/limits';
 import { COST_EPSILON, DAY_MS, WINDOW_MS } from './policy.ts';
 import type { EffectiveLimits, RateLimitReason, StoreOutcome } from './types.ts';
 
@@ -12,9 +13,8 @@ export interface LocalStore {
 }
 
 interface SubjectState {
-  /** Admission times, ascending; entries before `head` have left the window (trimmed lazily, compacted in bulk). */
-  log: number[];
-  head: number;
+  /** Admission times: the shared sliding-window log. */
+  log: SlidingWindowLog;
   /** Cost bucket: units spent and not yet refilled, as of `at`. */
   debt: number;
   at: number;
@@ -29,21 +29,11 @@ export function createLocalStore(now: () => number): LocalStore {
   const subjects = new Map<string, SubjectState>();
   let calls = 0;
 
-  function trim(state: SubjectState, t: number): number {
-    const { log } = state;
-    while (state.head < log.length && (log[state.head] as number) <= t - WINDOW_MS) state.head++;
-    if (state.head > 64 && state.head * 2 > log.length) {
-      state.log = log.slice(state.head);
-      state.head = 0;
-    }
-    return state.log.length - state.head;
-  }
-
   function sweep(t: number): void {
     const day = Math.floor(t / DAY_MS);
     for (const [subject, state] of subjects) {
       // A full window refills any debt a budget allows.
-      if (trim(state, t) === 0 && t - state.at >= WINDOW_MS && (state.day !== day || state.used === 0)) subjects.delete(subject);
+      if (state.log.trim(t, WINDOW_MS) === 0 && t - state.at >= WINDOW_MS && (state.day !== day || state.used === 0)) subjects.delete(subject);
     }
   }
 
@@ -56,7 +46,7 @@ export function createLocalStore(now: () => number): LocalStore {
       if (++calls % SWEEP_EVERY === 0) sweep(t);
       let state = subjects.get(subject);
       if (state === undefined) {
-        state = { log: [], head: 0, debt: 0, at: t, day: Math.floor(t / DAY_MS), used: 0 };
+        state = { log: createSlidingWindowLog(), debt: 0, at: t, day: Math.floor(t / DAY_MS), used: 0 };
         subjects.set(subject, state);
       }
 
@@ -74,10 +64,8 @@ export function createLocalStore(now: () => number): LocalStore {
       }
       if (limits.quota > 0 && state.used >= limits.quota) refuse('QUOTA_EXCEEDED', (day + 1) * DAY_MS - t);
 
-      const count = trim(state, t);
-      if (count >= limits.requests) {
-        refuse('RATE_LIMITED', (state.log[state.head + count - limits.requests] as number) + WINDOW_MS - t);
-      }
+      const count = state.log.trim(t, WINDOW_MS);
+      if (count >= limits.requests) refuse('RATE_LIMITED', state.log.waitFor(limits.requests, t, WINDOW_MS));
 
       // Token bucket of `limits.cost` units refilling in one window (GCRA with quantity = cost, burst = budget).
       let debt = 0;
@@ -101,8 +89,7 @@ export function createLocalStore(now: () => number): LocalStore {
         };
       }
 
-      // A clock stepped backwards must not unsort the log, or trimming from the head would keep expired entries.
-      state.log.push(Math.max(t, state.log.at(-1) ?? t));
+      state.log.add(t);
       if (limits.cost > 0) {
         state.debt = debt;
         state.at = t;
@@ -112,7 +99,7 @@ export function createLocalStore(now: () => number): LocalStore {
         allowed: true,
         retryAfterMs: 0,
         requestsRemaining: limits.requests - count - 1,
-        requestsResetMs: (state.log[state.head] as number) + WINDOW_MS - t,
+        requestsResetMs: (state.log.oldest() as number) + WINDOW_MS - t,
         ...(limits.quota > 0 ? { quotaRemaining: limits.quota - state.used } : {}),
       };
     },

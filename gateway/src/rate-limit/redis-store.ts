@@ -1,45 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import type { ScriptClient } from '@omnigraph/shared/limits';
 import { COST_EPSILON } from './policy.ts';
-import { CONSUME_SCRIPT, CONSUME_SCRIPT_SHA1 } from './consume-script.ts';
+import { CONSUME_SCRIPT } from './consume-script.ts';
 import type { EffectiveLimits, RateLimitReason, StoreOutcome } from './types.ts';
 
-/** The slice of a node-redis v5 client the store uses. */
-export interface ScriptClient {
-  evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
-}
-
 export interface RedisStore {
-  consume(subject: string, limits: EffectiveLimits, cost: number): Promise<StoreOutcome>;
+  consume(redis: ScriptClient, subject: string, limits: EffectiveLimits, cost: number): Promise<StoreOutcome>;
 }
 
-export function createRedisStore(redis: ScriptClient, keyPrefix: string): RedisStore {
+export function createRedisStore(keyPrefix: string): RedisStore {
   // Log members must be unique across replicas, or two admissions in the same µs would collapse into one entry.
   const replicaId = randomBytes(6).toString('base64url');
   let sequence = 0;
 
   return {
-    async consume(subject, limits, cost) {
+    async consume(redis, subject, limits, cost) {
       const base = `${keyPrefix}{${subject}}:`;
-      const options = {
-        keys: [`${base}req`, `${base}cost`, `${base}quota`],
-        arguments: [
-          String(limits.requests),
-          String(limits.cost),
-          String(cost),
-          String(limits.quota),
-          `${replicaId}:${(sequence++).toString(36)}`,
-          String(COST_EPSILON),
-        ],
-      };
-      let reply: unknown;
-      try {
-        reply = await redis.evalSha(CONSUME_SCRIPT_SHA1, options);
-      } catch (error) {
-        // A restarted or flushed Redis has lost the script cache; EVAL loads it again.
-        if (!(error instanceof Error && error.message.startsWith('NOSCRIPT'))) throw error;
-        reply = await redis.eval(CONSUME_SCRIPT, options);
-      }
+      const reply = await CONSUME_SCRIPT.run(redis, [`${base}req`, `${base}cost`, `${base}quota`], [
+        String(limits.requests),
+        String(limits.cost),
+        String(cost),
+        String(limits.quota),
+        `${replicaId}:${(sequence++).toString(36)}`,
+        String(COST_EPSILON),
+      ]);
       return parseReply(reply);
     },
   };
