@@ -6,13 +6,14 @@ import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { allegroAuthUrlOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
 import { createMarketplaceClient } from './upstream/create-marketplace-client.ts';
-import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-loaders.ts';
+import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
 
 export { createMarketplaceServer } from './create-marketplace-server.ts';
 export type { MarketplaceServer, MarketplaceServerOptions } from './create-marketplace-server.ts';
 export { loadMarketplaceConfig, MarketplaceConfigSchema, MARKETPLACE_CONFIG_KEYS } from './config.ts';
 export type { MarketplaceConfig } from './config.ts';
 export type { MarketplaceContext } from './context.ts';
+export { MARKETPLACE_CACHE_KEY_PREFIX, marketplaceCacheKeys } from './upstream/marketplace-cache-keys.ts';
 
 /** Wires the whole subgraph from a validated config: HTTP clients, Allegro adapter, cache, server. */
 export async function createMarketplaceServerFromConfig(config: MarketplaceConfig, logger: Logger): Promise<MarketplaceServer> {
@@ -35,6 +36,8 @@ export async function createMarketplaceServerFromConfig(config: MarketplaceConfi
     client,
     cache,
     cacheTtlSeconds: config.MARKETPLACE_CACHE_TTL_SECONDS,
+    maxStaleOfferSeconds: config.MARKETPLACE_MAX_STALE_STOCK_SECONDS,
+    maxStaleOrderSeconds: config.MARKETPLACE_MAX_STALE_ORDERS_SECONDS,
     maxConcurrentReads: config.MARKETPLACE_MAX_CONCURRENT_READS,
     logger,
   });
