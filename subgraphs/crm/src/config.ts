@@ -16,7 +16,7 @@ export const CrmConfigSchema = z.object({
   CRM_PORT: z.coerce.number().int().min(0).max(65_535).default(4003),
   /** per-request timeout towards HubSpot, in ms. @default 5000 */
   CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** how long a read contact stays cached, in seconds; 0 turns the cache off. @default 60 */
+  /** how long a read contact is served from the cache without asking HubSpot, in seconds; 0: always ask. @default 60 */
   CRM_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /**
    * How old a cached contact or look-up may be when it is served, flagged STALE, while HubSpot fails (or its budget

@@ -15,7 +15,7 @@ export const ErpConfigSchema = z.object({
   ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
   /** Per-call timeout of Odoo requests, ms. @default 5000 */
   ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** TTL of cached products, seconds; 0 disables the cache. @default 60 */
+  /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
   ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /**
    * How old a cached product (name, EAN, price) or the location list may be when it is served, flagged STALE, while

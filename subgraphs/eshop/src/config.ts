@@ -18,7 +18,7 @@ export const EshopConfigSchema = z.object({
   /** per upstream request, in ms. @default 5000 */
   ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /**
-   * TTL of cached orders and listings, in seconds; 0 disables the cache. Short: it only has to bridge the gateway's
+   * How long cached orders and listings are served without asking WooCommerce, in seconds; 0: always ask. Short: it only has to bridge the gateway's
    * summaries step and the order entity step of one query. @default 60
    */
   ESHOP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),

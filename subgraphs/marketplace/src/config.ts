@@ -36,7 +36,7 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /**
      * How long a read or listed checkout form stays cached, in seconds; short, because it only bridges the gateway's
-     * "list the buyer's orders" and "read those orders" steps. 0 turns the cache off. @default 60
+     * "list the buyer's orders" and "read those orders" steps. 0: always ask Allegro. @default 60
      */
     MARKETPLACE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
     /**
