@@ -6,8 +6,22 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 const SCALE = 0.1;
 const anna = getDataset({ scale: SCALE }).demoCustomers.find((d) => d.key === 'anna-kowalska')!;
 let stack: E2eStack;
+/**
+ * This file is about failures with nothing to stand in for the failing source: no stale fallback, no look-up cache
+ * (the last good value standing in is e2e/stale-if-error.test.ts).
+ */
+const NO_STAND_IN: NodeJS.ProcessEnv = {
+  ERP_MAX_STALE_CATALOGUE_SECONDS: '0',
+  ERP_MAX_STALE_STOCK_SECONDS: '0',
+  ESHOP_MAX_STALE_STOCK_SECONDS: '0',
+  ESHOP_MAX_STALE_ORDERS_SECONDS: '0',
+  CRM_MAX_STALE_CONTACTS_SECONDS: '0',
+  CRM_LOOKUP_CACHE_TTL_SECONDS: '0',
+  MARKETPLACE_MAX_STALE_STOCK_SECONDS: '0',
+  MARKETPLACE_MAX_STALE_ORDERS_SECONDS: '0',
+};
 beforeAll(async () => {
-  stack = await startE2eStack({ scale: SCALE });
+  stack = await startE2eStack({ scale: SCALE, subgraphEnv: NO_STAND_IN });
 }, 60_000);
 afterAll(() => stack?.close());
 

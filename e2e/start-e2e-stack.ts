@@ -48,10 +48,12 @@ export async function startE2eStack(
     piiCanary?: string;
     /** extra gateway variables (limits, batching, OIDC) */
     gatewayEnv?: NodeJS.ProcessEnv;
+    /** extra subgraph variables (cache ages, timeouts) */
+    subgraphEnv?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
-  const upstreams = await startTestUpstreams({ scale, piiCanary: options.piiCanary });
+  const upstreams = await startTestUpstreams({ scale, piiCanary: options.piiCanary, subgraphEnv: options.subgraphEnv });
   const { simulators, subgraphs, subgraphSecret } = upstreams;
   const gateway = await createGateway(
     loadGatewayConfig({

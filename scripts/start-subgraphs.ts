@@ -60,7 +60,12 @@ export interface TestUpstreams {
  * and timings depend on the clock) and the four subgraphs on free ports in front of them: the upstream half of the
  * end-to-end stack and of the benchmarks.
  */
-export async function startTestUpstreams(options: { scale: number; piiCanary?: string | undefined }): Promise<TestUpstreams> {
+export async function startTestUpstreams(options: {
+  scale: number;
+  piiCanary?: string | undefined;
+  /** extra subgraph variables (cache ages, timeouts) */
+  subgraphEnv?: NodeJS.ProcessEnv | undefined;
+}): Promise<TestUpstreams> {
   const simulators = await startSimulatorStack({
     scale: options.scale,
     ...(options.piiCanary === undefined ? {} : { piiCanary: options.piiCanary }),
@@ -75,6 +80,7 @@ export async function startTestUpstreams(options: { scale: number; piiCanary?: s
     CRM_PORT: '0',
     MARKETPLACE_PORT: '0',
     OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
+    ...options.subgraphEnv,
   });
   return {
     simulators,

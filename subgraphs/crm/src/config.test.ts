@@ -9,7 +9,13 @@ describe('CrmConfigSchema', () => {
       HUBSPOT_BASE_URL: 'http://127.0.0.1:8071',
       HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x',
     });
-    expect(config).toMatchObject({ CRM_PORT: 4003, CRM_TIMEOUT_MS: 5000, CRM_CACHE_TTL_SECONDS: 60 });
+    expect(config).toMatchObject({
+      CRM_PORT: 4003,
+      CRM_TIMEOUT_MS: 5000,
+      CRM_CACHE_TTL_SECONDS: 60,
+      CRM_MAX_STALE_CONTACTS_SECONDS: 900,
+      CRM_LOOKUP_CACHE_TTL_SECONDS: 10,
+    });
     expect(config.REDIS_URL).toBeUndefined();
   });
 
@@ -35,7 +41,7 @@ describe('CrmConfigSchema', () => {
 
   it('lists its keys for the .env.example check', () => {
     expect(CRM_CONFIG_KEYS).toEqual(
-      expect.arrayContaining(['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'CRM_PORT', 'CRM_TIMEOUT_MS', 'CRM_CACHE_TTL_SECONDS', 'REDIS_URL', 'NODE_ENV', 'OMNIGRAPH_SUBGRAPH_SECRET']),
+      expect.arrayContaining(['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'CRM_PORT', 'CRM_TIMEOUT_MS', 'CRM_CACHE_TTL_SECONDS', 'CRM_MAX_STALE_CONTACTS_SECONDS', 'CRM_LOOKUP_CACHE_TTL_SECONDS', 'REDIS_URL', 'NODE_ENV', 'OMNIGRAPH_SUBGRAPH_SECRET']),
     );
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The per-request context of the crm subgraph. Loaders are created anew for every request so that one request's
- * memoised contacts never leak into another's.
+ * memoised contacts never leak into another's; the cache and the single flight behind them live for the process.
  */
-import type { Cache } from '@omnigraph/shared/cache';
+import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { CrmClient } from './upstream/crm-client.ts';
 import { createCrmLoaders, type CrmLoaders } from './upstream/crm-loaders.ts';
 
@@ -13,7 +13,15 @@ export interface CrmContext {
 export interface CreateCrmContextOptions {
   client: CrmClient;
   cache?: Cache | undefined;
+  /** CRM_CACHE_TTL_SECONDS */
   cacheTtlSeconds?: number | undefined;
+  /** CRM_MAX_STALE_CONTACTS_SECONDS */
+  maxStaleSeconds?: number | undefined;
+  /** CRM_LOOKUP_CACHE_TTL_SECONDS */
+  lookupTtlSeconds?: number | undefined;
+  /** one per process (createCrmServer makes it) */
+  singleFlight?: SingleFlight | undefined;
+  now?: (() => number) | undefined;
 }
 
 export function createCrmContext(options: CreateCrmContextOptions): CrmContext {

@@ -8,15 +8,15 @@ import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
-import type { Cache } from '@omnigraph/shared/cache';
-import { createCrmContext, type CrmContext } from './context.ts';
+import { createSingleFlight, type Cache } from '@omnigraph/shared/cache';
+import { createCrmContext, type CreateCrmContextOptions, type CrmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import type { CrmClient } from './upstream/crm-client.ts';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 export const CRM_SCHEMA_PATH = new URL('../../../schema/crm.graphql', import.meta.url);
 
-export interface CreateCrmServerOptions {
+export interface CreateCrmServerOptions extends Omit<CreateCrmContextOptions, 'singleFlight'> {
   client: CrmClient;
   cache?: Cache | undefined;
   /** @default 60 */
@@ -33,7 +33,7 @@ export interface CrmServer {
   createContext(): CrmContext;
 }
 
-export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false, logger }: CreateCrmServerOptions): CrmServer {
+export function createCrmServer({ isDev = false, logger, ...contextOptions }: CreateCrmServerOptions): CrmServer {
   const typeDefs = parse(readFileSync(CRM_SCHEMA_PATH, 'utf8'));
   const server = new ApolloServer<CrmContext>({
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
@@ -42,5 +42,7 @@ export function createCrmServer({ client, cache, cacheTtlSeconds, isDev = false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });
-  return { server, createContext: () => createCrmContext({ client, cache, cacheTtlSeconds }) };
+  // One per server, i.e. per process: identical look-ups of concurrent requests share one HubSpot search.
+  const singleFlight = createSingleFlight();
+  return { server, createContext: () => createCrmContext({ ...contextOptions, singleFlight }) };
 }

@@ -6,10 +6,12 @@ import { createLogger } from '@omnigraph/shared/logging';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
 import { createCrmClient } from './upstream/create-crm-client.ts';
+import { CRM_CACHE_KEY_PREFIX } from './upstream/crm-cache-keys.ts';
 
 export { CRM_CONFIG_KEYS, CrmConfigSchema, loadCrmConfig } from './config.ts';
 export type { CrmConfig } from './config.ts';
 export { createCrmContext } from './context.ts';
+export { CRM_CACHE_KEY_PREFIX, crmCacheKeys, type CrmLookup } from './upstream/crm-cache-keys.ts';
 export type { CrmContext } from './context.ts';
 export { createCrmServer } from './create-crm-server.ts';
 export type { CrmServer, CreateCrmServerOptions } from './create-crm-server.ts';
@@ -26,14 +28,15 @@ export async function startCrmSubgraph(
   const client = createCrmClient({ http, accessToken: config.HUBSPOT_ACCESS_TOKEN });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
-    // bump the version when CrmContact changes shape: old entries must not be read as the new one
-    keyPrefix: 'crm:v1:',
+    keyPrefix: CRM_CACHE_KEY_PREFIX,
     onError: (error, context) => logger.warn({ err: error, ...context }, 'crm cache failure; serving from HubSpot'),
   });
   const { server, createContext } = createCrmServer({
     client,
     cache,
     cacheTtlSeconds: config.CRM_CACHE_TTL_SECONDS,
+    maxStaleSeconds: config.CRM_MAX_STALE_CONTACTS_SECONDS,
+    lookupTtlSeconds: config.CRM_LOOKUP_CACHE_TTL_SECONDS,
     isDev: options.isDev ?? false,
     logger,
   });

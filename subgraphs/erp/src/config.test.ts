@@ -12,6 +12,8 @@ describe('parseErpConfig', () => {
       ERP_PORT: 4001,
       ERP_TIMEOUT_MS: 5_000,
       ERP_CACHE_TTL_SECONDS: 60,
+      ERP_MAX_STALE_CATALOGUE_SECONDS: 21_600,
+      ERP_MAX_STALE_STOCK_SECONDS: 600,
       OMNIGRAPH_SUBGRAPH_SECRET: DEVELOPMENT_SUBGRAPH_SECRET,
     });
   });
@@ -44,6 +46,8 @@ describe('parseErpConfig', () => {
       'ERP_PORT',
       'ERP_TIMEOUT_MS',
       'ERP_CACHE_TTL_SECONDS',
+      'ERP_MAX_STALE_CATALOGUE_SECONDS',
+      'ERP_MAX_STALE_STOCK_SECONDS',
       'REDIS_URL',
       'NODE_ENV',
       'OMNIGRAPH_SUBGRAPH_SECRET',

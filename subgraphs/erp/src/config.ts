@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
+import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
 export const ErpConfigSchema = z.object({
@@ -14,8 +15,18 @@ export const ErpConfigSchema = z.object({
   ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
   /** Per-call timeout of Odoo requests, ms. @default 5000 */
   ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** TTL of cached products, seconds; 0 disables the cache. @default 60 */
+  /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
   ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /**
+   * How old a cached product (name, EAN, price) or the location list may be when it is served, flagged STALE, while
+   * Odoo fails; 0 turns that off. Catalogue data changes a few times a day at most. @default 21600 (6 h)
+   */
+  ERP_MAX_STALE_CATALOGUE_SECONDS: maxStaleSecondsEnv('catalogue'),
+  /**
+   * How old stock may be when it is served, flagged STALE, while Odoo fails (stock is otherwise always read live);
+   * 0 turns that off. Every sale moves it. @default 600 (10 min)
+   */
+  ERP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
   /** Redis for the shared cache; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
   ...subgraphSecretEnvShape,

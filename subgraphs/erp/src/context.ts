@@ -1,6 +1,7 @@
-import type { Cache } from '@omnigraph/shared/cache';
+import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { ErpClient } from './upstream/erp-client.ts';
-import { createErpLoaders, type ErpLoaders, type ErpLoadersLogger } from './upstream/erp-loaders.ts';
+import { createErpLoaders, DEFAULT_LOCATIONS_TTL_SECONDS, type ErpCachePolicies, type ErpLoaders } from './upstream/erp-loaders.ts';
+import { DEFAULT_MAX_STALE_SECONDS } from '@omnigraph/shared/cache';
 
 /** Per-request context of the `erp` subgraph. */
 export interface ErpContext {
@@ -11,11 +12,29 @@ export interface ErpContext {
 export interface ErpContextDeps {
   client: ErpClient;
   cache: Cache;
-  /** ERP_CACHE_TTL_SECONDS: TTL of cached products */
+  /** ERP_CACHE_TTL_SECONDS: how long a cached product is served without asking Odoo */
   cacheTtlSeconds: number;
-  /** TTL of the cached location list. @default 3600 */
+  /** ERP_MAX_STALE_CATALOGUE_SECONDS: how old a product or the location list may be when it stands in for Odoo */
+  maxStaleCatalogueSeconds?: number;
+  /** ERP_MAX_STALE_STOCK_SECONDS: how old stock may be when it stands in for Odoo */
+  maxStaleStockSeconds?: number;
+  /** how long the location list is served without asking Odoo. @default 3600 */
   locationsTtlSeconds?: number;
-  logger?: ErpLoadersLogger;
+  /** one per process (see createSingleFlight) */
+  singleFlight?: SingleFlight;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+/** The cache policy of each kind of ERP data, from the config (defaults: the documented max ages). */
+export function erpCachePolicies(deps: ErpContextDeps): ErpCachePolicies {
+  const catalogue = deps.maxStaleCatalogueSeconds ?? DEFAULT_MAX_STALE_SECONDS.catalogue;
+  return {
+    product: { freshSeconds: deps.cacheTtlSeconds, maxStaleSeconds: catalogue },
+    // always read live (availability promises); the stored rows only stand in while Odoo fails
+    stock: { freshSeconds: 0, maxStaleSeconds: deps.maxStaleStockSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock },
+    locations: { freshSeconds: deps.locationsTtlSeconds ?? DEFAULT_LOCATIONS_TTL_SECONDS, maxStaleSeconds: catalogue },
+  };
 }
 
 /** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */
@@ -24,9 +43,9 @@ export function createErpContext(deps: ErpContextDeps): ErpContext {
     loaders: createErpLoaders({
       client: deps.client,
       cache: deps.cache,
-      productTtlSeconds: deps.cacheTtlSeconds,
-      ...(deps.locationsTtlSeconds === undefined ? {} : { locationsTtlSeconds: deps.locationsTtlSeconds }),
-      ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+      policies: erpCachePolicies(deps),
+      singleFlight: deps.singleFlight,
+      now: deps.now,
     }),
   };
 }

@@ -1,16 +1,17 @@
 import { pathToFileURL } from 'node:url';
-import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { createCacheFromEnv, createSingleFlight } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
-import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-loaders.ts';
+import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
 
 export { ERP_CONFIG_KEYS, ErpConfigSchema, loadErpConfig, parseErpConfig } from './config.ts';
 export type { ErpConfig } from './config.ts';
-export { createErpContext } from './context.ts';
+export { createErpContext, erpCachePolicies } from './context.ts';
+export { ERP_CACHE_KEY_PREFIX, erpCacheKeys } from './upstream/erp-cache-keys.ts';
 export type { ErpContext, ErpContextDeps } from './context.ts';
 export { createErpServer } from './create-erp-server.ts';
 export type { CreateErpServerOptions } from './create-erp-server.ts';
@@ -38,12 +39,22 @@ export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boo
     onError: (error, context) => logger.warn({ err: error, ...context }, 'erp cache failure; serving from the ERP'),
   });
   const server = createErpServer({ isDev: options.isDev ?? false, logger });
+  // one per process: concurrent requests missing the same SKU share one Odoo call
+  const singleFlight = createSingleFlight();
   // answers on every path, so /graphql is simply the path we advertise; only requests the gateway signed get through
   const served = await serveSubgraph(server, {
     port: config.ERP_PORT,
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
-    createContext: async () => createErpContext({ client, cache, cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS, logger }),
+    createContext: async () =>
+      createErpContext({
+        client,
+        cache,
+        cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS,
+        maxStaleCatalogueSeconds: config.ERP_MAX_STALE_CATALOGUE_SECONDS,
+        maxStaleStockSeconds: config.ERP_MAX_STALE_STOCK_SECONDS,
+        singleFlight,
+      }),
     // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need
     readiness: createCachedReadiness(
       createHttpReadinessCheck({

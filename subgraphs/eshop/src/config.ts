@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
+import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 
 /** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
 export const EshopConfigSchema = z.object({
@@ -17,10 +18,20 @@ export const EshopConfigSchema = z.object({
   /** per upstream request, in ms. @default 5000 */
   ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /**
-   * TTL of cached orders and listings, in seconds; 0 disables the cache. Short: it only has to bridge the gateway's
+   * How long cached orders and listings are served without asking WooCommerce, in seconds; 0: always ask. Short: it only has to bridge the gateway's
    * summaries step and the order entity step of one query. @default 60
    */
   ESHOP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /**
+   * How old a cached listing may be when it is served, flagged STALE, while WooCommerce fails; 0 turns that off.
+   * A listing carries a price and a stock quantity, so it takes stock's max age. @default 600 (10 min)
+   */
+  ESHOP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
+  /**
+   * How old a cached order or a customer's order list may be when it is served, flagged STALE, while WooCommerce
+   * fails (the lists are otherwise always read live); 0 turns that off. @default 3600 (1 h)
+   */
+  ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
   /** Redis for the shared cache; unset → an in-process memory cache */
   REDIS_URL: z.url().optional(),
   ...subgraphSecretEnvShape,

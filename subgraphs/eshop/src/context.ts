@@ -1,4 +1,4 @@
-import type { Cache } from '@omnigraph/shared/cache';
+import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { EshopClient } from './upstream/eshop-client.ts';
 import { createEshopLoaders, type EshopLoaders } from './upstream/eshop-loaders.ts';
@@ -11,8 +11,16 @@ export interface EshopContext {
 export interface EshopContextDeps {
   client: EshopClient;
   cache?: Cache | undefined;
+  /** ESHOP_CACHE_TTL_SECONDS */
   cacheTtlSeconds: number;
+  /** ESHOP_MAX_STALE_STOCK_SECONDS (listings) */
+  maxStaleListingSeconds?: number | undefined;
+  /** ESHOP_MAX_STALE_ORDERS_SECONDS */
+  maxStaleOrderSeconds?: number | undefined;
+  /** one per process (createEshopServer makes it) */
+  singleFlight?: SingleFlight | undefined;
   logger?: Logger | undefined;
+  now?: (() => number) | undefined;
 }
 
 /** Called once per GraphQL request: new DataLoaders each time, so no memo outlives its request. */

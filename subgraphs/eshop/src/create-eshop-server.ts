@@ -1,4 +1,5 @@
 import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
+import { createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -12,7 +13,7 @@ import { resolvers } from './resolvers/index.ts';
 /** The contract: `schema/eshop.graphql` at the repository root (copied next to the code in an image). */
 const SCHEMA_URL = new URL('../../../schema/eshop.graphql', import.meta.url);
 
-export interface EshopServerOptions extends EshopContextDeps {
+export interface EshopServerOptions extends Omit<EshopContextDeps, 'singleFlight'> {
   /** add stack traces to errors sent to clients (local development only). @default false */
   isDev?: boolean;
 }
@@ -37,5 +38,7 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
-  return { server, createContext: () => createEshopContext(options) };
+  // One per server, i.e. per process: concurrent requests missing the same key share one WooCommerce call.
+  const singleFlight = createSingleFlight();
+  return { server, createContext: () => createEshopContext({ ...options, singleFlight }) };
 }

@@ -9,11 +9,12 @@ import { createLogger } from '@omnigraph/shared/logging';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
-import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-loaders.ts';
+import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-cache-keys.ts';
 
 export { ESHOP_CONFIG_KEYS, EshopConfigSchema, loadEshopConfig, type EshopConfig } from './config.ts';
 export { createEshopServer, type EshopServer, type EshopServerOptions } from './create-eshop-server.ts';
 export { createEshopContext, type EshopContext } from './context.ts';
+export { ESHOP_CACHE_KEY_PREFIX, eshopCacheKeys } from './upstream/eshop-cache-keys.ts';
 export { createEshopClient } from './upstream/create-eshop-client.ts';
 export type { EshopClient } from './upstream/eshop-client.ts';
 
@@ -36,6 +37,8 @@ export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: st
     client,
     cache,
     cacheTtlSeconds: config.ESHOP_CACHE_TTL_SECONDS,
+    maxStaleListingSeconds: config.ESHOP_MAX_STALE_STOCK_SECONDS,
+    maxStaleOrderSeconds: config.ESHOP_MAX_STALE_ORDERS_SECONDS,
     logger,
     isDev: process.env['NODE_ENV'] === 'development',
   });

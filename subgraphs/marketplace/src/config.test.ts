@@ -17,6 +17,8 @@ describe('MarketplaceConfigSchema', () => {
       MARKETPLACE_PORT: 4004,
       MARKETPLACE_TIMEOUT_MS: 5_000,
       MARKETPLACE_CACHE_TTL_SECONDS: 60,
+      MARKETPLACE_MAX_STALE_STOCK_SECONDS: 600,
+      MARKETPLACE_MAX_STALE_ORDERS_SECONDS: 3_600,
       MARKETPLACE_MAX_CONCURRENT_READS: 8,
     });
     // the simulator serves the token endpoint on the API host
@@ -75,6 +77,8 @@ describe('MarketplaceConfigSchema', () => {
       'MARKETPLACE_PORT',
       'MARKETPLACE_TIMEOUT_MS',
       'MARKETPLACE_CACHE_TTL_SECONDS',
+      'MARKETPLACE_MAX_STALE_STOCK_SECONDS',
+      'MARKETPLACE_MAX_STALE_ORDERS_SECONDS',
       'MARKETPLACE_MAX_CONCURRENT_READS',
       'REDIS_URL',
       'NODE_ENV',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
+import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 
 /** Hosts of the real Allegro API (prod and sandbox), whose token endpoint lives on another host. */
 const REAL_ALLEGRO_HOST = /(^|\.)allegro\.pl$|(^|\.)allegrosandbox\.pl$/;
@@ -44,9 +45,20 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /**
      * How long a read or listed checkout form stays cached, in seconds; short, because it only bridges the gateway's
-     * "list the buyer's orders" and "read those orders" steps. 0 turns the cache off. @default 60
+     * "list the buyer's orders" and "read those orders" steps. 0: always ask Allegro. @default 60
      */
     MARKETPLACE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+    /**
+     * How old the seller's offers of a SKU may be when they are served, flagged STALE, while Allegro fails (they are
+     * otherwise read live); an offer carries a price and a quantity, so it takes stock's max age. 0 turns that off.
+     * @default 600 (10 min)
+     */
+    MARKETPLACE_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
+    /**
+     * How old a cached checkout form or a buyer's order list may be when it is served, flagged STALE, while Allegro
+     * fails (the lists are otherwise read live); 0 turns that off. @default 3600 (1 h)
+     */
+    MARKETPLACE_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
     /** at most this many `GET /order/checkout-forms/{id}` in flight per process (Allegro has no batch read). @default 8 */
     MARKETPLACE_MAX_CONCURRENT_READS: z.coerce.number().int().positive().default(8),
     /** Redis for the checkout-form cache; an in-memory cache per process when unset. */

@@ -1,4 +1,4 @@
-import type { Cache } from '@omnigraph/shared/cache';
+import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { Semaphore } from './upstream/create-semaphore.ts';
 import type { MarketplaceClient } from './upstream/marketplace-client.ts';
 import { createMarketplaceLoaders, type MarketplaceLoaders } from './upstream/marketplace-loaders.ts';
@@ -12,8 +12,15 @@ export interface MarketplaceContext {
 export interface MarketplaceContextDeps {
   client: MarketplaceClient;
   cache: Cache;
-  /** MARKETPLACE_CACHE_TTL_SECONDS: TTL of cached checkout forms */
+  /** MARKETPLACE_CACHE_TTL_SECONDS: how long a cached checkout form is served without asking Allegro */
   cacheTtlSeconds: number;
+  /** MARKETPLACE_MAX_STALE_STOCK_SECONDS (offers) */
+  maxStaleOfferSeconds?: number | undefined;
+  /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS */
+  maxStaleOrderSeconds?: number | undefined;
+  /** one per process (createMarketplaceServer makes it) */
+  singleFlight?: SingleFlight | undefined;
+  now?: (() => number) | undefined;
   /** process-wide cap on per-id order reads (MARKETPLACE_MAX_CONCURRENT_READS) */
   orderReadLimiter: Semaphore;
 }
@@ -21,11 +28,6 @@ export interface MarketplaceContextDeps {
 /** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */
 export function createMarketplaceContext(deps: MarketplaceContextDeps): MarketplaceContext {
   return {
-    loaders: createMarketplaceLoaders({
-      client: deps.client,
-      cache: deps.cache,
-      cacheTtlSeconds: deps.cacheTtlSeconds,
-      orderReadLimiter: deps.orderReadLimiter,
-    }),
+    loaders: createMarketplaceLoaders(deps),
   };
 }

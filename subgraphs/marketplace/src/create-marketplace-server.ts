@@ -1,4 +1,5 @@
 import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
+import { createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -13,7 +14,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 /** The SDL is the contract, shared with composition: read from the repository's schema folder, never copied. */
 const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.url);
 
-export interface MarketplaceServerOptions extends Omit<MarketplaceContextDeps, 'orderReadLimiter'> {
+export interface MarketplaceServerOptions extends Omit<MarketplaceContextDeps, 'orderReadLimiter' | 'singleFlight'> {
   /** MARKETPLACE_MAX_CONCURRENT_READS: per-id checkout-form reads in flight, for the whole process */
   maxConcurrentReads: number;
   /** add stack traces to error extensions; local development only. @default false */
@@ -33,6 +34,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   const typeDefs = parse(readFileSync(SCHEMA_URL, 'utf8'));
   // One limiter per process: the cap protects the seller account, not a single request.
   const orderReadLimiter = createSemaphore(options.maxConcurrentReads);
+  // One per server, i.e. per process: concurrent requests missing the same key share one Allegro call.
+  const singleFlight = createSingleFlight();
   const server = new ApolloServer<MarketplaceContext>({
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
@@ -46,7 +49,11 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
         client: options.client,
         cache: options.cache,
         cacheTtlSeconds: options.cacheTtlSeconds,
+        maxStaleOfferSeconds: options.maxStaleOfferSeconds,
+        maxStaleOrderSeconds: options.maxStaleOrderSeconds,
+        now: options.now,
         orderReadLimiter,
+        singleFlight,
       }),
   };
 }

@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
 import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
-import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-loaders.ts';
+import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
 
 export { createMarketplaceServer } from './create-marketplace-server.ts';
 export type { MarketplaceServer, MarketplaceServerOptions } from './create-marketplace-server.ts';
@@ -14,6 +14,7 @@ export { loadMarketplaceConfig, MarketplaceConfigSchema, MARKETPLACE_CONFIG_KEYS
 export type { MarketplaceConfig } from './config.ts';
 export type { AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 export type { MarketplaceContext } from './context.ts';
+export { MARKETPLACE_CACHE_KEY_PREFIX, marketplaceCacheKeys } from './upstream/marketplace-cache-keys.ts';
 
 export interface MarketplaceBootOptions {
   /** replaces the token store ALLEGRO_TOKEN_STORE names (tests: a Redis store under a random key) */
@@ -70,6 +71,8 @@ export async function createMarketplaceServerFromConfig(
     client,
     cache,
     cacheTtlSeconds: config.MARKETPLACE_CACHE_TTL_SECONDS,
+    maxStaleOfferSeconds: config.MARKETPLACE_MAX_STALE_STOCK_SECONDS,
+    maxStaleOrderSeconds: config.MARKETPLACE_MAX_STALE_ORDERS_SECONDS,
     maxConcurrentReads: config.MARKETPLACE_MAX_CONCURRENT_READS,
     logger,
   });

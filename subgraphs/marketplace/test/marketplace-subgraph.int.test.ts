@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MarketplaceContext } from '../src/context.ts';
-import { orderCacheKey } from '../src/upstream/marketplace-loaders.ts';
+import { marketplaceCacheKeys } from '../src/upstream/marketplace-cache-keys.ts';
 import { COUNTER, startMarketplaceHarness, type MarketplaceHarness } from './support/start-marketplace-harness.ts';
 
 // Dual-package hazard under vitest only: Vite resolves `graphql` in our (inlined) source to graphql's ESM build
@@ -167,7 +167,7 @@ describe('marketplace subgraph', () => {
   it('resolves MarketplaceOrder entities by per-id reads when not cached; unknown → NOT_FOUND, foreign ids → null without a call', async () => {
     const [form] = (await harness.client.listOrdersByBuyerLogin({ buyerLogin: 'marek_lew77' })).slice(0, 1);
     harness.sim.control.resetCounters();
-    await harness.cache.delete(orderCacheKey(form!.number));
+    await harness.cache.delete(marketplaceCacheKeys.checkoutForm(form!.number));
     const result = await execute<EntitiesData>(harness, ENTITIES, {
       representations: [
         { __typename: 'MarketplaceOrder', id: form!.id },
@@ -207,7 +207,8 @@ describe('marketplace subgraph', () => {
     });
 
     it('returns null for an unknown id (Allegro 404)', async () => {
-      const result = await execute(harness, QUERY, { id: '00000000-0000-1000-8000-000000000000' });
+      // not the unknown id of the entity test above: its "not found" is cached for a few seconds (negative caching)
+      const result = await execute(harness, QUERY, { id: '00000000-0000-1000-8000-000000000001' });
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ marketplaceOrder: null });
       expect(harness.count(COUNTER.getForm)).toBe(1);
@@ -226,7 +227,8 @@ describe('marketplace subgraph token handling', () => {
     const harness = await startMarketplaceHarness();
     try {
       const query = /* GraphQL */ `query { _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) { ... on Product { marketplaceOffers { offerId } } } }`;
-      const results = await Promise.all(Array.from({ length: 10 }, () => execute(harness, query)));
+      // a different SKU each: identical concurrent reads would share one offers call (single flight)
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => execute(harness, query.replace('SKU-X', `SKU-X${i}`))));
       expect(results.every((r) => r.errors === undefined)).toBe(true);
       expect(harness.count(COUNTER.token)).toBe(1);
       for (let i = 0; i < 5; i += 1) await execute(harness, query);
@@ -260,7 +262,8 @@ describe('marketplace subgraph token handling', () => {
       const query = /* GraphQL */ `query { _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) { ... on Product { marketplaceOffers { offerId } } } }`;
       expect((await execute(harness, query)).errors).toBeUndefined();
       skewMs = 13 * 3_600_000;
-      const results = await Promise.all(Array.from({ length: 5 }, () => execute(harness, query)));
+      // a different SKU each: identical concurrent reads would share one offers call (single flight)
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => execute(harness, query.replace('SKU-X', `SKU-X${i}`))));
       expect(results.every((r) => r.errors === undefined)).toBe(true);
       expect(harness.count(COUNTER.token)).toBe(2);
       // 1 + 5 refused + 5 retried

@@ -1,6 +1,11 @@
 export type { Cache, CacheErrorHandler, ManagedCache } from './cache.ts';
 export type { CacheFromEnvOptions } from './create-cache-from-env.ts';
 export { createCacheFromEnv } from './create-cache-from-env.ts';
+export type { CachedLoader, CacheEnvelope, CachePolicy, CreateCachedLoaderOptions } from './create-cached-loader.ts';
+export { createCachedLoader, STALE_IF_ERROR_CODES } from './create-cached-loader.ts';
+export { invalidate } from './invalidate.ts';
+export type { DataKind } from './max-stale-ages.ts';
+export { DATA_KINDS, DEFAULT_MAX_STALE_SECONDS, maxStaleSecondsEnv } from './max-stale-ages.ts';
 export type { MemoryCacheOptions } from './memory-cache.ts';
 export { createMemoryCache } from './memory-cache.ts';
 export type { RedisCacheClient, RedisCacheOptions } from './redis-cache.ts';
@@ -8,3 +13,5 @@ export { CacheTimeoutError, createRedisCache } from './redis-cache.ts';
 export { resilientRedisOptions } from './redis-client-options.ts';
 export type { RedisLockClient, RedisLockOptions } from './redis-lock.ts';
 export { LockWaitTimeoutError, withRedisLock } from './redis-lock.ts';
+export type { SingleFlight } from './single-flight.ts';
+export { createSingleFlight } from './single-flight.ts';

@@ -1,7 +1,15 @@
-import { createMemoryCache, type Cache } from '@omnigraph/shared/cache';
+import { createMemoryCache, createSingleFlight, type Cache } from '@omnigraph/shared/cache';
+import { UpstreamError, type UpstreamErrorCode } from '@omnigraph/shared/errors';
+import type { RequestIdentity } from '@omnigraph/shared/identity';
+import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import { describe, expect, it, vi } from 'vitest';
 import { createCrmContactId, type CrmClient, type CrmContact, type CrmContactKey } from './crm-client.ts';
 import { createCrmLoaders } from './crm-loaders.ts';
+import { crmCacheKeys } from './crm-cache-keys.ts';
+
+const IDENTITY: RequestIdentity = { subject: 'call-center', kind: 'api-key', scopes: ['customers:read'], profile: 'internal' };
+const hubspotDown = (code: UpstreamErrorCode = 'UPSTREAM_UNAVAILABLE') =>
+  new UpstreamError({ code, serviceName: 'crm', operation: 'getContactsByKey' });
 
 function contact(id: string, email: string | null, login: string | null = null): CrmContact {
   return {
@@ -80,14 +88,16 @@ describe('createCrmLoaders', () => {
     expect(client.getContactsByKey).not.toHaveBeenCalled();
   });
 
-  it('serves cached contacts without an upstream call and caches what it read', async () => {
+  it('serves cached contacts without an upstream call and stores them under every identity', async () => {
     const client = fakeClient();
     const { cache } = memoryCache();
     await createCrmLoaders({ client, cache, cacheTtlSeconds: 60 }).contactById.load('1005');
-    expect(await cache.get('contact:id:1005')).toMatchObject({ id: '1005' });
-    expect(await cache.get('contact:email:p5@example.pl')).toMatchObject({ id: '1005' });
-    expect(await cache.get('contact:allegro-login:login_5')).toMatchObject({ id: '1005' });
-    expect(cache.set).toHaveBeenCalledWith('contact:id:1005', expect.objectContaining({ id: '1005' }), 60);
+    for (const key of crmCacheKeys.contactKeysOf(PEOPLE[5]!)) {
+      expect(await cache.get(key)).toMatchObject({ value: { id: '1005' }, fetchedAt: expect.any(Number) });
+    }
+    expect(crmCacheKeys.contactByEmail('P5@Example.pl')).toBe(crmCacheKeys.contactByEmail('p5@example.pl'));
+    // e-mails never appear in key names (they end up in logs)
+    expect(crmCacheKeys.contactKeysOf(PEOPLE[5]!).join(' ')).not.toContain('example.pl');
 
     const next = createCrmLoaders({ client, cache, cacheTtlSeconds: 60 });
     expect((await next.contactByEmail.load('P5@example.pl'))?.id).toBe('1005');
@@ -104,11 +114,94 @@ describe('createCrmLoaders', () => {
     expect((await loaders.contactById.load('1006'))?.id).toBe('1006');
   });
 
-  it('does not cache when the TTL is 0', async () => {
+  it('caches nothing when both the TTL and the max stale age are 0', async () => {
     const client = fakeClient();
     const { cache } = memoryCache();
-    await createCrmLoaders({ client, cache, cacheTtlSeconds: 0 }).contactById.load('1007');
+    await createCrmLoaders({ client, cache, cacheTtlSeconds: 0, maxStaleSeconds: 0, lookupTtlSeconds: 0 }).contactById.load('1007');
     expect(cache.getMany).not.toHaveBeenCalled();
     expect(cache.set).not.toHaveBeenCalled();
+  });
+
+  it('serves a contact read before, as STALE, while HubSpot fails', async () => {
+    const client = fakeClient();
+    const { cache } = memoryCache();
+    const clock = { now: Date.UTC(2026, 11, 6, 10) };
+    const loaders = () => createCrmLoaders({ client, cache, cacheTtlSeconds: 60, maxStaleSeconds: 900, now: () => clock.now });
+    await loaders().contactById.load('1008');
+    clock.now += 120_000;
+    client.getContactsByKey.mockRejectedValue(hubspotDown());
+    const scope = createRequestScope(IDENTITY);
+    const contact = await runInRequestScope(scope, () => loaders().contactByEmail.load('p8@example.pl'));
+    expect(contact?.id).toBe('1008');
+    expect(scope.sources.reports()).toEqual([{ source: 'crm', status: 'STALE', asOf: new Date(clock.now - 120_000).toISOString() }]);
+    clock.now += 900_000;
+    // past CRM_MAX_STALE_CONTACTS_SECONDS: the error, not the old contact
+    await expect(loaders().contactById.load('1008')).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+  });
+});
+
+describe('findCustomers look-ups', () => {
+  it('N identical concurrent look-ups from N requests cost one search', async () => {
+    const client = fakeClient();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    client.findContactsByPhone.mockImplementation(async () => {
+      await gate;
+      return [PEOPLE[3]!];
+    });
+    const singleFlight = createSingleFlight();
+    const cache = createMemoryCache();
+    const lookups = Array.from({ length: 8 }, () =>
+      createCrmLoaders({ client, cache, singleFlight }).findContactsByPhone({ nationalNumber: '600100200', limit: 10 }),
+    );
+    await vi.waitFor(() => expect(client.findContactsByPhone).toHaveBeenCalled());
+    open();
+    const results = await Promise.all(lookups);
+    expect(results.map((r) => r.map((c) => c.id))).toEqual(Array.from({ length: 8 }, () => ['1003']));
+    expect(client.findContactsByPhone).toHaveBeenCalledTimes(1);
+    expect(client.getContactsByKey).not.toHaveBeenCalled();
+  });
+
+  it('answers an identical look-up within CRM_LOOKUP_CACHE_TTL_SECONDS from the cache, names in any order and case', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const clock = { now: Date.UTC(2026, 11, 6, 10) };
+    const loaders = () => createCrmLoaders({ client, cache, lookupTtlSeconds: 10, now: () => clock.now });
+    await loaders().findContactsByName({ words: ['Jan', 'Nowak'], limit: 5 });
+    clock.now += 9_000;
+    expect((await loaders().findContactsByName({ words: ['nowak', 'JAN'], limit: 5 })).map((c) => c.id)).toEqual(['1004']);
+    expect(client.findContactsByName).toHaveBeenCalledTimes(1);
+    // another `first` is another search, and so is the same one after the window
+    await loaders().findContactsByName({ words: ['Jan', 'Nowak'], limit: 6 });
+    clock.now += 2_000;
+    await loaders().findContactsByName({ words: ['Jan', 'Nowak'], limit: 5 });
+    expect(client.findContactsByName).toHaveBeenCalledTimes(3);
+    expect(client.getContactsByKey).not.toHaveBeenCalled();
+  });
+
+  it('an e-mail look-up is cached per normalised address, and a miss only for the short window', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const loaders = () => createCrmLoaders({ client, cache });
+    expect((await loaders().findContactByEmail('p9@example.pl'))?.id).toBe('1009');
+    expect((await loaders().findContactByEmail(' P9@Example.PL '))?.id).toBe('1009');
+    expect(await loaders().findContactByEmail('nobody@example.pl')).toBeNull();
+    expect(await loaders().findContactByEmail('nobody@example.pl')).toBeNull();
+    expect(client.getContactByEmail).toHaveBeenCalledTimes(2);
+  });
+
+  it('falls back to the last look-up while HubSpot searches fail', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const clock = { now: Date.UTC(2026, 11, 6, 10) };
+    const loaders = () => createCrmLoaders({ client, cache, now: () => clock.now });
+    await loaders().findContactsByPhone({ nationalNumber: '600100200', limit: 10 });
+    clock.now += 120_000;
+    client.findContactsByPhone.mockRejectedValue(hubspotDown('UPSTREAM_RATE_LIMITED'));
+    client.getContactsByKey.mockRejectedValue(hubspotDown());
+    const scope = createRequestScope(IDENTITY);
+    const found = await runInRequestScope(scope, () => loaders().findContactsByPhone({ nationalNumber: '600100200', limit: 10 }));
+    expect(found.map((c) => c.id)).toEqual(['1003']);
+    expect(scope.sources.reports()).toEqual([{ source: 'crm', status: 'STALE', asOf: new Date(clock.now - 120_000).toISOString() }]);
   });
 });

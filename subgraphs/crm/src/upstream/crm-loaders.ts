@@ -1,131 +1,164 @@
 /**
- * Per-request DataLoaders over the {@link CrmClient}: every contact read of one GraphQL request is batched into
- * HubSpot batch reads of at most 100 inputs (`maxBatchSize`), and the mapped contacts are cached (reads only).
+ * Per-request loaders over the {@link CrmClient}, on the shared cached loader: every contact read of one GraphQL
+ * request is batched into HubSpot batch reads of at most 100 inputs, contacts are cached per person, and
+ * `findCustomers` look-ups are deduplicated across concurrent requests and cached briefly, so identical look-ups
+ * within a few seconds cost one HubSpot search (5 per second for the whole portal). While HubSpot fails, a contact
+ * or look-up read within CRM_MAX_STALE_CONTACTS_SECONDS stands in, flagged STALE.
  * Create a new set per request (see `context.ts`): a loader's memo must not leak between requests.
+ *
+ * Everything here is personal data. Callers without `customers:read` never reach this subgraph's Customer fields:
+ * the gateway's field authorization refuses them first (gateway/src/authorization), so neither a cached contact nor a
+ * cached look-up is ever answered to a caller that could not have asked HubSpot itself.
  */
-import DataLoader from 'dataloader';
-import type { Cache } from '@omnigraph/shared/cache';
+import type DataLoader from 'dataloader';
+import { createCachedLoader, createMemoryCache, type Cache, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
 import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey } from './crm-client.ts';
+import { crmCacheKeys, normaliseEmail, type CrmLookup } from './crm-cache-keys.ts';
 
 export interface CrmLoaders {
   /** by CRM contact id; null for an id nobody has */
-  contactById: DataLoader<string, CrmContact | null>;
+  contactById: DataLoader<string, CrmContact | null, string>;
   /** by e-mail (case-insensitive); null when the CRM does not know the address */
-  contactByEmail: DataLoader<string, CrmContact | null>;
+  contactByEmail: DataLoader<string, CrmContact | null, string>;
   /** by Allegro buyer login; null when the CRM does not know the buyer */
-  contactByAllegroLogin: DataLoader<string, CrmContact | null>;
+  contactByAllegroLogin: DataLoader<string, CrmContact | null, string>;
   /** one e-mail look-up (`findCustomers(email:)`); primes `contactById` */
   findContactByEmail(email: string): Promise<CrmContact | null>;
-  /** one search request; primes `contactById` */
+  /** one search request (or none: see above); primes `contactById` */
   findContactsByPhone(args: { nationalNumber: string; limit: number }): Promise<CrmContact[]>;
-  /** one search request; primes `contactById` */
+  /** one search request (or none: see above); primes `contactById` */
   findContactsByName(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
 }
 
+/** The defaults of the crm config, for callers (tests) that pass no number. */
+export const CRM_DEFAULT_CACHE_TTL_SECONDS = 60;
+export const CRM_DEFAULT_LOOKUP_TTL_SECONDS = 10;
+
 export interface CreateCrmLoadersOptions {
   client: CrmClient;
-  /** contact cache (mapped contacts, reads only); keys `contact:<id|email|allegro-login>:<value>` under its `crm:v1:` prefix */
+  /** the process-wide cache under CRM_CACHE_KEY_PREFIX; without one nothing is cached (in-flight dedup still works) */
   cache?: Cache | undefined;
-  /** 0 (or no cache) turns caching off. @default 60 */
+  /** CRM_CACHE_TTL_SECONDS: a cached contact is served without asking HubSpot this long; 0 = always ask. @default 60 */
   cacheTtlSeconds?: number | undefined;
+  /** CRM_MAX_STALE_CONTACTS_SECONDS: how old a contact or look-up may be when it stands in. @default 900 */
+  maxStaleSeconds?: number | undefined;
+  /** CRM_LOOKUP_CACHE_TTL_SECONDS: an identical look-up within this window is answered without a search. @default 10 */
+  lookupTtlSeconds?: number | undefined;
+  /** one per process: concurrent identical look-ups and contact reads share one HubSpot call */
+  singleFlight?: SingleFlight | undefined;
+  /** @default Date.now */
+  now?: (() => number) | undefined;
 }
 
-const CACHE_KEY_PART: Readonly<Record<CrmContactKey, string>> = {
-  id: 'id',
-  email: 'email',
-  allegroBuyerLogin: 'allegro-login',
-};
+const DEFAULT_MAX_STALE_CONTACTS_SECONDS = 900;
 
-function normalise(key: CrmContactKey, value: string): string {
-  return key === 'email' ? value.trim().toLowerCase() : value;
-}
+export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
+  const { client } = options;
+  const cached = options.cache !== undefined;
+  // Without a cache the loaders read and write nothing: a throwaway memory cache behind all-zero policies.
+  const cache = options.cache ?? createMemoryCache({ maxEntries: 1 });
+  const maxStale = cached ? (options.maxStaleSeconds ?? DEFAULT_MAX_STALE_CONTACTS_SECONDS) : 0;
+  const contactPolicy: CachePolicy = {
+    freshSeconds: cached ? (options.cacheTtlSeconds ?? CRM_DEFAULT_CACHE_TTL_SECONDS) : 0,
+    maxStaleSeconds: maxStale,
+  };
+  const lookupPolicy: CachePolicy = {
+    freshSeconds: cached ? (options.lookupTtlSeconds ?? CRM_DEFAULT_LOOKUP_TTL_SECONDS) : 0,
+    maxStaleSeconds: maxStale,
+  };
+  const common = {
+    source: 'crm' as const,
+    cache,
+    ...(options.singleFlight === undefined ? {} : { singleFlight: options.singleFlight }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  };
 
-export function createCrmLoaders({ client, cache, cacheTtlSeconds = 60 }: CreateCrmLoadersOptions): CrmLoaders {
-  const useCache = cache !== undefined && cacheTtlSeconds > 0;
-  const cacheKey = (key: CrmContactKey, value: string) => `contact:${CACHE_KEY_PART[key]}:${normalise(key, value)}`;
-
-  // A cache failure (Redis down) must make the subgraph slower, not broken: fall through to HubSpot. The shared
-  // caches already turn failures into misses; the catch keeps that true for any other Cache implementation.
-  async function cacheGetMany(keys: readonly string[]): Promise<(CrmContact | undefined)[]> {
-    if (!useCache) return keys.map(() => undefined);
-    try {
-      return await cache.getMany<CrmContact>(keys);
-    } catch {
-      return keys.map(() => undefined);
-    }
-  }
-  async function cacheSet(contact: CrmContact): Promise<void> {
-    if (!useCache) return;
-    const entries: [CrmContactKey, string | null][] = [
-      ['id', contact.id],
-      ['email', contact.email],
-      ['allegroBuyerLogin', contact.allegroBuyerLogin],
-    ];
-    await Promise.all(
-      entries
-        .filter((e): e is [CrmContactKey, string] => e[1] !== null)
-        .map(async ([key, value]) => {
-          try {
-            await cache.set(cacheKey(key, value), contact, cacheTtlSeconds);
-          } catch {
-            // see cacheGet
-          }
-        }),
-    );
-  }
-
-  const loaders: Partial<Record<CrmContactKey, DataLoader<string, CrmContact | null>>> = {};
+  const loaders: Partial<Record<CrmContactKey, DataLoader<string, CrmContact | null, string>>> = {};
 
   /** Every contact read here also answers later look-ups of the same person by its other identities. */
   function prime(contact: CrmContact): void {
     loaders.id?.prime(contact.id, contact);
-    if (contact.email !== null) loaders.email?.prime(normalise('email', contact.email), contact);
+    if (contact.email !== null) loaders.email?.prime(contact.email, contact);
     if (contact.allegroBuyerLogin !== null) loaders.allegroBuyerLogin?.prime(contact.allegroBuyerLogin, contact);
   }
 
-  function createLoader(key: CrmContactKey): DataLoader<string, CrmContact | null> {
-    return new DataLoader<string, CrmContact | null>(
-      async (values) => {
-        // one cache round trip per batch
-        const results: (CrmContact | null | undefined)[] = await cacheGetMany(values.map((v) => cacheKey(key, v)));
-        const missing = values.filter((_, i) => results[i] === undefined);
-        if (missing.length > 0) {
-          const fetched = await client.getContactsByKey({ key, values: missing });
-          const byValue = new Map(missing.map((v, i) => [v, fetched[i] ?? null]));
-          for (let i = 0; i < values.length; i++) {
-            if (results[i] === undefined) results[i] = byValue.get(values[i]!) ?? null;
-          }
-          await Promise.all(fetched.filter((c): c is CrmContact => c !== null).map(cacheSet));
-        }
-        // a person read by one identity answers later look-ups by the others (an order's e-mail, then the id)
-        for (const r of results) if (r) prime(r);
-        // one result per key, in key order; unknown identities are null (never a shorter array)
-        return results.map((r) => r ?? null);
-      },
+  const KEY_OF: Readonly<Record<CrmContactKey, (value: string) => string>> = {
+    id: crmCacheKeys.contactById,
+    email: crmCacheKeys.contactByEmail,
+    allegroBuyerLogin: crmCacheKeys.contactByAllegroLogin,
+  };
+
+  function createContactLoader(key: CrmContactKey) {
+    return createCachedLoader<string, CrmContact>({
+      ...common,
+      name: `contactBy:${key}`,
+      policy: contactPolicy,
+      cacheKey: KEY_OF[key],
       // HubSpot batch reads take ≤ 100 inputs; a larger request splits into ceil(n / 100) calls.
-      { maxBatchSize: CRM_MAX_BATCH_SIZE, cacheKeyFn: (v) => normalise(key, v) },
-    );
+      maxBatchSize: CRM_MAX_BATCH_SIZE,
+      fetch: (values) => client.getContactsByKey({ key, values: key === 'email' ? values.map(normaliseEmail) : values }),
+      // stored under every identity, so an order's e-mail and then the customer's id cost one read
+      alsoStoreUnder: (contact) => crmCacheKeys.contactKeysOf(contact),
+      onValue: prime,
+    });
   }
 
-  loaders.id = createLoader('id');
-  loaders.email = createLoader('email');
-  loaders.allegroBuyerLogin = createLoader('allegroBuyerLogin');
+  const contactById = createContactLoader('id');
+  loaders.id = contactById;
+  loaders.email = createContactLoader('email');
+  loaders.allegroBuyerLogin = createContactLoader('allegroBuyerLogin');
 
-  function primeAll(contacts: CrmContact[]): CrmContact[] {
-    contacts.forEach(prime);
-    return contacts;
+  async function search(lookup: CrmLookup): Promise<CrmContact[]> {
+    switch (lookup.by) {
+      case 'email': {
+        const contact = await client.getContactByEmail({ email: lookup.email });
+        return contact === null ? [] : [contact];
+      }
+      case 'phone':
+        return client.findContactsByPhone({ nationalNumber: lookup.nationalNumber, limit: lookup.limit });
+      case 'name':
+        return client.findContactsByName({ words: lookup.words, limit: lookup.limit });
+    }
+  }
+
+  // A look-up stores the ids it found; the contacts go under their own keys (and into this request's memo), so
+  // dropping a person's keys drops their data from every look-up too.
+  const lookups = createCachedLoader<CrmLookup, string[]>({
+    ...common,
+    name: 'findCustomers',
+    policy: lookupPolicy,
+    cacheKey: crmCacheKeys.lookup,
+    fetch: (wanted) =>
+      // each look-up is its own search; one failing does not fail the others
+      Promise.all(
+        wanted.map(async (lookup) => {
+          try {
+            const contacts = await search(lookup);
+            await Promise.all(contacts.map((contact) => contactById.store(contact.id, contact)));
+            contacts.forEach(prime);
+            return contacts.map((contact) => contact.id);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      ),
+  });
+
+  async function find(lookup: CrmLookup): Promise<CrmContact[]> {
+    const ids = (await lookups.load(lookup)) ?? [];
+    const contacts = await contactById.loadMany(ids);
+    const failure = contacts.find((contact): contact is Error => contact instanceof Error);
+    if (failure !== undefined) throw failure;
+    // a contact deleted since the look-up was cached is simply no longer found
+    return contacts.filter((contact): contact is CrmContact => contact !== null && !(contact instanceof Error));
   }
 
   return {
-    contactById: loaders.id,
+    contactById,
     contactByEmail: loaders.email,
     contactByAllegroLogin: loaders.allegroBuyerLogin,
-    async findContactByEmail(email) {
-      const contact = await client.getContactByEmail({ email });
-      if (contact !== null) prime(contact);
-      return contact;
-    },
-    findContactsByPhone: async (args) => primeAll(await client.findContactsByPhone(args)),
-    findContactsByName: async (args) => primeAll(await client.findContactsByName(args)),
+    findContactByEmail: async (email) => (await find({ by: 'email', email: normaliseEmail(email) }))[0] ?? null,
+    findContactsByPhone: ({ nationalNumber, limit }) => find({ by: 'phone', nationalNumber, limit }),
+    findContactsByName: ({ words, limit }) => find({ by: 'name', words, limit }),
   };
 }

@@ -7,11 +7,9 @@ export const productResolvers: Resolvers = {
   Query: {
     // one productBySku batch for all SKUs (≤ 200 per upstream call); position kept, null where unknown
     products: async (_parent, { skus }, { loaders }) => {
-      const results = await loaders.productBySku.loadMany(skus);
-      // one batch, so one failure fails every key: surface it as the field's error rather than per item
-      const failure = results.find((result) => result instanceof Error);
-      if (failure) throw failure;
-      return results as (ErpProductModel | null)[];
+      // An item whose read failed (and had no cached stand-in) is returned as its Error: GraphQL nulls that item
+      // with an error at its path, and the products served from the ERP or its cache stay in the list.
+      return (await loaders.productBySku.loadMany(skus)) as (ErpProductModel | null)[];
     },
     product: (_parent, { sku }, { loaders }) => loaders.productBySku.load(sku),
   },
@@ -25,7 +23,7 @@ export const productResolvers: Resolvers = {
     // stockBySku batches every product of the request into one stock call; locations are loaded once per request
     stock: async ({ sku }, { locationCodes }, { loaders }) => {
       const [rows, locations] = await Promise.all([loaders.stockBySku.load(sku), loaders.allLocations()]);
-      return mapStockRowsToStockLevels(rows, locations, locationCodes);
+      return mapStockRowsToStockLevels(rows ?? [], locations, locationCodes);
     },
   },
 };

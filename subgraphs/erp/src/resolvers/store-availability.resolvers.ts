@@ -33,7 +33,7 @@ export const storeAvailabilityResolvers: Resolvers = {
       const stores = locations.filter((location) => location.kind === 'STORE');
       const stockBySku = stockRows.map((rows) => {
         if (rows instanceof Error) throw rows;
-        return mapStockRowsToStockLevels(rows, stores);
+        return mapStockRowsToStockLevels(rows ?? [], stores);
       });
       return findStoresWithStock({
         skus: uniqueSkus,

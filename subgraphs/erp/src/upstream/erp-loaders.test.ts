@@ -1,7 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
+import { UpstreamError } from '@omnigraph/shared/errors';
 import type { ErpClient, ErpLocationModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
-import { createErpLoaders } from './erp-loaders.ts';
+import { createErpLoaders, type CreateErpLoadersOptions, type ErpCachePolicies } from './erp-loaders.ts';
+import { erpCacheKeys } from './erp-cache-keys.ts';
+
+const POLICIES: ErpCachePolicies = {
+  product: { freshSeconds: 60, maxStaleSeconds: 21_600 },
+  stock: { freshSeconds: 0, maxStaleSeconds: 600 },
+  locations: { freshSeconds: 3_600, maxStaleSeconds: 21_600 },
+};
+const withProductTtl = (freshSeconds: number): ErpCachePolicies => ({ ...POLICIES, product: { ...POLICIES.product, freshSeconds } });
+const loadersOf = (options: Omit<CreateErpLoadersOptions, 'policies'> & { policies?: ErpCachePolicies }) =>
+  createErpLoaders({ policies: POLICIES, ...options });
 
 const product = (sku: string): ErpProductModel => ({
   sku,
@@ -37,7 +48,7 @@ function fakeClient() {
 describe('createErpLoaders', () => {
   it('productBySku batches, keeps key order and returns null for missing keys', async () => {
     const client = fakeClient();
-    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 60 });
+    const loaders = loadersOf({ client, cache: createMemoryCache() });
     const result = await Promise.all(['A', 'MISSING', 'B'].map((sku) => loaders.productBySku.load(sku)));
     expect(result.map((p) => p?.sku ?? null)).toEqual(['A', null, 'B']);
     expect(client.getProductsBySkus).toHaveBeenCalledTimes(1);
@@ -45,7 +56,7 @@ describe('createErpLoaders', () => {
 
   it('productBySku splits batches at 200 keys (the upstream batch limit)', async () => {
     const client = fakeClient();
-    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 0 });
+    const loaders = loadersOf({ client, cache: createMemoryCache(), policies: withProductTtl(0) });
     const skus = Array.from({ length: 201 }, (_, i) => `SKU-${i}`);
     await loaders.productBySku.loadMany(skus);
     expect(client.getProductsBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([200, 1]);
@@ -54,38 +65,49 @@ describe('createErpLoaders', () => {
   it('serves cached products to later requests and skips the cache when the TTL is 0', async () => {
     const client = fakeClient();
     const cache = createMemoryCache();
-    await createErpLoaders({ client, cache, productTtlSeconds: 60 }).productBySku.load('A');
-    await createErpLoaders({ client, cache, productTtlSeconds: 60 }).productBySku.load('A');
+    await loadersOf({ client, cache }).productBySku.load('A');
+    await loadersOf({ client, cache }).productBySku.load('A');
     expect(client.getProductsBySkus).toHaveBeenCalledTimes(1);
-    await createErpLoaders({ client, cache, productTtlSeconds: 0 }).productBySku.load('A');
+    await loadersOf({ client, cache, policies: withProductTtl(0) }).productBySku.load('A');
     expect(client.getProductsBySkus).toHaveBeenCalledTimes(2);
+    expect(await cache.get(erpCacheKeys.productBySku('A'))).toMatchObject({ value: { sku: 'A' }, fetchedAt: expect.any(Number) });
   });
 
-  it('falls through to the client when the cache fails, and logs', async () => {
+  it('falls through to the client when the cache fails, and reports it', async () => {
     const client = fakeClient();
     const cache = createMemoryCache();
     const fail = async (): Promise<never> => {
       throw new Error('redis down');
     };
     Object.assign(cache, { get: fail, getMany: fail, set: fail });
-    const warn = vi.fn();
-    const loaders = createErpLoaders({ client, cache, productTtlSeconds: 60, logger: { warn } });
+    const onCacheError = vi.fn();
+    const loaders = loadersOf({ client, cache, onCacheError });
     expect((await loaders.productBySku.load('A'))?.sku).toBe('A');
     expect((await loaders.allLocations()).map((l) => l.code)).toEqual(['WAW1', 'CEN']);
-    expect(warn).toHaveBeenCalled();
+    expect(onCacheError).toHaveBeenCalled();
   });
 
   it('stockBySku groups rows per SKU in key order, [] for missing', async () => {
     const client = fakeClient();
-    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 60 });
+    const loaders = loadersOf({ client, cache: createMemoryCache() });
     const result = await loaders.stockBySku.loadMany(['B', 'MISSING', 'A']);
     expect(result).toEqual([[row('B', 'A'), row('B', 'B')], [], [row('A', 'A'), row('A', 'B')]]);
     expect(client.getStockBySkus).toHaveBeenCalledTimes(1);
   });
 
+  it('stockBySku reads Odoo on every request and keeps the rows only to stand in while Odoo fails', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    await loadersOf({ client, cache }).stockBySku.load('A');
+    await loadersOf({ client, cache }).stockBySku.load('A');
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(2);
+    client.getStockBySkus.mockRejectedValueOnce(new UpstreamError({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp', operation: 'getStockBySkus' }));
+    expect(await loadersOf({ client, cache }).stockBySku.load('A')).toEqual([row('A', 'A'), row('A', 'B')]);
+  });
+
   it('locationByCode loads the location list once per request, null for unknown codes', async () => {
     const client = fakeClient();
-    const loaders = createErpLoaders({ client, cache: createMemoryCache(), productTtlSeconds: 60, locationsTtlSeconds: 0 });
+    const loaders = loadersOf({ client, cache: createMemoryCache(), policies: { ...POLICIES, locations: { freshSeconds: 0, maxStaleSeconds: 0 } } });
     const [waw, nope] = await Promise.all([loaders.locationByCode.load('WAW1'), loaders.locationByCode.load('NOPE')]);
     await loaders.allLocations();
     expect(waw?.code).toBe('WAW1');

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
+import { UpstreamError } from '@omnigraph/shared/errors';
+import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import type { EshopClient, EshopListingModel, EshopOrderId, EshopOrderModel } from './eshop-client.ts';
-import { createEshopLoaders, eshopCacheKeys } from './eshop-loaders.ts';
+import { createEshopLoaders } from './eshop-loaders.ts';
+import { eshopCacheKeys } from './eshop-cache-keys.ts';
 
 function order(id: number, placedAt: string, customerId: string | null = null): EshopOrderModel {
   const pln = (amount: string) => ({ amount, currency: 'PLN' });
@@ -83,7 +86,7 @@ describe('createEshopLoaders', () => {
     const again = await createEshopLoaders({ client, cache, cacheTtlSeconds: 60 }).orderById.load('5' as EshopOrderId);
     expect(again?.id).toBe('eshop:5');
     expect(client.getOrdersByIds).toHaveBeenCalledTimes(1);
-    expect(await cache.get(eshopCacheKeys.order('5' as EshopOrderId))).toMatchObject({ id: 'eshop:5' });
+    expect(await cache.get(eshopCacheKeys.order('5' as EshopOrderId))).toMatchObject({ value: { id: 'eshop:5' }, fetchedAt: expect.any(Number) });
   });
 
   it('listingBySku matches SKUs case-insensitively, in key order, null for unknown', async () => {
@@ -129,5 +132,42 @@ describe('createEshopLoaders', () => {
     ]);
     expect(failed).toBeInstanceOf(Error);
     expect(ok).toHaveLength(1);
+  });
+
+  it('while WooCommerce fails, a customer\'s order list and its orders read before stand in, STALE', async () => {
+    const cache = createMemoryCache();
+    const client = fakeClient();
+    const clock = { now: Date.UTC(2026, 11, 6, 10) };
+    const loaders = () => createEshopLoaders({ client, cache, cacheTtlSeconds: 60, now: () => clock.now });
+    const live = await loaders().orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
+    clock.now += 10 * 60_000;
+    const down = new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName: 'eshop', operation: 'listCustomerOrders' });
+    client.listCustomerOrders.mockRejectedValue(down);
+    client.listGuestOrdersByEmail.mockRejectedValue(down);
+    client.getOrdersByIds.mockRejectedValue(down);
+    const scope = createRequestScope({ subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' });
+    const [stale, order] = await runInRequestScope(scope, async () => {
+      const request = loaders();
+      return [
+        await request.orderSummariesByCustomer.load({ customerId: '7', email: ' A@Example.pl' }),
+        await loaders().orderById.load('3' as EshopOrderId),
+      ] as const;
+    });
+    expect(stale).toEqual(live);
+    expect(order?.id).toBe('eshop:3');
+    expect(scope.sources.reports()).toEqual([{ source: 'eshop', status: 'STALE', asOf: new Date(clock.now - 600_000).toISOString() }]);
+    // past ESHOP_MAX_STALE_ORDERS_SECONDS (1 h): the error
+    clock.now += 3_600_000;
+    await expect(loaders().orderSummariesByCustomer.load({ customerId: '7', email: null })).rejects.toBe(down);
+  });
+
+  it('stores each list under the key a changed order invalidates', async () => {
+    const cache = createMemoryCache();
+    const client = fakeClient();
+    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60 }).orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
+    const registered = eshopCacheKeys.orderKeysOf({ orderId: '1', customerId: '7', billingEmail: 'a@example.pl' });
+    const guest = eshopCacheKeys.orderKeysOf({ orderId: '2', customerId: null, billingEmail: 'A@example.pl ' });
+    for (const key of [...registered, ...guest]) expect(await cache.get(key)).toMatchObject({ fetchedAt: expect.any(Number) });
+    expect(guest[1]).not.toContain('example.pl');
   });
 });

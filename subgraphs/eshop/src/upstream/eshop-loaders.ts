@@ -1,10 +1,19 @@
 /**
  * Per-request DataLoaders over the e-shop role (created anew for every request by the context, so one request's
- * memo never leaks into another's). Batches follow the upstream's limit of 100 per call; the shared cache holds
- * mapped models across requests, so an `EshopOrder` entity fetch right after a summaries listing costs no call.
+ * memo never leaks into another's), on the shared cached loader. Batches follow the upstream's limit of 100 per call;
+ * the shared cache holds mapped models across requests, so an `EshopOrder` entity fetch right after a summaries
+ * listing costs no call, and while WooCommerce fails the last good listing, order or order list stands in up to its
+ * max age, flagged STALE.
  */
 import DataLoader from 'dataloader';
-import type { Cache } from '@omnigraph/shared/cache';
+import {
+  createCachedLoader,
+  createMemoryCache,
+  DEFAULT_MAX_STALE_SECONDS,
+  type Cache,
+  type CachePolicy,
+  type SingleFlight,
+} from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { OrderSummaryModel } from '@omnigraph/shared/models';
 import {
@@ -15,6 +24,7 @@ import {
   type EshopOrderId,
   type EshopOrderModel,
 } from './eshop-client.ts';
+import { eshopCacheKeys, normaliseEmail } from './eshop-cache-keys.ts';
 
 /** One entry of a customer's merged order list: enough for crm to sort and to reference the order. */
 export type EshopOrderSummaryModel = OrderSummaryModel<'EshopOrder'>;
@@ -26,61 +36,73 @@ export interface CustomerOrdersKey {
 }
 
 export interface EshopLoaders {
-  listingBySku: DataLoader<string, EshopListingModel | null>;
-  orderById: DataLoader<EshopOrderId, EshopOrderModel | null>;
+  listingBySku: DataLoader<string, EshopListingModel | null, string>;
+  orderById: DataLoader<EshopOrderId, EshopOrderModel | null, string>;
   orderByNumber: DataLoader<string, EshopOrderModel | null>;
   orderSummariesByCustomer: DataLoader<CustomerOrdersKey, EshopOrderSummaryModel[], string>;
 }
 
 export interface EshopLoadersOptions {
   client: EshopClient;
-  /** shared across requests (Redis or memory); omitted → every read goes upstream */
+  /** shared across requests (Redis or memory), under ESHOP_CACHE_KEY_PREFIX; omitted → nothing is cached */
   cache?: Cache | undefined;
-  /** TTL of cached listings and orders. Short on purpose: orders change status, listings change price and stock. */
+  /**
+   * ESHOP_CACHE_TTL_SECONDS: listings and orders are served from the cache without a call this long. Short on
+   * purpose: orders change status, listings change price and stock. 0 = always ask.
+   */
   cacheTtlSeconds: number;
+  /** ESHOP_MAX_STALE_STOCK_SECONDS: how old a listing (price and stock) may be when it stands in. @default 600 */
+  maxStaleListingSeconds?: number | undefined;
+  /** ESHOP_MAX_STALE_ORDERS_SECONDS: how old an order or an order list may be when it stands in. @default 3600 */
+  maxStaleOrderSeconds?: number | undefined;
+  /** one per process: concurrent requests missing the same key share one WooCommerce call */
+  singleFlight?: SingleFlight | undefined;
   logger?: Pick<Logger, 'warn'> | undefined;
+  /** @default Date.now */
+  now?: (() => number) | undefined;
 }
 
-/**
- * Key prefix of this subgraph's entries in the shared Redis (`eshop:v1:order:10482`); bump `v1` when a cached model
- * changes shape.
- */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v1:';
-
-/** Cache keys below {@link ESHOP_CACHE_KEY_PREFIX} (the Redis cache prepends it). */
-export const eshopCacheKeys = {
-  order: (id: EshopOrderId) => `order:${id}`,
-  listing: (sku: string) => `listing:${sku.toLowerCase()}`,
-};
-
 export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
-  const { client, cacheTtlSeconds } = options;
-  const cache = createSafeCache(options);
+  const { client } = options;
+  const cached = options.cache !== undefined;
+  // Without a cache nothing is read or written: a throwaway memory cache behind all-zero policies.
+  const cache = options.cache ?? createMemoryCache({ maxEntries: 1 });
+  const policy = (freshSeconds: number, maxStaleSeconds: number): CachePolicy =>
+    cached ? { freshSeconds, maxStaleSeconds } : { freshSeconds: 0, maxStaleSeconds: 0 };
+  const fresh = options.cacheTtlSeconds;
+  const orderMaxStale = options.maxStaleOrderSeconds ?? DEFAULT_MAX_STALE_SECONDS.orders;
+  const common = {
+    source: 'eshop' as const,
+    cache,
+    ...(options.singleFlight === undefined ? {} : { singleFlight: options.singleFlight }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  };
 
-  const orderById = new DataLoader<EshopOrderId, EshopOrderModel | null>(
-    async (ids) => {
-      const cached = await cache.getMany<EshopOrderModel>(ids.map(eshopCacheKeys.order));
-      const missing = ids.filter((_, i) => cached[i] === undefined);
-      const fetched = missing.length > 0 ? await client.getOrdersByIds({ ids: missing }) : [];
-      await cache.setMany(fetched.map((order) => [eshopCacheKeys.order(order.orderId), order]));
-      const byId = new Map(fetched.map((order) => [order.orderId, order]));
-      return ids.map((id, i) => cached[i] ?? byId.get(id) ?? null);
+  const orderById = createCachedLoader<EshopOrderId, EshopOrderModel>({
+    ...common,
+    name: 'orderById',
+    policy: policy(fresh, orderMaxStale),
+    cacheKey: eshopCacheKeys.order,
+    maxBatchSize: ESHOP_BATCH_LIMIT,
+    async fetch(ids) {
+      const byId = new Map((await client.getOrdersByIds({ ids })).map((order) => [order.orderId, order]));
+      return ids.map((id) => byId.get(id) ?? null);
     },
-    { maxBatchSize: ESHOP_BATCH_LIMIT },
-  );
+  });
 
-  const listingBySku = new DataLoader<string, EshopListingModel | null>(
-    async (skus) => {
-      const cached = await cache.getMany<EshopListingModel>(skus.map(eshopCacheKeys.listing));
-      const missing = skus.filter((_, i) => cached[i] === undefined);
-      const fetched = missing.length > 0 ? await client.getListingsBySkus({ skus: missing }) : [];
-      await cache.setMany(fetched.map((listing) => [eshopCacheKeys.listing(listing.sku), listing]));
+  const listingBySku = createCachedLoader<string, EshopListingModel>({
+    ...common,
+    name: 'listingBySku',
+    // a listing carries a price and a stock quantity: it takes the shorter, stock's, max age
+    policy: policy(fresh, options.maxStaleListingSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock),
+    cacheKey: eshopCacheKeys.listing,
+    maxBatchSize: ESHOP_BATCH_LIMIT,
+    async fetch(skus) {
       // WooCommerce matches SKUs case-insensitively (MySQL collation), so the answer may spell a SKU differently.
-      const bySku = new Map(fetched.map((listing) => [listing.sku.toLowerCase(), listing]));
-      return skus.map((sku, i) => cached[i] ?? bySku.get(sku.toLowerCase()) ?? null);
+      const bySku = new Map((await client.getListingsBySkus({ skus })).map((listing) => [listing.sku.toLowerCase(), listing]));
+      return skus.map((sku) => bySku.get(sku.toLowerCase()) ?? null);
     },
-    { maxBatchSize: ESHOP_BATCH_LIMIT },
-  );
+  });
 
   const orderByNumber = new DataLoader<string, EshopOrderModel | null>(
     // No batch read by number exists; numbers are few per request (one per query field), so one call each.
@@ -94,14 +116,42 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
       ),
   );
 
+  /**
+   * A list of orders as summaries. The orders themselves are stored too: the gateway asks for their fields right
+   * after the summaries, in another request, which must find them in the cache.
+   */
+  async function summarise(orders: readonly EshopOrderModel[]): Promise<EshopOrderSummaryModel[]> {
+    await Promise.all(orders.map((order) => orderById.store(order.orderId, order)));
+    return orders.map((order) => ({ ref: { typename: 'EshopOrder', id: order.id }, placedAt: order.placedAt }));
+  }
+
+  // A customer's lists are always read live (a just-placed order must show); the stored copy only stands in.
+  // One list per registered customer and one per guest e-mail: what a changed order invalidates (orderKeysOf).
+  const listPolicy = policy(0, orderMaxStale);
+  const perKey = <K>(read: (key: K) => Promise<EshopOrderSummaryModel[]>) => (keys: readonly K[]) =>
+    // each customer costs its own pages; errors stay per customer
+    Promise.all(keys.map((key) => read(key).catch(toError)));
+  const customerOrders = createCachedLoader<string, EshopOrderSummaryModel[]>({
+    ...common,
+    name: 'listCustomerOrders',
+    policy: listPolicy,
+    cacheKey: eshopCacheKeys.customerOrders,
+    fetch: perKey(async (customerId: string) => summarise(await client.listCustomerOrders({ customerId }))),
+  });
+  const guestOrders = createCachedLoader<string, EshopOrderSummaryModel[]>({
+    ...common,
+    name: 'listGuestOrdersByEmail',
+    policy: listPolicy,
+    cacheKey: eshopCacheKeys.guestOrders,
+    fetch: perKey(async (email: string) => summarise(await client.listGuestOrdersByEmail({ email }))),
+  });
+
   const orderSummariesByCustomer = new DataLoader<CustomerOrdersKey, EshopOrderSummaryModel[], string>(
-    // A registered customer's orders and guest orders cannot be listed for several customers in one call, so each
-    // customer costs its own pages; errors stay per customer.
     async (keys) => {
       const settled = await Promise.allSettled(keys.map((key) => listCustomerOrderSummaries(key)));
       return settled.map((result) => (result.status === 'fulfilled' ? result.value : toError(result.reason)));
     },
-    { cacheKeyFn: (key) => JSON.stringify([key.customerId, key.email?.trim().toLowerCase() ?? null]) },
+    { cacheKeyFn: (key) => JSON.stringify([key.customerId, key.email === null ? null : normaliseEmail(key.email)]) },
   );
 
   async function listCustomerOrderSummaries(key: CustomerOrdersKey): Promise<EshopOrderSummaryModel[]> {
@@ -111,55 +161,20 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     }
     const email = key.email !== null && key.email.trim() !== '' ? key.email : null;
     const [registered, guest] = await Promise.all([
-      customerId === null ? [] : client.listCustomerOrders({ customerId }),
-      email === null ? [] : client.listGuestOrdersByEmail({ email }),
+      customerId === null ? [] : customerOrders.load(customerId),
+      email === null ? [] : guestOrders.load(email),
     ]);
-    const orders = new Map<EshopOrderId, EshopOrderModel>();
-    for (const order of [...registered, ...guest]) orders.set(order.orderId, order);
-    // The gateway asks for these orders' fields right after the summaries, in another request: keep them at hand.
-    await cache.setMany([...orders.values()].map((order) => [eshopCacheKeys.order(order.orderId), order]));
-    for (const order of orders.values()) orderById.prime(order.orderId, order);
-    return [...orders.values()]
-      .sort((a, b) => (a.placedAt === b.placedAt ? compareIds(b.orderId, a.orderId) : a.placedAt < b.placedAt ? 1 : -1))
-      .map((order) => ({ ref: { typename: 'EshopOrder', id: order.id }, placedAt: order.placedAt }));
+    const summaries = new Map<string, EshopOrderSummaryModel>();
+    for (const summary of [...(registered ?? []), ...(guest ?? [])]) summaries.set(summary.ref.id, summary);
+    return [...summaries.values()].sort((a, b) =>
+      a.placedAt === b.placedAt ? compareIds(b.ref.id, a.ref.id) : a.placedAt < b.placedAt ? 1 : -1,
+    );
   }
 
   return { listingBySku, orderById, orderByNumber, orderSummariesByCustomer };
-
-  interface SafeCache {
-    getMany<T>(keys: readonly string[]): Promise<(T | undefined)[]>;
-    setMany(entries: readonly (readonly [string, unknown])[]): Promise<void>;
-  }
-
-  /**
-   * The cache as the loaders use it. The shared caches already turn Redis failures into misses; this also covers any
-   * other Cache implementation that throws: a cache problem makes the subgraph slower, never broken.
-   */
-  function createSafeCache(opts: EshopLoadersOptions): SafeCache {
-    const shared = opts.cache;
-    if (shared === undefined || cacheTtlSeconds <= 0) {
-      return { getMany: async (keys) => keys.map(() => undefined), setMany: async () => {} };
-    }
-    return {
-      async getMany<T>(keys: readonly string[]) {
-        try {
-          return await shared.getMany<T>(keys);
-        } catch (error) {
-          opts.logger?.warn({ err: error }, 'eshop cache read failed; reading upstream');
-          return keys.map(() => undefined);
-        }
-      },
-      async setMany(entries) {
-        try {
-          await Promise.all(entries.map(([key, value]) => shared.set(key, value, cacheTtlSeconds)));
-        } catch (error) {
-          opts.logger?.warn({ err: error }, 'eshop cache write failed');
-        }
-      },
-    };
-  }
 }
 
+/** Shop ids (the part after `eshop:`) by number: shorter is smaller. */
 function compareIds(a: string, b: string): number {
   return a.length === b.length ? (a < b ? -1 : a > b ? 1 : 0) : a.length - b.length;
 }

@@ -9,6 +9,6 @@ export const customerResolvers: CustomerResolvers = {
   async marketplaceOrderSummaries(customer, _args, { loaders }) {
     const login = 'allegroBuyerLogin' in customer ? customer.allegroBuyerLogin : null;
     if (login === null || login === undefined || login === '') return [];
-    return loaders.orderSummariesByBuyerLogin.load(login);
+    return (await loaders.orderSummariesByBuyerLogin.load(login)) ?? [];
   },
 };

@@ -1,8 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
+import { UpstreamError } from '@omnigraph/shared/errors';
+import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import { createSemaphore } from './create-semaphore.ts';
 import type { MarketplaceClient, MarketplaceOfferModel, MarketplaceOrderModel } from './marketplace-client.ts';
-import { createMarketplaceLoaders, orderCacheKey } from './marketplace-loaders.ts';
+import { createMarketplaceLoaders } from './marketplace-loaders.ts';
+import { marketplaceCacheKeys } from './marketplace-cache-keys.ts';
+
+const orderCacheKey = marketplaceCacheKeys.checkoutForm;
 
 const UUID_A = '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50';
 const UUID_B = '7a3c9e11-5b2f-11f0-8d4e-0b1c2d3e4f50';
@@ -76,7 +81,7 @@ describe('createMarketplaceLoaders', () => {
       { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_A}` }, placedAt: '2026-06-01T00:00:00.000Z' },
       { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_B}` }, placedAt: '2026-05-12T08:12:47.101Z' },
     ]);
-    await expect(cache.get(orderCacheKey(UUID_B))).resolves.toEqual(order(UUID_B));
+    await expect(cache.get(orderCacheKey(UUID_B))).resolves.toMatchObject({ value: order(UUID_B) });
   });
 
   it('orderSummariesByBuyerLogin fails only the key whose listing failed', async () => {
@@ -95,9 +100,55 @@ describe('createMarketplaceLoaders', () => {
     const client = fakeClient();
     client.getOrderById.mockImplementation(async ({ orderNumber }) => (orderNumber === UUID_C ? null : order(orderNumber)));
     const { loaders, cache } = loadersFor(client);
-    await cache.set(orderCacheKey(UUID_B), order(UUID_B), 60);
+    await cache.set(orderCacheKey(UUID_B), { value: order(UUID_B), fetchedAt: Date.now() }, 60);
     await expect(loaders.orderByNumber.loadMany([UUID_C, UUID_B, UUID_A])).resolves.toEqual([null, order(UUID_B), order(UUID_A)]);
     expect(client.getOrderById.mock.calls.map(([args]) => args.orderNumber).sort()).toEqual([UUID_A, UUID_C].sort());
-    await expect(cache.get(orderCacheKey(UUID_A))).resolves.toEqual(order(UUID_A));
+    await expect(cache.get(orderCacheKey(UUID_A))).resolves.toMatchObject({ value: order(UUID_A) });
+  });
+
+  it('while Allegro fails, a buyer\'s list, its orders and the offers read before stand in, STALE', async () => {
+    const client = fakeClient();
+    client.listOrdersByBuyerLogin.mockResolvedValue([order(UUID_A)]);
+    client.getOffersBySkus.mockResolvedValue([offer('1', 'A')]);
+    const cache = createMemoryCache();
+    const clock = { now: Date.UTC(2026, 11, 6, 10) };
+    const loaders = () =>
+      createMarketplaceLoaders({ client, cache, cacheTtlSeconds: 60, orderReadLimiter: createSemaphore(8), now: () => clock.now });
+    const first = loaders();
+    const summaries = await first.orderSummariesByBuyerLogin.load('buyer');
+    await first.offersBySku.load('A');
+
+    clock.now += 5 * 60_000;
+    const down = new UpstreamError({ code: 'UPSTREAM_CIRCUIT_OPEN', serviceName: 'marketplace', operation: 'getOffersBySkus' });
+    client.listOrdersByBuyerLogin.mockRejectedValue(down);
+    client.getOffersBySkus.mockRejectedValue(down);
+    client.getOrderById.mockRejectedValue(down);
+    const scope = createRequestScope({ subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' });
+    const stale = await runInRequestScope(scope, async () => {
+      const request = loaders();
+      return [
+        await request.orderSummariesByBuyerLogin.load('buyer'),
+        await request.orderByNumber.load(UUID_A),
+        await request.offersBySku.load('A'),
+      ] as const;
+    });
+    expect(stale).toEqual([summaries, order(UUID_A), [offer('1', 'A')]]);
+    expect(scope.sources.reports()).toEqual([{ source: 'marketplace', status: 'STALE', asOf: new Date(clock.now - 300_000).toISOString() }]);
+
+    // offers take stock's 10 min; past it the open breaker shows, as SKIPPED
+    clock.now += 6 * 60_000;
+    const later = createRequestScope({ subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' });
+    await expect(runInRequestScope(later, () => loaders().offersBySku.load('A'))).rejects.toBe(down);
+    expect(later.sources.reports()).toEqual([{ source: 'marketplace', status: 'SKIPPED' }]);
+  });
+
+  it('keeps each order and each buyer\'s list under the keys an order event invalidates', async () => {
+    const client = fakeClient();
+    client.listOrdersByBuyerLogin.mockResolvedValue([order(UUID_A)]);
+    const { loaders, cache } = loadersFor(client);
+    await loaders.orderSummariesByBuyerLogin.load('ania_kowalska88');
+    const keys = marketplaceCacheKeys.orderKeysOf({ number: UUID_A, buyerLogin: 'ania_kowalska88' });
+    for (const key of keys) expect(await cache.get(key)).toMatchObject({ fetchedAt: expect.any(Number) });
+    expect(keys[1]).not.toContain('ania');
   });
 });

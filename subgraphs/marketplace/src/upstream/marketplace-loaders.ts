@@ -1,6 +1,7 @@
-import DataLoader from 'dataloader';
-import type { Cache } from '@omnigraph/shared/cache';
+import type DataLoader from 'dataloader';
+import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, type Cache, type SingleFlight } from '@omnigraph/shared/cache';
 import type { Semaphore } from './create-semaphore.ts';
+import { marketplaceCacheKeys } from './marketplace-cache-keys.ts';
 import {
   MARKETPLACE_MAX_SKUS_PER_CALL,
   type MarketplaceClient,
@@ -11,34 +12,34 @@ import {
 
 export interface MarketplaceLoaders {
   /** SKU → the seller's offers carrying it (possibly none); one upstream call per ≤ 100 SKUs */
-  offersBySku: DataLoader<string, MarketplaceOfferModel[]>;
+  offersBySku: DataLoader<string, MarketplaceOfferModel[] | null, string>;
   /** buyer login → summaries of all their orders, newest first; puts every listed order into the cache */
-  orderSummariesByBuyerLogin: DataLoader<string, MarketplaceOrderSummaryModel[]>;
+  orderSummariesByBuyerLogin: DataLoader<string, MarketplaceOrderSummaryModel[] | null, string>;
   /** the marketplace's own order id → the order or null; cache first, then capped per-id reads */
-  orderByNumber: DataLoader<string, MarketplaceOrderModel | null>;
+  orderByNumber: DataLoader<string, MarketplaceOrderModel | null, string>;
 }
 
 export interface MarketplaceLoadersOptions {
   client: MarketplaceClient;
   cache: Cache;
-  /** lifetime of cached orders; short, since the step that reads them follows the listing within the same query */
+  /**
+   * MARKETPLACE_CACHE_TTL_SECONDS: a cached checkout form is served without a call this long; short, since the step
+   * that reads them follows the listing within the same query.
+   */
   cacheTtlSeconds: number;
+  /** MARKETPLACE_MAX_STALE_STOCK_SECONDS: how old offers (price, quantity) may be when they stand in. @default 600 */
+  maxStaleOfferSeconds?: number | undefined;
+  /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS: how old an order or a buyer's list may be when it stands in. @default 3600 */
+  maxStaleOrderSeconds?: number | undefined;
   /**
    * Caps the per-id order reads in flight. Created once per process (not per request) so that the cap holds for
    * the seller account as a whole, which is what Allegro's parallel-request limit counts.
    */
   orderReadLimiter: Semaphore;
-}
-
-/**
- * Prefix of every key this subgraph writes (given to the shared cache as `keyPrefix`); bump v1 when
- * {@link MarketplaceOrderModel} changes shape, so old entries are never read as new ones.
- */
-export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v1:';
-
-/** `checkout-form:<id>`, stored as `marketplace:v1:checkout-form:<id>` once the cache adds its prefix. */
-export function orderCacheKey(orderNumber: string): string {
-  return `checkout-form:${orderNumber}`;
+  /** one per process: concurrent requests missing the same key share one Allegro call */
+  singleFlight?: SingleFlight | undefined;
+  /** @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 function summaryOf(order: MarketplaceOrderModel): MarketplaceOrderSummaryModel {
@@ -49,59 +50,67 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** New loaders for every request (a shared loader would leak one request's memo into another's). */
+/**
+ * New loaders for every request (a shared loader would leak one request's memo into another's), on the shared
+ * cached loader: while Allegro fails, the last offers, orders and buyers' lists stand in up to their max age, STALE.
+ */
 export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): MarketplaceLoaders {
-  const { client, cache, cacheTtlSeconds, orderReadLimiter } = options;
+  const { client, orderReadLimiter } = options;
+  const orderMaxStale = options.maxStaleOrderSeconds ?? DEFAULT_MAX_STALE_SECONDS.orders;
+  const common = {
+    source: 'marketplace' as const,
+    cache: options.cache,
+    ...(options.singleFlight === undefined ? {} : { singleFlight: options.singleFlight }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  };
 
-  // The shared Cache swallows (and reports) its own failures as misses: a Redis outage makes us slower, not broken.
-  const cachePut = (order: MarketplaceOrderModel) => cache.set(orderCacheKey(order.number), order, cacheTtlSeconds);
+  const orderByNumber = createCachedLoader<string, MarketplaceOrderModel>({
+    ...common,
+    name: 'orderByNumber',
+    policy: { freshSeconds: options.cacheTtlSeconds, maxStaleSeconds: orderMaxStale },
+    cacheKey: marketplaceCacheKeys.checkoutForm,
+    // Allegro has no batch read: one call per id, at most `orderReadLimiter`'s cap at once; errors stay per id.
+    fetch: (numbers) =>
+      Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError))),
+  });
 
-  return {
-    offersBySku: new DataLoader<string, MarketplaceOfferModel[]>(
-      async (skus) => {
-        const offers = await client.getOffersBySkus({ skus });
-        const bySku = new Map<string, MarketplaceOfferModel[]>(skus.map((sku) => [sku, []]));
-        for (const offer of offers) {
-          if (offer.sku !== null) bySku.get(offer.sku)?.push(offer);
-        }
-        return skus.map((sku) => bySku.get(sku) ?? []);
-      },
-      { maxBatchSize: MARKETPLACE_MAX_SKUS_PER_CALL },
-    ),
+  const offersBySku = createCachedLoader<string, MarketplaceOfferModel[]>({
+    ...common,
+    name: 'offersBySku',
+    // read live on every request, as before; the stored offers only stand in. Price and quantity: stock's max age.
+    policy: { freshSeconds: 0, maxStaleSeconds: options.maxStaleOfferSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock },
+    cacheKey: marketplaceCacheKeys.offersBySku,
+    maxBatchSize: MARKETPLACE_MAX_SKUS_PER_CALL,
+    async fetch(skus) {
+      const bySku = new Map<string, MarketplaceOfferModel[]>(skus.map((sku) => [sku, []]));
+      for (const offer of await client.getOffersBySkus({ skus })) {
+        if (offer.sku !== null) bySku.get(offer.sku)?.push(offer);
+      }
+      return skus.map((sku) => bySku.get(sku) ?? []);
+    },
+  });
 
-    orderSummariesByBuyerLogin: new DataLoader<string, MarketplaceOrderSummaryModel[]>(
-      // Allegro filters by one login per call, so a batch is a set of independent listings (deduplicated by DataLoader).
-      (logins) =>
-        Promise.all(
-          logins.map(async (buyerLogin) => {
-            try {
-              const orders = await client.listOrdersByBuyerLogin({ buyerLogin });
-              // Awaited: the gateway asks for these orders as entities in its next step, which must find them here.
-              await Promise.all(orders.map(cachePut));
-              return orders.map(summaryOf);
-            } catch (error) {
-              return asError(error);
-            }
-          }),
-        ),
-    ),
-
-    orderByNumber: new DataLoader<string, MarketplaceOrderModel | null>(async (numbers) => {
-      // One cache round trip for the batch; only the misses go upstream, at most `orderReadLimiter`'s cap at once.
-      const cached = await cache.getMany<MarketplaceOrderModel>(numbers.map(orderCacheKey));
-      return Promise.all(
-        numbers.map(async (orderNumber, index) => {
-          const hit = cached[index];
-          if (hit) return hit;
+  const orderSummariesByBuyerLogin = createCachedLoader<string, MarketplaceOrderSummaryModel[]>({
+    ...common,
+    name: 'listOrdersByBuyerLogin',
+    // always read live (a just-placed order must show); the stored list only stands in
+    policy: { freshSeconds: 0, maxStaleSeconds: orderMaxStale },
+    cacheKey: marketplaceCacheKeys.buyerOrders,
+    // Allegro filters by one login per call, so a batch is a set of independent listings.
+    fetch: (logins) =>
+      Promise.all(
+        logins.map(async (buyerLogin) => {
           try {
-            const order = await orderReadLimiter.run(() => client.getOrderById({ orderNumber }));
-            if (order) await cachePut(order);
-            return order;
+            const orders = await client.listOrdersByBuyerLogin({ buyerLogin });
+            // Awaited: the gateway asks for these orders as entities in its next step, which must find them here.
+            await Promise.all(orders.map((order) => orderByNumber.store(order.number, order)));
+            return orders.map(summaryOf);
           } catch (error) {
             return asError(error);
           }
         }),
-      );
-    }),
-  };
+      ),
+  });
+
+  return { offersBySku, orderSummariesByBuyerLogin, orderByNumber };
 }

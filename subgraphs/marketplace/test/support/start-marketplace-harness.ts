@@ -33,6 +33,8 @@ export interface HarnessOptions {
   timeoutMs?: number;
   maxConcurrentReads?: number;
   cacheTtlSeconds?: number;
+  /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS. @default 3600 */
+  maxStaleOrderSeconds?: number;
   /** @default a memory cache */
   cache?: Cache;
 }
@@ -60,6 +62,7 @@ export async function startMarketplaceHarness(options: HarnessOptions = {}): Pro
     client,
     cache,
     cacheTtlSeconds: options.cacheTtlSeconds ?? 60,
+    ...(options.maxStaleOrderSeconds === undefined ? {} : { maxStaleOrderSeconds: options.maxStaleOrderSeconds }),
     maxConcurrentReads: options.maxConcurrentReads ?? 8,
   });
   return {

@@ -1,0 +1,23 @@
+/**
+ * Every key the erp subgraph stores in the shared cache, in one place: the loaders store under these keys and the
+ * change feed (Odoo `write_date` polling) deletes exactly these keys (`invalidate(cache, [erpCacheKeys.stockBySku(sku)])`).
+ * All ERP data is shared data (the catalogue, prices, stock, stores): the same for every caller, so it is keyed by
+ * entity only and one read serves every caller.
+ */
+
+/**
+ * Prefix of every key (given to the cache as `keyPrefix`, so Redis holds `erp:v2:product:SKU-1`). Bump the version
+ * whenever a stored shape changes, so old entries are never read as the new shape. v2: entries are envelopes
+ * `{ value, fetchedAt }` (stale-if-error), and stock is cached.
+ */
+export const ERP_CACHE_KEY_PREFIX = 'erp:v2:';
+
+/** Keys below {@link ERP_CACHE_KEY_PREFIX} (the cache prepends it). */
+export const erpCacheKeys = {
+  /** an ErpProductModel (name, EAN, list price): catalogue */
+  productBySku: (sku: string): string => `product:${sku}`,
+  /** the ErpStockRowModel[] of a SKU, one row per stock reference: stock */
+  stockBySku: (sku: string): string => `stock:${sku}`,
+  /** every store and warehouse (ErpLocationModel[]): catalogue-like reference data */
+  locations: (): string => 'locations',
+} as const;

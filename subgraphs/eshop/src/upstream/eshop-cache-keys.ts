@@ -1,0 +1,49 @@
+/**
+ * Every key the eshop subgraph stores in the shared cache, in one place: the loaders store under these keys and the
+ * change feed (verified WooCommerce webhooks) deletes exactly these keys, e.g. on `order.updated`:
+ * `invalidate(cache, eshopCacheKeys.orderKeysOf({ orderId, customerId, billingEmail }))`.
+ *
+ * Listings are shared data (catalogue, price, stock): keyed by SKU, one read serves every caller. Orders are personal
+ * data: keyed per order, and a customer's order list per customer (registered) or per billing e-mail (guest orders),
+ * never shared between customers. Which caller may see them is decided at the gateway (`orders:read` scopes) before the
+ * subgraph is reached. E-mails are hashed in key names, which show up in logs and monitoring; values do not.
+ */
+import { createHash } from 'node:crypto';
+import type { EshopOrderId } from './eshop-client.ts';
+
+/**
+ * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
+ * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
+ * customer's order lists are cached.
+ */
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v2:';
+
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 32);
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Keys below {@link ESHOP_CACHE_KEY_PREFIX} (the cache prepends it). */
+export const eshopCacheKeys = {
+  /** an EshopOrderModel */
+  order: (id: EshopOrderId | string): string => `order:${id}`,
+  /** an EshopListingModel; WooCommerce matches SKUs case-insensitively, so the key does too */
+  listing: (sku: string): string => `listing:${sku.toLowerCase()}`,
+  /** the order summaries of a registered customer (shop customer id) */
+  customerOrders: (customerId: string): string => `customer-orders:${customerId}`,
+  /** the summaries of the guest orders (no shop account) placed with this billing e-mail */
+  guestOrders: (email: string): string => `guest-orders:${digest(normaliseEmail(email))}`,
+  /**
+   * What a created or changed order must drop: the order itself and the one list it appears in (its customer's, or
+   * the guest list of its billing e-mail).
+   */
+  orderKeysOf(order: { orderId: EshopOrderId | string; customerId: string | null; billingEmail: string | null }): string[] {
+    const keys = [eshopCacheKeys.order(order.orderId)];
+    if (order.customerId !== null) keys.push(eshopCacheKeys.customerOrders(order.customerId));
+    else if (order.billingEmail !== null) keys.push(eshopCacheKeys.guestOrders(order.billingEmail));
+    return keys;
+  },
+} as const;

@@ -1,0 +1,36 @@
+/**
+ * Every key the marketplace subgraph stores in the shared cache, in one place: the loaders store under these keys and
+ * the change feed (Allegro `/order/events`) deletes exactly these keys, e.g. for an order event:
+ * `invalidate(cache, marketplaceCacheKeys.orderKeysOf({ number: checkoutFormId, buyerLogin }))`.
+ *
+ * Offers are shared data (price, stock): keyed by SKU, one read serves every caller. Orders are personal data: keyed
+ * per checkout form, and a buyer's order list per buyer login (hashed in the key name, which shows up in logs).
+ */
+import { createHash } from 'node:crypto';
+
+/**
+ * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
+ * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error); offers
+ * and buyers' order lists are cached.
+ */
+export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v2:';
+
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 32);
+}
+
+/** Keys below {@link MARKETPLACE_CACHE_KEY_PREFIX} (the cache prepends it). */
+export const marketplaceCacheKeys = {
+  /** a MarketplaceOrderModel by its checkout form id */
+  checkoutForm: (orderNumber: string): string => `checkout-form:${orderNumber}`,
+  /** the seller's offers (MarketplaceOfferModel[]) carrying a SKU */
+  offersBySku: (sku: string): string => `offers:${sku}`,
+  /** the order summaries of one buyer */
+  buyerOrders: (buyerLogin: string): string => `buyer-orders:${digest(buyerLogin)}`,
+  /** What an order event must drop: the checkout form and its buyer's order list. */
+  orderKeysOf(order: { number: string; buyerLogin: string | null }): string[] {
+    const keys = [marketplaceCacheKeys.checkoutForm(order.number)];
+    if (order.buyerLogin !== null) keys.push(marketplaceCacheKeys.buyerOrders(order.buyerLogin));
+    return keys;
+  },
+} as const;
