@@ -10,15 +10,10 @@ export interface PollPage {
   more?: boolean;
 }
 
-export interface ChangePollerOptions {
+/** What a polled upstream offers: where to start, and the changes after a cursor. */
+export interface PolledChangeSource {
   /** unique per subgraph, e.g. `allegro-order-events`: names the cursor and the lock */
   name: string;
-  /** pause between polls when the source had nothing more. @default 1_000 */
-  intervalMs?: number;
-  cursors: CursorStore;
-  lock: RunnerLock;
-  /** lock lifetime; renewed on every tick, so it must exceed interval + one poll. @default max(10 s, 5 × interval) */
-  lockTtlMs?: number;
   /**
    * The cursor to start from when none is stored (first start): the source's latest position, so history is not
    * replayed as a flood of invalidations.
@@ -26,6 +21,15 @@ export interface ChangePollerOptions {
   initialCursor(): Promise<string>;
   /** one page of changes after `cursor` */
   poll(cursor: string): Promise<PollPage>;
+}
+
+export interface ChangePollerOptions extends PolledChangeSource {
+  /** pause between polls when the source had nothing more. @default 1_000 */
+  intervalMs?: number;
+  cursors: CursorStore;
+  lock: RunnerLock;
+  /** lock lifetime; renewed on every tick, so it must exceed interval + one poll. @default max(10 s, 5 × interval) */
+  lockTtlMs?: number;
   onChange: OnChange;
   logger: Logger;
   /** longest wait between failed polls (exponential from `intervalMs`, jittered). @default 30_000 */
