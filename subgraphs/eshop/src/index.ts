@@ -18,6 +18,8 @@ export { createEshopServer, type EshopServer, type EshopServerOptions } from './
 export { createEshopContext, type EshopContext } from './context.ts';
 export { createEshopClient } from './upstream/create-eshop-client.ts';
 export type { EshopClient } from './upstream/eshop-client.ts';
+export { registerWooCommerceWebhooks, WOOCOMMERCE_WEBHOOK_TOPICS } from './upstream/woocommerce/register-woocommerce-webhooks.ts';
+export { WOOCOMMERCE_WEBHOOK_PATH } from './upstream/woocommerce/woocommerce-webhook.ts';
 
 export interface StartEshopOptions {
   /**
