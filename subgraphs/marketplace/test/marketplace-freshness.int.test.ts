@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createChangePoller,
+  createRedisFreshnessState,
   createLocalRunnerLock,
   createMemoryCursorStore,
   type ChangeEvent,
@@ -8,9 +11,12 @@ import {
   type CursorStore,
 } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { requireRedisInCi, sharedRedisUrl } from '@omnigraph/shared/testing';
 import { ALLEGRO_MEDIA_TYPE } from '../src/upstream/allegro/allegro-client.ts';
 import { createAllegroOrderEvents } from '../src/upstream/allegro/allegro-order-events.ts';
 import { startMarketplaceHarness, type MarketplaceHarness } from './support/start-marketplace-harness.ts';
+
+requireRedisInCi('Allegro order events with a Redis cursor and lock', { sharedRedis: true });
 
 const logger = createLogger({ name: 'test', level: 'silent' });
 const INTERVAL_MS = 200;
@@ -102,6 +108,58 @@ describe('Allegro order events as a freshness source (against the simulator)', (
       expect(seen).toHaveLength(2);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe.skipIf(!sharedRedisUrl)('Allegro order events with Redis (two replicas)', () => {
+  const prefix = `test:marketplace-freshness:${randomUUID()}:`;
+  const redis = createClient({ url: sharedRedisUrl });
+  beforeAll(async () => {
+    await redis.connect();
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length > 0) await redis.del(keys);
+    await redis.close();
+  });
+
+  function replica(seen: ChangeEvent[], holderId: string): ChangePoller {
+    const state = createRedisFreshnessState({ redis, keyPrefix: prefix, holderId });
+    const poller = createChangePoller({
+      ...createAllegroOrderEvents({ http: h.apiHttp, tokens: h.tokens }),
+      intervalMs: INTERVAL_MS,
+      cursors: state.cursors,
+      lock: state.lock,
+      onChange: (event) => void seen.push(event),
+      logger,
+    });
+    poller.start();
+    return poller;
+  }
+
+  it('one replica polls, each change arrives once, and the cursor in Redis survives both replicas restarting', async () => {
+    const seenA: ChangeEvent[] = [];
+    const seenB: ChangeEvent[] = [];
+    const [x, y] = await someForms(2);
+    let a = replica(seenA, 'replica-a');
+    let b = replica(seenB, 'replica-b');
+    await expect.poll(() => redis.get(`${prefix}cursor:allegro-order-events`)).toBeTruthy();
+    await setFulfillment(x!.id, other(x!.status));
+    await expect.poll(() => [...seenA, ...seenB].map((e) => e.ids[0]), { timeout: 5_000, interval: 20 }).toEqual([x!.id]);
+    await new Promise((r) => setTimeout(r, INTERVAL_MS * 3));
+    expect(seenA.length + seenB.length).toBe(1); // not once per replica
+
+    await Promise.all([a.stop(), b.stop()]);
+    await setFulfillment(y!.id, other(y!.status)); // while both are down
+    a = replica(seenA, 'replica-a2');
+    b = replica(seenB, 'replica-b2');
+    try {
+      await expect.poll(() => [...seenA, ...seenB].map((e) => e.ids[0]), { timeout: 5_000, interval: 20 }).toEqual([x!.id, y!.id]);
+      await new Promise((r) => setTimeout(r, INTERVAL_MS * 3));
+      expect(seenA.length + seenB.length).toBe(2);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
     }
   });
 });
