@@ -84,8 +84,9 @@ export function createHubSpotJournalSource(options: HubSpotJournalOptions): Poll
       if (!next) return { events: [], cursor };
       let file: z.infer<typeof JournalFileDto>;
       try {
-        // Pre-signed: the bearer token must not go to the file host.
-        file = JournalFileDto.parse((await http.get<unknown>(next.url, { baseURL: undefined })).data);
+        // Pre-signed absolute URL (axios ignores the base URL for it); the bearer token is a per-call header of the
+        // journal calls only, so it does not go to the file host.
+        file = JournalFileDto.parse((await http.get<unknown>(next.url)).data);
       } catch (error) {
         throw mapError(error);
       }
