@@ -3,6 +3,7 @@ import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { createMemoryKeyStore, type CreateKeyInput } from '@omnigraph/auth';
 import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
+import type { OnChange } from '@omnigraph/shared/freshness';
 import { startTestUpstreams } from '../scripts/start-subgraphs.ts';
 
 export interface E2eStack {
@@ -50,10 +51,17 @@ export async function startE2eStack(
     gatewayEnv?: NodeJS.ProcessEnv;
     /** extra subgraph variables (cache ages, timeouts) */
     subgraphEnv?: NodeJS.ProcessEnv;
+    /** run the change sources (pollers, and the shop's webhooks registered) and observe their events here */
+    freshness?: { onChange: OnChange };
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
-  const upstreams = await startTestUpstreams({ scale, piiCanary: options.piiCanary, subgraphEnv: options.subgraphEnv });
+  const upstreams = await startTestUpstreams({
+    scale,
+    piiCanary: options.piiCanary,
+    subgraphEnv: options.subgraphEnv,
+    ...(options.freshness ? { freshness: true, onChange: options.freshness.onChange } : {}),
+  });
   const { simulators, subgraphs, subgraphSecret } = upstreams;
   const gateway = await createGateway(
     loadGatewayConfig({

@@ -14,7 +14,7 @@ import { bootOdooSimulator } from '@omnigraph/simulator-odoo';
 import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
 import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig } from '@omnigraph/gateway';
-import { freshSubgraphSecret, startSubgraphs } from './start-subgraphs.ts';
+import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 
 const DEMO_OWNER = 'omnigraph-demo';
 
@@ -54,8 +54,13 @@ async function main(): Promise<void> {
   // One secret shared by the subgraphs and the gateway (which reads the same `env`); random per run unless set, so
   // a local stack never runs on the published development secret.
   env['OMNIGRAPH_SUBGRAPH_SECRET'] ||= freshSubgraphSecret();
+  // The bundled shop gets webhooks to the eshop subgraph (freshness); a real shop is registered by its admin
+  // (docs/webhooks.md).
+  const bundledShop = running.some((r) => r.name === 'woocommerce simulator');
+  if (bundledShop) env['WOOCOMMERCE_WEBHOOK_SECRET'] ||= freshSubgraphSecret();
   const subgraphs = await startSubgraphs(env);
   running.push({ name: 'subgraphs', stop: () => subgraphs.stop() });
+  if (bundledShop) await registerShopWebhooks(env, subgraphs.urls.eshop, env['WOOCOMMERCE_WEBHOOK_SECRET']!);
 
   const gateway = await createGateway(loadGatewayConfig({ ...env, ...subgraphs.gatewayEnv }));
   const gatewayUrl = await gateway.listen();

@@ -4,10 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { SubgraphName } from '@omnigraph/gateway';
+import type { OnChange } from '@omnigraph/shared/freshness';
 import { startSimulatorStack, subgraphEnvFor, type SimulatorStack } from '@omnigraph/simulator-stack';
 import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
 import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
-import { loadEshopConfig, startEshopSubgraph } from '@omnigraph/subgraph-eshop';
+import { loadEshopConfig, registerWooCommerceWebhooks, startEshopSubgraph, WOOCOMMERCE_WEBHOOK_PATH } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
 
 export interface RunningSubgraphs {
@@ -19,13 +20,22 @@ export interface RunningSubgraphs {
   stop(): Promise<void>;
 }
 
+export interface StartSubgraphsOptions {
+  /**
+   * Receives the upstream change events of all four subgraphs (freshness). Until the cache invalidation is wired in
+   * each subgraph, tests can observe the events here. @default each subgraph logs them
+   */
+  onChange?: OnChange;
+}
+
 /** The four subgraphs from one env (upstream URLs and credentials, ports, OMNIGRAPH_SUBGRAPH_SECRET). */
-export async function startSubgraphs(env: NodeJS.ProcessEnv): Promise<RunningSubgraphs> {
+export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgraphsOptions = {}): Promise<RunningSubgraphs> {
+  const freshness = options.onChange ? { onChange: options.onChange } : {};
   const [erp, eshop, crm, marketplace] = await Promise.all([
-    startErpSubgraph(loadErpConfig(env)),
-    startEshopSubgraph(loadEshopConfig(env)),
-    startCrmSubgraph(loadCrmConfig(env)),
-    startMarketplaceSubgraph(loadMarketplaceConfig(env)),
+    startErpSubgraph(loadErpConfig(env), freshness),
+    startEshopSubgraph(loadEshopConfig(env), freshness),
+    startCrmSubgraph(loadCrmConfig(env), freshness),
+    startMarketplaceSubgraph(loadMarketplaceConfig(env), freshness),
   ]);
   const urls = { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url };
   const stopping = new Map<SubgraphName, Promise<void>>();
@@ -65,6 +75,12 @@ export async function startTestUpstreams(options: {
   piiCanary?: string | undefined;
   /** extra subgraph variables (cache ages, timeouts) */
   subgraphEnv?: NodeJS.ProcessEnv | undefined;
+  /**
+   * Run the change pollers (Odoo, HubSpot journal, Allegro events). Off by default: their background calls would
+   * add to the simulator counters that tests assert on. @default false
+   */
+  freshness?: boolean;
+  onChange?: OnChange;
 }): Promise<TestUpstreams> {
   const simulators = await startSimulatorStack({
     scale: options.scale,
@@ -73,15 +89,26 @@ export async function startTestUpstreams(options: {
   });
   await fetch(`${simulators.urls.hubspot}/__simulator/search-rate-limit`, { method: 'PUT', body: 'null' });
   const subgraphSecret = process.env['OMNIGRAPH_SUBGRAPH_SECRET'] || freshSubgraphSecret();
-  const subgraphs = await startSubgraphs({
-    ...Object.assign({}, ...simulators.all.map((s) => subgraphEnvFor(s, simulators.urls[s.name]))),
-    ERP_PORT: '0',
-    ESHOP_PORT: '0',
-    CRM_PORT: '0',
-    MARKETPLACE_PORT: '0',
-    OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
-    ...options.subgraphEnv,
-  });
+  const pollers = options.freshness === true ? 'true' : 'false';
+  const webhookSecret = options.freshness === true ? freshSubgraphSecret() : undefined;
+  const upstreamEnv: Record<string, string> = Object.assign({}, ...simulators.all.map((s) => subgraphEnvFor(s, simulators.urls[s.name])));
+  const subgraphs = await startSubgraphs(
+    {
+      ...upstreamEnv,
+      ...(webhookSecret ? { WOOCOMMERCE_WEBHOOK_SECRET: webhookSecret } : {}),
+      ERP_PORT: '0',
+      ESHOP_PORT: '0',
+      CRM_PORT: '0',
+      MARKETPLACE_PORT: '0',
+      OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
+      ERP_FRESHNESS_ENABLED: pollers,
+      CRM_FRESHNESS_ENABLED: pollers,
+      MARKETPLACE_FRESHNESS_ENABLED: pollers,
+      ...options.subgraphEnv,
+    },
+    options.onChange ? { onChange: options.onChange } : {},
+  );
+  if (webhookSecret) await registerShopWebhooks(upstreamEnv, subgraphs.urls.eshop, webhookSecret);
   return {
     simulators,
     subgraphs,
@@ -91,4 +118,18 @@ export async function startTestUpstreams(options: {
       await simulators.close();
     },
   };
+}
+
+/**
+ * Points the (simulated) shop's webhooks at the eshop subgraph, as a retailer does once in the WooCommerce admin.
+ * `env` holds WOOCOMMERCE_BASE_URL and the read/write key of the simulator.
+ */
+export async function registerShopWebhooks(env: NodeJS.ProcessEnv, eshopUrl: string, secret: string): Promise<void> {
+  await registerWooCommerceWebhooks({
+    baseUrl: env['WOOCOMMERCE_BASE_URL']!,
+    consumerKey: env['WOOCOMMERCE_CONSUMER_KEY']!,
+    consumerSecret: env['WOOCOMMERCE_CONSUMER_SECRET']!,
+    deliveryUrl: eshopUrl.replace(/\/graphql$/, WOOCOMMERCE_WEBHOOK_PATH),
+    secret,
+  });
 }

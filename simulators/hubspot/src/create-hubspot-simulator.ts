@@ -23,8 +23,10 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { associationRoutes } from './routes/association-routes.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
 import { ownerRoutes, propertyRoutes } from './routes/metadata-routes.ts';
+import { mergeRoutes } from './routes/merge-routes.ts';
 import { objectRoutes } from './routes/object-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
+import { WebhooksJournal } from './webhooks-journal.ts';
 import { DEFAULT_RETRY_DELAYS_MS, DEFAULT_SUBSCRIPTIONS, WebhookDispatcher, type WebhookSettings } from './webhook-dispatcher.ts';
 
 /** The object APIs are served under the legacy v3 prefix and the date-versioned 2026-03 one, with the same bodies. */
@@ -92,12 +94,17 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
       dailyLimit,
     }),
   });
-  store.listener = (event) => webhooks.handle(event);
+  const journal = new WebhooksJournal(() => ({ portalId: credentials.portalId, appId: credentials.appId }));
+  store.listener = (event) => {
+    webhooks.handle(event);
+    journal.record(event);
+  };
   store.onReset(() => {
     errors.reset();
     searchLimiter.configure(initialSearch);
     dailyUsed.clear();
     webhooks.reset();
+    journal.reset();
   });
 
   const ctx: HubSpotContext = { store, errors, credentials, searchLimiter };
@@ -118,12 +125,13 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
     faultSeed: options.faultSeed ?? 1,
     store,
     routes: [
-      ...OBJECT_PREFIXES.flatMap((prefix) => [...searchRoutes(ctx, prefix), ...batchRoutes(ctx, prefix), ...objectRoutes(ctx, prefix)]),
+      ...OBJECT_PREFIXES.flatMap((prefix) => [...mergeRoutes(ctx, prefix), ...searchRoutes(ctx, prefix), ...batchRoutes(ctx, prefix), ...objectRoutes(ctx, prefix)]),
       ...PROPERTY_PREFIXES.flatMap((prefix) => propertyRoutes(ctx, prefix)),
       ...ownerRoutes(ctx),
       ...associationRoutes(ctx),
+      ...journal.routes(ctx),
     ],
-    adminRoutes: adminRoutes(webhooks, searchLimiter, initialSearch),
+    adminRoutes: [...adminRoutes(webhooks, searchLimiter, initialSearch), journal.fileRoute()],
     hooks: {
       errorResponse: (status) => errors.forStatus(status),
       notFoundResponse: () => errors.resourceNotFound(),

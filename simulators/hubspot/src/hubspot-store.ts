@@ -42,7 +42,11 @@ export interface WriteSource {
 export type StoreEvent =
   | { kind: 'creation'; record: CrmRecord; changes: [string, string][]; at: number }
   | { kind: 'propertyChange'; record: CrmRecord; changes: [string, string][]; at: number }
-  | { kind: 'deletion'; record: CrmRecord; at: number };
+  | { kind: 'deletion'; record: CrmRecord; at: number }
+  /** `record` is the primary (surviving) contact; `mergedIds` the contacts merged into it, now gone */
+  | { kind: 'merge'; record: CrmRecord; mergedIds: string[]; at: number }
+  /** the record was erased for good (GDPR delete): not even readable with `archived=true` */
+  | { kind: 'gdprDeletion'; record: CrmRecord; at: number };
 
 /** Properties whose values HubSpot derives from another property on every write. */
 const DERIVED: Record<string, string> = {
@@ -105,6 +109,14 @@ export class ObjectCollection {
     const n = BigInt(record.id);
     if (n > this.maxId) this.maxId = n;
     this.index(record);
+  }
+
+  /** Forgets a record entirely (GDPR delete): gone from reads, lists and indexes, archived or not. */
+  remove(record: CrmRecord): void {
+    this.unindex(record);
+    this.byId.delete(record.id);
+    const i = this.sorted.indexOf(record);
+    if (i >= 0) this.sorted.splice(i, 1);
   }
 
   index(record: CrmRecord): void {
@@ -295,6 +307,49 @@ export class HubSpotStore implements SimulatorStore {
     record.archivedAt = now.toISOString();
     record.updatedAt = record.archivedAt;
     this.listener?.({ kind: 'deletion', record, at: now.getTime() });
+  }
+
+  /**
+   * Merges `merged` into `primary` (POST /crm/v3/objects/contacts/merge): the primary keeps its id and its values;
+   * properties it lacks are taken from the merged contact, whose e-mail joins `hs_additional_emails`; the merged
+   * contact is archived (and leaves the unique indexes, so its values can move to the primary). Notes follow.
+   */
+  merge(primary: CrmRecord, merged: CrmRecord, source: WriteSource): void {
+    const col = this.collections[primary.type];
+    col.unindex(merged);
+    merged.archived = true;
+    const now = new Date();
+    merged.archivedAt = now.toISOString();
+    merged.updatedAt = merged.archivedAt;
+    const system = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'email', 'hs_additional_emails']);
+    const changes: WireProperties = {};
+    for (const [k, v] of Object.entries(merged.properties)) {
+      if (system.has(k) || v === '' || (primary.properties[k] ?? '') !== '') continue;
+      changes[k] = v;
+    }
+    const extra = [primary.properties['hs_additional_emails'], merged.properties['email'], merged.properties['hs_additional_emails']]
+      .filter((x): x is string => typeof x === 'string' && x !== '')
+      .join(';');
+    col.unindex(primary);
+    for (const [k, v] of Object.entries(changes)) primary.properties[k] = v;
+    if (extra !== '') primary.properties['hs_additional_emails'] = extra;
+    primary.properties[col.info.modifiedProperty] = now.toISOString();
+    primary.updatedAt = now.toISOString();
+    for (const [k, v] of Object.entries(changes)) {
+      this.ensureHistory(primary, k);
+      primary.history!.get(k)!.unshift({ value: v, timestamp: primary.updatedAt, ...source });
+    }
+    col.index(primary);
+    for (const noteId of this.contactNotes.get(merged.id) ?? []) this.associate(noteId, primary.id);
+    this.listener?.({ kind: 'merge', record: primary, mergedIds: [merged.id], at: now.getTime() });
+  }
+
+  /** Erases a contact for good (POST /crm/v3/objects/contacts/gdpr-delete): no archive copy remains. */
+  gdprDelete(record: CrmRecord): void {
+    this.collections[record.type].remove(record);
+    for (const noteId of this.contactNotes.get(record.id) ?? []) this.noteContacts.get(noteId)?.delete(record.id);
+    this.contactNotes.delete(record.id);
+    this.listener?.({ kind: 'gdprDeletion', record, at: Date.now() });
   }
 
   /** Versions of a property, newest first; a seed value counts as one version written when the record was made. */

@@ -12,6 +12,8 @@ export const SUBSCRIPTION_TYPES = [
   'contact.creation',
   'contact.propertyChange',
   'contact.deletion',
+  'contact.merge',
+  'contact.privacyDeletion',
   'object.creation',
   'object.propertyChange',
   'object.deletion',
@@ -49,6 +51,9 @@ export interface WebhookEvent {
   propertyName?: string;
   propertyValue?: string;
   changeFlag?: 'CREATED' | 'DELETED';
+  /** contact.merge: the surviving contact and the ones merged into it */
+  primaryObjectId?: number;
+  mergedObjectIds?: number[];
   changeSource: string;
   sourceId: string;
 }
@@ -181,6 +186,13 @@ export class WebhookDispatcher {
     }
     if (event.kind === 'deletion') {
       for (const sub of this.subscriptions) if (sub.type === `${prefix}.deletion`) push(sub, { changeFlag: 'DELETED' });
+    }
+    if (event.kind === 'merge' && isContact) {
+      const merge = { primaryObjectId: Number(record.id), mergedObjectIds: event.mergedIds.map(Number) };
+      for (const sub of this.subscriptions) if (sub.type === 'contact.merge') push(sub, merge);
+    }
+    if (event.kind === 'gdprDeletion' && isContact) {
+      for (const sub of this.subscriptions) if (sub.type === 'contact.privacyDeletion') push(sub, {});
     }
     if (event.kind === 'creation' || event.kind === 'propertyChange') {
       // HubSpot reports the properties set at creation as property changes too, one event per property.

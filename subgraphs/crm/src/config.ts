@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
+import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 
 export const CrmConfigSchema = z.object({
   /** HubSpot API base URL, e.g. https://api.hubapi.com. Intentionally no default: it must point somewhere real. */
@@ -30,7 +31,33 @@ export const CrmConfigSchema = z.object({
    * searches per second for the whole portal. 0 turns the look-up cache off. @default 10
    */
   CRM_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(300).default(10),
-  /** Redis for the contact cache; an in-memory cache per process when unset. */
+  /**
+   * Poll HubSpot's webhooks journal for contact changes, merges and GDPR deletions and report them to the cache
+   * (issue 8); needs no public endpoint. One replica polls at a time (Redis lock). @default true
+   */
+  CRM_FRESHNESS_ENABLED: enabledByDefault,
+  /** pause between journal polls, ms. @default 1000 */
+  CRM_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
+  /** Without Redis: a JSON file keeping the journal offset across restarts; unset and no Redis → memory. */
+  CRM_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
+  /**
+   * Token for the journal: on real HubSpot an app's client-credentials token with `developer.webhooks_journal.read`
+   * (a private-app token is refused there). Unset → HUBSPOT_ACCESS_TOKEN (what the simulator accepts).
+   */
+  HUBSPOT_JOURNAL_ACCESS_TOKEN: z.string().trim().min(1).optional(),
+  /** the HubSpot account whose journal to read (`installPortalId`); unset → the token's own */
+  HUBSPOT_JOURNAL_PORTAL_ID: z.coerce.number().int().positive().optional(),
+  /**
+   * The app's client secret, which signs webhooks (`X-HubSpot-Signature-v3`). Set → `POST /webhooks/hubspot` is
+   * mounted; unset → no webhook endpoint (the journal alone keeps the cache fresh). Intentionally no default.
+   */
+  HUBSPOT_WEBHOOK_CLIENT_SECRET: z.string().trim().min(8).optional(),
+  /**
+   * The exact Target URL registered in the HubSpot app (part of what is signed), e.g.
+   * `https://omnigraph.example.pl/webhooks/hubspot`. Unset → rebuilt from the request's Host header (local setups).
+   */
+  HUBSPOT_WEBHOOK_TARGET_URL: z.url().optional(),
+  /** Redis for the contact cache and the journal offset; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);

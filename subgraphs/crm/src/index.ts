@@ -2,11 +2,14 @@ import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
+import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
 import { createCrmClient } from './upstream/create-crm-client.ts';
 import { CRM_CACHE_KEY_PREFIX } from './upstream/crm-cache-keys.ts';
+import { createHubSpotJournalSource } from './upstream/hubspot/hubspot-journal.ts';
+import { createHubSpotWebhookRoute } from './upstream/hubspot/hubspot-webhook.ts';
 
 export { CRM_CONFIG_KEYS, CrmConfigSchema, loadCrmConfig } from './config.ts';
 export type { CrmConfig } from './config.ts';
@@ -18,10 +21,21 @@ export type { CrmServer, CreateCrmServerOptions } from './create-crm-server.ts';
 export { createCrmClient } from './upstream/create-crm-client.ts';
 export type { CrmClient, CrmContact, CrmContactModel } from './upstream/crm-client.ts';
 
+export interface StartCrmOptions {
+  isDev?: boolean;
+  /**
+   * Receives every HubSpot contact change from the journal and the webhooks (freshness, issue 8). WIRING POINT: drop
+   * the contact's cache entries here; for `contact-merged` and `contact-deleted` also every entry keyed by the
+   * contact's e-mail, phone or channel ids (links), and for a GDPR deletion anything else holding its personal data.
+   * @default logs the event (debug)
+   */
+  onChange?: OnChange;
+}
+
 /** Boots the subgraph from a validated config: HubSpot client, cache, server listening on CRM_PORT at /graphql. */
 export async function startCrmSubgraph(
   config: CrmConfig,
-  options: { isDev?: boolean } = {},
+  options: StartCrmOptions = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'crm' });
   const http = createHttpClient({ baseUrl: config.HUBSPOT_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS });
@@ -42,6 +56,7 @@ export async function startCrmSubgraph(
   });
   // Answers on every path, /graphql included, which is the path the supergraph routes to; only requests the gateway
   // signed get through.
+  const onChange: OnChange = options.onChange ?? ((event) => logger.debug({ event }, 'upstream change'));
   const served = await serveSubgraph(server, {
     port: config.CRM_PORT,
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
@@ -54,10 +69,33 @@ export async function startCrmSubgraph(
         headers: { Authorization: `Bearer ${config.HUBSPOT_ACCESS_TOKEN}` },
       }),
     ),
+    // POST /webhooks/hubspot, verified with the app's client secret; mounted only when one is configured.
+    webhooks: config.HUBSPOT_WEBHOOK_CLIENT_SECRET
+      ? [createHubSpotWebhookRoute({ clientSecret: config.HUBSPOT_WEBHOOK_CLIENT_SECRET, targetUrl: config.HUBSPOT_WEBHOOK_TARGET_URL, onChange, logger })]
+      : [],
   });
+  const freshness = config.CRM_FRESHNESS_ENABLED
+    ? await startChangePollers({
+        sources: [
+          createHubSpotJournalSource({
+            http,
+            accessToken: config.HUBSPOT_JOURNAL_ACCESS_TOKEN ?? config.HUBSPOT_ACCESS_TOKEN,
+            installPortalId: config.HUBSPOT_JOURNAL_PORTAL_ID,
+            logger,
+          }),
+        ],
+        intervalMs: config.CRM_FRESHNESS_POLL_INTERVAL_MS,
+        redisUrl: config.REDIS_URL,
+        keyPrefix: 'crm:freshness:',
+        cursorFile: config.CRM_FRESHNESS_CURSOR_FILE,
+        onChange,
+        logger,
+      })
+    : undefined;
   return {
     url: served.url,
     stop: async () => {
+      await freshness?.stop();
       await served.stop();
       await cache.close();
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
+import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
 export const ErpConfigSchema = z.object({
@@ -27,7 +28,21 @@ export const ErpConfigSchema = z.object({
    * 0 turns that off. Every sale moves it. @default 600 (10 min)
    */
   ERP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
-  /** Redis for the shared cache; an in-memory cache per process when unset. */
+  /**
+   * Poll Odoo for changed products, templates and stock quants (`write_date`) and report them to the cache, so a
+   * change shows within seconds (issue 8). One replica polls at a time (Redis lock). @default true
+   */
+  ERP_FRESHNESS_ENABLED: enabledByDefault,
+  /** pause between `write_date` polls (one `search_read` per model and poll), ms. @default 1000 */
+  ERP_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
+  /**
+   * How far behind its cursor each poll looks again, seconds: Odoo dates rows with their transaction's start, so a
+   * transaction longer than this can still slip through (the cache TTL then bounds it). @default 30
+   */
+  ERP_FRESHNESS_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  /** Without Redis: a JSON file keeping the cursors across restarts; unset and no Redis → memory. */
+  ERP_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
+  /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);

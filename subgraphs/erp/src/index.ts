@@ -1,12 +1,15 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv, createSingleFlight } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
+import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
+import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
 import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
+import { createOdooChangeFeeds } from './upstream/odoo/odoo-change-feed.ts';
 
 export { ERP_CONFIG_KEYS, ErpConfigSchema, loadErpConfig, parseErpConfig } from './config.ts';
 export type { ErpConfig } from './config.ts';
@@ -24,8 +27,17 @@ export interface RunningErpSubgraph {
   stop(): Promise<void>;
 }
 
+export interface StartErpOptions {
+  isDev?: boolean;
+  /**
+   * Receives every Odoo change found by `write_date` polling (freshness, issue 8). WIRING POINT: drop the cached
+   * products and stock of `refs.skus` here. @default logs the event (debug)
+   */
+  onChange?: OnChange;
+}
+
 /** Boots the subgraph from a validated config: Odoo client + cache → Apollo server listening on ERP_PORT at /graphql. */
-export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boolean } = {}): Promise<RunningErpSubgraph> {
+export async function startErpSubgraph(config: ErpConfig, options: StartErpOptions = {}): Promise<RunningErpSubgraph> {
   const logger = createLogger({ name: 'erp' });
   const client = createErpClient({
     baseUrl: config.ODOO_BASE_URL,
@@ -65,9 +77,26 @@ export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boo
       }),
     ),
   });
+  const freshness = config.ERP_FRESHNESS_ENABLED
+    ? await startChangePollers({
+        sources: createOdooChangeFeeds({
+          http: createHttpClient({ baseUrl: config.ODOO_BASE_URL, timeoutMs: config.ERP_TIMEOUT_MS }),
+          database: config.ODOO_DATABASE,
+          apiKey: config.ODOO_API_KEY,
+          overlapSeconds: config.ERP_FRESHNESS_OVERLAP_SECONDS,
+        }),
+        intervalMs: config.ERP_FRESHNESS_POLL_INTERVAL_MS,
+        redisUrl: config.REDIS_URL,
+        keyPrefix: 'erp:freshness:',
+        cursorFile: config.ERP_FRESHNESS_CURSOR_FILE,
+        onChange: options.onChange ?? ((event) => logger.debug({ event }, 'upstream change')),
+        logger,
+      })
+    : undefined;
   return {
     url: served.url,
     async stop() {
+      await freshness?.stop();
       await served.stop();
       await cache.close();
     },

@@ -13,6 +13,12 @@ export const EshopConfigSchema = z.object({
   WOOCOMMERCE_CONSUMER_SECRET: z.string().min(1),
   /** the shop's currency (WooCommerce setting): product JSON carries none. @default 'PLN' */
   WOOCOMMERCE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. PLN').default('PLN'),
+  /**
+   * Secret of the shop's webhooks (WooCommerce → Settings → Advanced → Webhooks → Secret), used to verify
+   * `X-WC-Webhook-Signature` on `POST /webhooks/woocommerce`. Unset → the endpoint is not mounted (no freshness from
+   * the shop; caches expire by TTL). Intentionally no default: it is a secret.
+   */
+  WOOCOMMERCE_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** @default 4002 */
   ESHOP_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
   /** per upstream request, in ms. @default 5000 */

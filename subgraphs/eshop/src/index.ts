@@ -5,11 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
+import type { OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
 import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-cache-keys.ts';
+import { createWooCommerceWebhookRoute } from './upstream/woocommerce/woocommerce-webhook.ts';
 
 export { ESHOP_CONFIG_KEYS, EshopConfigSchema, loadEshopConfig, type EshopConfig } from './config.ts';
 export { createEshopServer, type EshopServer, type EshopServerOptions } from './create-eshop-server.ts';
@@ -17,9 +19,20 @@ export { createEshopContext, type EshopContext } from './context.ts';
 export { ESHOP_CACHE_KEY_PREFIX, eshopCacheKeys } from './upstream/eshop-cache-keys.ts';
 export { createEshopClient } from './upstream/create-eshop-client.ts';
 export type { EshopClient } from './upstream/eshop-client.ts';
+export { registerWooCommerceWebhooks, WOOCOMMERCE_WEBHOOK_TOPICS } from './upstream/woocommerce/register-woocommerce-webhooks.ts';
+export { WOOCOMMERCE_WEBHOOK_PATH } from './upstream/woocommerce/woocommerce-webhook.ts';
+
+export interface StartEshopOptions {
+  /**
+   * Receives every verified WooCommerce webhook as a ChangeEvent (freshness, issue 8). WIRING POINT: drop the cache
+   * entries of the order (id; refs.customerIds → that customer's order lists), product (refs.skus → listings) or
+   * customer here. @default logs the event (debug)
+   */
+  onChange?: OnChange;
+}
 
 /** Boots the subgraph from a validated config; resolves to the URL it listens on. */
-export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startEshopSubgraph(config: EshopConfig, options: StartEshopOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'eshop' });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
@@ -57,6 +70,16 @@ export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: st
         },
       }),
     ),
+    // POST /webhooks/woocommerce, verified with the shop's webhook secret; mounted only when one is configured.
+    webhooks: config.WOOCOMMERCE_WEBHOOK_SECRET
+      ? [
+          createWooCommerceWebhookRoute({
+            secret: config.WOOCOMMERCE_WEBHOOK_SECRET,
+            onChange: options.onChange ?? ((event) => logger.debug({ event }, 'upstream change')),
+            logger,
+          }),
+        ]
+      : [],
   });
   return {
     url: served.url,

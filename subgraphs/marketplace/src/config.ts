@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
+import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 
 /** Hosts of the real Allegro API (prod and sandbox), whose token endpoint lives on another host. */
 const REAL_ALLEGRO_HOST = /(^|\.)allegro\.pl$|(^|\.)allegrosandbox\.pl$/;
@@ -61,7 +62,19 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
     /** at most this many `GET /order/checkout-forms/{id}` in flight per process (Allegro has no batch read). @default 8 */
     MARKETPLACE_MAX_CONCURRENT_READS: z.coerce.number().int().positive().default(8),
-    /** Redis for the checkout-form cache; an in-memory cache per process when unset. */
+    /**
+     * Poll Allegro's order journal (`GET /order/events`) and report each changed order to the cache (issue 8: a
+     * change shows within seconds, not at TTL expiry). One replica polls at a time (Redis lock). @default true
+     */
+    MARKETPLACE_FRESHNESS_ENABLED: enabledByDefault,
+    /** pause between journal polls, in ms. @default 1000 */
+    MARKETPLACE_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
+    /**
+     * Without Redis: a JSON file keeping the journal cursor across restarts (e.g. `./.omnigraph-freshness.json`).
+     * Unset and no Redis → memory: a restart starts again at the latest event.
+     */
+    MARKETPLACE_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
+    /** Redis for the checkout-form cache and the freshness cursor; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...subgraphSecretEnvShape,
   })

@@ -3,10 +3,12 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
 import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
 import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
+import { createAllegroOrderEvents } from './upstream/allegro/allegro-order-events.ts';
 
 export { createMarketplaceServer } from './create-marketplace-server.ts';
 export type { MarketplaceServer, MarketplaceServerOptions } from './create-marketplace-server.ts';
@@ -24,6 +26,8 @@ export interface MarketplaceBootOptions {
 }
 
 export interface WiredMarketplace extends MarketplaceServer {
+  /** Allegro's order journal as a polled change source, on the adapter's token provider (see startMarketplaceSubgraph) */
+  changeSources: PolledChangeSource[];
   /** Allegro's state for /readyz (cached) */
   readiness: ReadinessCheck;
   /** where the Allegro grant lives (ALLEGRO_TOKEN_STORE, or the injected store) */
@@ -32,7 +36,11 @@ export interface WiredMarketplace extends MarketplaceServer {
   close(): Promise<void>;
 }
 
-/** Wires the whole subgraph from a validated config: HTTP clients, token store, Allegro adapter, cache, server. */
+/**
+ * Wires the whole subgraph from a validated config: HTTP clients, token store, Allegro adapter, cache, server, and
+ * the order-events source, which shares the adapter's token provider (Allegro rotates refresh tokens on every refresh,
+ * so two providers would retire each other's).
+ */
 export async function createMarketplaceServerFromConfig(
   config: MarketplaceConfig,
   logger: Logger,
@@ -80,6 +88,7 @@ export async function createMarketplaceServerFromConfig(
     ...served,
     readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
     tokenStoreKind: tokenStore.kind,
+    changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens })],
     async close() {
       await cache.close();
       // an injected store belongs to the caller
@@ -88,10 +97,15 @@ export async function createMarketplaceServerFromConfig(
   };
 }
 
+export interface StartMarketplaceOptions extends MarketplaceBootOptions {
+  /** receives every Allegro order change (freshness, issue 8). @default logs the event (debug) */
+  onChange?: OnChange;
+}
+
 /** Boots the subgraph from a validated config and listens on MARKETPLACE_PORT; resolves to its /graphql URL. */
 export async function startMarketplaceSubgraph(
   config: MarketplaceConfig,
-  options: MarketplaceBootOptions = {},
+  options: StartMarketplaceOptions = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'marketplace' });
   const wired = await createMarketplaceServerFromConfig(config, logger, options);
@@ -104,10 +118,22 @@ export async function startMarketplaceSubgraph(
     createContext: async () => wired.createContext(),
     readiness: wired.readiness,
   });
+  const freshness = config.MARKETPLACE_FRESHNESS_ENABLED
+    ? await startChangePollers({
+        sources: wired.changeSources,
+        intervalMs: config.MARKETPLACE_FRESHNESS_POLL_INTERVAL_MS,
+        redisUrl: config.REDIS_URL,
+        keyPrefix: 'marketplace:freshness:',
+        cursorFile: config.MARKETPLACE_FRESHNESS_CURSOR_FILE,
+        onChange: options.onChange ?? ((event) => logger.debug({ event }, 'upstream change')),
+        logger,
+      })
+    : undefined;
   logger.info({ url: served.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
   return {
     url: served.url,
     async stop() {
+      await freshness?.stop();
       await served.stop();
       await wired.close();
     },

@@ -120,3 +120,42 @@ describe('ServedSubgraph.stop', () => {
     await expect(fetch(own.url, { method: 'POST', body })).rejects.toThrow();
   });
 });
+
+describe('serveSubgraph webhooks', () => {
+  it('answers a mounted webhook path without the gateway header, and nothing else', async () => {
+    const received: string[] = [];
+    const server = new ApolloServer<Context>({ typeDefs: 'type Query { whoami: String }', resolvers: { Query: { whoami: () => 'x' } } });
+    const own = await serveSubgraph(server, {
+      port: 0,
+      host: '127.0.0.1',
+      secret: SECRET,
+      logger: createLogger({ name: 'test', level: 'silent' }),
+      createContext: async (identity) => ({ identity }),
+      webhooks: [
+        {
+          path: '/webhooks/test',
+          maxBodyBytes: 100,
+          handle: async (request) => {
+            received.push(request.rawBody.toString('utf8'));
+            return request.headers['x-ok'] === 'yes' ? { status: 200, body: { ok: true } } : { status: 401, body: { error: 'no' } };
+          },
+        },
+      ],
+    });
+    try {
+      const base = own.url.replace('/graphql', '');
+      const ok = await fetch(`${base}/webhooks/test?x=1`, { method: 'POST', headers: { 'x-ok': 'yes' }, body: 'hello' });
+      expect(ok.status).toBe(200);
+      expect(received).toEqual(['hello']);
+      expect((await fetch(`${base}/webhooks/test`, { method: 'POST', body: 'x' })).status).toBe(401);
+      expect((await fetch(`${base}/webhooks/test`, { method: 'GET' })).status).toBe(405);
+      expect((await fetch(`${base}/webhooks/test`, { method: 'POST', body: 'y'.repeat(101) })).status).toBe(413);
+      expect(received).toHaveLength(2);
+      // a neighbouring path is not a webhook: the gateway signature is still required
+      expect((await fetch(`${base}/webhooks/test2`, { method: 'POST', body: BODY })).status).toBe(401);
+      expect((await fetch(`${base}/webhooks`, { method: 'POST', body: BODY })).status).toBe(401);
+    } finally {
+      await own.stop();
+    }
+  });
+});

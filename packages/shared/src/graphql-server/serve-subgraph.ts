@@ -4,8 +4,9 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.ts';
 import { IDENTITY_HEADER, verifyIdentity, type RequestIdentity } from '../identity/index.ts';
 import { createRequestScope, runInRequestScope, type RequestScope } from '../sources/index.ts';
+import type { WebhookRoute } from '../freshness/webhook-route.ts';
 import { handleGraphQLHttp } from './handle-graphql-http.ts';
-import { MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError, sendJson } from './http-io.ts';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError, sendJson } from './http-io.ts';
 import { readinessBody, type ReadinessCheck } from './readiness.ts';
 
 export interface ServeSubgraphOptions<TContext extends BaseContext> {
@@ -28,6 +29,12 @@ export interface ServeSubgraphOptions<TContext extends BaseContext> {
    * answers `ready` as soon as the process serves.
    */
   readiness?: ReadinessCheck;
+  /**
+   * Upstream webhook receivers (WooCommerce, HubSpot), answered before the gateway signature check because the
+   * upstream cannot sign as the gateway: each route verifies the upstream's own signature. Only these exact paths
+   * (POST) skip the gateway check; every other path still requires it.
+   */
+  webhooks?: readonly WebhookRoute[];
 }
 
 export interface ServedSubgraph {
@@ -116,6 +123,11 @@ async function handleSubgraphRequest<TContext extends BaseContext>(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const route = options.webhooks?.find((r) => r.path === req.url?.split('?')[0]);
+  if (route) {
+    await handleWebhook(route, options.logger, req, res);
+    return;
+  }
   let rawBody: Buffer;
   try {
     rawBody = await readBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
@@ -143,6 +155,27 @@ async function handleSubgraphRequest<TContext extends BaseContext>(
   await runInRequestScope(scope, () =>
     handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity, scope) }),
   );
+}
+
+async function handleWebhook(route: WebhookRoute, logger: Logger, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method !== 'POST') {
+    req.resume();
+    sendJson(res, 405, { error: 'Only POST is supported.' }, { allow: 'POST' });
+    return;
+  }
+  let rawBody: Buffer;
+  try {
+    rawBody = await readBody(req, route.maxBodyBytes ?? MAX_BODY_BYTES);
+  } catch (error) {
+    sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { error: 'Request body refused.' });
+    return;
+  }
+  const answer = await route.handle({ method: req.method, url: req.url ?? route.path, headers: req.headers, rawBody });
+  if (answer.status >= 400) {
+    logger.warn({ path: route.path, status: answer.status, remoteAddress: req.socket.remoteAddress }, 'webhook refused');
+  }
+  if (answer.body === undefined) res.writeHead(answer.status).end();
+  else sendJson(res, answer.status, answer.body);
 }
 
 function displayHost(host: string | undefined): string {

@@ -5,6 +5,7 @@ import { createAllegroClient } from './allegro/allegro-client.ts';
 import { createAllegroReadiness } from './allegro/allegro-readiness.ts';
 import { createAllegroTokenProvider } from './allegro/allegro-token-provider.ts';
 import type { AllegroTokenStore } from './allegro/allegro-token-store.ts';
+import type { AllegroTokenProvider } from './allegro/allegro-token-provider.ts';
 import type { MarketplaceClient } from './marketplace-client.ts';
 
 export { createAllegroTokenStore, type AllegroTokenStoreOptions } from './allegro/create-allegro-token-store.ts';
@@ -24,8 +25,11 @@ export interface CreateMarketplaceClientOptions {
   logger?: Logger;
 }
 
-/** The role client plus its upstream's readiness (uncached: wrap it in `createCachedReadiness`). */
-export type MarketplaceUpstream = MarketplaceClient & { readiness: ReadinessCheck };
+/**
+ * The role client plus its upstream's readiness (uncached: wrap it in `createCachedReadiness`) and its token
+ * provider, which the order-events poller must share: Allegro rotates refresh tokens on every refresh.
+ */
+export type MarketplaceUpstream = MarketplaceClient & { readiness: ReadinessCheck; tokens: AllegroTokenProvider };
 
 /** The marketplace adapter; Allegro is the only product today (a MARKETPLACE_PROVIDER switch goes here later). */
 export function createMarketplaceClient(options: CreateMarketplaceClientOptions): MarketplaceUpstream {
@@ -38,5 +42,5 @@ export function createMarketplaceClient(options: CreateMarketplaceClientOptions)
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const client = createAllegroClient({ http: options.apiHttp, tokens });
-  return Object.assign(client, { readiness: createAllegroReadiness({ http: options.apiHttp, tokens }) });
+  return Object.assign(client, { readiness: createAllegroReadiness({ http: options.apiHttp, tokens }), tokens });
 }

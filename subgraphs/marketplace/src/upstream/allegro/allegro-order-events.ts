@@ -1,0 +1,111 @@
+import { isAxiosError, type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import { compactRefs, uniqueIds, type ChangeEvent, type PolledChangeSource } from '@omnigraph/shared/freshness';
+import { ALLEGRO_MEDIA_TYPE } from './allegro-client.ts';
+import type { AllegroTokenProvider } from './allegro-token-provider.ts';
+
+/**
+ * Allegro's order journal as a freshness source. Allegro has no webhooks for orders: `GET /order/events` lists
+ * events after an exclusive `from` cursor (the last event id), oldest first, kept 60 days; duplicates and several
+ * events per order occur, which is harmless here (an event only drops cache entries).
+ * https://developer.allegro.pl/documentation#operation/getOrderEventsUsingGET
+ * https://developer.allegro.pl/documentation#operation/getOrderEventsStatisticsUsingGET
+ */
+
+/** the largest page Allegro serves (limit 1..1000) */
+export const ALLEGRO_ORDER_EVENTS_PAGE_SIZE = 1_000;
+
+/**
+ * The event types known today (BUYER_MODIFIED and AUTO_CANCELLED are the newer ones). The poll asks for every type
+ * (no `type` filter), so a type Allegro adds later still invalidates its order.
+ */
+export const ALLEGRO_ORDER_EVENT_TYPES = [
+  'BOUGHT',
+  'FILLED_IN',
+  'READY_FOR_PROCESSING',
+  'BUYER_CANCELLED',
+  'FULFILLMENT_STATUS_CHANGED',
+  'BUYER_MODIFIED',
+  'AUTO_CANCELLED',
+] as const;
+
+const AllegroOrderEventDto = z.object({
+  id: z.string(),
+  type: z.string(),
+  occurredAt: z.string(),
+  order: z.object({
+    checkoutForm: z.object({ id: z.string() }),
+    buyer: z.object({ id: z.string().optional(), login: z.string().nullish() }).partial().nullish(),
+    lineItems: z
+      .array(z.object({ offer: z.object({ id: z.string().optional(), external: z.object({ id: z.string().nullish() }).nullish() }).partial() }))
+      .nullish(),
+  }),
+});
+const AllegroOrderEventsDto = z.object({ events: z.array(AllegroOrderEventDto) });
+const AllegroEventStatsDto = z.object({ latestEvent: z.object({ id: z.string(), occurredAt: z.string() }).nullish() });
+
+export interface AllegroOrderEventsOptions {
+  /** aimed at the API base URL, like the adapter's */
+  http: AxiosInstance;
+  /** the adapter's token provider: one provider per process, because Allegro rotates refresh tokens */
+  tokens: AllegroTokenProvider;
+  /** @default 1000 */
+  pageSize?: number;
+}
+
+/**
+ * `initialCursor`: `GET /order/event-stats` → the latest event id ("0" when the journal is empty).
+ * `poll`: `GET /order/events?from=<cursor>&limit=1000` → one `order` ChangeEvent per Allegro event (checkout-form id,
+ * with the line SKUs and the buyer's login and id as refs), the last event id as the new cursor.
+ */
+export function createAllegroOrderEvents(options: AllegroOrderEventsOptions): PolledChangeSource {
+  const { http, tokens } = options;
+  const pageSize = options.pageSize ?? ALLEGRO_ORDER_EVENTS_PAGE_SIZE;
+
+  async function get<T extends z.ZodType>(url: string, params: Record<string, string>, schema: T, operation: string): Promise<z.infer<T>> {
+    const send = async (token: string) =>
+      schema.parse((await http.get<unknown>(url, { params, headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` } })).data);
+    try {
+      const token = await tokens.getAccessToken();
+      try {
+        return await send(token);
+      } catch (error) {
+        // Same rule as the adapter: one refresh on a 401 (the token expired between getAccessToken and the call).
+        if (!isAxiosError(error) || error.response?.status !== 401) throw error;
+        tokens.invalidate(token);
+        return await send(await tokens.getAccessToken());
+      }
+    } catch (error) {
+      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'marketplace', operation });
+    }
+  }
+
+  return {
+    name: 'allegro-order-events',
+    async initialCursor() {
+      const stats = await get('/order/event-stats', {}, AllegroEventStatsDto, 'getOrderEventStats');
+      return stats.latestEvent?.id ?? '0';
+    },
+    async poll(cursor) {
+      const page = await get('/order/events', { from: cursor, limit: String(pageSize) }, AllegroOrderEventsDto, 'getOrderEvents');
+      const events: ChangeEvent[] = page.events.map((e) => {
+        const refs = compactRefs({
+          skus: uniqueIds((e.order.lineItems ?? []).map((l) => l.offer.external?.id)),
+          buyerLogins: uniqueIds([e.order.buyer?.login]),
+          buyerIds: uniqueIds([e.order.buyer?.id]),
+        });
+        return {
+          system: 'allegro',
+          kind: 'order',
+          ids: [e.order.checkoutForm.id],
+          at: e.occurredAt,
+          cause: `allegro:order-events:${e.type}`,
+          ...(refs ? { refs } : {}),
+        };
+      });
+      const last = page.events.at(-1);
+      return { events, cursor: last ? last.id : cursor, more: page.events.length >= pageSize };
+    },
+  };
+}
