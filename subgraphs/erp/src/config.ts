@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
+import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
 export const ErpConfigSchema = z.object({
@@ -12,8 +13,10 @@ export const ErpConfigSchema = z.object({
   ODOO_API_KEY: z.string().min(1),
   /** @default 4001 */
   ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
-  /** Per-call timeout of Odoo requests, ms. @default 5000 */
+  /** Timeout of one Odoo request (one attempt), ms; always capped by what is left of the gateway's deadline. @default 5000 */
   ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** ERP_MAX_RETRIES, ERP_BREAKER_FAILURES, ERP_BREAKER_HALF_OPEN_MS, ERP_MAX_CONCURRENT_CALLS (see the shape's docs) */
+  ...upstreamPolicyEnvShape('ERP'),
   /** TTL of cached products, seconds; 0 disables the cache. @default 60 */
   ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** Redis for the shared cache; an in-memory cache per process when unset. */

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
@@ -31,6 +32,7 @@ export async function startErpSubgraph(config: ErpConfig, options: { isDev?: boo
     database: config.ODOO_DATABASE,
     apiKey: config.ODOO_API_KEY,
     timeoutMs: config.ERP_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('ERP', config), logger },
   });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,

@@ -92,6 +92,9 @@ export interface UpstreamOptions {
   onEvent?: (event: UpstreamEvent) => void;
 }
 
+/** What a role's client factory passes through from its config: everything but the upstream's identity and timeout. */
+export type UpstreamPolicies = Omit<UpstreamOptions, 'serviceName' | 'product' | 'attemptTimeoutMs'>;
+
 export interface UpstreamCall<T> {
   /** our adapter method (`getProductsBySkus`), never the URL: it is what errors and logs name */
   operation: string;
