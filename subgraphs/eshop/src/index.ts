@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createLogger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
@@ -30,6 +31,7 @@ export async function startEshopSubgraph(config: EshopConfig): Promise<{ url: st
     consumerKey: config.WOOCOMMERCE_CONSUMER_KEY,
     consumerSecret: config.WOOCOMMERCE_CONSUMER_SECRET,
     timeoutMs: config.ESHOP_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('ESHOP', config), logger },
     currency: config.WOOCOMMERCE_CURRENCY,
   });
   const { server, createContext } = createEshopServer({
