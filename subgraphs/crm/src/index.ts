@@ -1,8 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { serveSubgraph } from '@omnigraph/shared/graphql-server';
-import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
 import { createCrmClient } from './upstream/create-crm-client.ts';
@@ -22,8 +22,12 @@ export async function startCrmSubgraph(
   options: { isDev?: boolean } = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'crm' });
-  const http = createHttpClient({ baseUrl: config.HUBSPOT_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS });
-  const client = createCrmClient({ http, accessToken: config.HUBSPOT_ACCESS_TOKEN });
+  const client = createCrmClient({
+    baseUrl: config.HUBSPOT_BASE_URL,
+    accessToken: config.HUBSPOT_ACCESS_TOKEN,
+    timeoutMs: config.CRM_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('CRM', config), logger },
+  });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
     // bump the version when CrmContact changes shape: old entries must not be read as the new one

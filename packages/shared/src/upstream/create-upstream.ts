@@ -67,7 +67,10 @@ export interface UpstreamBulkheadOptions {
 export interface UpstreamOptions {
   serviceName: ServiceName;
   product: UpstreamProduct;
-  /** Timeout of one attempt (one HTTP request), capped by what is left of the request's deadline. */
+  /**
+   * Timeout of one attempt (one HTTP request), capped by what is left of the request's deadline. A call made outside
+   * a request scope (or whose request has no deadline) gets `(maxRetries + 1) × attemptTimeoutMs` as its deadline.
+   */
   attemptTimeoutMs: number;
   retry?: UpstreamRetryOptions;
   breaker?: UpstreamBreakerOptions;
@@ -341,8 +344,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       // 4. the bulkhead, its queue time counted against the deadline
       const queueAbort = new AbortController();
       const queueMs = deadlineAt - Date.now() - MIN_ATTEMPT_MS;
-      // no deadline, no timer (setTimeout would read Infinity as 1 ms)
-      const timer = Number.isFinite(queueMs) ? setTimeout(() => queueAbort.abort(), Math.max(0, queueMs)) : undefined;
+      const timer = setTimeout(() => queueAbort.abort(), Math.max(0, queueMs));
       try {
         return await Promise.race([
           bulkhead.execute(async () => {
@@ -384,7 +386,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     async call<T>(call: UpstreamCall<T>): Promise<T> {
       stats.calls += 1;
       const scope = currentRequestScope();
-      const deadlineAt = (scope?.deadlineAt ?? Number.POSITIVE_INFINITY) - marginMs;
+      // Without a deadline (no request scope: start-up, pollers, tests) a call gets what all its attempts would take at
+      // full timeout, so a `Retry-After: 60` is never slept through when nobody said how long to wait.
+      const deadlineAt = (scope?.deadlineAt ?? Date.now() + (maxRetries + 1) * attemptTimeoutMs) - marginMs;
       const buckets = call.buckets ?? defaultBuckets;
       let backoff: IBackoff<unknown> | undefined;
       for (let attemptNo = 1; ; attemptNo += 1) {
