@@ -3,6 +3,7 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { allegroAuthUrlOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
 import { createMarketplaceClient } from './upstream/create-marketplace-client.ts';
@@ -21,6 +22,8 @@ export async function createMarketplaceServerFromConfig(config: MarketplaceConfi
   const client = createMarketplaceClient({
     apiHttp,
     authHttp,
+    timeoutMs: config.MARKETPLACE_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('MARKETPLACE', config), logger },
     clientId: config.ALLEGRO_CLIENT_ID,
     clientSecret: config.ALLEGRO_CLIENT_SECRET,
     refreshToken: config.ALLEGRO_REFRESH_TOKEN,

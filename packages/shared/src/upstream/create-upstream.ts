@@ -113,6 +113,12 @@ export interface UpstreamCall<T> {
    * @default [`${product}:all`]
    */
   buckets?: readonly string[];
+  /**
+   * Only the attempt timeout bounds this call, not the request's deadline: for a write whose answer must be read even
+   * when the request that started it has given up (Allegro's token refresh: an abandoned answer loses the rotated
+   * refresh token, and every later request would fail). @default false
+   */
+  ignoreRequestDeadline?: boolean;
   /** Sends the request with this signal (`axios …, { signal }`), so an abandoned attempt frees its socket. */
   send: (signal: AbortSignal) => Promise<AxiosResponse<unknown>>;
   /** Validates (zod DTO) and maps a 2xx response; a throw here is UPSTREAM_BAD_RESPONSE. */
@@ -388,7 +394,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const scope = currentRequestScope();
       // Without a deadline (no request scope: start-up, pollers, tests) a call gets what all its attempts would take at
       // full timeout, so a `Retry-After: 60` is never slept through when nobody said how long to wait.
-      const deadlineAt = (scope?.deadlineAt ?? Date.now() + (maxRetries + 1) * attemptTimeoutMs) - marginMs;
+      const requestDeadline = call.ignoreRequestDeadline === true ? undefined : scope?.deadlineAt;
+      const deadlineAt = (requestDeadline ?? Date.now() + (maxRetries + 1) * attemptTimeoutMs) - marginMs;
       const buckets = call.buckets ?? defaultBuckets;
       let backoff: IBackoff<unknown> | undefined;
       for (let attemptNo = 1; ; attemptNo += 1) {

@@ -1,5 +1,5 @@
 import type { AxiosInstance } from 'axios';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { Upstream } from '@omnigraph/shared/upstream';
 import { AllegroTokenDto } from './allegro-dtos.ts';
 
 /**
@@ -27,6 +27,8 @@ export interface AllegroTokenProvider {
 export interface AllegroTokenProviderOptions {
   /** axios instance aimed at the token endpoint's base (https://allegro.pl for real Allegro, not api.allegro.pl) */
   http: AxiosInstance;
+  /** the shared upstream-call helper for the token endpoint (its own breaker: another host than the API) */
+  upstream: Upstream;
   clientId: string;
   clientSecret: string;
   /** the seller's refresh token to start from; replaced in memory by each refresh's answer */
@@ -52,23 +54,31 @@ export function createAllegroTokenProvider(options: AllegroTokenProviderOptions)
 
   /** `POST /auth/oauth/token?grant_type=refresh_token&refresh_token=…` with HTTP Basic client id/secret (A.1.6). */
   async function refresh(): Promise<HeldToken> {
-    try {
-      const response = await options.http.post<unknown>('/auth/oauth/token', null, {
-        // Query parameters, the form Allegro's FAQ documents for the token endpoint.
-        params: { grant_type: 'refresh_token', refresh_token: refreshToken },
-        auth: { username: options.clientId, password: options.clientSecret },
-        headers: { Accept: 'application/json' },
-      });
-      const token = AllegroTokenDto.parse(response.data);
-      refreshToken = token.refresh_token;
-      const lifetimeMs = token.expires_in * 1000;
-      const marginMs = Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10);
-      return { accessToken: token.access_token, refreshAtMs: clock() + lifetimeMs - marginMs };
-    } catch (error) {
-      // 400 invalid_grant (a retired or expired refresh token) surfaces like any upstream 4xx: the operator has to
-      // provide a new ALLEGRO_REFRESH_TOKEN (device or authorization-code flow).
-      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'marketplace', operation: 'refreshAccessToken' });
-    }
+    // 400 invalid_grant (a retired or expired refresh token) surfaces like any upstream 4xx: the operator has to
+    // provide a new ALLEGRO_REFRESH_TOKEN (device or authorization-code flow).
+    const token = await options.upstream.call({
+      operation: 'refreshAccessToken',
+      // Never retried: Allegro may have rotated the refresh token before the answer was lost, and a second refresh
+      // with the old one would be refused for good.
+      idempotent: false,
+      // and never cut short by one request's deadline: the answer carries the only copy of the new refresh token
+      ignoreRequestDeadline: true,
+      // the token endpoint (allegro.pl) is not the REST API's 9000/min budget
+      buckets: [],
+      send: (signal) =>
+        options.http.post<unknown>('/auth/oauth/token', null, {
+          // Query parameters, the form Allegro's FAQ documents for the token endpoint.
+          params: { grant_type: 'refresh_token', refresh_token: refreshToken },
+          auth: { username: options.clientId, password: options.clientSecret },
+          headers: { Accept: 'application/json' },
+          signal,
+        }),
+      parse: (response) => AllegroTokenDto.parse(response.data),
+    });
+    refreshToken = token.refresh_token;
+    const lifetimeMs = token.expires_in * 1000;
+    const marginMs = Math.min(MAX_REFRESH_MARGIN_MS, lifetimeMs / 10);
+    return { accessToken: token.access_token, refreshAtMs: clock() + lifetimeMs - marginMs };
   }
 
   return {
