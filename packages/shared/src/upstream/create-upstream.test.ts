@@ -234,6 +234,25 @@ describe('createUpstream: bulkhead', () => {
   });
 });
 
+describe('createUpstream: bulkhead queue after a give-up', () => {
+  it('hands the slot of a queued call that gave up on to the next one in the queue', async () => {
+    const { server, http } = await upstreamServer(async (_n, _req, res) => {
+      await sleep(200);
+      json(res, 200, { ok: true });
+    });
+    const upstream = make({ bulkhead: { maxConcurrent: 1, maxQueued: 10 } });
+    const first = upstream.call(read(http));
+    const impatient = rejection(inScope(createRequestScope(SERVICE_IDENTITY, Date.now() + 100), () => upstream.call(read(http))));
+    const patient = upstream.call(read(http));
+    expect((await impatient).extensions.code).toBe('UPSTREAM_TIMEOUT');
+    await first;
+    const started = Date.now();
+    await expect(patient).resolves.toEqual({ ok: true });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(server.requests).toBe(2);
+  });
+});
+
 describe('createUpstream: budget gate', () => {
   function fakeGate(grant: boolean) {
     const requests: BudgetRequest[] = [];

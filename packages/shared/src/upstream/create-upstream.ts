@@ -347,22 +347,30 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           });
         }
       }
-      // 4. the bulkhead, its queue time counted against the deadline
-      const queueAbort = new AbortController();
+      // 4. the bulkhead, its queue time counted against the deadline. A call given up on while queued still takes its
+      // turn, but returns at once: cockatiel drops an aborted queued call without handing its slot on to the next one.
+      let abandoned = false;
+      let giveUp: () => void = () => {};
       const queueMs = deadlineAt - Date.now() - MIN_ATTEMPT_MS;
-      const timer = setTimeout(() => queueAbort.abort(), Math.max(0, queueMs));
+      const gaveUp = new Promise<never>((_resolve, reject) => {
+        giveUp = () => {
+          abandoned = true;
+          reject(fail('UPSTREAM_TIMEOUT', call.operation));
+        };
+      });
+      gaveUp.catch(() => undefined);
+      const timer = setTimeout(() => giveUp(), Math.max(0, queueMs));
       try {
         return await Promise.race([
           bulkhead.execute(async () => {
             clearTimeout(timer);
+            if (abandoned) throw fail('UPSTREAM_TIMEOUT', call.operation);
             const timeoutMs = Math.min(attemptTimeoutMs, deadlineAt - Date.now());
             if (timeoutMs < MIN_ATTEMPT_MS) throw fail('UPSTREAM_TIMEOUT', call.operation);
             // 5. the breaker counts only the HTTP attempt itself
             return breaker.execute(() => attempt(call, timeoutMs));
-          }, queueAbort.signal),
-          new Promise<never>((_resolve, reject) =>
-            queueAbort.signal.addEventListener('abort', () => reject(fail('UPSTREAM_TIMEOUT', call.operation)), { once: true }),
-          ),
+          }),
+          gaveUp,
         ]);
       } catch (error) {
         if (error instanceof BulkheadRejectedError) {
@@ -376,8 +384,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         throw error;
       } finally {
         clearTimeout(timer);
-        // a queued call given up on leaves the queue when its turn comes (cockatiel checks the signal then)
-        queueAbort.abort();
       }
     } finally {
       if (probe) probeClaimed = false;
