@@ -117,12 +117,18 @@ describe('MarketplaceClient (Allegro adapter ↔ Allegro simulator)', () => {
     });
 
     it('waits 1 s after a 429 without Retry-After (Allegro sends none), then answers', async () => {
-      harness.sim.control.addFaults([{ kind: 'rate_limit', count: 1, match: COUNTER.offers }]);
-      const started = Date.now();
-      const offers = await harness.client.getOffersBySkus({ skus: ['SKU-CFM-150'] });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-      expect(offers.length).toBeGreaterThan(0);
-      expect(harness.count(COUNTER.offers)).toBe(2);
+      // the default 5 s timeout: without a request deadline it bounds the whole call, wait included
+      const patient = await startMarketplaceHarness();
+      try {
+        patient.sim.control.addFaults([{ kind: 'rate_limit', count: 1, match: COUNTER.offers }]);
+        const started = Date.now();
+        const offers = await patient.client.getOffersBySkus({ skus: ['SKU-CFM-150'] });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+        expect(offers.length).toBeGreaterThan(0);
+        expect(patient.count(COUNTER.offers)).toBe(2);
+      } finally {
+        await patient.close();
+      }
     });
 
     it('never retries the token refresh (a write that rotates the refresh token)', async () => {

@@ -286,7 +286,8 @@ describe('createUpstream: budget gate', () => {
         : json(res, 200, { ok: true }, { 'X-HubSpot-RateLimit-Remaining': '187', 'X-HubSpot-RateLimit-Max': '190', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' }),
     );
     const { gate, requests, observed } = fakeGate(true);
-    await make({ budget: gate }).call(read(http, { buckets: ['hubspot:search', 'hubspot:all'] }));
+    const scope = createRequestScope(SERVICE_IDENTITY, Date.now() + 5_000);
+    await inScope(scope, () => make({ budget: gate }).call(read(http, { buckets: ['hubspot:search', 'hubspot:all'] })));
     expect(requests).toHaveLength(2);
     expect(requests[0]).toMatchObject({ priority: 'interactive', maxWaitMs: 2_000 });
     expect(observed).toEqual([

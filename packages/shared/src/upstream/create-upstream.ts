@@ -69,7 +69,7 @@ export interface UpstreamOptions {
   product: UpstreamProduct;
   /**
    * Timeout of one attempt (one HTTP request), capped by what is left of the request's deadline. A call made outside
-   * a request scope (or whose request has no deadline) gets `(maxRetries + 1) × attemptTimeoutMs` as its deadline.
+   * a request scope (or whose request has no deadline) gets this as the deadline of the whole call.
    */
   attemptTimeoutMs: number;
   retry?: UpstreamRetryOptions;
@@ -398,10 +398,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     async call<T>(call: UpstreamCall<T>): Promise<T> {
       stats.calls += 1;
       const scope = currentRequestScope();
-      // Without a deadline (no request scope: start-up, pollers, tests) a call gets what all its attempts would take at
-      // full timeout, so a `Retry-After: 60` is never slept through when nobody said how long to wait.
+      // Without a deadline (no request scope: start-up, pollers, tests; or a caller that set none) the whole call gets
+      // one attempt's timeout, as before retries existed: fast failures are still retried inside it, a hung upstream
+      // costs one timeout, and a `Retry-After: 60` is never slept through when nobody said how long to wait.
       const requestDeadline = call.ignoreRequestDeadline === true ? undefined : scope?.deadlineAt;
-      const deadlineAt = (requestDeadline ?? Date.now() + (maxRetries + 1) * attemptTimeoutMs) - marginMs;
+      const deadlineAt = requestDeadline === undefined ? Date.now() + attemptTimeoutMs : requestDeadline - marginMs;
       const buckets = call.buckets ?? defaultBuckets;
       let backoff: IBackoff<unknown> | undefined;
       for (let attemptNo = 1; ; attemptNo += 1) {
