@@ -7,6 +7,7 @@ import type { BudgetRequest, UpstreamBudgetGate, UpstreamLimitSignal } from '../
 import { UpstreamError } from '../errors/upstream-error.ts';
 import { createHttpClient } from '../http/create-http-client.ts';
 import { SERVICE_IDENTITY, type RequestIdentity } from '../identity/request-identity.ts';
+import { createLogger } from '../logging/create-logger.ts';
 import { createRequestScope, runInRequestScope, type RequestScope } from '../sources/request-scope.ts';
 import { startTestHttpServer, type TestHttpServer } from '../testing/start-test-http-server.ts';
 import { createUpstream, type UpstreamCall, type UpstreamOptions } from './create-upstream.ts';
@@ -180,6 +181,29 @@ describe('createUpstream: circuit breaker', () => {
     expect(upstream.stats()).toMatchObject({ breaker: 'closed', breakerOpened: 2 });
     await Promise.all(Array.from({ length: 20 }, () => upstream.call(read(http))));
     expect(server.requests).toBe(7 + 20);
+  });
+
+  it('logs each transition once and reports it to onEvent', async () => {
+    let healthy = false;
+    const { http } = await upstreamServer((_n, _req, res) => (healthy ? json(res, 200, { ok: true }) : json(res, 503, {})));
+    const lines: { level: number; msg: string }[] = [];
+    const logger = createLogger({ name: 'crm', destination: { write: (line: string) => void lines.push(JSON.parse(line)) } });
+    const states: string[] = [];
+    const upstream = make({
+      logger,
+      retry: { maxRetries: 0 },
+      breaker: { consecutiveFailures: 2, halfOpenAfterMs: 100 },
+      onEvent: (event) => (event.type === 'breaker' ? states.push(event.state) : undefined),
+    });
+    for (let i = 0; i < 10; i += 1) await upstream.call(read(http)).catch(() => undefined);
+    healthy = true;
+    await sleep(120);
+    for (let i = 0; i < 10; i += 1) await upstream.call(read(http));
+    expect(states).toEqual(['open', 'half-open', 'closed']);
+    expect(lines.map((l) => l.msg)).toEqual([
+      'crm upstream circuit opened: calls skipped, one probe per 100 ms',
+      'crm upstream circuit closed: the probe succeeded',
+    ]);
   });
 
   it('does not count 404s and 4xx rejections as failures', async () => {
