@@ -181,6 +181,8 @@ describe('createSimulator', () => {
     const res = await fetch(`${base}/items`);
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('1');
+    sim.control.addFaults([{ kind: 'rate_limit', count: 1, retryAfterSeconds: 2 }]);
+    expect((await fetch(`${base}/items`)).headers.get('retry-after')).toBe('2');
   });
 
   it('enforces a rate-limit budget per key and decorates admitted responses', async () => {

@@ -198,7 +198,7 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
     [`GET|DELETE ${ADMIN_PREFIX}/counters`]: 'request counters per endpoint; DELETE resets them',
     [`GET|PATCH ${ADMIN_PREFIX}/config`]: '{ latency: {fixedMs, jitterMs}, rateLimit: {limit, windowMs, blockMs?} | null, faults: [...] }',
     [`GET|POST|DELETE ${ADMIN_PREFIX}/faults`]:
-      'fault rules { kind: status|rate_limit|hang|reset|garbage, status?, ratio? | count?, match? }',
+      'fault rules { kind: status|rate_limit|hang|reset|garbage, status?, ratio? | count?, match?, retryAfterSeconds? }',
     [`POST ${ADMIN_PREFIX}/reset`]: 'data back to the seed, counters to zero, knobs to start values',
     [`POST ${ADMIN_PREFIX}/records`]: "load extra records in the upstream's own wire format",
     ...Object.fromEntries((options.adminRoutes ?? []).map((r) => [`${r.method} ${r.path}`, r.name ?? 'simulator-specific'])),
@@ -307,13 +307,14 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
       case 'rate_limit': {
         const cfg = rateLimiter.config();
         const now = Date.now();
+        const retryAfterSeconds = rule.retryAfterSeconds ?? 1;
         return hooks.rateLimitResponse(
           {
             limit: cfg?.limit ?? 100,
             remaining: 0,
             windowMs: cfg?.windowMs ?? 10_000,
-            resetAtMs: now + 1000,
-            retryAfterSeconds: 1,
+            resetAtMs: now + retryAfterSeconds * 1000,
+            retryAfterSeconds,
             key: 'fault',
           },
           simReq,

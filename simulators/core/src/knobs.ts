@@ -102,6 +102,12 @@ export function validateFaultRule(input: unknown): FaultRule {
     rule.count = r['count'] as number;
   }
   if (rule.ratio === undefined && rule.count === undefined) throw new Error('a fault rule needs a ratio or a count');
+  if (r['retryAfterSeconds'] !== undefined) {
+    if (!Number.isInteger(r['retryAfterSeconds']) || (r['retryAfterSeconds'] as number) < 0 || (r['retryAfterSeconds'] as number) > 3_600) {
+      throw new Error('fault retryAfterSeconds must be an integer between 0 and 3600');
+    }
+    rule.retryAfterSeconds = r['retryAfterSeconds'] as number;
+  }
   if (r['match'] !== undefined) {
     if (typeof r['match'] !== 'string' || r['match'] === '') throw new Error('fault match must be a non-empty string');
     rule.match = r['match'];

@@ -82,6 +82,8 @@ export interface FaultRule {
   count?: number;
   /** only requests whose counter key (route name) equals this, or whose path starts with it */
   match?: string;
+  /** for kind `rate_limit`: the wait the 429 asks for (`Retry-After` where the product sends one). @default 1 */
+  retryAfterSeconds?: number;
 }
 
 export interface LatencyConfig {

@@ -7,6 +7,7 @@ import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/i
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
+import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 export const CrmConfigSchema = z.object({
   /** HubSpot API base URL, e.g. https://api.hubapi.com. Intentionally no default: it must point somewhere real. */
@@ -15,8 +16,10 @@ export const CrmConfigSchema = z.object({
   HUBSPOT_ACCESS_TOKEN: z.string().trim().min(1),
   /** port the subgraph listens on. @default 4003 */
   CRM_PORT: z.coerce.number().int().min(0).max(65_535).default(4003),
-  /** per-request timeout towards HubSpot, in ms. @default 5000 */
+  /** one request (attempt) towards HubSpot, in ms; always capped by what is left of the gateway's deadline. @default 5000 */
   CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** CRM_MAX_RETRIES, CRM_BREAKER_FAILURES, CRM_BREAKER_HALF_OPEN_MS, CRM_MAX_CONCURRENT_CALLS (see the shape's docs) */
+  ...upstreamPolicyEnvShape('CRM'),
   /** how long a read contact is served from the cache without asking HubSpot, in seconds; 0: always ask. @default 60 */
   CRM_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /**

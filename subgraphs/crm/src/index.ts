@@ -4,6 +4,7 @@ import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '
 import { createHttpClient } from '@omnigraph/shared/http';
 import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
 import { createCrmClient } from './upstream/create-crm-client.ts';
@@ -38,8 +39,12 @@ export async function startCrmSubgraph(
   options: StartCrmOptions = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'crm' });
-  const http = createHttpClient({ baseUrl: config.HUBSPOT_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS });
-  const client = createCrmClient({ http, accessToken: config.HUBSPOT_ACCESS_TOKEN });
+  const client = createCrmClient({
+    baseUrl: config.HUBSPOT_BASE_URL,
+    accessToken: config.HUBSPOT_ACCESS_TOKEN,
+    timeoutMs: config.CRM_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('CRM', config), logger },
+  });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
     keyPrefix: CRM_CACHE_KEY_PREFIX,
@@ -78,7 +83,7 @@ export async function startCrmSubgraph(
     ? await startChangePollers({
         sources: [
           createHubSpotJournalSource({
-            http,
+            http: createHttpClient({ baseUrl: config.HUBSPOT_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS }),
             accessToken: config.HUBSPOT_JOURNAL_ACCESS_TOKEN ?? config.HUBSPOT_ACCESS_TOKEN,
             installPortalId: config.HUBSPOT_JOURNAL_PORTAL_ID,
             logger,

@@ -44,7 +44,9 @@ beforeEach(() => {
   clock.now = T0;
   // a new server per test: a new, empty cache and single flight
   crm = createCrmServer({
-    client: createTestCrmClient(stack),
+    // no retries and no breaker: one failed HubSpot call per read makes the point about the cache (the policies
+    // have their own tests)
+    client: createTestCrmClient(stack, { policies: { retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1_000_000 } } }),
     cache: createMemoryCache(),
     cacheTtlSeconds: 60,
     maxStaleSeconds: 900,

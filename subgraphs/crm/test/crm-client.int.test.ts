@@ -42,6 +42,9 @@ async function upstreamErrorOf(promise: Promise<unknown>): Promise<GraphQLError>
   return error as GraphQLError;
 }
 
+/** A fresh client with retries off, so each fault shows its own mapping and no test opens another's breaker. */
+const once = () => createTestCrmClient(stack, { timeoutMs: 500, policies: { retry: { maxRetries: 0 } } });
+
 describe('HubSpot CRM client against the HubSpot simulator', () => {
   it('batch-reads contacts by id in key order, null for a missing id (207)', async () => {
     const contacts = await client.getContactsByKey({ key: 'id', values: [DEMO.tomasz.id, '99999999999', DEMO.anna.id] });
@@ -104,33 +107,37 @@ describe('HubSpot CRM client against the HubSpot simulator', () => {
 
   it('maps an upstream 503 to UPSTREAM_UNAVAILABLE', async () => {
     stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
-    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    const error = await upstreamErrorOf(once().getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
     expect(error.extensions['code']).toBe('UPSTREAM_UNAVAILABLE');
   });
 
   it('maps a 429 of the general budget to UPSTREAM_RATE_LIMITED', async () => {
     stack.hubspot.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
-    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    const error = await upstreamErrorOf(once().getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
     expect(error.extensions['code']).toBe('UPSTREAM_RATE_LIMITED');
   });
 
   it('maps a 429 of the separate search budget to UPSTREAM_RATE_LIMITED with a retry hint', async () => {
     await setSearchRateLimit(stack, { limit: 1, windowMs: 60_000 });
     await client.findContactsByPhone({ nationalNumber: '600100200', limit: 1 });
+    // retries on: a Retry-After of about 60 s does not fit the call's deadline, so it fails at once without waiting
+    const started = Date.now();
     const error = await upstreamErrorOf(client.findContactsByPhone({ nationalNumber: '600100200', limit: 1 }));
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(hubspotCalls(stack, SEARCH)).toBe(2);
     expect(error.extensions['code']).toBe('UPSTREAM_RATE_LIMITED');
     expect(error.extensions['retryAfterSeconds']).toBeGreaterThanOrEqual(1);
   });
 
   it('maps a hanging upstream to UPSTREAM_TIMEOUT', async () => {
     stack.hubspot.control.addFaults([{ kind: 'hang', count: 1 }]);
-    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    const error = await upstreamErrorOf(once().getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
     expect(error.extensions['code']).toBe('UPSTREAM_TIMEOUT');
   });
 
   it('maps a garbage 200 body to UPSTREAM_BAD_RESPONSE', async () => {
     stack.hubspot.control.addFaults([{ kind: 'garbage', count: 1 }]);
-    const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    const error = await upstreamErrorOf(once().getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
     expect(error.extensions['code']).toBe('UPSTREAM_BAD_RESPONSE');
   });
 
@@ -142,9 +149,47 @@ describe('HubSpot CRM client against the HubSpot simulator', () => {
   });
 
   it('does not leak upstream URLs or bodies into the error', async () => {
-    stack.hubspot.control.addFaults([{ kind: 'status', status: 500, count: 1 }]);
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 500, count: 3 }]);
     const error = await upstreamErrorOf(client.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
     expect(error.message).not.toContain(stack.urls.hubspot);
     expect(JSON.stringify(error.extensions)).not.toContain('127.0.0.1');
+  });
+});
+
+describe('HubSpot CRM client: the shared upstream-call policies', () => {
+  // route-level counters: a faulted request never reaches the handler that counts the typed key (…/contacts/…)
+  const BATCH_ROUTE = 'POST /crm/v3/objects/:objectType/batch/:action';
+  const SEARCH_ROUTE = 'POST /crm/v3/objects/:objectType/search';
+
+  it('answers completely after one transient 503 of a batch read: retried once (2 HubSpot calls)', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+    const [anna] = await createTestCrmClient(stack).getContactsByKey({ key: 'id', values: [DEMO.anna.id] });
+    expect(anna?.email).toBe(DEMO.anna.email);
+    expect(hubspotCalls(stack, BATCH_ROUTE)).toBe(2);
+  });
+
+  it('retries a search (a read behind a POST) after a 503', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+    const found = await createTestCrmClient(stack).findContactsByName({ words: ['Kowalska'], limit: 50 });
+    expect(found.map((c) => c.id)).toContain(DEMO.anna.id);
+    expect(hubspotCalls(stack, SEARCH_ROUTE)).toBe(2);
+  });
+
+  it("honours HubSpot's 429 Retry-After (1 s) and then answers", async () => {
+    stack.hubspot.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
+    const started = Date.now();
+    const [anna] = await createTestCrmClient(stack).getContactsByKey({ key: 'id', values: [DEMO.anna.id] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(anna?.id).toBe(DEMO.anna.id);
+    expect(hubspotCalls(stack, BATCH_ROUTE)).toBe(2);
+  });
+
+  it('opens the breaker while HubSpot answers 503: 200 lookups then cost no HubSpot call', async () => {
+    const crm = createTestCrmClient(stack, { policies: { retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 5, halfOpenAfterMs: 5_000 } } });
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1_000 }]);
+    for (let i = 0; i < 5; i += 1) await upstreamErrorOf(crm.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }));
+    const errors = await Promise.all(Array.from({ length: 200 }, () => upstreamErrorOf(crm.getContactsByKey({ key: 'id', values: [DEMO.anna.id] }))));
+    expect(new Set(errors.map((e) => e.extensions['code']))).toEqual(new Set(['UPSTREAM_CIRCUIT_OPEN']));
+    expect(hubspotCalls(stack, BATCH_ROUTE)).toBe(5);
   });
 });

@@ -86,8 +86,8 @@ describe('Query.customer', () => {
     expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
   });
 
-  it('turns an upstream outage into UPSTREAM_UNAVAILABLE, masked', async () => {
-    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+  it('turns an upstream outage (the read and both retries answered 503) into UPSTREAM_UNAVAILABLE, masked', async () => {
+    stack.hubspot.control.addFaults([{ kind: 'status', status: 503, count: 3 }]);
     const result = await execute(`{ customer(id: "${DEMO.anna.id}") { id } }`);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
     expect(JSON.stringify(result.errors)).not.toContain(stack.urls.hubspot);

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CREDENTIALS } from '@omnigraph/simulator-hubspot';
 import { startSimulatorStack, type SimulatorStack } from '@omnigraph/simulator-stack';
-import { createHttpClient } from '@omnigraph/shared/http';
+import type { UpstreamPolicies } from '@omnigraph/shared/upstream';
 import { createCrmClient } from '../src/upstream/create-crm-client.ts';
 import type { CrmClient } from '../src/upstream/crm-client.ts';
 
@@ -27,9 +27,16 @@ export async function startCrmTestStack(): Promise<SimulatorStack> {
   return stack;
 }
 
-export function createTestCrmClient(stack: SimulatorStack, options: { timeoutMs?: number; token?: string } = {}): CrmClient {
-  const http = createHttpClient({ baseUrl: stack.urls.hubspot, timeoutMs: options.timeoutMs ?? 2_000 });
-  return createCrmClient({ http, accessToken: options.token ?? HUBSPOT_TOKEN });
+export function createTestCrmClient(
+  stack: SimulatorStack,
+  options: { timeoutMs?: number; token?: string; policies?: UpstreamPolicies } = {},
+): CrmClient {
+  return createCrmClient({
+    baseUrl: stack.urls.hubspot,
+    accessToken: options.token ?? HUBSPOT_TOKEN,
+    timeoutMs: options.timeoutMs ?? 2_000,
+    ...(options.policies === undefined ? {} : { policies: options.policies }),
+  });
 }
 
 /** The separate search budget (HubSpot: 5 per second); null switches it off. */

@@ -3,6 +3,7 @@ import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/i
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
+import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
 export const ErpConfigSchema = z.object({
@@ -14,8 +15,10 @@ export const ErpConfigSchema = z.object({
   ODOO_API_KEY: z.string().min(1),
   /** @default 4001 */
   ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
-  /** Per-call timeout of Odoo requests, ms. @default 5000 */
+  /** Timeout of one Odoo request (one attempt), ms; always capped by what is left of the gateway's deadline. @default 5000 */
   ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** ERP_MAX_RETRIES, ERP_BREAKER_FAILURES, ERP_BREAKER_HALF_OPEN_MS, ERP_MAX_CONCURRENT_CALLS (see the shape's docs) */
+  ...upstreamPolicyEnvShape('ERP'),
   /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
   ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /**

@@ -4,6 +4,7 @@ import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '
 import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
@@ -44,6 +45,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
     database: config.ODOO_DATABASE,
     apiKey: config.ODOO_API_KEY,
     timeoutMs: config.ERP_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('ERP', config), logger },
   });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,

@@ -79,7 +79,9 @@ describe('ErpClient (Odoo JSON-2) against the Odoo simulator', () => {
     expect(locations.filter((l) => l.kind === 'STORE').length).toBe(locations.length - 1);
   });
 
-  describe('faults', () => {
+  describe('faults (retries off: how each failure maps)', () => {
+    // a fresh client per test, so one test's failures never open another's breaker
+    const once = (timeoutMs = 2_000) => createErpClient({ baseUrl, ...odooCredentials, timeoutMs, policies: { retry: { maxRetries: 0 } } });
     const noLeaks = (error: { message: string; extensions: Record<string, unknown> }): void => {
       const text = JSON.stringify({ message: error.message, extensions: error.extensions });
       expect(text).not.toContain(baseUrl);
@@ -90,30 +92,29 @@ describe('ErpClient (Odoo JSON-2) against the Odoo simulator', () => {
 
     it('maps a 503 to UPSTREAM_UNAVAILABLE', async () => {
       sim.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
-      const error = await failure(client.getProductsBySkus({ skus: ['X'] }));
+      const error = await failure(once().getProductsBySkus({ skus: ['X'] }));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp' });
       noLeaks(error);
     });
 
     it('maps a 500 Odoo error to UPSTREAM_UNAVAILABLE', async () => {
       sim.control.addFaults([{ kind: 'status', status: 500, count: 1 }]);
-      const error = await failure(client.getStockBySkus({ skus: ['X'] }));
+      const error = await failure(once().getStockBySkus({ skus: ['X'] }));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp' });
       noLeaks(error);
     });
 
     it('maps a 429 from the proxy to UPSTREAM_RATE_LIMITED', async () => {
       sim.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
-      const error = await failure(client.listLocations());
+      const error = await failure(once().listLocations());
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', serviceName: 'erp' });
       noLeaks(error);
     });
 
     it('maps a hang to UPSTREAM_TIMEOUT after the configured timeout', async () => {
-      const fast = createErpClient({ baseUrl, ...odooCredentials, timeoutMs: 200 });
       sim.control.addFaults([{ kind: 'hang', count: 1 }]);
       const started = Date.now();
-      const error = await failure(fast.getProductsBySkus({ skus: ['X'] }));
+      const error = await failure(once(200).getProductsBySkus({ skus: ['X'] }));
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', serviceName: 'erp' });
       noLeaks(error);
@@ -121,14 +122,14 @@ describe('ErpClient (Odoo JSON-2) against the Odoo simulator', () => {
 
     it('maps a garbage body to UPSTREAM_BAD_RESPONSE', async () => {
       sim.control.addFaults([{ kind: 'garbage', count: 1 }]);
-      const error = await failure(client.getStockBySkus({ skus: ['X'] }));
+      const error = await failure(once().getStockBySkus({ skus: ['X'] }));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', serviceName: 'erp' });
       noLeaks(error);
     });
 
     it('maps a connection reset to UPSTREAM_UNAVAILABLE', async () => {
       sim.control.addFaults([{ kind: 'reset', count: 1 }]);
-      const error = await failure(client.getProductsBySkus({ skus: ['X'] }));
+      const error = await failure(once().getProductsBySkus({ skus: ['X'] }));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp' });
     });
 
@@ -137,6 +138,31 @@ describe('ErpClient (Odoo JSON-2) against the Odoo simulator', () => {
       const error = await failure(wrong.getProductsBySkus({ skus: ['X'] }));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', serviceName: 'erp' });
       noLeaks(error);
+      expect(odooCalls(sim)).toEqual({ 'product.product.search_read': 1 }); // a 401 is not retried
+    });
+  });
+
+  describe('resilience (the shared upstream-call policies)', () => {
+    const JSON2_ROUTE = 'POST /json/2/:model/:method';
+    const fresh = () => createErpClient({ baseUrl, ...odooCredentials, timeoutMs: 2_000 });
+
+    it('answers completely after one transient 503: the read is retried once (2 Odoo calls)', async () => {
+      const sku = wire[2]!.default_code;
+      sim.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+      const rows = await fresh().getStockBySkus({ skus: [sku] });
+      expect(rows.length).toBeGreaterThan(0);
+      // the faulted request never reached the model handler, so Odoo counted 2 requests and 1 search_read
+      expect(sim.control.counters().endpoints[JSON2_ROUTE]).toBe(2);
+      expect(odooCalls(sim)).toEqual({ 'stock.quant.search_read': 1 });
+    });
+
+    it("honours the proxy's 429 Retry-After (1 s) and then answers", async () => {
+      sim.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
+      const started = Date.now();
+      const rows = await fresh().getStockBySkus({ skus: [wire[2]!.default_code] });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(sim.control.counters().endpoints[JSON2_ROUTE]).toBe(2);
     });
   });
 });

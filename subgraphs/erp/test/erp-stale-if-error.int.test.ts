@@ -27,7 +27,14 @@ const clock = { now: T0 };
 beforeAll(async () => {
   const odoo = await startOdoo();
   sim = odoo.sim;
-  client = createErpClient({ baseUrl: odoo.baseUrl, ...odooCredentials, timeoutMs: 2_000 });
+  // No retries and no breaker here: one failed Odoo call per read makes the point about the cache; the upstream
+  // policies have their own tests (packages/shared/src/upstream, e2e/upstream-retry, e2e/upstream-breaker).
+  client = createErpClient({
+    baseUrl: odoo.baseUrl,
+    ...odooCredentials,
+    timeoutMs: 2_000,
+    policies: { retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1_000_000 } },
+  });
   server = createErpServer();
   await server.start();
   wire = await readWireProducts(sim, odoo.baseUrl, 2);

@@ -289,8 +289,8 @@ describe('erp subgraph', () => {
       expect(text).not.toContain('stacktrace');
     };
 
-    it('answers UPSTREAM_UNAVAILABLE with serviceName erp on a 503', async () => {
-      sim.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+    it('answers UPSTREAM_UNAVAILABLE with serviceName erp when Odoo answers 503 to the read and both retries', async () => {
+      sim.control.addFaults([{ kind: 'status', status: 503, count: 3 }]);
       const result = await execute(`{ product(sku: "${wire[0]!.default_code}") { sku name } }`);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp' });
       noLeaks(result);
@@ -298,6 +298,7 @@ describe('erp subgraph', () => {
 
     it('answers UPSTREAM_TIMEOUT when Odoo hangs past ERP_TIMEOUT_MS', async () => {
       const fast = createErpClient({ baseUrl, ...odooCredentials, timeoutMs: 200 });
+      // without a request deadline the call gets one attempt's timeout, so one hang is enough
       sim.control.addFaults([{ kind: 'hang', count: 1 }]);
       const result = await execute('{ locations { code } }', {}, { client: fast });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', serviceName: 'erp' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
+import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
 export const EshopConfigSchema = z.object({
@@ -21,8 +22,10 @@ export const EshopConfigSchema = z.object({
   WOOCOMMERCE_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** @default 4002 */
   ESHOP_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
-  /** per upstream request, in ms. @default 5000 */
+  /** one upstream request (attempt), in ms; always capped by what is left of the gateway's deadline. @default 5000 */
   ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** ESHOP_MAX_RETRIES, ESHOP_BREAKER_FAILURES, ESHOP_BREAKER_HALF_OPEN_MS, ESHOP_MAX_CONCURRENT_CALLS (see the shape's docs) */
+  ...upstreamPolicyEnvShape('ESHOP'),
   /**
    * How long cached orders and listings are served without asking WooCommerce, in seconds; 0: always ask. Short: it only has to bridge the gateway's
    * summaries step and the order entity step of one query. @default 60

@@ -7,6 +7,7 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import type { OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
@@ -44,6 +45,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     consumerKey: config.WOOCOMMERCE_CONSUMER_KEY,
     consumerSecret: config.WOOCOMMERCE_CONSUMER_SECRET,
     timeoutMs: config.ESHOP_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('ESHOP', config), logger },
     currency: config.WOOCOMMERCE_CURRENCY,
   });
   const { server, createContext } = createEshopServer({

@@ -19,13 +19,14 @@ import {
 let bed: WooCommerceTestBed;
 let client: EshopClient;
 
-function clientWith(overrides: { timeoutMs?: number; consumerSecret?: string } = {}): EshopClient {
+function clientWith(overrides: { timeoutMs?: number; consumerSecret?: string; maxRetries?: number } = {}): EshopClient {
   return createEshopClient({
     baseUrl: bed.baseUrl,
     consumerKey: bed.consumerKey,
     consumerSecret: overrides.consumerSecret ?? bed.consumerSecret,
     timeoutMs: overrides.timeoutMs ?? 5_000,
     currency: 'PLN',
+    ...(overrides.maxRetries === undefined ? {} : { policies: { retry: { maxRetries: overrides.maxRetries } } }),
   });
 }
 
@@ -101,45 +102,47 @@ describe('WooCommerce eshop client', () => {
     expect(await bed.counters()).toEqual({});
   });
 
-  describe('faults', () => {
+  describe('faults (retries off: how each failure maps)', () => {
+    // a fresh client per test, so one test's failures never open another's breaker
+    const once = (timeoutMs?: number) => clientWith({ maxRetries: 0, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
     it('maps a 503 (nginx HTML page) to UPSTREAM_UNAVAILABLE', async () => {
       bed.simulator.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
-      await expect(client.getOrdersByIds({ ids: ['1' as EshopOrderId] })).rejects.toMatchObject({
+      await expect(once().getOrdersByIds({ ids: ['1' as EshopOrderId] })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'eshop' },
       });
     });
 
     it('maps a 500 (WordPress critical error) to UPSTREAM_UNAVAILABLE', async () => {
       bed.simulator.control.addFaults([{ kind: 'status', status: 500, count: 1 }]);
-      await expect(client.listCustomerOrders({ customerId: '2000' })).rejects.toMatchObject({
+      await expect(once().listCustomerOrders({ customerId: '2000' })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'eshop' },
       });
     });
 
     it('maps a 429 to UPSTREAM_RATE_LIMITED', async () => {
       bed.simulator.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
-      await expect(client.getListingsBySkus({ skus: ['X'] })).rejects.toMatchObject({
+      await expect(once().getListingsBySkus({ skus: ['X'] })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_RATE_LIMITED', serviceName: 'eshop' },
       });
     });
 
     it('maps a hang past the timeout to UPSTREAM_TIMEOUT', async () => {
       bed.simulator.control.addFaults([{ kind: 'hang', count: 1 }]);
-      await expect(clientWith({ timeoutMs: 200 }).getOrderByNumber({ number: '10000' })).rejects.toMatchObject({
+      await expect(once(200).getOrderByNumber({ number: '10000' })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_TIMEOUT', serviceName: 'eshop' },
       });
     });
 
     it('maps a garbage 200 body to UPSTREAM_BAD_RESPONSE', async () => {
       bed.simulator.control.addFaults([{ kind: 'garbage', count: 1 }]);
-      await expect(client.listGuestOrdersByEmail({ email: DEMO.katarzyna.email })).rejects.toMatchObject({
+      await expect(once().listGuestOrdersByEmail({ email: DEMO.katarzyna.email })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_BAD_RESPONSE', serviceName: 'eshop' },
       });
     });
 
     it('maps a connection reset to UPSTREAM_UNAVAILABLE', async () => {
       bed.simulator.control.addFaults([{ kind: 'reset', count: 1 }]);
-      await expect(client.getListingsBySkus({ skus: ['X'] })).rejects.toMatchObject({
+      await expect(once().getListingsBySkus({ skus: ['X'] })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'eshop' },
       });
     });
@@ -161,6 +164,29 @@ describe('WooCommerce eshop client', () => {
       await expect(misconfigured.getOrderByNumber({ number: '10000' })).rejects.toMatchObject({
         extensions: { serviceName: 'eshop' },
       });
+    });
+  });
+
+  describe('resilience (the shared upstream-call policies)', () => {
+    it('answers completely after one transient 503: the read is retried once (2 WooCommerce calls)', async () => {
+      bed.simulator.control.addFaults([{ kind: 'status', status: 503, count: 1 }]);
+      const orders = await clientWith().listCustomerOrders({ customerId: DEMO.anna.eshopCustomerId });
+      expect(orders).toHaveLength(DEMO.anna.orders);
+      expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 2 });
+    });
+
+    it('honours the 429 Retry-After (1 s) and then answers', async () => {
+      bed.simulator.control.addFaults([{ kind: 'rate_limit', count: 1 }]);
+      const started = Date.now();
+      const listings = await clientWith().getListingsBySkus({ skus: listedSkus(bed.dataset, 3) });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      expect(listings).toHaveLength(3);
+      expect(await bed.counters()).toEqual({ [PRODUCTS_LIST]: 2 });
+    });
+
+    it('never retries when the answer is "no such order" (404 with its WooCommerce code): null after 1 call', async () => {
+      expect(await clientWith().getOrderByNumber({ number: '999999999' })).toBeNull();
+      expect(await bed.counters()).toEqual({ [ORDER_BY_ID]: 1 });
     });
   });
 });

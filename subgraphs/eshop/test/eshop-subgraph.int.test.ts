@@ -324,6 +324,7 @@ describe('eshop subgraph', () => {
     });
 
     it('reports UPSTREAM_TIMEOUT when WooCommerce hangs past the timeout', async () => {
+      // without a request deadline the call gets one attempt's timeout, so one hang is enough
       bed.simulator.control.addFaults([{ kind: 'hang', count: 1 }]);
       const result = await execute(ESHOP_ORDER, { number: '10000' }, buildSubgraph({ timeoutMs: 200 }));
       expect(result.data).toEqual({ eshopOrder: null });

@@ -7,6 +7,7 @@ import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/i
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
+import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Hosts of the real Allegro API (prod and sandbox), whose token endpoint lives on another host. */
 const REAL_ALLEGRO_HOST = /(^|\.)allegro\.pl$|(^|\.)allegrosandbox\.pl$/;
@@ -42,8 +43,10 @@ export const MarketplaceConfigSchema = z
     ALLEGRO_TOKEN_FILE: z.string().trim().min(1).default('./.omnigraph-allegro-token.json'),
     /** port the subgraph listens on. @default 4004 */
     MARKETPLACE_PORT: z.coerce.number().int().min(0).max(65_535).default(4004),
-    /** per-request timeout towards Allegro, in ms. @default 5000 */
+    /** one request (attempt) towards Allegro, in ms; always capped by what is left of the gateway's deadline. @default 5000 */
     MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** MARKETPLACE_MAX_RETRIES, _BREAKER_FAILURES, _BREAKER_HALF_OPEN_MS, _MAX_CONCURRENT_CALLS (see the shape's docs) */
+    ...upstreamPolicyEnvShape('MARKETPLACE'),
     /**
      * How long a read or listed checkout form stays cached, in seconds; short, because it only bridges the gateway's
      * "list the buyer's orders" and "read those orders" steps. 0: always ask Allegro. @default 60

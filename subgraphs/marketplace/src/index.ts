@@ -3,6 +3,7 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
 import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
@@ -63,6 +64,8 @@ export async function createMarketplaceServerFromConfig(
   const client = createMarketplaceClient({
     apiHttp,
     authHttp,
+    timeoutMs: config.MARKETPLACE_TIMEOUT_MS,
+    policies: { ...upstreamPoliciesFromEnv('MARKETPLACE', config), logger },
     clientId: config.ALLEGRO_CLIENT_ID,
     clientSecret: config.ALLEGRO_CLIENT_SECRET,
     refreshToken: config.ALLEGRO_REFRESH_TOKEN,

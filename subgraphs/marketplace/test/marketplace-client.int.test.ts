@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpClient } from '@omnigraph/shared/http';
+import { createUpstream } from '@omnigraph/shared/upstream';
 import { createAllegroTokenProvider } from '../src/upstream/allegro/allegro-token-provider.ts';
 import { COUNTER, startMarketplaceHarness, type MarketplaceHarness } from './support/start-marketplace-harness.ts';
 
@@ -66,33 +67,82 @@ describe('MarketplaceClient (Allegro adapter ↔ Allegro simulator)', () => {
     });
   });
 
-  describe('faults', () => {
+  describe('faults (retries off: how each failure maps)', () => {
+    // a harness per test with retries off, so each fault shows its own mapping (a 429 also blocks the upstream for
+    // a second, and failures count toward the breaker)
+    let once: MarketplaceHarness;
+    beforeEach(async () => {
+      once = await startMarketplaceHarness({ timeoutMs: 500, policies: { retry: { maxRetries: 0 } } });
+    });
+    afterEach(async () => {
+      await once.close();
+    });
+
     it.each([
       ['a 503', 'UPSTREAM_UNAVAILABLE', { kind: 'status', status: 503 }],
       ["Allegro's 429", 'UPSTREAM_RATE_LIMITED', { kind: 'rate_limit' }],
       ['a hang past the timeout', 'UPSTREAM_TIMEOUT', { kind: 'hang' }],
       ['a garbage body', 'UPSTREAM_BAD_RESPONSE', { kind: 'garbage' }],
     ] as const)('maps %s to %s with serviceName marketplace', async (_name, code, fault) => {
-      harness.sim.control.addFaults([{ ...fault, count: 1, match: COUNTER.listForms }]);
-      const error = await harness.client.listOrdersByBuyerLogin({ buyerLogin: 'ania_kowalska88' }).then(
+      once.sim.control.addFaults([{ ...fault, count: 1, match: COUNTER.listForms }]);
+      const error = await once.client.listOrdersByBuyerLogin({ buyerLogin: 'ania_kowalska88' }).then(
         () => null,
         (e: unknown) => e as { extensions?: Record<string, unknown>; message: string },
       );
       expect(error?.extensions).toMatchObject({ code, serviceName: 'marketplace' });
-      expect(error?.message).not.toContain(harness.baseUrl);
+      expect(error?.message).not.toContain(once.baseUrl);
     });
 
     it('maps faults of the per-id read and the offer search too', async () => {
-      harness.sim.control.addFaults([
+      once.sim.control.addFaults([
         { kind: 'status', status: 500, count: 1, match: COUNTER.getForm },
         { kind: 'rate_limit', count: 1, match: COUNTER.offers },
       ]);
-      await expect(harness.client.getOrderById({ orderNumber: '00000000-0000-1000-8000-000000000000' })).rejects.toMatchObject({
+      await expect(once.client.getOrderById({ orderNumber: '00000000-0000-1000-8000-000000000000' })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'marketplace' },
       });
-      await expect(harness.client.getOffersBySkus({ skus: ['SKU-CFM-150'] })).rejects.toMatchObject({
+      await expect(once.client.getOffersBySkus({ skus: ['SKU-CFM-150'] })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_RATE_LIMITED', serviceName: 'marketplace' },
       });
+    });
+  });
+
+  describe('resilience (the shared upstream-call policies)', () => {
+    it('answers completely after one transient 503: the read is retried once', async () => {
+      harness.sim.control.addFaults([{ kind: 'status', status: 503, count: 1, match: COUNTER.listForms }]);
+      const orders = await harness.client.listOrdersByBuyerLogin({ buyerLogin: 'tomek_wisnia' });
+      expect(orders).toHaveLength(141);
+      // the faulted first page, its retry, and the second page
+      expect(harness.count(COUNTER.listForms)).toBe(3);
+    });
+
+    it('waits 1 s after a 429 without Retry-After (Allegro sends none), then answers', async () => {
+      // the default 5 s timeout: without a request deadline it bounds the whole call, wait included
+      const patient = await startMarketplaceHarness();
+      try {
+        patient.sim.control.addFaults([{ kind: 'rate_limit', count: 1, match: COUNTER.offers }]);
+        const started = Date.now();
+        const offers = await patient.client.getOffersBySkus({ skus: ['SKU-CFM-150'] });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+        expect(offers.length).toBeGreaterThan(0);
+        expect(patient.count(COUNTER.offers)).toBe(2);
+      } finally {
+        await patient.close();
+      }
+    });
+
+    it('never retries the token refresh (a write that rotates the refresh token)', async () => {
+      const fresh = await startMarketplaceHarness({ timeoutMs: 500 });
+      try {
+        fresh.sim.control.addFaults([{ kind: 'status', status: 503, count: 1, match: COUNTER.token }]);
+        await expect(fresh.client.getOffersBySkus({ skus: ['SKU-CFM-150'] })).rejects.toMatchObject({
+          extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'marketplace', upstream: { operation: 'refreshAccessToken' } },
+        });
+        expect(fresh.count(COUNTER.token)).toBe(1);
+        expect(fresh.count(COUNTER.offers)).toBe(0);
+      } finally {
+        await fresh.close();
+      }
     });
   });
 });
@@ -130,6 +180,7 @@ describe('Allegro token provider against the simulator', () => {
     try {
       const bad = createAllegroTokenProvider({
         http: createHttpClient({ baseUrl: harness.baseUrl, timeoutMs: 2_000 }),
+        upstream: createUpstream({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: 2_000 }),
         clientId: harness.sim.allegro.credentials.clientId,
         clientSecret: harness.sim.allegro.credentials.clientSecret,
         refreshToken: 'not-a-refresh-token',

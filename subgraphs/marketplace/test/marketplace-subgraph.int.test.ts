@@ -137,8 +137,8 @@ describe('marketplace subgraph', () => {
     expect(harness.sim.control.counters().total).toBe(0);
   });
 
-  it('reports summaries as null with UPSTREAM_UNAVAILABLE when Allegro answers 503', async () => {
-    harness.sim.control.addFaults([{ kind: 'status', status: 503, count: 1, match: COUNTER.listForms }]);
+  it('reports summaries as null with UPSTREAM_UNAVAILABLE when Allegro answers 503 to the read and both retries', async () => {
+    harness.sim.control.addFaults([{ kind: 'status', status: 503, count: 3, match: COUNTER.listForms }]);
     const result = await execute<EntitiesData>(harness, ENTITIES, { representations: [customer('marek_lew77')] });
     expect(result.data!._entities[0]).toMatchObject({ marketplaceOrderSummaries: null });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'marketplace' });

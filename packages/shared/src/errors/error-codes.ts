@@ -53,7 +53,9 @@ export const ERROR_CODES = defineErrorCodes({
   },
   UPSTREAM_UNAVAILABLE: {
     code: 'UPSTREAM_UNAVAILABLE',
-    description: 'The upstream product refused or dropped the connection, failed DNS, or answered 5xx.',
+    description:
+      'The upstream product refused or dropped the connection, failed DNS, or answered 5xx; or so many calls to it were ' +
+      'already in flight and queued that this one was not sent.',
     httpStatus: 502,
   },
   UPSTREAM_RATE_LIMITED: {

@@ -112,10 +112,14 @@ const scenarios = {
     },
   },
   UPSTREAM_TIMEOUT: {
-    it: 'maps an axios timeout against an upstream that never answers to UPSTREAM_TIMEOUT',
+    it: 'maps an axios timeout, and a timed AbortSignal that fired, against an upstream that never answers to UPSTREAM_TIMEOUT',
     run: async () => {
       const error = await callUpstream('/hang', { timeoutMs: 100 });
       expect(error.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', serviceName: 'erp', upstream: { operation: 'getProductsBySkus' } });
+      // axios reports the fired signal as ERR_CANCELED; it must not become INTERNAL_SERVER_ERROR
+      const http = createHttpClient({ baseUrl: server.url, timeoutMs: 2_000 });
+      const aborted = await http.get('/hang', { signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+      expect(mapAxiosErrorToUpstreamError(aborted, context).extensions.code).toBe('UPSTREAM_TIMEOUT');
     },
   },
   UPSTREAM_UNAVAILABLE: {

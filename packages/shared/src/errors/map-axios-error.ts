@@ -61,6 +61,9 @@ export function mapAxiosErrorToUpstreamError(error: unknown, context: UpstreamCa
   }
 
   const code = error.code ?? errorCode(error.cause);
+  // A request given a timed signal (`AbortSignal.timeout`, as the upstream-call helper does per attempt) that fired:
+  // axios reports a cancellation, but to the client it is the upstream not answering in time.
+  if (code === 'ERR_CANCELED' && isTimeoutReason(error.config?.signal)) return make('UPSTREAM_TIMEOUT');
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message)) return make('UPSTREAM_TIMEOUT');
   if ((code !== undefined && UNAVAILABLE_CODES.has(code)) || /socket hang up/i.test(error.message)) {
     return make('UPSTREAM_UNAVAILABLE');
@@ -96,4 +99,10 @@ function headerValue(headers: unknown, name: string): string | undefined {
 function errorCode(cause: unknown): string | undefined {
   if (cause === null || typeof cause !== 'object' || !('code' in cause)) return undefined;
   return typeof cause.code === 'string' ? cause.code : undefined;
+}
+
+function isTimeoutReason(signal: unknown): boolean {
+  if (signal === null || typeof signal !== 'object' || !('reason' in signal)) return false;
+  const reason: unknown = signal.reason;
+  return reason instanceof Error && reason.name === 'TimeoutError';
 }

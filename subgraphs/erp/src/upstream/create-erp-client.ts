@@ -1,4 +1,5 @@
 import { createHttpClient } from '@omnigraph/shared/http';
+import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import type { ErpClient } from './erp-client.ts';
 import { createOdooClient } from './odoo/odoo-client.ts';
 
@@ -7,11 +8,15 @@ export interface CreateErpClientOptions {
   baseUrl: string;
   database: string;
   apiKey: string;
+  /** one attempt (one HTTP request), capped by the request's deadline */
   timeoutMs: number;
+  /** retries, breaker, bulkhead, budget, logger; each has a documented default in `@omnigraph/shared/upstream` */
+  policies?: UpstreamPolicies;
 }
 
 /** The ERP adapter. Odoo is the only product today; another ERP would be chosen here by an `ERP_PROVIDER` value. */
 export function createErpClient(options: CreateErpClientOptions): ErpClient {
   const http = createHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
-  return createOdooClient({ http, database: options.database, apiKey: options.apiKey });
+  const upstream = createUpstream({ serviceName: 'erp', product: 'odoo', attemptTimeoutMs: options.timeoutMs, ...options.policies });
+  return createOdooClient({ http, upstream, database: options.database, apiKey: options.apiKey });
 }

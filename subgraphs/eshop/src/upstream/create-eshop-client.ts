@@ -3,6 +3,7 @@
  * config and one more branch here, and nothing above this file would change.
  */
 import { createHttpClient } from '@omnigraph/shared/http';
+import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import type { EshopClient } from './eshop-client.ts';
 import { createWooCommerceClient } from './woocommerce/woocommerce-client.ts';
 
@@ -11,8 +12,10 @@ export interface CreateEshopClientOptions {
   baseUrl: string;
   consumerKey: string;
   consumerSecret: string;
-  /** per request */
+  /** one request (attempt), capped by the request's deadline */
   timeoutMs: number;
+  /** retries, breaker, bulkhead, budget, logger; each has a documented default in `@omnigraph/shared/upstream` */
+  policies?: UpstreamPolicies;
   /** the shop's currency; product JSON carries none */
   currency: string;
 }
@@ -26,5 +29,6 @@ export function createEshopClient(options: CreateEshopClientOptions): EshopClien
     // Not the `consumer_secret` query variant: query strings end up in access logs.
     headers: { Authorization: `Basic ${basic}` },
   });
-  return createWooCommerceClient({ http, currency: options.currency });
+  const upstream = createUpstream({ serviceName: 'eshop', product: 'woocommerce', attemptTimeoutMs: options.timeoutMs, ...options.policies });
+  return createWooCommerceClient({ http, upstream, currency: options.currency });
 }

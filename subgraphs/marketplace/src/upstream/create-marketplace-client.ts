@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import type { Logger } from '@omnigraph/shared/logging';
+import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import { createAllegroClient } from './allegro/allegro-client.ts';
 import { createAllegroReadiness } from './allegro/allegro-readiness.ts';
 import { createAllegroTokenProvider } from './allegro/allegro-token-provider.ts';
@@ -16,6 +17,8 @@ export interface CreateMarketplaceClientOptions {
   apiHttp: AxiosInstance;
   /** aimed at the Allegro token endpoint base URL (another host on real Allegro) */
   authHttp: AxiosInstance;
+  /** one request (attempt) to either host, capped by the request's deadline (the token refresh is not) */
+  timeoutMs: number;
   clientId: string;
   clientSecret: string;
   /** ALLEGRO_REFRESH_TOKEN: seeds `tokenStore` (see allegro-token-provider.ts) */
@@ -23,6 +26,8 @@ export interface CreateMarketplaceClientOptions {
   /** where the rotating grant lives (ALLEGRO_TOKEN_STORE). @default in-process memory */
   tokenStore?: AllegroTokenStore;
   logger?: Logger;
+  /** retries, breaker, bulkhead, budget, logger; each has a documented default in `@omnigraph/shared/upstream` */
+  policies?: UpstreamPolicies;
 }
 
 /**
@@ -35,12 +40,15 @@ export type MarketplaceUpstream = MarketplaceClient & { readiness: ReadinessChec
 export function createMarketplaceClient(options: CreateMarketplaceClientOptions): MarketplaceUpstream {
   const tokens = createAllegroTokenProvider({
     http: options.authHttp,
+    // its own breaker and bulkhead: the token endpoint is another host (allegro.pl) than the API (api.allegro.pl)
+    upstream: createUpstream({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: options.timeoutMs, ...options.policies }),
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     refreshToken: options.refreshToken,
     ...(options.tokenStore === undefined ? {} : { store: options.tokenStore }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
-  const client = createAllegroClient({ http: options.apiHttp, tokens });
+  const upstream = createUpstream({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: options.timeoutMs, ...options.policies });
+  const client = createAllegroClient({ http: options.apiHttp, upstream, tokens });
   return Object.assign(client, { readiness: createAllegroReadiness({ http: options.apiHttp, tokens }), tokens });
 }

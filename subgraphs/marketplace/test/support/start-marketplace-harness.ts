@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import { createMemoryCache, type Cache } from '@omnigraph/shared/cache';
 import { createHttpClient } from '@omnigraph/shared/http';
+import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import { createAllegroSimulator, type AllegroSimulator, type CreateAllegroSimulatorOptions } from '@omnigraph/simulator-allegro';
 import { createMarketplaceServer, type MarketplaceServer } from '../../src/create-marketplace-server.ts';
 import { createAllegroClient } from '../../src/upstream/allegro/allegro-client.ts';
@@ -31,6 +32,8 @@ export interface MarketplaceHarness {
 export interface HarnessOptions {
   simulator?: CreateAllegroSimulatorOptions;
   timeoutMs?: number;
+  /** the shared upstream-call policies (as index.ts passes them from config); defaults otherwise */
+  policies?: UpstreamPolicies;
   maxConcurrentReads?: number;
   cacheTtlSeconds?: number;
   /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS. @default 3600 */
@@ -50,13 +53,15 @@ export async function startMarketplaceHarness(options: HarnessOptions = {}): Pro
   const apiHttp = createHttpClient({ baseUrl, timeoutMs });
   const authHttp = createHttpClient({ baseUrl, timeoutMs });
   const { credentials } = sim.allegro;
+  const upstream = () => createUpstream({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: timeoutMs, ...options.policies });
   const tokens = createAllegroTokenProvider({
     http: authHttp,
+    upstream: upstream(),
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     refreshToken: credentials.refreshToken,
   });
-  const client = createAllegroClient({ http: apiHttp, tokens });
+  const client = createAllegroClient({ http: apiHttp, upstream: upstream(), tokens });
   const cache = options.cache ?? createMemoryCache();
   const marketplace = createMarketplaceServer({
     client,

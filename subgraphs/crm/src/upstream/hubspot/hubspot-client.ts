@@ -1,12 +1,13 @@
 /**
  * The HubSpot CRM v3 adapter behind {@link CrmClient}: the only module of this subgraph that talks HTTP to HubSpot.
- * Every answer is validated with the zod DTOs; every failure goes through `mapAxiosErrorToUpstreamError` once, here.
+ * Every request goes through the shared upstream-call helper (deadline, retries, breaker, bulkhead, budget), which
+ * validates the answer with the zod DTOs and maps every failure once.
  *
  * Docs: https://developers.hubspot.com/docs/api-reference/legacy/crm/objects/contacts (objects, batch read) and
  * https://developers.hubspot.com/docs/api-reference/legacy/crm/search-the-crm (search, its 5 requests/s budget).
  */
-import { isAxiosError, type AxiosInstance } from 'axios';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { AxiosInstance } from 'axios';
+import type { Upstream } from '@omnigraph/shared/upstream';
 import {
   CRM_MAX_BATCH_SIZE,
   type CrmClient,
@@ -27,7 +28,16 @@ export interface HubSpotClientOptions {
   http: AxiosInstance;
   /** private-app (or service-key) token, sent as `Authorization: Bearer <token>` */
   accessToken: string;
+  /** the shared upstream-call helper for HubSpot (deadline, retries, breaker, bulkhead, budget) */
+  upstream: Upstream;
 }
+
+/**
+ * Budget buckets (see `@omnigraph/shared/budget`): CRM search has its own 5 requests/s per portal and also counts
+ * against the general 190 / 10 s; everything else spends the general one only.
+ */
+export const HUBSPOT_SEARCH_BUCKETS = ['hubspot:search', 'hubspot:all'] as const;
+export const HUBSPOT_GENERAL_BUCKETS = ['hubspot:all'] as const;
 
 const CONTACTS_PATH = '/crm/v3/objects/contacts';
 /** Search pages hold at most 200 records; we never ask for more than one page. */
@@ -58,17 +68,19 @@ function normaliseIdentity(key: CrmContactKey, value: string): string {
   return key === 'email' ? value.trim().toLowerCase() : value;
 }
 
-export function createHubSpotClient({ http, accessToken }: HubSpotClientOptions): CrmClient {
+export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClientOptions): CrmClient {
   const headers = { Authorization: `Bearer ${accessToken}` };
 
-  async function search(operation: string, body: Record<string, unknown>): Promise<CrmContact[]> {
-    try {
-      const res = await http.post(`${CONTACTS_PATH}/search`, body, { headers });
-      return HubSpotSearchResponseDto.parse(res.data).results.map(mapHubSpotContactDtoToCrmContact);
-    } catch (error) {
-      // a 429 from the search budget (5/s, policy SECONDLY) maps to UPSTREAM_RATE_LIMITED like any other 429
-      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'crm', operation });
-    }
+  /** `POST …/contacts/search`: a read, so idempotent although it is a POST. */
+  function search(operation: string, body: Record<string, unknown>): Promise<CrmContact[]> {
+    return upstream.call({
+      operation,
+      idempotent: true,
+      // a 429 from the search budget (5/s, policy SECONDLY) blocks searches, not batch reads
+      buckets: HUBSPOT_SEARCH_BUCKETS,
+      send: (signal) => http.post(`${CONTACTS_PATH}/search`, body, { headers, signal }),
+      parse: (res) => HubSpotSearchResponseDto.parse(res.data).results.map(mapHubSpotContactDtoToCrmContact),
+    });
   }
 
   return {
@@ -84,22 +96,20 @@ export function createHubSpotClient({ http, accessToken }: HubSpotClientOptions)
       const asked = [...new Set(key === 'id' ? wanted.filter((v) => /^\d+$/.test(v)) : wanted)];
       if (asked.length === 0) return wanted.map(() => null);
       const idProperty = ID_PROPERTY[key];
-      let results: HubSpotContact[];
-      try {
-        const res = await http.post(
-          `${CONTACTS_PATH}/batch/read`,
-          {
-            ...(idProperty === null ? {} : { idProperty }),
-            inputs: asked.map((id) => ({ id })),
-            properties: HUBSPOT_CONTACT_PROPERTIES,
-            propertiesWithHistory: [],
-          },
-          { headers, params: { archived: false } },
-        );
-        results = HubSpotBatchReadResponseDto.parse(res.data).results;
-      } catch (error) {
-        throw mapAxiosErrorToUpstreamError(error, { serviceName: 'crm', operation: 'getContactsByKey' });
-      }
+      const body = {
+        ...(idProperty === null ? {} : { idProperty }),
+        inputs: asked.map((id) => ({ id })),
+        properties: HUBSPOT_CONTACT_PROPERTIES,
+        propertiesWithHistory: [],
+      };
+      const results: HubSpotContact[] = await upstream.call({
+        operation: 'getContactsByKey',
+        // batch read is a read behind a POST: idempotent
+        idempotent: true,
+        buckets: HUBSPOT_GENERAL_BUCKETS,
+        send: (signal) => http.post(`${CONTACTS_PATH}/batch/read`, body, { headers, params: { archived: false }, signal }),
+        parse: (res) => HubSpotBatchReadResponseDto.parse(res.data).results,
+      });
       const byIdentity = new Map<string, CrmContact>();
       for (const dto of results) {
         const identity = identityOf(key, dto);
@@ -110,16 +120,19 @@ export function createHubSpotClient({ http, accessToken }: HubSpotClientOptions)
 
     /** `GET /crm/v3/objects/contacts/{email}?idProperty=email`; HubSpot answers a bare 404 for an unknown e-mail. */
     async getContactByEmail({ email }) {
-      try {
-        const res = await http.get(`${CONTACTS_PATH}/${encodeURIComponent(email.trim().toLowerCase())}`, {
-          headers,
-          params: { idProperty: 'email', properties: HUBSPOT_CONTACT_PROPERTIES.join(',') },
-        });
-        return mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse(res.data));
-      } catch (error) {
-        if (isAxiosError(error) && error.response?.status === 404) return null;
-        throw mapAxiosErrorToUpstreamError(error, { serviceName: 'crm', operation: 'getContactByEmail' });
-      }
+      return upstream.call<CrmContact | null>({
+        operation: 'getContactByEmail',
+        idempotent: true,
+        buckets: HUBSPOT_GENERAL_BUCKETS,
+        send: (signal) =>
+          http.get(`${CONTACTS_PATH}/${encodeURIComponent(email.trim().toLowerCase())}`, {
+            headers,
+            params: { idProperty: 'email', properties: HUBSPOT_CONTACT_PROPERTIES.join(',') },
+            signal,
+          }),
+        parse: (res) => mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse(res.data)),
+        onStatus: { 404: () => null },
+      });
     },
 
     /**

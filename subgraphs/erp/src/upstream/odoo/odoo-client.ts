@@ -1,6 +1,6 @@
 import type { AxiosInstance } from 'axios';
 import type { z } from 'zod';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { Upstream } from '@omnigraph/shared/upstream';
 import type { ErpClient, ErpLocationModel } from '../erp-client.ts';
 import {
   OdooCountryListDto,
@@ -30,6 +30,8 @@ const DEFAULT_TAX_CACHE_TTL_MS = 60 * 60 * 1_000;
 export interface OdooClientOptions {
   /** from `createHttpClient` (base URL = the Odoo server, timeout, keep-alive); the client never reads env */
   http: AxiosInstance;
+  /** the shared upstream-call helper for this Odoo server (deadline, retries, breaker, bulkhead, budget) */
+  upstream: Upstream;
   /** sent as `X-Odoo-Database`, needed when the host serves several databases */
   database: string;
   /** an API key of a dedicated bot user (Odoo 19 keys expire after at most 3 months) */
@@ -65,7 +67,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * The ERP role over Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with named parameters, `Authorization:
  * bearer <api key>`, HTTP 200 with the bare result, real HTTP statuses for errors
  * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html). Every call is one transaction
- * and a read, so nothing here is retried: the caller's timeout bounds the wait.
+ * and a read (`search_read`, `read`), so every call is idempotent and the shared helper may retry it.
  */
 export function createOdooClient(options: OdooClientOptions): ErpClient {
   const { http } = options;
@@ -75,21 +77,21 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   const taxCache = new Map<number, { tax: Promise<OdooTaxDto | undefined>; expiresAtMs: number }>();
 
   /**
-   * One JSON-2 call, validated; every failure (network, status, timeout, body) is mapped here and only here.
-   * `operation` is the role method (`getProductsBySkus`), never the Odoo model or URL: errors name the role.
+   * One JSON-2 call through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
+   * the Odoo model or URL: errors name the role.
    */
-  async function call<S extends z.ZodType>(
+  function call<S extends z.ZodType>(
     operation: string,
     request: { model: string; method: string; body: object },
     schema: S,
   ): Promise<z.infer<S>> {
-    try {
-      const response = await http.post(`/json/2/${request.model}/${request.method}`, request.body, { headers });
-      return schema.parse(response.data);
-    } catch (error) {
-      // a ZodError (body not as promised) becomes UPSTREAM_BAD_RESPONSE; upstream bodies and URLs stay in logs only
-      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'erp', operation });
-    }
+    return options.upstream.call({
+      operation,
+      // every method called here reads (search_read, read): a repeated call changes nothing
+      idempotent: true,
+      send: (signal) => http.post(`/json/2/${request.model}/${request.method}`, request.body, { headers, signal }),
+      parse: (response) => schema.parse(response.data),
+    });
   }
 
   /** VAT rates by tax id: one `account.tax` `read` for the ids not cached yet. */

@@ -1,10 +1,11 @@
 /**
  * The WooCommerce REST API v3 adapter of the e-shop role: the only module that speaks WooCommerce's wire format.
- * Every response is validated with the zod DTOs, every failure leaves through `mapAxiosErrorToUpstreamError` once.
+ * Every request goes through the shared upstream-call helper (deadline, retries of these reads, breaker, bulkhead,
+ * budget), which validates it with the zod DTOs and maps every failure once.
  * Docs: https://woocommerce.github.io/woocommerce-rest-api-docs/ (shared/upstream-apis.md §2, A.2).
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { Upstream } from '@omnigraph/shared/upstream';
 import {
   ESHOP_BATCH_LIMIT,
   type EshopClient,
@@ -21,6 +22,8 @@ const PAGE_CONCURRENCY = 4;
 export interface WooCommerceClientOptions {
   /** an axios instance with the shop's base URL (the site root, without `/wp-json`), auth and timeout set */
   http: AxiosInstance;
+  /** the shared upstream-call helper for this shop (deadline, retries, breaker, bulkhead, budget) */
+  upstream: Upstream;
   /**
    * The shop's currency (WooCommerce setting `woocommerce_currency`). Orders carry their own currency; product JSON
    * carries none, so listings need this.
@@ -36,46 +39,53 @@ type Operation =
   | 'listGuestOrdersByEmail';
 
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
-  const { http, currency } = options;
+  const { http, upstream, currency } = options;
 
-  /** Runs one operation's HTTP work; anything thrown (axios, zod, mapping) becomes an UpstreamError here, once. */
-  async function run<T>(operation: Operation, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'eshop', operation });
-    }
+  /** One `GET` (every call here is a read, so the helper may retry it), its body validated by `parse`. */
+  function get<T>(
+    operation: Operation,
+    path: string,
+    params: Record<string, string | number> | undefined,
+    parse: (response: AxiosResponse<unknown>) => T,
+    onStatus?: { 404: (response: AxiosResponse<unknown>) => T | undefined },
+  ): Promise<T> {
+    return upstream.call({
+      operation,
+      idempotent: true,
+      send: (signal) => http.get<unknown>(`${API_PREFIX}${path}`, { params, signal }),
+      parse,
+      ...(onStatus === undefined ? {} : { onStatus }),
+    });
   }
+
+  const orderPage = (operation: Operation, query: Record<string, string | number>, page: number) =>
+    get(operation, '/orders', { ...query, page }, (res) => ({ orders: WcOrderListDto.parse(res.data), totalPages: totalPagesOf(res) }));
 
   /**
    * `GET /orders` over every page. The first page says how many there are (`X-WP-TotalPages`); the rest are fetched
    * a few at a time. Sorted by id ascending so that an order placed meanwhile lands on the last page instead of
    * shifting the pages already read; duplicates (none expected) are dropped by id.
    */
-  async function listAllOrders(params: Record<string, string | number>): Promise<WcOrderDto[]> {
+  async function listAllOrders(operation: Operation, params: Record<string, string | number>): Promise<WcOrderDto[]> {
     const query = { ...params, per_page: ESHOP_BATCH_LIMIT, orderby: 'id', order: 'asc' };
-    const first = await http.get<unknown>(`${API_PREFIX}/orders`, { params: { ...query, page: 1 } });
-    const orders = WcOrderListDto.parse(first.data);
-    const totalPages = totalPagesOf(first);
-    if (totalPages === null) {
+    const first = await orderPage(operation, query, 1);
+    const orders = first.orders;
+    if (first.totalPages === null) {
       // No header (a proxy stripped it): walk pages until a short one.
       let page = 1;
       let last = orders.length;
       while (last === ESHOP_BATCH_LIMIT) {
         page += 1;
-        const res = await http.get<unknown>(`${API_PREFIX}/orders`, { params: { ...query, page } });
-        const batch = WcOrderListDto.parse(res.data);
+        const batch = (await orderPage(operation, query, page)).orders;
         orders.push(...batch);
         last = batch.length;
       }
     } else {
-      const pages = Array.from({ length: Math.max(0, totalPages - 1) }, (_, i) => i + 2);
+      const pages = Array.from({ length: Math.max(0, first.totalPages - 1) }, (_, i) => i + 2);
       for (let i = 0; i < pages.length; i += PAGE_CONCURRENCY) {
         const chunk = pages.slice(i, i + PAGE_CONCURRENCY);
-        const results = await Promise.all(
-          chunk.map((page) => http.get<unknown>(`${API_PREFIX}/orders`, { params: { ...query, page } })),
-        );
-        for (const res of results) orders.push(...WcOrderListDto.parse(res.data));
+        const results = await Promise.all(chunk.map((page) => orderPage(operation, query, page)));
+        for (const result of results) orders.push(...result.orders);
       }
     }
     const seen = new Set<number>();
@@ -91,14 +101,11 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
       const askable = [...new Set(skus.filter((sku) => sku !== '' && !sku.includes(',')))];
       if (askable.length === 0) return [];
       if (askable.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} SKUs per call`);
-      return run('getListingsBySkus', async () => {
-        const res = await http.get<unknown>(`${API_PREFIX}/products`, {
-          params: { sku: askable.join(','), per_page: ESHOP_BATCH_LIMIT },
-        });
-        return WcProductListDto.parse(res.data)
+      return get('getListingsBySkus', '/products', { sku: askable.join(','), per_page: ESHOP_BATCH_LIMIT }, (res) =>
+        WcProductListDto.parse(res.data)
           .map((dto) => mapWcProductDtoToEshopListing(dto, currency))
-          .filter((listing): listing is EshopListingModel => listing !== null);
-      });
+          .filter((listing): listing is EshopListingModel => listing !== null),
+      );
     },
 
     /** `GET /orders?include=1,2,3&per_page=100`: a batch read by ids (≤ 100, WooCommerce's `per_page` maximum). */
@@ -106,12 +113,9 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
       const unique = [...new Set(ids)];
       if (unique.length === 0) return [];
       if (unique.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} ids per call`);
-      return run('getOrdersByIds', async () => {
-        const res = await http.get<unknown>(`${API_PREFIX}/orders`, {
-          params: { include: unique.join(','), per_page: ESHOP_BATCH_LIMIT, orderby: 'include' },
-        });
-        return WcOrderListDto.parse(res.data).map(mapWcOrderDtoToEshopOrder);
-      });
+      return get('getOrdersByIds', '/orders', { include: unique.join(','), per_page: ESHOP_BATCH_LIMIT, orderby: 'include' }, (res) =>
+        WcOrderListDto.parse(res.data).map(mapWcOrderDtoToEshopOrder),
+      );
     },
 
     /**
@@ -120,24 +124,21 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
      */
     async getOrderByNumber({ number }) {
       if (!/^\d+$/.test(number)) return null;
-      return run('getOrderByNumber', async () => {
-        let res: AxiosResponse<unknown>;
-        try {
-          res = await http.get<unknown>(`${API_PREFIX}/orders/${number}`);
-        } catch (error) {
-          if (isMissingOrderError(error)) return null;
-          throw error;
-        }
-        const order = mapWcOrderDtoToEshopOrder(WcOrderDto.parse(res.data));
-        return order.number === number ? order : null;
-      });
+      return get(
+        'getOrderByNumber',
+        `/orders/${number}`,
+        undefined,
+        (res) => {
+          const order = mapWcOrderDtoToEshopOrder(WcOrderDto.parse(res.data));
+          return order.number === number ? order : null;
+        },
+        { 404: (res) => (isMissingOrder(res) ? null : undefined) },
+      );
     },
 
     /** `GET /orders?customer=<id>&per_page=100&page=N`, following `X-WP-TotalPages`. */
     async listCustomerOrders({ customerId }) {
-      return run('listCustomerOrders', async () =>
-        (await listAllOrders({ customer: customerId })).map(mapWcOrderDtoToEshopOrder),
-      );
+      return (await listAllOrders('listCustomerOrders', { customer: customerId })).map(mapWcOrderDtoToEshopOrder);
     },
 
     /**
@@ -149,11 +150,9 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
     async listGuestOrdersByEmail({ email }): Promise<EshopOrderModel[]> {
       const trimmed = email.trim();
       if (trimmed === '') return [];
-      return run('listGuestOrdersByEmail', async () =>
-        (await listAllOrders({ search: trimmed, customer: 0 }))
-          .filter((dto) => isGuestOrderOf(dto, trimmed))
-          .map(mapWcOrderDtoToEshopOrder),
-      );
+      return (await listAllOrders('listGuestOrdersByEmail', { search: trimmed, customer: 0 }))
+        .filter((dto) => isGuestOrderOf(dto, trimmed))
+        .map(mapWcOrderDtoToEshopOrder);
     },
   };
 }
@@ -166,11 +165,9 @@ function totalPagesOf(res: AxiosResponse<unknown>): number | null {
 
 /**
  * 404 `woocommerce_rest_shop_order_invalid_id` is "no such order". Any other 404 (`rest_no_route`: a wrong base URL,
- * the REST API switched off) is a fault and goes to the shared mapper. Read structurally from the axios error.
+ * the REST API switched off) is a fault and fails as usual (NOT_FOUND through the shared mapper).
  */
-function isMissingOrderError(error: unknown): boolean {
-  const response = (error as { response?: { status?: unknown; data?: unknown } } | null)?.response;
-  if (response?.status !== 404) return false;
+function isMissingOrder(response: AxiosResponse<unknown>): boolean {
   const body = WpErrorDto.safeParse(response.data);
   return body.success && body.data.code === 'woocommerce_rest_shop_order_invalid_id';
 }

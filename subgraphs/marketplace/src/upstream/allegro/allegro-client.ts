@@ -1,6 +1,6 @@
-import { isAxiosError, type AxiosInstance } from 'axios';
+import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
+import type { Upstream } from '@omnigraph/shared/upstream';
 import type { MarketplaceClient, MarketplaceOrderModel } from '../marketplace-client.ts';
 import { AllegroAuthErrorDto, AllegroCheckoutFormDto, AllegroCheckoutFormListDto, AllegroOfferListDto } from './allegro-dtos.ts';
 import { mapAllegroCheckoutFormDtoToMarketplaceOrder, mapAllegroOfferDtoToMarketplaceOffer } from './allegro-mappers.ts';
@@ -19,10 +19,10 @@ const OFFERS_PAGE_SIZE = 1000;
 export interface AllegroClientOptions {
   /** aimed at the API base (https://api.allegro.pl); from `createHttpClient` (timeout, keep-alive, no retries) */
   http: AxiosInstance;
+  /** the shared upstream-call helper for the Allegro REST API (deadline, retries, breaker, bulkhead, budget) */
+  upstream: Upstream;
   tokens: AllegroTokenProvider;
 }
-
-const SERVICE_NAME = 'marketplace' as const;
 
 /** A 401 whose AuthError body says the bearer token is expired or unusable: worth exactly one refresh. */
 function isInvalidTokenError(error: unknown): boolean {
@@ -31,37 +31,39 @@ function isInvalidTokenError(error: unknown): boolean {
   return body.success && body.data.error === 'invalid_token';
 }
 
-function statusOf(error: unknown): number | undefined {
-  return isAxiosError(error) ? error.response?.status : undefined;
-}
-
 export function createAllegroClient(options: AllegroClientOptions): MarketplaceClient {
-  const { http, tokens } = options;
+  const { http, upstream, tokens } = options;
 
   /**
-   * GET with the seller token and the vendor media type, validated by `schema`. On 401 invalid_token the token is
-   * dropped and the call retried once with a fresh one (GETs are idempotent); any other failure propagates.
+   * One GET (idempotent, so the helper may retry it) with the seller token and the vendor media type, validated by
+   * `schema`. On 401 invalid_token the token is dropped and the request sent once more with a fresh one, inside the
+   * same attempt; a failed refresh is the token endpoint's verdict and is not retried here.
    */
-  async function get<T extends z.ZodType>(url: string, schema: T): Promise<z.infer<T>> {
-    const send = async (token: string) => {
-      const response = await http.get<unknown>(url, {
-        headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` },
-      });
-      return schema.parse(response.data);
-    };
-    const token = await tokens.getAccessToken();
-    try {
-      return await send(token);
-    } catch (error) {
-      if (!isInvalidTokenError(error)) throw error;
-      tokens.invalidate(token);
-      return send(await tokens.getAccessToken());
-    }
+  function get<T extends z.ZodType, R = z.infer<T>>(
+    operation: string,
+    url: string,
+    schema: T,
+    onStatus?: Readonly<Partial<Record<number, (response: AxiosResponse<unknown>) => R | undefined>>>,
+  ): Promise<z.infer<T> | R> {
+    const send = (token: string, signal: AbortSignal) =>
+      http.get<unknown>(url, { headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` }, signal });
+    return upstream.call<z.infer<T> | R>({
+      operation,
+      idempotent: true,
+      send: async (signal) => {
+        const token = await tokens.getAccessToken();
+        try {
+          return await send(token, signal);
+        } catch (error) {
+          if (!isInvalidTokenError(error)) throw error;
+          tokens.invalidate(token);
+          return send(await tokens.getAccessToken(), signal);
+        }
+      },
+      parse: (response) => schema.parse(response.data),
+      ...(onStatus === undefined ? {} : { onStatus }),
+    });
   }
-
-  /** Maps every failure once, here (an UpstreamError from the token provider passes through unchanged). */
-  const mapError = (error: unknown, operation: string) =>
-    mapAxiosErrorToUpstreamError(error, { serviceName: SERVICE_NAME, operation });
 
   return {
     /**
@@ -70,20 +72,16 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
      */
     async getOffersBySkus({ skus }) {
       if (skus.length === 0) return [];
-      try {
-        const offers = [];
-        for (let offset = 0; ; offset += OFFERS_PAGE_SIZE) {
-          const query = new URLSearchParams(skus.map((sku) => ['external.id', sku]));
-          query.set('limit', String(OFFERS_PAGE_SIZE));
-          if (offset > 0) query.set('offset', String(offset));
-          const page = await get(`/sale/offers?${query}`, AllegroOfferListDto);
-          offers.push(...page.offers);
-          if (page.offers.length === 0 || offset + page.offers.length >= page.totalCount) break;
-        }
-        return offers.map(mapAllegroOfferDtoToMarketplaceOffer);
-      } catch (error) {
-        throw mapError(error, 'getOffersBySkus');
+      const offers = [];
+      for (let offset = 0; ; offset += OFFERS_PAGE_SIZE) {
+        const query = new URLSearchParams(skus.map((sku) => ['external.id', sku]));
+        query.set('limit', String(OFFERS_PAGE_SIZE));
+        if (offset > 0) query.set('offset', String(offset));
+        const page = await get('getOffersBySkus', `/sale/offers?${query}`, AllegroOfferListDto);
+        offers.push(...page.offers);
+        if (page.offers.length === 0 || offset + page.offers.length >= page.totalCount) break;
       }
+      return offers.map(mapAllegroOfferDtoToMarketplaceOffer);
     },
 
     /**
@@ -92,23 +90,19 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
      * https://developer.allegro.pl/documentation#operation/getListOfOrdersUsingGET
      */
     async listOrdersByBuyerLogin({ buyerLogin }) {
-      try {
-        const orders: MarketplaceOrderModel[] = [];
-        for (let offset = 0; offset + CHECKOUT_FORMS_PAGE_SIZE <= CHECKOUT_FORMS_MAX_WINDOW; offset += CHECKOUT_FORMS_PAGE_SIZE) {
-          const query = new URLSearchParams({
-            'buyer.login': buyerLogin,
-            limit: String(CHECKOUT_FORMS_PAGE_SIZE),
-            offset: String(offset),
-            sort: '-lineItems.boughtAt',
-          });
-          const page = await get(`/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
-          orders.push(...page.checkoutForms.map(mapAllegroCheckoutFormDtoToMarketplaceOrder));
-          if (page.checkoutForms.length === 0 || offset + page.checkoutForms.length >= page.totalCount) break;
-        }
-        return orders;
-      } catch (error) {
-        throw mapError(error, 'listOrdersByBuyerLogin');
+      const orders: MarketplaceOrderModel[] = [];
+      for (let offset = 0; offset + CHECKOUT_FORMS_PAGE_SIZE <= CHECKOUT_FORMS_MAX_WINDOW; offset += CHECKOUT_FORMS_PAGE_SIZE) {
+        const query = new URLSearchParams({
+          'buyer.login': buyerLogin,
+          limit: String(CHECKOUT_FORMS_PAGE_SIZE),
+          offset: String(offset),
+          sort: '-lineItems.boughtAt',
+        });
+        const page = await get('listOrdersByBuyerLogin', `/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
+        orders.push(...page.checkoutForms.map(mapAllegroCheckoutFormDtoToMarketplaceOrder));
+        if (page.checkoutForms.length === 0 || offset + page.checkoutForms.length >= page.totalCount) break;
       }
+      return orders;
     },
 
     /**
@@ -116,15 +110,12 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
      * https://developer.allegro.pl/documentation#operation/getOrdersDetailsUsingGET
      */
     async getOrderById({ orderNumber }) {
-      try {
-        const dto = await get(`/order/checkout-forms/${encodeURIComponent(orderNumber)}`, AllegroCheckoutFormDto);
-        return mapAllegroCheckoutFormDtoToMarketplaceOrder(dto);
-      } catch (error) {
-        // 404: not this seller's form. 422: not a time-based UUID, so it cannot be an Allegro form id at all.
-        const status = statusOf(error);
-        if (status === 404 || status === 422) return null;
-        throw mapError(error, 'getOrderById');
-      }
+      // 404: not this seller's form. 422: not a time-based UUID, so it cannot be an Allegro form id at all.
+      const dto = await get('getOrderById', `/order/checkout-forms/${encodeURIComponent(orderNumber)}`, AllegroCheckoutFormDto, {
+        404: () => null,
+        422: () => null,
+      });
+      return dto === null ? null : mapAllegroCheckoutFormDtoToMarketplaceOrder(dto);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type AllegroTokenRecord,
   type AllegroTokenStore,
 } from './allegro-token-store.ts';
+import { createUpstream, type Upstream } from '@omnigraph/shared/upstream';
 
 /**
  * Seller (user) access tokens for the Allegro REST API, from the OAuth2 refresh-token grant.
@@ -52,6 +53,11 @@ export type AllegroTokenState = 'unknown' | 'ok' | 'credentials_rejected' | 'ups
 export interface AllegroTokenProviderOptions {
   /** axios instance aimed at the token endpoint's base (https://allegro.pl for real Allegro, not api.allegro.pl) */
   http: AxiosInstance;
+  /**
+   * the shared upstream-call helper for the token endpoint (its own breaker: another host than the API).
+   * @default one with the helper's default policies and a 10 s attempt timeout
+   */
+  upstream?: Upstream;
   clientId: string;
   clientSecret: string;
   /** ALLEGRO_REFRESH_TOKEN: seeds the store when it holds nothing or when this value was never applied before */
@@ -84,6 +90,7 @@ const OPERATION = 'refreshAccessToken';
 export function createAllegroTokenProvider(options: AllegroTokenProviderOptions): AllegroTokenProvider {
   const clock = options.clock ?? Date.now;
   const store = options.store ?? createMemoryAllegroTokenStore();
+  const upstream = options.upstream ?? createUpstream({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: 10_000 });
   const seed = options.refreshToken;
   const seedFingerprint = fingerprintOfSeed(seed);
   const logger = options.logger;
@@ -121,13 +128,25 @@ export function createAllegroTokenProvider(options: AllegroTokenProviderOptions)
 
   /** `POST /auth/oauth/token?grant_type=refresh_token&refresh_token=…` with HTTP Basic client id/secret (A.1.6). */
   async function callTokenEndpoint(refreshToken: string): Promise<AllegroTokenDto> {
-    const response = await options.http.post<unknown>('/auth/oauth/token', null, {
-      // Query parameters, the form Allegro's FAQ documents for the token endpoint.
-      params: { grant_type: 'refresh_token', refresh_token: refreshToken },
-      auth: { username: options.clientId, password: options.clientSecret },
-      headers: { Accept: 'application/json' },
+    return upstream.call({
+      operation: OPERATION,
+      // Never retried: Allegro may have rotated the refresh token before the answer was lost, and a second refresh
+      // with the old one would be refused for good.
+      idempotent: false,
+      // and never cut short by one request's deadline: the answer carries the only copy of the new refresh token
+      ignoreRequestDeadline: true,
+      // the token endpoint (allegro.pl) is not the REST API's 9000/min budget
+      buckets: [],
+      send: (signal) =>
+        options.http.post<unknown>('/auth/oauth/token', null, {
+          // Query parameters, the form Allegro's FAQ documents for the token endpoint.
+          params: { grant_type: 'refresh_token', refresh_token: refreshToken },
+          auth: { username: options.clientId, password: options.clientSecret },
+          headers: { Accept: 'application/json' },
+          signal,
+        }),
+      parse: (response) => AllegroTokenDto.parse(response.data),
     });
-    return AllegroTokenDto.parse(response.data);
   }
 
   function recordOf(token: AllegroTokenDto, seeds: string[]): AllegroTokenRecord {
@@ -268,7 +287,9 @@ export function createAllegroTokenProvider(options: AllegroTokenProviderOptions)
  * 400/403: our client credentials or request are refused. Anything else (network, timeout, 429, 5xx, a body that is
  * not a token) is the token endpoint being unavailable.
  */
-function classifyRefreshFailure(error: unknown): RefreshFailure {
+function classifyRefreshFailure(failure: unknown): RefreshFailure {
+  // the upstream-call helper has already mapped it; the HTTP answer it judged is kept as the cause
+  const error = failure instanceof UpstreamError ? (failure as { cause?: unknown }).cause : failure;
   if (!isAxiosError(error) || error.response === undefined) return 'unavailable';
   const { status, data } = error.response;
   if (status === 400) {
