@@ -104,6 +104,11 @@ export async function startTestUpstreams(options: {
       ERP_FRESHNESS_ENABLED: pollers,
       CRM_FRESHNESS_ENABLED: pollers,
       MARKETPLACE_FRESHNESS_ENABLED: pollers,
+      // Like the simulators' own rate limits above: the budgets are tested on their own (packages/shared/src/budget,
+      // e2e/upstream-budget); elsewhere they would only make counts and timings depend on the clock.
+      HUBSPOT_BUDGET_REQUESTS_PER_10S: 'off',
+      HUBSPOT_BUDGET_SEARCHES_PER_SECOND: 'off',
+      ALLEGRO_BUDGET_REQUESTS_PER_MINUTE: 'off',
       ...options.subgraphEnv,
     },
     options.onChange ? { onChange: options.onChange } : {},

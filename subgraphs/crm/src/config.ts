@@ -7,6 +7,7 @@ import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/i
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
+import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 export const CrmConfigSchema = z.object({
@@ -20,6 +21,8 @@ export const CrmConfigSchema = z.object({
   CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** CRM_MAX_RETRIES, CRM_BREAKER_FAILURES, CRM_BREAKER_HALF_OPEN_MS, CRM_MAX_CONCURRENT_CALLS (see the shape's docs) */
   ...upstreamPolicyEnvShape('CRM'),
+  /** hubspot's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+  ...upstreamBudgetEnvShape('hubspot'),
   /** how long a read contact is served from the cache without asking HubSpot, in seconds; 0: always ask. @default 60 */
   CRM_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /**

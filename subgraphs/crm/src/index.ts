@@ -4,6 +4,7 @@ import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '
 import { createHttpClient } from '@omnigraph/shared/http';
 import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
@@ -39,11 +40,13 @@ export async function startCrmSubgraph(
   options: StartCrmOptions = {},
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const logger = createLogger({ name: 'crm' });
+  // hubspot's published request budget, shared by every replica through Redis; interactive callers first
+  const budget = await createUpstreamBudget({ ...upstreamBudgetOptionsFromConfig(['hubspot'], config), redisUrl: config.REDIS_URL, logger });
   const client = createCrmClient({
     baseUrl: config.HUBSPOT_BASE_URL,
     accessToken: config.HUBSPOT_ACCESS_TOKEN,
     timeoutMs: config.CRM_TIMEOUT_MS,
-    policies: { ...upstreamPoliciesFromEnv('CRM', config), logger },
+    policies: { ...upstreamPoliciesFromEnv('CRM', config), logger, budget },
   });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
@@ -103,6 +106,7 @@ export async function startCrmSubgraph(
       await freshness?.stop();
       await served.stop();
       await cache.close();
+      await budget.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/i
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
+import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
@@ -19,6 +20,8 @@ export const ErpConfigSchema = z.object({
   ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** ERP_MAX_RETRIES, ERP_BREAKER_FAILURES, ERP_BREAKER_HALF_OPEN_MS, ERP_MAX_CONCURRENT_CALLS (see the shape's docs) */
   ...upstreamPolicyEnvShape('ERP'),
+  /** odoo's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+  ...upstreamBudgetEnvShape('odoo'),
   /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
   ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /**

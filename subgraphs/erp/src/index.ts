@@ -4,6 +4,7 @@ import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '
 import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
+import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
@@ -40,12 +41,14 @@ export interface StartErpOptions {
 /** Boots the subgraph from a validated config: Odoo client + cache → Apollo server listening on ERP_PORT at /graphql. */
 export async function startErpSubgraph(config: ErpConfig, options: StartErpOptions = {}): Promise<RunningErpSubgraph> {
   const logger = createLogger({ name: 'erp' });
+  // odoo's published request budget, shared by every replica through Redis; interactive callers first
+  const budget = await createUpstreamBudget({ ...upstreamBudgetOptionsFromConfig(['odoo'], config), redisUrl: config.REDIS_URL, logger });
   const client = createErpClient({
     baseUrl: config.ODOO_BASE_URL,
     database: config.ODOO_DATABASE,
     apiKey: config.ODOO_API_KEY,
     timeoutMs: config.ERP_TIMEOUT_MS,
-    policies: { ...upstreamPoliciesFromEnv('ERP', config), logger },
+    policies: { ...upstreamPoliciesFromEnv('ERP', config), logger, budget },
   });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
@@ -101,6 +104,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
       await freshness?.stop();
       await served.stop();
       await cache.close();
+      await budget.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
+import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
@@ -26,6 +27,8 @@ export const EshopConfigSchema = z.object({
   ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** ESHOP_MAX_RETRIES, ESHOP_BREAKER_FAILURES, ESHOP_BREAKER_HALF_OPEN_MS, ESHOP_MAX_CONCURRENT_CALLS (see the shape's docs) */
   ...upstreamPolicyEnvShape('ESHOP'),
+  /** woocommerce's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+  ...upstreamBudgetEnvShape('woocommerce'),
   /**
    * How long cached orders and listings are served without asking WooCommerce, in seconds; 0: always ask. Short: it only has to bridge the gateway's
    * summaries step and the order entity step of one query. @default 60

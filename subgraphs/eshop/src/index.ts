@@ -7,6 +7,7 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import type { OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
@@ -40,12 +41,14 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     keyPrefix: ESHOP_CACHE_KEY_PREFIX,
     onError: (error, context) => logger.warn({ err: error, ...context }, 'cache failure; reading upstream'),
   });
+  // woocommerce's published request budget, shared by every replica through Redis; interactive callers first
+  const budget = await createUpstreamBudget({ ...upstreamBudgetOptionsFromConfig(['woocommerce'], config), redisUrl: config.REDIS_URL, logger });
   const client = createEshopClient({
     baseUrl: config.WOOCOMMERCE_BASE_URL,
     consumerKey: config.WOOCOMMERCE_CONSUMER_KEY,
     consumerSecret: config.WOOCOMMERCE_CONSUMER_SECRET,
     timeoutMs: config.ESHOP_TIMEOUT_MS,
-    policies: { ...upstreamPoliciesFromEnv('ESHOP', config), logger },
+    policies: { ...upstreamPoliciesFromEnv('ESHOP', config), logger, budget },
     currency: config.WOOCOMMERCE_CURRENCY,
   });
   const { server, createContext } = createEshopServer({
@@ -88,6 +91,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     stop: async () => {
       await served.stop();
       await cache.close();
+      await budget.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/i
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
+import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Hosts of the real Allegro API (prod and sandbox), whose token endpoint lives on another host. */
@@ -47,6 +48,8 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /** MARKETPLACE_MAX_RETRIES, _BREAKER_FAILURES, _BREAKER_HALF_OPEN_MS, _MAX_CONCURRENT_CALLS (see the shape's docs) */
     ...upstreamPolicyEnvShape('MARKETPLACE'),
+    /** allegro's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+    ...upstreamBudgetEnvShape('allegro'),
     /**
      * How long a read or listed checkout form stays cached, in seconds; short, because it only bridges the gateway's
      * "list the buyer's orders" and "read those orders" steps. 0: always ask Allegro. @default 60

@@ -3,6 +3,7 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
 import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
@@ -61,11 +62,13 @@ export async function createMarketplaceServerFromConfig(
       lockTtlMs: 2 * config.MARKETPLACE_TIMEOUT_MS + 5_000,
       onRedisError: (error) => logger.warn({ err: error }, 'marketplace token store: Redis connection failure'),
     }));
+  // allegro's published request budget, shared by every replica through Redis; interactive callers first
+  const budget = await createUpstreamBudget({ ...upstreamBudgetOptionsFromConfig(['allegro'], config), redisUrl: config.REDIS_URL, logger });
   const client = createMarketplaceClient({
     apiHttp,
     authHttp,
     timeoutMs: config.MARKETPLACE_TIMEOUT_MS,
-    policies: { ...upstreamPoliciesFromEnv('MARKETPLACE', config), logger },
+    policies: { ...upstreamPoliciesFromEnv('MARKETPLACE', config), logger, budget },
     clientId: config.ALLEGRO_CLIENT_ID,
     clientSecret: config.ALLEGRO_CLIENT_SECRET,
     refreshToken: config.ALLEGRO_REFRESH_TOKEN,
@@ -94,6 +97,7 @@ export async function createMarketplaceServerFromConfig(
     changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens })],
     async close() {
       await cache.close();
+      await budget.close();
       // an injected store belongs to the caller
       if (options.tokenStore === undefined) await tokenStore.close();
     },
