@@ -50,6 +50,7 @@ export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<
     redis,
     keyPrefix: options.keyPrefix,
     onError: options.onError,
+    isReady: () => redis.isReady,
     ...(options.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: options.operationTimeoutMs }),
   });
   return {
