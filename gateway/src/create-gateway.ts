@@ -20,7 +20,9 @@ import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
 import { applyCors } from './edge/cors.ts';
+import { createConcurrencyLimiter } from './edge/concurrency.ts';
 import { createEdge, type EdgeSchema } from './edge/edge.ts';
+import { createLoadShedder } from './edge/load-shedding.ts';
 import { buildProfiles } from './edge/profiles.ts';
 import { loadOperationRegistry } from './edge/registered-operations.ts';
 import { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
@@ -79,11 +81,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           redisUrl: config.auth.redisUrl,
           keyPrefix: config.auth.redisKeyPrefix,
           clientName: 'omnigraph-gateway-auth',
+          lookupTimeoutMs: config.keyLookupTimeoutMs,
+          onStall: (event) =>
+            event.state === 'suspect'
+              ? logger.warn({ err: event.error }, 'api key store: Redis unresponsive, serving recently seen keys from memory')
+              : logger.info({ outageMs: Math.round(event.outageMs) }, 'api key store: Redis answers again'),
           onError: (error, context) => logger.warn({ err: error, ...context }, 'api key store connection problem'),
         })
       : createFileKeyStore(config.auth.keyStoreFile));
   const keyStore = createCachedKeyStore(innerStore, {
     ttlMs: config.keyCacheTtlMs,
+    // A backstop for stores without their own guard (the file store); the Redis store gives up first.
+    lookupTimeoutMs: config.keyLookupTimeoutMs + 50,
     onStaleServed: (keyId) => logger.warn({ keyId }, 'api key store unavailable; serving a recently seen key from memory'),
   });
   const apiKeys = createApiKeyService({ store: keyStore, pepper: config.auth.pepper, env: config.auth.keyEnv, logger });
@@ -91,6 +100,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     allowBatchingForInternal: config.allowBatching,
     partnerCostPerMinute: config.partnerCostPerMinute,
     internalCostPerMinute: config.internalCostPerMinute,
+    partnerMaxConcurrent: config.partnerMaxConcurrent,
+    internalMaxConcurrent: config.internalMaxConcurrent,
+  });
+  const shedder = createLoadShedder({
+    maxInFlight: config.maxInFlight,
+    bulkLagMs: config.shedBulkLagMs,
+    interactiveLagMs: config.shedInteractiveLagMs,
   });
   const limiter = await createRateLimiter({
     ...(config.auth.redisUrl === undefined ? {} : { redisUrl: config.auth.redisUrl }),
@@ -114,6 +130,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     registry: loadOperationRegistry(),
     profiles,
     logger,
+    concurrency: createConcurrencyLimiter(),
+    shedder,
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -158,7 +176,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           logger.info({ status: outcome.status, code: outcome.body.errors[0]?.extensions?.['code'], ms: elapsed(startedAt) }, 'request refused');
           return;
         }
-        await executeAdmitted(apollo, req, res, outcome);
+        try {
+          await executeAdmitted(apollo, req, res, outcome);
+        } finally {
+          outcome.release();
+        }
         logger.debug({ subject: outcome.principal.subject, status: res.statusCode, ms: elapsed(startedAt) }, 'request served');
       })
       .catch((error: unknown) => {
@@ -194,6 +216,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await apollo.stop();
       await limiter.close();
       await keyStore.close();
+      shedder.close();
     },
   };
 }
