@@ -46,10 +46,15 @@ export async function startE2eStack(
     piiCanary?: string;
     /** extra gateway variables (limits, batching, OIDC) */
     gatewayEnv?: NodeJS.ProcessEnv;
+    /**
+     * Keys, rate limits and the subgraphs' caches in this Redis (a private `startRedisServer` for outage tests)
+     * instead of memory.
+     */
+    redisUrl?: string;
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
-  const upstreams = await startTestUpstreams({ scale, piiCanary: options.piiCanary });
+  const upstreams = await startTestUpstreams({ scale, piiCanary: options.piiCanary, redisUrl: options.redisUrl });
   const { simulators, subgraphs, subgraphSecret } = upstreams;
   const gateway = await createGateway(
     loadGatewayConfig({
@@ -57,9 +62,10 @@ export async function startE2eStack(
       ...subgraphs.gatewayEnv,
       OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
+      ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
       ...options.gatewayEnv,
     }),
-    { keyStore: createMemoryKeyStore() },
+    options.redisUrl === undefined ? { keyStore: createMemoryKeyStore() } : {},
   );
   const url = await gateway.listen();
   const createKey: E2eStack['createKey'] = async (input) =>

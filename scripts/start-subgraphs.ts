@@ -50,7 +50,12 @@ export interface TestUpstreams {
  * and timings depend on the clock) and the four subgraphs on free ports in front of them: the upstream half of the
  * end-to-end stack and of the benchmarks.
  */
-export async function startTestUpstreams(options: { scale: number; piiCanary?: string | undefined }): Promise<TestUpstreams> {
+export async function startTestUpstreams(options: {
+  scale: number;
+  piiCanary?: string | undefined;
+  /** the subgraphs' caches in this Redis instead of memory */
+  redisUrl?: string | undefined;
+}): Promise<TestUpstreams> {
   const simulators = await startSimulatorStack({
     scale: options.scale,
     ...(options.piiCanary === undefined ? {} : { piiCanary: options.piiCanary }),
@@ -65,6 +70,7 @@ export async function startTestUpstreams(options: { scale: number; piiCanary?: s
     CRM_PORT: '0',
     MARKETPLACE_PORT: '0',
     OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
+    ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
   });
   return {
     simulators,
