@@ -91,8 +91,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       : createFileKeyStore(config.auth.keyStoreFile));
   const keyStore = createCachedKeyStore(innerStore, {
     ttlMs: config.keyCacheTtlMs,
-    // A backstop for stores without their own guard (the file store); the Redis store gives up first.
-    lookupTimeoutMs: config.keyLookupTimeoutMs + 50,
     onStaleServed: (keyId) => logger.warn({ keyId }, 'api key store unavailable; serving a recently seen key from memory'),
   });
   const apiKeys = createApiKeyService({ store: keyStore, pepper: config.auth.pepper, env: config.auth.keyEnv, logger });
