@@ -14,7 +14,8 @@
  *     open loop; the call center's p50/p99 and errors, the flood's 200/429/503 counts; `--reps` (3) rotated.
  * Every 200 response is checked. Results: bench/results/resilience-under-load.md.
  *
- * Usage: npm run bench:resilience [-- --duration 600 --connections 50 --flood-seconds 30 --flood-connections 500 --rate 5 --reps 3 --scale 1]
+ * Usage: npm run bench:resilience [-- --duration 600 --warmup 60 --connections 50 --flood-seconds 30 --flood-connections 500 --rate 5
+ *        --reps 3 --scale 1 --skip-soak --out resilience-under-load.md]   (--reps 0: the soak only)
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,9 +39,10 @@ const { values } = parseArgs({
     'flood-connections': { type: 'string', default: '500' },
     rate: { type: 'string', default: '5' },
     reps: { type: 'string', default: '3' },
-    warmup: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '60' },
     scale: { type: 'string', default: '1' },
     'skip-soak': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'resilience-under-load.md' },
   },
 });
 const soakSeconds = Number(values.duration);
@@ -76,7 +78,7 @@ interface SoakResult {
   p50: number;
   p99: number;
   bad: number;
-  rss: Record<'gateway' | 'subgraphs' | 'simulators', { start: number; end: number }>;
+  rss: Record<'gateway' | 'subgraphs' | 'simulators', { start: number; end: number; samples: number[] }>;
 }
 interface FloodResult {
   label: string;
@@ -101,6 +103,7 @@ async function load(opts: {
 }) {
   const next = rotating(opts.bodies);
   let badBodies = 0;
+  let firstBad: string | undefined;
   const result = await autocannon({
     url: `${opts.url}/graphql`,
     connections: opts.connections,
@@ -114,12 +117,20 @@ async function load(opts: {
         setupRequest: (req) => ({ ...req, body: next() }),
         onResponse: (status, body) => {
           if (status === 200 && !opts.check(body)) badBodies += 1;
+          // what went wrong, once per load, for the console (never a customer's data: error codes only)
+          if (firstBad === undefined && (status !== 200 || !opts.check(body)) && status !== 429 && status !== 503) {
+            firstBad = `${status} ${JSON.stringify([...body.matchAll(/"code":"([A-Z_]+)"/g)].map((m) => m[1]))}`;
+          }
         },
       },
     ],
   });
   const codes = result.statusCodeStats ?? {};
   const count = (code: string) => (codes as Record<string, { count?: number }>)[code]?.count ?? 0;
+  const statuses = Object.entries(codes).map(([code, v]) => `${code}×${(v as { count?: number }).count ?? 0}`).join(' ');
+  if (firstBad !== undefined || result.errors + result.timeouts > 0) {
+    console.log(`  statuses ${statuses}, errors ${result.errors}, timeouts ${result.timeouts}, first bad: ${firstBad ?? '—'}`);
+  }
   return { result, badBodies, count };
 }
 
@@ -129,7 +140,15 @@ async function soak(g: Gw, procs: Procs, bodies: string[]): Promise<SoakResult> 
   const pid = g.child.pid!;
   const start = { gateway: rssMb(pid), subgraphs: rssMb(procs.subgraphs), simulators: rssMb(procs.simulators) };
   console.log(`soak ${g.label}: ${soakSeconds} s at ${soakConnections} connections, RSS at start ${JSON.stringify(start)}`);
+  // The trajectory tells a plateau (V8 sizing its heap to the load) from a leak (growth that does not stop).
+  const samples = { gateway: [start.gateway], subgraphs: [start.subgraphs], simulators: [start.simulators] };
+  const sampler = setInterval(() => {
+    samples.gateway.push(rssMb(pid));
+    samples.subgraphs.push(rssMb(procs.subgraphs));
+    samples.simulators.push(rssMb(procs.simulators));
+  }, Math.max(5_000, (soakSeconds * 1000) / 10));
   const { result, badBodies } = await load({ url: g.url, headers: g.callCenterHeaders, bodies, check: okCallCenter, connections: soakConnections, seconds: soakSeconds });
+  clearInterval(sampler);
   // Let in-flight work and timers settle before reading the end figures.
   await new Promise((r) => setTimeout(r, 3_000));
   const end = { gateway: rssMb(pid), subgraphs: rssMb(procs.subgraphs), simulators: rssMb(procs.simulators) };
@@ -141,9 +160,9 @@ async function soak(g: Gw, procs: Procs, bodies: string[]): Promise<SoakResult> 
     p99: result.latency.p99,
     bad: result.errors + result.timeouts + result.non2xx + badBodies,
     rss: {
-      gateway: { start: start.gateway, end: end.gateway },
-      subgraphs: { start: start.subgraphs, end: end.subgraphs },
-      simulators: { start: start.simulators, end: end.simulators },
+      gateway: { start: start.gateway, end: end.gateway, samples: [...samples.gateway, end.gateway] },
+      subgraphs: { start: start.subgraphs, end: end.subgraphs, samples: [...samples.subgraphs, end.subgraphs] },
+      simulators: { start: start.simulators, end: end.simulators, samples: [...samples.simulators, end.simulators] },
     },
   };
   console.log(`soak ${g.label}: ${out.requests} requests, ${fmt(out.rps)} req/s, p50 ${out.p50} p99 ${out.p99}, bad ${out.bad}, RSS at end ${JSON.stringify(end)}`);
@@ -285,11 +304,17 @@ function writeReport(r: { soaks: SoakResult[]; floods: FloodResult[]; loadBefore
           `| ${s.label} | ${s.requests} | ${fmt(s.rps)} | ${s.p50} / ${s.p99} | ${s.bad} | ${drift(s.rss.gateway)} | ${drift(s.rss.subgraphs)} | ${drift(s.rss.simulators)} |`,
       ),
       '',
+      'RSS every tenth of the soak (MB), start → end:',
+      '',
+      ...r.soaks.flatMap((s) =>
+        (['gateway', 'subgraphs', 'simulators'] as const).map((p) => `- ${s.label}, ${p}: ${s.rss[p].samples.map((x) => fmt(x)).join(' · ')}`),
+      ),
+      '',
       'The subgraphs and simulators serve both soaks one after the other: their row of the second gateway starts where the first ended.',
       '',
     );
   }
-  lines.push(
+  if (r.floods.length > 0) lines.push(
     `## (b) One key floods: ${floodConnections} connections from one partner key for ${floodSeconds} s, the call center at ${rate} req/s`,
     '',
     'The flood: a 5-SKU catalogue read, closed loop (each connection sends again as soon as it is answered, ignoring ' +
@@ -307,8 +332,8 @@ function writeReport(r: { soaks: SoakResult[]; floods: FloodResult[]; loadBefore
         `${sum((f) => f.wellBehaved.bad)} | ${sum((f) => f.flood.requests)} | ${sum((f) => f.flood.ok)} | ${sum((f) => f.flood.tooMany)} | ${sum((f) => f.flood.overloaded)} | ${sum((f) => f.flood.other)} | ${fmt(Math.max(...fs.map((f) => f.gatewayRssAfter)))} MB |`,
     );
   }
-  lines.push('', `Sums over ${reps} repetitions, the gateways in rotating order.`, '');
-  const out = here('./results/resilience-under-load.md');
+  if (r.floods.length > 0) lines.push('', `Sums over ${reps} repetitions, the gateways in rotating order.`, '');
+  const out = here(`./results/${values.out}`);
   mkdirSync(here('./results'), { recursive: true });
   writeFileSync(out, lines.join('\n'));
   console.log(`\nwrote ${out}\n\n${lines.join('\n')}`);

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredOperationText } from '../gateway/src/edge/registered-operations.ts';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
@@ -60,6 +61,25 @@ describe('load protection', () => {
     } finally {
       stack.simulators.odoo.control.setLatency({ fixedMs: 0 });
     }
+  });
+
+  it('frees the slots of requests whose client went away mid-body', async () => {
+    const key = await stack.createKey({ name: 'leaving partner', scopes: ['catalog:read', 'stock:read'] });
+    const clients = Array.from({ length: PARTNER_CAP }, () => {
+      const client = request(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key, 'content-length': '1000' },
+      });
+      client.on('error', () => {});
+      client.flushHeaders();
+      client.write('{"query":'); // the body never completes
+      return client;
+    });
+    // all its slots are taken by the unfinished bodies …
+    await expect.poll(async () => (await stack.query(PRODUCTS, { skus: [stack.dataset.products[0]!.sku] }, { key })).status).toBe(429);
+    for (const client of clients) client.destroy();
+    // … and given back when those clients leave
+    await expect.poll(async () => (await stack.query(PRODUCTS, { skus: [stack.dataset.products[0]!.sku] }, { key })).status).toBe(200);
   });
 
   it('sheds partner traffic (503 OVERLOADED + Retry-After) once half the in-flight bound is used, before internal traffic', async () => {
