@@ -14,9 +14,9 @@
  *
  * Usage: npm run bench:access-control [-- --seconds 8 --reps 3 --connections 10 --latency-seconds 8 --warmup 8 --scale 1]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,7 @@ import { createApiKeyService, createFileKeyStore, createRedisKeyStore, type KeyS
 import { signIdentity } from '@omnigraph/shared/identity';
 import { BENCH_PARTNER_IDENTITY } from './access-control/bare-gateway-identity.ts';
 import { measureEdgeAdmission, type EdgeMicroResult } from './access-control/edge-micro.ts';
+import { cpuTicks, makeSkuBodies, peakRssMb, runningChildren, startPinned, stopChild } from './bench-helpers.ts';
 import type { UpstreamsReady } from './access-control/upstreams.ts';
 
 const { values } = parseArgs({
@@ -85,84 +86,11 @@ interface Variant {
 
 // ───────────────────────── processes ─────────────────────────
 
-const children: ChildProcess[] = [];
 let upstreamPid = 0;
-process.on('exit', () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-});
-
-
-/** Spawns `entry` under tsx pinned to `cpu`, resolves with the first stdout line matching `ready`. */
-function startPinned(cpu: number, entry: string, env: NodeJS.ProcessEnv, ready: RegExp, stdin: 'pipe' | 'ignore' = 'ignore') {
-  const child = spawn('taskset', ['-c', String(cpu), process.execPath, '--import', 'tsx', entry], {
-    env: { ...process.env, ...env },
-    stdio: [stdin, 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const logged = { warnings: 0 };
-  return new Promise<{ child: ChildProcess; match: RegExpExecArray; logged: typeof logged }>((resolve, reject) => {
-    let out = '';
-    let done = false;
-    const timer = setTimeout(() => fail(new Error(`${entry} not ready within 60 s: ${out.slice(-2000)}`)), 60_000);
-    const fail = (error: Error) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      reject(error);
-    };
-    child.stdout!.on('data', (d: Buffer) => {
-      // After start-up the output is only drained (to stderr), so a chatty child cannot block on a full pipe.
-      if (done) {
-        // pino levels 40 (warn) and up; e.g. the rate limiter falling back to memory when Redis answers late
-        logged.warnings += d.toString().match(/"level":[4-6]0/g)?.length ?? 0;
-        return void process.stderr.write(d);
-      }
-      out += d.toString();
-      const match = ready.exec(out);
-      if (match) {
-        done = true;
-        clearTimeout(timer);
-        resolve({ child, match, logged });
-      }
-    });
-    child.once('exit', (code) => fail(new Error(`${entry} exited with ${code} before it was ready: ${out.slice(-2000)}`)));
-  });
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function cpuTicks(pid: number): number {
-  // fields 14 and 15 of /proc/<pid>/stat: utime and stime in clock ticks (100 per second on Linux)
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-function peakRssMb(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 // ───────────────────────── load ─────────────────────────
 
-/** Bodies with different random SKU lists, rotated per request, so no two consecutive requests are identical. */
-function makeBodies(query: string, skus: string[]): string[] {
-  const bodies: string[] = [];
-  for (let i = 0; i < BODY_VARIANTS; i++) {
-    const pool = [...skus];
-    const picked: string[] = [];
-    for (let k = 0; k < SKUS_PER_QUERY && pool.length > 0; k++) picked.push(pool.splice(Math.floor(Math.random() * pool.length), 1)[0]!);
-    bodies.push(JSON.stringify({ query, variables: { skus: picked } }));
-  }
-  return bodies;
-}
+const makeBodies = (query: string, skus: string[]) => makeSkuBodies(query, skus, SKUS_PER_QUERY, BODY_VARIANTS);
 
 async function measure(v: Variant, conns: number, durationSeconds: number): Promise<Sample> {
   let i = Math.floor(Math.random() * v.bodies.length);
@@ -276,7 +204,7 @@ async function main(): Promise<void> {
   let redisKeyId: string | undefined;
   // Ctrl-C or a kill: stop the children (the gateways would outlive us) and remove what we wrote to Redis.
   const interrupted = (signal: NodeJS.Signals) => {
-    for (const c of children) c.kill('SIGTERM');
+    for (const c of runningChildren()) c.kill('SIGTERM');
     rmSync(tmp, { recursive: true, force: true });
     void cleanRedis(redisPrefix, redisKeyId).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -375,7 +303,7 @@ async function main(): Promise<void> {
     const warnings = new Map(gateways.map((g) => [g.label, g.logged.warnings]));
     writeReport({ variants, throughput, latency, rss, warnings, sign, edge, edgeRedis, skuCount: upstreams.skus.length, notes });
   } finally {
-    for (const c of [...children].reverse()) await stopChild(c);
+    for (const c of runningChildren().reverse()) await stopChild(c);
     rmSync(tmp, { recursive: true, force: true });
     await redisStore?.close();
     await cleanRedis(redisPrefix, redisKeyId);

@@ -53,6 +53,11 @@ export async function startE2eStack(
     subgraphEnv?: NodeJS.ProcessEnv;
     /** run the change sources (pollers, and the shop's webhooks registered) and observe their events here */
     freshness?: { onChange: OnChange };
+    /**
+     * Keys, rate limits and the subgraphs' caches in this Redis (a private `startRedisServer` for outage tests)
+     * instead of memory.
+     */
+    redisUrl?: string;
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
@@ -60,6 +65,7 @@ export async function startE2eStack(
     scale,
     piiCanary: options.piiCanary,
     subgraphEnv: options.subgraphEnv,
+    redisUrl: options.redisUrl,
     ...(options.freshness ? { freshness: true, onChange: options.freshness.onChange } : {}),
   });
   const { simulators, subgraphs, subgraphSecret } = upstreams;
@@ -69,9 +75,10 @@ export async function startE2eStack(
       ...subgraphs.gatewayEnv,
       OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
+      ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
       ...options.gatewayEnv,
     }),
-    { keyStore: createMemoryKeyStore() },
+    options.redisUrl === undefined ? { keyStore: createMemoryKeyStore() } : {},
   );
   const url = await gateway.listen();
   const createKey: E2eStack['createKey'] = async (input) =>

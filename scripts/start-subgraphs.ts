@@ -81,6 +81,8 @@ export async function startTestUpstreams(options: {
    */
   freshness?: boolean;
   onChange?: OnChange;
+  /** the subgraphs' caches in this Redis instead of memory */
+  redisUrl?: string | undefined;
 }): Promise<TestUpstreams> {
   const simulators = await startSimulatorStack({
     scale: options.scale,
@@ -109,6 +111,7 @@ export async function startTestUpstreams(options: {
       HUBSPOT_BUDGET_REQUESTS_PER_10S: 'off',
       HUBSPOT_BUDGET_SEARCHES_PER_SECOND: 'off',
       ALLEGRO_BUDGET_REQUESTS_PER_MINUTE: 'off',
+      ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
       ...options.subgraphEnv,
     },
     options.onChange ? { onChange: options.onChange } : {},

@@ -11,3 +11,12 @@ export const BENCH_PARTNER_IDENTITY: RequestIdentity = {
   scopes: ['catalog:read', 'stock:read'],
   profile: 'partner',
 };
+
+/** The call center's identity (every scope, internal), for benchmarks that send the call-center query to the bare gateway. */
+export const BENCH_CALL_CENTER_IDENTITY: RequestIdentity = {
+  subject: 'benchcallcenter',
+  kind: 'api-key',
+  ownerId: 'omnigraph-bench',
+  scopes: ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'],
+  profile: 'internal',
+};

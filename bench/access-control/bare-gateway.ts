@@ -7,7 +7,8 @@
  * signed here too, for a fixed partner identity with the same scopes as the benchmark's key, so the subgraphs do the
  * same work in both variants and signing cost cancels out of the difference (it is measured on its own by the bench).
  *
- * Env: GATEWAY_PORT, ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL, OMNIGRAPH_SUBGRAPH_SECRET. Prints "listening on <url>".
+ * Env: GATEWAY_PORT, ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL, OMNIGRAPH_SUBGRAPH_SECRET; BENCH_IDENTITY=call-center
+ * signs every request as the call center instead of the partner. Prints "listening on <url>".
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,7 +19,9 @@ import { loadGatewayConfig, type SubgraphName } from '@omnigraph/gateway';
 import { handleGraphQLHttp, readBody, sendBodyReadError, sendJson } from '@omnigraph/shared/graphql-server';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import { SubgraphDataSource } from '../../gateway/src/subgraph-data-source.ts';
-import { BENCH_PARTNER_IDENTITY } from './bare-gateway-identity.ts';
+import { BENCH_CALL_CENTER_IDENTITY, BENCH_PARTNER_IDENTITY } from './bare-gateway-identity.ts';
+
+const identity = process.env['BENCH_IDENTITY'] === 'call-center' ? BENCH_CALL_CENTER_IDENTITY : BENCH_PARTNER_IDENTITY;
 
 
 // The production config loader, for the same URLs, secret, timeout and supergraph path the real gateway reads.
@@ -34,7 +37,7 @@ await apollo.start();
 const server = createServer((req, res) => {
   readBody(req).then(
     (rawBody) =>
-      handleGraphQLHttp(apollo, req, res, { rawBody, context: async () => ({ identity: BENCH_PARTNER_IDENTITY }) }).catch(() => {
+      handleGraphQLHttp(apollo, req, res, { rawBody, context: async () => ({ identity }) }).catch(() => {
         // Counted by the bench as a non-2xx response, which invalidates the run.
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.' }] });
         else res.end();

@@ -53,6 +53,25 @@ const GatewayEnvSchema = z
     GATEWAY_PARTNER_COST_PER_MINUTE: z.coerce.number().int().positive().default(5_000_000),
     /** Same for internal keys and OIDC users. @default 50000000 */
     GATEWAY_INTERNAL_COST_PER_MINUTE: z.coerce.number().int().positive().default(50_000_000),
+    /** Requests in flight per partner key; more get 429 CONCURRENCY_LIMIT_EXCEEDED with Retry-After. @default 20 */
+    GATEWAY_PARTNER_MAX_CONCURRENT: z.coerce.number().int().positive().default(20),
+    /** Same for internal keys and OIDC users (per key or per user). @default 100 */
+    GATEWAY_INTERNAL_MAX_CONCURRENT: z.coerce.number().int().positive().default(100),
+    /**
+     * Requests in flight in this process at which the gateway sheds load (503 OVERLOADED with Retry-After): partner
+     * traffic from half of it, internal traffic at it. Size it at a few times what one process serves per second
+     * times its latency (about 50 at the measured ~500 req/s and 100 ms). @default 200
+     */
+    GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(200),
+    /** Event-loop lag (mean timer delay over the last 0.5 s) above which partner requests are shed. @default 100 */
+    GATEWAY_SHED_BULK_LAG_MS: z.coerce.number().int().positive().default(100),
+    /** Event-loop lag above which internal requests are shed too. @default 300 */
+    GATEWAY_SHED_INTERACTIVE_LAG_MS: z.coerce.number().int().positive().default(300),
+    /**
+     * Longest wait for an API-key lookup in Redis. The first lookup that waits this long marks Redis suspect: the
+     * next ones are served from recently seen keys at once, until a background PING answers. @default 250
+     */
+    GATEWAY_KEY_LOOKUP_TIMEOUT_MS: z.coerce.number().int().positive().default(250),
     /** How long a found API key is served from memory; revocations still arrive within milliseconds. @default 5000 */
     GATEWAY_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(5_000),
     /**
@@ -95,6 +114,12 @@ export interface GatewayConfig {
   partnerCostPerMinute: number;
   internalCostPerMinute: number;
   keyCacheTtlMs: number;
+  keyLookupTimeoutMs: number;
+  partnerMaxConcurrent: number;
+  internalMaxConcurrent: number;
+  maxInFlight: number;
+  shedBulkLagMs: number;
+  shedInteractiveLagMs: number;
   corsOrigins: ReadonlySet<string>;
   logLevel: z.output<typeof GatewayEnvSchema>['LOG_LEVEL'];
 }
@@ -131,6 +156,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     partnerCostPerMinute: e.GATEWAY_PARTNER_COST_PER_MINUTE,
     internalCostPerMinute: e.GATEWAY_INTERNAL_COST_PER_MINUTE,
     keyCacheTtlMs: e.GATEWAY_KEY_CACHE_TTL_MS,
+    keyLookupTimeoutMs: e.GATEWAY_KEY_LOOKUP_TIMEOUT_MS,
+    partnerMaxConcurrent: e.GATEWAY_PARTNER_MAX_CONCURRENT,
+    internalMaxConcurrent: e.GATEWAY_INTERNAL_MAX_CONCURRENT,
+    maxInFlight: e.GATEWAY_MAX_IN_FLIGHT,
+    shedBulkLagMs: e.GATEWAY_SHED_BULK_LAG_MS,
+    shedInteractiveLagMs: e.GATEWAY_SHED_INTERACTIVE_LAG_MS,
     corsOrigins: new Set(e.GATEWAY_CORS_ORIGINS),
     logLevel: e.LOG_LEVEL,
   };

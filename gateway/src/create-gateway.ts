@@ -20,7 +20,9 @@ import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
 import { applyCors } from './edge/cors.ts';
+import { createConcurrencyLimiter } from './edge/concurrency.ts';
 import { createEdge, type EdgeSchema } from './edge/edge.ts';
+import { createLoadShedder } from './edge/load-shedding.ts';
 import { buildProfiles } from './edge/profiles.ts';
 import { loadOperationRegistry } from './edge/registered-operations.ts';
 import { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
@@ -81,6 +83,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           redisUrl: config.auth.redisUrl,
           keyPrefix: config.auth.redisKeyPrefix,
           clientName: 'omnigraph-gateway-auth',
+          lookupTimeoutMs: config.keyLookupTimeoutMs,
+          onStall: (event) =>
+            event.state === 'suspect'
+              ? logger.warn({ err: event.error }, 'api key store: Redis unresponsive, serving recently seen keys from memory')
+              : logger.info({ outageMs: Math.round(event.outageMs) }, 'api key store: Redis answers again'),
           onError: (error, context) => logger.warn({ err: error, ...context }, 'api key store connection problem'),
         })
       : createFileKeyStore(config.auth.keyStoreFile));
@@ -93,6 +100,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     allowBatchingForInternal: config.allowBatching,
     partnerCostPerMinute: config.partnerCostPerMinute,
     internalCostPerMinute: config.internalCostPerMinute,
+    partnerMaxConcurrent: config.partnerMaxConcurrent,
+    internalMaxConcurrent: config.internalMaxConcurrent,
+  });
+  const shedder = createLoadShedder({
+    maxInFlight: config.maxInFlight,
+    bulkLagMs: config.shedBulkLagMs,
+    interactiveLagMs: config.shedInteractiveLagMs,
   });
   const limiter = await createRateLimiter({
     ...(config.auth.redisUrl === undefined ? {} : { redisUrl: config.auth.redisUrl }),
@@ -116,6 +130,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     registry: loadOperationRegistry(),
     profiles,
     logger,
+    concurrency: createConcurrencyLimiter(),
+    shedder,
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -159,7 +175,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
           return;
         }
         const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
-        await executeAdmitted(apollo, req, res, outcome, deadlineMs);
+        try {
+          await executeAdmitted(apollo, req, res, outcome, deadlineMs);
+        } finally {
+          outcome.release();
+        }
         logger.debug({ subject: outcome.principal.subject, status: res.statusCode, ms: elapsed(startedAt) }, 'request served');
       })
       .catch((error: unknown) => {
@@ -195,6 +215,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await apollo.stop();
       await limiter.close();
       await keyStore.close();
+      shedder.close();
     },
   };
 }

@@ -1,11 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@omnigraph/shared/logging';
+import { priorityOf } from '@omnigraph/shared/sources';
 import { authorizeOperation, UNDECLARED_SCOPE, type RemovedField, type ScopeMap } from '../authorization/index.ts';
 import { checkOperationLimits, type CheckedOperation, type GraphQLRequestBody } from '../limits/operation-limits.ts';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit/index.ts';
 import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
 import type { createAuthenticator, Principal } from './authenticate.ts';
+import type { ConcurrencyLimiter } from './concurrency.ts';
+import type { LoadShedder } from './load-shedding.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
 import type { OperationRegistry } from './registered-operations.ts';
 import { refusal, refusalOf, type Refusal } from './refusal.ts';
@@ -23,6 +26,10 @@ export interface EdgeOptions {
   registry: OperationRegistry;
   profiles: Record<Profile, ProfileSettings>;
   logger?: Pick<Logger, 'warn' | 'debug'> | undefined;
+  /** requests in flight per subject, capped at the profile's `maxConcurrent`; absent: no cap */
+  concurrency?: ConcurrencyLimiter | undefined;
+  /** process-wide shedding on event-loop lag and requests in flight; absent: none */
+  shedder?: LoadShedder | undefined;
 }
 
 /** An admitted request: the (possibly rewritten) body for Apollo, who asked, and what the caller must be told. */
@@ -33,6 +40,8 @@ export interface Admission {
   headers: Record<string, string>;
   /** FORBIDDEN errors per executed query text, merged into that operation's response */
   removedByQuery: Map<string, GraphQLFormattedError[]>;
+  /** Frees the request's concurrency and in-flight slots: call once, when the response has been written. */
+  release: () => void;
 }
 
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
@@ -44,6 +53,8 @@ const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/fo
  * anything and before any subgraph is called: method and CSRF (headers only) → credential (a malformed key costs no
  * lookup) → body size for the caller's profile → operation limits (shape, cost) → safelist → field authorization
  * (unauthorized fields removed) → rate limits and quota (one atomic Redis call, charged the estimated cost).
+ * Right after the credential, the load checks (in-memory counters only): process-wide shedding (bulk first), then
+ * the caller's concurrency cap; their slots are held until the response is written (`Admission.release`).
  */
 export function createEdge(options: EdgeOptions) {
   const { authenticator, limiter, registry, profiles, logger } = options;
@@ -69,7 +80,40 @@ export function createEdge(options: EdgeOptions) {
       });
     }
     const principal = auth.principal;
-    const limits = profiles[principal.identity.profile].limits;
+    const profile = profiles[principal.identity.profile];
+
+    const shed = options.shedder?.admit(priorityOf(principal.identity));
+    if (shed?.shed === true) {
+      return refusal('OVERLOADED', 'The gateway is at capacity; retry later.', {
+        headers: { 'retry-after': String(shed.retryAfterSeconds) },
+        extensions: { retryAfterSeconds: shed.retryAfterSeconds },
+      });
+    }
+    const releaseConcurrency = options.concurrency === undefined ? noop : options.concurrency.tryAcquire(principal.subject, profile.maxConcurrent);
+    if (releaseConcurrency === undefined) {
+      shed?.release();
+      return refusal('CONCURRENCY_LIMIT_EXCEEDED', `More than ${profile.maxConcurrent} requests of this key in flight.`, {
+        headers: { 'retry-after': '1' },
+        extensions: { limit: profile.maxConcurrent, retryAfterSeconds: 1 },
+      });
+    }
+    const release = () => {
+      releaseConcurrency();
+      shed?.release();
+    };
+    try {
+      const outcome = await admitAs(req, method, principal, profile);
+      if (outcome.kind === 'execute') outcome.release = release;
+      else release();
+      return outcome;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+
+  async function admitAs(req: IncomingMessage, method: string, principal: Principal, profile: ProfileSettings): Promise<Admission | Refusal> {
+    const limits = profile.limits;
 
     let decoded: unknown;
     if (method === 'POST') {
@@ -124,7 +168,7 @@ export function createEdge(options: EdgeOptions) {
     }
     Object.assign(outcome.headers, headers);
     return outcome;
-  };
+  }
 
   function authorize(
     operations: readonly CheckedOperation[],
@@ -165,9 +209,11 @@ export function createEdge(options: EdgeOptions) {
       bodies.push({ ...request, query });
       logger?.debug({ subject: principal.subject, removed: result.removed.map((r) => r.coordinate) }, 'unauthorized fields removed');
     }
-    return { kind: 'execute', body: batched ? bodies : bodies[0]!, principal, headers: {}, removedByQuery };
+    return { kind: 'execute', body: batched ? bodies : bodies[0]!, principal, headers: {}, removedByQuery, release: noop };
   }
 }
+
+const noop = () => {};
 
 function forbidden(removed: RemovedField): GraphQLFormattedError {
   return {

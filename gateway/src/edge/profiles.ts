@@ -7,6 +7,8 @@ export interface ProfileSettings {
   limits: OperationLimits;
   /** cost points per minute when the key sets none */
   defaultCostPerMinute: number;
+  /** requests in flight per key or token subject; more are refused with 429 CONCURRENCY_LIMIT_EXCEEDED */
+  maxConcurrent: number;
 }
 
 /**
@@ -14,9 +16,17 @@ export interface ProfileSettings {
  * UI, in-store tablet, our own tools) may introspect and send larger operations; batching stays off for them too
  * unless the operator turns it on (`GATEWAY_ALLOW_BATCHING`), because one array body multiplies every other limit.
  */
-export function buildProfiles(options: { allowBatchingForInternal: boolean; partnerCostPerMinute: number; internalCostPerMinute: number }): Record<Profile, ProfileSettings> {
+export function buildProfiles(options: {
+  allowBatchingForInternal: boolean;
+  partnerCostPerMinute: number;
+  internalCostPerMinute: number;
+  /** @default 20 */
+  partnerMaxConcurrent?: number;
+  /** @default 100 */
+  internalMaxConcurrent?: number;
+}): Record<Profile, ProfileSettings> {
   return {
-    partner: { limits: DEFAULT_OPERATION_LIMITS, defaultCostPerMinute: options.partnerCostPerMinute },
+    partner: { limits: DEFAULT_OPERATION_LIMITS, defaultCostPerMinute: options.partnerCostPerMinute, maxConcurrent: options.partnerMaxConcurrent ?? 20 },
     internal: {
       limits: Object.freeze({
         ...DEFAULT_OPERATION_LIMITS,
@@ -29,6 +39,7 @@ export function buildProfiles(options: { allowBatchingForInternal: boolean; part
         allowBatching: options.allowBatchingForInternal,
       }),
       defaultCostPerMinute: options.internalCostPerMinute,
+      maxConcurrent: options.internalMaxConcurrent ?? 100,
     },
   };
 }

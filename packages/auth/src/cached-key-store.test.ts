@@ -44,6 +44,9 @@ describe('createCachedKeyStore', () => {
     expect(await cached.getByHash(known.record.hash)).toEqual(known.record);
     flaky.set('stalled');
     expect(await cached.getByHash(known.record.hash)).toEqual(known.record);
+    expect(stale).toEqual([known.record.keyId]); // reported once per 10 s, not per request
+    t = 15_000;
+    expect(await cached.getByHash(known.record.hash)).toEqual(known.record);
     expect(stale).toEqual([known.record.keyId, known.record.keyId]);
     await expect(cached.getByHash(unseen.record.hash)).rejects.toThrow(/longer than 50 ms/);
 

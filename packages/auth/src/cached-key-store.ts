@@ -18,7 +18,7 @@ export interface CachedKeyStoreOptions {
   staleIfErrorMs?: number;
   /** A lookup slower than this counts as a failure (a stalled Redis answers nothing, it does not refuse). @default 1_000 */
   lookupTimeoutMs?: number;
-  /** Told when a stale record was served because the store failed (keyIds only). */
+  /** Told when a stale record was served because the store failed (keyIds only); at most once per 10 s. */
   onStaleServed?: (keyId: string, error: unknown) => void;
   /** Monotonic milliseconds; injectable for tests. @default performance.now */
   now?: () => number;
@@ -39,6 +39,8 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
   const entries = new Map<string, { record: ApiKeyRecord; until: number; seenAt: number }>();
   // Bumped on every invalidation: a lookup that started before a revocation must not cache its (now stale) answer.
   let generation = 0;
+  // During an outage every request of every key is served stale: one report per 10 s, not a log line per request.
+  let lastStaleReportAt = -Infinity;
 
   const unsubscribe = inner.onRevoked((event) => {
     generation++;
@@ -63,7 +65,10 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
         record = await withTimeout(inner.getByHash(hash), lookupTimeoutMs);
       } catch (error) {
         if (cached !== undefined && now() - cached.seenAt <= staleIfErrorMs) {
-          options.onStaleServed?.(cached.record.keyId, error);
+          if (now() - lastStaleReportAt >= 10_000) {
+            lastStaleReportAt = now();
+            options.onStaleServed?.(cached.record.keyId, error);
+          }
           return structuredClone(cached.record);
         }
         throw error;

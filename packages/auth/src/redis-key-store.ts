@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import { resilientRedisOptions } from '@omnigraph/shared/cache';
+import { createRedisStallGuard } from '@omnigraph/shared/redis';
 import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
@@ -20,6 +21,16 @@ export interface RedisKeyStoreOptions {
   connectTimeoutMs?: number;
   /** CLIENT SETNAME of the two connections (`<name>` and `<name>:sub`), so operators can tell them apart. @default 'omnigraph-auth' */
   clientName?: string;
+  /**
+   * Longest wait for a key lookup. The first lookup that waits this long marks Redis suspect: the lookups after it
+   * fail at once (the cached store in front then serves recently seen keys) until a background PING answers, so a
+   * stalled Redis costs one timeout, not one per request. @default 250
+   */
+  lookupTimeoutMs?: number;
+  /** How often a suspect Redis is probed. @default 1_000 */
+  probeIntervalMs?: number;
+  /** Told once when Redis becomes suspect and once when it answers again. */
+  onStall?: (event: { state: 'suspect'; error: unknown } | { state: 'recovered'; outageMs: number }) => void;
 }
 
 // Atomic create: the existence checks and the writes must not interleave with another replica creating the same id.
@@ -118,6 +129,15 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
     clearTimeout(timer);
   }
 
+  const guard = createRedisStallGuard({
+    timeoutMs: options.lookupTimeoutMs ?? 250,
+    probe: () => redis.ping(),
+    isReady: () => redis.isReady,
+    ...(options.probeIntervalMs === undefined ? {} : { probeIntervalMs: options.probeIntervalMs }),
+    onSuspect: (error) => options.onStall?.({ state: 'suspect', error }),
+    onRecovered: (outageMs) => options.onStall?.({ state: 'recovered', outageMs }),
+  });
+
   const recordKey = (keyId: string) => `${prefix}key:${keyId}`;
   const hashKey = (hash: string) => `${prefix}hash:${hash}`;
   const idsKey = `${prefix}ids`;
@@ -142,9 +162,12 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
       });
       if (created !== 1) throw new KeyConflictError(valid.keyId);
     },
+    // The request path: guarded. Management calls (create, revoke, list) are not: they should wait, or fail loudly.
     async getByHash(hash) {
-      const keyId = await redis.get(hashKey(hash));
-      return keyId === null ? undefined : getById(keyId);
+      return guard.run(async () => {
+        const keyId = await redis.get(hashKey(hash));
+        return keyId === null ? undefined : getById(keyId);
+      });
     },
     getById,
     async list(ownerId) {
@@ -166,11 +189,13 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
       return true;
     },
     async touch(keyId, at) {
-      if (!touchDue(keyId, at)) return;
+      // Nothing to write to a suspect Redis: a last-used time may be a minute late, a queued write would pile up.
+      if (guard.suspect || !touchDue(keyId, at)) return;
       await update(keyId, 'set', false, { lastUsedAt: at.toISOString() });
     },
     onRevoked: listeners.add,
     async close() {
+      guard.close();
       listeners.clear();
       await Promise.allSettled([subscriber.isOpen ? subscriber.close() : undefined, redis.isOpen ? redis.close() : undefined]);
     },

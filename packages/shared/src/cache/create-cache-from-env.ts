@@ -11,8 +11,10 @@ export interface CacheFromEnvOptions {
   keyPrefix: string;
   /** Receives swallowed Redis failures, including every failed (re)connect attempt. */
   onError: CacheErrorHandler;
-  /** Memory cache size when no Redis URL is given. @default 10_000 */
+  /** Memory cache entries at most when no Redis URL is given. @default 10_000 */
   maxEntries?: number;
+  /** Memory cache bytes at most (values and keys) when no Redis URL is given. @default 32 MiB */
+  maxBytes?: number;
   /**
    * How long boot waits for the first Redis connection before going on without it (commands then miss until the
    * background reconnect succeeds).
@@ -29,7 +31,10 @@ export interface CacheFromEnvOptions {
  */
 export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<ManagedCache> {
   if (options.redisUrl === undefined || options.redisUrl === '') {
-    const memory = createMemoryCache(options.maxEntries === undefined ? {} : { maxEntries: options.maxEntries });
+    const memory = createMemoryCache({
+      ...(options.maxEntries === undefined ? {} : { maxEntries: options.maxEntries }),
+      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    });
     return { ...memory, close: async () => {} };
   }
 
@@ -50,6 +55,7 @@ export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<
     redis,
     keyPrefix: options.keyPrefix,
     onError: options.onError,
+    isReady: () => redis.isReady,
     ...(options.operationTimeoutMs === undefined ? {} : { operationTimeoutMs: options.operationTimeoutMs }),
   });
   return {

@@ -33,6 +33,39 @@ describe('createMemoryCache', () => {
     await cache.set('b', 3, 60);
     expect(await cache.getMany(['a', 'b'])).toEqual([2, 3]);
   });
+
+  it('is bounded by bytes: one large value evicts many small ones, the least recently used first', async () => {
+    const cache = createMemoryCache({ maxBytes: 10_000 });
+    for (let i = 0; i < 20; i++) await cache.set(`small:${i}`, i, 60);
+    await cache.get('small:0'); // the most recently used of the small ones now
+    expect(cache.bytes).toBeLessThanOrEqual(10_000);
+    await cache.set('large', 'x'.repeat(4_000), 60); // ~8 KB at 2 bytes a character
+    expect(cache.bytes).toBeLessThanOrEqual(10_000);
+    expect(await cache.get('large')).toHaveLength(4_000);
+    expect(await cache.get('small:0')).toBe(0);
+    expect(await cache.get('small:1')).toBeUndefined();
+    // an overwrite replaces the bytes of the old value
+    await cache.set('large', 'y', 60);
+    expect(cache.bytes).toBeLessThan(5_000);
+  });
+
+  it('does not store a value larger than the whole cache', async () => {
+    const cache = createMemoryCache({ maxBytes: 1_000 });
+    await cache.set('kept', 1, 60);
+    await cache.set('huge', 'x'.repeat(1_000), 60);
+    expect(await cache.getMany(['kept', 'huge'])).toEqual([1, undefined]);
+  });
+
+  it('gives the memory of expired entries back without waiting for eviction', async () => {
+    let nowMs = 0;
+    const cache = createMemoryCache({ now: () => nowMs });
+    for (let i = 0; i < 100; i++) await cache.set(`once:${i}`, 'a value seen once', 60);
+    const full = cache.bytes;
+    nowMs += 61_000;
+    await cache.set('later', 1, 60); // a write sweeps what has expired
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBeLessThan(full / 50);
+  });
 });
 
 describe('createCacheFromEnv without a Redis URL', () => {

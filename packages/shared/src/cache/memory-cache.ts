@@ -3,9 +3,13 @@ import { deserialize, serialize } from './cache.ts';
 
 export interface MemoryCacheOptions {
   /**
-   * Entries kept before the least recently used one is evicted; bounds memory when Redis is not configured.
-   * @default 10_000
+   * Bytes of stored values (and keys) kept before the least recently used entries are evicted. The bound that
+   * matters: one cached order history can weigh 100 KB and one stock level 100 bytes, so a count alone lets the
+   * same cache hold 1 MB or 1 GB. Strings are counted at 2 bytes a character (V8's two-byte strings, Polish text).
+   * @default 32 MiB
    */
+  maxBytes?: number;
+  /** Entries kept at most, whatever their size (each costs a Map slot and an object). @default 10_000 */
   maxEntries?: number;
   /** Milliseconds since the epoch; injectable so TTL tests don't sleep. @default Date.now */
   now?: () => number;
@@ -14,28 +18,58 @@ export interface MemoryCacheOptions {
 interface Entry {
   json: string;
   expiresAtMs: number;
+  bytes: number;
 }
 
+// A Map entry, the Entry object and its fields, roughly: keeps many tiny entries from looking free.
+const ENTRY_OVERHEAD_BYTES = 100;
+const SWEEP_INTERVAL_MS = 1_000;
+
 /**
- * In-process cache: the fake for tests and the fallback for local runs without Redis. Not shared between replicas,
- * so it is never the production cache for data other replicas may change.
+ * In-process cache: the fake for tests and the cache of `npm start` without Redis. Not shared between replicas, so
+ * it is never the production cache for data other replicas may change. Bounded by bytes and by count; expired
+ * entries are swept (at most once a second, on a write) instead of waiting for eviction, so a process that saw
+ * many keys once gives their memory back after the TTL.
  */
-export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
+export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { readonly bytes: number; readonly size: number } {
   const maxEntries = options.maxEntries ?? 10_000;
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const now = options.now ?? Date.now;
   // A Map iterates in insertion order; re-inserting on every hit keeps the least recently used entry first.
   const entries = new Map<string, Entry>();
+  let bytes = 0;
+  let lastSweepAt = now();
+
+  function remove(key: string, entry: Entry): void {
+    entries.delete(key);
+    bytes -= entry.bytes;
+  }
 
   function read<T>(key: string): T | undefined {
     const entry = entries.get(key);
     if (entry === undefined) return undefined;
+    if (entry.expiresAtMs <= now()) {
+      remove(key, entry);
+      return undefined;
+    }
     entries.delete(key);
-    if (entry.expiresAtMs <= now()) return undefined;
     entries.set(key, entry);
     return deserialize<T>(entry.json);
   }
 
+  function sweepExpired(t: number): void {
+    if (t - lastSweepAt < SWEEP_INTERVAL_MS) return;
+    lastSweepAt = t;
+    for (const [key, entry] of entries) if (entry.expiresAtMs <= t) remove(key, entry);
+  }
+
   return {
+    get bytes() {
+      return bytes;
+    },
+    get size() {
+      return entries.size;
+    },
     async get<T>(key: string) {
       return read<T>(key);
     },
@@ -45,16 +79,24 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache {
     async set<T>(key: string, value: T, ttlSeconds: number) {
       const json = serialize(value);
       if (json === undefined || !(ttlSeconds > 0)) return;
-      entries.delete(key);
-      entries.set(key, { json, expiresAtMs: now() + ttlSeconds * 1000 });
-      while (entries.size > maxEntries) {
-        const oldest = entries.keys().next();
+      const t = now();
+      sweepExpired(t);
+      const previous = entries.get(key);
+      if (previous !== undefined) remove(key, previous);
+      const entry: Entry = { json, expiresAtMs: t + ttlSeconds * 1000, bytes: (key.length + json.length) * 2 + ENTRY_OVERHEAD_BYTES };
+      // A value larger than the whole cache would only evict everything else and then itself.
+      if (entry.bytes > maxBytes) return;
+      entries.set(key, entry);
+      bytes += entry.bytes;
+      while (entries.size > maxEntries || bytes > maxBytes) {
+        const oldest = entries.entries().next();
         if (oldest.done === true) break;
-        entries.delete(oldest.value);
+        remove(oldest.value[0], oldest.value[1]);
       }
     },
     async delete(key: string) {
-      entries.delete(key);
+      const entry = entries.get(key);
+      if (entry !== undefined) remove(key, entry);
     },
   };
 }

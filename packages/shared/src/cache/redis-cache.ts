@@ -1,3 +1,4 @@
+import { createRedisStallGuard, RedisSuspectError, RedisTimeoutError } from '../redis/stall-guard.ts';
 import type { Cache, CacheErrorHandler } from './cache.ts';
 import { deserialize, serialize } from './cache.ts';
 
@@ -28,6 +29,10 @@ export interface RedisCacheOptions {
    * @default 200
    */
   operationTimeoutMs?: number;
+  /** While Redis is suspect (after one timeout), how often it is probed; every command is a miss meanwhile. @default 1_000 */
+  probeIntervalMs?: number;
+  /** node-redis `isReady`: while disconnected, commands miss at once. */
+  isReady?: () => boolean;
 }
 
 /**
@@ -39,6 +44,13 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
   if (keyPrefix.length === 0) throw new Error('createRedisCache: keyPrefix must not be empty (e.g. "erp:v1:").');
   const timeoutMs = options.operationTimeoutMs ?? 200;
   const k = (key: string) => keyPrefix + key;
+  // One timeout per outage, not one per command: afterwards every command is a miss at once until a probe answers.
+  const guard = createRedisStallGuard({
+    timeoutMs,
+    probe: () => redis.get(k('__stall-probe')),
+    ...(options.probeIntervalMs === undefined ? {} : { probeIntervalMs: options.probeIntervalMs }),
+    ...(options.isReady === undefined ? {} : { isReady: options.isReady }),
+  });
 
   async function guarded<R>(
     operation: 'get' | 'getMany' | 'set' | 'delete',
@@ -47,9 +59,10 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
     fallback: R,
   ): Promise<R> {
     try {
-      return await withTimeout(run(), timeoutMs);
+      return await guard.run(run);
     } catch (error) {
-      onError(error, key === undefined ? { operation } : { operation, key });
+      // The failure that made Redis suspect was reported; the misses that follow it are not news.
+      if (!(error instanceof RedisSuspectError)) onError(error, key === undefined ? { operation } : { operation, key });
       return fallback;
     }
   }
@@ -91,18 +104,5 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
   };
 }
 
-export class CacheTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`Redis did not answer within ${timeoutMs} ms`);
-    this.name = 'CacheTimeoutError';
-  }
-}
-
-// node-redis' own command timeout only covers commands still waiting to be written, not ones awaiting a reply.
-function withTimeout<R>(promise: Promise<R>, timeoutMs: number): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CacheTimeoutError(timeoutMs)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
+/** Kept under its old name for callers that test for a cache timeout. */
+export const CacheTimeoutError = RedisTimeoutError;

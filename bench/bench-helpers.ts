@@ -1,0 +1,99 @@
+/**
+ * What every benchmark in bench/ shares: child processes pinned to a CPU (performance.md §1: the gateway on its own
+ * core, the rest on the other), their CPU time and memory from /proc, and request bodies that defeat caches.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const children: ChildProcess[] = [];
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+/** Spawns `entry` under tsx pinned to `cpu`, resolves with the first stdout line matching `ready`. */
+export function startPinned(
+  cpu: number,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  stdin: 'pipe' | 'ignore' = 'ignore',
+  nodeArgs: string[] = [],
+) {
+  const child = spawn('taskset', ['-c', String(cpu), process.execPath, ...nodeArgs, '--import', 'tsx', entry], {
+    env: { ...process.env, ...env },
+    stdio: [stdin, 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const logged = { warnings: 0 };
+  return new Promise<{ child: ChildProcess; match: RegExpExecArray; logged: typeof logged }>((resolve, reject) => {
+    let out = '';
+    let done = false;
+    const timer = setTimeout(() => fail(new Error(`${entry} not ready within 60 s: ${out.slice(-2000)}`)), 60_000);
+    const fail = (error: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      reject(error);
+    };
+    child.stdout!.on('data', (d: Buffer) => {
+      // After start-up the output is only drained (to stderr), so a chatty child cannot block on a full pipe.
+      if (done) {
+        // pino levels 40 (warn) and up; e.g. the rate limiter falling back to memory when Redis answers late
+        logged.warnings += d.toString().match(/"level":[4-6]0/g)?.length ?? 0;
+        return void process.stderr.write(d);
+      }
+      out += d.toString();
+      const match = ready.exec(out);
+      if (match) {
+        done = true;
+        clearTimeout(timer);
+        resolve({ child, match, logged });
+      }
+    });
+    child.once('exit', (code) => fail(new Error(`${entry} exited with ${code} before it was ready: ${out.slice(-2000)}`)));
+  });
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Every child started by startPinned that is still running, for Ctrl-C handlers. */
+export function runningChildren(): ChildProcess[] {
+  return children.filter((c) => c.exitCode === null && c.signalCode === null);
+}
+
+export function cpuTicks(pid: number): number {
+  // fields 14 and 15 of /proc/<pid>/stat: utime and stime in clock ticks (100 per second on Linux)
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
+export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
+
+/** `variants` bodies of `query`, each with `perQuery` random SKUs, rotated per request so no two consecutive are identical. */
+export function makeSkuBodies(query: string, skus: string[], perQuery: number, variants = 512): string[] {
+  const bodies: string[] = [];
+  for (let i = 0; i < variants; i++) {
+    const pool = [...skus];
+    const picked: string[] = [];
+    for (let k = 0; k < perQuery && pool.length > 0; k++) picked.push(pool.splice(Math.floor(Math.random() * pool.length), 1)[0]!);
+    bodies.push(JSON.stringify({ query, variables: { skus: picked } }));
+  }
+  return bodies;
+}
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
