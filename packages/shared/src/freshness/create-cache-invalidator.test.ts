@@ -18,7 +18,7 @@ describe('createCacheInvalidator', () => {
     const invalidator = createCacheInvalidator({
       cache,
       logger,
-      redeleteAfterMs: 0,
+      upstreamTimeoutMs: 0,
       keysOf: (e) => (e.refs?.skus ?? []).map((sku) => `stock:${sku}`),
       observer: async (e) => void seen.push({ event: e, stillCached: await cache.get('stock:A') }),
     });
@@ -32,10 +32,10 @@ describe('createCacheInvalidator', () => {
     expect(await cache.get('stock:B')).toBe(2);
   });
 
-  it('deletes again after redeleteAfterMs, catching a read in flight that stored the old value after the first delete', async () => {
+  it('deletes again after twice the upstream timeout, catching a read in flight that stored the old value after the first delete', async () => {
     vi.useFakeTimers();
     const cache = createMemoryCache({ now: () => 0 });
-    const invalidator = createCacheInvalidator({ cache, logger, redeleteAfterMs: 10_000, keysOf: () => ['stock:A'] });
+    const invalidator = createCacheInvalidator({ cache, logger, upstreamTimeoutMs: 5_000, keysOf: () => ['stock:A'] });
     await invalidator.onChange(event);
     await cache.set('stock:A', 'old value from a read in flight', 60);
     await vi.advanceTimersByTimeAsync(9_999);
@@ -47,7 +47,7 @@ describe('createCacheInvalidator', () => {
   it('stop() cancels pending second deletes', async () => {
     vi.useFakeTimers();
     const cache = createMemoryCache({ now: () => 0 });
-    const invalidator = createCacheInvalidator({ cache, logger, redeleteAfterMs: 1_000, keysOf: () => ['stock:A'] });
+    const invalidator = createCacheInvalidator({ cache, logger, upstreamTimeoutMs: 500, keysOf: () => ['stock:A'] });
     await invalidator.onChange(event);
     invalidator.stop();
     await cache.set('stock:A', 'kept', 60);
@@ -61,7 +61,7 @@ describe('createCacheInvalidator', () => {
     const invalidator = createCacheInvalidator({
       cache: createMemoryCache(),
       logger,
-      redeleteAfterMs: 0,
+      upstreamTimeoutMs: 0,
       keysOf: () => Promise.reject(new Error('boom')),
       observer,
     });

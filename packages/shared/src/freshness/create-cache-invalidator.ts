@@ -16,12 +16,13 @@ export interface CreateCacheInvalidatorOptions {
   keysOf: KeysOfChange;
   logger: Logger;
   /**
-   * Deletes the same keys again this long after the event, 0 for never. A read already in flight when the change
-   * happened may have fetched the old value and store it just after the first delete, where it would then be served
-   * as fresh for a whole TTL. Any such read has ended by the time the subgraph's upstream timeout (with one retry) has
-   * passed, so the second delete catches it; a read that starts after the change fetches the new value anyway.
+   * The subgraph's per-call upstream timeout; the same keys are deleted again twice this long after the event (0: no
+   * second delete). A read already in flight when the change happened may have fetched the old value and store it
+   * just after the first delete, where it would be served as fresh for a whole TTL. Such a read has ended once its
+   * call (and one retry) has timed out at the latest, so the second delete catches it; a read that starts after the
+   * change fetches the new value anyway.
    */
-  redeleteAfterMs: number;
+  upstreamTimeoutMs: number;
   /** Called with every event once its entries are gone (tests observe events here). */
   observer?: OnChange | undefined;
 }
@@ -40,7 +41,8 @@ export interface CacheInvalidator {
  * cursor and delivers the event again.
  */
 export function createCacheInvalidator(options: CreateCacheInvalidatorOptions): CacheInvalidator {
-  const { cache, keysOf, logger, redeleteAfterMs, observer } = options;
+  const { cache, keysOf, logger, observer } = options;
+  const redeleteAfterMs = 2 * Math.max(0, options.upstreamTimeoutMs);
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
