@@ -57,7 +57,8 @@ const CALL_CENTER = /* GraphQL */ `
 const LISTING = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { eshopListing { regularPrice { amount } } } }`;
 type ListingAnswer = { product: { eshopListing: { regularPrice: { amount: string } } | null } };
 const MARKETPLACE_ORDER = /* GraphQL */ `query($id: ID!) { marketplaceOrder(checkoutFormId: $id) { number status } }`;
-const CUSTOMER = /* GraphQL */ `query($email: String!) { findCustomers(email: $email) { loyalty { points } } }`;
+const CUSTOMER_ID = /* GraphQL */ `query($email: String!) { findCustomers(email: $email) { id } }`;
+const CUSTOMER = /* GraphQL */ `query($id: ID!) { customer(id: $id) { loyalty { points } } }`;
 const PRODUCT_NAME = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { name } }`;
 const PRODUCT = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { name stock { available } } }`;
 
@@ -191,8 +192,14 @@ describe('freshness in the graph (change events invalidate the subgraph caches)'
 
   it('HubSpot: a contact property changed in the CRM (PATCH) shows within 5 s (webhooks journal)', async () => {
     const contact = stack.dataset.crmContacts.find((c) => c.email !== null)!;
-    const read = async () => (await data<{ findCustomers: Array<{ loyalty: { points: number } }> }>(CUSTOMER, { email: contact.email })).findCustomers[0]!.loyalty.points;
+    // by id: the contact's own entry (60 s), not an e-mail look-up, whose 10 s TTL would refresh it anyway
+    const { findCustomers } = await data<{ findCustomers: Array<{ id: string }> }>(CUSTOMER_ID, { email: contact.email });
+    const read = async () => (await data<{ customer: { loyalty: { points: number } } }>(CUSTOMER, { id: findCustomers[0]!.id })).customer.loyalty.points;
     const before = await read();
+    // served from the cache now: a second read costs no HubSpot call
+    stack.resetCounters();
+    expect(await read()).toBe(before);
+    expect(stack.upstreamCalls().hubspot).toBe(0);
     const points = before + 1_234;
     const t0 = Date.now();
     const res = await fetch(`${stack.simulators.urls.hubspot}/crm/v3/objects/contacts/${contact.id}`, {
