@@ -8,8 +8,8 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 /**
  * Freshness, end to end at the default poll intervals (1 s): the four subgraphs as `npm start` runs them, the shop's
  * webhooks registered, and one change made in each system through its own write path. Measures the delay from the
- * write to the subgraph's change event (what the cache invalidation acts on). The graph-level check (the new value in
- * a query answer) needs the invalidation wiring in each subgraph's onChange.
+ * write to the subgraph's change event (observed after the subgraph dropped the affected cache entries). The new
+ * value in a query answer through the gateway is e2e/freshness-graph.test.ts.
  */
 const SCALE = 0.1;
 const LIMIT_MS = 5_000;

@@ -51,7 +51,10 @@ export async function startE2eStack(
     gatewayEnv?: NodeJS.ProcessEnv;
     /** extra subgraph variables (cache ages, timeouts) */
     subgraphEnv?: NodeJS.ProcessEnv;
-    /** run the change sources (pollers, and the shop's webhooks registered) and observe their events here */
+    /**
+     * run the change sources (pollers, and the shop's webhooks registered); each subgraph drops the affected cache
+     * entries, then `onChange` observes the event
+     */
     freshness?: { onChange: OnChange };
     /**
      * Keys, rate limits and the subgraphs' caches in this Redis (a private `startRedisServer` for outage tests)

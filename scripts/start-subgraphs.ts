@@ -22,8 +22,8 @@ export interface RunningSubgraphs {
 
 export interface StartSubgraphsOptions {
   /**
-   * Receives the upstream change events of all four subgraphs (freshness). Until the cache invalidation is wired in
-   * each subgraph, tests can observe the events here. @default each subgraph logs them
+   * Observes the upstream change events of all four subgraphs (freshness), each called after that subgraph has dropped
+   * the cache entries the change makes wrong; it never replaces the invalidation.
    */
   onChange?: OnChange;
 }

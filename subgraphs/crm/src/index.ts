@@ -2,12 +2,13 @@ import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
-import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
+import { createCacheInvalidator, startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
+import { crmKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createCrmClient } from './upstream/create-crm-client.ts';
 import { CRM_CACHE_KEY_PREFIX } from './upstream/crm-cache-keys.ts';
 import { createHubSpotJournalSource } from './upstream/hubspot/hubspot-journal.ts';
@@ -26,10 +27,9 @@ export type { CrmClient, CrmContact, CrmContactModel } from './upstream/crm-clie
 export interface StartCrmOptions {
   isDev?: boolean;
   /**
-   * Receives every HubSpot contact change from the journal and the webhooks (freshness, issue 8). WIRING POINT: drop
-   * the contact's cache entries here; for `contact-merged` and `contact-deleted` also every entry keyed by the
-   * contact's e-mail, phone or channel ids (links), and for a GDPR deletion anything else holding its personal data.
-   * @default logs the event (debug)
+   * Observes every HubSpot contact change (freshness, issue 8), called after the subgraph has dropped the cache entries it
+   * makes wrong (every key of the contact, and of each contact of a merge or deletion; see `freshness/invalidate-on-change.ts`). Tests watch events here; it never replaces the
+   * invalidation.
    */
   onChange?: OnChange;
 }
@@ -64,7 +64,10 @@ export async function startCrmSubgraph(
   });
   // Answers on every path, /graphql included, which is the path the supergraph routes to; only requests the gateway
   // signed get through.
-  const onChange: OnChange = options.onChange ?? ((event) => logger.debug({ event }, 'upstream change'));
+  // Contact changes, merges and deletions (journal or webhooks) drop every cached entry of the people involved, then
+  // reach the caller's observer.
+  const invalidator = createCacheInvalidator({ cache, keysOf: crmKeysOfChange, logger, upstreamTimeoutMs: config.CRM_TIMEOUT_MS, observer: options.onChange });
+  const onChange: OnChange = invalidator.onChange;
   const served = await serveSubgraph(server, {
     port: config.CRM_PORT,
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
@@ -105,6 +108,7 @@ export async function startCrmSubgraph(
     stop: async () => {
       await freshness?.stop();
       await served.stop();
+      invalidator.stop();
       await cache.close();
       await budget.close();
     },

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv, createSingleFlight } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
-import { startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
+import { createCacheInvalidator, startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
@@ -9,6 +9,7 @@ import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
+import { erpKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
 import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
 import { createOdooChangeFeeds } from './upstream/odoo/odoo-change-feed.ts';
@@ -32,8 +33,9 @@ export interface RunningErpSubgraph {
 export interface StartErpOptions {
   isDev?: boolean;
   /**
-   * Receives every Odoo change found by `write_date` polling (freshness, issue 8). WIRING POINT: drop the cached
-   * products and stock of `refs.skus` here. @default logs the event (debug)
+   * Observes every Odoo change (freshness, issue 8), called after the subgraph has dropped the cache entries it
+   * makes wrong (products and stock of `refs.skus`; see `freshness/invalidate-on-change.ts`). Tests watch events here; it never replaces the
+   * invalidation.
    */
   onChange?: OnChange;
 }
@@ -82,6 +84,8 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
       }),
     ),
   });
+  // Odoo changes drop exactly the cached entries they make wrong, then reach the caller's observer.
+  const invalidator = createCacheInvalidator({ cache, keysOf: erpKeysOfChange, logger, upstreamTimeoutMs: config.ERP_TIMEOUT_MS, observer: options.onChange });
   const freshness = config.ERP_FRESHNESS_ENABLED
     ? await startChangePollers({
         sources: createOdooChangeFeeds({
@@ -94,7 +98,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
         redisUrl: config.REDIS_URL,
         keyPrefix: 'erp:freshness:',
         cursorFile: config.ERP_FRESHNESS_CURSOR_FILE,
-        onChange: options.onChange ?? ((event) => logger.debug({ event }, 'upstream change')),
+        onChange: invalidator.onChange,
         logger,
       })
     : undefined;
@@ -103,6 +107,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
     async stop() {
       await freshness?.stop();
       await served.stop();
+      invalidator.stop();
       await cache.close();
       await budget.close();
     },

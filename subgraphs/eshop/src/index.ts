@@ -5,12 +5,13 @@
 import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
-import type { OnChange } from '@omnigraph/shared/freshness';
+import { createCacheInvalidator, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
+import { eshopKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
 import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-cache-keys.ts';
 import { createWooCommerceWebhookRoute } from './upstream/woocommerce/woocommerce-webhook.ts';
@@ -26,9 +27,9 @@ export { WOOCOMMERCE_WEBHOOK_PATH } from './upstream/woocommerce/woocommerce-web
 
 export interface StartEshopOptions {
   /**
-   * Receives every verified WooCommerce webhook as a ChangeEvent (freshness, issue 8). WIRING POINT: drop the cache
-   * entries of the order (id; refs.customerIds → that customer's order lists), product (refs.skus → listings) or
-   * customer here. @default logs the event (debug)
+   * Observes every verified WooCommerce webhook change (freshness, issue 8), called after the subgraph has dropped the cache entries it
+   * makes wrong (the order and its lists, or the listings of `refs.skus`; see `freshness/invalidate-on-change.ts`). Tests watch events here; it never replaces the
+   * invalidation.
    */
   onChange?: OnChange;
 }
@@ -60,6 +61,8 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     logger,
     isDev: process.env['NODE_ENV'] === 'development',
   });
+  // Verified webhooks drop exactly the cached entries they make wrong, then reach the caller's observer.
+  const invalidator = createCacheInvalidator({ cache, keysOf: eshopKeysOfChange, logger, upstreamTimeoutMs: config.ESHOP_TIMEOUT_MS, observer: options.onChange });
   // only requests the gateway signed get through
   const served = await serveSubgraph(server, {
     port: config.ESHOP_PORT,
@@ -80,7 +83,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
       ? [
           createWooCommerceWebhookRoute({
             secret: config.WOOCOMMERCE_WEBHOOK_SECRET,
-            onChange: options.onChange ?? ((event) => logger.debug({ event }, 'upstream change')),
+            onChange: invalidator.onChange,
             logger,
           }),
         ]
@@ -90,6 +93,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     url: served.url,
     stop: async () => {
       await served.stop();
+      invalidator.stop();
       await cache.close();
       await budget.close();
     },

@@ -1,13 +1,14 @@
 import { pathToFileURL } from 'node:url';
-import { createCacheFromEnv } from '@omnigraph/shared/cache';
+import { createCacheFromEnv, type Cache } from '@omnigraph/shared/cache';
 import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
-import { startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
+import { createCacheInvalidator, startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
 import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
+import { marketplaceKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
 import { createAllegroOrderEvents } from './upstream/allegro/allegro-order-events.ts';
@@ -34,6 +35,8 @@ export interface WiredMarketplace extends MarketplaceServer {
   readiness: ReadinessCheck;
   /** where the Allegro grant lives (ALLEGRO_TOKEN_STORE, or the injected store) */
   tokenStoreKind: AllegroTokenStore['kind'];
+  /** the process-wide cache the loaders store in (change events drop entries from it) */
+  cache: Cache;
   /** closes what the wiring opened (cache, token store) */
   close(): Promise<void>;
 }
@@ -94,6 +97,7 @@ export async function createMarketplaceServerFromConfig(
     ...served,
     readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
     tokenStoreKind: tokenStore.kind,
+    cache,
     changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens })],
     async close() {
       await cache.close();
@@ -105,7 +109,11 @@ export async function createMarketplaceServerFromConfig(
 }
 
 export interface StartMarketplaceOptions extends MarketplaceBootOptions {
-  /** receives every Allegro order change (freshness, issue 8). @default logs the event (debug) */
+  /**
+   * Observes every Allegro order change (freshness, issue 8), called after the subgraph has dropped the cache entries it
+   * makes wrong (the checkout form and its buyer's order list; see `freshness/invalidate-on-change.ts`). Tests watch events here; it never replaces the
+   * invalidation.
+   */
   onChange?: OnChange;
 }
 
@@ -125,6 +133,14 @@ export async function startMarketplaceSubgraph(
     createContext: async () => wired.createContext(),
     readiness: wired.readiness,
   });
+  // Order events drop exactly the cached entries they make wrong, then reach the caller's observer.
+  const invalidator = createCacheInvalidator({
+    cache: wired.cache,
+    keysOf: marketplaceKeysOfChange,
+    logger,
+    upstreamTimeoutMs: config.MARKETPLACE_TIMEOUT_MS,
+    observer: options.onChange,
+  });
   const freshness = config.MARKETPLACE_FRESHNESS_ENABLED
     ? await startChangePollers({
         sources: wired.changeSources,
@@ -132,7 +148,7 @@ export async function startMarketplaceSubgraph(
         redisUrl: config.REDIS_URL,
         keyPrefix: 'marketplace:freshness:',
         cursorFile: config.MARKETPLACE_FRESHNESS_CURSOR_FILE,
-        onChange: options.onChange ?? ((event) => logger.debug({ event }, 'upstream change')),
+        onChange: invalidator.onChange,
         logger,
       })
     : undefined;
@@ -142,6 +158,7 @@ export async function startMarketplaceSubgraph(
     async stop() {
       await freshness?.stop();
       await served.stop();
+      invalidator.stop();
       await wired.close();
     },
   };

@@ -1,5 +1,7 @@
 export type { ChangeEvent, ChangeKind, ChangeRefs, ChangeSystem, OnChange } from './change-event.ts';
 export { compactRefs, uniqueIds } from './change-event.ts';
+export type { CacheInvalidator, CreateCacheInvalidatorOptions, KeysOfChange } from './create-cache-invalidator.ts';
+export { createCacheInvalidator } from './create-cache-invalidator.ts';
 export type { ChangePoller, ChangePollerOptions, PolledChangeSource, PollPage, TickResult } from './create-change-poller.ts';
 export { createChangePoller } from './create-change-poller.ts';
 export type { FreshnessStateFromEnvOptions } from './create-freshness-state-from-env.ts';
