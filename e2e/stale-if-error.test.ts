@@ -29,7 +29,11 @@ const PRODUCT = /* GraphQL */ `
 `;
 
 describe('stale-if-error through the gateway', () => {
-  it.each(['woocommerce', 'allegro'] as const)('keeps the %s orders of a customer seen before while it answers 503', async (simulator) => {
+  it.each([
+    ['woocommerce', 'eshop'],
+    ['allegro', 'marketplace'],
+  ] as const)('keeps the %s orders of a customer seen before while it answers 503, flagged STALE with asOf', async (simulator, source) => {
+    const readAt = Date.now();
     const live = await stack.query(CALL_CENTER, { email: anna.email });
     expect(live.body.errors).toBeUndefined();
     expect(live.body.data.findCustomers[0].orders.totalCount).toBe(anna.eshopOrderCount + anna.allegroOrderCount);
@@ -43,17 +47,26 @@ describe('stale-if-error through the gateway', () => {
       expect(stale.body.data.findCustomers[0].orders.unavailableChannels).toEqual([]);
       // the source was asked (and failed) before the cache stood in
       expect(stack.upstreamCalls()[simulator]).toBeGreaterThan(0);
+      const report = stale.body.extensions.sources.find((r: { source: string }) => r.source === source);
+      expect(report).toEqual({ source, status: 'STALE', asOf: expect.any(String) });
+      expect(Date.parse(report.asOf)).toBeGreaterThanOrEqual(readAt - 1_000);
+      expect(Date.parse(report.asOf)).toBeLessThanOrEqual(Date.now());
     } finally {
       stack.simulators[simulator].control.clearFaults();
     }
   });
 
-  it('keeps the ERP name, price and stock of a product seen before while Odoo answers 503', async () => {
-    const sku = stack.dataset.products[0]!.sku;
+  it.each([
+    ['answers 503', { kind: 'status', status: 503, ratio: 1 }],
+    ['drops every connection', { kind: 'reset', ratio: 1 }],
+  ] as const)('keeps the ERP name, price and stock of a product seen before while Odoo %s, flagged STALE with asOf', async (_name, fault) => {
+    const sku = stack.dataset.products[fault.kind === 'reset' ? 1 : 0]!.sku;
+    const readAt = Date.now();
     const live = await stack.query(PRODUCT, { sku });
     expect(live.body.errors).toBeUndefined();
+    expect(live.body.extensions.sources).toEqual([expect.objectContaining({ source: 'erp', status: 'OK' })]);
 
-    stack.simulators.odoo.control.addFaults([{ kind: 'status', status: 503, ratio: 1 }]);
+    stack.simulators.odoo.control.addFaults([fault]);
     stack.resetCounters();
     try {
       const stale = await stack.query(PRODUCT, { sku });
@@ -61,6 +74,9 @@ describe('stale-if-error through the gateway', () => {
       expect(stale.body.data).toEqual(live.body.data);
       // stock is read live on every request: that read failed, and the last rows stood in
       expect(stack.upstreamCalls().odoo).toBeGreaterThan(0);
+      const [report] = stale.body.extensions.sources;
+      expect(report).toEqual({ source: 'erp', status: 'STALE', asOf: expect.any(String) });
+      expect(Date.parse(report.asOf)).toBeGreaterThanOrEqual(readAt - 1_000);
     } finally {
       stack.simulators.odoo.control.clearFaults();
     }
