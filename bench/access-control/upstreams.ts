@@ -8,6 +8,7 @@
  */
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { startTestUpstreams } from '../../scripts/start-subgraphs.ts';
+import { stopWithParent } from '../stop-with-parent.ts';
 
 export interface UpstreamsReady {
   subgraphUrls: { erp: string; eshop: string; crm: string; marketplace: string };
@@ -30,15 +31,4 @@ const ready: UpstreamsReady = {
 };
 process.stdout.write(`UPSTREAMS_READY ${JSON.stringify(ready)}\n`);
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await upstreams.stop();
-  process.exit(0);
-}
-process.stdin.on('end', () => void stop());
-process.stdin.on('close', () => void stop());
-process.stdin.resume();
-process.once('SIGTERM', () => void stop());
-process.once('SIGINT', () => void stop());
+stopWithParent(() => upstreams.stop());

@@ -8,6 +8,7 @@
  */
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { startSimulatorStack, subgraphEnvFor } from '@omnigraph/simulator-stack';
+import { stopWithParent } from '../stop-with-parent.ts';
 
 export interface SimulatorsReady {
   subgraphEnv: Record<string, string>;
@@ -27,15 +28,4 @@ const ready: SimulatorsReady = {
 };
 process.stdout.write(`SIMULATORS_READY ${JSON.stringify(ready)}\n`);
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await simulators.close();
-  process.exit(0);
-}
-process.stdin.on('end', () => void stop());
-process.stdin.on('close', () => void stop());
-process.stdin.resume();
-process.once('SIGTERM', () => void stop());
-process.once('SIGINT', () => void stop());
+stopWithParent(() => simulators.close());

@@ -4,19 +4,20 @@
  * closes its stdin.
  */
 import { startSubgraphs } from '../../scripts/start-subgraphs.ts';
+import { stopWithParent } from '../stop-with-parent.ts';
 
-const subgraphs = await startSubgraphs({ ...process.env, ERP_PORT: '0', ESHOP_PORT: '0', CRM_PORT: '0', MARKETPLACE_PORT: '0' });
+// Upstream budgets off unless the environment sets them, like the simulators' own rate limits: the benchmark measures
+// the gateway and the subgraphs, not HubSpot's 5 searches per second.
+const subgraphs = await startSubgraphs({
+  HUBSPOT_BUDGET_REQUESTS_PER_10S: 'off',
+  HUBSPOT_BUDGET_SEARCHES_PER_SECOND: 'off',
+  ALLEGRO_BUDGET_REQUESTS_PER_MINUTE: 'off',
+  ...process.env,
+  ERP_PORT: '0',
+  ESHOP_PORT: '0',
+  CRM_PORT: '0',
+  MARKETPLACE_PORT: '0',
+});
 process.stdout.write(`SUBGRAPHS_READY ${JSON.stringify(subgraphs.gatewayEnv)}\n`);
 
-let stopping = false;
-async function stop(): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  await subgraphs.stop();
-  process.exit(0);
-}
-process.stdin.on('end', () => void stop());
-process.stdin.on('close', () => void stop());
-process.stdin.resume();
-process.once('SIGTERM', () => void stop());
-process.once('SIGINT', () => void stop());
+stopWithParent(() => subgraphs.stop());
