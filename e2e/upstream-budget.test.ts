@@ -32,7 +32,7 @@ const SEARCHES_PER_SECOND = 5;
  * other jobs share:
  * - the window margin (see packages/shared/src/budget/README.md, "Window margin"): a HubSpot search is counted when
  *   the simulator's handler runs, so a stall of this one process between a grant and that moment shifts the arrival.
- *   Stalls of 115–130 ms were measured here (6 searches within 981 ms with the default 100 ms margin); 250 ms covers
+ *   Stalls of 115–140 ms were measured here (6 searches within 981 ms with the default 100 ms margin); 250 ms covers
  *   them. A deployment's HubSpot counts arrivals independently of the subgraph's event loop.
  * - the Redis timeout: the same stalls delay Redis answers past the default 100 ms, and the governor would then decide
  *   from its local share for a while (its own behaviour, tested in packages/shared/src/budget/budget-outage.test.ts).
