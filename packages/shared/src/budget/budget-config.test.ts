@@ -31,6 +31,7 @@ describe('upstream budget configuration', () => {
       replicas: 1,
       timeoutMs: 100,
       maxWaitMs: { interactive: 2_000, bulk: 250 },
+      windowMarginMs: 100,
     });
     const all = z.object({
       ...upstreamBudgetEnvShape('allegro'),
@@ -93,6 +94,7 @@ describe('upstream budget configuration', () => {
       'UPSTREAM_BUDGET_INTERACTIVE_MAX_WAIT_MS',
       'UPSTREAM_BUDGET_REDIS_TIMEOUT_MS',
       'UPSTREAM_BUDGET_REPLICAS',
+      'UPSTREAM_BUDGET_WINDOW_MARGIN_MS',
     ]);
   });
 

@@ -115,6 +115,20 @@ describe('createUpstreamBudget (local store, simulated time)', () => {
     expect(await waited).toEqual({ granted: true });
   });
 
+  it('counts each grant for the window plus windowMarginMs, so arrival jitter cannot fit limit + 1 into an upstream window', async () => {
+    const budget = await gate({ buckets: { 'hubspot:search': { limit: 1, windowMs: 1_000 } }, windowMarginMs: 100 });
+    await budget.acquire({ buckets: ['hubspot:search'], priority: 'interactive', maxWaitMs: 0 });
+    vi.advanceTimersByTime(1_000);
+    // the upstream's own window has passed, ours has 100 ms to go
+    expect(await budget.acquire({ buckets: ['hubspot:search'], priority: 'interactive', maxWaitMs: 0 })).toEqual({
+      granted: false,
+      retryAfterMs: 100,
+    });
+    vi.advanceTimersByTime(100);
+    expect(await budget.acquire({ buckets: ['hubspot:search'], priority: 'interactive', maxWaitMs: 0 })).toEqual({ granted: true });
+    await expect(createUpstreamBudget({ buckets: {}, windowMarginMs: -1 })).rejects.toThrow(RangeError);
+  });
+
   it('keeps bulk callers to their share of every window, counting interactive admissions too', async () => {
     const budget = await gate({ buckets: { 'hubspot:all': { limit: 10, windowMs: 10_000 } }, bulkShare: 0.6 });
     const take = (priority: 'bulk' | 'interactive') => budget.acquire({ buckets: ['hubspot:all'], priority, maxWaitMs: 0 });

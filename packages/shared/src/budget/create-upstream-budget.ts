@@ -26,6 +26,14 @@ export interface UpstreamBudgetOptions {
    * callers, who may use the whole limit. Between 0 (bulk never calls) and 1 (no reserve). @default 0.6
    */
   bulkShare?: number | undefined;
+  /**
+   * Added to every bucket's window when counting grants: a grant is timed at Redis, the upstream counts the request
+   * when it arrives, and the time between the two varies (event-loop stalls, a new connection's handshake). Without
+   * a margin, a grant made just as the window frees a unit can arrive within the same upstream second as an earlier
+   * grant that travelled slower, and the upstream sees limit + 1. The margin must exceed that jitter; it costs
+   * `limit × margin / (window + margin)` calls per window (for 5 / 1 s and 100 ms: 5 per 1.1 s, 4.5/s). @default 0
+   */
+  windowMarginMs?: number | undefined;
   /** Longest wait per priority, whatever the caller asks for. @default no cap */
   maxWaitMs?: Partial<Record<RequestPriority, number>> | undefined;
   /** `redis://…` shared by every replica; absent ⇒ this process is the only replica and keeps the budget in memory. */
@@ -89,6 +97,8 @@ export async function createUpstreamBudget(options: UpstreamBudgetOptions): Prom
   if (!(bulkShare >= 0 && bulkShare <= 1)) throw new RangeError(`bulkShare must be between 0 and 1, got ${bulkShare}`);
   const replicas = options.replicas ?? 1;
   if (!Number.isInteger(replicas) || replicas < 1) throw new RangeError(`replicas must be an integer ≥ 1, got ${replicas}`);
+  const margin = options.windowMarginMs ?? 0;
+  if (!Number.isInteger(margin) || margin < 0) throw new RangeError(`windowMarginMs must be an integer ≥ 0, got ${margin}`);
   const now = options.now ?? (() => Date.now());
   const waitCap = { interactive: Infinity, bulk: Infinity, ...options.maxWaitMs };
 
@@ -118,7 +128,7 @@ export async function createUpstreamBudget(options: UpstreamBudgetOptions): Prom
     buckets.map((name) => {
       const { limit, windowMs } = limits.get(name) as BucketLimit;
       const share = divisor === 1 ? limit : Math.max(1, Math.floor(limit / divisor));
-      return { name, windowMs, cap: capOf(share, priority) };
+      return { name, windowMs: windowMs + margin, cap: capOf(share, priority) };
     });
 
   async function attempt(buckets: readonly string[], priority: RequestPriority): Promise<StoreDecision> {

@@ -14,10 +14,14 @@ const schema = buildSchema(/* GraphQL */ `
     disguised: String
     unknownCode: String
     gatewayLeak: String
+    budget: String
   }
 `);
 
 const rootValue = {
+  budget: () => {
+    throw new UpstreamError({ code: 'UPSTREAM_BUDGET_EXHAUSTED', serviceName: 'crm', operation: 'findContactsByPhone', retryAfterSeconds: 1 });
+  },
   timeout: () => {
     throw new UpstreamError({
       code: 'UPSTREAM_TIMEOUT',
@@ -172,7 +176,7 @@ describe('createSubgraphErrorFormatter', () => {
       error: (details: object, message: string) => logged.push({ level: 'error', details: details as Record<string, unknown>, message }),
     };
     const format = createSubgraphErrorFormatter({ includeStack: false, logger });
-    const errors = await errorsOf('{ timeout notFound crash }');
+    const errors = await errorsOf('{ timeout notFound crash budget }');
     const masked = errors.map(({ formatted, error }) => format(formatted, error));
     expect(masked).toEqual(errors.map(({ formatted, error }) => maskError(formatted, error, { includeStack: false })));
 

@@ -95,9 +95,18 @@ export interface SubgraphErrorFormatterOptions extends MaskErrorOptions {
 }
 
 /**
+ * Refusals Omnigraph decided itself before calling the upstream: nothing failed, there is no cause to log, and a
+ * partner over its share makes one per request (50 per second measured in e2e/upstream-budget, each a warn with a
+ * stack). The upstream helper counts them (`stats().budgetRefused`, `shortCircuited`) and logs each breaker
+ * transition once.
+ */
+const OWN_REFUSALS: ReadonlySet<string> = new Set(['UPSTREAM_BUDGET_EXHAUSTED', 'UPSTREAM_CIRCUIT_OPEN']);
+
+/**
  * The `formatError` of every subgraph: {@link maskError} decides what the client sees, and the cause of an upstream
  * failure (`UPSTREAM_*`, kept off-wire as `cause`) or of an unexpected error goes to the operator's log — otherwise
- * nobody could tell why Odoo or Allegro failed. Client mistakes (BAD_USER_INPUT, NOT_FOUND) are not logged.
+ * nobody could tell why Odoo or Allegro failed. Client mistakes (BAD_USER_INPUT, NOT_FOUND) and Omnigraph's own
+ * refusals (budget used up, breaker open) are not logged.
  * Logged under `err` so the logger's serializer strips an axios cause's request config (credential headers).
  */
 export function createSubgraphErrorFormatter(
@@ -107,7 +116,7 @@ export function createSubgraphErrorFormatter(
     const masked = maskError(formatted, error, options);
     const code = masked.extensions?.['code'];
     const { logger } = options;
-    if (logger && typeof code === 'string' && (code === 'INTERNAL_SERVER_ERROR' || code.startsWith('UPSTREAM_'))) {
+    if (logger && typeof code === 'string' && (code === 'INTERNAL_SERVER_ERROR' || code.startsWith('UPSTREAM_')) && !OWN_REFUSALS.has(code)) {
       const thrown = error instanceof GraphQLError && error.originalError ? error.originalError : error;
       const cause = (thrown as { cause?: unknown } | null)?.cause;
       const details = { err: cause instanceof Error ? cause : thrown, code, path: formatted.path };
