@@ -78,6 +78,11 @@ export async function startE2eStack(
       ...subgraphs.gatewayEnv,
       OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
       LOG_LEVEL: 'warn',
+      // Shedding on event-loop lag is decided from the machine's load, which in a test run is every other test file
+      // running beside this one: it is tested with a fake lag (gateway/src/edge/load-shedding.test.ts) and the
+      // in-flight bound in e2e/load-protection; elsewhere it would only make answers depend on the neighbours.
+      GATEWAY_SHED_BULK_LAG_MS: '100000',
+      GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
       ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
       ...options.gatewayEnv,
     }),
