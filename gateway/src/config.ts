@@ -63,6 +63,12 @@ const GatewayEnvSchema = z
      * times its latency (about 50 at the measured ~500 req/s and 100 ms). @default 200
      */
     GATEWAY_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(200),
+    /**
+     * How long a 429 CONCURRENCY_LIMIT_EXCEEDED or 503 OVERLOADED is held before it is sent, so a flooding client's
+     * connections each get about one refusal per delay instead of thousands per second; 0 sends them at once.
+     * @default 1000
+     */
+    GATEWAY_FLOOD_REFUSAL_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(1_000),
     /** Event-loop lag (mean timer delay over the last 0.5 s) above which partner requests are shed. @default 100 */
     GATEWAY_SHED_BULK_LAG_MS: z.coerce.number().int().positive().default(100),
     /** Event-loop lag above which internal requests are shed too. @default 300 */
@@ -118,6 +124,8 @@ export interface GatewayConfig {
   partnerMaxConcurrent: number;
   internalMaxConcurrent: number;
   maxInFlight: number;
+  /** flood refusals (over the concurrency cap, shed) are held this long before they are sent */
+  floodRefusalDelayMs: number;
   shedBulkLagMs: number;
   shedInteractiveLagMs: number;
   corsOrigins: ReadonlySet<string>;
@@ -160,6 +168,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     partnerMaxConcurrent: e.GATEWAY_PARTNER_MAX_CONCURRENT,
     internalMaxConcurrent: e.GATEWAY_INTERNAL_MAX_CONCURRENT,
     maxInFlight: e.GATEWAY_MAX_IN_FLIGHT,
+    floodRefusalDelayMs: e.GATEWAY_FLOOD_REFUSAL_DELAY_MS,
     shedBulkLagMs: e.GATEWAY_SHED_BULK_LAG_MS,
     shedInteractiveLagMs: e.GATEWAY_SHED_INTERACTIVE_LAG_MS,
     corsOrigins: new Set(e.GATEWAY_CORS_ORIGINS),

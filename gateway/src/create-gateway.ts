@@ -30,6 +30,7 @@ import { renderExplorerPage } from './explorer-page.ts';
 import { maskGatewayError } from './format-gateway-error.ts';
 import { executeAdmitted, type GatewayContext } from './http-handler.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
+import { createRefusalDelay } from './edge/refusal-delay.ts';
 import { checkGatewayReadiness } from './readiness.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
@@ -149,6 +150,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   await apollo.start();
 
+  const floodRefusals = createRefusalDelay({ delayMs: config.floodRefusalDelayMs });
   const openSockets = new Set<Socket>();
   const httpServer = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://gateway.local').pathname;
@@ -170,8 +172,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     admit(req)
       .then(async (outcome) => {
         if (outcome.kind === 'refuse') {
-          sendJson(res, outcome.status, outcome.body, outcome.headers);
-          logger.info({ status: outcome.status, code: outcome.body.errors[0]?.extensions?.['code'], ms: elapsed(startedAt) }, 'request refused');
+          const code = outcome.body.errors[0]?.extensions?.['code'];
+          floodRefusals.answer(res, code, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
+          logger.info({ status: outcome.status, code, ms: elapsed(startedAt) }, 'request refused');
           return;
         }
         const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
