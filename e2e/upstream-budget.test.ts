@@ -48,7 +48,7 @@ const BUDGET_ON = {
 
 /**
  * The gateway's own protections, out of the way: this file measures the governor. The partner's per-key
- * concurrency cap (20 by default) would answer some of the 50/s with CONCURRENCY_LIMIT_EXCEEDED while look-ups wait
+ * concurrency cap (10 by default) would answer some of the 50/s with CONCURRENCY_LIMIT_EXCEEDED while look-ups wait
  * their 250 ms for a unit, and lag-based load shedding would turn a busy CI machine's hiccup into a call-center
  * failure. Both have tests of their own (e2e/load-protection).
  */

@@ -53,8 +53,12 @@ const GatewayEnvSchema = z
     GATEWAY_PARTNER_COST_PER_MINUTE: z.coerce.number().int().positive().default(5_000_000),
     /** Same for internal keys and OIDC users. @default 50000000 */
     GATEWAY_INTERNAL_COST_PER_MINUTE: z.coerce.number().int().positive().default(50_000_000),
-    /** Requests in flight per partner key; more get 429 CONCURRENCY_LIMIT_EXCEEDED with Retry-After. @default 20 */
-    GATEWAY_PARTNER_MAX_CONCURRENT: z.coerce.number().int().positive().default(20),
+    /**
+     * Requests in flight per partner key; more get 429 CONCURRENCY_LIMIT_EXCEEDED with Retry-After. 10 parallel
+     * catalogue reads of up to 100 SKUs each is far above what a feed needs, and what a flooding key is admitted is
+     * gateway CPU the call center shares (bench/results/resilience-flood.md). @default 10
+     */
+    GATEWAY_PARTNER_MAX_CONCURRENT: z.coerce.number().int().positive().default(10),
     /** Same for internal keys and OIDC users (per key or per user). @default 100 */
     GATEWAY_INTERNAL_MAX_CONCURRENT: z.coerce.number().int().positive().default(100),
     /**
