@@ -91,6 +91,13 @@ describe('two gateway replicas on one Redis', () => {
       GATEWAY_PORT: '0',
       REDIS_URL: redis.url,
       GATEWAY_REPLICAS: '2',
+      // This file measures the shared rate limit: the per-key in-flight cap and load shedding (e2e/load-protection)
+      // would otherwise answer part of the hammering before the limiter is asked.
+      GATEWAY_PARTNER_MAX_CONCURRENT: '10000',
+      GATEWAY_INTERNAL_MAX_CONCURRENT: '10000',
+      GATEWAY_MAX_IN_FLIGHT: '100000',
+      GATEWAY_SHED_BULK_LAG_MS: '100000',
+      GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
       OMNIGRAPH_API_KEY_PEPPER: PEPPER,
       OMNIGRAPH_SUBGRAPH_SECRET: stack.subgraphSecret,
       ERP_URL: stack.subgraphUrls.erp,

@@ -55,8 +55,10 @@ function configFor(sim: AllegroSimulator, baseUrl: string, env: Record<string, s
 }
 
 /** Access tokens of 1 s: a subgraph started later than that must refresh, with whatever refresh token it can find. */
-const SHORT_TTL = { credentials: { tokenTtlSeconds: 1 } };
-const outliveAccessToken = () => new Promise((resolve) => setTimeout(resolve, 1_100));
+// Short enough that every run must refresh, long enough that one run (start, a read, /readyz, stop) never outlives it
+// on a busy CI machine: with 1 s a slow run refreshed twice and the count of token calls said 4, not 3.
+const SHORT_TTL = { credentials: { tokenTtlSeconds: 3 } };
+const outliveAccessToken = () => new Promise((resolve) => setTimeout(resolve, 3_100));
 
 describe('marketplace subgraph restarts with a token file (ALLEGRO_TOKEN_STORE=file)', () => {
   let sim: AllegroSimulator;
@@ -104,7 +106,7 @@ describe('marketplace subgraph restarts with a token file (ALLEGRO_TOKEN_STORE=f
     } finally {
       await amnesiac.stop();
     }
-  });
+  }, 60_000);
 });
 
 describe('readiness: credentials rejected vs upstream down', () => {
@@ -215,5 +217,5 @@ describe.skipIf(!sharedRedisUrl)('replicas sharing the token through Redis', () 
     expect(sim.control.counters().endpoints[COUNTER.token]).toBe(3);
     const stored = await store.read();
     expect(sim.allegro.auth.liveRefreshTokens()).toEqual([stored?.refreshToken]);
-  });
+  }, 60_000);
 });
