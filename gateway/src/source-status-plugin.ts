@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { SERVICE_NAMES, type ServiceName } from '@omnigraph/shared/errors';
-import { CLIENT_SOURCES_EXTENSION, mergeSourceReports, type SourceReport, type SourceStatus } from '@omnigraph/shared/sources';
+import { CLIENT_SOURCES_EXTENSION, mergeSourceReports, sourceStatusOfErrorCode, type SourceReport } from '@omnigraph/shared/sources';
 import type { GatewayContext } from './http-handler.ts';
 
 /**
@@ -44,16 +44,6 @@ function budgetRetryAfterSeconds(errors: readonly { extensions?: Record<string, 
   return longest;
 }
 
-const STATUS_BY_CODE: Readonly<Record<string, SourceStatus>> = {
-  UPSTREAM_TIMEOUT: 'FAILED',
-  UPSTREAM_UNAVAILABLE: 'FAILED',
-  UPSTREAM_BAD_RESPONSE: 'FAILED',
-  UPSTREAM_REJECTED: 'FAILED',
-  UPSTREAM_RATE_LIMITED: 'RATE_LIMITED',
-  UPSTREAM_BUDGET_EXHAUSTED: 'RATE_LIMITED',
-  UPSTREAM_CIRCUIT_OPEN: 'SKIPPED',
-};
-
 /**
  * An upstream error that reached the response names its system even when no status was recorded for it (a subgraph
  * that failed before it could report, or an error raised outside the shared upstream-call helper), so the source
@@ -62,7 +52,7 @@ const STATUS_BY_CODE: Readonly<Record<string, SourceStatus>> = {
 function reportsFromErrors(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): SourceReport[] {
   const reports: SourceReport[] = [];
   for (const error of errors ?? []) {
-    const status = STATUS_BY_CODE[String(error.extensions?.['code'])];
+    const status = sourceStatusOfErrorCode(error.extensions?.['code']);
     const source = error.extensions?.['serviceName'];
     if (status !== undefined && (SERVICE_NAMES as readonly unknown[]).includes(source)) {
       reports.push({ source: source as ServiceName, status });

@@ -3,7 +3,13 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, requestIdentitySchema, SERVICE_IDENTITY, signIdentity, type RequestIdentity } from '@omnigraph/shared/identity';
-import { readSourceReports, SUBGRAPH_SOURCES_EXTENSION, type SourceReport, type SourceStatus } from '@omnigraph/shared/sources';
+import {
+  readSourceReports,
+  sourceStatusOfErrorCode,
+  SUBGRAPH_SOURCES_EXTENSION,
+  type SourceReport,
+  type SourceStatus,
+} from '@omnigraph/shared/sources';
 import type { SubgraphName } from './config.ts';
 import { nullEntitiesFor } from './null-entities.ts';
 
@@ -152,16 +158,9 @@ class DeadlinePassedError extends Error {
   }
 }
 
+/** A subgraph that could not be asked (or answered with an error instead of data) failed, unless its code says why. */
 function statusOf(error: GraphQLError): SourceStatus {
-  switch (error.extensions['code']) {
-    case 'UPSTREAM_RATE_LIMITED':
-    case 'UPSTREAM_BUDGET_EXHAUSTED':
-      return 'RATE_LIMITED';
-    case 'UPSTREAM_CIRCUIT_OPEN':
-      return 'SKIPPED';
-    default:
-      return 'FAILED';
-  }
+  return sourceStatusOfErrorCode(error.extensions['code']) ?? 'FAILED';
 }
 
 /**

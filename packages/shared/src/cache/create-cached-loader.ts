@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { isUpstreamError, UpstreamError, type ServiceName } from '../errors/upstream-error.ts';
 import type { UpstreamErrorCode } from '../errors/upstream-error.ts';
 import { currentRequestScope, remainingMs, runInRequestScope, type RequestScope } from '../sources/request-scope.ts';
-import { createSourceRecorder, type SourceRecorder, type SourceReport, type SourceStatus } from '../sources/source-status.ts';
+import { createSourceRecorder, sourceStatusOfErrorCode, type SourceRecorder, type SourceReport, type SourceStatus } from '../sources/source-status.ts';
 import type { Cache } from './cache.ts';
 import type { SingleFlight } from './single-flight.ts';
 
@@ -346,17 +346,8 @@ function isStaleable(error: Error): boolean {
 /** What a failure that reaches the client says about its source; nothing for a plain "not found". */
 function statusOf(error: Error): SourceStatus | undefined {
   if (!isUpstreamError(error)) return 'FAILED';
-  switch (error.extensions.code) {
-    case 'NOT_FOUND':
-      return undefined;
-    case 'UPSTREAM_CIRCUIT_OPEN':
-      return 'SKIPPED';
-    case 'UPSTREAM_RATE_LIMITED':
-    case 'UPSTREAM_BUDGET_EXHAUSTED':
-      return 'RATE_LIMITED';
-    default:
-      return 'FAILED';
-  }
+  const code = error.extensions.code;
+  return code === 'NOT_FOUND' ? undefined : (sourceStatusOfErrorCode(code) ?? 'FAILED');
 }
 
 function relay(recorder: SourceRecorder, report: SourceReport): void {

@@ -5,6 +5,7 @@ export {
   mergeSourceReports,
   readSourceReports,
   SOURCE_STATUSES,
+  sourceStatusOfErrorCode,
   SUBGRAPH_SOURCES_EXTENSION,
 } from './source-status.ts';
 export type { RequestPriority, RequestScope } from './request-scope.ts';

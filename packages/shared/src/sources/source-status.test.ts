@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSourceRecorder, mergeSourceReports, readSourceReports } from './source-status.ts';
+import { createSourceRecorder, mergeSourceReports, readSourceReports, sourceStatusOfErrorCode } from './source-status.ts';
 
 describe('mergeSourceReports', () => {
   it('keeps the worst status and the oldest asOf per source, sources sorted', () => {
@@ -52,5 +52,19 @@ describe('createSourceRecorder', () => {
       { source: 'crm', status: 'RATE_LIMITED' },
       { source: 'erp', status: 'OK', asOf: '2026-12-06T10:00:00.000Z' },
     ]);
+  });
+});
+
+describe('sourceStatusOfErrorCode', () => {
+  it('names the status an upstream code implies, and nothing for codes that say nothing about the source', () => {
+    expect(sourceStatusOfErrorCode('UPSTREAM_CIRCUIT_OPEN')).toBe('SKIPPED');
+    expect(sourceStatusOfErrorCode('UPSTREAM_RATE_LIMITED')).toBe('RATE_LIMITED');
+    expect(sourceStatusOfErrorCode('UPSTREAM_BUDGET_EXHAUSTED')).toBe('RATE_LIMITED');
+    for (const code of ['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_BAD_RESPONSE', 'UPSTREAM_REJECTED']) {
+      expect(sourceStatusOfErrorCode(code)).toBe('FAILED');
+    }
+    for (const code of ['NOT_FOUND', 'BAD_USER_INPUT', 'INTERNAL_SERVER_ERROR', undefined, 42]) {
+      expect(sourceStatusOfErrorCode(code)).toBeUndefined();
+    }
   });
 });

@@ -11,6 +11,28 @@ import type { ServiceName } from '../errors/upstream-error.ts';
 export const SOURCE_STATUSES = ['OK', 'STALE', 'FAILED', 'SKIPPED', 'RATE_LIMITED'] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
+/**
+ * What an error code says about the health of the system that raised it: the one mapping the upstream-call helper,
+ * the cache layer and the gateway share. Undefined for codes that say nothing about it (NOT_FOUND, BAD_USER_INPUT,
+ * INTERNAL_SERVER_ERROR …): each caller decides what those mean where it stands.
+ */
+export function sourceStatusOfErrorCode(code: unknown): SourceStatus | undefined {
+  switch (code) {
+    case 'UPSTREAM_CIRCUIT_OPEN':
+      return 'SKIPPED';
+    case 'UPSTREAM_RATE_LIMITED':
+    case 'UPSTREAM_BUDGET_EXHAUSTED':
+      return 'RATE_LIMITED';
+    case 'UPSTREAM_TIMEOUT':
+    case 'UPSTREAM_UNAVAILABLE':
+    case 'UPSTREAM_BAD_RESPONSE':
+    case 'UPSTREAM_REJECTED':
+      return 'FAILED';
+    default:
+      return undefined;
+  }
+}
+
 /** One upstream system's part in one response, as clients see it in `extensions.sources`. */
 export interface SourceReport {
   /** the role of the system (`erp`, `eshop`, `crm`, `marketplace`): the same name as an error's `serviceName` */

@@ -17,7 +17,7 @@ import { mapAxiosErrorToUpstreamError } from '../errors/map-axios-error.ts';
 import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../errors/upstream-error.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { currentRequestScope, type RequestScope } from '../sources/request-scope.ts';
-import type { SourceStatus } from '../sources/source-status.ts';
+import { sourceStatusOfErrorCode, type SourceStatus } from '../sources/source-status.ts';
 import { readRateLimitHeaders } from './rate-limit-headers.ts';
 
 /** The products behind the four roles; names the budget buckets (`hubspot:search`) and the header dialect. */
@@ -450,16 +450,6 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 }
 
 function sourceStatusOf(code: UpstreamErrorCode): SourceStatus {
-  switch (code) {
-    case 'UPSTREAM_CIRCUIT_OPEN':
-      return 'SKIPPED';
-    case 'UPSTREAM_RATE_LIMITED':
-    case 'UPSTREAM_BUDGET_EXHAUSTED':
-      return 'RATE_LIMITED';
-    case 'NOT_FOUND':
-      // the upstream answered the question: the record is not there
-      return 'OK';
-    default:
-      return 'FAILED';
-  }
+  // NOT_FOUND: the upstream answered the question, the record is not there
+  return code === 'NOT_FOUND' ? 'OK' : (sourceStatusOfErrorCode(code) ?? 'FAILED');
 }
