@@ -105,7 +105,9 @@ export async function createUpstreamBudget(options: UpstreamBudgetOptions): Prom
   const local = createLocalBudgetStore(now);
   const shared = createRedisBudgetStore(options.keyPrefix ?? 'budget:v1:');
   let failover: RedisFailover | undefined;
-  if (options.redisUrl !== undefined && options.redisUrl !== '') {
+  // No bucket configured (WooCommerce and Odoo by default): every acquire is granted without a store, so the
+  // subgraph need not open, and wait at boot for, a Redis connection it would never use.
+  if (limits.size > 0 && options.redisUrl !== undefined && options.redisUrl !== '') {
     failover = await createRedisFailover({
       redisUrl: options.redisUrl,
       clientName: 'omnigraph-upstream-budget',
