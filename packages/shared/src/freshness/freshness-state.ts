@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { withTimeout } from '../redis/stall-guard.ts';
 
 /**
  * Where a polled source keeps its cursor (Allegro's last event id, HubSpot's journal offset, Odoo's last
@@ -122,12 +123,4 @@ export function createRedisFreshnessState(options: RedisFreshnessOptions): Omit<
       },
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,14 +1,11 @@
 import { createClient } from 'redis';
 import { resilientRedisOptions } from '../cache/redis-client-options.ts';
 import type { Logger } from '../logging/index.ts';
+import { withTimeout } from '../redis/stall-guard.ts';
 import type { ScriptClient } from './redis-script.ts';
 
-export class RedisTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`Redis did not answer within ${timeoutMs} ms`);
-    this.name = 'RedisTimeoutError';
-  }
-}
+// One timeout helper and error for every Redis client of ours (the stall guard's), so callers test one class.
+export { RedisTimeoutError, withTimeout } from '../redis/stall-guard.ts';
 
 export interface RedisFailoverOptions {
   redisUrl: string;
@@ -117,13 +114,4 @@ export async function createRedisFailover(options: RedisFailoverOptions): Promis
       if (mustDestroy && redis.isOpen) redis.destroy();
     },
   };
-}
-
-/** node-redis' own timeout covers only commands not yet written, not ones awaiting a reply. */
-export function withTimeout<R>(promise: Promise<R>, timeoutMs: number): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeoutError(timeoutMs)), timeoutMs);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
