@@ -43,7 +43,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [`@omnigraph/subgraph-${other}`, `@omnigraph/subgraph-${other}/**`, `**/subgraphs/${other}/**`]),
+              group: SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [`@omnigraph/subgraph-${other}`, `@omnigraph/subgraph-${other}/**`, `**/subgraphs/${other}/**`, `**/${other}/src/**`]),
               message: 'A subgraph never imports another subgraph: they meet only in the supergraph.',
             },
             simulatorsOnlyInTests,
