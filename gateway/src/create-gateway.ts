@@ -139,6 +139,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
 
   const apollo = new ApolloServer<GatewayContext>({
+    // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
+    stopOnTerminationSignals: false,
     gateway,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskGatewayError(formatted, error),
     includeStacktraceInErrorResponses: false,

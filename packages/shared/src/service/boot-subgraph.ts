@@ -111,13 +111,20 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
     await closeResources();
     throw error;
   }
+  let pollersStopped: Promise<void> | undefined;
+  const stopPollers = (): Promise<void> => (pollersStopped ??= pollers?.stop() ?? Promise.resolve());
   let stopped: Promise<void> | undefined;
   return {
     url: served.url,
-    drain: (options) => served.drain(options),
+    // A draining replica stops polling too: the single-runner lock passes to a replica that stays.
+    drain: async (options) => {
+      const result = await served.drain(options);
+      await stopPollers();
+      return result;
+    },
     stop() {
       stopped ??= (async () => {
-        await pollers?.stop();
+        await stopPollers();
         await served.stop();
         invalidator.stop();
         await closeResources();

@@ -36,17 +36,19 @@ export interface RunServiceOptions<C> {
   logger?: Logger;
 }
 
+const REPEAT_SIGNAL_MS = 1_000;
+
 /** Exit codes of a service process: anything that keeps it from serving (config, port, start) is 1. */
 export const EXIT = { ok: 0, failed: 1 } as const;
 
 /**
  * The one `main` of every process: validate the config (every problem in one log line, no stack trace, exit 1 before
  * anything listens), start the metrics listener and the units (a port in use names its variable, exit 1), then on
- * SIGTERM/SIGINT drain every unit at once, close them in reverse order and exit 0. A second signal exits at once (1);
+ * SIGTERM/SIGINT drain the units front to back, close them in reverse order and exit 0. A second signal exits at once (1);
  * so does a drain that outlives its delay and grace by 10 s.
  */
 export async function runService<C>(options: RunServiceOptions<C>): Promise<void> {
-  const logger = options.logger ?? createLogger({ name: options.name });
+  const logger = options.logger ?? createLogger({ name: options.name, level: logLevelOf(options.env ?? process.env) });
   let config: C;
   let settings: ServiceSettings;
   try {
@@ -67,6 +69,7 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
   const closeAll = async (): Promise<void> => {
     for (const unit of [...units].reverse()) {
       await unit.close().catch((error: unknown) => logger.error({ err: error, unit: unit.name }, 'close failed'));
+      logger.debug({ unit: unit.name }, 'closed');
     }
     await metrics?.close();
   };
@@ -79,9 +82,16 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
       exit(EXIT.failed);
     }, delayMs + graceMs + 10_000);
     force.unref();
-    const results = await Promise.all(
-      units.map(async (unit) => ({ unit: unit.name, result: await unit.drain?.(settings.shutdown).catch(() => undefined) })),
-    );
+    // Front to back (units in reverse order of start): in `npm start` the gateway's in-flight requests still need
+    // the subgraphs, and theirs the simulators, so a unit drains only once the one in front of it has. The delay is
+    // the front unit's; the grace is one budget for all.
+    const deadline = performance.now() + delayMs + graceMs;
+    const results: { unit: string; result: DrainResult | undefined }[] = [];
+    for (const [index, unit] of [...units].reverse().entries()) {
+      const options = index === 0 ? settings.shutdown : { delayMs: 0, graceMs: Math.max(0, Math.round(deadline - performance.now())) };
+      results.push({ unit: unit.name, result: await unit.drain?.(options).catch(() => undefined) });
+      logger.debug({ unit: unit.name, result: results.at(-1)?.result }, 'drained');
+    }
     const cut = results.reduce((sum, r) => sum + (r.result?.cut ?? 0), 0);
     await closeAll();
     if (cut > 0) logger.warn({ cut, graceMs }, `shutdown cut ${cut} request(s) still in flight after the grace`);
@@ -89,12 +99,17 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
     exit(EXIT.ok);
   };
 
+  let firstSignalAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals): void => {
+    // One Ctrl-C can arrive twice: the terminal signals the whole process group and a wrapper (tsx, npm) relays it
+    // again. Only a signal sent at least a second later is a deliberate "stop now".
+    if (firstSignalAt !== undefined && performance.now() - firstSignalAt < REPEAT_SIGNAL_MS) return;
     if (stopping !== undefined || stopRequested) {
       logger.warn({ signal }, 'second signal: exiting without waiting for the drain');
       exit(EXIT.failed);
       return;
     }
+    firstSignalAt = performance.now();
     if (starting) {
       // finish starting first, so what is half-started is closed too
       stopRequested = true;
@@ -136,6 +151,14 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
 /** One line naming every variable at fault and what is wrong with it. */
 export function configErrorMessage(issues: readonly ConfigIssue[]): string {
   return `invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL when it names a level (the gateway's schema validates it; the kit's own lines must not fail before that) */
+function logLevelOf(env: Env): (typeof LEVELS)[number] {
+  const level = env['LOG_LEVEL'];
+  return (LEVELS as readonly (string | undefined)[]).includes(level) ? (level as (typeof LEVELS)[number]) : 'info';
 }
 
 // The one place a service process ends itself: mains call runService, library code throws.
