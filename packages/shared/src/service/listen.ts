@@ -14,13 +14,16 @@ export interface ListenAddress {
 
 /** A listener that could not bind; the message names the variable and says what is wrong, e.g. `GATEWAY_PORT=4000: port already in use`. */
 export class ListenError extends Error {
-  constructor(
-    message: string,
-    readonly variable: string,
-    readonly code: string | undefined,
-  ) {
+  /** e.g. `GATEWAY_PORT` */
+  readonly variable: string;
+  /** the system error code, e.g. `EADDRINUSE` */
+  readonly code: string | undefined;
+  // fields, not parameter properties: Node's native type stripping runs only erasable TypeScript
+  constructor(message: string, variable: string, code: string | undefined) {
     super(message);
     this.name = 'ListenError';
+    this.variable = variable;
+    this.code = code;
   }
 }
 
