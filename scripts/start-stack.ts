@@ -49,6 +49,17 @@ interface StackPlan {
  * Validates the configuration of the whole stack before anything listens: the simulators it will start, the four
  * subgraphs (pointed at where each simulator will listen) and the gateway. One ConfigError lists every problem.
  */
+/** The variables a simulator gives its subgraph (see subgraphEnvFor), as placeholders while only validating. */
+function placeholderSimulatorEnv(product: SimulatorName): Record<string, string> {
+  const names: Record<SimulatorName, string[]> = {
+    odoo: ['ODOO_DATABASE', 'ODOO_API_KEY'],
+    woocommerce: ['WOOCOMMERCE_CONSUMER_KEY', 'WOOCOMMERCE_CONSUMER_SECRET'],
+    hubspot: ['HUBSPOT_ACCESS_TOKEN'],
+    allegro: ['ALLEGRO_CLIENT_ID', 'ALLEGRO_CLIENT_SECRET', 'ALLEGRO_REFRESH_TOKEN'],
+  };
+  return Object.fromEntries(names[product].map((name) => [name, 'simulator-placeholder']));
+}
+
 function planStack(processEnv: Env): StackPlan {
   const env: NodeJS.ProcessEnv = { ...processEnv };
   const issues: ConfigIssue[] = [];
@@ -66,15 +77,19 @@ function planStack(processEnv: Env): StackPlan {
     variable: BASE_URL_VARIABLES[product],
     url: env[BASE_URL_VARIABLES[product]]!,
   }));
-  let boots: SimulatorBoot[] = [];
-  collect(() => (boots = bootSimulators(wanted.map(({ boot }) => () => boot(env)))));
-  const simulators = boots.map((boot, i) => ({ product: wanted[i]!.product, boot }));
-  for (const { product, boot } of simulators) {
+  const simulators: StackPlan['simulators'] = [];
+  for (const { product, boot } of wanted) {
+    let booted: SimulatorBoot | undefined;
+    collect(() => ([booted] = bootSimulators([() => boot(env)])));
     // Where it will listen (its port may be 0: the URL is final once it listens, see start); explicit credentials
     // win, so a half-configured real system is never silently given simulator keys.
-    const url = `http://${urlHost(boot.config.host)}:${boot.config.port || 1}`;
-    for (const [k, v] of Object.entries(subgraphEnvFor(boot.simulator, url, env['HUBSPOT_SIMULATOR_TOKEN']))) env[k] ??= v;
+    const url = booted === undefined ? 'http://127.0.0.1:1' : `http://${urlHost(booted.config.host)}:${booted.config.port || 1}`;
+    // A simulator whose own config is wrong still stands in for its system, so its subgraph's checks report the
+    // subgraph's problems, not the credentials the simulator would have given it.
+    const provided = booted === undefined ? placeholderSimulatorEnv(product) : subgraphEnvFor(booted.simulator, url, env['HUBSPOT_SIMULATOR_TOKEN']);
+    for (const [k, v] of Object.entries(provided)) env[k] ??= v;
     env[BASE_URL_VARIABLES[product]] = url;
+    if (booted !== undefined) simulators.push({ product, boot: booted });
   }
   // One secret shared by the subgraphs and the gateway; random per run unless set, so a local stack never runs on
   // the published development secret.
