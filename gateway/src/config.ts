@@ -4,7 +4,7 @@ import { authConfigIssues, authEnvSchema, JWT_CONFIG_KEYS, loadJwtAuthConfig } f
 import type { AuthConfig, JwtAuthConfig } from '@omnigraph/auth';
 import { ConfigError, configIssuesOf, type ConfigIssue } from '@omnigraph/shared/config';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
-import { DEFAULT_METRICS_PORTS, serviceEnvShape, serviceSettingsOf, type ServiceSettings } from '@omnigraph/shared/service';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape, serviceSettingsOf, type ServiceSettings } from '@omnigraph/shared/service';
 
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -19,7 +19,7 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 const GatewayEnvSchema = z
   .object({
     /** @default 4000 */
-    GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+    GATEWAY_PORT: listenPortEnv(4000),
     /**
      * GATEWAY_HOST (@default 127.0.0.1; bind all interfaces, 0.0.0.0, explicitly in a container), GATEWAY_METRICS_HOST,
      * GATEWAY_METRICS_PORT (@default 9400; `off`), GATEWAY_SHUTDOWN_DELAY_MS, GATEWAY_SHUTDOWN_GRACE_MS: see serviceEnvShape

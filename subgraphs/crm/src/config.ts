@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv } from '@omnigraph/shared/config';
-import { DEFAULT_METRICS_PORTS, serviceEnvShape } from '@omnigraph/shared/service';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -17,7 +17,7 @@ export const CrmConfigSchema = z.object({
   /** private-app / service-key token (`Authorization: Bearer …`). Intentionally no default: it is a secret. */
   HUBSPOT_ACCESS_TOKEN: z.string().trim().min(1),
   /** port the subgraph listens on. @default 4003 */
-  CRM_PORT: z.coerce.number().int().min(0).max(65_535).default(4003),
+  CRM_PORT: listenPortEnv(4003),
   /** CRM_HOST, CRM_METRICS_HOST, CRM_METRICS_PORT, CRM_SHUTDOWN_DELAY_MS, CRM_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
   ...serviceEnvShape('CRM', { metricsPort: DEFAULT_METRICS_PORTS.CRM }),
   /** one request (attempt) towards HubSpot, in ms; always capped by what is left of the gateway's deadline. @default 5000 */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv, type Env } from '@omnigraph/shared/config';
-import { DEFAULT_METRICS_PORTS, serviceEnvShape } from '@omnigraph/shared/service';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -16,7 +16,7 @@ export const ErpConfigSchema = z.object({
   /** API key of the Odoo bot user (JSON-2 bearer). A secret: intentionally no default. */
   ODOO_API_KEY: z.string().min(1),
   /** @default 4001 */
-  ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
+  ERP_PORT: listenPortEnv(4001),
   /** ERP_HOST, ERP_METRICS_HOST, ERP_METRICS_PORT, ERP_SHUTDOWN_DELAY_MS, ERP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
   ...serviceEnvShape('ERP', { metricsPort: DEFAULT_METRICS_PORTS.ERP }),
   /** Timeout of one Odoo request (one attempt), ms; always capped by what is left of the gateway's deadline. @default 5000 */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv } from '@omnigraph/shared/config';
-import { DEFAULT_METRICS_PORTS, serviceEnvShape } from '@omnigraph/shared/service';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
@@ -23,7 +23,7 @@ export const EshopConfigSchema = z.object({
    */
   WOOCOMMERCE_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** @default 4002 */
-  ESHOP_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
+  ESHOP_PORT: listenPortEnv(4002),
   /** ESHOP_HOST, ESHOP_METRICS_HOST, ESHOP_METRICS_PORT, ESHOP_SHUTDOWN_DELAY_MS, ESHOP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
   ...serviceEnvShape('ESHOP', { metricsPort: DEFAULT_METRICS_PORTS.ESHOP }),
   /** one upstream request (attempt), in ms; always capped by what is left of the gateway's deadline. @default 5000 */

@@ -14,12 +14,18 @@ export type ServiceEnvKey<R extends string> =
   | `${R}_SHUTDOWN_DELAY_MS`
   | `${R}_SHUTDOWN_GRACE_MS`;
 
+const PORT_MESSAGE = 'must be a port number, 0–65535 (0 = any free port)';
+
+/** `<ROLE>_PORT`: the public listener's port, with a message an operator can act on. */
+export const listenPortEnv = (fallback: number) =>
+  z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65_535, PORT_MESSAGE).default(fallback);
+
 const host = z.string().trim().min(1, 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0').default(DEFAULT_LISTEN_HOST);
 const millis = (fallback: number) =>
   z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(fallback);
 const metricsPort = (fallback: number | 'off') =>
   z
-    .union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)], { error: 'must be a port (0–65535, 0 = any free port) or `off`' })
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)], { error: `${PORT_MESSAGE}, or \`off\`` })
     .default(fallback);
 
 /**
