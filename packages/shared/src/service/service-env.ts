@@ -21,8 +21,9 @@ export const listenPortEnv = (fallback: number) =>
   z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65_535, PORT_MESSAGE).default(fallback);
 
 const host = z.string().trim().min(1, 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0').default(DEFAULT_LISTEN_HOST);
+const MS_MESSAGE = 'must be a whole number of milliseconds, 0–600000';
 const millis = (fallback: number) =>
-  z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0).max(600_000).default(fallback);
+  z.coerce.number({ error: MS_MESSAGE }).int(MS_MESSAGE).min(0, MS_MESSAGE).max(600_000, MS_MESSAGE).default(fallback);
 const metricsPort = (fallback: number | 'off') =>
   z
     .union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)], { error: `${PORT_MESSAGE}, or \`off\`` })
