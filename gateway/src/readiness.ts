@@ -10,7 +10,7 @@ export type SubgraphReadinessStatus = 'ready' | 'degraded' | 'draining' | 'unrea
 
 export interface GatewayReadiness extends ReadinessReport {
   /** `ready`: every subgraph and upstream is; `degraded`: every subgraph answers but an upstream fails (answers are
-   *  partial, see `subgraphs`); `failing`: a subgraph does not answer or is draining (503) */
+   *  partial, see `subgraphs`); `failing`: a subgraph does not answer (503) */
   status: 'ready' | 'degraded' | 'failing';
   /** per role, never a URL */
   subgraphs: Record<SubgraphName, SubgraphReadinessStatus>;
@@ -24,8 +24,8 @@ const WORD = /^[a-z_]{1,40}$/;
 
 /**
  * The gateway's /readyz: each subgraph must answer a trivial signed query (it is up, and it trusts our secret), and
- * its unsigned `GET /readyz` says how its upstream is. A subgraph that does not answer (or drains) makes the gateway
- * `failing` (503): every operation that touches it would fail. An upstream problem leaves the gateway ready (200,
+ * its unsigned `GET /readyz` says how its upstream is. A subgraph that does not answer makes the gateway `failing`
+ * (503): every operation that touches it would fail. An upstream problem leaves the gateway ready (200,
  * `degraded`): it still answers, with that source's fields null or stale and named in `extensions.sources`, and every
  * replica shares the upstream, so a 503 would take all of them out of rotation and blank every answer.
  */
@@ -36,11 +36,9 @@ export async function checkGatewayReadiness(config: GatewayConfig): Promise<Gate
   const upstreams: Partial<Record<SubgraphName, string>> = {};
   for (const [name, s] of entries) if (s.upstream !== undefined) upstreams[name] = s.upstream;
   const statuses = Object.values(subgraphs);
-  const status = statuses.some((s) => s === 'unreachable' || s === 'draining')
-    ? 'failing'
-    : statuses.every((s) => s === 'ready')
-      ? 'ready'
-      : 'degraded';
+  // A draining subgraph still answers: behind a Service it is one replica leaving while the others take over, so it
+  // must not take every gateway replica out of rotation during a subgraph's rolling update.
+  const status = statuses.includes('unreachable') ? 'failing' : statuses.includes('degraded') ? 'degraded' : 'ready';
   return { status, subgraphs, upstreams };
 }
 
@@ -51,8 +49,8 @@ async function checkSubgraph(
 ): Promise<{ status: SubgraphReadinessStatus; upstream?: string }> {
   const url = config.subgraphUrls[name];
   const [answers, own] = await Promise.all([answersSignedQuery(url, config.subgraphSecret, timeoutMs), ownReadiness(url, timeoutMs)]);
-  if (own?.status === 'draining') return { status: 'draining' };
   if (!answers) return { status: 'unreachable' };
+  if (own?.status === 'draining') return { status: 'draining' };
   // A subgraph that answers but has no /readyz of its own (an older build): its upstream is not known to be broken.
   if (own === undefined || own.status === 'ready') return { status: 'ready' };
   return { status: 'degraded', ...(own.upstream === undefined ? {} : { upstream: own.upstream }) };
