@@ -76,6 +76,20 @@ describe('each simulator starts alone from its entry point', () => {
     expect((await res.json()).properties.loyalty_points).toBe('7');
   });
 
+  it('on SIGTERM finishes the request in flight and exits 0', async () => {
+    const { url, child } = await start('odoo', { ODOO_SIMULATOR_PORT: '0', ODOO_SIMULATOR_LATENCY_MS: '400' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const inFlight = fetch(`${url}/json/2/res.partner/search_count`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'bearer odoo-simulator-api-key', 'x-odoo-database': 'omnigraph' },
+      body: JSON.stringify({ domain: [] }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGTERM');
+    expect((await inFlight).status).toBe(200);
+    expect(await exited).toBe(0);
+  });
+
   it('refuses to start on invalid env and lists every problem at once', async () => {
     const failure = await start('allegro', {
       ALLEGRO_SIMULATOR_PORT: 'eighty',
