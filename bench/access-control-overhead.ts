@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     const gateways: { label: string; child: ChildProcess; url: string; logged: { warnings: number } }[] = [];
     const startGateway = async (label: string, entry: string, env: NodeJS.ProcessEnv) => {
       const port = await findFreePort();
-      const { child, match, logged } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
+      const { child, match, logged } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
       gateways.push({ label, child, url: match[1]!, logged });
       return { child, url: match[1]! };
     };

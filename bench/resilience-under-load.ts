@@ -247,7 +247,7 @@ async function main(): Promise<void> {
     const gatewayEnv = { ...common, ...subgraphUrls };
     const startGateway = async (label: string, entry: string, env: NodeJS.ProcessEnv, headers: { cc: string; flood: string }): Promise<Gw> => {
       const port = await findFreePort();
-      const { child, match } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
+      const { child, match } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
       return { label, child, url: match[1]!, callCenterHeaders: { 'x-api-key': headers.cc }, floodHeaders: { 'x-api-key': headers.flood } };
     };
     console.log('starting gateways on CPU 1 …');

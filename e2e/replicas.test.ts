@@ -89,6 +89,8 @@ describe('two gateway replicas on one Redis', () => {
     keys = createApiKeyService({ store, pepper: PEPPER });
     const env = {
       GATEWAY_PORT: '0',
+      // each replica its own metrics listener, on a free port (two on the default 9400 would collide)
+      GATEWAY_METRICS_PORT: '0',
       REDIS_URL: redis.url,
       GATEWAY_REPLICAS: '2',
       // This file measures the shared rate limit: the per-key in-flight cap and load shedding (e2e/load-protection)

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { SubgraphName } from '@omnigraph/gateway';
 import type { OnChange } from '@omnigraph/shared/freshness';
+import type { DrainOptions, DrainResult } from '@omnigraph/shared/service';
 import { startSimulatorStack, subgraphEnvFor, type SimulatorStack } from '@omnigraph/simulator-stack';
 import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
 import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
@@ -17,6 +18,8 @@ export interface RunningSubgraphs {
   stopOne(name: SubgraphName): Promise<void>;
   /** ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL for the gateway's config */
   gatewayEnv: Record<string, string>;
+  /** drains the four at once (readiness 503, in-flight requests finish); the cut requests add up */
+  drain(options: DrainOptions): Promise<DrainResult>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +52,11 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
     urls,
     gatewayEnv: { ERP_URL: urls.erp, ESHOP_URL: urls.eshop, CRM_URL: urls.crm, MARKETPLACE_URL: urls.marketplace },
     stopOne,
+    drain: async (drainOptions) => {
+      const results = await Promise.all(Object.values(running).map((r) => r.drain(drainOptions)));
+      const cut = results.reduce((sum, r) => sum + r.cut, 0);
+      return { clean: cut === 0, cut, elapsedMs: Math.max(...results.map((r) => r.elapsedMs)) };
+    },
     stop: async () => {
       await Promise.all((Object.keys(running) as SubgraphName[]).map(stopOne));
     },

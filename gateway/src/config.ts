@@ -4,6 +4,7 @@ import { authConfigIssues, authEnvSchema, JWT_CONFIG_KEYS, loadJwtAuthConfig } f
 import type { AuthConfig, JwtAuthConfig } from '@omnigraph/auth';
 import { ConfigError, configIssuesOf, type ConfigIssue } from '@omnigraph/shared/config';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape, serviceSettingsOf, type ServiceSettings } from '@omnigraph/shared/service';
 
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -18,9 +19,12 @@ const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === '
 const GatewayEnvSchema = z
   .object({
     /** @default 4000 */
-    GATEWAY_PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
-    /** @default 127.0.0.1 — bind all interfaces (0.0.0.0) explicitly in a container */
-    GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+    GATEWAY_PORT: listenPortEnv(4000),
+    /**
+     * GATEWAY_HOST (@default 127.0.0.1; bind all interfaces, 0.0.0.0, explicitly in a container), GATEWAY_METRICS_HOST,
+     * GATEWAY_METRICS_PORT (@default 9400; `off`), GATEWAY_SHUTDOWN_DELAY_MS, GATEWAY_SHUTDOWN_GRACE_MS: see serviceEnvShape
+     */
+    ...serviceEnvShape('GATEWAY', { metricsPort: DEFAULT_METRICS_PORTS.GATEWAY }),
     /** the composed supergraph, committed in the repository */
     GATEWAY_SUPERGRAPH_PATH: z.string().min(1).default(defaultSupergraphPath),
     /**
@@ -108,6 +112,8 @@ export const GATEWAY_CONFIG_KEYS = [
 export interface GatewayConfig {
   port: number;
   host: string;
+  /** metrics listener and shutdown (drain delay and grace) of the gateway process */
+  service: ServiceSettings;
   supergraphPath: string;
   subgraphTimeoutMs: number;
   /** whole-request deadline per profile (the gateway's own service calls use the internal one) */
@@ -155,6 +161,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   return {
     port: e.GATEWAY_PORT,
     host: e.GATEWAY_HOST,
+    service: serviceSettingsOf('GATEWAY', e),
     supergraphPath: e.GATEWAY_SUPERGRAPH_PATH,
     subgraphTimeoutMs: e.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     deadlineMs: { partner: e.GATEWAY_PARTNER_DEADLINE_MS, internal: e.GATEWAY_INTERNAL_DEADLINE_MS },

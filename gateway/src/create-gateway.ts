@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,6 +15,7 @@ import {
 } from '@omnigraph/auth';
 import { sendJson } from '@omnigraph/shared/graphql-server';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { answerHealthProbe, createHttpDrain, listenOn, urlHost, type DrainOptions, type DrainResult } from '@omnigraph/shared/service';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
@@ -39,6 +39,9 @@ export interface Gateway {
   /** resolves to the base URL, e.g. http://127.0.0.1:4000 */
   listen(): Promise<string>;
   url(): string;
+  /** graceful: `/readyz` 503 `draining` at once, in-flight requests finish within the grace (see createHttpDrain) */
+  drain(options: DrainOptions): Promise<DrainResult>;
+  /** stops at once (what a drain left in flight is cut), then closes Apollo, the limiter and the key store */
   close(): Promise<void>;
   httpServer: Server;
   /** the key service on the gateway's own store (demo keys at start, tests) */
@@ -136,6 +139,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
 
   const apollo = new ApolloServer<GatewayContext>({
+    // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
+    stopOnTerminationSignals: false,
     gateway,
     formatError: (formatted: GraphQLFormattedError, error: unknown) => maskGatewayError(formatted, error),
     includeStacktraceInErrorResponses: false,
@@ -151,14 +156,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   await apollo.start();
 
   const floodRefusals = createRefusalDelay({ delayMs: config.floodRefusalDelayMs });
-  const openSockets = new Set<Socket>();
   const httpServer = createServer((req, res) => {
+    if (answerHealthProbe(req, res, { draining: () => drain.draining, readiness: () => checkGatewayReadiness(config), logger })) return;
     const path = new URL(req.url ?? '/', 'http://gateway.local').pathname;
-    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (path === '/readyz') {
-      void checkGatewayReadiness(config).then(({ httpStatus, body }) => sendJson(res, httpStatus, body, { 'cache-control': 'no-store' }));
-      return;
-    }
     const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
     if ((path === '/' || path === '/graphql') && wantsHtml) {
       const html = renderExplorerPage({ endpoint: '/graphql', exampleQuery: EXAMPLE_QUERY, exampleVariables: EXAMPLE_VARIABLES });
@@ -191,30 +191,21 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         else res.end();
       });
   });
-  httpServer.on('connection', (s) => {
-    openSockets.add(s);
-    s.on('close', () => openSockets.delete(s));
-  });
+  const drain = createHttpDrain(httpServer);
 
   let baseUrl = '';
   return {
     httpServer,
     apiKeys,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          const { port } = httpServer.address() as AddressInfo;
-          baseUrl = `http://${config.host}:${port}`;
-          resolve(baseUrl);
-        });
-      }),
+    listen: async () => {
+      const port = await listenOn(httpServer, { host: config.host, port: config.port, hostVariable: 'GATEWAY_HOST', portVariable: 'GATEWAY_PORT' });
+      baseUrl = `http://${urlHost(config.host)}:${port}`;
+      return baseUrl;
+    },
     url: () => baseUrl,
+    drain: (options) => drain.drain(options),
     close: async () => {
-      await new Promise<void>((resolve) => {
-        for (const s of openSockets) s.destroy();
-        httpServer.close(() => resolve());
-      });
+      await drain.drain({ delayMs: 0, graceMs: 0 });
       await apollo.stop();
       await limiter.close();
       await keyStore.close();

@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { isMainModule, runService } from '@omnigraph/shared/service';
 import { loadGatewayConfig } from './config.ts';
 import { createGateway } from './create-gateway.ts';
 
@@ -8,12 +8,17 @@ export { GATEWAY_CONFIG_KEYS, loadGatewayConfig, SUBGRAPH_NAMES, DEFAULT_SUBGRAP
 export type { GatewayConfig, SubgraphName } from './config.ts';
 export { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
 
-// `tsx gateway/src/index.ts`: the gateway alone, in front of subgraphs already running (ERP_URL, … or the defaults).
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const gateway = await createGateway(loadGatewayConfig(process.env));
-  const url = await gateway.listen();
-  console.log(`gateway listening on ${url}/graphql (explorer: ${url}/)`);
-  const stop = () => void gateway.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+// `node gateway/src/index.ts`: the gateway alone, in front of subgraphs already running (ERP_URL, … or the defaults).
+if (isMainModule(import.meta.url)) {
+  void runService({
+    name: 'gateway',
+    load: loadGatewayConfig,
+    settings: (config) => config.service,
+    start: async (config, { logger, register }) => {
+      const gateway = await createGateway(config);
+      register({ name: 'gateway', drain: gateway.drain, close: gateway.close });
+      const url = await gateway.listen();
+      logger.info({ url: `${url}/graphql` }, `gateway listening on ${url}/graphql (explorer: ${url}/)`);
+    },
+  });
 }

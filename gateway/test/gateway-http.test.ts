@@ -49,8 +49,9 @@ describe('gateway HTTP surface', () => {
     expect(ready.status).toBe(503);
     const body = await ready.json();
     expect(body).toEqual({
-      status: 'not ready',
+      status: 'failing',
       subgraphs: { erp: 'unreachable', eshop: 'unreachable', crm: 'unreachable', marketplace: 'unreachable' },
+      upstreams: {},
     });
   });
 

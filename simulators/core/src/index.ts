@@ -13,7 +13,7 @@ export {
   zodProblems,
 } from './simulator-config.ts';
 export type { SimulatorRuntimeConfig } from './simulator-config.ts';
-export { runSimulator, runSimulators } from './run-simulator.ts';
+export { bootSimulators, runSimulator, runSimulators } from './run-simulator.ts';
 export type { SimulatorBoot } from './run-simulator.ts';
 export { deliverWebhook, hmacSha256Base64 } from './webhooks.ts';
 export type { WebhookDelivery, WebhookResult } from './webhooks.ts';

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { ConfigError, type SimulatorRuntimeConfig } from './simulator-config.ts';
+import { ConfigError as ServiceConfigError, type ConfigIssue } from '@omnigraph/shared/config';
+import { createHttpDrain, listenErrorOf, runService } from '@omnigraph/shared/service';
+import { ConfigError, envPrefix, type SimulatorRuntimeConfig } from './simulator-config.ts';
 import type { Simulator } from './create-simulator.ts';
+import type { SimulatorName } from './simulator-types.ts';
 
 export interface SimulatorBoot {
   config: SimulatorRuntimeConfig;
@@ -9,47 +12,74 @@ export interface SimulatorBoot {
   credentials: Record<string, string>;
 }
 
+/** A simulator answers in-flight requests within this after SIGTERM (its latency knob stays far below it). */
+const SIMULATOR_SHUTDOWN = { delayMs: 0, graceMs: 5_000 };
+
 /**
- * Boots simulators from env: creates every one first (so a configuration error in any of them is reported before
- * anything listens), loads each optional records file, listens, prints where each is and how to authenticate, and
- * stops all of them cleanly on Ctrl-C / SIGTERM.
+ * Every simulator's config problems as the service kit's issues (`ODOO_SIMULATOR_PORT: …`), all at once.
+ * Throws one ConfigError, or returns every boot.
  */
-export async function runSimulators(loads: ReadonlyArray<() => SimulatorBoot>): Promise<Simulator[]> {
+export function bootSimulators(loads: ReadonlyArray<() => SimulatorBoot>): SimulatorBoot[] {
   const boots: SimulatorBoot[] = [];
-  const problems: string[] = [];
+  const issues: ConfigIssue[] = [];
   for (const load of loads) {
     try {
       boots.push(load());
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      problems.push(error.message);
+      for (const issue of error.issues) {
+        const at = issue.indexOf(': ');
+        issues.push(at < 0 ? { path: error.service, message: issue } : { path: issue.slice(0, at), message: issue.slice(at + 2) });
+      }
     }
   }
-  if (problems.length > 0) {
-    console.error(problems.join('\n'));
-    process.exit(1);
-  }
-  for (const { config, simulator, credentials } of boots) {
-    if (config.recordsFile) {
-      const payload: unknown = JSON.parse(await readFile(config.recordsFile, 'utf8'));
-      const counts = simulator.store.loadRecords(payload);
-      console.log(`${simulator.name} simulator: loaded extra records from ${config.recordsFile}: ${JSON.stringify(counts)}`);
-    }
-    const url = await simulator.listen(config.port, config.host);
-    console.log(`${simulator.name} simulator listening on ${url} (seed ${config.seed}, scale ${config.scale}${config.piiCanary ? `, PII canary ${config.piiCanary}` : ''})`);
-    for (const [k, v] of Object.entries(credentials)) console.log(`  ${k}: ${v}`);
-    console.log(`  admin: ${url}/__simulator`);
-  }
-  const stop = () => {
-    void Promise.all(boots.map((b) => b.simulator.close())).then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return boots.map((b) => b.simulator);
+  if (issues.length > 0) throw new ServiceConfigError('simulators', issues);
+  return boots;
+}
+
+/**
+ * The process main of simulators (`simulators/<product>/src/index.ts`, `npm run simulators`): validates every
+ * simulator's env first (every problem at once, nothing listens), loads each optional records file, listens, logs
+ * where each is and how to authenticate, and on SIGTERM/SIGINT lets in-flight requests finish, then exits 0 (the
+ * service kit's runService).
+ */
+export function runSimulators(loads: ReadonlyArray<() => SimulatorBoot>): Promise<void> {
+  return runService({
+    name: 'simulators',
+    load: () => bootSimulators(loads),
+    settings: (boots) => ({
+      role: boots.length === 1 ? `${envPrefix(boots[0]!.simulator.name as SimulatorName)}_SIMULATOR` : 'SIMULATORS',
+      host: boots[0]?.config.host ?? '127.0.0.1',
+      metrics: undefined,
+      shutdown: SIMULATOR_SHUTDOWN,
+    }),
+    start: async (boots, { logger, register }) => {
+      for (const { config, simulator, credentials } of boots) {
+        if (config.recordsFile) {
+          const payload: unknown = JSON.parse(await readFile(config.recordsFile, 'utf8'));
+          const counts = simulator.store.loadRecords(payload);
+          logger.info({ simulator: simulator.name, records: counts }, `${simulator.name} simulator: loaded extra records from ${config.recordsFile}`);
+        }
+        const drain = createHttpDrain(simulator.server);
+        register({ name: `${simulator.name} simulator`, drain: drain.drain, close: () => simulator.close() });
+        const url = await simulator.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
+          throw listenErrorFor(simulator.name as SimulatorName, config, error);
+        });
+        logger.info(
+          { simulator: simulator.name, url, seed: config.seed, scale: config.scale, credentials, admin: `${url}/__simulator` },
+          `${simulator.name} simulator listening on ${url} (seed ${config.seed}, scale ${config.scale}${config.piiCanary ? ', PII canary on' : ''})`,
+        );
+      }
+    },
+  });
+}
+
+function listenErrorFor(name: SimulatorName, config: SimulatorRuntimeConfig, error: NodeJS.ErrnoException): Error {
+  const prefix = `${envPrefix(name)}_SIMULATOR_`;
+  return listenErrorOf(error, { host: config.host, port: config.port, hostVariable: `${prefix}HOST`, portVariable: `${prefix}PORT` });
 }
 
 /** {@link runSimulators} for one simulator: the entry point of `simulators/<product>/src/index.ts`. */
-export async function runSimulator(load: () => SimulatorBoot): Promise<Simulator> {
-  const [simulator] = await runSimulators([load]);
-  return simulator!;
+export function runSimulator(load: () => SimulatorBoot): Promise<void> {
+  return runSimulators([load]);
 }

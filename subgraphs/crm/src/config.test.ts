@@ -11,6 +11,11 @@ describe('CrmConfigSchema', () => {
     });
     expect(config).toMatchObject({
       CRM_PORT: 4003,
+      CRM_HOST: '127.0.0.1',
+      CRM_METRICS_HOST: '127.0.0.1',
+      CRM_METRICS_PORT: 9403,
+      CRM_SHUTDOWN_DELAY_MS: 5_000,
+      CRM_SHUTDOWN_GRACE_MS: 20_000,
       CRM_TIMEOUT_MS: 5000,
       CRM_CACHE_TTL_SECONDS: 60,
       CRM_MAX_STALE_CONTACTS_SECONDS: 900,

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
-import { parseEnvOrExit } from '@omnigraph/shared/config';
+import { parseEnv } from '@omnigraph/shared/config';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -16,7 +17,9 @@ export const CrmConfigSchema = z.object({
   /** private-app / service-key token (`Authorization: Bearer …`). Intentionally no default: it is a secret. */
   HUBSPOT_ACCESS_TOKEN: z.string().trim().min(1),
   /** port the subgraph listens on. @default 4003 */
-  CRM_PORT: z.coerce.number().int().min(0).max(65_535).default(4003),
+  CRM_PORT: listenPortEnv(4003),
+  /** CRM_HOST, CRM_METRICS_HOST, CRM_METRICS_PORT, CRM_SHUTDOWN_DELAY_MS, CRM_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+  ...serviceEnvShape('CRM', { metricsPort: DEFAULT_METRICS_PORTS.CRM }),
   /** one request (attempt) towards HubSpot, in ms; always capped by what is left of the gateway's deadline. @default 5000 */
   CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** CRM_MAX_RETRIES, CRM_BREAKER_FAILURES, CRM_BREAKER_HALF_OPEN_MS, CRM_MAX_CONCURRENT_CALLS (see the shape's docs) */
@@ -74,5 +77,5 @@ export type CrmConfig = z.infer<typeof CrmConfigSchema>;
 export const CRM_CONFIG_KEYS = Object.keys(CrmConfigSchema.shape) as (keyof CrmConfig)[];
 
 export function loadCrmConfig(env: NodeJS.ProcessEnv): CrmConfig {
-  return parseEnvOrExit('crm', CrmConfigSchema, env);
+  return parseEnv('crm', CrmConfigSchema, env);
 }

@@ -36,6 +36,8 @@ export interface CrmServer {
 export function createCrmServer({ isDev = false, logger, ...contextOptions }: CreateCrmServerOptions): CrmServer {
   const typeDefs = parse(readFileSync(CRM_SCHEMA_PATH, 'utf8'));
   const server = new ApolloServer<CrmContext>({
+    // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
+    stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.

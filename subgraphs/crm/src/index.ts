@@ -1,11 +1,11 @@
-import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
+import { createCachedReadiness, createHttpReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
-import { createCacheInvalidator, startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
+import type { OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
+import { bootSubgraph, isMainModule, runService, serviceSettingsOf, type RunningSubgraph } from '@omnigraph/shared/service';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
 import { createCrmServer } from './create-crm-server.ts';
 import { crmKeysOfChange } from './freshness/invalidate-on-change.ts';
@@ -34,11 +34,11 @@ export interface StartCrmOptions {
   onChange?: OnChange;
 }
 
-/** Boots the subgraph from a validated config: HubSpot client, cache, server listening on CRM_PORT at /graphql. */
-export async function startCrmSubgraph(
-  config: CrmConfig,
-  options: StartCrmOptions = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Boots the subgraph from a validated config: HubSpot client, cache, server listening on CRM_HOST:CRM_PORT at
+ * /graphql. Installs no signal handler and never exits; the process main below wraps it in runService.
+ */
+export async function startCrmSubgraph(config: CrmConfig, options: StartCrmOptions = {}): Promise<RunningSubgraph> {
   const logger = createLogger({ name: 'crm' });
   // hubspot's published request budget, shared by every replica through Redis; interactive callers first
   const budget = await createUpstreamBudget({ ...upstreamBudgetOptionsFromConfig(['hubspot'], config), redisUrl: config.REDIS_URL, logger });
@@ -62,16 +62,13 @@ export async function startCrmSubgraph(
     isDev: options.isDev ?? false,
     logger,
   });
-  // Answers on every path, /graphql included, which is the path the supergraph routes to; only requests the gateway
-  // signed get through.
-  // Contact changes, merges and deletions (journal or webhooks) drop every cached entry of the people involved, then
-  // reach the caller's observer.
-  const invalidator = createCacheInvalidator({ cache, keysOf: crmKeysOfChange, logger, upstreamTimeoutMs: config.CRM_TIMEOUT_MS, observer: options.onChange });
-  const onChange: OnChange = invalidator.onChange;
-  const served = await serveSubgraph(server, {
-    port: config.CRM_PORT,
-    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+  const webhookSecret = config.HUBSPOT_WEBHOOK_CLIENT_SECRET;
+  return bootSubgraph({
+    role: 'CRM',
     logger,
+    listen: { host: config.CRM_HOST, port: config.CRM_PORT },
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    server,
     createContext: async () => createContext(),
     // /readyz: one contact page of one (not a search: searches have their own 5/s budget)
     readiness: createCachedReadiness(
@@ -80,50 +77,49 @@ export async function startCrmSubgraph(
         headers: { Authorization: `Bearer ${config.HUBSPOT_ACCESS_TOKEN}` },
       }),
     ),
-    // POST /webhooks/hubspot, verified with the app's client secret; mounted only when one is configured.
-    webhooks: config.HUBSPOT_WEBHOOK_CLIENT_SECRET
-      ? [createHubSpotWebhookRoute({ clientSecret: config.HUBSPOT_WEBHOOK_CLIENT_SECRET, targetUrl: config.HUBSPOT_WEBHOOK_TARGET_URL, onChange, logger })]
-      : [],
-  });
-  const freshness = config.CRM_FRESHNESS_ENABLED
-    ? await startChangePollers({
-        sources: [
-          createHubSpotJournalSource({
-            http: createHttpClient({ baseUrl: config.HUBSPOT_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS }),
-            accessToken: config.HUBSPOT_JOURNAL_ACCESS_TOKEN ?? config.HUBSPOT_ACCESS_TOKEN,
-            installPortalId: config.HUBSPOT_JOURNAL_PORTAL_ID,
-            logger,
-          }),
-        ],
-        intervalMs: config.CRM_FRESHNESS_POLL_INTERVAL_MS,
-        redisUrl: config.REDIS_URL,
-        keyPrefix: 'crm:freshness:',
-        cursorFile: config.CRM_FRESHNESS_CURSOR_FILE,
-        onChange,
-        logger,
-      })
-    : undefined;
-  return {
-    url: served.url,
-    stop: async () => {
-      await freshness?.stop();
-      await served.stop();
-      invalidator.stop();
-      await cache.close();
-      await budget.close();
+    // Contact changes, merges and deletions (journal or webhooks) drop every cached entry of the people involved,
+    // then reach the caller's observer.
+    freshness: {
+      cache,
+      keysOf: crmKeysOfChange,
+      upstreamTimeoutMs: config.CRM_TIMEOUT_MS,
+      observer: options.onChange,
+      // POST /webhooks/hubspot, verified with the app's client secret; mounted only when one is configured.
+      webhooks: (onChange) =>
+        webhookSecret
+          ? [createHubSpotWebhookRoute({ clientSecret: webhookSecret, targetUrl: config.HUBSPOT_WEBHOOK_TARGET_URL, onChange, logger })]
+          : [],
+      polling: config.CRM_FRESHNESS_ENABLED
+        ? {
+            sources: [
+              createHubSpotJournalSource({
+                http: createHttpClient({ baseUrl: config.HUBSPOT_BASE_URL, timeoutMs: config.CRM_TIMEOUT_MS }),
+                accessToken: config.HUBSPOT_JOURNAL_ACCESS_TOKEN ?? config.HUBSPOT_ACCESS_TOKEN,
+                installPortalId: config.HUBSPOT_JOURNAL_PORTAL_ID,
+                logger,
+              }),
+            ],
+            intervalMs: config.CRM_FRESHNESS_POLL_INTERVAL_MS,
+            redisUrl: config.REDIS_URL,
+            keyPrefix: 'crm:freshness:',
+            cursorFile: config.CRM_FRESHNESS_CURSOR_FILE,
+          }
+        : undefined,
     },
-  };
+    resources: [budget, cache],
+  });
 }
 
-// Run only when executed directly (`tsx subgraphs/crm/src/index.ts`), not when imported by the gateway or tests.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  startCrmSubgraph(loadCrmConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
-    ({ url }) => {
-      console.log(`crm subgraph ready at ${url}`);
+// Run only when executed directly (`node subgraphs/crm/src/index.ts`), not when imported by the gateway or tests.
+if (isMainModule(import.meta.url)) {
+  void runService({
+    name: 'crm',
+    load: loadCrmConfig,
+    settings: (config) => serviceSettingsOf('CRM', config),
+    start: async (config, { logger, register }) => {
+      const running = await startCrmSubgraph(config, { isDev: process.env['NODE_ENV'] === 'development' });
+      register({ name: 'crm', drain: running.drain, close: running.stop });
+      logger.info({ url: running.url }, `crm subgraph ready at ${running.url}`);
     },
-    (error: unknown) => {
-      console.error('crm subgraph failed to start', error);
-      process.exit(1);
-    },
-  );
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
-import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
+import { parseEnv, type Env } from '@omnigraph/shared/config';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -15,7 +16,9 @@ export const ErpConfigSchema = z.object({
   /** API key of the Odoo bot user (JSON-2 bearer). A secret: intentionally no default. */
   ODOO_API_KEY: z.string().min(1),
   /** @default 4001 */
-  ERP_PORT: z.coerce.number().int().min(0).max(65_535).default(4001),
+  ERP_PORT: listenPortEnv(4001),
+  /** ERP_HOST, ERP_METRICS_HOST, ERP_METRICS_PORT, ERP_SHUTDOWN_DELAY_MS, ERP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+  ...serviceEnvShape('ERP', { metricsPort: DEFAULT_METRICS_PORTS.ERP }),
   /** Timeout of one Odoo request (one attempt), ms; always capped by what is left of the gateway's deadline. @default 5000 */
   ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** ERP_MAX_RETRIES, ERP_BREAKER_FAILURES, ERP_BREAKER_HALF_OPEN_MS, ERP_MAX_CONCURRENT_CALLS (see the shape's docs) */
@@ -63,7 +66,7 @@ export function parseErpConfig(env: Env): ErpConfig {
   return parseEnv('erp', ErpConfigSchema, env);
 }
 
-/** Validates `env`, printing every issue and exiting 1 when invalid. Only `index.ts` passes `process.env`. */
+/** Validates `env`; throws one ConfigError naming every problem (the process main reports it and exits). */
 export function loadErpConfig(env: Env): ErpConfig {
-  return parseEnvOrExit('erp', ErpConfigSchema, env);
+  return parseEnv('erp', ErpConfigSchema, env);
 }

@@ -22,6 +22,8 @@ export interface CreateErpServerOptions {
 export function createErpServer(options: CreateErpServerOptions = {}): ApolloServer<ErpContext> {
   const typeDefs = parse(readFileSync(ERP_SCHEMA_URL, 'utf8'));
   return new ApolloServer<ErpContext>({
+    // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
+    stopOnTerminationSignals: false,
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],

@@ -1,12 +1,12 @@
-import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv, createSingleFlight } from '@omnigraph/shared/cache';
-import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
-import { createCacheInvalidator, startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
+import { createCachedReadiness, createHttpReadinessCheck } from '@omnigraph/shared/graphql-server';
+import type { OnChange } from '@omnigraph/shared/freshness';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
-import { loadErpConfig, type ErpConfig } from './config.ts';
+import { bootSubgraph, isMainModule, runService, serviceSettingsOf, type RunningSubgraph } from '@omnigraph/shared/service';
+import { parseErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
 import { erpKeysOfChange } from './freshness/invalidate-on-change.ts';
@@ -24,11 +24,7 @@ export type { CreateErpServerOptions } from './create-erp-server.ts';
 export { createErpClient } from './upstream/create-erp-client.ts';
 export type { ErpClient, ErpLocationModel, ErpProductModel } from './upstream/erp-client.ts';
 
-export interface RunningErpSubgraph {
-  /** e.g. http://localhost:4001/graphql */
-  url: string;
-  stop(): Promise<void>;
-}
+export type RunningErpSubgraph = RunningSubgraph;
 
 export interface StartErpOptions {
   isDev?: boolean;
@@ -40,7 +36,11 @@ export interface StartErpOptions {
   onChange?: OnChange;
 }
 
-/** Boots the subgraph from a validated config: Odoo client + cache → Apollo server listening on ERP_PORT at /graphql. */
+/**
+ * Boots the subgraph from a validated config: Odoo client + cache → Apollo server listening on ERP_HOST:ERP_PORT at
+ * /graphql. Installs no signal handler and never exits (`npm start`, e2e and benches call it); the process main below
+ * wraps it in runService.
+ */
 export async function startErpSubgraph(config: ErpConfig, options: StartErpOptions = {}): Promise<RunningErpSubgraph> {
   const logger = createLogger({ name: 'erp' });
   // odoo's published request budget, shared by every replica through Redis; interactive callers first
@@ -60,11 +60,12 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
   const server = createErpServer({ isDev: options.isDev ?? false, logger });
   // one per process: concurrent requests missing the same SKU share one Odoo call
   const singleFlight = createSingleFlight();
-  // answers on every path, so /graphql is simply the path we advertise; only requests the gateway signed get through
-  const served = await serveSubgraph(server, {
-    port: config.ERP_PORT,
-    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+  return bootSubgraph({
+    role: 'ERP',
     logger,
+    listen: { host: config.ERP_HOST, port: config.ERP_PORT },
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    server,
     createContext: async () =>
       createErpContext({
         client,
@@ -83,55 +84,41 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
         body: JSON.stringify({ domain: [['id', '=', 0]] }),
       }),
     ),
-  });
-  // Odoo changes drop exactly the cached entries they make wrong, then reach the caller's observer.
-  const invalidator = createCacheInvalidator({ cache, keysOf: erpKeysOfChange, logger, upstreamTimeoutMs: config.ERP_TIMEOUT_MS, observer: options.onChange });
-  const freshness = config.ERP_FRESHNESS_ENABLED
-    ? await startChangePollers({
-        sources: createOdooChangeFeeds({
-          http: createHttpClient({ baseUrl: config.ODOO_BASE_URL, timeoutMs: config.ERP_TIMEOUT_MS }),
-          database: config.ODOO_DATABASE,
-          apiKey: config.ODOO_API_KEY,
-          overlapSeconds: config.ERP_FRESHNESS_OVERLAP_SECONDS,
-        }),
-        intervalMs: config.ERP_FRESHNESS_POLL_INTERVAL_MS,
-        redisUrl: config.REDIS_URL,
-        keyPrefix: 'erp:freshness:',
-        cursorFile: config.ERP_FRESHNESS_CURSOR_FILE,
-        onChange: invalidator.onChange,
-        logger,
-      })
-    : undefined;
-  return {
-    url: served.url,
-    async stop() {
-      await freshness?.stop();
-      await served.stop();
-      invalidator.stop();
-      await cache.close();
-      await budget.close();
+    // Odoo changes drop exactly the cached entries they make wrong, then reach the caller's observer.
+    freshness: {
+      cache,
+      keysOf: erpKeysOfChange,
+      upstreamTimeoutMs: config.ERP_TIMEOUT_MS,
+      observer: options.onChange,
+      polling: config.ERP_FRESHNESS_ENABLED
+        ? {
+            sources: createOdooChangeFeeds({
+              http: createHttpClient({ baseUrl: config.ODOO_BASE_URL, timeoutMs: config.ERP_TIMEOUT_MS }),
+              database: config.ODOO_DATABASE,
+              apiKey: config.ODOO_API_KEY,
+              overlapSeconds: config.ERP_FRESHNESS_OVERLAP_SECONDS,
+            }),
+            intervalMs: config.ERP_FRESHNESS_POLL_INTERVAL_MS,
+            redisUrl: config.REDIS_URL,
+            keyPrefix: 'erp:freshness:',
+            cursorFile: config.ERP_FRESHNESS_CURSOR_FILE,
+          }
+        : undefined,
     },
-  };
+    resources: [budget, cache],
+  });
 }
 
-// Run only when executed directly (`tsx subgraphs/erp/src/index.ts`), not when imported by the gateway or tests.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const logger = createLogger({ name: 'erp' });
-  startErpSubgraph(loadErpConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
-    (running) => {
+// Run only when executed directly (`node subgraphs/erp/src/index.ts`), not when imported by the gateway or tests.
+if (isMainModule(import.meta.url)) {
+  void runService({
+    name: 'erp',
+    load: parseErpConfig,
+    settings: (config) => serviceSettingsOf('ERP', config),
+    start: async (config, { logger, register }) => {
+      const running = await startErpSubgraph(config, { isDev: process.env['NODE_ENV'] === 'development' });
+      register({ name: 'erp', drain: running.drain, close: running.stop });
       logger.info({ url: running.url }, `erp subgraph ready at ${running.url}`);
-      const shutdown = (): void => {
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
     },
-    (error: unknown) => {
-      logger.fatal({ err: error }, 'erp subgraph failed to start');
-      process.exit(1);
-    },
-  );
+  });
 }

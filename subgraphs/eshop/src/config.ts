@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
-import { parseEnvOrExit } from '@omnigraph/shared/config';
+import { parseEnv } from '@omnigraph/shared/config';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
@@ -22,7 +23,9 @@ export const EshopConfigSchema = z.object({
    */
   WOOCOMMERCE_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   /** @default 4002 */
-  ESHOP_PORT: z.coerce.number().int().min(0).max(65_535).default(4002),
+  ESHOP_PORT: listenPortEnv(4002),
+  /** ESHOP_HOST, ESHOP_METRICS_HOST, ESHOP_METRICS_PORT, ESHOP_SHUTDOWN_DELAY_MS, ESHOP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+  ...serviceEnvShape('ESHOP', { metricsPort: DEFAULT_METRICS_PORTS.ESHOP }),
   /** one upstream request (attempt), in ms; always capped by what is left of the gateway's deadline. @default 5000 */
   ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** ESHOP_MAX_RETRIES, ESHOP_BREAKER_FAILURES, ESHOP_BREAKER_HALF_OPEN_MS, ESHOP_MAX_CONCURRENT_CALLS (see the shape's docs) */
@@ -53,7 +56,7 @@ export type EshopConfig = z.infer<typeof EshopConfigSchema>;
 /** Every variable this subgraph reads, for the root `.env.example` check. */
 export const ESHOP_CONFIG_KEYS = Object.keys(EshopConfigSchema.shape) as (keyof EshopConfig)[];
 
-/** Validates `env`, printing every problem at once and exiting 1 when it is unusable. */
+/** Validates `env`; throws one ConfigError naming every problem (the process main reports it and exits). */
 export function loadEshopConfig(env: NodeJS.ProcessEnv): EshopConfig {
-  return parseEnvOrExit('eshop', EshopConfigSchema, env);
+  return parseEnv('eshop', EshopConfigSchema, env);
 }

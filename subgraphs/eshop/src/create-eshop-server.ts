@@ -33,6 +33,8 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
   const server = new ApolloServer<EshopContext>({
+    // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
+    stopOnTerminationSignals: false,
     schema,
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],

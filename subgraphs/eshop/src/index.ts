@@ -1,14 +1,14 @@
 /**
  * @omnigraph/subgraph-eshop: the e-shop (WooCommerce) subgraph. Importing this module builds nothing; running it
- * (`tsx subgraphs/eshop/src/index.ts`) loads config from the environment and listens on ESHOP_PORT at `/graphql`.
+ * (`node subgraphs/eshop/src/index.ts`) loads config from the environment and listens on ESHOP_PORT at `/graphql`.
  */
-import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv } from '@omnigraph/shared/cache';
-import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
-import { createCacheInvalidator, type OnChange } from '@omnigraph/shared/freshness';
+import { createCachedReadiness, createHttpReadinessCheck } from '@omnigraph/shared/graphql-server';
+import type { OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
+import { bootSubgraph, isMainModule, runService, serviceSettingsOf, type RunningSubgraph } from '@omnigraph/shared/service';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
 import { eshopKeysOfChange } from './freshness/invalidate-on-change.ts';
@@ -34,8 +34,11 @@ export interface StartEshopOptions {
   onChange?: OnChange;
 }
 
-/** Boots the subgraph from a validated config; resolves to the URL it listens on. */
-export async function startEshopSubgraph(config: EshopConfig, options: StartEshopOptions = {}): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Boots the subgraph from a validated config, listening on ESHOP_HOST:ESHOP_PORT at /graphql. Installs no signal
+ * handler and never exits; the process main below wraps it in runService.
+ */
+export async function startEshopSubgraph(config: EshopConfig, options: StartEshopOptions = {}): Promise<RunningSubgraph> {
   const logger = createLogger({ name: 'eshop' });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,
@@ -61,13 +64,13 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     logger,
     isDev: process.env['NODE_ENV'] === 'development',
   });
-  // Verified webhooks drop exactly the cached entries they make wrong, then reach the caller's observer.
-  const invalidator = createCacheInvalidator({ cache, keysOf: eshopKeysOfChange, logger, upstreamTimeoutMs: config.ESHOP_TIMEOUT_MS, observer: options.onChange });
-  // only requests the gateway signed get through
-  const served = await serveSubgraph(server, {
-    port: config.ESHOP_PORT,
-    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+  const webhookSecret = config.WOOCOMMERCE_WEBHOOK_SECRET;
+  return bootSubgraph({
+    role: 'ESHOP',
     logger,
+    listen: { host: config.ESHOP_HOST, port: config.ESHOP_PORT },
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    server,
     createContext: async () => createContext(),
     // /readyz: one product, with the read key the adapter uses
     readiness: createCachedReadiness(
@@ -78,30 +81,28 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
         },
       }),
     ),
-    // POST /webhooks/woocommerce, verified with the shop's webhook secret; mounted only when one is configured.
-    webhooks: config.WOOCOMMERCE_WEBHOOK_SECRET
-      ? [
-          createWooCommerceWebhookRoute({
-            secret: config.WOOCOMMERCE_WEBHOOK_SECRET,
-            onChange: invalidator.onChange,
-            logger,
-          }),
-        ]
-      : [],
-  });
-  return {
-    url: served.url,
-    stop: async () => {
-      await served.stop();
-      invalidator.stop();
-      await cache.close();
-      await budget.close();
+    // Verified webhooks drop exactly the cached entries they make wrong, then reach the caller's observer.
+    freshness: {
+      cache,
+      keysOf: eshopKeysOfChange,
+      upstreamTimeoutMs: config.ESHOP_TIMEOUT_MS,
+      observer: options.onChange,
+      // POST /webhooks/woocommerce, verified with the shop's webhook secret; mounted only when one is configured.
+      webhooks: (onChange) => (webhookSecret ? [createWooCommerceWebhookRoute({ secret: webhookSecret, onChange, logger })] : []),
     },
-  };
+    resources: [budget, cache],
+  });
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const config = loadEshopConfig(process.env);
-  const { url } = await startEshopSubgraph(config);
-  console.log(`eshop subgraph ready at ${url}`);
+if (isMainModule(import.meta.url)) {
+  void runService({
+    name: 'eshop',
+    load: loadEshopConfig,
+    settings: (config) => serviceSettingsOf('ESHOP', config),
+    start: async (config, { logger, register }) => {
+      const running = await startEshopSubgraph(config);
+      register({ name: 'eshop', drain: running.drain, close: running.stop });
+      logger.info({ url: running.url }, `eshop subgraph ready at ${running.url}`);
+    },
+  });
 }

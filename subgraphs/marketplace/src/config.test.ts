@@ -15,6 +15,11 @@ describe('MarketplaceConfigSchema', () => {
     const config = parseEnv('marketplace', MarketplaceConfigSchema, base);
     expect(config).toMatchObject({
       MARKETPLACE_PORT: 4004,
+      MARKETPLACE_HOST: '127.0.0.1',
+      MARKETPLACE_METRICS_HOST: '127.0.0.1',
+      MARKETPLACE_METRICS_PORT: 9404,
+      MARKETPLACE_SHUTDOWN_DELAY_MS: 5_000,
+      MARKETPLACE_SHUTDOWN_GRACE_MS: 20_000,
       MARKETPLACE_TIMEOUT_MS: 5_000,
       MARKETPLACE_MAX_RETRIES: 2,
       MARKETPLACE_BREAKER_FAILURES: 5,
@@ -86,6 +91,11 @@ describe('MarketplaceConfigSchema', () => {
       'ALLEGRO_TOKEN_STORE',
       'ALLEGRO_TOKEN_FILE',
       'MARKETPLACE_PORT',
+      'MARKETPLACE_HOST',
+      'MARKETPLACE_METRICS_HOST',
+      'MARKETPLACE_METRICS_PORT',
+      'MARKETPLACE_SHUTDOWN_DELAY_MS',
+      'MARKETPLACE_SHUTDOWN_GRACE_MS',
       'MARKETPLACE_TIMEOUT_MS',
       'MARKETPLACE_MAX_RETRIES',
       'MARKETPLACE_BREAKER_FAILURES',

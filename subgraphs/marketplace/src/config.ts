@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
-import { parseEnvOrExit } from '@omnigraph/shared/config';
+import { parseEnv } from '@omnigraph/shared/config';
+import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -43,7 +44,9 @@ export const MarketplaceConfigSchema = z
     /** the token file of ALLEGRO_TOKEN_STORE=file (written atomically, mode 0600). @default ./.omnigraph-allegro-token.json */
     ALLEGRO_TOKEN_FILE: z.string().trim().min(1).default('./.omnigraph-allegro-token.json'),
     /** port the subgraph listens on. @default 4004 */
-    MARKETPLACE_PORT: z.coerce.number().int().min(0).max(65_535).default(4004),
+    MARKETPLACE_PORT: listenPortEnv(4004),
+    /** MARKETPLACE_HOST, MARKETPLACE_METRICS_HOST, MARKETPLACE_METRICS_PORT, MARKETPLACE_SHUTDOWN_DELAY_MS, MARKETPLACE_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+    ...serviceEnvShape('MARKETPLACE', { metricsPort: DEFAULT_METRICS_PORTS.MARKETPLACE }),
     /** one request (attempt) towards Allegro, in ms; always capped by what is left of the gateway's deadline. @default 5000 */
     MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
     /** MARKETPLACE_MAX_RETRIES, _BREAKER_FAILURES, _BREAKER_HALF_OPEN_MS, _MAX_CONCURRENT_CALLS (see the shape's docs) */
@@ -108,7 +111,7 @@ export type MarketplaceConfig = z.infer<typeof MarketplaceConfigSchema>;
 export const MARKETPLACE_CONFIG_KEYS = Object.keys(MarketplaceConfigSchema.shape) as (keyof MarketplaceConfig)[];
 
 export function loadMarketplaceConfig(env: NodeJS.ProcessEnv): MarketplaceConfig {
-  return parseEnvOrExit('marketplace', MarketplaceConfigSchema, env);
+  return parseEnv('marketplace', MarketplaceConfigSchema, env);
 }
 
 /** The token store actually used (see ALLEGRO_TOKEN_STORE). */

@@ -37,6 +37,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   // One per server, i.e. per process: concurrent requests missing the same key share one Allegro call.
   const singleFlight = createSingleFlight();
   const server = new ApolloServer<MarketplaceContext>({
+    // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
+    stopOnTerminationSignals: false,
     schema: buildSubgraphSchema({ typeDefs, resolvers }),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],

@@ -1,11 +1,11 @@
-import { pathToFileURL } from 'node:url';
 import { createCacheFromEnv, type Cache } from '@omnigraph/shared/cache';
-import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
+import { createCachedReadiness, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
-import { createCacheInvalidator, startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
+import type { OnChange, PolledChangeSource } from '@omnigraph/shared/freshness';
+import { bootSubgraph, isMainModule, runService, serviceSettingsOf, type RunningSubgraph } from '@omnigraph/shared/service';
 import { allegroAuthUrlOf, allegroTokenStoreOf, loadMarketplaceConfig, type MarketplaceConfig } from './config.ts';
 import { createMarketplaceServer, type MarketplaceServer } from './create-marketplace-server.ts';
 import { marketplaceKeysOfChange } from './freshness/invalidate-on-change.ts';
@@ -117,55 +117,53 @@ export interface StartMarketplaceOptions extends MarketplaceBootOptions {
   onChange?: OnChange;
 }
 
-/** Boots the subgraph from a validated config and listens on MARKETPLACE_PORT; resolves to its /graphql URL. */
-export async function startMarketplaceSubgraph(
-  config: MarketplaceConfig,
-  options: StartMarketplaceOptions = {},
-): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * Boots the subgraph from a validated config and listens on MARKETPLACE_HOST:MARKETPLACE_PORT; resolves to its
+ * /graphql URL. Installs no signal handler and never exits; the process main below wraps it in runService.
+ */
+export async function startMarketplaceSubgraph(config: MarketplaceConfig, options: StartMarketplaceOptions = {}): Promise<RunningSubgraph> {
   const logger = createLogger({ name: 'marketplace' });
   const wired = await createMarketplaceServerFromConfig(config, logger, options);
-  // Answers on every path; /graphql is the one the supergraph's routing_url names. Only requests the gateway signed
-  // get through, except the unsigned GET /healthz and /readyz probes.
-  const served = await serveSubgraph(wired.server, {
-    port: config.MARKETPLACE_PORT,
-    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+  const running = await bootSubgraph({
+    role: 'MARKETPLACE',
     logger,
+    listen: { host: config.MARKETPLACE_HOST, port: config.MARKETPLACE_PORT },
+    secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
+    server: wired.server,
     createContext: async () => wired.createContext(),
     readiness: wired.readiness,
-  });
-  // Order events drop exactly the cached entries they make wrong, then reach the caller's observer.
-  const invalidator = createCacheInvalidator({
-    cache: wired.cache,
-    keysOf: marketplaceKeysOfChange,
-    logger,
-    upstreamTimeoutMs: config.MARKETPLACE_TIMEOUT_MS,
-    observer: options.onChange,
-  });
-  const freshness = config.MARKETPLACE_FRESHNESS_ENABLED
-    ? await startChangePollers({
-        sources: wired.changeSources,
-        intervalMs: config.MARKETPLACE_FRESHNESS_POLL_INTERVAL_MS,
-        redisUrl: config.REDIS_URL,
-        keyPrefix: 'marketplace:freshness:',
-        cursorFile: config.MARKETPLACE_FRESHNESS_CURSOR_FILE,
-        onChange: invalidator.onChange,
-        logger,
-      })
-    : undefined;
-  logger.info({ url: served.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
-  return {
-    url: served.url,
-    async stop() {
-      await freshness?.stop();
-      await served.stop();
-      invalidator.stop();
-      await wired.close();
+    // Order events drop exactly the cached entries they make wrong, then reach the caller's observer.
+    freshness: {
+      cache: wired.cache,
+      keysOf: marketplaceKeysOfChange,
+      upstreamTimeoutMs: config.MARKETPLACE_TIMEOUT_MS,
+      observer: options.onChange,
+      polling: config.MARKETPLACE_FRESHNESS_ENABLED
+        ? {
+            sources: wired.changeSources,
+            intervalMs: config.MARKETPLACE_FRESHNESS_POLL_INTERVAL_MS,
+            redisUrl: config.REDIS_URL,
+            keyPrefix: 'marketplace:freshness:',
+            cursorFile: config.MARKETPLACE_FRESHNESS_CURSOR_FILE,
+          }
+        : undefined,
     },
-  };
+    // the cache, the budget and the token store the wiring opened
+    resources: [wired],
+  });
+  logger.info({ url: running.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
+  return running;
 }
 
-// `tsx subgraphs/marketplace/src/index.ts`: the only place that reads process.env and listens.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await startMarketplaceSubgraph(loadMarketplaceConfig(process.env));
-  process.stdout.write(`marketplace subgraph listening on ${url}\n`);
+// `node subgraphs/marketplace/src/index.ts`: the only place that reads process.env and listens.
+if (isMainModule(import.meta.url)) {
+  void runService({
+    name: 'marketplace',
+    load: loadMarketplaceConfig,
+    settings: (config) => serviceSettingsOf('MARKETPLACE', config),
+    start: async (config, { register }) => {
+      const running = await startMarketplaceSubgraph(config);
+      register({ name: 'marketplace', drain: running.drain, close: running.stop });
+    },
+  });
 }

@@ -1,2 +1,2 @@
 export type { ConfigIssue, Env } from './parse-env.ts';
-export { ConfigError, configIssuesOf, parseEnv, parseEnvOrExit } from './parse-env.ts';
+export { ConfigError, configIssuesOf, parseEnv } from './parse-env.ts';

@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConfigError, parseEnv, parseEnvOrExit } from './parse-env.ts';
+import { ConfigError, parseEnv } from './parse-env.ts';
 
 const ErpConfigSchema = z.object({
   PORT: z.coerce.number().int().default(4001),
@@ -55,23 +55,5 @@ describe('parseEnv', () => {
     expect(nestedError.issues.map((i) => i.path)).toEqual(['limits.max']);
     const rootError = thrown(() => parseEnv('gateway', z.string(), {})) as ConfigError;
     expect(rootError.issues.map((i) => i.path)).toEqual(['(root)']);
-  });
-});
-
-describe('parseEnvOrExit', () => {
-  it('returns the config when it is valid', () => {
-    const config = parseEnvOrExit('erp', z.object({ PORT: z.coerce.number() }), { PORT: '1' });
-    expect(config).toEqual({ PORT: 1 });
-  });
-
-  it('prints every issue to stderr and exits 1', () => {
-    const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
-      throw new Error('process.exit');
-    }) as never);
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    expect(() => parseEnvOrExit('erp', ErpConfigSchema, { ERP_PROVIDER: 'sap' })).toThrow('process.exit');
-    expect(exit).toHaveBeenCalledWith(1);
-    const printed = write.mock.calls.map(([chunk]) => String(chunk)).join('');
-    for (const name of ['ERP_PROVIDER', 'ERP_BASE_URL', 'ERP_API_KEY']) expect(printed).toContain(`- ${name}: `);
   });
 });

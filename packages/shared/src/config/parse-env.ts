@@ -41,18 +41,3 @@ export function parseEnv<S extends z.ZodType>(service: string, schema: S, env: E
     configIssuesOf(result.error),
   );
 }
-
-/**
- * `parseEnv` for boot code: prints every issue to stderr and exits 1. Failing fast at start beats serving traffic
- * with a half-read config and failing on the first request that needs the missing value.
- */
-export function parseEnvOrExit<S extends z.ZodType>(service: string, schema: S, env: Env): z.output<S> {
-  try {
-    return parseEnv(service, schema, env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    // Boot has no logger yet (its level is itself config), so stderr it is.
-    process.stderr.write(`${error.message}\n`);
-    return process.exit(1);
-  }
-}

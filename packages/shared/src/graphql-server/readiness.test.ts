@@ -71,11 +71,20 @@ describe('serveSubgraph probes', () => {
     expect((await fetch(new URL('/readyz', served.url), { method: 'POST', body: '{}' })).status).toBe(401);
   });
 
-  it('answers 503 with the status word when the upstream is not ready', async () => {
+  it('stays ready (200) but degraded, with the upstream status word, when the upstream is not ready', async () => {
     const served = await start(async () => ({ status: 'credentials_rejected', detail: 'token_refresh_refused' }));
     const res = await fetch(new URL('/readyz', served.url));
-    expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: 'credentials_rejected', detail: 'token_refresh_refused' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'degraded', upstream: 'credentials_rejected', detail: 'token_refresh_refused' });
+  });
+
+  it('answers 503 draining from the moment a drain starts, while it still serves', async () => {
+    const served = await start(async () => ({ status: 'ready' }));
+    const draining = served.drain({ delayMs: 300, graceMs: 1_000 });
+    const res = await fetch(new URL('/readyz', served.url));
+    expect([res.status, await res.json()]).toEqual([503, { status: 'draining' }]);
+    expect((await fetch(new URL('/healthz', served.url))).status).toBe(200);
+    await draining;
   });
 });
 

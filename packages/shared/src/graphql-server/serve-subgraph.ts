@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.ts';
 import { IDENTITY_HEADER, verifyIdentity, type RequestIdentity } from '../identity/index.ts';
@@ -7,13 +6,19 @@ import { createRequestScope, runInRequestScope, type RequestScope } from '../sou
 import type { WebhookRoute } from '../freshness/webhook-route.ts';
 import { handleGraphQLHttp } from './handle-graphql-http.ts';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody, sendBodyReadError, sendGraphQLError, sendJson } from './http-io.ts';
-import { readinessBody, type ReadinessCheck } from './readiness.ts';
+import { readinessBody, type Readiness, type ReadinessCheck } from './readiness.ts';
+import { createHttpDrain, type DrainOptions, type DrainResult } from '../service/drain.ts';
+import { answerHealthProbe, type ReadinessReport } from '../service/health.ts';
+import { DEFAULT_LISTEN_HOST } from '../service/service-env.ts';
+import { listenOn, urlHost } from '../service/listen.ts';
 
 export interface ServeSubgraphOptions<TContext extends BaseContext> {
   /** 0 picks a free port */
   port: number;
-  /** @default every interface, as Apollo's standalone server did */
+  /** @default 127.0.0.1 (containers set `<ROLE>_HOST=0.0.0.0`) */
   host?: string;
+  /** the env prefix (`ERP`), so a port in use names its variable: `ERP_PORT=4001: port already in use` */
+  role?: string;
   /** the secret shared with the gateway (OMNIGRAPH_SUBGRAPH_SECRET) */
   secret: string;
   /**
@@ -41,7 +46,12 @@ export interface ServedSubgraph {
   /** e.g. http://localhost:4001/graphql */
   url: string;
   httpServer: Server;
-  /** closes open sockets (keep-alive ones included), then stops Apollo Server */
+  /** graceful: `/readyz` turns 503 `draining` at once, in-flight requests finish (see createHttpDrain) */
+  drain(options: DrainOptions): Promise<DrainResult>;
+  /**
+   * Stops at once, as a crashed process would (what is still in flight after a drain is cut), then stops Apollo
+   * Server. Call drain() first for a graceful stop.
+   */
   stop(): Promise<void>;
 }
 
@@ -51,70 +61,61 @@ export interface ServedSubgraph {
  * reaches the port directly cannot run an operation, not even introspection, and causes no upstream call.
  *
  * Two unsigned exceptions, for probes that cannot sign (Kubernetes): `GET /healthz` (liveness: the process serves)
- * and `GET /readyz` (200 `{status:"ready"}`, or 503 `{status:"credentials_rejected"|"upstream_unavailable",
- * detail?}`). They answer status words only, never a URL, host or upstream text, and run no GraphQL.
+ * and `GET /readyz` (200 `{status:"ready"}`; 200 `{status:"degraded", upstream:"credentials_rejected"|
+ * "upstream_unavailable", detail?}` while the upstream fails, since cached and partial answers are still served; 503
+ * `{status:"draining"}` once the process shuts down). They answer status words only, never a URL, host or upstream
+ * text, and run no GraphQL.
  */
 export async function serveSubgraph<TContext extends BaseContext>(
   server: ApolloServer<TContext>,
   options: ServeSubgraphOptions<TContext>,
 ): Promise<ServedSubgraph> {
   await server.start();
-  const openSockets = new Set<Socket>();
+  const readiness = options.readiness;
   const httpServer = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (req.method === 'GET' && (path === '/healthz' || path === '/readyz')) {
-      answerProbe(path, options, res);
-      return;
-    }
+    const probed = answerHealthProbe(req, res, {
+      draining: () => drain.draining,
+      ...(readiness === undefined ? {} : { readiness: () => readiness().then(subgraphReadinessReport) }),
+      logger: options.logger,
+    });
+    if (probed) return;
     handleSubgraphRequest(server, options, req, res).catch((error: unknown) => {
       options.logger.error({ err: error }, 'subgraph request failed');
       if (!res.headersSent) sendGraphQLError(res, 500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR');
       else res.end();
     });
   });
-  httpServer.on('connection', (socket) => {
-    openSockets.add(socket);
-    socket.on('close', () => openSockets.delete(socket));
-  });
+  const drain = createHttpDrain(httpServer);
+  const host = options.host ?? DEFAULT_LISTEN_HOST;
+  const role = options.role ?? 'SUBGRAPH';
+  let port: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once('error', reject);
-      httpServer.listen(options.port, options.host, () => resolve());
-    });
+    port = await listenOn(httpServer, { host, port: options.port, hostVariable: `${role}_HOST`, portVariable: `${role}_PORT` });
   } catch (error) {
     await server.stop();
     throw error;
   }
-  const { port } = httpServer.address() as AddressInfo;
+  let stopped: Promise<void> | undefined;
   return {
-    url: `http://${displayHost(options.host)}:${port}/graphql`,
+    url: `http://${urlHost(host)}:${port}/graphql`,
     httpServer,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        for (const socket of openSockets) socket.destroy();
-        httpServer.close(() => resolve());
-      });
-      await server.stop();
+    drain: (drainOptions) => drain.drain(drainOptions),
+    stop() {
+      stopped ??= drain.drain({ delayMs: 0, graceMs: 0 }).then(() => server.stop());
+      return stopped;
     },
   };
 }
 
-function answerProbe(path: '/healthz' | '/readyz', options: ServeSubgraphOptions<BaseContext>, res: ServerResponse): void {
-  if (path === '/healthz' || options.readiness === undefined) {
-    sendJson(res, 200, path === '/healthz' ? { status: 'ok' } : { status: 'ready' }, { 'cache-control': 'no-store' });
-    return;
-  }
-  options
-    .readiness()
-    .catch(() => ({ status: 'upstream_unavailable' as const, detail: 'check_failed' }))
-    .then((readiness) => {
-      const body = readinessBody(readiness);
-      sendJson(res, body.status === 'ready' ? 200 : 503, body, { 'cache-control': 'no-store' });
-    })
-    .catch((error: unknown) => {
-      options.logger.error({ err: error }, 'readiness probe failed');
-      if (!res.headersSent) sendJson(res, 503, { status: 'upstream_unavailable' });
-    });
+/**
+ * The subgraph's /readyz from its upstream's state. An upstream that fails leaves the subgraph `degraded` but ready
+ * (200): it still serves cached and partial answers, and every replica shares the upstream, so a 503 would take them
+ * all out of rotation at once.
+ */
+export function subgraphReadinessReport(readiness: Readiness): ReadinessReport {
+  const safe = readinessBody(readiness);
+  if (safe.status === 'ready') return { status: 'ready' };
+  return { status: 'degraded', upstream: safe.status, ...(safe.detail === undefined ? {} : { detail: safe.detail }) };
 }
 
 async function handleSubgraphRequest<TContext extends BaseContext>(
@@ -176,9 +177,4 @@ async function handleWebhook(route: WebhookRoute, logger: Logger, req: IncomingM
   }
   if (answer.body === undefined) res.writeHead(answer.status).end();
   else sendJson(res, answer.status, answer.body);
-}
-
-function displayHost(host: string | undefined): string {
-  if (host === undefined || host === '' || host === '0.0.0.0' || host === '::') return 'localhost';
-  return host.includes(':') ? `[${host}]` : host;
 }

@@ -6,3 +6,5 @@ export { isRedisServerAvailable, startRedisServer } from './start-redis-server.t
 export type { TestHttpServer } from './start-test-http-server.ts';
 export { findFreePort, startTestHttpServer } from './start-test-http-server.ts';
 export { inCi, requireRedisInCi, sharedRedisUrl } from './redis-prerequisites.ts';
+export type { SpawnedEntry } from './spawn-entry.ts';
+export { spawnEntry, typeScriptEntryArgs } from './spawn-entry.ts';

@@ -1,0 +1,15 @@
+export type { DrainOptions, DrainResult, HttpDrain } from './drain.ts';
+export { createHttpDrain } from './drain.ts';
+export type { HealthProbes, ReadinessReport, ServiceReadinessStatus } from './health.ts';
+export { answerHealthProbe, readinessHttpStatus, SERVICE_READINESS_STATUSES } from './health.ts';
+export type { ListenAddress } from './listen.ts';
+export { listenErrorOf, ListenError, listenOn, urlHost } from './listen.ts';
+export type { MetricsListener, MetricsListenerOptions } from './metrics-listener.ts';
+export { startMetricsListener } from './metrics-listener.ts';
+export type { ServiceEnv, ServiceEnvKey, ServiceSettings } from './service-env.ts';
+export { DEFAULT_LISTEN_HOST, DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape, serviceSettingsOf } from './service-env.ts';
+export type { RunServiceOptions, ServiceContext, ServiceUnit } from './run-service.ts';
+export { configErrorMessage, EXIT, runService } from './run-service.ts';
+export type { Closeable, RunningSubgraph, SubgraphParts } from './boot-subgraph.ts';
+export { bootSubgraph } from './boot-subgraph.ts';
+export { isMainModule } from './is-main.ts';

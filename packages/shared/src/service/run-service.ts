@@ -1,0 +1,167 @@
+import { ConfigError, type ConfigIssue, type Env } from '../config/index.ts';
+import { createLogger, type Logger } from '../logging/index.ts';
+import type { DrainOptions, DrainResult } from './drain.ts';
+import { ListenError } from './listen.ts';
+import { startMetricsListener, type MetricsListener } from './metrics-listener.ts';
+import type { ServiceSettings } from './service-env.ts';
+
+/** One started part of a process (a subgraph, the gateway, a simulator): drained first, then closed. */
+export interface ServiceUnit {
+  name: string;
+  /** drains the unit's public listener (see createHttpDrain); units without one are only closed */
+  drain?(options: DrainOptions): Promise<DrainResult>;
+  /** closes the listener and everything the unit opened (caches, Redis connections, pollers) */
+  close(): Promise<void>;
+}
+
+export interface ServiceContext {
+  logger: Logger;
+  settings: ServiceSettings;
+  /** the metrics listener's URL, when one runs (for a banner) */
+  metricsUrl: string | undefined;
+  /** adds a started unit: drained on SIGTERM/SIGINT, closed in reverse order of registration */
+  register(unit: ServiceUnit): void;
+}
+
+export interface RunServiceOptions<C> {
+  /** the logger name, e.g. `erp`, `gateway`, `stack` */
+  name: string;
+  /** validates the whole configuration; throws one ConfigError naming every problem */
+  load(env: Env): C;
+  settings(config: C): ServiceSettings;
+  /** starts and registers the process's units; throws to abort the start (everything registered is closed) */
+  start(config: C, context: ServiceContext): Promise<void>;
+  /** @default process.env */
+  env?: Env;
+  logger?: Logger;
+}
+
+const REPEAT_SIGNAL_MS = 1_000;
+
+/** Exit codes of a service process: anything that keeps it from serving (config, port, start) is 1. */
+export const EXIT = { ok: 0, failed: 1 } as const;
+
+/**
+ * The one `main` of every process: validate the config (every problem in one log line, no stack trace, exit 1 before
+ * anything listens), start the metrics listener and the units (a port in use names its variable, exit 1), then on
+ * SIGTERM/SIGINT drain the units front to back, close them in reverse order and exit 0. A second signal exits at once (1);
+ * so does a drain that outlives its delay and grace by 10 s.
+ */
+export async function runService<C>(options: RunServiceOptions<C>): Promise<void> {
+  const logger = options.logger ?? createLogger({ name: options.name, level: logLevelOf(options.env ?? process.env) });
+  let config: C;
+  let settings: ServiceSettings;
+  try {
+    config = options.load(options.env ?? process.env);
+    settings = options.settings(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    logger.fatal({ service: error.service, issues: error.issues }, configErrorMessage(error.issues));
+    return exit(EXIT.failed);
+  }
+
+  const units: ServiceUnit[] = [];
+  let metrics: MetricsListener | undefined;
+  let stopping: Promise<void> | undefined;
+  let starting = true;
+  let stopRequested = false;
+
+  const closeAll = async (): Promise<void> => {
+    for (const unit of [...units].reverse()) {
+      await unit.close().catch((error: unknown) => logger.error({ err: error, unit: unit.name }, 'close failed'));
+      logger.debug({ unit: unit.name }, 'closed');
+    }
+    await metrics?.close();
+  };
+
+  const shutdown = async (signal: string): Promise<void> => {
+    const { delayMs, graceMs } = settings.shutdown;
+    logger.info({ signal, delayMs, graceMs }, 'draining: readiness is 503, in-flight requests finish');
+    const force = setTimeout(() => {
+      logger.error({ delayMs, graceMs }, 'shutdown took longer than its delay and grace; exiting');
+      exit(EXIT.failed);
+    }, delayMs + graceMs + 10_000);
+    force.unref();
+    // Front to back (units in reverse order of start): in `npm start` the gateway's in-flight requests still need
+    // the subgraphs, and theirs the simulators, so a unit drains only once the one in front of it has. The delay is
+    // the front unit's; the grace is one budget for all.
+    const deadline = performance.now() + delayMs + graceMs;
+    const results: { unit: string; result: DrainResult | undefined }[] = [];
+    for (const [index, unit] of [...units].reverse().entries()) {
+      const options = index === 0 ? settings.shutdown : { delayMs: 0, graceMs: Math.max(0, Math.round(deadline - performance.now())) };
+      results.push({ unit: unit.name, result: await unit.drain?.(options).catch(() => undefined) });
+      logger.debug({ unit: unit.name, result: results.at(-1)?.result }, 'drained');
+    }
+    const cut = results.reduce((sum, r) => sum + (r.result?.cut ?? 0), 0);
+    await closeAll();
+    if (cut > 0) logger.warn({ cut, graceMs }, `shutdown cut ${cut} request(s) still in flight after the grace`);
+    logger.info({ units: results.map((r) => ({ name: r.unit, ...r.result })) }, 'stopped');
+    exit(EXIT.ok);
+  };
+
+  let firstSignalAt: number | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // One Ctrl-C can arrive twice: the terminal signals the whole process group and a wrapper (tsx, npm) relays it
+    // again. Only a signal sent at least a second later is a deliberate "stop now".
+    if (firstSignalAt !== undefined && performance.now() - firstSignalAt < REPEAT_SIGNAL_MS) return;
+    if (stopping !== undefined || stopRequested) {
+      logger.warn({ signal }, 'second signal: exiting without waiting for the drain');
+      exit(EXIT.failed);
+      return;
+    }
+    firstSignalAt = performance.now();
+    if (starting) {
+      // finish starting first, so what is half-started is closed too
+      stopRequested = true;
+      logger.info({ signal }, 'signal during start: stopping once started');
+      return;
+    }
+    stopping = shutdown(signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  try {
+    if (settings.metrics !== undefined) {
+      metrics = await startMetricsListener({ ...settings.metrics, role: settings.role });
+    }
+    await options.start(config, {
+      logger,
+      settings,
+      metricsUrl: metrics?.url,
+      register: (unit) => void units.push(unit),
+    });
+  } catch (error) {
+    if (error instanceof ListenError || error instanceof ConfigError) {
+      logger.fatal(
+        error instanceof ListenError ? { variable: error.variable, code: error.code } : { issues: error.issues },
+        error instanceof ListenError ? error.message : configErrorMessage(error.issues),
+      );
+    } else {
+      logger.fatal({ err: error }, 'failed to start');
+    }
+    await closeAll();
+    return exit(EXIT.failed);
+  }
+  starting = false;
+  if (metrics !== undefined) logger.info({ metrics: metrics.url }, 'metrics listener ready');
+  if (stopRequested) stopping = shutdown('SIGTERM');
+}
+
+/** One line naming every variable at fault and what is wrong with it. */
+export function configErrorMessage(issues: readonly ConfigIssue[]): string {
+  return `invalid configuration (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL when it names a level (the gateway's schema validates it; the kit's own lines must not fail before that) */
+function logLevelOf(env: Env): (typeof LEVELS)[number] {
+  const level = env['LOG_LEVEL'];
+  return (LEVELS as readonly (string | undefined)[]).includes(level) ? (level as (typeof LEVELS)[number]) : 'info';
+}
+
+// The one place a service process ends itself: mains call runService, library code throws.
+function exit(code: number): never {
+  process.exit(code);
+}
