@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { loadGatewayConfig } from './config.ts';
+import { collectProcessMetrics } from '@omnigraph/shared/metrics';
 import { createGateway } from './create-gateway.ts';
 
 export { createGateway } from './create-gateway.ts';
@@ -10,6 +11,7 @@ export { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
 
 // `tsx gateway/src/index.ts`: the gateway alone, in front of subgraphs already running (ERP_URL, … or the defaults).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  collectProcessMetrics('gateway');
   const gateway = await createGateway(loadGatewayConfig(process.env));
   const url = await gateway.listen();
   console.log(`gateway listening on ${url}/graphql (explorer: ${url}/)`);
