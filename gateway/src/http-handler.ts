@@ -18,7 +18,7 @@ export interface GatewayContext {
   /** source statuses reported by the subgraphs of the plan (and by the gateway for those it could not reach) */
   sourceReports: SourceReport[];
   /** upstream HTTP calls the subgraphs reported for this request (see SubgraphDataSource), for usage metering */
-  upstreamCalls: number;
+  usage: { upstreamCalls: number };
   /** what the operations answered (see summarizeResponses), for the request record */
   responses: ResponseSummary;
 }
@@ -44,7 +44,7 @@ export async function executeAdmitted(
     removedByQuery: admission.removedByQuery,
     deadlineAt,
     sourceReports: [],
-    upstreamCalls: 0,
+    usage: { upstreamCalls: 0 },
     responses: emptyResponseSummary(),
   };
   if (holder !== undefined) holder.context = context;

@@ -70,7 +70,7 @@ export function buildRequestRecord(state: RequestState, res: ServerResponse): Re
     outcome,
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
     cost: decided?.kind === 'execute' ? decided.cost : 0,
-    upstreamCalls: state.context?.upstreamCalls ?? 0,
+    upstreamCalls: state.context?.usage.upstreamCalls ?? 0,
     errorCodes,
   };
   if (decided?.operationName !== undefined) record.operationName = decided.operationName;

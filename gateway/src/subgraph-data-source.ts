@@ -58,8 +58,11 @@ export interface SubgraphFetchContext {
   deadlineAt?: number;
   /** every source status the subgraphs reported for this request, and the gateway's own for subgraphs that failed */
   sourceReports?: SourceReport[];
-  /** upstream HTTP requests the subgraphs reported for this request (usage metering) */
-  upstreamCalls?: number;
+  /**
+   * upstream HTTP requests the subgraphs reported for this request (usage metering); an object because Apollo hands
+   * each operation a shallow copy of the context, so only what is shared by reference adds up
+   */
+  usage?: { upstreamCalls: number };
 }
 
 type FetchOutcome = 'ok' | 'error' | 'failed';
@@ -151,7 +154,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     const reports = readSourceReports(response.extensions?.[SUBGRAPH_SOURCES_EXTENSION]);
     if (reports.length > 0) this.report(context, reports);
     const upstreamCalls = readUpstreamCalls(response.extensions?.[SUBGRAPH_UPSTREAM_CALLS_EXTENSION]);
-    if (upstreamCalls > 0 && context !== undefined) context.upstreamCalls = (context.upstreamCalls ?? 0) + upstreamCalls;
+    if (upstreamCalls > 0 && context?.usage !== undefined) context.usage.upstreamCalls += upstreamCalls;
   }
 
   private measure(outcome: FetchOutcome, startedAt: number): void {

@@ -166,9 +166,9 @@ export function createEdge(options: EdgeOptions) {
       if (outcome.kind === 'execute') {
         cost = checked.cost;
         outcome.cost = cost;
-        const documentName = operationName ?? operationNameOf(checked.checked[0]?.document);
-        if (documentName !== undefined) outcome.operationName = documentName;
       }
+      const documentName = operationName ?? operationNameOf(checked.checked[0]?.document);
+      if (documentName !== undefined) outcome.operationName = documentName;
     }
     named(outcome);
     const decision = await charge(cost);
@@ -182,7 +182,9 @@ export function createEdge(options: EdgeOptions) {
           : code === 'COST_LIMIT_EXCEEDED'
             ? 'The query-cost budget per minute of this key is used up.'
             : `More than ${decision.limit} requests per minute.`;
-      return named(refusal(code, message, { headers, extensions: { retryAfterSeconds: decision.retryAfterSeconds } }));
+      const limited = refusal(code, message, { headers, extensions: { retryAfterSeconds: decision.retryAfterSeconds } });
+      if (outcome.operationName !== undefined) limited.operationName = outcome.operationName;
+      return limited;
     }
     Object.assign(outcome.headers, headers);
     return outcome;

@@ -30,7 +30,8 @@ const SERVICE = 'gateway';
 
 /**
  * The gateway's request metrics, from each request's record. Label bounds: `operation` is a registered operation's
- * name, another GraphQL name (the first `maxAdHocOperations` seen), `anonymous` or `other`; `key_id` is a key id (the
+ * name, another GraphQL name (the first `maxAdHocOperations` seen), `other`, or `anonymous` (no name known: an
+ * anonymous operation, or a request refused before its body was read); `key_id` is a key id (the
  * first `maxKeyIds` seen), `none` (no key: JWT callers, refused before authentication) or `other`; `code` is a
  * registry error code, `none`, or `other` for a code outside the registry (at most 20 of those are kept).
  */
