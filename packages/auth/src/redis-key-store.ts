@@ -5,7 +5,7 @@ import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
 import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
-import { daysBetween, USAGE_FIELDS, USAGE_RETENTION_DAYS, type UsageDay } from './usage.ts';
+import { daysBetween, retentionStart, USAGE_FIELDS, USAGE_RETENTION_DAYS, type UsageDay } from './usage.ts';
 
 export interface RedisKeyStoreOptions {
   redisUrl: string;
@@ -216,10 +216,12 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
       return true;
     },
     async addUsage(increments) {
-      if (increments.length === 0) return;
+      const oldest = retentionStart(new Date());
+      const current = increments.filter((increment) => increment.day >= oldest);
+      if (current.length === 0) return;
       // one round trip for the whole batch: a pipeline, not a transaction (each HINCRBY stands on its own)
       const pipeline = redis.multi();
-      for (const increment of increments) {
+      for (const increment of current) {
         const key = usageKey(increment.keyId, increment.day);
         for (const field of USAGE_FIELDS) {
           const value = increment[field];
