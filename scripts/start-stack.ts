@@ -6,7 +6,6 @@
  * system instead, with no other change. Then the four subgraphs and the gateway start, and the gateway URL, a
  * ready-to-paste query and the demo credentials are printed. Ctrl-C stops everything.
  */
-import type { ApiKeyService } from '@omnigraph/auth';
 import { bootAllegroSimulator } from '@omnigraph/simulator-allegro';
 import type { SimulatorBoot, SimulatorName } from '@omnigraph/simulator-core';
 import { bootHubSpotSimulator } from '@omnigraph/simulator-hubspot';
@@ -14,9 +13,10 @@ import { bootOdooSimulator } from '@omnigraph/simulator-odoo';
 import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
 import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig } from '@omnigraph/gateway';
+import { collectProcessMetrics } from '@omnigraph/shared/metrics';
+import { issueDemoKeys } from './demo-keys.ts';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 
-const DEMO_OWNER = 'omnigraph-demo';
 
 interface Running {
   name: string;
@@ -62,6 +62,8 @@ async function main(): Promise<void> {
   running.push({ name: 'subgraphs', stop: () => subgraphs.stop() });
   if (bundledShop) await registerShopWebhooks(env, subgraphs.urls.eshop, env['WOOCOMMERCE_WEBHOOK_SECRET']!);
 
+  // every service of `npm start` shares this one process: its figures (heap, event loop, GC) go under the gateway's
+  collectProcessMetrics('gateway');
   const gateway = await createGateway(loadGatewayConfig({ ...env, ...subgraphs.gatewayEnv }));
   const gatewayUrl = await gateway.listen();
   running.push({ name: 'gateway', stop: () => gateway.close() });
@@ -84,7 +86,7 @@ Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
 
 curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'x-api-key: ${demo.callCenter}' -d '${body.replaceAll("'", "'\\''")}'
 
-Demo API keys (new on every start; the previous demo keys are revoked; keys are stored in ${env['REDIS_URL'] ? 'Redis' : 'the key file'}):
+Demo API keys (new on every start; the previous demo keys are deleted; keys are stored in ${env['REDIS_URL'] ? 'Redis' : 'the key file'}):
   call center (internal, every scope):           ${demo.callCenter}
   comparison site (partner, catalog:read stock:read): ${demo.partner}
 The partner key gets catalog and stock data; ask it for a customer and the answer is FORBIDDEN. More keys:
@@ -93,25 +95,6 @@ The partner key gets catalog and stock data; ask it for a customer and the answe
 Other demo customers: phone 600-100-200 (Tomasz, 400+ orders), 0048 512 345 678 (Katarzyna, guest orders),
 e-mail marek.lewandowski@example.pl (Allegro only). Ctrl-C stops everything.
 `);
-}
-
-/** Fresh demo keys per start; the ones of earlier starts are revoked so they do not pile up as live credentials. */
-async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string }> {
-  for (const old of await keys.list(DEMO_OWNER)) if (old.revokedAt === undefined) await keys.revoke(old.keyId);
-  const callCenter = await keys.createKey({
-    name: 'demo: call center',
-    ownerId: DEMO_OWNER,
-    profile: 'internal',
-    scopes: ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'],
-    rateLimitPerMinute: 600,
-  });
-  const partner = await keys.createKey({
-    name: 'demo: comparison site',
-    ownerId: DEMO_OWNER,
-    scopes: ['catalog:read', 'stock:read'],
-    rateLimitPerMinute: 120,
-  });
-  return { callCenter: callCenter.key, partner: partner.key };
 }
 
 async function stop(): Promise<void> {

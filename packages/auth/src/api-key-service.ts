@@ -45,6 +45,8 @@ export interface ApiKeyService {
   revoke(keyId: string): Promise<boolean>;
   list(ownerId?: string): Promise<ApiKeyRecord[]>;
   get(keyId: string): Promise<ApiKeyRecord | undefined>;
+  /** Deletes a key for good (its usage stays until retention ends); false if unknown. */
+  delete(keyId: string): Promise<boolean>;
   /** One key's usage per UTC day from `from` to `to` (`YYYY-MM-DD`, included). */
   usage(keyId: string, range: { from: string; to: string }): Promise<UsageDay[]>;
   /**
@@ -178,6 +180,11 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
 
     list: (ownerId) => store.list(ownerId),
     get: (keyId) => store.getById(keyId),
+    async delete(keyId) {
+      const deleted = await store.delete(keyId);
+      logger?.info({ keyId, found: deleted }, 'api key deleted');
+      return deleted;
+    },
     usage: (keyId, { from, to }) => store.usage(keyId, from, to),
 
     async purge() {

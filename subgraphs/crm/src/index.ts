@@ -13,6 +13,7 @@ import { createCrmClient } from './upstream/create-crm-client.ts';
 import { CRM_CACHE_KEY_PREFIX } from './upstream/crm-cache-keys.ts';
 import { createHubSpotJournalSource } from './upstream/hubspot/hubspot-journal.ts';
 import { createHubSpotWebhookRoute } from './upstream/hubspot/hubspot-webhook.ts';
+import { collectProcessMetrics } from '@omnigraph/shared/metrics';
 
 export { CRM_CONFIG_KEYS, CrmConfigSchema, loadCrmConfig } from './config.ts';
 export type { CrmConfig } from './config.ts';
@@ -117,6 +118,7 @@ export async function startCrmSubgraph(
 
 // Run only when executed directly (`tsx subgraphs/crm/src/index.ts`), not when imported by the gateway or tests.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  collectProcessMetrics('crm');
   startCrmSubgraph(loadCrmConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
     ({ url }) => {
       console.log(`crm subgraph ready at ${url}`);

@@ -13,6 +13,7 @@ import { erpKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
 import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
 import { createOdooChangeFeeds } from './upstream/odoo/odoo-change-feed.ts';
+import { collectProcessMetrics } from '@omnigraph/shared/metrics';
 
 export { ERP_CONFIG_KEYS, ErpConfigSchema, loadErpConfig, parseErpConfig } from './config.ts';
 export type { ErpConfig } from './config.ts';
@@ -116,6 +117,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
 
 // Run only when executed directly (`tsx subgraphs/erp/src/index.ts`), not when imported by the gateway or tests.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  collectProcessMetrics('erp');
   const logger = createLogger({ name: 'erp' });
   startErpSubgraph(loadErpConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
     (running) => {

@@ -15,6 +15,7 @@ import { eshopKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
 import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-cache-keys.ts';
 import { createWooCommerceWebhookRoute } from './upstream/woocommerce/woocommerce-webhook.ts';
+import { collectProcessMetrics } from '@omnigraph/shared/metrics';
 
 export { ESHOP_CONFIG_KEYS, EshopConfigSchema, loadEshopConfig, type EshopConfig } from './config.ts';
 export { createEshopServer, type EshopServer, type EshopServerOptions } from './create-eshop-server.ts';
@@ -101,6 +102,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  collectProcessMetrics('eshop');
   const config = loadEshopConfig(process.env);
   const { url } = await startEshopSubgraph(config);
   console.log(`eshop subgraph ready at ${url}`);

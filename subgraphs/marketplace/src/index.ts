@@ -12,6 +12,7 @@ import { marketplaceKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
 import { createAllegroOrderEvents } from './upstream/allegro/allegro-order-events.ts';
+import { collectProcessMetrics } from '@omnigraph/shared/metrics';
 
 export { createMarketplaceServer } from './create-marketplace-server.ts';
 export type { MarketplaceServer, MarketplaceServerOptions } from './create-marketplace-server.ts';
@@ -166,6 +167,7 @@ export async function startMarketplaceSubgraph(
 
 // `tsx subgraphs/marketplace/src/index.ts`: the only place that reads process.env and listens.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  collectProcessMetrics('marketplace');
   const { url } = await startMarketplaceSubgraph(loadMarketplaceConfig(process.env));
   process.stdout.write(`marketplace subgraph listening on ${url}\n`);
 }
