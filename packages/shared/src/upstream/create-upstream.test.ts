@@ -363,6 +363,14 @@ describe('createUpstream: metrics and usage', () => {
     expect(await sample('omnigraph_upstream_requests_total', { endpoint: 'readNested' })).toBe(0);
   });
 
+  it('never labels an endpoint that is not a method name (a path with an e-mail, say)', async () => {
+    const { http } = await upstreamServer((_n, _req, res) => json(res, 200, { ok: true }));
+    await make({ serviceName: 'eshop', product: 'woocommerce' }).call(read(http, { operation: '/crm/v3/objects/contacts/anna@example.com' }));
+    const metric = (await metricsRegistry.getMetricsAsJSON()).find((m) => m.name === 'omnigraph_upstream_requests_total');
+    const endpoints = (metric?.values ?? []).filter((v) => v.labels['system'] === 'woocommerce').map((v) => v.labels['endpoint']);
+    expect(endpoints).toEqual(['other']);
+  });
+
   it('labels an attempt that got no answer in time as timeout, and sets the breaker state gauge', async () => {
     const { http } = await upstreamServer(() => undefined); // never answers
     const upstream = make({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: 50, retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1 } });

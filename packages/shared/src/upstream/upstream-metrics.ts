@@ -12,6 +12,16 @@ import type { RequestPriority } from '../sources/request-scope.ts';
 
 const BREAKER_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
+/** An adapter method's name; anything else (a path or an id slipped into `operation`) is `other`, never a label. */
+const ENDPOINT = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+/** Adapters have a few dozen methods; past this many distinct endpoints something is building names at run time. */
+const MAX_ENDPOINTS = 100;
+
+function endpointLabel(endpoint: string, known: ReadonlyMap<string, unknown>): string {
+  if (known.has(endpoint)) return endpoint;
+  return ENDPOINT.test(endpoint) && known.size < MAX_ENDPOINTS ? endpoint : 'other';
+}
+
 /**
  * The upstream helper's instruments, bound to one service and system at creation so a call only looks up its
  * endpoint/status child (kept in a map: the endpoints are our adapter methods, the statuses HTTP's).
@@ -28,7 +38,8 @@ export function createUpstreamMetrics(service: string, system: string) {
 
   return {
     /** One HTTP request sent and over: `status` is the HTTP status, or `timeout` / `network` without an answer. */
-    request(endpoint: string, status: string, seconds: number): void {
+    request(rawEndpoint: string, status: string, seconds: number): void {
+      const endpoint = endpointLabel(rawEndpoint, durationChildren);
       const key = `${endpoint}\u0000${status}`;
       let counter = requestChildren.get(key);
       if (counter === undefined) requestChildren.set(key, (counter = upstreamRequests.labels({ ...labels, endpoint, status })));
