@@ -419,7 +419,7 @@ function writeReport(r: {
     '- **on, local**: `gateway/src/index.ts`, file key store (temp dir), in-process rate limiter. **on, Redis**: the same with `REDIS_URL` ' +
       '(key store under a per-run prefix, Redis Lua rate limiter; keys removed afterwards). Key: partner, `catalog:read stock:read`, rate and cost limits far above the load.',
     `- Query: \`products(skus: $skus) { sku name listPrice { gross { amount } } stock { available location { code } } }\` with ${SKUS_PER_QUERY} SKUs; ` +
-      `${BODY_VARIANTS} bodies with different random SKU lists, rotated per request (no two consecutive requests alike). The subgraphs\' in-memory caches ` +
+      `${BODY_VARIANTS} bodies with different random SKU lists, rotated per request (no two consecutive requests alike). The subgraphs' in-memory caches ` +
       'are warm after the warm-up in every variant alike; they sit on CPU 0 and do not enter the gateway CPU figure.',
     '- "removed field": the same query plus `customer(id: …) { name }` at the root, which the key may not read; filter mode removes it and answers the rest with one FORBIDDEN error. ' +
       'After removal the executed operation is the base query, so its cost is compared with "on, local" on the base query.',

@@ -7,7 +7,7 @@ const dataset = getDataset({ scale: 0.2 });
 
 describe('Allegro simulator: the order journal', () => {
   let h: Harness;
-  let all: OrderEvent[] = [];
+  const all: OrderEvent[] = [];
   const page = async (query: string): Promise<OrderEvent[]> => {
     const res = await h.api(`/order/events?${query}`);
     expect(res.status, query).toBe(200);
