@@ -102,7 +102,9 @@ describe('metrics after a scripted workload', () => {
     });
     expect(Object.values(requests).reduce((x, y) => x + y, 0)).toBe(sent.length);
     // one duration observation per request
-    expect(total(after, 'omnigraph_gateway_request_duration_seconds_count') - total(before, 'omnigraph_gateway_request_duration_seconds_count')).toBe(sent.length);
+    expect(total(after, 'omnigraph_gateway_request_duration_seconds_count') - total(before, 'omnigraph_gateway_request_duration_seconds_count')).toBe(
+      sent.length,
+    );
     expect(deltaBy(before, after, 'omnigraph_gateway_edge_decisions_total', ['decision', 'reason'])).toEqual({
       'admitted|none': 10,
       'refused|FORBIDDEN': 1,

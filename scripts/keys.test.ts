@@ -13,7 +13,12 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 
 /** `npm run keys` as an operator runs it: a process, with the gateway's vocabulary of scopes and operations. */
 async function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, OMNIGRAPH_KEY_STORE_FILE: join(root, 'keys.json'), OMNIGRAPH_API_KEY_PEPPER: 'script-test-pepper-0123456789abcdefgh', REDIS_URL: '' };
+  const env = {
+    ...process.env,
+    OMNIGRAPH_KEY_STORE_FILE: join(root, 'keys.json'),
+    OMNIGRAPH_API_KEY_PEPPER: 'script-test-pepper-0123456789abcdefgh',
+    REDIS_URL: '',
+  };
   try {
     const { stdout, stderr } = await run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'scripts/keys.ts'), ...args], { env, cwd: repo });
     return { code: 0, stdout, stderr };

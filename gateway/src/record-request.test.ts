@@ -21,14 +21,29 @@ function fakeResponse(statusCode = 200) {
 const request = (headers: Record<string, string> = {}) => ({ headers }) as unknown as IncomingMessage;
 
 function executed(summary: Partial<ReturnType<typeof emptyResponseSummary>>, upstreamCalls = 0): Pick<RequestState, 'outcome' | 'context'> {
-  const admission: Admission = { kind: 'execute', body: {}, principal, headers: {}, removedByQuery: new Map(), release: () => {}, cost: 42, operationName: 'PartnerProductsBySku' };
+  const admission: Admission = {
+    kind: 'execute',
+    body: {},
+    principal,
+    headers: {},
+    removedByQuery: new Map(),
+    release: () => {},
+    cost: 42,
+    operationName: 'PartnerProductsBySku',
+  };
   const context = { usage: { upstreamCalls }, responses: { ...emptyResponseSummary(), ...summary } } as GatewayContext;
   return { outcome: admission, context };
 }
 
 describe('startRequest', () => {
   it('keeps a sane x-request-id, replaces anything else with a UUID, and sends it back', () => {
-    for (const [incoming, kept] of [['abc-123.x:y', true], ['', false], ['x'.repeat(129), false], ['a\r\nset-cookie: x', false], ['ä', false]] as const) {
+    for (const [incoming, kept] of [
+      ['abc-123.x:y', true],
+      ['', false],
+      ['x'.repeat(129), false],
+      ['a\r\nset-cookie: x', false],
+      ['ä', false],
+    ] as const) {
       const { res, headers } = fakeResponse();
       const { requestId } = startRequest(request({ 'x-request-id': incoming }), res);
       if (kept) expect(requestId).toBe(incoming);
@@ -44,14 +59,25 @@ describe('buildRequestRecord', () => {
     const limited = { ...refusal('RATE_LIMITED', 'slow down'), principal, operationName: 'PartnerProductsBySku' };
     const record = buildRequestRecord({ requestId: 'r1', startedAt: performance.now() - 5, outcome: limited }, res);
     expect(record).toMatchObject({
-      requestId: 'r1', status: 429, outcome: 'refused', errorCodes: ['RATE_LIMITED'], keyId: 'AbCd1234', ownerId: 'partner-ceneo',
-      profile: 'partner', operationName: 'PartnerProductsBySku', cost: 0, upstreamCalls: 0,
+      requestId: 'r1',
+      status: 429,
+      outcome: 'refused',
+      errorCodes: ['RATE_LIMITED'],
+      keyId: 'AbCd1234',
+      ownerId: 'partner-ceneo',
+      profile: 'partner',
+      operationName: 'PartnerProductsBySku',
+      cost: 0,
+      upstreamCalls: 0,
     });
     expect(record.durationMs).toBeGreaterThanOrEqual(5);
   });
 
   it('leaves the caller out of a refusal before authentication', () => {
-    const record = buildRequestRecord({ requestId: 'r', startedAt: performance.now(), outcome: refusal('UNAUTHENTICATED', 'who?') }, fakeResponse(401).res);
+    const record = buildRequestRecord(
+      { requestId: 'r', startedAt: performance.now(), outcome: refusal('UNAUTHENTICATED', 'who?') },
+      fakeResponse(401).res,
+    );
     expect(record).toMatchObject({ outcome: 'refused', errorCodes: ['UNAUTHENTICATED'] });
     expect(record).not.toHaveProperty('keyId');
     expect(record).not.toHaveProperty('ownerId');
@@ -59,13 +85,24 @@ describe('buildRequestRecord', () => {
 
   it('tells served, partial and failed answers apart, with cost, upstream calls and distinct codes', () => {
     const at = { requestId: 'r', startedAt: performance.now() };
-    expect(buildRequestRecord({ ...at, ...executed({ operations: 1, withData: 1 }, 7) }, fakeResponse(200).res)).toMatchObject({ outcome: 'ok', cost: 42, upstreamCalls: 7, errorCodes: [] });
+    expect(buildRequestRecord({ ...at, ...executed({ operations: 1, withData: 1 }, 7) }, fakeResponse(200).res)).toMatchObject({
+      outcome: 'ok',
+      cost: 42,
+      upstreamCalls: 7,
+      errorCodes: [],
+    });
     const partial = executed({ operations: 1, withData: 1, withErrors: 1, errorCodes: new Set(['FORBIDDEN', 'UPSTREAM_TIMEOUT']) });
-    expect(buildRequestRecord({ ...at, ...partial }, fakeResponse(200).res)).toMatchObject({ outcome: 'partial', errorCodes: ['FORBIDDEN', 'UPSTREAM_TIMEOUT'] });
+    expect(buildRequestRecord({ ...at, ...partial }, fakeResponse(200).res)).toMatchObject({
+      outcome: 'partial',
+      errorCodes: ['FORBIDDEN', 'UPSTREAM_TIMEOUT'],
+    });
     const failed = executed({ operations: 1, withErrors: 1, errorCodes: new Set(['UPSTREAM_BUDGET_EXHAUSTED']) });
     expect(buildRequestRecord({ ...at, ...failed }, fakeResponse(429).res)).toMatchObject({ outcome: 'error', status: 429 });
     // the handler failed before any operation answered
-    expect(buildRequestRecord({ ...at, outcome: executed({}).outcome }, fakeResponse(500).res)).toMatchObject({ outcome: 'error', errorCodes: ['INTERNAL_SERVER_ERROR'] });
+    expect(buildRequestRecord({ ...at, outcome: executed({}).outcome }, fakeResponse(500).res)).toMatchObject({
+      outcome: 'error',
+      errorCodes: ['INTERNAL_SERVER_ERROR'],
+    });
   });
 });
 
@@ -75,7 +112,12 @@ describe('emitRequestRecord', () => {
     const errors: unknown[] = [];
     const record = { requestId: 'r' } as RequestRecord;
     emitRequestRecord(
-      [() => { throw new Error('broken observer'); }, (r) => seen.push(r.requestId)],
+      [
+        () => {
+          throw new Error('broken observer');
+        },
+        (r) => seen.push(r.requestId),
+      ],
       record,
       { error: (obj: unknown) => void errors.push(obj) } as never,
     );

@@ -37,7 +37,8 @@ describe('request metrics: label bounds', () => {
 
   it('caps key ids, labels requests without a key none, and codes outside the registry other', async () => {
     const observe = createRequestMetricsObserver({ registeredOperations: [], maxKeyIds: 2 });
-    for (const keyId of ['KEY00001', 'KEY00002', 'KEY00003', 'KEY00004']) observe(record({ keyId, outcome: 'refused', status: 429, errorCodes: ['RATE_LIMITED'] }));
+    for (const keyId of ['KEY00001', 'KEY00002', 'KEY00003', 'KEY00004'])
+      observe(record({ keyId, outcome: 'refused', status: 429, errorCodes: ['RATE_LIMITED'] }));
     observe(record({ outcome: 'refused', status: 401, errorCodes: ['UNAUTHENTICATED'] }));
     for (let i = 0; i < 50; i++) observe(record({ keyId: 'KEY00001', outcome: 'error', status: 500, errorCodes: [`WEIRD_${i}`] }));
     const keys = await labelValues('key_id');

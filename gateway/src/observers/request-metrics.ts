@@ -44,11 +44,21 @@ export function createRequestMetricsObserver(options: RequestMetricsOptions): Re
     const operationLabel = record.operationName === undefined ? 'anonymous' : operation(record.operationName);
     const keyLabel = record.keyId === undefined ? 'none' : keyId(record.keyId);
     const firstCode = record.errorCodes[0];
-    gatewayRequests.inc({ service: SERVICE, operation: operationLabel, outcome: record.outcome, code: firstCode === undefined ? 'none' : code(firstCode), key_id: keyLabel });
+    gatewayRequests.inc({
+      service: SERVICE,
+      operation: operationLabel,
+      outcome: record.outcome,
+      code: firstCode === undefined ? 'none' : code(firstCode),
+      key_id: keyLabel,
+    });
     gatewayRequestDuration.observe({ service: SERVICE, operation: operationLabel, outcome: record.outcome }, record.durationMs / 1000);
     for (const each of record.errorCodes) gatewayResponseErrors.inc({ service: SERVICE, code: code(each) });
     const refused = record.outcome === 'refused';
-    gatewayEdgeDecisions.inc({ service: SERVICE, decision: refused ? 'refused' : 'admitted', reason: refused && firstCode !== undefined ? code(firstCode) : 'none' });
+    gatewayEdgeDecisions.inc({
+      service: SERVICE,
+      decision: refused ? 'refused' : 'admitted',
+      reason: refused && firstCode !== undefined ? code(firstCode) : 'none',
+    });
     if (record.keyId !== undefined) {
       if (record.cost > 0) keyCost.inc({ service: SERVICE, key_id: keyLabel }, record.cost);
       if (record.upstreamCalls > 0) keyUpstreamCalls.inc({ service: SERVICE, key_id: keyLabel }, record.upstreamCalls);
