@@ -8,7 +8,6 @@
  * the gateway start, and the gateway URL, a ready-to-paste query and the demo credentials are printed. One metrics
  * listener serves the whole process (GATEWAY_METRICS_PORT). Ctrl-C drains (no delay: nothing routes here) and exits 0.
  */
-import type { ApiKeyService } from '@omnigraph/auth';
 import { bootAllegroSimulator } from '@omnigraph/simulator-allegro';
 import { bootSimulators, type SimulatorBoot, type SimulatorName } from '@omnigraph/simulator-core';
 import { bootHubSpotSimulator } from '@omnigraph/simulator-hubspot';
@@ -22,9 +21,9 @@ import { loadEshopConfig } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig } from '@omnigraph/subgraph-marketplace';
 import { ConfigError, type ConfigIssue, type Env } from '@omnigraph/shared/config';
 import { createHttpDrain, runService, urlHost } from '@omnigraph/shared/service';
+import { issueDemoKeys } from './demo-keys.ts';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 
-const DEMO_OWNER = 'omnigraph-demo';
 
 const started = Date.now();
 
@@ -159,7 +158,7 @@ Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
 
 curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'x-api-key: ${demo.callCenter}' -d '${body.replaceAll("'", "'\\''")}'
 
-Demo API keys (new on every start; the previous demo keys are revoked; keys are stored in ${b.keysInRedis ? 'Redis' : 'the key file'}):
+Demo API keys (new on every start; the previous demo keys are deleted; keys are stored in ${b.keysInRedis ? 'Redis' : 'the key file'}):
   call center (internal, every scope):           ${demo.callCenter}
   comparison site (partner, catalog:read stock:read): ${demo.partner}
 The partner key gets catalog and stock data; ask it for a customer and the answer is FORBIDDEN. More keys:
@@ -170,21 +169,3 @@ e-mail marek.lewandowski@example.pl (Allegro only). Ctrl-C stops everything.
 `);
 }
 
-/** Fresh demo keys per start; the ones of earlier starts are revoked so they do not pile up as live credentials. */
-async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string }> {
-  for (const old of await keys.list(DEMO_OWNER)) if (old.revokedAt === undefined) await keys.revoke(old.keyId);
-  const callCenter = await keys.createKey({
-    name: 'demo: call center',
-    ownerId: DEMO_OWNER,
-    profile: 'internal',
-    scopes: ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'],
-    rateLimitPerMinute: 600,
-  });
-  const partner = await keys.createKey({
-    name: 'demo: comparison site',
-    ownerId: DEMO_OWNER,
-    scopes: ['catalog:read', 'stock:read'],
-    rateLimitPerMinute: 120,
-  });
-  return { callCenter: callCenter.key, partner: partner.key };
-}

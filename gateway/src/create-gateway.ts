@@ -10,12 +10,14 @@ import {
   createFileKeyStore,
   createJwtVerifier,
   createRedisKeyStore,
+  createUsageMeter,
   type ApiKeyService,
   type KeyStore,
 } from '@omnigraph/auth';
 import { sendJson } from '@omnigraph/shared/graphql-server';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import { answerHealthProbe, createHttpDrain, listenOn, urlHost, type DrainOptions, type DrainResult } from '@omnigraph/shared/service';
+import { usageFlushes } from '@omnigraph/shared/metrics';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
@@ -31,6 +33,10 @@ import { maskGatewayError } from './format-gateway-error.ts';
 import { executeAdmitted, type GatewayContext } from './http-handler.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
 import { createRefusalDelay } from './edge/refusal-delay.ts';
+import { createRequestMetricsObserver } from './observers/request-metrics.ts';
+import { createUsageObserver } from './observers/usage-metering.ts';
+import { buildRequestRecord, emitRequestRecord, startRequest, summarizeResponses } from './record-request.ts';
+import type { RequestObserver } from './request-record.ts';
 import { checkGatewayReadiness } from './readiness.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
@@ -52,6 +58,8 @@ export interface GatewayOptions {
   /** replaces the store chosen from config (REDIS_URL → Redis, else the key file); tests pass a memory store */
   keyStore?: KeyStore;
   logger?: Logger;
+  /** more observers of every request's record, after the gateway's own (metrics, usage metering) */
+  observers?: readonly RequestObserver[];
 }
 
 /**
@@ -100,6 +108,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     onStaleServed: (keyId) => logger.warn({ keyId }, 'api key store unavailable; serving a recently seen key from memory'),
   });
   const apiKeys = createApiKeyService({ store: keyStore, pepper: config.auth.pepper, env: config.auth.keyEnv, logger });
+  const usageMeter = createUsageMeter({
+    store: keyStore,
+    onFlush: ({ keyDays, error, dropped }) => {
+      usageFlushes.inc({ service: 'gateway', outcome: error === undefined ? 'ok' : 'failed' });
+      if (error !== undefined) logger.warn({ err: error, keyDays, dropped }, 'partner usage not written to the key store; kept for the next flush');
+    },
+  });
   const profiles = buildProfiles({
     allowBatchingForInternal: config.allowBatching,
     partnerCostPerMinute: config.partnerCostPerMinute,
@@ -124,6 +139,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     profiles,
     logger,
   });
+  const operationRegistry = loadOperationRegistry();
+  // Every request's record goes to each of these when its response is over (see record-request.ts).
+  const observers: RequestObserver[] = [
+    createRequestMetricsObserver({ registeredOperations: operationRegistry.all().map((o) => o.name) }),
+    createUsageObserver(usageMeter),
+    ...(options.observers ?? []),
+  ];
   const admit = createEdge({
     schema: () => {
       if (edgeSchema === undefined) throw new Error('the gateway has no schema yet');
@@ -131,7 +153,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     },
     authenticator,
     limiter,
-    registry: loadOperationRegistry(),
+    registry: operationRegistry,
     profiles,
     logger,
     concurrency: createConcurrencyLimiter(),
@@ -151,7 +173,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     allowBatchedHttpRequests: config.allowBatching,
     // Automatic persisted queries would let any caller register operations; registered operations are ours (edge).
     persistedQueries: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus()],
+    // summarizeResponses last: it reads the errors the others added
+    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus(), summarizeResponses()],
   });
   await apollo.start();
 
@@ -168,9 +191,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     }
     if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     if (applyCors(req, res, config.corsOrigins)) return;
-    const startedAt = performance.now();
+    const request = startRequest(req, res);
+    const startedAt = request.startedAt;
+    res.once('close', () => emitRequestRecord(observers, buildRequestRecord(request, res), logger));
     admit(req)
       .then(async (outcome) => {
+        request.outcome = outcome;
         if (outcome.kind === 'refuse') {
           const code = outcome.body.errors[0]?.extensions?.['code'];
           floodRefusals.answer(res, code, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
@@ -179,7 +205,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         }
         const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
         try {
-          await executeAdmitted(apollo, req, res, outcome, deadlineMs);
+          await executeAdmitted(apollo, req, res, outcome, deadlineMs, request);
         } finally {
           outcome.release();
         }
@@ -208,6 +234,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await drain.drain({ delayMs: 0, graceMs: 0 });
       await apollo.stop();
       await limiter.close();
+      await usageMeter.close();
       await keyStore.close();
       shedder.close();
     },

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import type { SourceReport } from '@omnigraph/shared/sources';
 import type { Admission } from './edge/edge.ts';
+import { emptyResponseSummary, type ResponseSummary } from './record-request.ts';
 
 /** What every resolver-side hook of the gateway sees for one HTTP request. */
 export interface GatewayContext {
@@ -16,6 +17,10 @@ export interface GatewayContext {
   deadlineAt: number;
   /** source statuses reported by the subgraphs of the plan (and by the gateway for those it could not reach) */
   sourceReports: SourceReport[];
+  /** upstream HTTP calls the subgraphs reported for this request (see SubgraphDataSource), for usage metering */
+  usage: { upstreamCalls: number };
+  /** what the operations answered (see summarizeResponses), for the request record */
+  responses: ResponseSummary;
 }
 
 /**
@@ -30,8 +35,19 @@ export async function executeAdmitted(
   admission: Admission,
   /** how long this caller's request may take, from now (the profile's deadline) */
   deadlineMs: number,
+  /** given the request's context before it runs, so whoever records the request can read it when the response closes */
+  holder?: { context?: GatewayContext },
 ): Promise<void> {
   const deadlineAt = Date.now() + deadlineMs;
+  const context: GatewayContext = {
+    identity: admission.principal.identity,
+    removedByQuery: admission.removedByQuery,
+    deadlineAt,
+    sourceReports: [],
+    usage: { upstreamCalls: 0 },
+    responses: emptyResponseSummary(),
+  };
+  if (holder !== undefined) holder.context = context;
   const headers = toHeaderMap(req.headers);
   const method = (req.method ?? 'GET').toUpperCase();
   let search = '';
@@ -44,12 +60,7 @@ export async function executeAdmitted(
   }
   const response = await server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search, body: method === 'GET' ? undefined : admission.body },
-    context: async () => ({
-      identity: admission.principal.identity,
-      removedByQuery: admission.removedByQuery,
-      deadlineAt,
-      sourceReports: [],
-    }),
+    context: async () => context,
   });
   await writeGraphQLResponse(res, response, admission.headers);
 }

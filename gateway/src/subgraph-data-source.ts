@@ -3,10 +3,13 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { IDENTITY_HEADER, requestIdentitySchema, SERVICE_IDENTITY, signIdentity, type RequestIdentity } from '@omnigraph/shared/identity';
+import { gatewaySubgraphFetchDuration, gatewaySubgraphFetches } from '@omnigraph/shared/metrics';
 import {
   readSourceReports,
+  readUpstreamCalls,
   sourceStatusOfErrorCode,
   SUBGRAPH_SOURCES_EXTENSION,
+  SUBGRAPH_UPSTREAM_CALLS_EXTENSION,
   type SourceReport,
   type SourceStatus,
 } from '@omnigraph/shared/sources';
@@ -55,7 +58,14 @@ export interface SubgraphFetchContext {
   deadlineAt?: number;
   /** every source status the subgraphs reported for this request, and the gateway's own for subgraphs that failed */
   sourceReports?: SourceReport[];
+  /**
+   * upstream HTTP requests the subgraphs reported for this request (usage metering); an object because Apollo hands
+   * each operation a shallow copy of the context, so only what is shared by reference adds up
+   */
+  usage?: { upstreamCalls: number };
 }
+
+type FetchOutcome = 'ok' | 'error' | 'failed';
 
 /**
  * The gateway's fetch to one subgraph:
@@ -75,6 +85,9 @@ export interface SubgraphFetchContext {
  * once per HTTP request (so an APQ retry with the full query gets its own signature).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  /** bound once: every fetch only increments and observes */
+  private readonly fetchMetrics: Record<FetchOutcome, { count: { inc(): void }; duration: { observe(seconds: number): void } }>;
+
   constructor(
     private readonly serviceName: SubgraphName,
     url: string,
@@ -96,11 +109,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
         return fetch(input, { ...init, headers, signal: fetchState.signal } as RequestInit) as never;
       },
     });
+    const bind = (outcome: FetchOutcome) => {
+      const labels = { service: 'gateway', subgraph: serviceName, outcome };
+      return { count: gatewaySubgraphFetches.labels(labels), duration: gatewaySubgraphFetchDuration.labels(labels) };
+    };
+    this.fetchMetrics = { ok: bind('ok'), error: bind('error'), failed: bind('failed') };
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const context = options.context as SubgraphFetchContext | undefined;
     const now = Date.now();
+    const startedAt = performance.now();
     const fetchDeadlineAt = Math.floor(now + Math.min(this.timeoutMs, fetchBudgetMs((context?.deadlineAt ?? Number.POSITIVE_INFINITY) - now)));
     try {
       if (fetchDeadlineAt <= now) throw new DeadlinePassedError();
@@ -115,12 +134,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       try {
         const response = await currentFetch.run({ identity, fetchDeadlineAt, signal: controller.signal }, () => super.process(options));
         this.collectSources(context, response);
+        this.measure(response.errors?.length ? 'error' : 'ok', startedAt);
         return response;
       } finally {
         clearTimeout(timer);
       }
     } catch (error) {
       const failure = this.toClientError(error);
+      this.measure('failed', startedAt);
       this.report(context, [{ source: this.serviceName, status: statusOf(failure) }]);
       const nulls = nullEntitiesFor(options.request.query, options.request.variables?.['representations']);
       // Not an entity fetch (a root field): the gateway nulls the root fields of this fetch itself.
@@ -132,6 +153,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   private collectSources(context: SubgraphFetchContext | undefined, response: GatewayGraphQLResponse): void {
     const reports = readSourceReports(response.extensions?.[SUBGRAPH_SOURCES_EXTENSION]);
     if (reports.length > 0) this.report(context, reports);
+    const upstreamCalls = readUpstreamCalls(response.extensions?.[SUBGRAPH_UPSTREAM_CALLS_EXTENSION]);
+    if (upstreamCalls > 0 && context?.usage !== undefined) context.usage.upstreamCalls += upstreamCalls;
+  }
+
+  private measure(outcome: FetchOutcome, startedAt: number): void {
+    const metrics = this.fetchMetrics[outcome];
+    metrics.count.inc();
+    metrics.duration.observe((performance.now() - startedAt) / 1000);
   }
 
   private report(context: SubgraphFetchContext | undefined, reports: SourceReport[]): void {

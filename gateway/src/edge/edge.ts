@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { Kind, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@omnigraph/shared/logging';
+import { gatewayRateLimitDecisions } from '@omnigraph/shared/metrics';
 import { priorityOf } from '@omnigraph/shared/sources';
 import { authorizeOperation, UNDECLARED_SCOPE, type RemovedField, type ScopeMap } from '../authorization/index.ts';
 import { checkOperationLimits, type CheckedOperation, type GraphQLRequestBody } from '../limits/operation-limits.ts';
@@ -42,6 +43,10 @@ export interface Admission {
   removedByQuery: Map<string, GraphQLFormattedError[]>;
   /** Frees the request's concurrency and in-flight slots: call once, when the response has been written. */
   release: () => void;
+  /** the operation's estimated cost, as charged to the caller's cost budget */
+  cost: number;
+  /** the (first) operation's name: the request's `operationName`, else the document's (a registered operation's) */
+  operationName?: string;
 }
 
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
@@ -84,7 +89,7 @@ export function createEdge(options: EdgeOptions) {
 
     const shed = options.shedder?.admit(priorityOf(principal.identity));
     if (shed?.shed === true) {
-      return refusal('OVERLOADED', 'The gateway is at capacity; retry later.', {
+      return identified(principal, 'OVERLOADED', 'The gateway is at capacity; retry later.', {
         headers: { 'retry-after': String(shed.retryAfterSeconds) },
         extensions: { retryAfterSeconds: shed.retryAfterSeconds },
       });
@@ -92,7 +97,7 @@ export function createEdge(options: EdgeOptions) {
     const releaseConcurrency = options.concurrency === undefined ? noop : options.concurrency.tryAcquire(principal.subject, profile.maxConcurrent);
     if (releaseConcurrency === undefined) {
       shed?.release();
-      return refusal('CONCURRENCY_LIMIT_EXCEEDED', `More than ${profile.maxConcurrent} requests of this key in flight.`, {
+      return identified(principal, 'CONCURRENCY_LIMIT_EXCEEDED', `More than ${profile.maxConcurrent} requests of this key in flight.`, {
         headers: { 'retry-after': '1' },
         extensions: { limit: profile.maxConcurrent, retryAfterSeconds: 1 },
       });
@@ -105,6 +110,7 @@ export function createEdge(options: EdgeOptions) {
       const outcome = await admitAs(req, method, principal, profile);
       if (outcome.kind === 'execute') outcome.release = release;
       else release();
+      if (outcome.kind === 'refuse') outcome.principal = principal;
       return outcome;
     } catch (error) {
       release();
@@ -136,8 +142,13 @@ export function createEdge(options: EdgeOptions) {
       decoded = fromUrl;
     }
 
+    const operationName = requestedOperationName(decoded);
+    const named = <T extends Admission | Refusal>(outcome: T): T => {
+      if (operationName !== undefined && outcome.operationName === undefined) outcome.operationName = operationName;
+      return outcome;
+    };
     const resolved = resolveRegisteredOperations(decoded, registry);
-    if ('kind' in resolved) return resolved;
+    if ('kind' in resolved) return named(resolved);
     decoded = resolved.body;
 
     const { apiSchema, scopeMap } = options.schema();
@@ -152,10 +163,17 @@ export function createEdge(options: EdgeOptions) {
       outcome = refusal(checked.code, checked.message, { extensions });
     } else {
       outcome = authorize(checked.checked, principal, apiSchema, scopeMap, checked.batched);
-      if (outcome.kind === 'execute') cost = checked.cost;
+      if (outcome.kind === 'execute') {
+        cost = checked.cost;
+        outcome.cost = cost;
+      }
+      const documentName = operationName ?? operationNameOf(checked.checked[0]?.document);
+      if (documentName !== undefined) outcome.operationName = documentName;
     }
+    named(outcome);
     const decision = await charge(cost);
     const headers = rateLimitHeaders(decision);
+    gatewayRateLimitDecisions.inc({ service: 'gateway', decision: decision.allowed ? 'allowed' : 'refused', reason: decision.reason ?? 'none' });
     if (!decision.allowed) {
       const code = decision.reason ?? 'RATE_LIMITED';
       const message =
@@ -164,7 +182,9 @@ export function createEdge(options: EdgeOptions) {
           : code === 'COST_LIMIT_EXCEEDED'
             ? 'The query-cost budget per minute of this key is used up.'
             : `More than ${decision.limit} requests per minute.`;
-      return refusal(code, message, { headers, extensions: { retryAfterSeconds: decision.retryAfterSeconds } });
+      const limited = refusal(code, message, { headers, extensions: { retryAfterSeconds: decision.retryAfterSeconds } });
+      if (outcome.operationName !== undefined) limited.operationName = outcome.operationName;
+      return limited;
     }
     Object.assign(outcome.headers, headers);
     return outcome;
@@ -209,11 +229,30 @@ export function createEdge(options: EdgeOptions) {
       bodies.push({ ...request, query });
       logger?.debug({ subject: principal.subject, removed: result.removed.map((r) => r.coordinate) }, 'unauthorized fields removed');
     }
-    return { kind: 'execute', body: batched ? bodies : bodies[0]!, principal, headers: {}, removedByQuery, release: noop };
+    return { kind: 'execute', body: batched ? bodies : bodies[0]!, principal, headers: {}, removedByQuery, release: noop, cost: 0 };
   }
 }
 
 const noop = () => {};
+
+function identified(principal: Principal, ...args: Parameters<typeof refusal>): Refusal {
+  return { ...refusal(...args), principal };
+}
+
+/** The `operationName` a (first) request body asked for, when it is a GraphQL name; nothing else is trusted as one. */
+function requestedOperationName(decoded: unknown): string | undefined {
+  const first: unknown = Array.isArray(decoded) ? decoded[0] : decoded;
+  const name = isRecord(first) ? first['operationName'] : undefined;
+  return typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name) ? name : undefined;
+}
+
+/** The name of a document's first operation (a registered operation's text always names it). */
+function operationNameOf(document: DocumentNode | undefined): string | undefined {
+  for (const definition of document?.definitions ?? []) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) return definition.name?.value;
+  }
+  return undefined;
+}
 
 function forbidden(removed: RemovedField): GraphQLFormattedError {
   return {

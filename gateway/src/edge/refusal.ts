@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, type EdgeErrorCode, type ErrorCode } from '@omnigraph/shared/errors';
+import type { Principal } from './authenticate.ts';
 
 /** A request the edge answers itself: nothing reaches Apollo, the planner or a subgraph. */
 export interface Refusal {
@@ -7,6 +8,13 @@ export interface Refusal {
   status: number;
   headers: Record<string, string>;
   body: { errors: GraphQLFormattedError[] };
+  /**
+   * Who was refused, when the credential was checked before the refusal (a 403 or 429 for a known key), so the
+   * request record, the access log and usage metering can name the partner.
+   */
+  principal?: Principal;
+  /** the operation name the request asked for, when the body was read before the refusal */
+  operationName?: string;
 }
 
 /** One refusal, its HTTP status from the registry, so a code always comes with the same status. */

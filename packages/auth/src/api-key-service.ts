@@ -6,6 +6,7 @@ import type { ApiKeyProfile, ApiKeyRecord } from './api-key-record.ts';
 import { hashApiKey, hashesEqual } from './hash-api-key.ts';
 import type { KeyStore } from './key-store.ts';
 import { KeyConflictError } from './key-store.ts';
+import { retentionStart, type UsageDay } from './usage.ts';
 
 export type AuthFailureReason = 'MALFORMED' | 'UNKNOWN' | 'REVOKED' | 'EXPIRED';
 export type AuthResult = { ok: true; record: ApiKeyRecord } | { ok: false; reason: AuthFailureReason };
@@ -43,6 +44,21 @@ export interface ApiKeyService {
   rotate(keyId: string, options: { overlapSeconds: number }): Promise<{ key: string; record: ApiKeyRecord; previous: ApiKeyRecord }>;
   revoke(keyId: string): Promise<boolean>;
   list(ownerId?: string): Promise<ApiKeyRecord[]>;
+  get(keyId: string): Promise<ApiKeyRecord | undefined>;
+  /** Deletes a key for good (its usage stays until retention ends); false if unknown. */
+  delete(keyId: string): Promise<boolean>;
+  /** One key's usage per UTC day from `from` to `to` (`YYYY-MM-DD`, included). */
+  usage(keyId: string, range: { from: string; to: string }): Promise<UsageDay[]>;
+  /**
+   * Deletes every revoked key and every key expired by now (a rotated key still in its overlap is kept), and the
+   * usage of days past retention. Returns the deleted keyIds and how many key-days of usage went.
+   */
+  purge(): Promise<{ deleted: string[]; usageDaysDropped: number }>;
+}
+
+/** Whether a key can no longer authenticate at `now`: revoked, or past its expiry. */
+export function isDeadKey(record: ApiKeyRecord, now: Date): boolean {
+  return record.revokedAt !== undefined || (record.expiresAt !== undefined && Date.parse(record.expiresAt) <= now.getTime());
 }
 
 export class ApiKeyNotFoundError extends Error {
@@ -163,5 +179,23 @@ export function createApiKeyService(options: ApiKeyServiceOptions): ApiKeyServic
     },
 
     list: (ownerId) => store.list(ownerId),
+    get: (keyId) => store.getById(keyId),
+    async delete(keyId) {
+      const deleted = await store.delete(keyId);
+      logger?.info({ keyId, found: deleted }, 'api key deleted');
+      return deleted;
+    },
+    usage: (keyId, { from, to }) => store.usage(keyId, from, to),
+
+    async purge() {
+      const now = clock();
+      const deleted: string[] = [];
+      for (const record of await store.list()) {
+        if (isDeadKey(record, now) && (await store.delete(record.keyId))) deleted.push(record.keyId);
+      }
+      const usageDaysDropped = await store.pruneUsage(retentionStart(now));
+      logger?.info({ deleted, usageDaysDropped }, 'api keys purged');
+      return { deleted, usageDaysDropped };
+    },
   };
 }

@@ -88,6 +88,10 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
     revoke: (keyId, at) => inner.revoke(keyId, at),
     markReplaced: (keyId, change) => inner.markReplaced(keyId, change),
     touch: (keyId, at) => inner.touch(keyId, at),
+    delete: (keyId) => inner.delete(keyId),
+    addUsage: (increments) => inner.addUsage(increments),
+    usage: (keyId, from, to) => inner.usage(keyId, from, to),
+    pruneUsage: (before) => inner.pruneUsage(before),
     onRevoked: (listener) => inner.onRevoked(listener),
     async close() {
       unsubscribe();

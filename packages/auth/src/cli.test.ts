@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,9 @@ import { parseApiKey } from './api-key-format.ts';
 import { runCli } from './cli.ts';
 import type { CliIo } from './cli.ts';
 import { hashApiKey } from './hash-api-key.ts';
+import { createFileKeyStore } from './file-key-store.ts';
 import { createMemoryKeyStore } from './memory-key-store.ts';
+import { utcDay } from './usage.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'omnigraph-auth-cli-'));
 afterAll(async () => {
@@ -15,7 +17,12 @@ afterAll(async () => {
 
 const PEPPER = 'cli-test-pepper-0123456789abcdefghijkl';
 
-function harness(env: Record<string, string> = {}) {
+const VOCABULARY = {
+  scopes: ['catalog:read', 'customers:pii', 'customers:read', 'stock:read'],
+  operations: ['PartnerProductsBySku', 'CallCenterCustomer', 'CustomerOrders'],
+};
+
+function harness(env: Record<string, string> = {}, options: { clock?: () => Date } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const file = join(root, `keys-${Math.random().toString(36).slice(2)}.json`);
@@ -23,6 +30,8 @@ function harness(env: Record<string, string> = {}) {
     env: { OMNIGRAPH_KEY_STORE_FILE: file, OMNIGRAPH_API_KEY_PEPPER: PEPPER, ...env },
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    vocabulary: () => VOCABULARY,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
   };
   const run = async (...argv: string[]) => {
     out.length = 0;
@@ -89,7 +98,7 @@ describe('keys CLI', () => {
 
     const listed = await run('list');
     expect(listed.code).toBe(0);
-    expect(listed.out[0]).toMatch(/^KEY ID\s+NAME\s+OWNER\s+SCOPES\s+STATUS\s+CREATED\s+LAST USED\s+EXPIRES\s+REVOKED$/);
+    expect(listed.out[0]).toMatch(/^KEY ID\s+NAME\s+OWNER\s+SCOPES\s+PROFILE\s+REQ\/MIN\s+COST\/MIN\s+QUOTA\/DAY\s+SAFELIST\s+STATUS\s+CREATED\s+LAST USED\s+EXPIRES\s+REVOKED$/);
     expect(listed.out).toHaveLength(3);
     expect(listed.all).toContain(keyId);
     const owned = await run('list', '--owner', 'partner-ceneo');
@@ -163,5 +172,103 @@ describe('keys CLI', () => {
     const { run } = harness({ OMNIGRAPH_API_KEY_ENV: 'test' });
     const created = await run('create', '--name', 'Dev', '--owner', 'internal', '--scopes', 'catalog:read', '--rate-limit', '10');
     expect(keyOf(created.out).startsWith('omg_test_')).toBe(true);
+  });
+
+  it('refuses scopes the graph does not declare and operations that are not registered, naming the valid ones', async () => {
+    const { run } = harness();
+    const refused = await run('create', '--name', 'x', '--owner', 'p', '--scopes', 'catalog:reed,stock:read', '--rate-limit', '10', '--operations', 'NoSuchOp,PartnerProductsBySku');
+    expect(refused.code).toBe(2);
+    expect(refused.err.join('\n')).toContain('unknown scope catalog:reed; valid scopes: catalog:read, customers:pii, customers:read, stock:read');
+    expect(refused.err.join('\n')).toContain('not a registered operation: NoSuchOp; registered: PartnerProductsBySku, CallCenterCustomer, CustomerOrders');
+    expect((await run('list', '--json')).out).toEqual(['[]']);
+    const ok = await run('create', '--name', 'x', '--owner', 'p', '--scopes', 'stock:read', '--rate-limit', '10', '--operations', 'CallCenterCustomer');
+    expect(ok.code).toBe(0);
+  });
+
+  it('list and show print profile, limits, quota and safelist, as text and as --json, never the hash', async () => {
+    const { run } = harness();
+    const created = await run(
+      'create', '--name', 'Ceneo', '--owner', 'partner-ceneo', '--scopes', 'catalog:read', '--rate-limit', '600',
+      '--cost-per-minute', '5000', '--quota', '100000', '--operations', 'PartnerProductsBySku',
+    );
+    const keyId = keyOf(created.out).slice(9, 17);
+    const listed = await run('list');
+    expect(listed.out[0]).toMatch(/PROFILE\s+REQ\/MIN\s+COST\/MIN\s+QUOTA\/DAY\s+SAFELIST/);
+    expect(listed.out[1]).toMatch(new RegExp(`${keyId}.*partner\\s+600\\s+5000\\s+100000\\s+PartnerProductsBySku\\s+active`));
+    const json = JSON.parse((await run('list', '--json')).out.join(''));
+    expect(json).toEqual([
+      expect.objectContaining({ keyId, profile: 'partner', rateLimitPerMinute: 600, costPerMinute: 5000, quotaPerDay: 100000, operations: ['PartnerProductsBySku'], status: 'active' }),
+    ]);
+    expect(json[0]).not.toHaveProperty('hash');
+    const shown = await run('show', keyId);
+    expect(shown.out.join('\n')).toMatch(/quota\/day:\s+100000/);
+    expect(shown.out.join('\n')).toMatch(/safelist:\s+PartnerProductsBySku/);
+    expect(shown.out.join('\n')).toMatch(/profile:\s+partner/);
+    const shownJson = JSON.parse((await run('show', keyId, '--json')).out.join(''));
+    expect(shownJson).toMatchObject({ keyId, quotaPerDay: 100000 });
+    expect(shownJson).not.toHaveProperty('hash');
+    expect((await run('show', 'zzzzzzzz')).code).toBe(1);
+  });
+
+  it('usage prints a key\'s days and total, as a table or --json, and refuses bad ranges', async () => {
+    const { run, file } = harness({}, { clock: () => new Date('2026-12-06T12:00:00.000Z') });
+    const seed = createFileKeyStore(file);
+    await seed.addUsage([
+      // within retention of the real clock the store uses
+      { keyId: 'AAAAAAAA', day: utcDay(new Date()), requests: 5, cost: 40, upstreamCalls: 9, errors: 1 },
+    ]);
+    await seed.close();
+    const today = utcDay(new Date());
+    const json = JSON.parse((await run('usage', 'AAAAAAAA', '--from', today, '--to', today, '--json')).out.join(''));
+    expect(json).toEqual({
+      keyId: 'AAAAAAAA', from: today, to: today,
+      days: [{ day: today, requests: 5, cost: 40, upstreamCalls: 9, errors: 1 }],
+      total: { requests: 5, cost: 40, upstreamCalls: 9, errors: 1 },
+    });
+    const table = await run('usage', 'AAAAAAAA', '--from', today, '--to', today);
+    expect(table.code).toBe(0);
+    expect(table.out.at(-1)).toMatch(/^TOTAL\s+5\s+40\s+9\s+1$/);
+    // default range: the last 30 days up to the clock's day
+    expect(JSON.parse((await run('usage', 'AAAAAAAA', '--json')).out.join(''))).toMatchObject({ from: '2026-11-07', to: '2026-12-06' });
+    for (const bad of [['--from', '2026-13-01'], ['--from', '2026-12-07', '--to', '2026-12-06'], ['--from', '2020-01-01', '--to', '2026-01-01']]) {
+      const refused = await run('usage', 'AAAAAAAA', ...bad);
+      expect(refused.code, bad.join(' ')).toBe(2);
+    }
+  });
+
+  it('purge deletes revoked and expired keys (not active or rotating ones) and usage past retention', async () => {
+    let now = new Date();
+    const { run, file } = harness({}, { clock: () => now });
+    const create = async (...extra: string[]) => {
+      const out = (await run('create', '--name', 'k', '--owner', 'p', '--scopes', 'catalog:read', '--rate-limit', '10', ...extra)).out;
+      return keyOf(out).slice(9, 17);
+    };
+    const active = await create();
+    const revoked = await create();
+    const expiring = await create('--expires', new Date(now.getTime() + 60_000).toISOString());
+    const rotated = await create();
+    expect((await run('revoke', revoked)).code).toBe(0);
+    expect((await run('rotate', rotated, '--overlap', '3600')).code).toBe(0);
+    // usage of the revoked key today, and a day past retention written straight into the file
+    const store = createFileKeyStore(file);
+    await store.addUsage([{ keyId: revoked, day: utcDay(new Date()), requests: 1, cost: 1, upstreamCalls: 1, errors: 0 }]);
+    await store.close();
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    data.usage[active] = { '2020-01-01': { requests: 1, cost: 1, upstreamCalls: 0, errors: 0 } };
+    await writeFile(file, JSON.stringify(data));
+
+    now = new Date(now.getTime() + 120_000);
+    const purged = await run('purge', '--json');
+    expect(purged.code).toBe(0);
+    expect(JSON.parse(purged.out.join(''))).toEqual({ deleted: expect.arrayContaining([revoked, expiring]), usageDaysDropped: 1 });
+    expect(JSON.parse(purged.out.join('')).deleted).toHaveLength(2);
+    const left = JSON.parse((await run('list', '--json')).out.join('')).map((r: { keyId: string }) => r.keyId);
+    expect(left).toContain(active);
+    expect(left).toContain(rotated); // still within its overlap
+    expect(left).toHaveLength(3); // and the rotation's successor
+    // the purged key's usage stays for billing until retention ends
+    const today = utcDay(new Date());
+    expect(JSON.parse((await run('usage', revoked, '--from', today, '--to', today, '--json')).out.join('')).total.requests).toBe(1);
+    expect((await run('purge')).out).toEqual(['No revoked or expired keys.']);
   });
 });

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { configIssuesOf } from '@omnigraph/shared/config';
@@ -11,6 +10,13 @@ import type { AuthConfig } from './config.ts';
 import { createFileKeyStore } from './file-key-store.ts';
 import type { KeyStore } from './key-store.ts';
 import { createRedisKeyStore } from './redis-key-store.ts';
+import { addCounts, daysBetween, isDay, MAX_USAGE_RANGE_DAYS, utcDay, zeroUsage, type UsageDay } from './usage.ts';
+
+/** The names a key may use: the scopes the graph declares and the registered operations (the gateway knows them). */
+export interface KeyVocabulary {
+  scopes: readonly string[];
+  operations: readonly string[];
+}
 
 export interface CliIo {
   env: Env;
@@ -20,6 +26,12 @@ export interface CliIo {
   /** Overrides the store chosen from config (tests). */
   openStore?: (config: AuthConfig) => Promise<KeyStore>;
   clock?: () => Date;
+  /**
+   * The scopes and operations a key may name; `create` refuses any other. The entry point (`npm run keys`,
+   * scripts/keys.ts) loads them from the gateway's public `key-vocabulary` export: this package does not import the
+   * gateway.
+   */
+  vocabulary?: () => KeyVocabulary;
 }
 
 const USAGE = `Usage: npm run keys -- <command> [options]
@@ -27,11 +39,18 @@ const USAGE = `Usage: npm run keys -- <command> [options]
   create --name <name> --owner <partnerId> --scopes <a:b,c:d> --rate-limit <perMinute>
          [--profile partner|internal] [--cost-per-minute <points>] [--quota <perDay>]
          [--operations <OperationName,...>] [--expires <YYYY-MM-DD|ISO date>]
-  list   [--owner <partnerId>]
+  list   [--owner <partnerId>] [--json]
+  show   <keyId> [--json]
+  usage  <keyId> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]   (UTC days; default: the last 30 days)
   rotate <keyId> --overlap <seconds>
   revoke <keyId>
+  purge  [--json]     deletes revoked and expired keys, and usage older than the retention period
+
+Scopes and --operations must be ones the graph declares and schema/operations/ registers.
 
 Store: Redis when REDIS_URL is set, else the file OMNIGRAPH_KEY_STORE_FILE (default ./.omnigraph-keys.json).`;
+
+const COMMANDS = ['create', 'list', 'show', 'usage', 'rotate', 'revoke', 'purge'];
 
 const positiveInt = (name: string) =>
   z.string({ error: `--${name} is required` }).regex(/^[1-9]\d*$/, `--${name} must be a positive integer`).transform(Number);
@@ -81,9 +100,47 @@ const rotateArgs = z.object({
     .transform(Number),
 });
 
-const revokeArgs = z.object({
-  keyId: z.string({ error: 'revoke needs a <keyId>' }).regex(/^[0-9A-Za-z]{8}$/, '<keyId> must be 8 base62 characters'),
-});
+const keyIdArg = (command: string) =>
+  z.string({ error: `${command} needs a <keyId>` }).regex(/^[0-9A-Za-z]{8}$/, '<keyId> must be 8 base62 characters');
+
+const revokeArgs = z.object({ keyId: keyIdArg('revoke') });
+const showArgs = z.object({ keyId: keyIdArg('show') });
+
+const USAGE_DEFAULT_DAYS = 30;
+const usageArgs = (now: Date) =>
+  z
+    .object({
+      keyId: keyIdArg('usage'),
+      from: z.string().refine(isDay, '--from must be a day, YYYY-MM-DD').optional(),
+      to: z.string().refine(isDay, '--to must be a day, YYYY-MM-DD').optional(),
+    })
+    .transform((a) => {
+      const to = a.to ?? utcDay(now);
+      const from = a.from ?? utcDay(new Date(Date.parse(`${to}T00:00:00.000Z`) - (USAGE_DEFAULT_DAYS - 1) * 86_400_000));
+      return { keyId: a.keyId, from, to };
+    })
+    .refine((a) => a.from <= a.to, { message: '--from must not be after --to', path: ['from'] })
+    .refine((a) => daysBetween(a.from, a.to, MAX_USAGE_RANGE_DAYS + 1).length <= MAX_USAGE_RANGE_DAYS, {
+      message: `at most ${MAX_USAGE_RANGE_DAYS} days at once (usage is kept that long)`,
+      path: ['from'],
+    });
+
+/** Issues for the names a new key would carry that the graph does not know: such a key could never work. */
+function vocabularyIssues(args: CreateArgs, vocabulary: KeyVocabulary): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const unknownScopes = args.scopes.filter((s) => !vocabulary.scopes.includes(s));
+  if (unknownScopes.length > 0) {
+    issues.push({ path: 'arguments.scopes', message: `unknown scope ${unknownScopes.join(', ')}; valid scopes: ${vocabulary.scopes.join(', ')}` });
+  }
+  const unknownOperations = (args.operations ?? []).filter((o) => !vocabulary.operations.includes(o));
+  if (unknownOperations.length > 0) {
+    issues.push({
+      path: 'arguments.operations',
+      message: `not a registered operation: ${unknownOperations.join(', ')}; registered: ${vocabulary.operations.join(', ')}`,
+    });
+  }
+  return issues;
+}
 
 function describe(record: ApiKeyRecord): string[] {
   return [
@@ -98,6 +155,36 @@ function describe(record: ApiKeyRecord): string[] {
   ];
 }
 
+/** `show`: everything public about a key, its state included. */
+function describeFully(record: ApiKeyRecord, now: Date): string[] {
+  return [
+    ...describe(record),
+    `  status:     ${status(record, now)}`,
+    `  cost/min:   ${record.costPerMinute ?? "the profile's default"}`,
+    `  quota/day:  ${record.quotaPerDay ?? 'none'}`,
+    `  safelist:   ${record.operations === undefined ? 'none (any operation its scopes allow)' : record.operations.join(',')}`,
+    `  created:    ${record.createdAt}`,
+    `  last used:  ${record.lastUsedAt ?? '-'}`,
+    `  revoked:    ${record.revokedAt ?? '-'}`,
+    ...(record.replacedBy === undefined ? [] : [`  replaced by: ${record.replacedBy}`]),
+  ];
+}
+
+/** A record as `--json` prints it: every field but `hash`, plus its status. */
+function publicRecord(record: ApiKeyRecord, now: Date): Record<string, unknown> {
+  const { hash: _hash, ...rest } = record;
+  return { ...rest, status: status(record, now) };
+}
+
+function formatUsageTable(days: readonly UsageDay[]): string[] {
+  const total = days.reduce((sum, d) => addCounts(sum, d), zeroUsage());
+  const header = ['DAY', 'REQUESTS', 'COST', 'UPSTREAM CALLS', 'ERRORS'];
+  const rows = [...days, { day: 'TOTAL', ...total }].map((d) => [d.day, String(d.requests), String(d.cost), String(d.upstreamCalls), String(d.errors)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), ...rows.map(line)];
+}
+
 function status(record: ApiKeyRecord, now: Date): string {
   if (record.revokedAt !== undefined) return 'revoked';
   if (record.expiresAt !== undefined && Date.parse(record.expiresAt) <= now.getTime()) return 'expired';
@@ -107,12 +194,17 @@ function status(record: ApiKeyRecord, now: Date): string {
 
 /** Fixed-width table; only public fields — never `hash`, which with the pepper would confirm a guessed key. */
 export function formatKeyTable(records: readonly ApiKeyRecord[], now: Date): string[] {
-  const header = ['KEY ID', 'NAME', 'OWNER', 'SCOPES', 'STATUS', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'];
+  const header = ['KEY ID', 'NAME', 'OWNER', 'SCOPES', 'PROFILE', 'REQ/MIN', 'COST/MIN', 'QUOTA/DAY', 'SAFELIST', 'STATUS', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'];
   const rows = records.map((r) => [
     r.keyId,
     r.name,
     r.ownerId,
     r.scopes.join(','),
+    r.profile,
+    String(r.rateLimitPerMinute),
+    r.costPerMinute === undefined ? 'default' : String(r.costPerMinute),
+    r.quotaPerDay === undefined ? '-' : String(r.quotaPerDay),
+    r.operations === undefined ? '-' : r.operations.join(','),
     status(r, now),
     r.createdAt,
     r.lastUsedAt ?? '-',
@@ -151,6 +243,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         operations: { type: 'string' },
         expires: { type: 'string' },
         overlap: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -161,7 +256,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const [command, ...rest] = parsed.positionals;
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  if (values['help'] === true || command === undefined || !['create', 'list', 'rotate', 'revoke'].includes(command)) {
+  if (values['help'] === true || command === undefined || !COMMANDS.includes(command)) {
     if (command !== undefined && values['help'] !== true) io.err(`Unknown command: ${command}`);
     io.err(USAGE);
     return values['help'] === true ? 0 : 2;
@@ -170,13 +265,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // Arguments and environment are validated together so one run reports every problem.
   const { issues, config } = authConfigIssues(io.env);
   let args: unknown;
-  const argSchema = command === 'create' ? createArgs(clock()) : command === 'rotate' ? rotateArgs : command === 'revoke' ? revokeArgs : undefined;
+  const argSchemas: Record<string, z.ZodType | undefined> = {
+    create: createArgs(clock()),
+    rotate: rotateArgs,
+    revoke: revokeArgs,
+    show: showArgs,
+    usage: usageArgs(clock()),
+  };
+  const argSchema = argSchemas[command];
   if (argSchema !== undefined) {
     const input = command === 'create' ? values : { ...values, keyId: rest[0] };
     const result = argSchema.safeParse(input);
     if (result.success) args = result.data;
     else issues.push(...configIssuesOf(result.error, 'arguments'));
   }
+  if (command === 'create' && args !== undefined && io.vocabulary !== undefined) {
+    issues.push(...vocabularyIssues(args as CreateArgs, io.vocabulary()));
+  }
+  const json = values['json'] === true;
   if (issues.length > 0 || config === undefined) {
     io.err('Invalid input:');
     for (const issue of issues) io.err(`  - ${issue.path}: ${issue.message}`);
@@ -209,8 +315,42 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'list': {
         const owner = typeof values['owner'] === 'string' ? values['owner'] : undefined;
         const records = await service.list(owner);
-        if (records.length === 0) io.out('No API keys.');
+        if (json) io.out(JSON.stringify(records.map((r) => publicRecord(r, clock()))));
+        else if (records.length === 0) io.out('No API keys.');
         else for (const line of formatKeyTable(records, clock())) io.out(line);
+        return 0;
+      }
+      case 'show': {
+        const a = args as z.output<typeof showArgs>;
+        const record = await service.get(a.keyId);
+        if (record === undefined) {
+          io.err(`No API key with id ${a.keyId}.`);
+          return 1;
+        }
+        if (json) io.out(JSON.stringify(publicRecord(record, clock())));
+        else for (const line of describeFully(record, clock())) io.out(line);
+        return 0;
+      }
+      case 'usage': {
+        const a = args as z.output<ReturnType<typeof usageArgs>>;
+        const days = await service.usage(a.keyId, { from: a.from, to: a.to });
+        // usage outlives a purged key (billing), so an unknown id is a note, not an error
+        if ((await service.get(a.keyId)) === undefined) io.err(`Note: no API key with id ${a.keyId} (never existed, or purged).`);
+        const total = days.reduce((sum, d) => addCounts(sum, d), zeroUsage());
+        if (json) io.out(JSON.stringify({ keyId: a.keyId, from: a.from, to: a.to, days, total }));
+        else {
+          io.out(`Usage of ${a.keyId} from ${a.from} to ${a.to} (UTC days):`);
+          for (const line of formatUsageTable(days)) io.out(line);
+        }
+        return 0;
+      }
+      case 'purge': {
+        const { deleted, usageDaysDropped } = await service.purge();
+        if (json) io.out(JSON.stringify({ deleted, usageDaysDropped }));
+        else {
+          io.out(deleted.length === 0 ? 'No revoked or expired keys.' : `Deleted ${deleted.length} revoked or expired key(s): ${deleted.join(', ')}`);
+          if (usageDaysDropped > 0) io.out(`Dropped ${usageDaysDropped} day(s) of usage older than the retention period.`);
+        }
         return 0;
       }
       case 'rotate': {
@@ -241,15 +381,4 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // `npm run keys -- list | head` closes the pipe early; that is the reader's choice, not a crash worth a stack trace.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-  });
-  const code = await runCli(process.argv.slice(2), {
-    env: process.env,
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  });
-  process.exitCode = code;
-}
+// The entry point is scripts/keys.ts (`npm run keys`): it hands in the gateway's vocabulary of scopes and operations.

@@ -4,9 +4,15 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
+import { addCounts, daysBetween, retentionStart, usageCountsSchema, zeroUsage } from './usage.ts';
 import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
 
-const fileSchema = z.object({ version: z.literal(1), keys: z.array(apiKeyRecordSchema) });
+/** `usage`: keyId → UTC day → counts; optional, so key files written before metering existed still read. */
+const fileSchema = z.object({
+  version: z.literal(1),
+  keys: z.array(apiKeyRecordSchema),
+  usage: z.record(z.string(), z.record(z.string(), usageCountsSchema)).optional(),
+});
 type KeyFile = z.infer<typeof fileSchema>;
 
 export interface FileKeyStoreOptions {
@@ -141,6 +147,53 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
         if (record === undefined) return { result: undefined, dirty: false };
         record.lastUsedAt = at.toISOString();
         return { result: undefined, dirty: true };
+      });
+    },
+    async delete(keyId) {
+      const hash = await mutate((data) => {
+        const record = find(data, keyId);
+        if (record === undefined) return { result: undefined, dirty: false };
+        data.keys = data.keys.filter((r) => r.keyId !== keyId);
+        return { result: record.hash, dirty: true };
+      });
+      if (hash === undefined) return false;
+      listeners.emit({ kind: 'key', keyId, hash });
+      return true;
+    },
+    async addUsage(increments) {
+      if (increments.length === 0) return;
+      const oldest = retentionStart(new Date());
+      await mutate((data) => {
+        const usage = (data.usage ??= {});
+        for (const { keyId, day, ...counts } of increments) {
+          if (day < oldest) continue;
+          const days = (usage[keyId] ??= {});
+          days[day] = addCounts(days[day] ?? zeroUsage(), counts);
+        }
+        return { result: undefined, dirty: true };
+      });
+    },
+    async usage(keyId, from, to) {
+      const days = (await load()).usage?.[keyId];
+      if (days === undefined) return [];
+      return daysBetween(from, to).flatMap((day) => {
+        const counts = days[day];
+        return counts === undefined ? [] : [{ day, ...counts }];
+      });
+    },
+    async pruneUsage(before) {
+      return mutate((data) => {
+        let dropped = 0;
+        for (const [keyId, days] of Object.entries(data.usage ?? {})) {
+          for (const day of Object.keys(days)) {
+            if (day < before) {
+              delete days[day];
+              dropped++;
+            }
+          }
+          if (Object.keys(days).length === 0) delete data.usage![keyId];
+        }
+        return { result: dropped, dirty: dropped > 0 };
       });
     },
     onRevoked: listeners.add,

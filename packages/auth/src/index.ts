@@ -10,4 +10,6 @@ export * from './hash-api-key.ts';
 export * from './key-store.ts';
 export * from './memory-key-store.ts';
 export * from './redis-key-store.ts';
+export * from './usage.ts';
+export * from './usage-meter.ts';
 export * from './jwt/index.ts';

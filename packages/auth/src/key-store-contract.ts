@@ -4,6 +4,7 @@ import type { ApiKeyRecord } from './api-key-record.ts';
 import { hashApiKey } from './hash-api-key.ts';
 import type { KeyInvalidation, KeyStore } from './key-store.ts';
 import { KeyConflictError } from './key-store.ts';
+import { retentionStart, utcDay } from './usage.ts';
 
 export const TEST_PEPPER = 'test-pepper-0123456789abcdefghijklmnop';
 
@@ -145,6 +146,76 @@ export function defineKeyStoreContract(
         expect(await sibling.getByHash(record.hash)).toEqual(record);
         await sibling.revoke(record.keyId, new Date());
         expect((await store.getByHash(record.hash))?.revokedAt).toBeDefined();
+      });
+    }
+
+    it('deletes a key (record, hash lookup, owner listing) and tells listeners; unknown ids are false', async () => {
+      const store = await fresh();
+      const { record } = makeRecord({ ownerId: 'partner-delete' });
+      const { record: kept } = makeRecord({ ownerId: 'partner-delete' });
+      await store.create(record);
+      await store.create(kept);
+      const events: KeyInvalidation[] = [];
+      store.onRevoked((e) => events.push(e));
+      expect(await store.delete(record.keyId)).toBe(true);
+      expect(await store.getById(record.keyId)).toBeUndefined();
+      expect(await store.getByHash(record.hash)).toBeUndefined();
+      expect((await store.list('partner-delete')).map((r) => r.keyId)).toEqual([kept.keyId]);
+      expect(events[0]).toEqual({ kind: 'key', keyId: record.keyId, hash: record.hash });
+      expect(await store.delete(record.keyId)).toBe(false);
+      // the id and hash are free again
+      await store.create(record);
+    });
+
+    it('adds usage per key and UTC day (increments add up), reads a range, and keeps it after the key is deleted', async () => {
+      const store = await fresh();
+      const { record } = makeRecord();
+      const { record: other } = makeRecord();
+      await store.create(record);
+      const today = utcDay(new Date());
+      const yesterday = utcDay(new Date(Date.now() - 86_400_000));
+      await store.addUsage([
+        { keyId: record.keyId, day: today, requests: 3, cost: 12, upstreamCalls: 5, errors: 1 },
+        { keyId: record.keyId, day: yesterday, requests: 1, cost: 2, upstreamCalls: 0, errors: 0 },
+        { keyId: other.keyId, day: today, requests: 7, cost: 0, upstreamCalls: 0, errors: 7 },
+      ]);
+      await store.addUsage([{ keyId: record.keyId, day: today, requests: 2, cost: 3, upstreamCalls: 1, errors: 0 }]);
+      expect(await store.usage(record.keyId, yesterday, today)).toEqual([
+        { day: yesterday, requests: 1, cost: 2, upstreamCalls: 0, errors: 0 },
+        { day: today, requests: 5, cost: 15, upstreamCalls: 6, errors: 1 },
+      ]);
+      expect(await store.usage(record.keyId, today, today)).toEqual([{ day: today, requests: 5, cost: 15, upstreamCalls: 6, errors: 1 }]);
+      expect(await store.usage(record.keyId, '2001-01-01', '2001-01-31')).toEqual([]);
+      expect(await store.usage('zzzzzzzz', yesterday, today)).toEqual([]);
+      await store.delete(record.keyId);
+      expect(await store.usage(record.keyId, today, today)).toHaveLength(1);
+    });
+
+    it('never keeps usage past retention', async () => {
+      const store = await fresh();
+      const { record } = makeRecord();
+      const old = retentionStart(new Date(Date.now() - 5 * 86_400_000));
+      const today = utcDay(new Date());
+      await store.addUsage([
+        { keyId: record.keyId, day: old, requests: 1, cost: 1, upstreamCalls: 1, errors: 0 },
+        { keyId: record.keyId, day: today, requests: 1, cost: 1, upstreamCalls: 1, errors: 0 },
+      ]);
+      await store.pruneUsage(retentionStart(new Date()));
+      expect(await store.usage(record.keyId, old, old)).toEqual([]);
+      expect((await store.usage(record.keyId, today, today)).map((d) => d.day)).toEqual([today]);
+    });
+
+    if (openSibling !== undefined) {
+      it('adds up usage written by two instances over the same storage', async () => {
+        const store = await fresh();
+        const sibling = await openSibling(store);
+        opened.push(sibling);
+        const day = utcDay(new Date());
+        await Promise.all([
+          store.addUsage([{ keyId: 'AAAAAAAA', day, requests: 2, cost: 4, upstreamCalls: 1, errors: 0 }]),
+          sibling.addUsage([{ keyId: 'AAAAAAAA', day, requests: 3, cost: 1, upstreamCalls: 2, errors: 1 }]),
+        ]);
+        expect(await store.usage('AAAAAAAA', day, day)).toEqual([{ day, requests: 5, cost: 5, upstreamCalls: 3, errors: 1 }]);
       });
     }
 

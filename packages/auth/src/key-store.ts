@@ -1,4 +1,5 @@
 import type { ApiKeyRecord } from './api-key-record.ts';
+import type { UsageDay, UsageIncrement } from './usage.ts';
 
 /**
  * A change that can end or shorten a key's life. Caches must drop the key on it. `all` means "changes may have been
@@ -26,6 +27,20 @@ export interface KeyStore {
    * every authenticated read into a storage write.
    */
   touch(keyId: string, at: Date): Promise<void>;
+  /**
+   * Deletes a key's record for good (`keys purge`: expired and revoked keys) and tells listeners like `revoke`. Its
+   * usage stays until retention ends, so a purged key can still be billed. False if unknown.
+   */
+  delete(keyId: string): Promise<boolean>;
+  /**
+   * Adds each increment to its key's UTC day; increments, never overwrites, so every replica's flushes add up. Kept
+   * for USAGE_RETENTION_DAYS. Called by the usage meter in batches, off the request path.
+   */
+  addUsage(increments: readonly UsageIncrement[]): Promise<void>;
+  /** One key's usage per UTC day from `from` to `to` (both `YYYY-MM-DD`, included), days without usage left out. */
+  usage(keyId: string, from: string, to: string): Promise<UsageDay[]>;
+  /** Drops usage of days before `before` (`YYYY-MM-DD`); returns how many key-days went. Redis expires them itself. */
+  pruneUsage(before: string): Promise<number>;
   /** Called on every revoke/markReplaced, including those made by other processes where the store can tell. */
   onRevoked(listener: KeyInvalidationListener): () => void;
   close(): Promise<void>;

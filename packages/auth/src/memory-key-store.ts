@@ -1,6 +1,7 @@
 import type { ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
 import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+import { addCounts, daysBetween, retentionStart, zeroUsage, type UsageCounts } from './usage.ts';
 
 export interface MemoryKeyStoreOptions {
   touchIntervalMs?: number;
@@ -12,6 +13,8 @@ export function createMemoryKeyStore(options: MemoryKeyStoreOptions = {}): KeySt
   const idByHash = new Map<string, string>();
   const listeners = createListenerSet();
   const touchDue = createTouchThrottle(options.touchIntervalMs);
+  /** keyId → day → counts; usage outlives a deleted record, like the other stores' */
+  const usage = new Map<string, Map<string, UsageCounts>>();
   const copy = (record: ApiKeyRecord | undefined) => (record === undefined ? undefined : structuredClone(record));
 
   return {
@@ -50,6 +53,39 @@ export function createMemoryKeyStore(options: MemoryKeyStoreOptions = {}): KeySt
       const record = byId.get(keyId);
       if (record === undefined || !touchDue(keyId, at)) return;
       record.lastUsedAt = at.toISOString();
+    },
+    async delete(keyId) {
+      const record = byId.get(keyId);
+      if (record === undefined) return false;
+      byId.delete(keyId);
+      idByHash.delete(record.hash);
+      listeners.emit({ kind: 'key', keyId, hash: record.hash });
+      return true;
+    },
+    async addUsage(increments) {
+      const oldest = retentionStart(new Date());
+      for (const { keyId, day, ...counts } of increments) {
+        if (day < oldest) continue;
+        let days = usage.get(keyId);
+        if (days === undefined) usage.set(keyId, (days = new Map()));
+        addCounts(days.get(day) ?? days.set(day, zeroUsage()).get(day)!, counts);
+      }
+    },
+    async usage(keyId, from, to) {
+      const days = usage.get(keyId);
+      if (days === undefined) return [];
+      return daysBetween(from, to).flatMap((day) => {
+        const counts = days.get(day);
+        return counts === undefined ? [] : [{ day, ...counts }];
+      });
+    },
+    async pruneUsage(before) {
+      let dropped = 0;
+      for (const [keyId, days] of usage) {
+        for (const day of days.keys()) if (day < before && days.delete(day)) dropped++;
+        if (days.size === 0) usage.delete(keyId);
+      }
+      return dropped;
     },
     onRevoked: listeners.add,
     async close() {

@@ -37,6 +37,18 @@ describe.skipIf(!redisUrl)('createRedisKeyStore against REDIS_URL', () => {
   defineKeyStoreContract('redis', () => open(), (first) => open(prefixOf.get(first)));
   defineKeyStoreContract('cached(redis)', async () => createCachedKeyStore(await open()));
 
+  it('writes usage as one hash per key and day that expires after the retention period', async () => {
+    const store = await open();
+    const prefix = prefixOf.get(store)!;
+    const day = new Date().toISOString().slice(0, 10);
+    await store.addUsage([{ keyId: 'AAAAAAAA', day, requests: 2, cost: 1.5, upstreamCalls: 3, errors: 0 }]);
+    expect(await admin.hGetAll(`${prefix}usage:AAAAAAAA:${day}`)).toEqual({ requests: '2', cost: '1.5', upstreamCalls: '3' });
+    const ttl = await admin.ttl(`${prefix}usage:AAAAAAAA:${day}`);
+    expect(ttl).toBeGreaterThan(399 * 86_400);
+    expect(ttl).toBeLessThanOrEqual(400 * 86_400);
+    await store.close();
+  });
+
   it('stores one hash per record and no raw key anywhere under its prefix', async () => {
     const prefix = `${runPrefix}layout:`;
     const store = await open(prefix);

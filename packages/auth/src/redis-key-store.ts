@@ -5,6 +5,7 @@ import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
 import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+import { daysBetween, retentionStart, USAGE_FIELDS, USAGE_RETENTION_DAYS, type UsageDay } from './usage.ts';
 
 export interface RedisKeyStoreOptions {
   redisUrl: string;
@@ -58,6 +59,18 @@ local hash = cjson.decode(redis.call('HGET', KEYS[1], 'hash'))
 if channel ~= '' then redis.call('PUBLISH', channel, cjson.encode({ keyId = keyId, hash = hash })) end
 return hash`;
 
+const DELETE_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local hash = cjson.decode(redis.call('HGET', KEYS[1], 'hash'))
+local ownerId = cjson.decode(redis.call('HGET', KEYS[1], 'ownerId'))
+redis.call('DEL', KEYS[1], ARGV[2] .. 'hash:' .. hash)
+redis.call('SREM', ARGV[2] .. 'ids', ARGV[1])
+redis.call('SREM', ARGV[2] .. 'owner:' .. ownerId, ARGV[1])
+redis.call('PUBLISH', ARGV[2] .. 'revocations', cjson.encode({ keyId = ARGV[1], hash = hash }))
+return hash`;
+
+const USAGE_TTL_SECONDS = USAGE_RETENTION_DAYS * 86_400;
+
 function encode(record: ApiKeyRecord): string[] {
   return Object.entries(record).flatMap(([field, value]) => (value === undefined ? [] : [field, JSON.stringify(value)]));
 }
@@ -70,7 +83,8 @@ function decode(fields: Record<string, string>): ApiKeyRecord | undefined {
 
 /**
  * Redis store shared by every gateway replica. Layout under the prefix: `key:<keyId>` (hash, one field per record
- * attribute), `hash:<hmac>` → keyId, `ids` and `owner:<ownerId>` (sets of keyIds), channel `revocations`.
+ * attribute), `hash:<hmac>` → keyId, `ids` and `owner:<ownerId>` (sets of keyIds), channel `revocations`, and usage
+ * under `usage:<keyId>:<YYYY-MM-DD>` (a hash of counters, HINCRBY, expiring after USAGE_RETENTION_DAYS).
  * A second connection subscribes to the channel so every replica's caches hear about revocations within
  * milliseconds. Multi-key scripts assume a single Redis (not Cluster), as the rest of Omnigraph does.
  */
@@ -142,6 +156,7 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
   const hashKey = (hash: string) => `${prefix}hash:${hash}`;
   const idsKey = `${prefix}ids`;
   const ownerKey = (ownerId: string) => `${prefix}owner:${ownerId}`;
+  const usageKey = (keyId: string, day: string) => `${prefix}usage:${keyId}:${day}`;
 
   async function getById(keyId: string): Promise<ApiKeyRecord | undefined> {
     return decode(await redis.hGetAll(recordKey(keyId)));
@@ -192,6 +207,55 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
       // Nothing to write to a suspect Redis: a last-used time may be a minute late, a queued write would pile up.
       if (guard.suspect || !touchDue(keyId, at)) return;
       await update(keyId, 'set', false, { lastUsedAt: at.toISOString() });
+    },
+    async delete(keyId) {
+      // the key's prefix is passed in (not derived in Lua), the script touches only this store's keys
+      const hash = await redis.eval(DELETE_SCRIPT, { keys: [recordKey(keyId)], arguments: [keyId, prefix] });
+      if (typeof hash !== 'string') return false;
+      listeners.emit({ kind: 'key', keyId, hash });
+      return true;
+    },
+    async addUsage(increments) {
+      const oldest = retentionStart(new Date());
+      const current = increments.filter((increment) => increment.day >= oldest);
+      if (current.length === 0) return;
+      // one round trip for the whole batch: a pipeline, not a transaction (each HINCRBY stands on its own)
+      const pipeline = redis.multi();
+      for (const increment of current) {
+        const key = usageKey(increment.keyId, increment.day);
+        for (const field of USAGE_FIELDS) {
+          const value = increment[field];
+          if (value === 0) continue;
+          if (Number.isInteger(value)) pipeline.hIncrBy(key, field, value);
+          else pipeline.hIncrByFloat(key, field, value);
+        }
+        pipeline.expire(key, USAGE_TTL_SECONDS);
+      }
+      await pipeline.execAsPipeline();
+    },
+    async usage(keyId, from, to) {
+      const days = daysBetween(from, to);
+      if (days.length === 0) return [];
+      const pipeline = redis.multi();
+      for (const day of days) pipeline.hGetAll(usageKey(keyId, day));
+      const replies = (await pipeline.execAsPipeline()) as unknown as Record<string, string>[];
+      const result: UsageDay[] = [];
+      days.forEach((day, i) => {
+        const fields = replies[i] ?? {};
+        if (Object.keys(fields).length === 0) return;
+        result.push({
+          day,
+          requests: Number(fields['requests'] ?? 0),
+          cost: Number(fields['cost'] ?? 0),
+          upstreamCalls: Number(fields['upstreamCalls'] ?? 0),
+          errors: Number(fields['errors'] ?? 0),
+        });
+      });
+      return result;
+    },
+    async pruneUsage() {
+      // every day's hash expires by itself (EXPIRE at each write)
+      return 0;
     },
     onRevoked: listeners.add,
     async close() {

@@ -13,6 +13,7 @@ import { invalidate } from './invalidate.ts';
 import { createMemoryCache } from './memory-cache.ts';
 import { createRedisCache } from './redis-cache.ts';
 import { createSingleFlight, type SingleFlight } from './single-flight.ts';
+import { metricsRegistry } from '../metrics/registry.ts';
 
 requireRedisInCi('the cached loader against Redis', { sharedRedis: true, redisServerBinary: true });
 
@@ -111,6 +112,30 @@ function defineCachedLoaderSuite(name: string, createCache: CreateCache): void {
       expect(upstream.fetch).toHaveBeenCalledTimes(1);
       expect(upstream.fetch).toHaveBeenCalledWith(['C', 'MISSING', 'A']);
       expect(reports).toEqual([{ source: 'erp', status: 'OK' }]);
+    });
+
+    it('counts hits, misses and stale values served (with their age) per loader', async () => {
+      const name = `metered-${randomUUID().slice(0, 8)}`;
+      const { clock, upstream, newLoader } = await setup({ name });
+      // a histogram's `_sum` is one of its values, under its own metricName
+      const value = async (metric: string, labels: Record<string, string>) =>
+        (await metricsRegistry.getMetricsAsJSON())
+          .find((m) => m.name === metric.replace(/_sum$/, ''))
+          ?.values.find(
+            (v) =>
+              ((v as { metricName?: string }).metricName ?? metric) === metric &&
+              Object.entries({ loader: name, ...labels }).every(([k, l]) => (v.labels as Record<string, unknown>)[k] === l),
+          )?.value ?? 0;
+      await newLoader().loadMany(['A', 'B']);
+      clock.now = T0 + 10_000;
+      await newLoader().load('A');
+      clock.now = T0 + 120_000;
+      upstream.state.failure = upstreamError('UPSTREAM_TIMEOUT');
+      await newLoader().load('A');
+      expect(await value('omnigraph_cache_lookups_total', { service: 'erp', result: 'miss' })).toBe(3);
+      expect(await value('omnigraph_cache_lookups_total', { service: 'erp', result: 'hit' })).toBe(1);
+      expect(await value('omnigraph_cache_stale_served_total', { service: 'erp' })).toBe(1);
+      expect(await value('omnigraph_cache_stale_age_seconds_sum', { service: 'erp' })).toBe(120);
     });
 
     it('splits a batch at maxBatchSize', async () => {

@@ -4,6 +4,7 @@ import type { UpstreamErrorCode } from '../errors/upstream-error.ts';
 import { currentRequestScope, remainingMs, runInRequestScope, type RequestScope } from '../sources/request-scope.ts';
 import { createSourceRecorder, sourceStatusOfErrorCode, type SourceRecorder, type SourceReport, type SourceStatus } from '../sources/source-status.ts';
 import type { Cache } from './cache.ts';
+import { cacheLoaderMetrics } from './cache-metrics.ts';
 import type { SingleFlight } from './single-flight.ts';
 
 /**
@@ -127,6 +128,7 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
   const storeSeconds = Math.max(policy.freshSeconds, policy.maxStaleSeconds, 0);
   // With nothing ever served fresh, the happy path skips the cache read; entries are read only to stand in.
   const readsBeforeFetch = freshMs > 0 || negativeMs > 0;
+  const metrics = cacheLoaderMetrics(source, name);
 
   async function readEnvelopes(keys: readonly string[]): Promise<Array<CacheEnvelope<V | null> | undefined>> {
     if (keys.length === 0 || (storeSeconds <= 0 && negativeSeconds <= 0)) return keys.map(() => undefined);
@@ -201,6 +203,8 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
       }
     });
     if (freshAsOf !== undefined) scope?.sources.record(source, 'OK', freshAsOf);
+    metrics.hits(keys.length - pending.length);
+    metrics.misses(pending.length);
     if (pending.length === 0) return deliver(results);
 
     // Single flight: join what another request is fetching (same loader, same priority class: an interactive caller
@@ -273,6 +277,7 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
         if (isStaleable(outcome) && canStandIn(envelope, servedAt)) {
           results[i] = envelope.value;
           staleAsOf = oldest(staleAsOf, envelope.fetchedAt);
+          metrics.stale(ageOf(envelope, servedAt) / 1000);
         } else {
           results[i] = outcome;
           uncovered.push(outcome);

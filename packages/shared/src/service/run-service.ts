@@ -2,6 +2,7 @@ import { ConfigError, type ConfigIssue, type Env } from '../config/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
 import type { DrainOptions, DrainResult } from './drain.ts';
 import { ListenError } from './listen.ts';
+import { collectProcessMetrics } from '../metrics/index.ts';
 import { startMetricsListener, type MetricsListener } from './metrics-listener.ts';
 import type { ServiceSettings } from './service-env.ts';
 
@@ -122,6 +123,8 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
   process.on('SIGINT', onSignal);
 
   try {
+    // Node's own figures once per process, under the name of the process's main (a container's service, or `stack`)
+    collectProcessMetrics(options.name);
     if (settings.metrics !== undefined) {
       metrics = await startMetricsListener({ ...settings.metrics, role: settings.role });
     }

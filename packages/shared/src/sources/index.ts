@@ -4,9 +4,11 @@ export {
   createSourceRecorder,
   mergeSourceReports,
   readSourceReports,
+  readUpstreamCalls,
   SOURCE_STATUSES,
   sourceStatusOfErrorCode,
   SUBGRAPH_SOURCES_EXTENSION,
+  SUBGRAPH_UPSTREAM_CALLS_EXTENSION,
 } from './source-status.ts';
 export type { RequestPriority, RequestScope } from './request-scope.ts';
 export { createRequestScope, currentRequestScope, priorityOf, remainingMs, runInRequestScope } from './request-scope.ts';

@@ -19,6 +19,12 @@ export interface RequestScope {
   /** epoch ms the gateway stops waiting; undefined when the caller set none */
   deadlineAt: number | undefined;
   sources: SourceRecorder;
+  /**
+   * HTTP requests sent to upstream systems for this request (retries included), reported to the gateway beside the
+   * sources so it can meter what each partner consumed. An object, shared by the copies of a scope (the cached loader
+   * runs its fetch in a copy with its own source recorder) so every request counts into the one total.
+   */
+  usage: { upstreamCalls: number };
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -28,7 +34,7 @@ export function priorityOf(identity: RequestIdentity): RequestPriority {
 }
 
 export function createRequestScope(identity: RequestIdentity, deadlineAt?: number): RequestScope {
-  return { identity, priority: priorityOf(identity), deadlineAt, sources: createSourceRecorder() };
+  return { identity, priority: priorityOf(identity), deadlineAt, sources: createSourceRecorder(), usage: { upstreamCalls: 0 } };
 }
 
 /** Runs `fn` (and everything it schedules: promises, DataLoader batches, timers) inside `scope`. */

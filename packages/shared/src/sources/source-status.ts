@@ -44,6 +44,13 @@ export interface SourceReport {
 
 /** Subgraph → gateway: the reports of one subgraph response, under this key of its `extensions`. */
 export const SUBGRAPH_SOURCES_EXTENSION = 'omnigraphSources';
+/** Beside the sources: the upstream HTTP requests the subgraph sent for this request (a count), for usage metering. */
+export const SUBGRAPH_UPSTREAM_CALLS_EXTENSION = 'omnigraphUpstreamCalls';
+
+/** The subgraph's reported upstream-call count, or 0 when absent or not a sane count. */
+export function readUpstreamCalls(value: unknown): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
 /** Gateway → client: the merged reports of every system consulted, under this key of the response `extensions`. */
 export const CLIENT_SOURCES_EXTENSION = 'sources';
 

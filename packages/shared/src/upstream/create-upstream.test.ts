@@ -8,6 +8,7 @@ import { UpstreamError } from '../errors/upstream-error.ts';
 import { createHttpClient } from '../http/create-http-client.ts';
 import { SERVICE_IDENTITY, type RequestIdentity } from '../identity/request-identity.ts';
 import { createLogger } from '../logging/create-logger.ts';
+import { metricsRegistry } from '../metrics/registry.ts';
 import { createRequestScope, runInRequestScope, type RequestScope } from '../sources/request-scope.ts';
 import { startTestHttpServer, type TestHttpServer } from '../testing/start-test-http-server.ts';
 import { createUpstream, type UpstreamCall, type UpstreamOptions } from './create-upstream.ts';
@@ -330,5 +331,52 @@ describe('createUpstream: source statuses', () => {
     expect(scope.sources.reports()).toEqual([{ source: 'crm', status: 'OK' }]);
     await rejection(inScope(scope, () => upstream.call(read(http))));
     expect(scope.sources.reports()).toEqual([{ source: 'crm', status: 'FAILED' }]);
+  });
+});
+
+describe('createUpstream: metrics and usage', () => {
+  /** The value of one series of the process registry (0 when it does not exist yet). */
+  async function sample(name: string, labels: Record<string, string>): Promise<number> {
+    const metric = (await metricsRegistry.getMetricsAsJSON()).find((m) => m.name === name);
+    const value = metric?.values.find((v) => Object.entries(labels).every(([k, l]) => (v.labels as Record<string, unknown>)[k] === l));
+    return value?.value ?? 0;
+  }
+
+  it('counts every HTTP request by endpoint and status, and each into the request scope, retries included', async () => {
+    const { server, http } = await upstreamServer((n, _req, res) => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: true })));
+    const labels = { service: 'crm', system: 'hubspot', endpoint: 'readMetered' };
+    const before = [await sample('omnigraph_upstream_requests_total', { ...labels, status: '503' }), await sample('omnigraph_upstream_requests_total', { ...labels, status: '200' })];
+    const scope = createRequestScope(partner, Date.now() + 5_000);
+    await inScope(scope, () => make().call(read(http, { operation: 'readMetered' })));
+    expect(server.requests).toBe(2);
+    expect(scope.usage.upstreamCalls).toBe(2);
+    expect(await sample('omnigraph_upstream_requests_total', { ...labels, status: '503' })).toBe(before[0]! + 1);
+    expect(await sample('omnigraph_upstream_requests_total', { ...labels, status: '200' })).toBe(before[1]! + 1);
+  });
+
+  it('counts nothing for a call the breaker or a nested failure kept from being sent', async () => {
+    const { http } = await upstreamServer((_n, _req, res) => json(res, 200, { ok: true }));
+    const scope = createRequestScope(partner, Date.now() + 5_000);
+    const nested = new UpstreamError({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'crm', operation: 'refreshToken' });
+    await rejection(inScope(scope, () => make().call(read(http, { operation: 'readNested', send: () => Promise.reject(nested) }))));
+    expect(scope.usage.upstreamCalls).toBe(0);
+    expect(await sample('omnigraph_upstream_requests_total', { endpoint: 'readNested' })).toBe(0);
+  });
+
+  it('never labels an endpoint that is not a method name (a path with an e-mail, say)', async () => {
+    const { http } = await upstreamServer((_n, _req, res) => json(res, 200, { ok: true }));
+    await make({ serviceName: 'eshop', product: 'woocommerce' }).call(read(http, { operation: '/crm/v3/objects/contacts/anna@example.com' }));
+    const metric = (await metricsRegistry.getMetricsAsJSON()).find((m) => m.name === 'omnigraph_upstream_requests_total');
+    const endpoints = (metric?.values ?? []).filter((v) => v.labels['system'] === 'woocommerce').map((v) => v.labels['endpoint']);
+    expect(endpoints).toEqual(['other']);
+  });
+
+  it('labels an attempt that got no answer in time as timeout, and sets the breaker state gauge', async () => {
+    const { http } = await upstreamServer(() => undefined); // never answers
+    const upstream = make({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: 50, retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1 } });
+    await rejection(upstream.call(read(http, { operation: 'readSlow' })));
+    expect(await sample('omnigraph_upstream_requests_total', { system: 'allegro', endpoint: 'readSlow', status: 'timeout' })).toBe(1);
+    expect(await sample('omnigraph_upstream_breaker_state', { service: 'marketplace', system: 'allegro' })).toBe(2);
+    expect(await sample('omnigraph_upstream_calls_total', { system: 'allegro', result: 'UPSTREAM_TIMEOUT' })).toBeGreaterThanOrEqual(1);
   });
 });

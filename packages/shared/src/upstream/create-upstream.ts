@@ -19,6 +19,7 @@ import type { Logger } from '../logging/create-logger.ts';
 import { currentRequestScope, type RequestScope } from '../sources/request-scope.ts';
 import { sourceStatusOfErrorCode, type SourceStatus } from '../sources/source-status.ts';
 import { readRateLimitHeaders } from './rate-limit-headers.ts';
+import { createUpstreamMetrics } from './upstream-metrics.ts';
 
 /** The products behind the four roles; names the budget buckets (`hubspot:search`) and the header dialect. */
 export type UpstreamProduct = 'odoo' | 'woocommerce' | 'hubspot' | 'allegro';
@@ -217,6 +218,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   // call per halfOpenAfterMs reaches an upstream whose breaker is open.
   let probeClaimed = false;
   const blockedUntil = new Map<string, number>();
+  const metrics = createUpstreamMetrics(serviceName, product);
 
   const stats: Omit<UpstreamStats, 'breaker'> = {
     calls: 0,
@@ -244,6 +246,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     } else if (state === CircuitState.Closed) {
       logger?.info(`${serviceName} upstream circuit closed: the probe succeeded`);
     }
+    metrics.breaker(BREAKER_STATE[state]);
     emit({ type: 'breaker', state: BREAKER_STATE[state] });
   });
 
@@ -263,13 +266,21 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   /** One HTTP attempt with its own timeout: send, accept domain statuses, parse; every failure mapped here. */
-  async function attempt<T>(call: UpstreamCall<T>, timeoutMs: number): Promise<T> {
+  async function attempt<T>(call: UpstreamCall<T>, timeoutMs: number, scope: RequestScope | undefined): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
     stats.attempts += 1;
+    const startedAt = performance.now();
+    // Counted for the request's usage and measured once the request went out: a nested call's failure (below) sent
+    // nothing of this call's own, and was counted by its own attempt.
+    const sent = (status: string) => {
+      if (scope !== undefined) scope.usage.upstreamCalls += 1;
+      metrics.request(call.operation, status, (performance.now() - startedAt) / 1000);
+    };
     let response: AxiosResponse<unknown>;
     try {
       response = await call.send(signal);
     } catch (error) {
+      if (!(error instanceof UpstreamError)) sent(attemptStatusOf(error, signal));
       // An UpstreamError from inside `send` is a nested upstream call's final verdict (Allegro's token refresh):
       // passed through, and not this upstream's failure.
       if (error instanceof UpstreamError) {
@@ -289,6 +300,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       if (signal.aborted && !failed) throw new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName, operation: call.operation, cause: error });
       throw mapAxiosErrorToUpstreamError(error, { serviceName, operation: call.operation });
     }
+    sent(String(response.status));
     observe(generalBucket, readRateLimitHeaders(product, response.headers));
     try {
       return call.parse(response);
@@ -333,6 +345,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         const cap = priority === 'bulk' ? BULK_BUDGET_WAIT_MS : INTERACTIVE_BUDGET_WAIT_MS;
         const maxWaitMs = Math.max(0, Math.min(cap, deadlineAt - Date.now() - MIN_ATTEMPT_MS));
         let decision;
+        const waitStartedAt = performance.now();
         try {
           decision = await options.budget.acquire({ buckets, priority, maxWaitMs });
         } catch (error) {
@@ -340,6 +353,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           logger?.warn({ err: error }, 'budget gate failed; calling without it');
           decision = { granted: true as const };
         }
+        metrics.budget(priority, decision.granted ? 'granted' : 'refused', (performance.now() - waitStartedAt) / 1000);
         if (!decision.granted) {
           stats.budgetRefused += 1;
           throw fail('UPSTREAM_BUDGET_EXHAUSTED', call.operation, {
@@ -368,7 +382,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             const timeoutMs = Math.min(attemptTimeoutMs, deadlineAt - Date.now());
             if (timeoutMs < MIN_ATTEMPT_MS) throw fail('UPSTREAM_TIMEOUT', call.operation);
             // 5. the breaker counts only the HTTP attempt itself
-            return breaker.execute(() => attempt(call, timeoutMs));
+            return breaker.execute(() => attempt(call, timeoutMs, scope));
           }),
           gaveUp,
         ]);
@@ -410,6 +424,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         try {
           const value = await gatedAttempt(call, buckets, deadlineAt, scope);
           record(scope, 'OK');
+          metrics.call('ok');
           emit({ type: 'success', operation: call.operation, attempts: attemptNo });
           return value;
         } catch (raw) {
@@ -434,12 +449,14 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           }
           if (call.idempotent && delayMs !== undefined && attemptNo <= maxRetries) {
             stats.retries += 1;
+            metrics.retry();
             emit({ type: 'retry', operation: call.operation, attempt: attemptNo, delayMs, code });
             if (delayMs > 0) await sleep(delayMs);
             continue;
           }
           stats.failures += 1;
           record(scope, sourceStatusOf(code));
+          metrics.call(code);
           emit({ type: 'failure', operation: call.operation, code, attempts: attemptNo });
           throw error;
         }
@@ -447,6 +464,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     },
     stats: () => ({ ...stats, breaker: BREAKER_STATE[breaker.state] }),
   };
+}
+
+/** The status label of an attempt that threw: the upstream's HTTP status when it answered, else how it failed. */
+function attemptStatusOf(error: unknown, signal: AbortSignal): string {
+  if (isAxiosError(error) && error.response !== undefined) return String(error.response.status);
+  return signal.aborted ? 'timeout' : 'network';
 }
 
 function sourceStatusOf(code: UpstreamErrorCode): SourceStatus {

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { loadKeyVocabulary } from './key-vocabulary.ts';
+import { loadOperationRegistry } from './edge/registered-operations.ts';
+
+describe('loadKeyVocabulary', () => {
+  it('names every scope the committed supergraph declares and every registered operation', () => {
+    const vocabulary = loadKeyVocabulary();
+    expect(vocabulary.scopes).toEqual(['catalog:read', 'customers:pii', 'customers:read', 'orders:read', 'stock:read']);
+    expect(vocabulary.operations).toEqual(
+      loadOperationRegistry()
+        .all()
+        .map((o) => o.name)
+        .sort(),
+    );
+    expect(vocabulary.operations).toContain('PartnerProductsBySku');
+  });
+});

@@ -1,0 +1,26 @@
+import type { ApiKeyService } from '@omnigraph/auth';
+
+/** The owner of `npm start`'s demo keys: every key of this owner is replaced at each start. */
+export const DEMO_OWNER = 'omnigraph-demo';
+
+/**
+ * Fresh demo keys per start; the ones of earlier starts are deleted (revoked at once on every replica by the store's
+ * invalidation), so they pile up neither as live credentials nor as revoked records.
+ */
+export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string }> {
+  for (const old of await keys.list(DEMO_OWNER)) await keys.delete(old.keyId);
+  const callCenter = await keys.createKey({
+    name: 'demo: call center',
+    ownerId: DEMO_OWNER,
+    profile: 'internal',
+    scopes: ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'],
+    rateLimitPerMinute: 600,
+  });
+  const partner = await keys.createKey({
+    name: 'demo: comparison site',
+    ownerId: DEMO_OWNER,
+    scopes: ['catalog:read', 'stock:read'],
+    rateLimitPerMinute: 120,
+  });
+  return { callCenter: callCenter.key, partner: partner.key };
+}
