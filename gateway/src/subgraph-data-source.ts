@@ -75,10 +75,13 @@ export interface SubgraphFetchContext {
  * once per HTTP request (so an APQ retry with the full query gets its own signature).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  private readonly serviceName: SubgraphName;
+  private readonly timeoutMs: number;
+
   constructor(
-    private readonly serviceName: SubgraphName,
+    serviceName: SubgraphName,
     url: string,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
     /** OMNIGRAPH_SUBGRAPH_SECRET, shared with the subgraphs */
     secret: string,
   ) {
@@ -96,6 +99,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
         return fetch(input, { ...init, headers, signal: fetchState.signal } as RequestInit) as never;
       },
     });
+    this.serviceName = serviceName;
+    this.timeoutMs = timeoutMs;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
