@@ -30,7 +30,7 @@ interface ModelClass {
 async function schemaProblems(o: K8sObject): Promise<string[]> {
   let Model: ModelClass | undefined;
   try {
-    const module = (await import(`kubernetes-models/${o.apiVersion}/${o.kind}`)) as Record<string, ModelClass>;
+    const module = (await import(/* @vite-ignore */ `kubernetes-models/${o.apiVersion}/${o.kind}`)) as Record<string, ModelClass>;
     Model = module[o.kind];
   } catch {
     Model = undefined;

@@ -152,7 +152,7 @@ function applyPatch(objects: K8sObject[], entry: PatchEntry, dir: string, file: 
     if (!selected(o)) return o;
     // a target patch keeps each resource's own identity
     const body = target === undefined ? patch : { ...patch, metadata: { ...(patch['metadata'] as JsonObject), name: o.metadata.name } };
-    return strategicMerge(o as unknown as JsonObject, body) as unknown as K8sObject;
+    return mergeJson(o as unknown as JsonObject, body, '') as unknown as K8sObject;
   });
 }
 
@@ -179,13 +179,17 @@ const MERGE_KEYS: Record<string, string> = {
 };
 
 /** Kubernetes' strategic merge patch for the fields above: maps merge, `null` deletes a key, keyed lists merge by key. */
-export function strategicMerge(base: Json, patch: Json, field = ''): Json {
+export function strategicMerge(base: unknown, patch: unknown): unknown {
+  return mergeJson(base as Json, patch as Json, '');
+}
+
+function mergeJson(base: Json, patch: Json, field: string): Json {
   if (isObject(base) && isObject(patch)) {
     if ('$patch' in patch) throw new KustomizeError('$patch directives are not supported by the offline renderer');
     const out: JsonObject = { ...base };
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) delete out[key];
-      else out[key] = key in base ? strategicMerge(base[key]!, value, key) : value;
+      else out[key] = key in base ? mergeJson(base[key]!, value, key) : value;
     }
     return out;
   }
@@ -196,7 +200,7 @@ export function strategicMerge(base: Json, patch: Json, field = ''): Json {
     const out = [...base];
     for (const item of patch) {
       const index = isObject(item) ? out.findIndex((b) => isObject(b) && b[key] === item[key]) : -1;
-      if (index >= 0) out[index] = strategicMerge(out[index]!, item, '');
+      if (index >= 0) out[index] = mergeJson(out[index]!, item, '');
       else out.push(item);
     }
     return out;
@@ -205,13 +209,14 @@ export function strategicMerge(base: Json, patch: Json, field = ''): Json {
 }
 
 /** RFC 6902 over a copy of `doc`: add, remove, replace, test (the operations an overlay needs). */
-export function applyJson6902(doc: JsonObject, ops: Json[], source = 'patch'): JsonObject {
-  const root: JsonObject = structuredClone(doc);
+export function applyJson6902(doc: object, ops: readonly unknown[], source = 'patch'): Record<string, unknown> {
+  const root = structuredClone(doc) as JsonObject;
   for (const raw of ops) {
     if (!isObject(raw) || typeof raw['op'] !== 'string' || typeof raw['path'] !== 'string') {
       throw new KustomizeError(`${source}: every operation needs op and path`);
     }
     const { op, path } = raw;
+    if (!['add', 'remove', 'replace', 'test'].includes(op)) throw new KustomizeError(`${source}: op "${op}" is not supported`);
     const tokens = path === '' ? [] : path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (tokens.length === 0) throw new KustomizeError(`${source}: ${op} on the whole document is not supported`);
     const last = tokens.pop()!;
@@ -231,13 +236,11 @@ export function applyJson6902(doc: JsonObject, ops: Json[], source = 'patch'): J
       if (op === 'add') parent.splice(index, 0, value!);
       else if (op === 'remove') parent.splice(index, 1);
       else if (op === 'replace') parent[index] = value!;
-      else if (op === 'test') assertEqual(parent[index], value, source, path);
-      else throw new KustomizeError(`${source}: op "${op}" is not supported`);
+      else assertEqual(parent[index], value, source, path);
     } else if (isObject(parent)) {
       if (op === 'add' || op === 'replace') parent[last] = value!;
       else if (op === 'remove') delete parent[last];
-      else if (op === 'test') assertEqual(parent[last], value, source, path);
-      else throw new KustomizeError(`${source}: op "${op}" is not supported`);
+      else assertEqual(parent[last], value, source, path);
     } else {
       throw new KustomizeError(`${source}: ${op} ${path}: the parent is not a container`);
     }
