@@ -50,6 +50,13 @@ describe('npm run manifests:check', () => {
     expect((await validateKustomizeTree(unknown)).problems).toContainEqual(expect.stringMatching(/unknown apiVersion\/kind policy\/v1 PodDisruptionBudgets/));
   });
 
+  it('rejects a misspelt field, which the API server would drop without a word', async () => {
+    const typo = brokenCopy('base/gateway.yaml', 'revisionHistoryLimit: 5', 'revisionHistoryLimit: 5\n  minReadySecond: 5');
+    expect((await validateKustomizeTree(typo)).problems).toContainEqual(
+      expect.stringMatching(/^overlays\/production: Deployment\/gateway: unknown field: .*minReadySecond.* does not exist/),
+    );
+  });
+
   it('rejects a drain that Kubernetes would cut short, a missing probe and a root filesystem that is writable', async () => {
     const shortGrace = brokenCopy('base/gateway.yaml', 'terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 20');
     expect((await validateKustomizeTree(shortGrace)).problems).toContainEqual(

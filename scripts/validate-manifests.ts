@@ -1,12 +1,14 @@
 /**
  * `npm run manifests:check`: renders the Kustomize base and every overlay under deploy/kubernetes offline, validates
  * every object against the Kubernetes API schemas (kubernetes-models: validators generated from the upstream OpenAPI
- * spec), then checks the rules a schema cannot express: probes, drain timing, security context, writable paths,
- * selectors that select something, secrets only by reference. Prints every problem at once; exits 1 if any.
+ * spec) and for unknown fields (scripts/manifests/check-unknown-fields.ts), then checks the rules a schema cannot
+ * express: probes, drain timing, security context, writable paths, selectors that select something, secrets only by
+ * reference. Prints every problem at once; exits 1 if any.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type LabelledObject, unknownFieldProblems } from './manifests/check-unknown-fields.ts';
 import { type K8sObject, KustomizeError, renderKustomization } from './manifests/render-kustomization.ts';
 
 /** The processes of the product (the simulators are demo-only and have no /healthz or drain settings). */
@@ -203,19 +205,23 @@ export async function validateKustomizeTree(root: string): Promise<{ rendered: R
   for (const name of readdirSync(overlays).sort()) if (statSync(join(overlays, name)).isDirectory()) dirs.push(join(overlays, name));
   const rendered: Record<string, number> = {};
   const problems: string[] = [];
+  const all: LabelledObject[] = [];
   for (const dir of dirs) {
     const label = relative(root, dir);
     try {
       const objects = renderKustomization(dir);
       rendered[label] = objects.length;
-      // the base holds no upstream URLs or namespace: only schema and structure apply to it
       const found = await validateObjects(objects);
       problems.push(...found.map((p) => `${label}: ${p}`));
+      all.push(...objects.map((object) => ({ label, object })));
     } catch (error) {
+      // a broken kustomization or a missing file: reported like any other problem
       if (!(error instanceof KustomizeError) && !(error instanceof Error && 'code' in error)) throw error;
       problems.push(`${label}: ${(error as Error).message}`);
     }
   }
+  // the first unknown field of each object, for every overlay at once (one TypeScript program)
+  problems.push(...unknownFieldProblems(all));
   return { rendered, problems };
 }
 
