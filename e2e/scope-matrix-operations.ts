@@ -66,11 +66,19 @@ const lit = (args: Record<string, string> | undefined) =>
 
 class Builder {
   readonly skipped = new Set<string>();
+  private readonly schema: GraphQLSchema;
+  private readonly argValues: ArgumentValues;
+  private readonly throughInterfaces: boolean;
+
   constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly argValues: ArgumentValues,
-    private readonly throughInterfaces: boolean,
-  ) {}
+    schema: GraphQLSchema,
+    argValues: ArgumentValues,
+    throughInterfaces: boolean,
+  ) {
+    this.schema = schema;
+    this.argValues = argValues;
+    this.throughInterfaces = throughInterfaces;
+  }
 
   /**
    * Every field below `type`. A type already on the path is entered once more with its leaf fields only (Order →

@@ -87,11 +87,13 @@ type FetchOutcome = 'ok' | 'error' | 'failed';
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
   /** bound once: every fetch only increments and observes */
   private readonly fetchMetrics: Record<FetchOutcome, { count: { inc(): void }; duration: { observe(seconds: number): void } }>;
+  private readonly serviceName: SubgraphName;
+  private readonly timeoutMs: number;
 
   constructor(
-    private readonly serviceName: SubgraphName,
+    serviceName: SubgraphName,
     url: string,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
     /** OMNIGRAPH_SUBGRAPH_SECRET, shared with the subgraphs */
     secret: string,
   ) {
@@ -114,6 +116,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       return { count: gatewaySubgraphFetches.labels(labels), duration: gatewaySubgraphFetchDuration.labels(labels) };
     };
     this.fetchMetrics = { ok: bind('ok'), error: bind('error'), failed: bind('failed') };
+    this.serviceName = serviceName;
+    this.timeoutMs = timeoutMs;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

@@ -89,12 +89,22 @@ class SelectionFilter {
   private readonly removed = new Map<string, RemovedField>();
   private visited = 0;
 
+  private readonly schema: GraphQLSchema;
+  private readonly requirement: FieldRequirement;
+  private readonly scopes: ReadonlySet<string>;
+  private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+
   constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly requirement: FieldRequirement,
-    private readonly scopes: ReadonlySet<string>,
-    private readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  ) {}
+    schema: GraphQLSchema,
+    requirement: FieldRequirement,
+    scopes: ReadonlySet<string>,
+    fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  ) {
+    this.schema = schema;
+    this.requirement = requirement;
+    this.scopes = scopes;
+    this.fragments = fragments;
+  }
 
   removedFields(): RemovedField[] {
     return [...this.removed.values()];

@@ -160,8 +160,11 @@ type Failure = Extract<OperationLimitsResult, { ok: false }>;
 
 /** Thrown inside the walk to stop at the first violation; never escapes `checkOperationLimits`. */
 class LimitExceeded extends Error {
-  constructor(readonly failure: Failure) {
+  readonly failure: Failure;
+
+  constructor(failure: Failure) {
     super(failure.message);
+    this.failure = failure;
   }
 }
 
@@ -424,12 +427,22 @@ class Walker {
   fields = 0;
   introspection = false;
 
+  private readonly schema: GraphQLSchema;
+  private readonly fragments: Map<string, FragmentDefinitionNode>;
+  private readonly limits: OperationLimits;
+  private readonly variables: Record<string, unknown>;
+
   constructor(
-    private readonly schema: GraphQLSchema,
-    private readonly fragments: Map<string, FragmentDefinitionNode>,
-    private readonly limits: OperationLimits,
-    private readonly variables: Record<string, unknown>,
-  ) {}
+    schema: GraphQLSchema,
+    fragments: Map<string, FragmentDefinitionNode>,
+    limits: OperationLimits,
+    variables: Record<string, unknown>,
+  ) {
+    this.schema = schema;
+    this.fragments = fragments;
+    this.limits = limits;
+    this.variables = variables;
+  }
 
   /**
    * Returns the cost of one selection set for one parent object. `sizedBy` is the list size a connection field

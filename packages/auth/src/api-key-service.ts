@@ -62,15 +62,21 @@ export function isDeadKey(record: ApiKeyRecord, now: Date): boolean {
 }
 
 export class ApiKeyNotFoundError extends Error {
-  constructor(readonly keyId: string) {
+  readonly keyId: string;
+
+  constructor(keyId: string) {
     super(`No API key with id ${keyId}`);
+    this.keyId = keyId;
     this.name = 'ApiKeyNotFoundError';
   }
 }
 
 export class ApiKeyStateError extends Error {
-  constructor(readonly keyId: string, reason: string) {
+  readonly keyId: string;
+
+  constructor(keyId: string, reason: string) {
     super(`API key ${keyId} cannot be rotated: ${reason}`);
+    this.keyId = keyId;
     this.name = 'ApiKeyStateError';
   }
 }

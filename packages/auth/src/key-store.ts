@@ -47,8 +47,11 @@ export interface KeyStore {
 }
 
 export class KeyConflictError extends Error {
-  constructor(readonly keyId: string) {
+  readonly keyId: string;
+
+  constructor(keyId: string) {
     super(`An API key with id ${keyId} (or the same hash) already exists`);
+    this.keyId = keyId;
     this.name = 'KeyConflictError';
   }
 }

@@ -70,11 +70,18 @@ export class AllegroAuth {
   private verified = new Map<string, TokenClaims>();
   private seq = 0;
 
+  readonly credentials: AllegroCredentials;
+  readonly sellerId: string;
+  private readonly clock: () => number;
+
   constructor(
-    readonly credentials: AllegroCredentials,
-    readonly sellerId: string,
-    private readonly clock: () => number,
+    credentials: AllegroCredentials,
+    sellerId: string,
+    clock: () => number,
   ) {
+    this.credentials = credentials;
+    this.sellerId = sellerId;
+    this.clock = clock;
     this.reset();
   }
 

@@ -61,11 +61,16 @@ export interface SimulatorRuntimeConfig {
 }
 
 export class ConfigError extends Error {
+  readonly service: string;
+  readonly issues: string[];
+
   constructor(
-    readonly service: string,
-    readonly issues: string[],
+    service: string,
+    issues: string[],
   ) {
     super(`Invalid configuration for ${service}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+    this.service = service;
+    this.issues = issues;
     this.name = 'ConfigError';
   }
 }

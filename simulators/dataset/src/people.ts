@@ -134,11 +134,17 @@ export class PeopleFactory {
   private readonly surnamePicker = new WeightedPicker(SURNAMES, SURNAMES.map((_, i) => 1 / (i + 10)));
   private nextKey = 1;
 
-  /** `canary`: the PII marker every name, address, e-mail and login made here carries (pii-canary.ts). */
+  private readonly rng: Random;
+  /** the PII marker every name, address, e-mail and login made here carries (pii-canary.ts) */
+  private readonly canary: Canary;
+
   constructor(
-    private readonly rng: Random,
-    private readonly canary: Canary = null,
-  ) {}
+    rng: Random,
+    canary: Canary = null,
+  ) {
+    this.rng = rng;
+    this.canary = canary;
+  }
 
   reserve(kind: 'email' | 'phone' | 'login' | 'username' | 'relay' | 'buyerId', value: string): void {
     const set = {

@@ -180,10 +180,13 @@ export class WeightedPicker<T> {
   private readonly cumulative: number[] = [];
   private readonly total: number;
 
+  private readonly items: readonly T[];
+
   constructor(
-    private readonly items: readonly T[],
+    items: readonly T[],
     weights: readonly number[],
   ) {
+    this.items = items;
     if (items.length === 0 || items.length !== weights.length) {
       throw new RangeError('WeightedPicker needs one weight per item and at least one item');
     }

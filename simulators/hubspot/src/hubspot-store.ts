@@ -71,7 +71,10 @@ export class ObjectCollection {
   private sortedDirty = false;
   private maxId = 0n;
 
-  constructor(readonly info: ObjectTypeInfo) {
+  readonly info: ObjectTypeInfo;
+
+  constructor(info: ObjectTypeInfo) {
+    this.info = info;
     for (const p of info.properties.values()) if (p.hasUniqueValue) this.unique.set(p.name, new Map());
     for (const name of MULTI_INDEXED) if (info.properties.has(name)) this.multi.set(name, new Map());
   }
@@ -188,7 +191,10 @@ export class HubSpotStore implements SimulatorStore {
   private resetHooks: (() => void)[] = [];
   private datasetCreatedAt = '';
 
-  constructor(private readonly options: HubSpotStoreOptions) {
+  private readonly options: HubSpotStoreOptions;
+
+  constructor(options: HubSpotStoreOptions) {
+    this.options = options;
     this.build();
   }
 

@@ -110,10 +110,15 @@ export class WebhookDispatcher {
   /** bumps on reset so deliveries started before it do not log or retry into the new state */
   private generation = 0;
 
+  private readonly initial: WebhookSettings;
+  private readonly credentials: HubSpotCredentials;
+
   constructor(
-    private readonly initial: WebhookSettings,
-    private readonly credentials: HubSpotCredentials,
+    initial: WebhookSettings,
+    credentials: HubSpotCredentials,
   ) {
+    this.initial = initial;
+    this.credentials = credentials;
     this.settings = { ...initial };
     this.configure(initial);
   }

@@ -47,7 +47,11 @@ export class WebhooksJournal {
   private byOffset = new Map<string, number>();
   private sequence = 0;
 
-  constructor(private readonly ctx: () => { portalId: number; appId: number }) {}
+  private readonly ctx: () => { portalId: number; appId: number };
+
+  constructor(ctx: () => { portalId: number; appId: number }) {
+    this.ctx = ctx;
+  }
 
   reset(): void {
     this.entries = [];

@@ -6,21 +6,34 @@ import { pyRepr } from './py-format.ts';
  * HTTPException codes, 500 for anything else).
  */
 export class OdooError extends Error {
+  /** fully qualified class name as Odoo reports it: `odoo.exceptions.UserError`, `builtins.ValueError` */
+  readonly pyName: string;
+  /** `exception.args` (JSON-2 werkzeug errors: `[description, code]`) */
+  readonly pyArgs: unknown[];
+  /** HTTP status over JSON-2 */
+  readonly status: number;
+  /** what `str(exc)` prints in the traceback's last line */
+  readonly strExc: string;
+  readonly headers: Record<string, string>;
+  /** AccessDenied hides its traceback (`suppress_traceback`) */
+  readonly withTraceback: boolean;
+
   constructor(
-    /** fully qualified class name as Odoo reports it: `odoo.exceptions.UserError`, `builtins.ValueError` */
-    readonly pyName: string,
+    pyName: string,
     message: string,
-    /** `exception.args` (JSON-2 werkzeug errors: `[description, code]`) */
-    readonly pyArgs: unknown[],
-    /** HTTP status over JSON-2 */
-    readonly status: number,
-    /** what `str(exc)` prints in the traceback's last line */
-    readonly strExc: string = message,
-    readonly headers: Record<string, string> = {},
-    /** AccessDenied hides its traceback (`suppress_traceback`) */
-    readonly withTraceback = true,
+    pyArgs: unknown[],
+    status: number,
+    strExc: string = message,
+    headers: Record<string, string> = {},
+    withTraceback = true,
   ) {
     super(message);
+    this.pyName = pyName;
+    this.pyArgs = pyArgs;
+    this.status = status;
+    this.strExc = strExc;
+    this.headers = headers;
+    this.withTraceback = withTraceback;
     this.name = 'OdooError';
   }
 

@@ -69,10 +69,15 @@ export class OdooStore implements SimulatorStore {
   orderSequence = 0;
   private readonly warehouseOfLocation = new Map<number, number | false>();
 
+  private readonly loadDataset: () => Dataset;
+  readonly credentials: OdooCredentials;
+
   constructor(
-    private readonly loadDataset: () => Dataset,
-    readonly credentials: OdooCredentials,
+    loadDataset: () => Dataset,
+    credentials: OdooCredentials,
   ) {
+    this.loadDataset = loadDataset;
+    this.credentials = credentials;
     for (const def of Object.values(MODELS)) this.tables.set(def.name, new Table(def));
     this.reset();
   }

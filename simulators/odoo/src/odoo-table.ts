@@ -25,7 +25,10 @@ export class Table {
   ascending = true;
   private lastId = 0;
 
-  constructor(readonly def: ModelDef) {
+  readonly def: ModelDef;
+
+  constructor(def: ModelDef) {
+    this.def = def;
     for (const [name, f] of Object.entries(def.fields)) {
       if (f.index) this.indexes.set(name, { def: f, map: new Map() });
     }

@@ -6,7 +6,11 @@
 
 /** A number that Python holds as a float: serialized as `11.0`, not `11`. */
 export class PyFloat {
-  constructor(readonly value: number) {}
+  readonly value: number;
+
+  constructor(value: number) {
+    this.value = value;
+  }
 }
 
 /** Python `repr()` of a JSON-ish value: strings single-quoted, `True`/`False`/`None`, lists, dicts. */

@@ -39,8 +39,11 @@ const COUPON_COUNTING_STATUSES = new Set(['pending', 'processing', 'on-hold', 'c
 const PAYMENT_COMPLETE_FROM = new Set(['on-hold', 'pending', 'failed', 'cancelled']);
 
 class OrderError extends Error {
-  constructor(readonly error: WpError) {
+  readonly error: WpError;
+
+  constructor(error: WpError) {
     super(error.message);
+    this.error = error;
   }
 }
 

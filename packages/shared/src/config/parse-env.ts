@@ -8,11 +8,16 @@ export interface ConfigIssue {
 
 /** Invalid configuration of one deployable; `issues` lists every problem, not only the first. */
 export class ConfigError extends Error {
+  readonly service: string;
+  readonly issues: readonly ConfigIssue[];
+
   constructor(
-    readonly service: string,
-    readonly issues: readonly ConfigIssue[],
+    service: string,
+    issues: readonly ConfigIssue[],
   ) {
     super(`Invalid configuration for ${service}:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
+    this.service = service;
+    this.issues = issues;
     this.name = 'ConfigError';
   }
 }

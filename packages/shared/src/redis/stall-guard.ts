@@ -11,8 +11,11 @@ import { ErrorReply } from 'redis';
  */
 
 export class RedisTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
     super(`Redis did not answer within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
     this.name = 'RedisTimeoutError';
   }
 }
