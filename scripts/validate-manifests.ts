@@ -163,7 +163,9 @@ function checkDeployment(d: K8sObject, configMaps: Map<string, Obj>, report: (me
         report(`${where}: no ${probe} (httpGet)`);
         continue;
       }
-      if (role !== undefined && httpGet['path'] !== path) report(`${where}: ${probe} must ask ${path}, not ${String(httpGet['path'])}`);
+      // the gateway's load-balancer probe asks about the process only (`?scope=self`): see docs/operations.md
+      const allowed = probe === 'readinessProbe' && role === 'gateway' ? [path, `${path}?scope=self`] : [path];
+      if (role !== undefined && !allowed.includes(String(httpGet['path']))) report(`${where}: ${probe} must ask ${path}, not ${String(httpGet['path'])}`);
       if (typeof httpGet['port'] === 'string' && !ports.has(httpGet['port'])) report(`${where}: ${probe} port ${httpGet['port']} is no container port`);
     }
 

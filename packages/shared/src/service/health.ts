@@ -46,7 +46,10 @@ export function answerHealthProbe(req: IncomingMessage, res: ServerResponse, pro
     return true;
   }
   if (path !== '/readyz') return false;
-  if (probes.draining() || probes.readiness === undefined) {
+  // `?scope=self`: this process only (serving, or draining), without asking its dependencies — the probe a load
+  // balancer uses where a dependency shared by every replica must not take all of them out of rotation at once.
+  const selfOnly = new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('scope') === 'self';
+  if (probes.draining() || probes.readiness === undefined || selfOnly) {
     const status = probes.draining() ? 'draining' : 'ready';
     sendJson(res, readinessHttpStatus(status), { status }, NO_STORE);
     return true;
