@@ -10,4 +10,4 @@ export {
 } from './source-status.ts';
 export type { RequestPriority, RequestScope } from './request-scope.ts';
 export { createRequestScope, currentRequestScope, priorityOf, remainingMs, runInRequestScope } from './request-scope.ts';
-export { sourcesExtensionPlugin } from './sources-plugin.ts';
+export { sourcesExtensionPlugin, SUBGRAPH_UPSTREAM_CALLS_EXTENSION } from './sources-plugin.ts';

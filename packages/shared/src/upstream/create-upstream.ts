@@ -18,6 +18,8 @@ import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../erro
 import type { Logger } from '../logging/create-logger.ts';
 import { currentRequestScope, type RequestScope } from '../sources/request-scope.ts';
 import { sourceStatusOfErrorCode, type SourceStatus } from '../sources/source-status.ts';
+import { noteUpstreamEvent, traceUpstreamCall } from '../tracing/upstream-spans.ts';
+import { countUpstreamCall } from '../logging/request-log.ts';
 import { readRateLimitHeaders } from './rate-limit-headers.ts';
 
 /** The products behind the four roles; names the budget buckets (`hubspot:search`) and the header dialect. */
@@ -230,6 +232,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     breakerOpened: 0,
   };
   const emit = (event: UpstreamEvent) => {
+    noteUpstreamEvent(event);
     try {
       options.onEvent?.(event);
     } catch {
@@ -394,7 +397,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     scope?.sources.record(serviceName, status);
   }
 
-  return {
+  const upstream: Upstream = {
     async call<T>(call: UpstreamCall<T>): Promise<T> {
       stats.calls += 1;
       const scope = currentRequestScope();
@@ -446,6 +449,14 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
     },
     stats: () => ({ ...stats, breaker: BREAKER_STATE[breaker.state] }),
+  };
+  // one span per logical call (tracing on), around every gate, retry and HTTP attempt above
+  return {
+    call: (call) => {
+      countUpstreamCall();
+      return traceUpstreamCall({ serviceName, product, operation: call.operation }, () => upstream.call(call));
+    },
+    stats: upstream.stats,
   };
 }
 
