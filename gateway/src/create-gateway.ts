@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -15,7 +16,8 @@ import {
   type KeyStore,
 } from '@omnigraph/auth';
 import { sendJson } from '@omnigraph/shared/graphql-server';
-import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { createLogger, runWithLogContext, type Logger } from '@omnigraph/shared/logging';
+import { context } from '@opentelemetry/api';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
@@ -34,6 +36,10 @@ import { createRefusalDelay } from './edge/refusal-delay.ts';
 import { checkGatewayReadiness } from './readiness.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import type { RequestObserver, RequestRecord } from './request-record.ts';
+import { createAccessLog } from './telemetry/access-log.ts';
+import { collectErrorCodes } from './telemetry/error-codes-plugin.ts';
+import { beginRequestTrace, runWithRequestDraft, startRequestSpan, type RequestDraft } from './telemetry/request-telemetry.ts';
 
 export interface Gateway {
   /** resolves to the base URL, e.g. http://127.0.0.1:4000 */
@@ -49,6 +55,8 @@ export interface GatewayOptions {
   /** replaces the store chosen from config (REDIS_URL → Redis, else the key file); tests pass a memory store */
   keyStore?: KeyStore;
   logger?: Logger;
+  /** receive every /graphql request's RequestRecord, after the access log */
+  requestObservers?: RequestObserver[];
 }
 
 /**
@@ -146,7 +154,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     allowBatchedHttpRequests: config.allowBatching,
     // Automatic persisted queries would let any caller register operations; registered operations are ours (edge).
     persistedQueries: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus(), collectErrorCodes()],
   });
   await apollo.start();
 
@@ -169,28 +177,57 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     if (applyCors(req, res, config.corsOrigins)) return;
     const startedAt = performance.now();
-    admit(req)
-      .then(async (outcome) => {
-        if (outcome.kind === 'refuse') {
-          const code = outcome.body.errors[0]?.extensions?.['code'];
-          floodRefusals.answer(res, code, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
-          logger.info({ status: outcome.status, code, ms: elapsed(startedAt) }, 'request refused');
-          return;
-        }
-        const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
-        try {
-          await executeAdmitted(apollo, req, res, outcome, deadlineMs);
-        } finally {
-          outcome.release();
-        }
-        logger.debug({ subject: outcome.principal.subject, status: res.statusCode, ms: elapsed(startedAt) }, 'request served');
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'request failed unexpectedly');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-        else res.end();
-      });
+    const arrivalMs = performance.timeOrigin + startedAt;
+    // One id per request: in the response, on every log line of the gateway and (signed) of the subgraphs.
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    beginRequestTrace(req);
+    const draft: RequestDraft = { requestId, errorCodes: new Set(), upstreamCalls: 0 };
+    let admitted: Awaited<ReturnType<typeof admit>> | undefined;
+    let traceId: string | undefined;
+    const handle = async () => {
+      const outcome = (admitted = await admit(req));
+      const trace = startRequestSpan(req, arrivalMs, config.traceparentTrust, outcome.principal?.identity.profile);
+      traceId = trace.traceId;
+      if (outcome.kind === 'refuse') {
+        const code = outcome.body.errors[0]?.extensions?.['code'];
+        if (typeof code === 'string') draft.errorCodes.add(code);
+        floodRefusals.answer(res, code, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
+        trace.end(outcome.status, typeof code === 'string' ? code : undefined);
+        return;
+      }
+      const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
+      try {
+        await context.with(trace.context, () => executeAdmitted(apollo, req, res, outcome, deadlineMs));
+      } finally {
+        outcome.release();
+        trace.end(res.statusCode);
+      }
+    };
+    void runWithLogContext({ requestId, upstreamCalls: 0 }, () =>
+      runWithRequestDraft(draft, () =>
+        handle()
+          .catch((error: unknown) => {
+            draft.errorCodes.add('INTERNAL_SERVER_ERROR');
+            logger.error({ err: error }, 'request failed unexpectedly');
+            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+            else res.end();
+          })
+          .finally(() => emitRequestRecord(buildRequestRecord(draft, admitted, res.statusCode, elapsed(startedAt), traceId))),
+      ),
+    );
   });
+  // The RequestRecord's one emission point: the access log first, then whoever else observes (metrics, metering).
+  const observers: RequestObserver[] = [createAccessLog(logger), ...(options.requestObservers ?? [])];
+  const emitRequestRecord = (record: RequestRecord) => {
+    for (const observe of observers) {
+      try {
+        observe(record);
+      } catch (error) {
+        logger.error({ err: error }, 'request observer failed');
+      }
+    }
+  };
   httpServer.on('connection', (s) => {
     openSockets.add(s);
     s.on('close', () => openSockets.delete(s));
@@ -224,6 +261,36 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 }
 
 const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
+
+/** What the gateway knows of a request once it is over (see request-record.ts). */
+function buildRequestRecord(
+  draft: RequestDraft,
+  outcome: Awaited<ReturnType<ReturnType<typeof createEdge>>> | undefined,
+  status: number,
+  durationMs: number,
+  traceId: string | undefined,
+): RequestRecord {
+  const principal = outcome?.principal;
+  const identity = principal?.identity;
+  const body = outcome?.kind === 'execute' && !Array.isArray(outcome.body) ? outcome.body : undefined;
+  const operationName = draft.operationName ?? (typeof body?.operationName === 'string' && body.operationName !== '' ? body.operationName : undefined);
+  const errorCodes = [...draft.errorCodes];
+  return {
+    requestId: draft.requestId,
+    ...(traceId === undefined ? {} : { traceId }),
+    ...(operationName === undefined ? {} : { operationName }),
+    ...(identity?.kind === 'api-key' ? { keyId: identity.subject } : {}),
+    // a JWT's subject may name a person: its digest (the rate-limit subject) stands for it
+    ...(identity?.kind === 'jwt' ? { ownerId: principal!.subject } : identity?.ownerId === undefined ? {} : { ownerId: identity.ownerId }),
+    ...(identity === undefined ? {} : { profile: identity.profile }),
+    status,
+    outcome: outcome?.kind === 'refuse' ? 'refused' : status >= 400 || outcome === undefined ? 'error' : errorCodes.length > 0 ? 'partial' : 'ok',
+    durationMs,
+    cost: outcome?.kind === 'execute' ? (outcome.cost ?? 0) : 0,
+    upstreamCalls: draft.upstreamCalls,
+    errorCodes,
+  };
+}
 
 /**
  * The edge removed fields the caller may not read; the caller learns which, with their paths, in the errors of the

@@ -1,5 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { loadGatewayConfig } from './config.ts';
+import { createLogger } from '@omnigraph/shared/logging';
+import { startTracing } from '@omnigraph/shared/tracing';
 import { createGateway } from './create-gateway.ts';
 
 export { createGateway } from './create-gateway.ts';
@@ -10,10 +12,13 @@ export { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
 
 // `tsx gateway/src/index.ts`: the gateway alone, in front of subgraphs already running (ERP_URL, … or the defaults).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const gateway = await createGateway(loadGatewayConfig(process.env));
+  const config = loadGatewayConfig(process.env);
+  const tracing = startTracing({ role: 'gateway' });
+  const logger = createLogger({ name: 'gateway', level: config.logLevel });
+  const gateway = await createGateway(config, { logger });
   const url = await gateway.listen();
-  console.log(`gateway listening on ${url}/graphql (explorer: ${url}/)`);
-  const stop = () => void gateway.close().then(() => process.exit(0));
+  logger.info({ explorer: `${url}/`, tracing: tracing.enabled }, `gateway listening on ${url}/graphql`);
+  const stop = () => void gateway.close().then(() => tracing.shutdown()).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -7,11 +7,15 @@ import {
   readSourceReports,
   sourceStatusOfErrorCode,
   SUBGRAPH_SOURCES_EXTENSION,
+  SUBGRAPH_UPSTREAM_CALLS_EXTENSION,
   type SourceReport,
   type SourceStatus,
 } from '@omnigraph/shared/sources';
 import type { SubgraphName } from './config.ts';
 import { nullEntitiesFor } from './null-entities.ts';
+import { currentRequestId } from '@omnigraph/shared/logging';
+import { activeTraceparent } from '@omnigraph/shared/tracing';
+import { currentRequestDraft } from './telemetry/request-telemetry.ts';
 
 /** What the fetcher needs of the request that process() is serving. */
 interface CurrentFetch {
@@ -91,6 +95,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
         const now = Date.now();
         const header = signIdentity(secret, fetchState.identity, init?.body ?? '', new Date(now), {
           deadlineAt: subgraphDeadline(fetchState.fetchDeadlineAt, now),
+          // the client request's id and this fetch's trace context, signed, for the subgraph's logs and spans
+          requestId: currentRequestId(),
+          traceparent: activeTraceparent(),
         });
         const headers = { ...init?.headers, [IDENTITY_HEADER]: header };
         return fetch(input, { ...init, headers, signal: fetchState.signal } as RequestInit) as never;
@@ -132,6 +139,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   private collectSources(context: SubgraphFetchContext | undefined, response: GatewayGraphQLResponse): void {
     const reports = readSourceReports(response.extensions?.[SUBGRAPH_SOURCES_EXTENSION]);
     if (reports.length > 0) this.report(context, reports);
+    const upstreamCalls = response.extensions?.[SUBGRAPH_UPSTREAM_CALLS_EXTENSION];
+    const draft = currentRequestDraft();
+    if (draft !== undefined && typeof upstreamCalls === 'number' && Number.isInteger(upstreamCalls) && upstreamCalls > 0) draft.upstreamCalls += upstreamCalls;
   }
 
   private report(context: SubgraphFetchContext | undefined, reports: SourceReport[]): void {

@@ -12,6 +12,7 @@ import type { LoadShedder } from './load-shedding.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
 import type { OperationRegistry } from './registered-operations.ts';
 import { refusal, refusalOf, type Refusal } from './refusal.ts';
+import { edgePhase } from '../telemetry/request-telemetry.ts';
 
 /** What the edge enforces against: swapped whole on every schema load or update. */
 export interface EdgeSchema {
@@ -42,6 +43,8 @@ export interface Admission {
   removedByQuery: Map<string, GraphQLFormattedError[]>;
   /** Frees the request's concurrency and in-flight slots: call once, when the response has been written. */
   release: () => void;
+  /** the operation's estimated cost, as charged to the caller's budget */
+  cost?: number;
 }
 
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
@@ -73,7 +76,7 @@ export function createEdge(options: EdgeOptions) {
     }
     if (method === 'GET' && !preflighted) return csrf();
 
-    const auth = await authenticator.authenticate(req.headers);
+    const auth = await edgePhase(req, 'authenticate', () => authenticator.authenticate(req.headers), (a) => (a.ok ? undefined : a.code));
     if (!auth.ok) {
       return refusal(auth.code, auth.message, {
         headers: auth.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
@@ -84,18 +87,24 @@ export function createEdge(options: EdgeOptions) {
 
     const shed = options.shedder?.admit(priorityOf(principal.identity));
     if (shed?.shed === true) {
-      return refusal('OVERLOADED', 'The gateway is at capacity; retry later.', {
-        headers: { 'retry-after': String(shed.retryAfterSeconds) },
-        extensions: { retryAfterSeconds: shed.retryAfterSeconds },
-      });
+      return {
+        ...refusal('OVERLOADED', 'The gateway is at capacity; retry later.', {
+          headers: { 'retry-after': String(shed.retryAfterSeconds) },
+          extensions: { retryAfterSeconds: shed.retryAfterSeconds },
+        }),
+        principal,
+      };
     }
     const releaseConcurrency = options.concurrency === undefined ? noop : options.concurrency.tryAcquire(principal.subject, profile.maxConcurrent);
     if (releaseConcurrency === undefined) {
       shed?.release();
-      return refusal('CONCURRENCY_LIMIT_EXCEEDED', `More than ${profile.maxConcurrent} requests of this key in flight.`, {
-        headers: { 'retry-after': '1' },
-        extensions: { limit: profile.maxConcurrent, retryAfterSeconds: 1 },
-      });
+      return {
+        ...refusal('CONCURRENCY_LIMIT_EXCEEDED', `More than ${profile.maxConcurrent} requests of this key in flight.`, {
+          headers: { 'retry-after': '1' },
+          extensions: { limit: profile.maxConcurrent, retryAfterSeconds: 1 },
+        }),
+        principal,
+      };
     }
     const release = () => {
       releaseConcurrency();
@@ -104,7 +113,10 @@ export function createEdge(options: EdgeOptions) {
     try {
       const outcome = await admitAs(req, method, principal, profile);
       if (outcome.kind === 'execute') outcome.release = release;
-      else release();
+      else {
+        outcome.principal = principal;
+        release();
+      }
       return outcome;
     } catch (error) {
       release();
@@ -141,7 +153,12 @@ export function createEdge(options: EdgeOptions) {
     decoded = resolved.body;
 
     const { apiSchema, scopeMap } = options.schema();
-    const checked = checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema }, limits);
+    const checked = await edgePhase(
+      req,
+      'limits',
+      () => checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema }, limits),
+      (c) => (c.ok ? undefined : c.code),
+    );
     const charge = async (cost: number) => limiter.consume(principal.subject, principal.rateLimit, cost);
 
     // Every outcome below is charged (a refused request costs one request, no cost points), so probing is throttled too.
@@ -151,10 +168,15 @@ export function createEdge(options: EdgeOptions) {
       const extensions = checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual };
       outcome = refusal(checked.code, checked.message, { extensions });
     } else {
-      outcome = authorize(checked.checked, principal, apiSchema, scopeMap, checked.batched);
+      outcome = await edgePhase(
+        req,
+        'authorize',
+        () => authorize(checked.checked, principal, apiSchema, scopeMap, checked.batched),
+        (o) => (o.kind === 'execute' ? undefined : String(o.body.errors[0]?.extensions?.['code'] ?? 'REFUSED')),
+      );
       if (outcome.kind === 'execute') cost = checked.cost;
     }
-    const decision = await charge(cost);
+    const decision = await edgePhase(req, 'rate_limit', () => charge(cost), (d) => (d.allowed ? undefined : (d.reason ?? 'RATE_LIMITED')));
     const headers = rateLimitHeaders(decision);
     if (!decision.allowed) {
       const code = decision.reason ?? 'RATE_LIMITED';
@@ -167,6 +189,7 @@ export function createEdge(options: EdgeOptions) {
       return refusal(code, message, { headers, extensions: { retryAfterSeconds: decision.retryAfterSeconds } });
     }
     Object.assign(outcome.headers, headers);
+    if (outcome.kind === 'execute') outcome.cost = cost;
     return outcome;
   }
 

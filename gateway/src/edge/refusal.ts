@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, type EdgeErrorCode, type ErrorCode } from '@omnigraph/shared/errors';
+import type { Principal } from './authenticate.ts';
 
 /** A request the edge answers itself: nothing reaches Apollo, the planner or a subgraph. */
 export interface Refusal {
@@ -7,6 +8,8 @@ export interface Refusal {
   status: number;
   headers: Record<string, string>;
   body: { errors: GraphQLFormattedError[] };
+  /** who was refused, when the credential was valid (the access log names the key of a 403 or a 429) */
+  principal?: Principal;
 }
 
 /** One refusal, its HTTP status from the registry, so a code always comes with the same status. */

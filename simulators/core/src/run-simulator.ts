@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createLogger } from '@omnigraph/shared/logging';
 import { ConfigError, type SimulatorRuntimeConfig } from './simulator-config.ts';
 import type { Simulator } from './create-simulator.ts';
 
@@ -26,19 +27,31 @@ export async function runSimulators(loads: ReadonlyArray<() => SimulatorBoot>): 
     }
   }
   if (problems.length > 0) {
-    console.error(problems.join('\n'));
+    createLogger({ name: 'simulators' }).fatal({ problems }, 'simulator configuration is invalid');
     process.exit(1);
   }
   for (const { config, simulator, credentials } of boots) {
+    const logger = createLogger({ name: `${simulator.name}-simulator` });
     if (config.recordsFile) {
       const payload: unknown = JSON.parse(await readFile(config.recordsFile, 'utf8'));
       const counts = simulator.store.loadRecords(payload);
-      console.log(`${simulator.name} simulator: loaded extra records from ${config.recordsFile}: ${JSON.stringify(counts)}`);
+      logger.info({ recordsFile: config.recordsFile, counts }, 'loaded extra records');
     }
     const url = await simulator.listen(config.port, config.host);
-    console.log(`${simulator.name} simulator listening on ${url} (seed ${config.seed}, scale ${config.scale}${config.piiCanary ? `, PII canary ${config.piiCanary}` : ''})`);
-    for (const [k, v] of Object.entries(credentials)) console.log(`  ${k}: ${v}`);
-    console.log(`  admin: ${url}/__simulator`);
+    // What a human needs to call it: the simulator's own test credentials (published in this repository, and shown
+    // by GET /__simulator), as `name=value` strings, which the redaction by field name leaves readable. The PII
+    // canary's value is not logged: tests grep every log for it.
+    logger.info(
+      {
+        url,
+        seed: config.seed,
+        scale: config.scale,
+        piiCanary: Boolean(config.piiCanary),
+        credentials: Object.entries(credentials).map(([k, v]) => `${k}=${v}`),
+        admin: `${url}/__simulator`,
+      },
+      'simulator listening',
+    );
   }
   const stop = () => {
     void Promise.all(boots.map((b) => b.simulator.close())).then(() => process.exit(0));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
@@ -65,6 +66,7 @@ export const CrmConfigSchema = z.object({
   HUBSPOT_WEBHOOK_TARGET_URL: z.url().optional(),
   /** Redis for the contact cache and the journal offset; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
+  ...tracingEnvShape,
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);
 

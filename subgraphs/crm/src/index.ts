@@ -4,6 +4,7 @@ import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createCacheInvalidator, startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { startTracing } from '@omnigraph/shared/tracing';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadCrmConfig, type CrmConfig } from './config.ts';
@@ -70,6 +71,7 @@ export async function startCrmSubgraph(
   const onChange: OnChange = invalidator.onChange;
   const served = await serveSubgraph(server, {
     port: config.CRM_PORT,
+    name: 'crm',
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () => createContext(),
@@ -117,12 +119,15 @@ export async function startCrmSubgraph(
 
 // Run only when executed directly (`tsx subgraphs/crm/src/index.ts`), not when imported by the gateway or tests.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  startCrmSubgraph(loadCrmConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
+  const logger = createLogger({ name: 'crm' });
+  const config = loadCrmConfig(process.env);
+  startTracing({ role: 'crm' });
+  startCrmSubgraph(config, { isDev: process.env['NODE_ENV'] === 'development' }).then(
     ({ url }) => {
-      console.log(`crm subgraph ready at ${url}`);
+      logger.info({ url }, `crm subgraph ready at ${url}`);
     },
     (error: unknown) => {
-      console.error('crm subgraph failed to start', error);
+      logger.fatal({ err: error }, 'crm subgraph failed to start');
       process.exit(1);
     },
   );

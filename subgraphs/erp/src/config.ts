@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { parseEnv, parseEnvOrExit, type Env } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
@@ -50,6 +51,7 @@ export const ErpConfigSchema = z.object({
   ERP_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
   /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
+  ...tracingEnvShape,
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);
 

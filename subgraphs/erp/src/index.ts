@@ -4,6 +4,7 @@ import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '
 import { createCacheInvalidator, startChangePollers, type OnChange } from '@omnigraph/shared/freshness';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
+import { startTracing } from '@omnigraph/shared/tracing';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadErpConfig, type ErpConfig } from './config.ts';
@@ -63,6 +64,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
   // answers on every path, so /graphql is simply the path we advertise; only requests the gateway signed get through
   const served = await serveSubgraph(server, {
     port: config.ERP_PORT,
+    name: 'erp',
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () =>
@@ -117,11 +119,13 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
 // Run only when executed directly (`tsx subgraphs/erp/src/index.ts`), not when imported by the gateway or tests.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const logger = createLogger({ name: 'erp' });
-  startErpSubgraph(loadErpConfig(process.env), { isDev: process.env['NODE_ENV'] === 'development' }).then(
+  const config = loadErpConfig(process.env);
+  const tracing = startTracing({ role: 'erp' });
+  startErpSubgraph(config, { isDev: process.env['NODE_ENV'] === 'development' }).then(
     (running) => {
       logger.info({ url: running.url }, `erp subgraph ready at ${running.url}`);
       const shutdown = (): void => {
-        running.stop().then(
+        running.stop().then(() => tracing.shutdown()).then(
           () => process.exit(0),
           () => process.exit(1),
         );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -46,6 +47,7 @@ export const EshopConfigSchema = z.object({
   ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
   /** Redis for the shared cache; unset → an in-process memory cache */
   REDIS_URL: z.url().optional(),
+  ...tracingEnvShape,
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);
 export type EshopConfig = z.infer<typeof EshopConfigSchema>;

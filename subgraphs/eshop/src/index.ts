@@ -7,6 +7,7 @@ import { createCacheFromEnv } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck, serveSubgraph } from '@omnigraph/shared/graphql-server';
 import { createCacheInvalidator, type OnChange } from '@omnigraph/shared/freshness';
 import { createLogger } from '@omnigraph/shared/logging';
+import { startTracing } from '@omnigraph/shared/tracing';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { loadEshopConfig, type EshopConfig } from './config.ts';
@@ -66,6 +67,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
   // only requests the gateway signed get through
   const served = await serveSubgraph(server, {
     port: config.ESHOP_PORT,
+    name: 'eshop',
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () => createContext(),
@@ -102,6 +104,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const config = loadEshopConfig(process.env);
+  startTracing({ role: 'eshop' });
   const { url } = await startEshopSubgraph(config);
-  console.log(`eshop subgraph ready at ${url}`);
+  createLogger({ name: 'eshop' }).info({ url }, `eshop subgraph ready at ${url}`);
 }

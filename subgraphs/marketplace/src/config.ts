@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { parseEnvOrExit } from '@omnigraph/shared/config';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
@@ -82,6 +83,7 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
     /** Redis for the checkout-form cache and the freshness cursor; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
+    ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })
   .superRefine((env, ctx) => {

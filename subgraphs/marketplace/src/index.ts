@@ -3,6 +3,7 @@ import { createCacheFromEnv, type Cache } from '@omnigraph/shared/cache';
 import { createCachedReadiness, serveSubgraph, type ReadinessCheck } from '@omnigraph/shared/graphql-server';
 import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { startTracing } from '@omnigraph/shared/tracing';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { createCacheInvalidator, startChangePollers, type OnChange, type PolledChangeSource } from '@omnigraph/shared/freshness';
@@ -128,6 +129,7 @@ export async function startMarketplaceSubgraph(
   // get through, except the unsigned GET /healthz and /readyz probes.
   const served = await serveSubgraph(wired.server, {
     port: config.MARKETPLACE_PORT,
+    name: 'marketplace',
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     logger,
     createContext: async () => wired.createContext(),
@@ -166,6 +168,8 @@ export async function startMarketplaceSubgraph(
 
 // `tsx subgraphs/marketplace/src/index.ts`: the only place that reads process.env and listens.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { url } = await startMarketplaceSubgraph(loadMarketplaceConfig(process.env));
-  process.stdout.write(`marketplace subgraph listening on ${url}\n`);
+  const config = loadMarketplaceConfig(process.env);
+  startTracing({ role: 'marketplace' });
+  // its own JSON line ('marketplace subgraph ready') is the only announcement
+  await startMarketplaceSubgraph(config);
 }
