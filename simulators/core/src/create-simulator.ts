@@ -256,6 +256,8 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
 
     const fault = faults.decide(key, path);
     if (fault) {
+      // the route's pattern (`GET /crm/v3/objects/contacts/:id`), never the path, which can hold an e-mail
+      logger.info({ route: key, fault: fault.rule.kind, ...(fault.rule.status === undefined ? {} : { status: fault.rule.status }) }, 'simulator fault injected');
       const faulted = faultResponse(fault.rule, req, simReq);
       if (faulted) {
         // Headers an API sends on every answer (trace ids, rate-limit counters) are on its error answers too.
