@@ -14,6 +14,9 @@ import { bootOdooSimulator } from '@omnigraph/simulator-odoo';
 import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
 import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig } from '@omnigraph/gateway';
+import { ConfigError } from '@omnigraph/shared/config';
+import { createLogger } from '@omnigraph/shared/logging';
+import { startTracing, type Tracing } from '@omnigraph/shared/tracing';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 
 const DEMO_OWNER = 'omnigraph-demo';
@@ -26,6 +29,8 @@ interface Running {
 const started = Date.now();
 const env: NodeJS.ProcessEnv = { ...process.env };
 const running: Running[] = [];
+const logger = createLogger({ name: 'omnigraph' });
+let tracing: Tracing | undefined;
 
 const simulators: { product: SimulatorName; boot: (env: NodeJS.ProcessEnv) => SimulatorBoot }[] = [
   { product: 'odoo', boot: bootOdooSimulator },
@@ -35,6 +40,9 @@ const simulators: { product: SimulatorName; boot: (env: NodeJS.ProcessEnv) => Si
 ];
 
 async function main(): Promise<void> {
+  // one process, one tracer provider: every role's spans carry `omnigraph.service`; OTEL_SERVICE_NAME names the whole
+  tracing = startTracing({ role: 'omnigraph' });
+  running.push({ name: 'tracing', stop: () => tracing!.shutdown() });
   const sources: string[] = [];
   for (const { product, boot: bootSimulator } of simulators) {
     const baseUrlVar = BASE_URL_VARIABLES[product];
@@ -122,7 +130,10 @@ process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
 main().catch(async (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // the banner above is for humans; everything else, failures included, is a JSON line like every process writes
+  // a configuration problem is told as it is (every problem, no stack trace); anything else with its stack
+  if (error instanceof ConfigError) logger.fatal(error.message);
+  else logger.fatal({ err: error }, 'the stack failed to start');
   for (const r of running.reverse()) await r.stop().catch(() => undefined);
   process.exit(1);
 });
