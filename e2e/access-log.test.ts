@@ -14,7 +14,7 @@ const anna = dataset.demoCustomers.find((d) => d.key === 'anna-kowalska')!;
 
 let stack: E2eStack;
 beforeAll(async () => {
-  stack = await startE2eStack({ scale: SCALE, captureLogs: true, gatewayEnv: { LOG_LEVEL: 'info' } });
+  stack = await startE2eStack({ scale: SCALE, gatewayEnv: { LOG_LEVEL: 'info' } });
 });
 afterAll(() => stack?.close());
 

@@ -33,8 +33,8 @@ export interface E2eStack {
   /** upstream requests per simulator since the last reset */
   upstreamCalls(): Record<SimulatorName, number>;
   /**
-   * Every JSON log line the stack's processes wrote (gateway, subgraphs, simulators), when started with
-   * `captureLogs`; they go to stdout otherwise.
+   * Every JSON log line the stack's processes wrote (gateway, subgraphs, simulators), unless started with
+   * `captureLogs: false` (then they go to stdout).
    */
   logLines(): string[];
   resetCounters(): void;
@@ -64,8 +64,10 @@ export async function startE2eStack(
      */
     freshness?: { onChange: OnChange };
     /**
-     * Collect every log line of the stack (see E2eStack.logLines) instead of writing them to stdout. One stack at a
-     * time per test file: loggers created while it starts write to it until it is closed.
+     * Collect every log line of the stack (see E2eStack.logLines) instead of writing them to stdout: the default, as
+     * the access lines of thousands of requests would bury the test report (and block the event loop on a slow
+     * pipe). `false` writes them to stdout, to watch a run. One stack at a time per test file: loggers created while
+     * it starts write to it until it is closed. @default true
      */
     captureLogs?: boolean;
     /**
@@ -77,7 +79,8 @@ export async function startE2eStack(
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
   const lines: string[] = [];
-  if (options.captureLogs === true) {
+  const captureLogs = options.captureLogs ?? true;
+  if (captureLogs) {
     let partial = '';
     setDefaultLogDestination(
       new Writable({
@@ -151,7 +154,7 @@ export async function startE2eStack(
     async close() {
       await gateway.close();
       await upstreams.stop();
-      if (options.captureLogs === true) setDefaultLogDestination(undefined);
+      if (captureLogs) setDefaultLogDestination(undefined);
     },
   };
 }

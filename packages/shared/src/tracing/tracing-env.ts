@@ -20,6 +20,11 @@ export const tracingEnvShape = {
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
   /** only http/json is supported */
   OTEL_EXPORTER_OTLP_PROTOCOL: z.literal('http/json').optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.literal('http/json').optional(),
+  /** `key=value,…` sent with every export (a collector's credential: set it from a secret, never in a file) */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().optional(),
+  /** export timeout in ms. @default 10000 */
+  OTEL_EXPORTER_OTLP_TIMEOUT: z.coerce.number().int().positive().optional(),
   /** always_on | always_off | traceidratio | parentbased_always_on | parentbased_always_off | parentbased_traceidratio */
   OTEL_TRACES_SAMPLER: z
     .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
