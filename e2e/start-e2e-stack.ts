@@ -3,7 +3,9 @@ import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { createMemoryKeyStore, type CreateKeyInput } from '@omnigraph/auth';
 import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
+import { Writable } from 'node:stream';
 import type { OnChange } from '@omnigraph/shared/freshness';
+import { setDefaultLogDestination } from '@omnigraph/shared/logging';
 import { startTestUpstreams } from '../scripts/start-subgraphs.ts';
 
 export interface E2eStack {
@@ -30,6 +32,11 @@ export interface E2eStack {
   killSubgraph(name: 'erp' | 'eshop' | 'crm' | 'marketplace'): Promise<void>;
   /** upstream requests per simulator since the last reset */
   upstreamCalls(): Record<SimulatorName, number>;
+  /**
+   * Every JSON log line the stack's processes wrote (gateway, subgraphs, simulators), unless started with
+   * `captureLogs: false` (then they go to stdout).
+   */
+  logLines(): string[];
   resetCounters(): void;
   close(): Promise<void>;
 }
@@ -57,6 +64,13 @@ export async function startE2eStack(
      */
     freshness?: { onChange: OnChange };
     /**
+     * Collect every log line of the stack (see E2eStack.logLines) instead of writing them to stdout: the default, as
+     * the access lines of thousands of requests would bury the test report (and block the event loop on a slow
+     * pipe). `false` writes them to stdout, to watch a run. One stack at a time per test file: loggers created while
+     * it starts write to it until it is closed. @default true
+     */
+    captureLogs?: boolean;
+    /**
      * Keys, rate limits and the subgraphs' caches in this Redis (a private `startRedisServer` for outage tests)
      * instead of memory.
      */
@@ -64,6 +78,22 @@ export async function startE2eStack(
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
+  const lines: string[] = [];
+  const captureLogs = options.captureLogs ?? true;
+  if (captureLogs) {
+    let partial = '';
+    setDefaultLogDestination(
+      new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          const text = partial + chunk.toString('utf8');
+          const complete = text.split('\n');
+          partial = complete.pop() ?? '';
+          lines.push(...complete.filter((line) => line !== ''));
+          callback();
+        },
+      }),
+    );
+  }
   const upstreams = await startTestUpstreams({
     scale,
     piiCanary: options.piiCanary,
@@ -120,9 +150,11 @@ export async function startE2eStack(
     upstreamCalls: () =>
       Object.fromEntries(simulators.all.map((s) => [s.name, s.control.counters().total])) as Record<SimulatorName, number>,
     resetCounters: () => simulators.all.forEach((s) => s.control.resetCounters()),
+    logLines: () => [...lines],
     async close() {
       await gateway.close();
       await upstreams.stop();
+      if (captureLogs) setDefaultLogDestination(undefined);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { AuthConfig, JwtAuthConfig } from '@omnigraph/auth';
 import { ConfigError, configIssuesOf, type ConfigIssue } from '@omnigraph/shared/config';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape, serviceSettingsOf, type ServiceSettings } from '@omnigraph/shared/service';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -100,6 +101,13 @@ const GatewayEnvSchema = z
       .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'must be an origin: scheme://host[:port], no path'))),
     /** pino level of the gateway's log. @default info */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * Whose W3C `traceparent` the gateway continues: `all` callers, `internal` ones only (internal API keys and OIDC
+     * users, never partners), or `none`. An untrusted caller's trace context starts a new trace and is kept only as a
+     * link (docs/observability.md). @default internal
+     */
+    GATEWAY_TRACEPARENT_TRUST: z.enum(['all', 'internal', 'none']).default('internal'),
+    ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })
   .check(subgraphSecretCheck);
@@ -140,6 +148,7 @@ export interface GatewayConfig {
   shedInteractiveLagMs: number;
   corsOrigins: ReadonlySet<string>;
   logLevel: z.output<typeof GatewayEnvSchema>['LOG_LEVEL'];
+  traceparentTrust: 'all' | 'internal' | 'none';
 }
 
 /** Reads and checks the whole gateway configuration; throws one ConfigError naming every problem. */
@@ -184,5 +193,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     shedInteractiveLagMs: e.GATEWAY_SHED_INTERACTIVE_LAG_MS,
     corsOrigins: new Set(e.GATEWAY_CORS_ORIGINS),
     logLevel: e.LOG_LEVEL,
+    traceparentTrust: e.GATEWAY_TRACEPARENT_TRUST,
   };
 }

@@ -15,9 +15,10 @@ import {
   type KeyStore,
 } from '@omnigraph/auth';
 import { sendJson } from '@omnigraph/shared/graphql-server';
-import { createLogger, type Logger } from '@omnigraph/shared/logging';
+import { createLogger, runWithLogContext, type Logger } from '@omnigraph/shared/logging';
 import { answerHealthProbe, createHttpDrain, listenOn, urlHost, type DrainOptions, type DrainResult } from '@omnigraph/shared/service';
 import { usageFlushes } from '@omnigraph/shared/metrics';
+import { context } from '@opentelemetry/api';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
@@ -40,6 +41,8 @@ import type { RequestObserver } from './request-record.ts';
 import { checkGatewayReadiness } from './readiness.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { createAccessLog } from './telemetry/access-log.ts';
+import { beginRequestTrace, startRequestSpan } from './telemetry/request-telemetry.ts';
 
 export interface Gateway {
   /** resolves to the base URL, e.g. http://127.0.0.1:4000 */
@@ -141,7 +144,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const operationRegistry = loadOperationRegistry();
   // Every request's record goes to each of these when its response is over (see record-request.ts).
+  // The record's observers: the access log first, then metrics, usage metering and the caller's.
   const observers: RequestObserver[] = [
+    createAccessLog(logger),
     createRequestMetricsObserver({ registeredOperations: operationRegistry.all().map((o) => o.name) }),
     createUsageObserver(usageMeter),
     ...(options.observers ?? []),
@@ -192,30 +197,37 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
     if (applyCors(req, res, config.corsOrigins)) return;
     const request = startRequest(req, res);
-    const startedAt = request.startedAt;
+    const arrivalMs = performance.timeOrigin + request.startedAt;
+    beginRequestTrace(req);
     res.once('close', () => emitRequestRecord(observers, buildRequestRecord(request, res), logger));
-    admit(req)
-      .then(async (outcome) => {
-        request.outcome = outcome;
-        if (outcome.kind === 'refuse') {
-          const code = outcome.body.errors[0]?.extensions?.['code'];
-          floodRefusals.answer(res, code, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
-          logger.info({ status: outcome.status, code, ms: elapsed(startedAt) }, 'request refused');
-          return;
-        }
-        const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
-        try {
-          await executeAdmitted(apollo, req, res, outcome, deadlineMs, request);
-        } finally {
-          outcome.release();
-        }
-        logger.debug({ subject: outcome.principal.subject, status: res.statusCode, ms: elapsed(startedAt) }, 'request served');
-      })
-      .catch((error: unknown) => {
+    const handle = async () => {
+      const outcome = await admit(req);
+      request.outcome = outcome;
+      // the span starts once the caller is known: whether its traceparent is trusted depends on its profile
+      const trace = startRequestSpan(req, arrivalMs, config.traceparentTrust, outcome.principal?.identity.profile);
+      if (trace.traceId !== undefined) request.traceId = trace.traceId;
+      if (outcome.kind === 'refuse') {
+        const code = outcome.body.errors[0]?.extensions?.['code'];
+        floodRefusals.answer(res, code, () => sendJson(res, outcome.status, outcome.body, outcome.headers));
+        trace.end(outcome.status, typeof code === 'string' ? code : undefined);
+        return;
+      }
+      const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
+      try {
+        await context.with(trace.context, () => executeAdmitted(apollo, req, res, outcome, deadlineMs, request));
+      } finally {
+        outcome.release();
+        trace.end(res.statusCode);
+      }
+    };
+    // every log line of this request, here and (signed) in the subgraphs, carries its id
+    void runWithLogContext({ requestId: request.requestId }, () =>
+      handle().catch((error: unknown) => {
         logger.error({ err: error }, 'request failed unexpectedly');
         if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.end();
-      });
+      }),
+    );
   });
   const drain = createHttpDrain(httpServer);
 
@@ -240,8 +252,6 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     },
   };
 }
-
-const elapsed = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 
 /**
  * The edge removed fields the caller may not read; the caller learns which, with their paths, in the errors of the

@@ -15,6 +15,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export interface RequestState {
   requestId: string;
   startedAt: number;
+  /** the W3C trace id of the request's span, when tracing is on */
+  traceId?: string;
   /** what the edge decided */
   outcome?: Admission | Refusal;
   /** the context Apollo ran the request with (when it was admitted and reached Apollo) */
@@ -65,7 +67,7 @@ export function buildRequestRecord(state: RequestState, res: ServerResponse): Re
   }
   const record: RequestRecord = {
     requestId: state.requestId,
-    // traceId: set here by the tracing of the request (telemetry), when tracing is on.
+    ...(state.traceId === undefined ? {} : { traceId: state.traceId }),
     status,
     outcome,
     durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
@@ -76,7 +78,9 @@ export function buildRequestRecord(state: RequestState, res: ServerResponse): Re
   if (decided?.operationName !== undefined) record.operationName = decided.operationName;
   if (identity !== undefined) {
     if (identity.kind === 'api-key') record.keyId = identity.subject;
-    if (identity.ownerId !== undefined) record.ownerId = identity.ownerId;
+    // a JWT's subject may name a person: its digest (the rate-limit subject) stands for it
+    if (identity.kind === 'jwt') record.ownerId = principal!.subject;
+    else if (identity.ownerId !== undefined) record.ownerId = identity.ownerId;
     record.profile = identity.profile;
   }
   return record;

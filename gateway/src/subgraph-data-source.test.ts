@@ -32,7 +32,16 @@ beforeAll(async () => {
     },
     plugins: [sourcesExtensionPlugin()],
   });
-  const logger = createLogger({ name: 'test', destination: { write: (line: string) => void refusals.push(JSON.parse(line).reason) } });
+  // refusals only: served requests write access-log lines, which carry no reason
+  const logger = createLogger({
+    name: 'test',
+    destination: {
+      write: (line: string) => {
+        const reason = (JSON.parse(line) as { reason?: string }).reason;
+        if (reason !== undefined) refusals.push(reason);
+      },
+    },
+  });
   subgraph = await serveSubgraph(server, {
     port: 0,
     host: '127.0.0.1',

@@ -15,6 +15,8 @@ import {
 } from '@omnigraph/shared/sources';
 import type { SubgraphName } from './config.ts';
 import { nullEntitiesFor } from './null-entities.ts';
+import { currentRequestId } from '@omnigraph/shared/logging';
+import { activeTraceparent } from '@omnigraph/shared/tracing';
 
 /** What the fetcher needs of the request that process() is serving. */
 interface CurrentFetch {
@@ -106,6 +108,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
         const now = Date.now();
         const header = signIdentity(secret, fetchState.identity, init?.body ?? '', new Date(now), {
           deadlineAt: subgraphDeadline(fetchState.fetchDeadlineAt, now),
+          // the client request's id and this fetch's trace context, signed, for the subgraph's logs and spans
+          requestId: currentRequestId(),
+          traceparent: activeTraceparent(),
         });
         const headers = { ...init?.headers, [IDENTITY_HEADER]: header };
         return fetch(input, { ...init, headers, signal: fetchState.signal } as RequestInit) as never;

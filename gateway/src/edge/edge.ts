@@ -13,6 +13,7 @@ import type { LoadShedder } from './load-shedding.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
 import type { OperationRegistry } from './registered-operations.ts';
 import { refusal, refusalOf, type Refusal } from './refusal.ts';
+import { edgePhase } from '../telemetry/request-telemetry.ts';
 
 /** What the edge enforces against: swapped whole on every schema load or update. */
 export interface EdgeSchema {
@@ -78,7 +79,7 @@ export function createEdge(options: EdgeOptions) {
     }
     if (method === 'GET' && !preflighted) return csrf();
 
-    const auth = await authenticator.authenticate(req.headers);
+    const auth = await edgePhase(req, 'authenticate', () => authenticator.authenticate(req.headers), (a) => (a.ok ? undefined : a.code));
     if (!auth.ok) {
       return refusal(auth.code, auth.message, {
         headers: auth.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
@@ -152,7 +153,12 @@ export function createEdge(options: EdgeOptions) {
     decoded = resolved.body;
 
     const { apiSchema, scopeMap } = options.schema();
-    const checked = checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema }, limits);
+    const checked = await edgePhase(
+      req,
+      'limits',
+      () => checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema }, limits),
+      (c) => (c.ok ? undefined : c.code),
+    );
     const charge = async (cost: number) => limiter.consume(principal.subject, principal.rateLimit, cost);
 
     // Every outcome below is charged (a refused request costs one request, no cost points), so probing is throttled too.
@@ -162,7 +168,12 @@ export function createEdge(options: EdgeOptions) {
       const extensions = checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual };
       outcome = refusal(checked.code, checked.message, { extensions });
     } else {
-      outcome = authorize(checked.checked, principal, apiSchema, scopeMap, checked.batched);
+      outcome = await edgePhase(
+        req,
+        'authorize',
+        () => authorize(checked.checked, principal, apiSchema, scopeMap, checked.batched),
+        (o) => (o.kind === 'execute' ? undefined : String(o.body.errors[0]?.extensions?.['code'] ?? 'REFUSED')),
+      );
       if (outcome.kind === 'execute') {
         cost = checked.cost;
         outcome.cost = cost;
@@ -171,7 +182,7 @@ export function createEdge(options: EdgeOptions) {
       if (documentName !== undefined) outcome.operationName = documentName;
     }
     named(outcome);
-    const decision = await charge(cost);
+    const decision = await edgePhase(req, 'rate_limit', () => charge(cost), (d) => (d.allowed ? undefined : (d.reason ?? 'RATE_LIMITED')));
     const headers = rateLimitHeaders(decision);
     gatewayRateLimitDecisions.inc({ service: 'gateway', decision: decision.allowed ? 'allowed' : 'refused', reason: decision.reason ?? 'none' });
     if (!decision.allowed) {
@@ -187,6 +198,7 @@ export function createEdge(options: EdgeOptions) {
       return limited;
     }
     Object.assign(outcome.headers, headers);
+    if (outcome.kind === 'execute') outcome.cost = cost;
     return outcome;
   }
 

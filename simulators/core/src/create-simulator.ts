@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { createLogger, type Logger } from '@omnigraph/shared/logging';
 import {
   cloneKnobs,
   createCounters,
@@ -44,6 +45,8 @@ export interface CreateSimulatorOptions {
   faultSeed?: number;
   /** simulator-specific admin routes; their paths must start with {@link ADMIN_PREFIX} (e.g. `/__simulator/webhooks`) */
   adminRoutes?: readonly Route[];
+  /** @default a JSON logger named `<name>-simulator`, as every Omnigraph process logs */
+  logger?: Logger;
 }
 
 export interface SimulatorControl {
@@ -76,6 +79,7 @@ const defaultKnobs: KnobsState = { latency: { fixedMs: 0, jitterMs: 0 }, rateLim
 
 export function createSimulator(options: CreateSimulatorOptions): Simulator {
   const { name, hooks, store } = options;
+  const logger = options.logger ?? createLogger({ name: `${name}-simulator` });
   const initialKnobs: KnobsState = cloneKnobs({ ...defaultKnobs, ...options.knobs });
   const router = createRouter(options.routes);
   const adminRouter = createRouter([...createAdminRoutes(), ...(options.adminRoutes ?? [])]);
@@ -252,6 +256,8 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
 
     const fault = faults.decide(key, path);
     if (fault) {
+      // the route's pattern (`GET /crm/v3/objects/contacts/:id`), never the path, which can hold an e-mail
+      logger.info({ route: key, fault: fault.rule.kind, ...(fault.rule.status === undefined ? {} : { status: fault.rule.status }) }, 'simulator fault injected');
       const faulted = faultResponse(fault.rule, req, simReq);
       if (faulted) {
         // Headers an API sends on every answer (trace ids, rate-limit counters) are on its error answers too.
@@ -280,7 +286,7 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
           response = hooks.errorResponse(400, simReq);
         } else {
           // A bug in a simulator must look like an upstream 500, not crash the process.
-          process.emitWarning(`${name} simulator handler failed: ${error instanceof Error ? error.stack : String(error)}`);
+          logger.error({ err: error, route: match.name }, 'simulator handler failed');
           response = hooks.errorResponse(500, simReq);
         }
       }

@@ -46,6 +46,7 @@ export function bootSimulators(loads: ReadonlyArray<() => SimulatorBoot>): Simul
 export function runSimulators(loads: ReadonlyArray<() => SimulatorBoot>): Promise<void> {
   return runService({
     name: 'simulators',
+    tracing: false,
     load: () => bootSimulators(loads),
     settings: (boots) => ({
       role: boots.length === 1 ? `${envPrefix(boots[0]!.simulator.name as SimulatorName)}_SIMULATOR` : 'SIMULATORS',

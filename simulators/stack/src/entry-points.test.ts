@@ -25,14 +25,21 @@ function start(product: string, env: Record<string, string>): Promise<{ url: str
     let output = '';
     const onData = (d: Buffer) => {
       output += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      // wait for the admin line, printed after the credentials
-      if (m && output.includes('/__simulator')) resolve({ url: m[1]!, output, child });
+      // JSON lines, like every Omnigraph process; the one announcing the URL also lists the credentials
+      const listening = jsonLines(output).find((line) => line['msg'] === 'simulator listening');
+      if (listening) resolve({ url: listening['url'] as string, output, child });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     child.once('exit', (code) => reject(Object.assign(new Error(`exited ${code}`), { output, code })));
   });
+}
+
+function jsonLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.endsWith('}'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('each simulator starts alone from its entry point', () => {

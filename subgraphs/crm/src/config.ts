@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv } from '@omnigraph/shared/config';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -68,6 +69,7 @@ export const CrmConfigSchema = z.object({
   HUBSPOT_WEBHOOK_TARGET_URL: z.url().optional(),
   /** Redis for the contact cache and the journal offset; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
+  ...tracingEnvShape,
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);
 

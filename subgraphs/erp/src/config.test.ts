@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
 import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { ERP_CONFIG_KEYS, ErpConfigSchema, parseErpConfig } from './config.ts';
@@ -87,6 +88,7 @@ describe('parseErpConfig', () => {
       'ERP_FRESHNESS_OVERLAP_SECONDS',
       'ERP_FRESHNESS_CURSOR_FILE',
       'REDIS_URL',
+      ...Object.keys(tracingEnvShape),
       'NODE_ENV',
       'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);

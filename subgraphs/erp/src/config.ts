@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv, type Env } from '@omnigraph/shared/config';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -53,6 +54,7 @@ export const ErpConfigSchema = z.object({
   ERP_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
   /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
   REDIS_URL: z.url().optional(),
+  ...tracingEnvShape,
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);
 

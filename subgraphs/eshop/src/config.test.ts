@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
 import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { ESHOP_CONFIG_KEYS, EshopConfigSchema } from './config.ts';
@@ -89,6 +90,7 @@ describe('EshopConfigSchema', () => {
       'ESHOP_MAX_STALE_STOCK_SECONDS',
       'ESHOP_MAX_STALE_ORDERS_SECONDS',
       'REDIS_URL',
+      ...Object.keys(tracingEnvShape),
       'NODE_ENV',
       'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv } from '@omnigraph/shared/config';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
@@ -49,6 +50,7 @@ export const EshopConfigSchema = z.object({
   ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
   /** Redis for the shared cache; unset → an in-process memory cache */
   REDIS_URL: z.url().optional(),
+  ...tracingEnvShape,
   ...subgraphSecretEnvShape,
 }).check(subgraphSecretCheck);
 export type EshopConfig = z.infer<typeof EshopConfigSchema>;

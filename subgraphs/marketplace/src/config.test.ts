@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
 import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { allegroAuthUrlOf, allegroTokenStoreOf, MARKETPLACE_CONFIG_KEYS, MarketplaceConfigSchema } from './config.ts';
@@ -116,6 +117,7 @@ describe('MarketplaceConfigSchema', () => {
       'MARKETPLACE_FRESHNESS_POLL_INTERVAL_MS',
       'MARKETPLACE_FRESHNESS_CURSOR_FILE',
       'REDIS_URL',
+      ...Object.keys(tracingEnvShape),
       'NODE_ENV',
       'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);

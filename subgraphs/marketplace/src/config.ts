@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { parseEnv } from '@omnigraph/shared/config';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
+import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
@@ -85,6 +86,7 @@ export const MarketplaceConfigSchema = z
     MARKETPLACE_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
     /** Redis for the checkout-form cache and the freshness cursor; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
+    ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })
   .superRefine((env, ctx) => {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Logger } from '../logging/index.ts';
+import { logSubgraphRequest } from '../logging/request-log.ts';
 import { IDENTITY_HEADER, verifyIdentity, type RequestIdentity } from '../identity/index.ts';
 import { createRequestScope, runInRequestScope, type RequestScope } from '../sources/index.ts';
 import type { WebhookRoute } from '../freshness/webhook-route.ts';
@@ -26,8 +27,10 @@ export interface ServeSubgraphOptions<TContext extends BaseContext> {
    * (see `currentRequestScope`), so upstream calls see its deadline and priority and record source statuses.
    */
   createContext: (identity: RequestIdentity, scope: RequestScope) => Promise<TContext>;
-  /** receives refused requests (with the reason, which the caller is not told) */
+  /** receives refused requests (with the reason, which the caller is not told) and one access-log line per request */
   logger: Logger;
+  /** the subgraph's role (`erp`): names its request spans and access-log lines */
+  name?: string;
   maxBodyBytes?: number;
   /**
    * The upstream's state for `GET /readyz` (wrap upstream calls in `createCachedReadiness`). Without it `/readyz`
@@ -153,8 +156,9 @@ async function handleSubgraphRequest<TContext extends BaseContext>(
     return;
   }
   const scope = createRequestScope(verified.identity, verified.deadlineAt);
-  await runInRequestScope(scope, () =>
-    handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity, scope) }),
+  // under the gateway's request id and trace context, both from the signed header: a span and an access-log line
+  await logSubgraphRequest({ logger: options.logger, service: options.name, requestId: verified.requestId, traceparent: verified.traceparent, res, upstreamCalls: () => scope.usage.upstreamCalls }, () =>
+    runInRequestScope(scope, () => handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity, scope) })),
   );
 }
 

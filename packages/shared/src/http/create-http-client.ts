@@ -3,6 +3,7 @@ import https from 'node:https';
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import packageJson from '../../package.json' with { type: 'json' };
+import { instrumentHttpClient } from '../tracing/http-client-spans.ts';
 
 export interface HttpClientOptions {
   /** Upstream API root, e.g. `https://erp.example.com`. Intentionally no default: it must point somewhere real. */
@@ -57,7 +58,7 @@ export const DEFAULT_USER_AGENT = `omnigraph/${packageJson.version}`;
 export function createHttpClient(options: HttpClientOptions): AxiosInstance {
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   const agentOptions: http.AgentOptions = { keepAlive: true, maxSockets };
-  return axios.create({
+  const client = axios.create({
     baseURL: options.baseUrl,
     timeout: options.timeoutMs,
     httpAgent: new http.Agent(agentOptions),
@@ -71,4 +72,7 @@ export function createHttpClient(options: HttpClientOptions): AxiosInstance {
     // parsing strict. clarifyTimeoutError gives timeouts the unambiguous code ETIMEDOUT instead of ECONNABORTED.
     transitional: { ...axios.defaults.transitional, clarifyTimeoutError: true },
   });
+  // a CLIENT span and a `traceparent` per request when tracing is on; plain pass-through otherwise
+  instrumentHttpClient(client);
+  return client;
 }

@@ -20,7 +20,16 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export type IdentityFailureReason = 'MISSING' | 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED' | 'BODY_MISMATCH';
 export type VerifyIdentityResult =
-  | { ok: true; identity: RequestIdentity; /** epoch ms the gateway stops waiting for this request, when it set one */ deadlineAt?: number }
+  | {
+      ok: true;
+      identity: RequestIdentity;
+      /** epoch ms the gateway stops waiting for this request, when it set one */
+      deadlineAt?: number;
+      /** the gateway's id of the client request (logs) */
+      requestId?: string;
+      /** the W3C trace context of the gateway's fetch span (traces) */
+      traceparent?: string;
+    }
   | { ok: false; reason: IdentityFailureReason };
 
 export interface SignIdentityOptions {
@@ -29,7 +38,15 @@ export interface SignIdentityOptions {
    * trust it to bound its own upstream calls: no subgraph waits longer than the gateway will.
    */
   deadlineAt?: number;
+  /**
+   * The gateway's request id and the trace context of its fetch: signed with the identity, so a subgraph logs and
+   * traces under ids only the gateway can have chosen (a direct caller cannot attach its requests to another trace).
+   */
+  requestId?: string | undefined;
+  traceparent?: string | undefined;
 }
+
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 const payloadSchema = z.strictObject({
   identity: requestIdentitySchema,
@@ -41,6 +58,8 @@ const payloadSchema = z.strictObject({
   bodySha256: z.string().regex(SHA256_HEX),
   /** epoch ms: the gateway's deadline for this request (optional: probes and older gateways send none) */
   deadline: z.number().int().nonnegative().optional(),
+  requestId: z.string().regex(/^[\w-]{1,64}$/).optional(),
+  traceparent: z.string().regex(TRACEPARENT).optional(),
 });
 
 /**
@@ -68,6 +87,8 @@ export function signIdentity(
     exp: iat + IDENTITY_LIFETIME_SECONDS,
     bodySha256: sha256Hex(body),
     ...(options.deadlineAt === undefined ? {} : { deadline: Math.floor(options.deadlineAt) }),
+    ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
+    ...(options.traceparent === undefined ? {} : { traceparent: options.traceparent }),
   };
   const signed = `${VERSION}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
   return `${signed}.${mac(secret, signed).toString('base64url')}`;
@@ -114,7 +135,13 @@ export function verifyIdentity(
   const bodyHash = Buffer.from(sha256Hex(body), 'utf8');
   if (!timingSafeEqual(bodyHash, Buffer.from(payload.bodySha256, 'utf8'))) return { ok: false, reason: 'BODY_MISMATCH' };
   const identity = payload.identity as RequestIdentity;
-  return payload.deadline === undefined ? { ok: true, identity } : { ok: true, identity, deadlineAt: payload.deadline };
+  return {
+    ok: true,
+    identity,
+    ...(payload.deadline === undefined ? {} : { deadlineAt: payload.deadline }),
+    ...(payload.requestId === undefined ? {} : { requestId: payload.requestId }),
+    ...(payload.traceparent === undefined ? {} : { traceparent: payload.traceparent }),
+  };
 }
 
 function mac(secret: string, signed: string): Buffer {

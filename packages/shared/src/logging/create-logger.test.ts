@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../http/create-http-client.ts';
 import { mapAxiosErrorToUpstreamError } from '../errors/map-axios-error.ts';
 import { startTestHttpServer } from '../testing/start-test-http-server.ts';
-import { createLogger, REDACT_PATHS } from './create-logger.ts';
+import { createLogger, REDACT_PATHS, runWithLogContext, setDefaultLogDestination } from './create-logger.ts';
 
 function captureLogger(level: 'info' | 'debug' = 'info') {
   const lines: string[] = [];
@@ -63,10 +63,66 @@ describe('createLogger', () => {
       logger.error({ err: mapAxiosErrorToUpstreamError(axiosError, { serviceName: 'eshop', operation: 'getOrders' }) }, 'mapped');
       expect(output()).not.toMatch(/AXIOS-TOKEN|CS-SECRET/);
       const [raw, mapped] = records();
-      expect(raw?.['err']).toMatchObject({ type: 'AxiosError', method: 'GET', path: '/wp-json/wc/v3/orders', status: 500 });
+      expect(raw?.['err']).toMatchObject({ type: 'AxiosError', method: 'GET', endpoint: '/wp-json/wc/v3/orders', status: 500 });
       expect(mapped?.['err']).toMatchObject({ type: 'UpstreamError', extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
     } finally {
       await server.close();
     }
+  });
+
+  it('logs a failed call to an e-mail URL (HubSpot contact by e-mail) by its endpoint template, not its path', async () => {
+    const server = await startTestHttpServer((_req, res) => {
+      res.writeHead(503);
+      res.end('{"message":"contact anna.kowalska.zq7canary@example.pl unavailable"}');
+    });
+    try {
+      const client = createHttpClient({ baseUrl: server.url, timeoutMs: 1_000 });
+      let axiosError: unknown;
+      try {
+        await client.get(`/crm/v3/objects/contacts/${encodeURIComponent('anna.kowalska.zq7canary@example.pl')}`, { params: { idProperty: 'email' } });
+      } catch (error) {
+        axiosError = error;
+      }
+      const upstreamError = mapAxiosErrorToUpstreamError(axiosError, { serviceName: 'crm', operation: 'getContactByEmail' });
+      const { logger, output, records } = captureLogger();
+      // what the subgraphs' error formatter logs: the cause (the axios error) of the UpstreamError
+      logger.warn({ err: axiosError, code: 'UPSTREAM_UNAVAILABLE' }, 'The crm service is unavailable.');
+      logger.warn({ err: upstreamError }, 'mapped');
+      expect(output()).not.toMatch(/zq7canary|kowalska|%40|@example/);
+      expect(records()[0]?.['err']).toMatchObject({ method: 'GET', endpoint: '/crm/v3/objects/contacts/{id}', status: 503 });
+      expect(records()[1]?.['err']).toMatchObject({ endpoint: '/crm/v3/objects/contacts/{id}', status: 503 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('scrubs e-mails and phone numbers from messages, fields and error messages of every line', () => {
+    const { logger, output, records } = captureLogger();
+    logger.info({ note: 'call +48 601 234 567 or jan@example.com', nested: { list: ['600-100-200'] } }, 'customer 0048 512 345 678 wrote');
+    logger.error({ err: new Error('no contact for ewa.nowak.zq7canary@example.pl', { cause: new Error('phone 601234567') }) }, 'failed');
+    const text = output();
+    for (const personal of ['601 234 567', 'jan@example.com', '600-100-200', '512 345 678', 'ewa.nowak', 'zq7canary', '601234567']) {
+      expect(text).not.toContain(personal);
+    }
+    expect(records()[0]).toMatchObject({ msg: 'customer [phone] wrote', note: 'call [phone] or [email]', nested: { list: ['[phone]'] } });
+  });
+
+  it('adds the request id (and, when tracing is on, the trace id) to every line written inside a request', () => {
+    const { logger, records } = captureLogger();
+    logger.info('outside');
+    runWithLogContext({ requestId: 'req-1' }, () => logger.info('inside'));
+    expect(records()[0]).not.toHaveProperty('requestId');
+    expect(records()[1]).toMatchObject({ requestId: 'req-1', msg: 'inside' });
+  });
+
+  it('writes to the default destination an in-process stack sets, for loggers created without one', () => {
+    const lines: string[] = [];
+    setDefaultLogDestination(new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }));
+    try {
+      createLogger({ name: 'crm' }).info('captured');
+    } finally {
+      setDefaultLogDestination(undefined);
+    }
+    expect(lines.join('')).toContain('"msg":"captured"');
   });
 });

@@ -1,5 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino from 'pino';
 import type { DestinationStream, Level, Logger } from 'pino';
+import { activeTraceId } from '../tracing/tracing-state.ts';
+import { endpointTemplate } from './endpoint-template.ts';
+import { scrubPersonalData, scrubValue } from './scrub-personal-data.ts';
 
 export type { Logger } from 'pino';
 
@@ -38,23 +42,79 @@ export const REDACT_PATHS: readonly string[] = [
 
 /**
  * An axios error carries its request config (credential headers, query strings such as WooCommerce's
- * `consumer_secret`), the raw ClientRequest and the response body. Log what identifies the failure, not those.
+ * `consumer_secret`), the raw ClientRequest and the response body, and its URL can hold personal data (HubSpot's
+ * `/crm/v3/objects/contacts/{email}`). Log what identifies the failure — method, endpoint template, status — not
+ * those; the message and stack (which carry the causes' messages too) are scrubbed of e-mails and phone numbers.
  */
 function serializeError(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
-  if (error !== null && typeof error === 'object' && (error as { isAxiosError?: unknown }).isAxiosError === true) {
-    const axiosError = error as { config?: { method?: string; url?: string }; response?: { status?: number } };
-    delete serialized['config'];
-    delete serialized['request'];
-    delete serialized['response'];
+  if (error === null || typeof error !== 'object') return typeof error === 'string' ? scrubPersonalData(error) : error;
+  // a plain copy: pino's serialized error has a prototype of its own, which scrubValue would leave alone
+  const serialized: Record<string, unknown> = { ...(pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>) };
+  for (const key of ['config', 'request', 'response']) delete serialized[key];
+  const axiosError = firstAxiosError(error);
+  if (axiosError !== undefined) {
     serialized['method'] = axiosError.config?.method?.toUpperCase();
-    serialized['path'] = axiosError.config?.url?.split('?')[0];
+    serialized['endpoint'] = endpointTemplate(axiosError.config?.url);
     serialized['status'] = axiosError.response?.status;
   }
-  return serialized;
+  return scrubValue(serialized);
 }
 
-/** JSON lines to stdout, one logger per deployable; children add request ids. */
+interface AxiosLike {
+  isAxiosError: true;
+  config?: { method?: string; url?: string };
+  response?: { status?: number };
+}
+
+/** The error itself or the first of its causes that is an axios error (an UpstreamError keeps it as `cause`). */
+function firstAxiosError(error: object): AxiosLike | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== null && typeof current === 'object'; depth += 1) {
+    if ((current as { isAxiosError?: unknown }).isAxiosError === true) return current as AxiosLike;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** What every line written inside one request carries (see {@link runWithLogContext}). */
+export interface LogContext {
+  /** the gateway's id for the client request; subgraphs get it, signed, from the gateway */
+  requestId: string;
+}
+
+const logContext = new AsyncLocalStorage<LogContext>();
+
+/** Runs `fn` with `context` added to every log line written during it (promises and timers it starts included). */
+export function runWithLogContext<T>(context: LogContext, fn: () => T): T {
+  return logContext.run(context, fn);
+}
+
+/** The request id of the request being served, if any. */
+export function currentRequestId(): string | undefined {
+  return logContext.getStore()?.requestId;
+}
+
+/** @internal the mutable context of the request being served */
+export function currentLogContext(): LogContext | undefined {
+  return logContext.getStore();
+}
+
+let defaultDestination: DestinationStream | undefined;
+
+/**
+ * Where loggers created without an explicit destination write from now on (`undefined`: back to stdout). For
+ * in-process stacks (the end-to-end tests) that must see every process's log lines; a real process writes to stdout.
+ */
+export function setDefaultLogDestination(destination: DestinationStream | undefined): void {
+  defaultDestination = destination;
+}
+
+/**
+ * JSON lines, one logger per deployable; children add fields. Every line has `time` (ISO 8601), `level` (pino's
+ * number), `name` (the service), `msg`, and inside a request `requestId` and, when tracing is on, `traceId`.
+ * Credential and personal-data fields are redacted by name; every string (message, fields, error messages and
+ * stacks) is scrubbed of e-mail addresses and phone numbers.
+ */
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
     {
@@ -63,7 +123,20 @@ export function createLogger(options: LoggerOptions): Logger {
       redact: { paths: [...REDACT_PATHS], censor: '[Redacted]' },
       serializers: { err: serializeError, error: serializeError },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: () => {
+        const requestId = logContext.getStore()?.requestId;
+        const traceId = activeTraceId();
+        if (requestId === undefined && traceId === undefined) return {};
+        return traceId === undefined ? { requestId } : requestId === undefined ? { traceId } : { requestId, traceId };
+      },
+      formatters: { log: (object) => scrubValue(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          for (let i = 0; i < args.length; i += 1) if (typeof args[i] === 'string') args[i] = scrubPersonalData(args[i] as string);
+          method.apply(this, args as Parameters<typeof method>);
+        },
+      },
     },
-    options.destination ?? pino.destination({ fd: 1 }),
+    options.destination ?? defaultDestination ?? pino.destination({ fd: 1 }),
   );
 }

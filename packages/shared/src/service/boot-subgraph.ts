@@ -89,6 +89,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
   try {
     served = await serveSubgraph(parts.server, {
       role: parts.role,
+      name: parts.role.toLowerCase(),
       host: parts.listen.host,
       port: parts.listen.port,
       secret: parts.secret,

@@ -3,6 +3,7 @@ import { createLogger, type Logger } from '../logging/index.ts';
 import type { DrainOptions, DrainResult } from './drain.ts';
 import { ListenError } from './listen.ts';
 import { collectProcessMetrics } from '../metrics/index.ts';
+import { startTracing, TracingConfigError, type Tracing } from '../tracing/index.ts';
 import { startMetricsListener, type MetricsListener } from './metrics-listener.ts';
 import type { ServiceSettings } from './service-env.ts';
 
@@ -35,6 +36,11 @@ export interface RunServiceOptions<C> {
   /** @default process.env */
   env?: Env;
   logger?: Logger;
+  /**
+   * Start OpenTelemetry tracing from the standard `OTEL_*` variables (off unless an exporter is configured), as
+   * `name`; the simulators stand in for third-party systems and are not traced. @default true
+   */
+  tracing?: boolean;
 }
 
 const REPEAT_SIGNAL_MS = 1_000;
@@ -61,6 +67,16 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
     return exit(EXIT.failed);
   }
 
+  // One tracer provider per process, before any unit makes a span; its configuration was validated with the rest.
+  let tracing: Tracing | undefined;
+  try {
+    if (options.tracing !== false) tracing = startTracing({ role: options.name, env: options.env ?? process.env });
+  } catch (error) {
+    if (!(error instanceof TracingConfigError)) throw error;
+    logger.fatal({ service: options.name }, error.message);
+    return exit(EXIT.failed);
+  }
+
   const units: ServiceUnit[] = [];
   let metrics: MetricsListener | undefined;
   let stopping: Promise<void> | undefined;
@@ -73,6 +89,8 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
       logger.debug({ unit: unit.name }, 'closed');
     }
     await metrics?.close();
+    // last: the spans of the drain itself are exported too
+    await tracing?.shutdown();
   };
 
   const shutdown = async (signal: string): Promise<void> => {

@@ -18,6 +18,7 @@ import { UpstreamError, type ServiceName, type UpstreamErrorCode } from '../erro
 import type { Logger } from '../logging/create-logger.ts';
 import { currentRequestScope, type RequestScope } from '../sources/request-scope.ts';
 import { sourceStatusOfErrorCode, type SourceStatus } from '../sources/source-status.ts';
+import { noteUpstreamEvent, traceUpstreamCall } from '../tracing/upstream-spans.ts';
 import { readRateLimitHeaders } from './rate-limit-headers.ts';
 import { createUpstreamMetrics } from './upstream-metrics.ts';
 
@@ -232,6 +233,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     breakerOpened: 0,
   };
   const emit = (event: UpstreamEvent) => {
+    noteUpstreamEvent(event);
     try {
       options.onEvent?.(event);
     } catch {
@@ -408,7 +410,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     scope?.sources.record(serviceName, status);
   }
 
-  return {
+  const upstream: Upstream = {
     async call<T>(call: UpstreamCall<T>): Promise<T> {
       stats.calls += 1;
       const scope = currentRequestScope();
@@ -463,6 +465,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
     },
     stats: () => ({ ...stats, breaker: BREAKER_STATE[breaker.state] }),
+  };
+  // one span per logical call (tracing on), around every gate, retry and HTTP attempt above
+  return {
+    call: (call) => {
+      return traceUpstreamCall({ serviceName, product, operation: call.operation }, () => upstream.call(call));
+    },
+    stats: upstream.stats,
   };
 }
 
