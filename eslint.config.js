@@ -43,7 +43,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [`@omnigraph/subgraph-${other}`, `@omnigraph/subgraph-${other}/**`, `**/subgraphs/${other}/**`, `**/${other}/src/**`]),
+              group: SUBGRAPHS.filter((other) => other !== name).flatMap((other) => [
+                `@omnigraph/subgraph-${other}`,
+                `@omnigraph/subgraph-${other}/**`,
+                `**/subgraphs/${other}/**`,
+                `**/${other}/src/**`,
+              ]),
               message: 'A subgraph never imports another subgraph: they meet only in the supergraph.',
             },
             simulatorsOnlyInTests,
@@ -61,7 +66,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@omnigraph/subgraph-*', '**/subgraphs/**'], message: 'The gateway never reaches into subgraph code; it talks to subgraphs over HTTP.' },
+            {
+              group: ['@omnigraph/subgraph-*', '**/subgraphs/**'],
+              message: 'The gateway never reaches into subgraph code; it talks to subgraphs over HTTP.',
+            },
             simulatorsOnlyInTests,
           ],
         },
@@ -77,7 +85,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@omnigraph/subgraph-*', '@omnigraph/gateway', '@omnigraph/gateway/**', '**/subgraphs/**', '**/gateway/**'], message: 'Shared packages never import a subgraph or the gateway.' },
+            {
+              group: ['@omnigraph/subgraph-*', '@omnigraph/gateway', '@omnigraph/gateway/**', '**/subgraphs/**', '**/gateway/**'],
+              message: 'Shared packages never import a subgraph or the gateway.',
+            },
             simulatorsOnlyInTests,
           ],
         },

@@ -214,7 +214,13 @@ async function main(): Promise<void> {
   try {
     // Subgraph caches in memory in every run (REDIS_URL dropped for them): per process, the same for every variant.
     console.log('starting simulators + subgraphs on CPU 0 …');
-    const up = await startPinned(0, here('./access-control/upstreams.ts'), { ...common, BENCH_SCALE: values.scale, REDIS_URL: undefined }, /^UPSTREAMS_READY (\{.*\})\n/m, 'pipe');
+    const up = await startPinned(
+      0,
+      here('./access-control/upstreams.ts'),
+      { ...common, BENCH_SCALE: values.scale, REDIS_URL: undefined },
+      /^UPSTREAMS_READY (\{.*\})\n/m,
+      'pipe',
+    );
     const upstreams = JSON.parse(up.match[1]!) as UpstreamsReady;
     upstreamPid = up.child.pid!;
     console.log(`${upstreams.skus.length} SKUs in the dataset`);
@@ -243,7 +249,12 @@ async function main(): Promise<void> {
     const gateways: { label: string; child: ChildProcess; url: string; logged: { warnings: number } }[] = [];
     const startGateway = async (label: string, entry: string, env: NodeJS.ProcessEnv) => {
       const port = await findFreePort();
-      const { child, match, logged } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
+      const { child, match, logged } = await startPinned(
+        1,
+        entry,
+        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env },
+        /listening on (http:\/\/[\d.]+:\d+)/,
+      );
       gateways.push({ label, child, url: match[1]!, logged });
       return { child, url: match[1]! };
     };
@@ -255,7 +266,14 @@ async function main(): Promise<void> {
         ? undefined
         : await startGateway('on, Redis', here('../gateway/src/index.ts'), { REDIS_URL: redisUrl, OMNIGRAPH_AUTH_REDIS_PREFIX: redisPrefix });
 
-    const variant = (label: string, g: { child: ChildProcess; url: string }, key: string, bodies: string[], check: Variant['check'], latency: boolean): Variant => ({
+    const variant = (
+      label: string,
+      g: { child: ChildProcess; url: string },
+      key: string,
+      bodies: string[],
+      check: Variant['check'],
+      latency: boolean,
+    ): Variant => ({
       label,
       latency,
       url: () => g.url,
@@ -284,7 +302,9 @@ async function main(): Promise<void> {
       for (const v of order) {
         const s = await measure(v, connections, seconds);
         push(throughput, v.label, s);
-        console.log(`rep ${rep + 1} ${v.label} @${connections}: ${f(s.rps)} req/s, ${f(s.cpuMsPerRequest, 3)} CPU ms/req (upstreams ${f(s.upstreamCpuMsPerRequest, 3)}), p50 ${s.p50} p99 ${s.p99}, bad ${s.bad}`);
+        console.log(
+          `rep ${rep + 1} ${v.label} @${connections}: ${f(s.rps)} req/s, ${f(s.cpuMsPerRequest, 3)} CPU ms/req (upstreams ${f(s.upstreamCpuMsPerRequest, 3)}), p50 ${s.p50} p99 ${s.p99}, bad ${s.bad}`,
+        );
       }
       for (const v of order.filter((x) => x.latency)) {
         const s = await measure(v, 1, latencySeconds);
@@ -348,7 +368,9 @@ function writeReport(r: {
     const ls = lat(v.label);
     return `| ${v.label} | ${range(xs.map((s) => s.rps))} | ${range(cpu(v.label), 3)} | ${f(median(xs.map((s) => s.upstreamCpuMsPerRequest)), 2)} | ${median(xs.map((s) => s.p50))} | ${median(xs.map((s) => s.p99))} | ${ls.length ? range(ls.map((s) => s.p50)) : '—'} | ${ls.length ? range(ls.map((s) => s.p99)) : '—'} | ${f(r.rss.get(gatewayLabel(v.label)) ?? NaN)} | ${invalid(xs) + invalid(ls)} |`;
   });
-  const warningNotes = [...r.warnings].filter(([, n]) => n > 0).map(([label, n]) => `- Gateway "${label}" logged ${n} warning/error lines after start-up (printed on stderr during the run).`);
+  const warningNotes = [...r.warnings]
+    .filter(([, n]) => n > 0)
+    .map(([label, n]) => `- Gateway "${label}" logged ${n} warning/error lines after start-up (printed on stderr during the run).`);
   const offLabel = r.variants[0]!.label;
   // Paired per repetition (the two samples ran minutes apart at most), then the median of the differences.
   const paired = (a: string, b: string, pick: (s: Sample) => number, m: Map<string, Sample[]>) => {
@@ -374,7 +396,7 @@ function writeReport(r: {
     const what = v.label.includes('removed')
       ? 'Removing one unauthorized root field (filter mode) changes the gateway CPU per request by'
       : `Access control ("${v.label}") changes the gateway CPU per request by`;
-    const noise = Math.min(...d) <= 0 && Math.max(...d) >= 0 ? ' The repetitions straddle zero: the difference is within this machine\'s noise.' : '';
+    const noise = Math.min(...d) <= 0 && Math.max(...d) >= 0 ? " The repetitions straddle zero: the difference is within this machine's noise." : '';
     conclusions.push(
       `- ${what} **${f(median(d))} µs** (median of the paired differences, min–max ${f(Math.min(...d))}–${f(Math.max(...d))} µs), ` +
         `${f((median(d) / 1000 / (base === offLabel ? offCpu : median(cpu(base)))) * 100, 1)} % of the ${base === offLabel ? 'bare gateway' : '"on, local"'}'s ${f(base === offLabel ? offCpu : median(cpu(base)), 2)} ms.${noise}`,
@@ -385,10 +407,12 @@ function writeReport(r: {
       `in ${f(r.edge.usPerAdmission['removed']!)} µs (${f(r.edge.usPerAdmission['removed']! - r.edge.usPerAdmission['base']!)} µs for finding and removing the field): ` +
       `the least access control adds per request, ${f((r.edge.usPerAdmission['base']! / 1000 / offCpu) * 100, 1)} % of the bare gateway's CPU per request.`,
   );
-  conclusions.push(`- Signing the subgraph identity header costs ${f(r.sign.usPerSign, 1)} µs per fetch; it is in both variants, so it is not in the differences above.`);
+  conclusions.push(
+    `- Signing the subgraph identity header costs ${f(r.sign.usPerSign, 1)} µs per fetch; it is in both variants, so it is not in the differences above.`,
+  );
   conclusions.push(
     '- "on, Redis" differs from "on, local" by the rate limiter\'s Redis call (one script per request through node-redis; key lookups stay in the ' +
-      'gateway\'s key cache)' +
+      "gateway's key cache)" +
       (r.edgeRedis === undefined
         ? '.'
         : `, measured in process at **${f(r.edgeRedis.usPerAdmission['base']! - r.edge.usPerAdmission['base']!)} µs CPU** per request ` +
@@ -424,7 +448,7 @@ function writeReport(r: {
     '- "removed field": the same query plus `customer(id: …) { name }` at the root, which the key may not read; filter mode removes it and answers the rest with one FORBIDDEN error. ' +
       'After removal the executed operation is the base query, so its cost is compared with "on, local" on the base query.',
     `- Throughput: closed loop, ${connections} connections, ${seconds} s per sample (${warmupSeconds} s warm-up per variant first). Latency added: 1 connection, ${latencySeconds} s per sample. ` +
-      'Latency figures are autocannon\'s (1 ms resolution). Gateway CPU ms/request = (utime + stime of the gateway process, /proc/<pid>/stat, 10 ms ticks) ÷ completed requests.',
+      "Latency figures are autocannon's (1 ms resolution). Gateway CPU ms/request = (utime + stime of the gateway process, /proc/<pid>/stat, 10 ms ticks) ÷ completed requests.",
     '- Every response is checked: status 200 and, for the base query, `data.products` without `errors`; for the removed-field query exactly the one error on `customer`. ' +
       'The last column counts connection errors, timeouts, non-2xx and failed checks; a sample with any is invalid.',
     ...r.notes.map((n) => `- ${n}`),

@@ -127,7 +127,9 @@ async function load(opts: {
   });
   const codes = result.statusCodeStats ?? {};
   const count = (code: string) => (codes as Record<string, { count?: number }>)[code]?.count ?? 0;
-  const statuses = Object.entries(codes).map(([code, v]) => `${code}×${(v as { count?: number }).count ?? 0}`).join(' ');
+  const statuses = Object.entries(codes)
+    .map(([code, v]) => `${code}×${(v as { count?: number }).count ?? 0}`)
+    .join(' ');
   if (firstBad !== undefined || result.errors + result.timeouts > 0) {
     console.log(`  statuses ${statuses}, errors ${result.errors}, timeouts ${result.timeouts}, first bad: ${firstBad ?? '—'}`);
   }
@@ -142,12 +144,22 @@ async function soak(g: Gw, procs: Procs, bodies: string[]): Promise<SoakResult> 
   console.log(`soak ${g.label}: ${soakSeconds} s at ${soakConnections} connections, RSS at start ${JSON.stringify(start)}`);
   // The trajectory tells a plateau (V8 sizing its heap to the load) from a leak (growth that does not stop).
   const samples = { gateway: [start.gateway], subgraphs: [start.subgraphs], simulators: [start.simulators] };
-  const sampler = setInterval(() => {
-    samples.gateway.push(rssMb(pid));
-    samples.subgraphs.push(rssMb(procs.subgraphs));
-    samples.simulators.push(rssMb(procs.simulators));
-  }, Math.max(5_000, (soakSeconds * 1000) / 10));
-  const { result, badBodies } = await load({ url: g.url, headers: g.callCenterHeaders, bodies, check: okCallCenter, connections: soakConnections, seconds: soakSeconds });
+  const sampler = setInterval(
+    () => {
+      samples.gateway.push(rssMb(pid));
+      samples.subgraphs.push(rssMb(procs.subgraphs));
+      samples.simulators.push(rssMb(procs.simulators));
+    },
+    Math.max(5_000, (soakSeconds * 1000) / 10),
+  );
+  const { result, badBodies } = await load({
+    url: g.url,
+    headers: g.callCenterHeaders,
+    bodies,
+    check: okCallCenter,
+    connections: soakConnections,
+    seconds: soakSeconds,
+  });
   clearInterval(sampler);
   // Let in-flight work and timers settle before reading the end figures.
   await new Promise((r) => setTimeout(r, 3_000));
@@ -165,7 +177,9 @@ async function soak(g: Gw, procs: Procs, bodies: string[]): Promise<SoakResult> 
       simulators: { start: start.simulators, end: end.simulators, samples: [...samples.simulators, end.simulators] },
     },
   };
-  console.log(`soak ${g.label}: ${out.requests} requests, ${fmt(out.rps)} req/s, p50 ${out.p50} p99 ${out.p99}, bad ${out.bad}, RSS at end ${JSON.stringify(end)}`);
+  console.log(
+    `soak ${g.label}: ${out.requests} requests, ${fmt(out.rps)} req/s, p50 ${out.p50} p99 ${out.p99}, bad ${out.bad}, RSS at end ${JSON.stringify(end)}`,
+  );
   return out;
 }
 
@@ -173,7 +187,15 @@ async function flood(g: Gw, callCenterBodies: string[], floodBodies: string[]): 
   const [wellBehaved, flooding] = await Promise.all([
     // starts a moment later, so it measures a gateway already under the flood
     new Promise((r) => setTimeout(r, 2_000)).then(() =>
-      load({ url: g.url, headers: g.callCenterHeaders, bodies: callCenterBodies, check: okCallCenter, connections: Math.max(2, rate * 2), seconds: floodSeconds - 4, overallRate: rate }),
+      load({
+        url: g.url,
+        headers: g.callCenterHeaders,
+        bodies: callCenterBodies,
+        check: okCallCenter,
+        connections: Math.max(2, rate * 2),
+        seconds: floodSeconds - 4,
+        overallRate: rate,
+      }),
     ),
     load({ url: g.url, headers: g.floodHeaders, bodies: floodBodies, check: okProducts, connections: floodConnections, seconds: floodSeconds }),
   ]);
@@ -184,7 +206,12 @@ async function flood(g: Gw, callCenterBodies: string[], floodBodies: string[]): 
   const overloaded = flooding.count('503');
   const out: FloodResult = {
     label: g.label,
-    wellBehaved: { requests: w.requests.total, p50: w.latency.p50, p99: w.latency.p99, bad: w.errors + w.timeouts + w.non2xx + wellBehaved.badBodies },
+    wellBehaved: {
+      requests: w.requests.total,
+      p50: w.latency.p50,
+      p99: w.latency.p99,
+      bad: w.errors + w.timeouts + w.non2xx + wellBehaved.badBodies,
+    },
     flood: { requests: f.requests.total, ok, tooMany, overloaded, other: f.requests.total - ok - tooMany - overloaded + f.errors },
     gatewayRssAfter: rssMb(g.child.pid!),
   };
@@ -216,7 +243,13 @@ async function main(): Promise<void> {
   const loadBefore = loadavg();
   try {
     console.log('starting simulators and subgraphs on CPU 0 …');
-    const sims = await startPinned(0, here('./resilience/simulators.ts'), { ...common, BENCH_SCALE: values.scale }, /^SIMULATORS_READY (\{.*\})\n/m, 'pipe');
+    const sims = await startPinned(
+      0,
+      here('./resilience/simulators.ts'),
+      { ...common, BENCH_SCALE: values.scale },
+      /^SIMULATORS_READY (\{.*\})\n/m,
+      'pipe',
+    );
     const ready = JSON.parse(sims.match[1]!) as SimulatorsReady;
     const subs = await startPinned(0, here('./resilience/subgraphs.ts'), { ...common, ...ready.subgraphEnv }, /^SUBGRAPHS_READY (\{.*\})\n/m, 'pipe');
     const subgraphUrls = JSON.parse(subs.match[1]!) as Record<string, string>;
@@ -247,18 +280,37 @@ async function main(): Promise<void> {
     const gatewayEnv = { ...common, ...subgraphUrls };
     const startGateway = async (label: string, entry: string, env: NodeJS.ProcessEnv, headers: { cc: string; flood: string }): Promise<Gw> => {
       const port = await findFreePort();
-      const { child, match } = await startPinned(1, entry, { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env }, /listening on (http:\/\/[\d.]+:\d+)/);
+      const { child, match } = await startPinned(
+        1,
+        entry,
+        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env },
+        /listening on (http:\/\/[\d.]+:\d+)/,
+      );
       return { label, child, url: match[1]!, callCenterHeaders: { 'x-api-key': headers.cc }, floodHeaders: { 'x-api-key': headers.flood } };
     };
     console.log('starting gateways on CPU 1 …');
-    const omnigraph = await startGateway('Omnigraph', here('../gateway/src/index.ts'), { OMNIGRAPH_KEY_STORE_FILE: keyFile }, { cc: callCenterKey, flood: partnerKey });
-    const bare = await startGateway('bare ApolloGateway', here('./access-control/bare-gateway.ts'), { BENCH_IDENTITY: 'call-center' }, { cc: callCenterKey, flood: partnerKey });
+    const omnigraph = await startGateway(
+      'Omnigraph',
+      here('../gateway/src/index.ts'),
+      { OMNIGRAPH_KEY_STORE_FILE: keyFile },
+      { cc: callCenterKey, flood: partnerKey },
+    );
+    const bare = await startGateway(
+      'bare ApolloGateway',
+      here('./access-control/bare-gateway.ts'),
+      { BENCH_IDENTITY: 'call-center' },
+      { cc: callCenterKey, flood: partnerKey },
+    );
     const gateways = [omnigraph, bare];
 
     const callCenterBodies = ready.phones.map((phone) => JSON.stringify({ query: CALL_CENTER_QUERY, variables: { phone } }));
     const floodBodies = makeSkuBodies(PRODUCTS_QUERY, ready.skus, 5);
     for (const g of gateways) {
-      const res = await fetch(`${g.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...g.callCenterHeaders }, body: callCenterBodies[0]! });
+      const res = await fetch(`${g.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...g.callCenterHeaders },
+        body: callCenterBodies[0]!,
+      });
       const text = await res.text();
       if (res.status !== 200 || !okCallCenter(text)) throw new Error(`${g.label}: unexpected answer ${res.status} ${text.slice(0, 300)}`);
     }
@@ -277,8 +329,16 @@ async function main(): Promise<void> {
   }
 }
 
-function writeReport(r: { soaks: SoakResult[]; floods: FloodResult[]; loadBefore: number[]; loadAfter: number[]; scale: string; phones: number }): void {
-  const drift = (x: { start: number; end: number }) => `${fmt(x.start)} → ${fmt(x.end)} MB (${x.end >= x.start ? '+' : ''}${fmt(((x.end - x.start) / x.start) * 100, 1)} %)`;
+function writeReport(r: {
+  soaks: SoakResult[];
+  floods: FloodResult[];
+  loadBefore: number[];
+  loadAfter: number[];
+  scale: string;
+  phones: number;
+}): void {
+  const drift = (x: { start: number; end: number }) =>
+    `${fmt(x.start)} → ${fmt(x.end)} MB (${x.end >= x.start ? '+' : ''}${fmt(((x.end - x.start) / x.start) * 100, 1)} %)`;
   const lines: string[] = [
     '# Resilience under load: soak and one-key flood',
     '',
@@ -314,15 +374,16 @@ function writeReport(r: { soaks: SoakResult[]; floods: FloodResult[]; loadBefore
       '',
     );
   }
-  if (r.floods.length > 0) lines.push(
-    `## (b) One key floods: ${floodConnections} connections from one partner key for ${floodSeconds} s, the call center at ${rate} req/s`,
-    '',
-    'The flood: a 5-SKU catalogue read, closed loop (each connection sends again as soon as it is answered, ignoring ' +
-      '`Retry-After`). The call center: the call-center query, open loop at a fixed rate, from the 3rd second. Target: call-center p99 ≤ 500 ms.',
-    '',
-    '| gateway | call-center requests | call-center p50 / p99 ms (median of reps, min–max of p99) | call-center errors | flood requests | flood 200 | 429 | 503 | other | gateway RSS after |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  );
+  if (r.floods.length > 0)
+    lines.push(
+      `## (b) One key floods: ${floodConnections} connections from one partner key for ${floodSeconds} s, the call center at ${rate} req/s`,
+      '',
+      'The flood: a 5-SKU catalogue read, closed loop (each connection sends again as soon as it is answered, ignoring ' +
+        '`Retry-After`). The call center: the call-center query, open loop at a fixed rate, from the 3rd second. Target: call-center p99 ≤ 500 ms.',
+      '',
+      '| gateway | call-center requests | call-center p50 / p99 ms (median of reps, min–max of p99) | call-center errors | flood requests | flood 200 | 429 | 503 | other | gateway RSS after |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
   for (const label of [...new Set(r.floods.map((f) => f.label))]) {
     const fs = r.floods.filter((f) => f.label === label);
     const p99s = fs.map((f) => f.wellBehaved.p99);

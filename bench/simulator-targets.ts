@@ -39,10 +39,10 @@ export function benchTargets(): BenchTarget[] {
 
   const allegroRefresh: BenchTarget['prepare'] = async (url, target) => {
     const basic = Buffer.from(`${DEFAULT_ALLEGRO_CREDENTIALS.clientId}:${DEFAULT_ALLEGRO_CREDENTIALS.clientSecret}`).toString('base64');
-    const res = await fetch(
-      `${url}/auth/oauth/token?grant_type=refresh_token&refresh_token=${DEFAULT_ALLEGRO_CREDENTIALS.refreshToken}`,
-      { method: 'POST', headers: { authorization: `Basic ${basic}` } },
-    );
+    const res = await fetch(`${url}/auth/oauth/token?grant_type=refresh_token&refresh_token=${DEFAULT_ALLEGRO_CREDENTIALS.refreshToken}`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}` },
+    });
     const { access_token: token } = (await res.json()) as { access_token: string };
     for (const r of target.requests) r.headers['authorization'] = `Bearer ${token}`;
   };
@@ -75,9 +75,20 @@ export function benchTargets(): BenchTarget[] {
           params: {
             service: 'object',
             method: 'execute_kw',
-            args: [ODOO.database, ODOO.uid, ODOO.apiKey, 'stock.quant', 'search_read',
-              [[['product_id.default_code', 'in', [p.sku]], ['location_id.usage', '=', 'internal']]],
-              { fields: ['product_id', 'location_id', 'quantity', 'reserved_quantity', 'available_quantity', 'write_date'] }],
+            args: [
+              ODOO.database,
+              ODOO.uid,
+              ODOO.apiKey,
+              'stock.quant',
+              'search_read',
+              [
+                [
+                  ['product_id.default_code', 'in', [p.sku]],
+                  ['location_id.usage', '=', 'internal'],
+                ],
+              ],
+              { fields: ['product_id', 'location_id', 'quantity', 'reserved_quantity', 'available_quantity', 'write_date'] },
+            ],
           },
         }),
       })),

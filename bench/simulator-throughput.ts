@@ -38,7 +38,6 @@ interface Sample {
   non2xx: number;
 }
 
-
 function cpuTicks(pid: number): number {
   // fields 14 and 15 of /proc/<pid>/stat: utime and stime in clock ticks (100 per second on Linux)
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -121,7 +120,9 @@ async function main(): Promise<void> {
       for (const s of order) {
         const sample = await measure(s.target, s.url, s.child.pid!);
         samples.set(s.target.label, [...(samples.get(s.target.label) ?? []), sample]);
-        console.log(`rep ${rep + 1} ${s.target.label}: ${fmt(sample.rps)} req/s, ${fmt(sample.cpuMsPerRequest, 3)} CPU ms/req, non-2xx ${sample.non2xx}`);
+        console.log(
+          `rep ${rep + 1} ${s.target.label}: ${fmt(sample.rps)} req/s, ${fmt(sample.cpuMsPerRequest, 3)} CPU ms/req, non-2xx ${sample.non2xx}`,
+        );
       }
     }
   } finally {

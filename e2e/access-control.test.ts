@@ -31,7 +31,10 @@ describe('access control at the edge', () => {
         OMNIGRAPH_OIDC_ISSUER: ISSUER,
         OMNIGRAPH_OIDC_AUDIENCE: AUDIENCE,
         OMNIGRAPH_OIDC_SCOPE_MAP: JSON.stringify({
-          roles: { 'call-center': ['customers:read', 'customers:pii', 'orders:read', 'catalog:read', 'stock:read'], 'catalog-viewer': ['catalog:read'] },
+          roles: {
+            'call-center': ['customers:read', 'customers:pii', 'orders:read', 'catalog:read', 'stock:read'],
+            'catalog-viewer': ['catalog:read'],
+          },
         }),
       },
     });
@@ -57,7 +60,12 @@ describe('access control at the edge', () => {
       stack.resetCounters();
       const body = JSON.stringify({ query: `{ product(sku: "${sku}") { name } }` });
       const json = { 'content-type': 'application/json' };
-      const { key: revoked, record } = await stack.gateway.apiKeys.createKey({ name: 'r', ownerId: 'p', scopes: ['catalog:read'], rateLimitPerMinute: 10 });
+      const { key: revoked, record } = await stack.gateway.apiKeys.createKey({
+        name: 'r',
+        ownerId: 'p',
+        scopes: ['catalog:read'],
+        rateLimitPerMinute: 10,
+      });
       await stack.gateway.apiKeys.revoke(record.keyId);
       const cases: [string, Record<string, string>, RegExp][] = [
         ['none', json, /X-Api-Key/],
@@ -71,7 +79,10 @@ describe('access control at the edge', () => {
         const res = await post(body, headers);
         expect(res.status, name).toBe(401);
         expect(res.headers.get('www-authenticate'), name).toContain('Bearer');
-        expect(JSON.parse(res.text).errors[0], name).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'UNAUTHENTICATED' } });
+        expect(JSON.parse(res.text).errors[0], name).toMatchObject({
+          message: expect.stringMatching(message),
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
       }
       expect(Object.values(stack.upstreamCalls()).reduce((a, b) => a + b, 0)).toBe(0);
     });
@@ -125,7 +136,6 @@ describe('access control at the edge', () => {
         expect(res.status).toBe(401);
         expect(codeOf(res.text)).toBe('UNAUTHENTICATED');
       }
-
     });
   });
 
@@ -226,7 +236,11 @@ describe('access control at the edge', () => {
       );
       expect(res.status).toBe(200);
       expect(res.body.data.customer).toEqual({ id: anna.crmContactId, loyalty: { points: expect.any(Number) } });
-      expect(res.body.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual(['customer.contact', 'customer.lastName', 'customer.phone']);
+      expect(res.body.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual([
+        'customer.contact',
+        'customer.lastName',
+        'customer.phone',
+      ]);
       expect(JSON.stringify(res.body)).not.toMatch(/Kowalsk|@/);
     });
 
@@ -257,7 +271,10 @@ describe('access control at the edge', () => {
       expect(JSON.parse(byHash.text).data.products[0].sku).toBe(sku);
       const adHoc = await post(JSON.stringify({ query: `{ product(sku: "${sku}") { sku } }` }), headers);
       expect([adHoc.status, codeOf(adHoc.text)]).toEqual([403, 'OPERATION_NOT_SAFELISTED']);
-      const otherRegistered = await post(JSON.stringify({ query: registry.byName('PartnerStoresWithStock')!.text, variables: { skus: [sku], city: 'Poznań' } }), headers);
+      const otherRegistered = await post(
+        JSON.stringify({ query: registry.byName('PartnerStoresWithStock')!.text, variables: { skus: [sku], city: 'Poznań' } }),
+        headers,
+      );
       expect([otherRegistered.status, codeOf(otherRegistered.text)]).toEqual([403, 'OPERATION_NOT_SAFELISTED']);
       const unknownHash = await post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }), headers);
       expect([unknownHash.status, codeOf(unknownHash.text)]).toEqual([400, 'PERSISTED_QUERY_NOT_FOUND']);
@@ -296,7 +313,7 @@ describe('access control at the edge', () => {
       expect(last!.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
     });
 
-    it('charges the estimated query cost against the key\'s cost budget', async () => {
+    it("charges the estimated query cost against the key's cost budget", async () => {
       const key = await stack.createKey({ name: 'cost', scopes: ['catalog:read'], costPerMinute: 250 });
       const skus = stack.dataset.products.slice(0, 100).map((p) => p.sku);
       const query = 'query($skus: [ID!]!) { products(skus: $skus) { sku } }'; // estimated 1 + 100 × 1

@@ -26,11 +26,22 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const QUERY = /* GraphQL */ `
-  query($email: String!) {
+  query ($email: String!) {
     findCustomers(email: $email) {
       name
-      loyalty { points }
-      orders(first: 50) { totalCount unavailableChannels edges { node { channel number } } }
+      loyalty {
+        points
+      }
+      orders(first: 50) {
+        totalCount
+        unavailableChannels
+        edges {
+          node {
+            channel
+            number
+          }
+        }
+      }
     }
   }
 `;

@@ -52,15 +52,72 @@ async function data<T>(query: string, variables: Record<string, unknown>): Promi
 
 // the call-center path: the contact (cached), its e-shop order list (cached per customer), each order (cached per id)
 const CALL_CENTER = /* GraphQL */ `
-  query($email: String!) { findCustomers(email: $email) { orders(first: 50, channel: ESHOP) { edges { node { number status } } } } }
+  query ($email: String!) {
+    findCustomers(email: $email) {
+      orders(first: 50, channel: ESHOP) {
+        edges {
+          node {
+            number
+            status
+          }
+        }
+      }
+    }
+  }
 `;
-const LISTING = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { eshopListing { regularPrice { amount } } } }`;
+const LISTING = /* GraphQL */ `
+  query ($sku: ID!) {
+    product(sku: $sku) {
+      eshopListing {
+        regularPrice {
+          amount
+        }
+      }
+    }
+  }
+`;
 type ListingAnswer = { product: { eshopListing: { regularPrice: { amount: string } } | null } };
-const MARKETPLACE_ORDER = /* GraphQL */ `query($id: ID!) { marketplaceOrder(checkoutFormId: $id) { number status } }`;
-const CUSTOMER_ID = /* GraphQL */ `query($email: String!) { findCustomers(email: $email) { id } }`;
-const CUSTOMER = /* GraphQL */ `query($id: ID!) { customer(id: $id) { loyalty { points } } }`;
-const PRODUCT_NAME = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { name } }`;
-const PRODUCT = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { name stock { available } } }`;
+const MARKETPLACE_ORDER = /* GraphQL */ `
+  query ($id: ID!) {
+    marketplaceOrder(checkoutFormId: $id) {
+      number
+      status
+    }
+  }
+`;
+const CUSTOMER_ID = /* GraphQL */ `
+  query ($email: String!) {
+    findCustomers(email: $email) {
+      id
+    }
+  }
+`;
+const CUSTOMER = /* GraphQL */ `
+  query ($id: ID!) {
+    customer(id: $id) {
+      loyalty {
+        points
+      }
+    }
+  }
+`;
+const PRODUCT_NAME = /* GraphQL */ `
+  query ($sku: ID!) {
+    product(sku: $sku) {
+      name
+    }
+  }
+`;
+const PRODUCT = /* GraphQL */ `
+  query ($sku: ID!) {
+    product(sku: $sku) {
+      name
+      stock {
+        available
+      }
+    }
+  }
+`;
 
 const wooAuth = () => {
   const { consumerKey, consumerSecret } = (stack.simulators.woocommerce as WooCommerceSimulator).woo.credentials;
@@ -85,7 +142,9 @@ async function annasShopOrders(): Promise<Record<string, string>> {
 }
 /** The n-th simple product of the shop whose SKU the ERP also has (a listing on `product(sku)`). */
 async function shopProduct(n: number): Promise<{ sku: string; product: { id: number } }> {
-  const res = await fetch(`${stack.simulators.urls.woocommerce}/wp-json/wc/v3/products?type=simple&per_page=50`, { headers: { authorization: wooAuth() } });
+  const res = await fetch(`${stack.simulators.urls.woocommerce}/wp-json/wc/v3/products?type=simple&per_page=50`, {
+    headers: { authorization: wooAuth() },
+  });
   const products = (await res.json()) as Array<{ id: number; sku: string }>;
   const erpSkus = new Set(stack.dataset.products.map((p) => p.sku));
   const product = products.filter((p) => erpSkus.has(p.sku))[n]!;
@@ -194,7 +253,8 @@ describe('freshness in the graph (change events invalidate the subgraph caches)'
     const contact = stack.dataset.crmContacts.find((c) => c.email !== null)!;
     // by id: the contact's own entry (60 s), not an e-mail look-up, whose 10 s TTL would refresh it anyway
     const { findCustomers } = await data<{ findCustomers: Array<{ id: string }> }>(CUSTOMER_ID, { email: contact.email });
-    const read = async () => (await data<{ customer: { loyalty: { points: number } } }>(CUSTOMER, { id: findCustomers[0]!.id })).customer.loyalty.points;
+    const read = async () =>
+      (await data<{ customer: { loyalty: { points: number } } }>(CUSTOMER, { id: findCustomers[0]!.id })).customer.loyalty.points;
     const before = await read();
     // served from the cache now: a second read costs no HubSpot call
     stack.resetCounters();
@@ -221,7 +281,10 @@ describe('freshness in the graph (change events invalidate the subgraph caches)'
       limit: 1,
     });
     const [quant] = await odoo<Array<{ id: number; quantity: number }>>('/json/2/stock.quant/search_read', {
-      domain: [['product_id', '=', variant!.id], ['location_id.usage', '=', 'internal']],
+      domain: [
+        ['product_id', '=', variant!.id],
+        ['location_id.usage', '=', 'internal'],
+      ],
       fields: ['quantity'],
       limit: 1,
     });

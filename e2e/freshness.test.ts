@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 async function waitFor(system: ChangeEvent['system'], match: (e: ChangeEvent) => boolean, since: number): Promise<number> {
-  await expect.poll(() => events.find((e) => e.system === system && e.receivedAt >= since && match(e)), { timeout: LIMIT_MS, interval: 20 }).toBeDefined();
+  await expect
+    .poll(() => events.find((e) => e.system === system && e.receivedAt >= since && match(e)), { timeout: LIMIT_MS, interval: 20 })
+    .toBeDefined();
   const event = events.find((e) => e.system === system && e.receivedAt >= since && match(e))!;
   return event.receivedAt - since;
 }
@@ -84,7 +86,11 @@ describe('freshness end to end (default intervals)', () => {
       (await (
         await fetch(`${odoo}${path}`, {
           method: 'POST',
-          headers: { authorization: `bearer ${stack.simulators.odoo.odoo.credentials.apiKey}`, 'x-odoo-database': stack.simulators.odoo.odoo.credentials.database, 'content-type': 'application/json' },
+          headers: {
+            authorization: `bearer ${stack.simulators.odoo.odoo.credentials.apiKey}`,
+            'x-odoo-database': stack.simulators.odoo.odoo.credentials.database,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify(body),
         })
       ).json()) as T;

@@ -43,14 +43,17 @@ const skus = getDataset({ scale: SCALE }).products.map((p) => p.sku);
 /** 50 product reads through the gateway, each its own Odoo call (distinct SKUs, no cache) */
 function sendInFlight(gatewayUrl: string, key: string, from: number): Promise<{ status: number; body: any }>[] {
   // a dropped request becomes status 0, so a failing drain shows as a diff of statuses
-  return skus.slice(from, from + IN_FLIGHT).map(async (sku) => {
-    const res = await fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': key },
-      body: JSON.stringify({ query: `{ product(sku: "${sku}") { sku name } }` }),
-    });
-    return { status: res.status, body: await res.json() };
-  }).map((answer) => answer.catch((error: Error) => ({ status: 0, body: { transportError: error.message } })));
+  return skus
+    .slice(from, from + IN_FLIGHT)
+    .map(async (sku) => {
+      const res = await fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query: `{ product(sku: "${sku}") { sku name } }` }),
+      });
+      return { status: res.status, body: await res.json() };
+    })
+    .map((answer) => answer.catch((error: Error) => ({ status: 0, body: { transportError: error.message } })));
 }
 
 /** Polls `url` every 5 ms from now; resolves with the ms until `accept` says yes (or the last answer at timeout). */
@@ -167,7 +170,13 @@ describe('graceful drain on SIGTERM (real child processes)', () => {
         { keyStore: createMemoryKeyStore() },
       );
       const gatewayUrl = await gateway.listen();
-      const { key } = await gateway.apiKeys.createKey({ name: 'drain', ownerId: 'e2e', profile: 'internal', scopes: ALL_SCOPES, rateLimitPerMinute: 1_000_000 });
+      const { key } = await gateway.apiKeys.createKey({
+        name: 'drain',
+        ownerId: 'e2e',
+        profile: 'internal',
+        scopes: ALL_SCOPES,
+        rateLimitPerMinute: 1_000_000,
+      });
 
       // the subgraph's readiness check (an Odoo call, reused for 5 s) answered before Odoo slows down, so a probe
       // measures the drain, not Odoo's latency

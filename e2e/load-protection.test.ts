@@ -30,9 +30,7 @@ afterAll(() => stack?.close());
 /** Every request of the flood asks for other SKUs, so no cache answers it before Odoo's latency. */
 function flood(n: number) {
   const skus = stack.dataset.products.map((p) => p.sku);
-  return Promise.all(
-    Array.from({ length: n }, (_, i) => stack.query(PRODUCTS, { skus: [skus[i % skus.length]!] }, { key: partnerKey })),
-  );
+  return Promise.all(Array.from({ length: n }, (_, i) => stack.query(PRODUCTS, { skus: [skus[i % skus.length]!] }, { key: partnerKey })));
 }
 
 describe('load protection', () => {

@@ -53,7 +53,10 @@ describe('malicious corpus through the gateway with a partner key', () => {
     const upstream = stack.upstreamCalls();
     console.log(
       `${corpus.length} hostile documents in ${Math.round(ms)} ms: ${executed.length} executed, upstream calls ${JSON.stringify(upstream)}\n` +
-        [...byCode].sort((a, b) => b[1] - a[1]).map(([c, n]) => `  ${c} ×${n}`).join('\n'),
+        [...byCode]
+          .sort((a, b) => b[1] - a[1])
+          .map(([c, n]) => `  ${c} ×${n}`)
+          .join('\n'),
     );
     expect(unstable).toEqual([]);
     expect(executed).toEqual([]);

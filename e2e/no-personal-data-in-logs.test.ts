@@ -13,13 +13,23 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 const SCALE = 0.1;
 const CANARY = 'zq7logs';
 const dataset = getDataset({ scale: SCALE, piiCanary: CANARY });
-const [anna, tomasz, katarzyna, marek] = ['anna-kowalska', 'tomasz-nowak', 'katarzyna-wisniewska', 'marek-lewandowski'].map(
-  (key) => dataset.demoCustomers.find((d) => d.key === key),
+const [anna, tomasz, katarzyna, marek] = ['anna-kowalska', 'tomasz-nowak', 'katarzyna-wisniewska', 'marek-lewandowski'].map((key) =>
+  dataset.demoCustomers.find((d) => d.key === key),
 );
 const CALL_CENTER = registeredOperationText('CallCenterCustomer');
 const ORDERS = registeredOperationText('CustomerOrders');
 const BY_NAME = /* GraphQL */ `
-  query ($name: String!) { findCustomers(name: $name) { id name email phone loyalty { points } } }
+  query ($name: String!) {
+    findCustomers(name: $name) {
+      id
+      name
+      email
+      phone
+      loyalty {
+        points
+      }
+    }
+  }
 `;
 
 /** Every e-mail and phone number the simulators hold, in the spellings a log could carry them. */
@@ -48,12 +58,14 @@ beforeAll(async () => {
     gatewayEnv: { LOG_LEVEL: 'debug' },
     // short timeouts, no cache and no stale stand-ins, so every query reaches the upstreams and faults become errors
     subgraphEnv: {
-      ...Object.fromEntries(['ERP', 'ESHOP', 'CRM', 'MARKETPLACE'].flatMap((role) => [
-        [`${role}_TIMEOUT_MS`, '300'],
-        [`${role}_CACHE_TTL_SECONDS`, '0'],
-        // an opened breaker recovers before the next phase, so each phase's faults reach the upstream
-        [`${role}_BREAKER_HALF_OPEN_MS`, '100'],
-      ])),
+      ...Object.fromEntries(
+        ['ERP', 'ESHOP', 'CRM', 'MARKETPLACE'].flatMap((role) => [
+          [`${role}_TIMEOUT_MS`, '300'],
+          [`${role}_CACHE_TTL_SECONDS`, '0'],
+          // an opened breaker recovers before the next phase, so each phase's faults reach the upstream
+          [`${role}_BREAKER_HALF_OPEN_MS`, '100'],
+        ]),
+      ),
       CRM_LOOKUP_CACHE_TTL_SECONDS: '0',
       ERP_MAX_STALE_CATALOGUE_SECONDS: '0',
       ERP_MAX_STALE_STOCK_SECONDS: '0',
@@ -112,7 +124,11 @@ describe('no personal data in any process log', () => {
     requests += await queries();
 
     // the gateway writes a request's access line just after its response: wait for the last ones
-    for (let i = 0; i < 100 && stack.logLines().filter((l) => l.includes('"name":"gateway"') && l.includes('"msg":"request"')).length < requests; i += 1) {
+    for (
+      let i = 0;
+      i < 100 && stack.logLines().filter((l) => l.includes('"name":"gateway"') && l.includes('"msg":"request"')).length < requests;
+      i += 1
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const lines = stack.logLines();
@@ -124,11 +140,25 @@ describe('no personal data in any process log', () => {
     // the capture is real: JSON lines from every process of the stack, the failures among them
     const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const names = new Set(records.map((r) => r['name']));
-    for (const name of ['gateway', 'erp', 'eshop', 'crm', 'marketplace', 'odoo-simulator', 'woocommerce-simulator', 'hubspot-simulator', 'allegro-simulator']) {
+    for (const name of [
+      'gateway',
+      'erp',
+      'eshop',
+      'crm',
+      'marketplace',
+      'odoo-simulator',
+      'woocommerce-simulator',
+      'hubspot-simulator',
+      'allegro-simulator',
+    ]) {
       expect(names).toContain(name);
     }
     expect(records.filter((r) => r['name'] === 'gateway' && r['msg'] === 'request')).toHaveLength(requests);
-    expect(records.some((r) => r['name'] === 'crm' && r['level'] === 40 && (r['err'] as { endpoint?: string } | undefined)?.endpoint === '/crm/v3/objects/contacts/{id}')).toBe(true);
-
+    expect(
+      records.some(
+        (r) =>
+          r['name'] === 'crm' && r['level'] === 40 && (r['err'] as { endpoint?: string } | undefined)?.endpoint === '/crm/v3/objects/contacts/{id}',
+      ),
+    ).toBe(true);
   });
 });

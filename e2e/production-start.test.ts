@@ -108,7 +108,10 @@ async function startProduction(entry: string, name: string, env: Record<string, 
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${entry} exited ${child.exitCode}:\n${output}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return process_;
     if (Date.now() > deadline) throw new Error(`${entry}: no /healthz within 20 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -15,13 +15,23 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
  * Redis answering, no more than 100 ms above the p99 measured just before the pause.
  */
 const CALL_CENTER = registeredOperationText('CallCenterCustomer');
-const PRODUCT = /* GraphQL */ `query($sku: ID!) { product(sku: $sku) { name } }`;
+const PRODUCT = /* GraphQL */ `
+  query ($sku: ID!) {
+    product(sku: $sku) {
+      name
+    }
+  }
+`;
 const PAUSE_MS = 4_000;
 const CLIENTS = 3;
 
 requireRedisInCi('the Redis stall end-to-end test', { redisServerBinary: true });
 
-interface Sample { at: number; ms: number; status: number }
+interface Sample {
+  at: number;
+  ms: number;
+  status: number;
+}
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 describe.skipIf(!inCi && !isRedisServerAvailable())('Redis paused under traffic', () => {

@@ -172,7 +172,12 @@ describe('two gateway replicas on one Redis', () => {
   it('admits at most N + 1 % of a key limited to N per minute, hammered through both replicas', async () => {
     const limit = 200;
     const { key } = await create(limit);
-    const results = await hammer(replicas.map((r) => r.url), key, 5 * limit, 20);
+    const results = await hammer(
+      replicas.map((r) => r.url),
+      key,
+      5 * limit,
+      20,
+    );
     const admitted = results.filter((r) => r.status === 200).length;
     const refused = results.filter((r) => r.status === 429);
     console.log(`limit ${limit}/min, ${results.length} sent through 2 replicas: ${admitted} admitted, ${refused.length} refused with 429`);
@@ -191,9 +196,15 @@ describe('two gateway replicas on one Redis', () => {
     const { key } = await create(limit);
     // warm both replicas' key caches, so they can authenticate from memory once the store is gone
     for (const r of replicas) expect((await post(r.url, key)).status).toBe(200);
-    const results = await hammer(replicas.map((r) => r.url), key, 400, 10, (sent) => {
-      if (sent === 40) void redis.kill();
-    });
+    const results = await hammer(
+      replicas.map((r) => r.url),
+      key,
+      400,
+      10,
+      (sent) => {
+        if (sent === 40) void redis.kill();
+      },
+    );
     const byStatus = new Map<number, number>();
     for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
     console.log(`Redis killed after 40 of 400 requests: ${JSON.stringify(Object.fromEntries(byStatus))}`);
@@ -203,7 +214,7 @@ describe('two gateway replicas on one Redis', () => {
     expect(byStatus.get(200) ?? 0).toBeLessThanOrEqual(limit + 2 * Math.ceil(limit / 2) + 2);
   });
 
-  it('never writes a key, valid or malformed, into either replica\'s log', () => {
+  it("never writes a key, valid or malformed, into either replica's log", () => {
     const logs = replicas.map((r) => r.output()).join('\n');
     expect(logs).toContain('"outcome":"refused"'); // the log is really captured: the access log's refusals
     for (const key of issued) expect(logs.includes(key), 'a key appeared in the log').toBe(false);

@@ -4,15 +4,7 @@
  * (direct, aliased, named fragments, through interfaces, `__typename` everywhere), each split until it passes the
  * partner limits — an operation refused for its size would prove nothing about leaks.
  */
-import {
-  getNamedType,
-  isAbstractType,
-  isCompositeType,
-  isInterfaceType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-} from 'graphql';
+import { getNamedType, isAbstractType, isCompositeType, isInterfaceType, isLeafType, isNonNullType, isObjectType } from 'graphql';
 import type { GraphQLCompositeType, GraphQLField, GraphQLSchema } from 'graphql';
 import { checkOperationLimits, DEFAULT_OPERATION_LIMITS } from '../gateway/src/limits/operation-limits.ts';
 
@@ -62,7 +54,11 @@ interface SelSet {
 }
 
 const lit = (args: Record<string, string> | undefined) =>
-  args && Object.keys(args).length > 0 ? `(${Object.entries(args).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '';
+  args && Object.keys(args).length > 0
+    ? `(${Object.entries(args)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')})`
+    : '';
 
 class Builder {
   readonly skipped = new Set<string>();
@@ -70,11 +66,7 @@ class Builder {
   private readonly argValues: ArgumentValues;
   private readonly throughInterfaces: boolean;
 
-  constructor(
-    schema: GraphQLSchema,
-    argValues: ArgumentValues,
-    throughInterfaces: boolean,
-  ) {
+  constructor(schema: GraphQLSchema, argValues: ArgumentValues, throughInterfaces: boolean) {
     this.schema = schema;
     this.argValues = argValues;
     this.throughInterfaces = throughInterfaces;

@@ -267,7 +267,13 @@ describe('scope matrix: no personal data reaches a partner without customers:pii
 
   it('the call-center key (every scope) runs every operation and gets the canaries and a phone back', async () => {
     expect(knownPhones.size).toBeGreaterThan(0);
-    const { tally, outcomes } = await runMatrix('call center', stack.callCenterKey, ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read']);
+    const { tally, outcomes } = await runMatrix('call center', stack.callCenterKey, [
+      'catalog:read',
+      'stock:read',
+      'customers:read',
+      'customers:pii',
+      'orders:read',
+    ]);
     const refused = outcomes.filter((o) => o.status !== 200).map((o) => `${o.operation.name}: ${o.status} ${o.text.slice(0, 200)}`);
     expect(refused).toEqual([]);
     expect(tally.refusedByLimits).toBe(0);

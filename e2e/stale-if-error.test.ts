@@ -16,16 +16,44 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const CALL_CENTER = /* GraphQL */ `
-  query($email: String!) {
+  query ($email: String!) {
     findCustomers(email: $email) {
       name
-      loyalty { points }
-      orders(first: 50) { totalCount unavailableChannels edges { node { channel number status } } }
+      loyalty {
+        points
+      }
+      orders(first: 50) {
+        totalCount
+        unavailableChannels
+        edges {
+          node {
+            channel
+            number
+            status
+          }
+        }
+      }
     }
   }
 `;
 const PRODUCT = /* GraphQL */ `
-  query($sku: ID!) { product(sku: $sku) { sku name listPrice { gross { amount } } stock { available location { code } } } }
+  query ($sku: ID!) {
+    product(sku: $sku) {
+      sku
+      name
+      listPrice {
+        gross {
+          amount
+        }
+      }
+      stock {
+        available
+        location {
+          code
+        }
+      }
+    }
+  }
 `;
 
 describe('stale-if-error through the gateway', () => {

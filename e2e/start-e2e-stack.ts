@@ -147,8 +147,7 @@ export async function startE2eStack(
       return { status: res.status, headers: res.headers, body: (await res.json()) as never };
     },
     killSubgraph: (name) => subgraphs.stopOne(name),
-    upstreamCalls: () =>
-      Object.fromEntries(simulators.all.map((s) => [s.name, s.control.counters().total])) as Record<SimulatorName, number>,
+    upstreamCalls: () => Object.fromEntries(simulators.all.map((s) => [s.name, s.control.counters().total])) as Record<SimulatorName, number>,
     resetCounters: () => simulators.all.forEach((s) => s.control.resetCounters()),
     logLines: () => [...lines],
     async close() {

@@ -22,10 +22,25 @@ const PRODUCTS = /* GraphQL */ `
     products(skus: $skus) {
       sku
       name
-      listPrice { gross { amount } }
-      stock { available location { code } }
-      eshopListing { price { amount } }
-      marketplaceOffers { offerId }
+      listPrice {
+        gross {
+          amount
+        }
+      }
+      stock {
+        available
+        location {
+          code
+        }
+      }
+      eshopListing {
+        price {
+          amount
+        }
+      }
+      marketplaceOffers {
+        offerId
+      }
     }
   }
 `;
@@ -92,7 +107,9 @@ describe('a dead subgraph loses only its own fields', () => {
 
     const products = await stack.query(PRODUCTS, { skus: SKUS });
     expect(products.body.data.products.map((p: { eshopListing: unknown }) => p.eshopListing)).toEqual(SKUS.map(() => null));
-    expect(products.body.data.products.every((p: { name: unknown; marketplaceOffers: unknown }) => p.name !== null && Array.isArray(p.marketplaceOffers))).toBe(true);
+    expect(
+      products.body.data.products.every((p: { name: unknown; marketplaceOffers: unknown }) => p.name !== null && Array.isArray(p.marketplaceOffers)),
+    ).toBe(true);
   }, 60_000);
 
   it('erp: every order and line stays, only the lines’ product details are null', async () => {
@@ -117,7 +134,17 @@ describe('a dead subgraph loses only its own fields', () => {
     stack = await startE2eStack({ scale: SCALE });
     await stack.killSubgraph('crm');
     const { status, body } = await stack.query(
-      /* GraphQL */ `query ($phone: String!, $skus: [ID!]!) { findCustomers(phone: $phone) { name } products(skus: $skus) { sku name } }`,
+      /* GraphQL */ `
+        query ($phone: String!, $skus: [ID!]!) {
+          findCustomers(phone: $phone) {
+            name
+          }
+          products(skus: $skus) {
+            sku
+            name
+          }
+        }
+      `,
       { phone: anna.phone, skus: SKUS },
     );
     expect(status).toBe(200);

@@ -21,7 +21,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 
-
 describe('1. products by SKU', () => {
   it('answers ERP data, stock per location, e-shop listing and Allegro offers for several SKUs in one request', async () => {
     const listed = ds.products.filter(
@@ -29,12 +28,49 @@ describe('1. products by SKU', () => {
     );
     const skus = listed.slice(0, 3).map((p) => p.sku);
     const { status, body } = await stack.query(
-      /* GraphQL */ `query($skus: [ID!]!) { products(skus: $skus) {
-        sku name ean listPrice { net { amount currency } gross { amount currency } vatRate }
-        stock { onHand reserved available asOf location { code kind } }
-        eshopListing { price { amount currency } }
-        marketplaceOffers { offerId price { amount currency } }
-      } }`,
+      /* GraphQL */ `
+        query ($skus: [ID!]!) {
+          products(skus: $skus) {
+            sku
+            name
+            ean
+            listPrice {
+              net {
+                amount
+                currency
+              }
+              gross {
+                amount
+                currency
+              }
+              vatRate
+            }
+            stock {
+              onHand
+              reserved
+              available
+              asOf
+              location {
+                code
+                kind
+              }
+            }
+            eshopListing {
+              price {
+                amount
+                currency
+              }
+            }
+            marketplaceOffers {
+              offerId
+              price {
+                amount
+                currency
+              }
+            }
+          }
+        }
+      `,
       { skus: [...skus, 'SKU-DOES-NOT-EXIST'] },
     );
     expect(status).toBe(200);
@@ -67,8 +103,25 @@ describe('2. click-and-collect', () => {
     const sku = ds.products.find((p) => p.active)!.sku;
     const poznan = { latitude: 52.4064, longitude: 16.9252 };
     const near = await stack.query(
-      /* GraphQL */ `query($skus: [ID!]!, $near: GeoPointInput) { storesWithStock(skus: $skus, near: $near, first: 10) {
-        store { code kind address { city } } distanceKm items { sku available } allAvailable } }`,
+      /* GraphQL */ `
+        query ($skus: [ID!]!, $near: GeoPointInput) {
+          storesWithStock(skus: $skus, near: $near, first: 10) {
+            store {
+              code
+              kind
+              address {
+                city
+              }
+            }
+            distanceKm
+            items {
+              sku
+              available
+            }
+            allAvailable
+          }
+        }
+      `,
       { skus: [sku], near: poznan },
     );
     expect(near.body.errors).toBeUndefined();
@@ -82,7 +135,17 @@ describe('2. click-and-collect', () => {
     }
     const city = stores[0].store.address.city;
     const byCity = await stack.query(
-      /* GraphQL */ `query($skus: [ID!]!, $city: String) { storesWithStock(skus: $skus, city: $city) { store { address { city } } } }`,
+      /* GraphQL */ `
+        query ($skus: [ID!]!, $city: String) {
+          storesWithStock(skus: $skus, city: $city) {
+            store {
+              address {
+                city
+              }
+            }
+          }
+        }
+      `,
       { skus: [sku], city: city.toUpperCase() },
     );
     expect(byCity.body.errors).toBeUndefined();
@@ -104,7 +167,9 @@ describe('3. customer lookup', () => {
 
   it('finds the customer from an e-shop order number and from an Allegro checkout-form id', async () => {
     const eshopOrder = ds.eshopOrders.find((o) => o.customerId === anna.eshopCustomerId)!;
-    const byNumber = await stack.query(`{ orderByReference(reference: "${eshopOrder.number}") { channel number ... on EshopOrder { customer { id } } } }`);
+    const byNumber = await stack.query(
+      `{ orderByReference(reference: "${eshopOrder.number}") { channel number ... on EshopOrder { customer { id } } } }`,
+    );
     expect(byNumber.body.errors).toBeUndefined();
     expect(byNumber.body.data.orderByReference).toEqual({ channel: 'ESHOP', number: eshopOrder.number, customer: { id: anna.crmContactId } });
     const buyer = ds.allegroBuyers.find((b) => b.login === marek.allegroBuyerLogin)!;

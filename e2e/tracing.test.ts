@@ -19,7 +19,10 @@ const dataset = getDataset({ scale: SCALE, piiCanary: CANARY });
 const anna = dataset.demoCustomers.find((d) => d.key === 'anna-kowalska')!;
 const CLIENT_TRACE_ID = '0af7651916cd43dd8448eb211c80319c';
 const CLIENT_SPAN_ID = 'b7ad6b7169203331';
-const SKUS = dataset.allegroOffers.map((o) => o.sku).filter((sku): sku is string => sku !== null).slice(0, 2);
+const SKUS = dataset.allegroOffers
+  .map((o) => o.sku)
+  .filter((sku): sku is string => sku !== null)
+  .slice(0, 2);
 
 const exporter = new InMemorySpanExporter();
 let tracing: Tracing;
@@ -101,7 +104,11 @@ describe('one trace per call-center request, from the client to every upstream c
     for (const client of clients) {
       const call = calls.get(client.parentSpanContext!.spanId)!;
       expect(call).toBeDefined();
-      expect(client.attributes).toMatchObject({ 'http.request.method': expect.any(String), 'server.address': '127.0.0.1', 'http.response.status_code': 200 });
+      expect(client.attributes).toMatchObject({
+        'http.request.method': expect.any(String),
+        'server.address': '127.0.0.1',
+        'http.response.status_code': 200,
+      });
       expect(client.attributes['url.template']).toMatch(/^\/[\w./{}-]*$/);
     }
     const systems = new Set([...calls.values()].map((c) => c.attributes['omnigraph.upstream.system']));
@@ -116,7 +123,12 @@ describe('one trace per call-center request, from the client to every upstream c
 
   it('does not continue a partner traceparent: a new trace, linked to the client context', async () => {
     const partnerKey = await stack.createKey({ name: 'comparison site', scopes: ['catalog:read', 'stock:read'] });
-    const { status } = await post(registeredOperationText('PartnerProductsBySku'), { skus: SKUS }, partnerKey, `00-${CLIENT_TRACE_ID}-${CLIENT_SPAN_ID}-01`);
+    const { status } = await post(
+      registeredOperationText('PartnerProductsBySku'),
+      { skus: SKUS },
+      partnerKey,
+      `00-${CLIENT_TRACE_ID}-${CLIENT_SPAN_ID}-01`,
+    );
     expect(status).toBe(200);
     const gateway = await gatewaySpan();
     const spans = exporter.getFinishedSpans();

@@ -16,7 +16,16 @@ afterAll(() => stack?.close());
 // a new e-mail per query, so no cache answers in HubSpot's place
 let n = 0;
 const lookup = () =>
-  stack.query(/* GraphQL */ `query($email: String!) { findCustomers(email: $email) { id } }`, { email: `nobody${(n += 1)}@example.pl` });
+  stack.query(
+    /* GraphQL */ `
+      query ($email: String!) {
+        findCustomers(email: $email) {
+          id
+        }
+      }
+    `,
+    { email: `nobody${(n += 1)}@example.pl` },
+  );
 const codesOf = (body: unknown) => ((body as { errors?: { extensions: { code: string } }[] }).errors ?? []).map((e) => e.extensions.code);
 
 describe('circuit breaker through the whole stack', () => {

@@ -60,12 +60,22 @@ const GATEWAY_ENV = {
   GATEWAY_SHED_INTERACTIVE_LAG_MS: '10000',
 };
 
-const LOOKUP = /* GraphQL */ `query ($phone: String) { findCustomers(phone: $phone) { id } }`;
+const LOOKUP = /* GraphQL */ `
+  query ($phone: String) {
+    findCustomers(phone: $phone) {
+      id
+    }
+  }
+`;
 
 interface Outcome {
   status: number;
   retryAfter: string | null;
-  body: { data?: { findCustomers?: { id: string }[] | null } | null; errors?: { extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+  body: {
+    data?: { findCustomers?: { id: string }[] | null } | null;
+    errors?: { extensions?: Record<string, unknown> }[];
+    extensions?: Record<string, unknown>;
+  };
   ms: number;
 }
 
@@ -270,11 +280,31 @@ describe.skipIf(!isRedisServerAvailable())('HubSpot search budget through the ga
       // times more: a budget kept per replica would let about twice the limit through.
       const INTERNAL_PER_SECOND = 8;
       const keys2 = {
-        partner: (await gateway2.apiKeys.createKey({ name: 'e2e partner', ownerId: 'omnigraph-e2e', scopes: ['customers:read'], profile: 'partner', rateLimitPerMinute: 1_000_000 })).key,
-        internal: (await gateway2.apiKeys.createKey({ name: 'e2e call center', ownerId: 'omnigraph-e2e', scopes: ['customers:read'], profile: 'internal', rateLimitPerMinute: 1_000_000 })).key,
+        partner: (
+          await gateway2.apiKeys.createKey({
+            name: 'e2e partner',
+            ownerId: 'omnigraph-e2e',
+            scopes: ['customers:read'],
+            profile: 'partner',
+            rateLimitPerMinute: 1_000_000,
+          })
+        ).key,
+        internal: (
+          await gateway2.apiKeys.createKey({
+            name: 'e2e call center',
+            ownerId: 'omnigraph-e2e',
+            scopes: ['customers:read'],
+            profile: 'internal',
+            rateLimitPerMinute: 1_000_000,
+          })
+        ).key,
       };
       const replicas = [
-        { url: stack.url, partner: await stack.createKey({ name: 'e2e partner', scopes: ['customers:read'], profile: 'partner' }), internal: stack.callCenterKey },
+        {
+          url: stack.url,
+          partner: await stack.createKey({ name: 'e2e partner', scopes: ['customers:read'], profile: 'partner' }),
+          internal: stack.callCenterKey,
+        },
         { url: gateway2Url, ...keys2 },
       ];
       // the first test's grants leave the search window

@@ -27,14 +27,28 @@ interface Service {
 
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
-const ROLES = { gateway: ['GATEWAY', 4000, 9400], erp: ['ERP', 4001, 9401], eshop: ['ESHOP', 4002, 9402], crm: ['CRM', 4003, 9403], marketplace: ['MARKETPLACE', 4004, 9404] } as const;
+const ROLES = {
+  gateway: ['GATEWAY', 4000, 9400],
+  erp: ['ERP', 4001, 9401],
+  eshop: ['ESHOP', 4002, 9402],
+  crm: ['CRM', 4003, 9403],
+  marketplace: ['MARKETPLACE', 4004, 9404],
+} as const;
 const ours = Object.entries(services).filter(([, s]) => s.build === '.');
 
 describe('docker-compose.yml', () => {
   it('starts every Omnigraph process as `node <entry>.ts` (PID 1, drains on SIGTERM), never through npm, npx or tsx', () => {
-    expect(ours.map(([name]) => name).sort()).toEqual(
-      ['allegro-simulator', 'crm', 'erp', 'eshop', 'gateway', 'hubspot-simulator', 'marketplace', 'odoo-simulator', 'woocommerce-simulator'],
-    );
+    expect(ours.map(([name]) => name).sort()).toEqual([
+      'allegro-simulator',
+      'crm',
+      'erp',
+      'eshop',
+      'gateway',
+      'hubspot-simulator',
+      'marketplace',
+      'odoo-simulator',
+      'woocommerce-simulator',
+    ]);
     for (const [name, service] of ours) {
       expect(service.command?.[0], name).toBe('node');
       expect(service.command, name).toHaveLength(2);
@@ -85,9 +99,15 @@ describe('docker-compose.yml', () => {
         expect(existsSync(`${REPO}${host.replace(/^\.\//, '')}`), `${name} mounts ${host}`).toBe(true);
       }
     }
-    const prometheus = parse(read('deploy/compose/prometheus.yml')) as { scrape_configs: { metrics_path: string; static_configs: { targets: string[] }[] }[] };
+    const prometheus = parse(read('deploy/compose/prometheus.yml')) as {
+      scrape_configs: { metrics_path: string; static_configs: { targets: string[] }[] }[];
+    };
     const targets = prometheus.scrape_configs.flatMap((job) => job.static_configs.flatMap((c) => c.targets));
-    expect(targets.sort()).toEqual(Object.entries(ROLES).map(([role, [, , metricsPort]]) => `${role}:${metricsPort}`).sort());
+    expect(targets.sort()).toEqual(
+      Object.entries(ROLES)
+        .map(([role, [, , metricsPort]]) => `${role}:${metricsPort}`)
+        .sort(),
+    );
     expect(prometheus.scrape_configs.every((job) => job.metrics_path === '/metrics')).toBe(true);
 
     const collector = parse(read('deploy/compose/otel-collector.yaml')) as {

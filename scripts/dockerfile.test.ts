@@ -73,7 +73,13 @@ describe('Dockerfile', () => {
     expect(user).toBeGreaterThan(runtime.map((l) => l.startsWith('RUN ')).lastIndexOf(true));
     expect(runtime.filter((l) => /chown/.test(l))).toEqual([expect.stringContaining('chown node:node /var/lib/omnigraph &&')]);
     const env = runtime.find((l) => l.startsWith('ENV '))!;
-    for (const variable of ['OMNIGRAPH_KEY_STORE_FILE', 'ALLEGRO_TOKEN_FILE', 'ERP_FRESHNESS_CURSOR_FILE', 'CRM_FRESHNESS_CURSOR_FILE', 'MARKETPLACE_FRESHNESS_CURSOR_FILE']) {
+    for (const variable of [
+      'OMNIGRAPH_KEY_STORE_FILE',
+      'ALLEGRO_TOKEN_FILE',
+      'ERP_FRESHNESS_CURSOR_FILE',
+      'CRM_FRESHNESS_CURSOR_FILE',
+      'MARKETPLACE_FRESHNESS_CURSOR_FILE',
+    ]) {
       expect(env).toMatch(new RegExp(`${variable}=/var/lib/omnigraph/[a-z-]+\\.json`));
     }
     expect(env).toContain('NODE_ENV=production');

@@ -12,9 +12,16 @@ async function restrictedImports(filePath: string, code: string): Promise<string
 
 describe('import boundaries', () => {
   it('a subgraph never imports another subgraph, by package or by path', async () => {
-    expect(await restrictedImports('subgraphs/erp/src/x.ts', "import { loadCrmConfig } from '@omnigraph/subgraph-crm';\nexport const y = loadCrmConfig;\n")).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        'subgraphs/erp/src/x.ts',
+        "import { loadCrmConfig } from '@omnigraph/subgraph-crm';\nexport const y = loadCrmConfig;\n",
+      ),
+    ).toHaveLength(1);
     expect(await restrictedImports('subgraphs/erp/src/x.ts', "import { z } from '../../crm/src/config.ts';\nexport const y = z;\n")).toHaveLength(1);
-    expect(await restrictedImports('subgraphs/erp/src/x.ts', "import { parseEnv } from '@omnigraph/shared/config';\nexport const y = parseEnv;\n")).toEqual([]);
+    expect(
+      await restrictedImports('subgraphs/erp/src/x.ts', "import { parseEnv } from '@omnigraph/shared/config';\nexport const y = parseEnv;\n"),
+    ).toEqual([]);
   });
 
   it('product code imports simulators only in tests', async () => {
@@ -30,6 +37,8 @@ describe('import boundaries', () => {
     const code = "import { createErpServer } from '@omnigraph/subgraph-erp';\nexport const y = createErpServer;\n";
     expect(await restrictedImports('gateway/src/x.ts', code)).toHaveLength(1);
     expect(await restrictedImports('packages/shared/src/x.ts', code)).toHaveLength(1);
-    expect(await restrictedImports('packages/shared/src/x.ts', "import { z } from '../../../gateway/src/config.ts';\nexport const y = z;\n")).toHaveLength(1);
+    expect(
+      await restrictedImports('packages/shared/src/x.ts', "import { z } from '../../../gateway/src/config.ts';\nexport const y = z;\n"),
+    ).toHaveLength(1);
   });
 });

@@ -24,7 +24,6 @@ import { createHttpDrain, runService, urlHost } from '@omnigraph/shared/service'
 import { issueDemoKeys } from './demo-keys.ts';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 
-
 const started = Date.now();
 
 const SIMULATORS: { product: SimulatorName; boot: (env: NodeJS.ProcessEnv) => SimulatorBoot }[] = [
@@ -152,7 +151,9 @@ Omnigraph is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 Upstream systems:
 ${b.sources.join('\n')}
 
-Subgraphs: ${Object.entries(b.subgraphUrls).map(([name, url]) => `${name} ${url}`).join(' · ')}
+Subgraphs: ${Object.entries(b.subgraphUrls)
+    .map(([name, url]) => `${name} ${url}`)
+    .join(' · ')}
 
 Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
 
@@ -168,4 +169,3 @@ Other demo customers: phone 600-100-200 (Tomasz, 400+ orders), 0048 512 345 678 
 e-mail marek.lewandowski@example.pl (Allegro only). Ctrl-C stops everything.
 `);
 }
-

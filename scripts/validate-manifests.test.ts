@@ -47,7 +47,9 @@ describe('npm run manifests:check', () => {
       expect.stringMatching(/HorizontalPodAutoscaler\/crm: schema: .*must have required property scaleTargetRef/),
     );
     const unknown = brokenCopy('base/gateway.yaml', 'kind: PodDisruptionBudget', 'kind: PodDisruptionBudgets');
-    expect((await validateKustomizeTree(unknown)).problems).toContainEqual(expect.stringMatching(/unknown apiVersion\/kind policy\/v1 PodDisruptionBudgets/));
+    expect((await validateKustomizeTree(unknown)).problems).toContainEqual(
+      expect.stringMatching(/unknown apiVersion\/kind policy\/v1 PodDisruptionBudgets/),
+    );
   });
 
   it('rejects a misspelt field, which the API server would drop without a word', async () => {
@@ -60,18 +62,28 @@ describe('npm run manifests:check', () => {
   it('rejects a drain that Kubernetes would cut short, a missing probe and a root filesystem that is writable', async () => {
     const shortGrace = brokenCopy('base/gateway.yaml', 'terminationGracePeriodSeconds: 30', 'terminationGracePeriodSeconds: 20');
     expect((await validateKustomizeTree(shortGrace)).problems).toContainEqual(
-      expect.stringContaining('Deployment/gateway: terminationGracePeriodSeconds 20 must exceed GATEWAY_SHUTDOWN_DELAY_MS + GATEWAY_SHUTDOWN_GRACE_MS (25 s)'),
+      expect.stringContaining(
+        'Deployment/gateway: terminationGracePeriodSeconds 20 must exceed GATEWAY_SHUTDOWN_DELAY_MS + GATEWAY_SHUTDOWN_GRACE_MS (25 s)',
+      ),
     );
     const longerGrace = brokenCopy('base/configmap.yaml', 'ERP_SHUTDOWN_GRACE_MS: "20000"', 'ERP_SHUTDOWN_GRACE_MS: "40000"');
-    expect((await validateKustomizeTree(longerGrace)).problems).toContainEqual(expect.stringContaining('Deployment/erp: terminationGracePeriodSeconds 30 must exceed'));
+    expect((await validateKustomizeTree(longerGrace)).problems).toContainEqual(
+      expect.stringContaining('Deployment/erp: terminationGracePeriodSeconds 30 must exceed'),
+    );
     const noReadiness = brokenCopy('base/eshop.yaml', 'readinessProbe:', 'readinessProbeX:');
-    expect((await validateKustomizeTree(noReadiness)).problems).toContainEqual(expect.stringContaining('Deployment/eshop: container eshop: no readinessProbe'));
+    expect((await validateKustomizeTree(noReadiness)).problems).toContainEqual(
+      expect.stringContaining('Deployment/eshop: container eshop: no readinessProbe'),
+    );
     const writable = brokenCopy('base/marketplace.yaml', 'readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false');
     expect((await validateKustomizeTree(writable)).problems).toContainEqual(expect.stringContaining('readOnlyRootFilesystem must be true'));
   });
 
   it('rejects npx as the entry point, a literal secret, a committed Secret and a loopback listener', async () => {
-    const npx = brokenCopy('base/crm.yaml', 'command: ["node", "subgraphs/crm/src/index.ts"]', 'command: ["npx", "tsx", "subgraphs/crm/src/index.ts"]');
+    const npx = brokenCopy(
+      'base/crm.yaml',
+      'command: ["node", "subgraphs/crm/src/index.ts"]',
+      'command: ["npx", "tsx", "subgraphs/crm/src/index.ts"]',
+    );
     expect((await validateKustomizeTree(npx)).problems).toContainEqual(expect.stringContaining('never npm, npx or tsx'));
     const literal = brokenCopy(
       'base/erp.yaml',
@@ -79,20 +91,23 @@ describe('npm run manifests:check', () => {
       '- name: ODOO_API_KEY\n              value: odoo-simulator-api-key',
     );
     expect((await validateKustomizeTree(literal)).problems).toContainEqual(expect.stringContaining('ODOO_API_KEY is a literal'));
-    const secret = brokenCopy(
-      'overlays/demo/kustomization.yaml',
-      '  - simulators.yaml\n',
-      '  - simulators.yaml\n  - secret.yaml\n',
+    const secret = brokenCopy('overlays/demo/kustomization.yaml', '  - simulators.yaml\n', '  - simulators.yaml\n  - secret.yaml\n');
+    writeFileSync(
+      join(secret, 'overlays/demo/secret.yaml'),
+      'apiVersion: v1\nkind: Secret\nmetadata: { name: omnigraph }\nstringData: { OMNIGRAPH_API_KEY_PEPPER: x }\n',
     );
-    writeFileSync(join(secret, 'overlays/demo/secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata: { name: omnigraph }\nstringData: { OMNIGRAPH_API_KEY_PEPPER: x }\n');
-    expect((await validateKustomizeTree(secret)).problems).toContainEqual(expect.stringContaining('overlays/demo: Secret/omnigraph: Secrets are created by the operator'));
+    expect((await validateKustomizeTree(secret)).problems).toContainEqual(
+      expect.stringContaining('overlays/demo: Secret/omnigraph: Secrets are created by the operator'),
+    );
     const loopback = brokenCopy('base/configmap.yaml', 'GATEWAY_METRICS_HOST: 0.0.0.0', 'GATEWAY_METRICS_HOST: 127.0.0.1');
     expect((await validateKustomizeTree(loopback)).problems).toContainEqual(expect.stringContaining('GATEWAY_METRICS_HOST must be 0.0.0.0'));
   });
 
   it('rejects a Service that selects nothing and an Ingress to the metrics port', async () => {
     const selector = brokenCopy('base/eshop.yaml', /(kind: Service[\s\S]*?component: )eshop(\n {2}ports)/, '$1e-shop$2');
-    expect((await validateKustomizeTree(selector)).problems).toContainEqual(expect.stringContaining('Service/eshop: its selector matches no Deployment'));
+    expect((await validateKustomizeTree(selector)).problems).toContainEqual(
+      expect.stringContaining('Service/eshop: its selector matches no Deployment'),
+    );
     const metrics = brokenCopy('overlays/production/ingress.yaml', 'port: { name: http }', 'port: { name: metrics }');
     expect((await validateKustomizeTree(metrics)).problems).toContainEqual(expect.stringContaining('the metrics port must not be published'));
   });

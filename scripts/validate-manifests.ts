@@ -74,7 +74,9 @@ export async function validateObjects(objects: K8sObject[]): Promise<string[]> {
       const targets = deployments.filter((d) => selects(selector, obj(podLabels(d))));
       if (targets.length === 0) report('its selector matches no Deployment');
       const portNames = new Set(
-        targets.flatMap((d) => list(obj(obj(obj(d['spec'])['template'])['spec'])['containers']).flatMap((c) => list(obj(c)['ports']).map((p) => obj(p)['name']))),
+        targets.flatMap((d) =>
+          list(obj(obj(obj(d['spec'])['template'])['spec'])['containers']).flatMap((c) => list(obj(c)['ports']).map((p) => obj(p)['name'])),
+        ),
       );
       for (const port of list(obj(o['spec'])['ports'])) {
         const target = obj(port)['targetPort'];
@@ -90,7 +92,8 @@ export async function validateObjects(objects: K8sObject[]): Promise<string[]> {
     if (o.kind === 'HorizontalPodAutoscaler') {
       const spec = obj(o['spec']);
       const ref = obj(spec['scaleTargetRef']);
-      if (ref['kind'] !== 'Deployment' || !deployments.some((d) => d.metadata.name === ref['name'])) report(`scaleTargetRef ${String(ref['kind'])}/${String(ref['name'])} does not exist`);
+      if (ref['kind'] !== 'Deployment' || !deployments.some((d) => d.metadata.name === ref['name']))
+        report(`scaleTargetRef ${String(ref['kind'])}/${String(ref['name'])} does not exist`);
       if (Number(spec['minReplicas'] ?? 1) > Number(spec['maxReplicas'])) report('minReplicas above maxReplicas');
     }
     if (o.kind === 'Ingress') {
@@ -98,7 +101,8 @@ export async function validateObjects(objects: K8sObject[]): Promise<string[]> {
         for (const path of list(obj(obj(rule)['http'])['paths'])) {
           const service = obj(obj(obj(path)['backend'])['service']);
           const port = obj(service['port']);
-          if (!objects.some((s) => s.kind === 'Service' && s.metadata.name === service['name'])) report(`backend Service ${String(service['name'])} does not exist`);
+          if (!objects.some((s) => s.kind === 'Service' && s.metadata.name === service['name']))
+            report(`backend Service ${String(service['name'])} does not exist`);
           if (port['name'] === 'metrics') report('the metrics port must not be published');
         }
       }
@@ -133,7 +137,8 @@ function checkDeployment(d: K8sObject, configMaps: Map<string, Obj>, report: (me
     const where = `container ${String(c['name'])}`;
     const command = [...list(c['command']), ...list(c['args'])].map(String);
     if (command[0] !== 'node') report(`${where}: must start \`node <entry>.ts\` as PID 1 (command: ${JSON.stringify(command)})`);
-    if (command.some((part) => /(^|\/)(npm|npx|tsx)$/.test(part))) report(`${where}: never npm, npx or tsx: they do not forward SIGTERM, and tsx is not in the image`);
+    if (command.some((part) => /(^|\/)(npm|npx|tsx)$/.test(part)))
+      report(`${where}: never npm, npx or tsx: they do not forward SIGTERM, and tsx is not in the image`);
 
     // the environment the process sees: ConfigMaps first, then env (which wins)
     const env = new Map<string, string>();
@@ -165,12 +170,18 @@ function checkDeployment(d: K8sObject, configMaps: Map<string, Obj>, report: (me
       }
       // the gateway's load-balancer probe asks about the process only (`?scope=self`): see docs/operations.md
       const allowed = probe === 'readinessProbe' && role === 'gateway' ? [path, `${path}?scope=self`] : [path];
-      if (role !== undefined && !allowed.includes(String(httpGet['path']))) report(`${where}: ${probe} must ask ${path}, not ${String(httpGet['path'])}`);
-      if (typeof httpGet['port'] === 'string' && !ports.has(httpGet['port'])) report(`${where}: ${probe} port ${httpGet['port']} is no container port`);
+      if (role !== undefined && !allowed.includes(String(httpGet['path'])))
+        report(`${where}: ${probe} must ask ${path}, not ${String(httpGet['path'])}`);
+      if (typeof httpGet['port'] === 'string' && !ports.has(httpGet['port']))
+        report(`${where}: ${probe} port ${httpGet['port']} is no container port`);
     }
 
     const resources = obj(c['resources']);
-    for (const [group, key] of [['requests', 'cpu'], ['requests', 'memory'], ['limits', 'memory']] as const) {
+    for (const [group, key] of [
+      ['requests', 'cpu'],
+      ['requests', 'memory'],
+      ['limits', 'memory'],
+    ] as const) {
       if (obj(resources[group])[key] === undefined) report(`${where}: no resources.${group}.${key}`);
     }
 
@@ -186,16 +197,21 @@ function checkDeployment(d: K8sObject, configMaps: Map<string, Obj>, report: (me
     for (const host of [`${prefix}_HOST`, `${prefix}_METRICS_HOST`]) {
       if (env.get(host) !== '0.0.0.0') report(`${where}: ${host} must be 0.0.0.0 in a pod (the default is loopback)`);
     }
-    const mount = list(c['volumeMounts']).map(obj).find((m) => m['mountPath'] === DATA_DIR);
+    const mount = list(c['volumeMounts'])
+      .map(obj)
+      .find((m) => m['mountPath'] === DATA_DIR);
     const volume = mount === undefined ? undefined : volumes.get(mount['name']);
     if (mount === undefined || mount['readOnly'] === true) report(`${where}: ${DATA_DIR} (key, token and cursor files) must be a writable mount`);
-    else if (volume === undefined || !('emptyDir' in volume || 'persistentVolumeClaim' in volume)) report(`${where}: ${DATA_DIR} needs an emptyDir or a volume claim`);
+    else if (volume === undefined || !('emptyDir' in volume || 'persistentVolumeClaim' in volume))
+      report(`${where}: ${DATA_DIR} needs an emptyDir or a volume claim`);
 
     const delay = Number(env.get(`${prefix}_SHUTDOWN_DELAY_MS`) ?? DEFAULT_SHUTDOWN_DELAY_MS);
     const grace = Number(env.get(`${prefix}_SHUTDOWN_GRACE_MS`) ?? DEFAULT_SHUTDOWN_GRACE_MS);
     const period = Number(pod['terminationGracePeriodSeconds'] ?? 30);
     if (period * 1000 <= delay + grace) {
-      report(`terminationGracePeriodSeconds ${period} must exceed ${prefix}_SHUTDOWN_DELAY_MS + ${prefix}_SHUTDOWN_GRACE_MS (${(delay + grace) / 1000} s), or Kubernetes kills the drain`);
+      report(
+        `terminationGracePeriodSeconds ${period} must exceed ${prefix}_SHUTDOWN_DELAY_MS + ${prefix}_SHUTDOWN_GRACE_MS (${(delay + grace) / 1000} s), or Kubernetes kills the drain`,
+      );
     }
   }
 }

@@ -23,7 +23,6 @@ import { BENCH_CALL_CENTER_IDENTITY, BENCH_PARTNER_IDENTITY } from './bare-gatew
 
 const identity = process.env['BENCH_IDENTITY'] === 'call-center' ? BENCH_CALL_CENTER_IDENTITY : BENCH_PARTNER_IDENTITY;
 
-
 // The production config loader, for the same URLs, secret, timeout and supergraph path the real gateway reads.
 const config = loadGatewayConfig(process.env);
 const gateway = new ApolloGateway({

@@ -97,7 +97,12 @@ const GatewayEnvSchema = z
     GATEWAY_CORS_ORIGINS: z
       .string()
       .default('')
-      .transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      )
       .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'must be an origin: scheme://host[:port], no path'))),
     /** pino level of the gateway's log. @default info */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -113,9 +118,7 @@ const GatewayEnvSchema = z
   .check(subgraphSecretCheck);
 
 /** Every variable the gateway reads (its own, the API-key store's and OIDC's), for the `.env.example` check. */
-export const GATEWAY_CONFIG_KEYS = [
-  ...new Set([...Object.keys(GatewayEnvSchema.shape), ...Object.keys(authEnvSchema.shape), ...JWT_CONFIG_KEYS]),
-];
+export const GATEWAY_CONFIG_KEYS = [...new Set([...Object.keys(GatewayEnvSchema.shape), ...Object.keys(authEnvSchema.shape), ...JWT_CONFIG_KEYS])];
 
 export interface GatewayConfig {
   port: number;

@@ -138,7 +138,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const authenticator = createAuthenticator({
     keys: apiKeys,
-    jwt: config.jwt === undefined ? undefined : { verifier: createJwtVerifier(config.jwt, { logger }), rateLimitPerMinute: config.jwt.rateLimitPerMinute },
+    jwt:
+      config.jwt === undefined
+        ? undefined
+        : { verifier: createJwtVerifier(config.jwt, { logger }), rateLimitPerMinute: config.jwt.rateLimitPerMinute },
     profiles,
     logger,
   });

@@ -5,7 +5,10 @@ import { reportSourceStatus } from './source-status-plugin.ts';
 
 /** Runs the plugin's willSendResponse on a single result, as Apollo Server does. */
 async function send(errors: { message: string; extensions?: Record<string, unknown> }[] | undefined, sourceReports: SourceReport[]) {
-  const response = { http: { status: undefined as number | undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: {}, errors } } };
+  const response = {
+    http: { status: undefined as number | undefined, headers: new HeaderMap() },
+    body: { kind: 'single', singleResult: { data: {}, errors } },
+  };
   const hooks = await reportSourceStatus().requestDidStart!({} as never);
   await hooks!.willSendResponse!({ contextValue: { sourceReports }, response } as never);
   return response as typeof response & { body: { singleResult: { extensions?: Record<string, unknown> } } };
@@ -14,7 +17,10 @@ async function send(errors: { message: string; extensions?: Record<string, unkno
 describe('reportSourceStatus', () => {
   it('merges the reports into extensions.sources, adding systems named only by an upstream error', async () => {
     const response = await send(
-      [{ message: 'x', extensions: { code: 'UPSTREAM_CIRCUIT_OPEN', serviceName: 'crm' } }, { message: 'y', extensions: { code: 'NOT_FOUND', serviceName: 'eshop' } }],
+      [
+        { message: 'x', extensions: { code: 'UPSTREAM_CIRCUIT_OPEN', serviceName: 'crm' } },
+        { message: 'y', extensions: { code: 'NOT_FOUND', serviceName: 'eshop' } },
+      ],
       [
         { source: 'erp', status: 'OK', asOf: '2026-12-06T10:42:00.000Z' },
         { source: 'erp', status: 'STALE', asOf: '2026-12-06T10:40:00.000Z' },
@@ -33,7 +39,7 @@ describe('reportSourceStatus', () => {
     expect((await send(undefined, [])).body.singleResult.extensions).toBeUndefined();
   });
 
-  it("answers 429 with the longest Retry-After when an upstream budget refused the caller", async () => {
+  it('answers 429 with the longest Retry-After when an upstream budget refused the caller', async () => {
     const response = await send(
       [
         { message: 'a', extensions: { code: 'UPSTREAM_BUDGET_EXHAUSTED', serviceName: 'crm', retryAfterSeconds: 0.2 } },

@@ -168,7 +168,12 @@ describe('SubgraphDataSource deadlines, partial answers and source statuses', ()
     const context = { identity: CALLER, sourceReports: [] as SourceReport[] };
     const request = {
       query: 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{marketplaceOffers{offerId}}}}',
-      variables: { representations: [{ __typename: 'Product', sku: 'A' }, { __typename: 'Product', sku: 'B' }] },
+      variables: {
+        representations: [
+          { __typename: 'Product', sku: 'A' },
+          { __typename: 'Product', sku: 'B' },
+        ],
+      },
     };
     const response = await source.process({ ...operation(context), request } as GraphQLDataSourceProcessOptions);
     expect(response.data).toEqual({

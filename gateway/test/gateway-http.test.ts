@@ -110,7 +110,13 @@ describe('deny by default at run time', () => {
     );
     try {
       const base = await gateway.listen();
-      const { key } = await gateway.apiKeys.createKey({ name: 'all', ownerId: 'x', scopes: ['stock:read', 'catalog:read'], rateLimitPerMinute: 100, profile: 'internal' });
+      const { key } = await gateway.apiKeys.createKey({
+        name: 'all',
+        ownerId: 'x',
+        scopes: ['stock:read', 'catalog:read'],
+        rateLimitPerMinute: 100,
+        profile: 'internal',
+      });
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': key },

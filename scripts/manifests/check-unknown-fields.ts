@@ -22,7 +22,9 @@ export function unknownFieldProblems(entries: readonly LabelledObject[]): string
   if (entries.length === 0) return [];
   // virtual, never written: at the repository root so that `kubernetes-models` resolves from node_modules
   const file = `${REPO}.manifest-fields-check.ts`;
-  const lines = entries.map(({ object }, i) => `import type { I${object.kind} as T${i} } from 'kubernetes-models/${object.apiVersion}/${object.kind}';`);
+  const lines = entries.map(
+    ({ object }, i) => `import type { I${object.kind} as T${i} } from 'kubernetes-models/${object.apiVersion}/${object.kind}';`,
+  );
   const starts: { line: number; id: string }[] = [];
   entries.forEach(({ label, object }, i) => {
     starts.push({ line: lines.length, id: `${label}: ${object.kind}/${object.metadata.name}` });
@@ -43,7 +45,10 @@ export function unknownFieldProblems(entries: readonly LabelledObject[]): string
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (name) => (name === file ? text : readFile(name));
-  host.fileExists = ((exists) => (name: string) => name === file || exists(name))(host.fileExists.bind(host));
+  host.fileExists = (
+    (exists) => (name: string) =>
+      name === file || exists(name)
+  )(host.fileExists.bind(host));
   host.getSourceFile = (name, version, onError, create) =>
     name === file ? ts.createSourceFile(name, text, version, true) : getSourceFile(name, version, onError, create);
   const program = ts.createProgram([file], options, host);
@@ -58,8 +63,10 @@ export function unknownFieldProblems(entries: readonly LabelledObject[]): string
     }
     const at = source.getLineAndCharacterOfPosition(diagnostic.start).line;
     const owner = [...starts].reverse().find((s) => s.line <= at);
-    if (owner === undefined) problems.push(`fields: ${message}`); // an import: an apiVersion/kind without a model
-    else if (EXCESS_PROPERTY.has(diagnostic.code)) problems.push(`${owner.id}: unknown field: ${message.replace(/^Object literal may only specify known properties, and /, '')}`);
+    if (owner === undefined)
+      problems.push(`fields: ${message}`); // an import: an apiVersion/kind without a model
+    else if (EXCESS_PROPERTY.has(diagnostic.code))
+      problems.push(`${owner.id}: unknown field: ${message.replace(/^Object literal may only specify known properties, and /, '')}`);
   }
   return [...new Set(problems)];
 }

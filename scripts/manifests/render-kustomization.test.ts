@@ -46,11 +46,27 @@ data: { X: "1", Y: "2" }
 describe('strategicMerge', () => {
   it('merges containers and env by name, replaces lists without a merge key, deletes keys set to null', () => {
     const base = { spec: { containers: [{ name: 'a', image: 'x', env: [{ name: 'A', value: '1' }], args: ['1', '2'] }], keep: 1, drop: 2 } };
-    const patch = { spec: { containers: [{ name: 'a', env: [{ name: 'B', value: '2' }], args: ['3'] }, { name: 'b', image: 'y' }], drop: null } };
+    const patch = {
+      spec: {
+        containers: [
+          { name: 'a', env: [{ name: 'B', value: '2' }], args: ['3'] },
+          { name: 'b', image: 'y' },
+        ],
+        drop: null,
+      },
+    };
     expect(strategicMerge(base, patch)).toEqual({
       spec: {
         containers: [
-          { name: 'a', image: 'x', env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }], args: ['3'] },
+          {
+            name: 'a',
+            image: 'x',
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '2' },
+            ],
+            args: ['3'],
+          },
           { name: 'b', image: 'y' },
         ],
         keep: 1,
@@ -125,8 +141,10 @@ patches:
 
   it('applies a strategic-merge patch with a target to every match, keeping each name', () => {
     const root = tree({
-      'kustomization.yaml': 'resources: [a.yaml]\npatches:\n  - target: { kind: ConfigMap }\n    patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: { name: any }\n      data: { Z: "z" }\n',
-      'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: one }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: two }\ndata: { A: a }\n',
+      'kustomization.yaml':
+        'resources: [a.yaml]\npatches:\n  - target: { kind: ConfigMap }\n    patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: { name: any }\n      data: { Z: "z" }\n',
+      'a.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: one }\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: { name: two }\ndata: { A: a }\n',
     });
     expect(renderKustomization(root).map((o) => [o.metadata.name, o['data']])).toEqual([
       ['one', { Z: 'z' }],

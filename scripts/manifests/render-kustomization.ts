@@ -217,7 +217,13 @@ export function applyJson6902(doc: object, ops: readonly unknown[], source = 'pa
     }
     const { op, path } = raw;
     if (!['add', 'remove', 'replace', 'test'].includes(op)) throw new KustomizeError(`${source}: op "${op}" is not supported`);
-    const tokens = path === '' ? [] : path.split('/').slice(1).map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const tokens =
+      path === ''
+        ? []
+        : path
+            .split('/')
+            .slice(1)
+            .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
     if (tokens.length === 0) throw new KustomizeError(`${source}: ${op} on the whole document is not supported`);
     const last = tokens.pop()!;
     let parent: Json = root;
@@ -229,7 +235,8 @@ export function applyJson6902(doc: object, ops: readonly unknown[], source = 'pa
     const exists = Array.isArray(parent) ? last === '-' || Number(last) < parent.length : isObject(parent) && last in parent;
     if (op !== 'add' && !exists) throw new KustomizeError(`${source}: ${op} ${path}: the path does not exist`);
     const value = raw['value'];
-    if ((op === 'add' || op === 'replace' || op === 'test') && value === undefined) throw new KustomizeError(`${source}: ${op} ${path} needs a value`);
+    if ((op === 'add' || op === 'replace' || op === 'test') && value === undefined)
+      throw new KustomizeError(`${source}: ${op} ${path} needs a value`);
     if (Array.isArray(parent)) {
       const index = last === '-' ? parent.length : Number(last);
       if (!Number.isInteger(index) || index < 0 || index > parent.length) throw new KustomizeError(`${source}: ${op} ${path}: bad index`);
@@ -275,4 +282,3 @@ function rewriteImages(node: Json, entry: JsonObject): void {
   }
   for (const value of Object.values(node)) if (typeof value === 'object' && value !== null) rewriteImages(value, entry);
 }
-

@@ -77,10 +77,9 @@ describe('authorizeOperation on the fixture graph (Router authorization shapes)'
   });
 
   it('interface named fragment: inlined on the same type, then filtered', () => {
-    const result = authorize(
-      'query { things { ...G ...W } } fragment G on Gadget { id voltage } fragment W on Widget { id colour }',
-      ['read:things'],
-    );
+    const result = authorize('query { things { ...G ...W } } fragment G on Gadget { id voltage } fragment W on Widget { id colour }', [
+      'read:things',
+    ]);
     expect(kept(result)).toBe(same('{ things { ... on Widget { id colour } } }'));
     expect(result.removed).toEqual([
       removed(['things', 'id'], 'Gadget.id', ['read:gadgets']),
@@ -111,10 +110,7 @@ describe('authorizeOperation on the fixture graph (Router authorization shapes)'
   });
 
   it('union: members are checked with their own rules', () => {
-    const result = authorize(
-      '{ search(term: "a") { __typename ... on Product { upc } ... on User { id name } } }',
-      ['read:search', 'read:products'],
-    );
+    const result = authorize('{ search(term: "a") { __typename ... on Product { upc } ... on User { id name } } }', ['read:search', 'read:products']);
     expect(kept(result)).toBe(same('{ search(term: "a") { __typename ... on Product { upc } } }'));
     expect(result.removed).toEqual([
       removed(['search', 'id'], 'User.id', ['read:user']),
@@ -135,10 +131,9 @@ describe('authorizeOperation on the fixture graph (Router authorization shapes)'
   });
 
   it('named fragment nested in a protected type', () => {
-    const result = authorize(
-      'query { topProducts { ...P } } fragment P on Product { upc reviewer { ...U } } fragment U on User { id email }',
-      ['read:products'],
-    );
+    const result = authorize('query { topProducts { ...P } } fragment P on Product { upc reviewer { ...U } } fragment U on User { id email }', [
+      'read:products',
+    ]);
     expect(kept(result)).toBe(same('{ topProducts { ... on Product { upc } } }'));
     expect(result.removed).toEqual([removed(['topProducts', 'reviewer'], 'Product.reviewer', ['read:user'])]);
   });

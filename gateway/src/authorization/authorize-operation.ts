@@ -75,11 +75,7 @@ export function authorizeOperation(input: AuthorizeOperationInput): AuthorizeOpe
 
 function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName
-    ? operations.find((o) => o.name?.value === operationName)
-    : operations.length === 1
-      ? operations[0]
-      : undefined;
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   // graphql-js execution raises the same condition; callers pass the operation the gateway already resolved.
   if (operation) return operation;
   throw new Error(operationName ? `unknown operation "${operationName}"` : 'operationName is required for a document with several operations');
@@ -111,12 +107,7 @@ class SelectionFilter {
   }
 
   /** The authorized part of `set`, with fragment spreads inlined; null when nothing is left. */
-  selectionSet(
-    set: SelectionSetNode,
-    parent: GraphQLCompositeType,
-    path: readonly string[],
-    nesting: number,
-  ): SelectionSetNode | null {
+  selectionSet(set: SelectionSetNode, parent: GraphQLCompositeType, path: readonly string[], nesting: number): SelectionSetNode | null {
     if (nesting > AUTHORIZATION_BOUNDS.maxNesting) throw new RangeError('operation nested too deeply to authorize');
     const kept: SelectionNode[] = [];
     for (const selection of set.selections) {

@@ -177,7 +177,10 @@ describe('authorizeOperation on the committed supergraph', () => {
   });
 
   it('without customers:pii the call-center view loses exactly the personal fields', () => {
-    const result = authorize(registered('CallCenterCustomer'), CALL_CENTER.filter((s) => s !== 'customers:pii'));
+    const result = authorize(
+      registered('CallCenterCustomer'),
+      CALL_CENTER.filter((s) => s !== 'customers:pii'),
+    );
     expect(result.ok).toBe(true);
     expect(result.removed.map((r) => `${r.path.join('.')} ${r.coordinate}`)).toEqual([
       'findCustomers.name Customer.name',
@@ -192,7 +195,11 @@ describe('authorizeOperation on the committed supergraph', () => {
       ... on MarketplaceOrder { buyerLogin customer { loyalty { points } } } } }`;
     const result = authorize(query, ['orders:read', 'customers:read']);
     expect(result.ok && print(result.document)).toBe(
-      print(parse('{ orderByReference(reference: "10482") { id ... on EshopOrder { customer { id } } ... on MarketplaceOrder { customer { loyalty { points } } } } }')),
+      print(
+        parse(
+          '{ orderByReference(reference: "10482") { id ... on EshopOrder { customer { id } } ... on MarketplaceOrder { customer { loyalty { points } } } } }',
+        ),
+      ),
     );
     expect(result.removed.map((r) => r.coordinate)).toEqual(['EshopOrder.billingEmail', 'Customer.name', 'MarketplaceOrder.buyerLogin']);
     expect(authorize(query, ['orders:read']).removed.map((r) => r.coordinate)).toEqual([

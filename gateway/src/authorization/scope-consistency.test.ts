@@ -38,7 +38,10 @@ describe('checkScopeConsistency', () => {
   });
 
   it('reports @scope on an @external field (the owner states the requirement)', () => {
-    const owner = subgraph('owner', 'type Query { u: User @scope(requires: ["u"]) }\ntype User @key(fields: "id") @scope(requires: ["u"]) { id: ID! email: String @scope(requires: ["pii"]) }');
+    const owner = subgraph(
+      'owner',
+      'type Query { u: User @scope(requires: ["u"]) }\ntype User @key(fields: "id") @scope(requires: ["u"]) { id: ID! email: String @scope(requires: ["pii"]) }',
+    );
     const other = subgraph(
       'other',
       'type Query { v: Int @scope(requires: ["u"]) }\ntype User @key(fields: "id") @scope(requires: ["u"]) { id: ID! email: String @external @scope(requires: ["pii"]) greeting: String @requires(fields: "email") @scope(requires: ["pii"]) }',
@@ -48,7 +51,10 @@ describe('checkScopeConsistency', () => {
 
   it('the four real subgraphs agree', () => {
     const names = ['erp', 'eshop', 'crm', 'marketplace'];
-    const subgraphs = names.map((name) => ({ name, typeDefs: parse(readFileSync(new URL(`../../../schema/${name}.graphql`, import.meta.url), 'utf8')) }));
+    const subgraphs = names.map((name) => ({
+      name,
+      typeDefs: parse(readFileSync(new URL(`../../../schema/${name}.graphql`, import.meta.url), 'utf8')),
+    }));
     expect(checkScopeConsistency(subgraphs)).toEqual([]);
   });
 });

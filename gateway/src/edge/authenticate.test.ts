@@ -50,7 +50,12 @@ describe('createAuthenticator', () => {
     let lookups = 0;
     const memory = createMemoryKeyStore();
     const { authenticator } = setup({ ...memory, getByHash: (h) => (lookups++, memory.getByHash(h)) });
-    for (const headers of [{}, { 'x-api-key': '  ' }, { authorization: 'Basic dXNlcjpwYXNz' }, { 'x-api-key': 'omg_live_a', authorization: 'Bearer omg_live_b' }]) {
+    for (const headers of [
+      {},
+      { 'x-api-key': '  ' },
+      { authorization: 'Basic dXNlcjpwYXNz' },
+      { 'x-api-key': 'omg_live_a', authorization: 'Bearer omg_live_b' },
+    ]) {
       const outcome = await authenticator.authenticate(headers);
       expect(outcome).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     }

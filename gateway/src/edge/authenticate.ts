@@ -16,9 +16,7 @@ export interface Principal {
   operations?: readonly string[];
 }
 
-export type AuthOutcome =
-  | { ok: true; principal: Principal }
-  | { ok: false; code: 'UNAUTHENTICATED' | 'AUTH_UNAVAILABLE'; message: string };
+export type AuthOutcome = { ok: true; principal: Principal } | { ok: false; code: 'UNAUTHENTICATED' | 'AUTH_UNAVAILABLE'; message: string };
 
 export interface AuthenticatorOptions {
   keys: ApiKeyService;

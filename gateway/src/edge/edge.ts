@@ -79,7 +79,12 @@ export function createEdge(options: EdgeOptions) {
     }
     if (method === 'GET' && !preflighted) return csrf();
 
-    const auth = await edgePhase(req, 'authenticate', () => authenticator.authenticate(req.headers), (a) => (a.ok ? undefined : a.code));
+    const auth = await edgePhase(
+      req,
+      'authenticate',
+      () => authenticator.authenticate(req.headers),
+      (a) => (a.ok ? undefined : a.code),
+    );
     if (!auth.ok) {
       return refusal(auth.code, auth.message, {
         headers: auth.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
@@ -182,7 +187,12 @@ export function createEdge(options: EdgeOptions) {
       if (documentName !== undefined) outcome.operationName = documentName;
     }
     named(outcome);
-    const decision = await edgePhase(req, 'rate_limit', () => charge(cost), (d) => (d.allowed ? undefined : (d.reason ?? 'RATE_LIMITED')));
+    const decision = await edgePhase(
+      req,
+      'rate_limit',
+      () => charge(cost),
+      (d) => (d.allowed ? undefined : (d.reason ?? 'RATE_LIMITED')),
+    );
     const headers = rateLimitHeaders(decision);
     gatewayRateLimitDecisions.inc({ service: 'gateway', decision: decision.allowed ? 'allowed' : 'refused', reason: decision.reason ?? 'none' });
     if (!decision.allowed) {
@@ -223,7 +233,13 @@ export function createEdge(options: EdgeOptions) {
     for (const { request, document } of operations) {
       let result: ReturnType<typeof authorizeOperation>;
       try {
-        result = authorizeOperation({ schema: apiSchema, map: scopeMap, document, operationName: request.operationName as string | undefined, scopes });
+        result = authorizeOperation({
+          schema: apiSchema,
+          map: scopeMap,
+          document,
+          operationName: request.operationName as string | undefined,
+          scopes,
+        });
       } catch {
         // Only reachable past the operation limits' bounds (which run first); a refusal, never a 500.
         return refusal('BAD_REQUEST', 'The operation could not be checked.');

@@ -26,7 +26,11 @@ export function buildProfiles(options: {
   internalMaxConcurrent?: number;
 }): Record<Profile, ProfileSettings> {
   return {
-    partner: { limits: DEFAULT_OPERATION_LIMITS, defaultCostPerMinute: options.partnerCostPerMinute, maxConcurrent: options.partnerMaxConcurrent ?? 10 },
+    partner: {
+      limits: DEFAULT_OPERATION_LIMITS,
+      defaultCostPerMinute: options.partnerCostPerMinute,
+      maxConcurrent: options.partnerMaxConcurrent ?? 10,
+    },
     internal: {
       limits: Object.freeze({
         ...DEFAULT_OPERATION_LIMITS,

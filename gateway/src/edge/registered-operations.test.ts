@@ -26,7 +26,9 @@ describe('loadOperationRegistry', () => {
   });
 
   it('refuses a file with two operations or an operation not named like its file', () => {
-    expect(() => loadOperationRegistry(dirWith({ 'A.graphql': 'query A { __typename } query B { __typename }' }))).toThrow(/exactly one operation, named A/);
+    expect(() => loadOperationRegistry(dirWith({ 'A.graphql': 'query A { __typename } query B { __typename }' }))).toThrow(
+      /exactly one operation, named A/,
+    );
     expect(() => loadOperationRegistry(dirWith({ 'A.graphql': 'query B { __typename }' }))).toThrow(/named A/);
     expect(loadOperationRegistry(dirWith({ 'A.graphql': 'query A { __typename }' })).byName('A')?.text).toBe('query A {\n  __typename\n}');
   });

@@ -30,7 +30,9 @@ export const operationHash = (text: string): string => createHash('sha256').upda
  */
 export function loadOperationRegistry(dir: URL = OPERATIONS_DIR): OperationRegistry {
   const operations: RegisteredOperation[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const source = readFileSync(new URL(file, dir), 'utf8');
     const document = parse(source, { noLocation: true });
     const defs = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);

@@ -50,15 +50,24 @@ function depthBombs(): CorpusEntry[] {
   for (const levels of [4, 6, 10, 30, 100]) {
     // the same cycle through named fragments: no brace nesting in the text, the depth appears only on expansion
     const defs = range(levels).map(
-      (i) => `fragment F${i} on Customer { orders { edges { node { ... on EshopOrder { customer { ${i + 1 < levels ? `...F${i + 1}` : 'id'} } } } } } }`,
+      (i) =>
+        `fragment F${i} on Customer { orders { edges { node { ... on EshopOrder { customer { ${i + 1 < levels ? `...F${i + 1}` : 'id'} } } } } } }`,
     );
-    out.push({ name: `fragment-chain-${levels}`, category: 'depth-bomb', body: req(`{ findCustomers(email: "a@b.pl") { ...F0 } } ${defs.join(' ')}`) });
+    out.push({
+      name: `fragment-chain-${levels}`,
+      category: 'depth-bomb',
+      body: req(`{ findCustomers(email: "a@b.pl") { ...F0 } } ${defs.join(' ')}`),
+    });
   }
   for (const levels of [4, 8, 20]) {
     // the same through the order lookup, with inline fragments on the other implementation
     let inner = 'id';
     for (let i = 0; i < levels; i++) inner = `orders(first: 1) { edges { node { ... on MarketplaceOrder { customer { ${inner} } } } } }`;
-    out.push({ name: `order-reference-cycle-${levels}`, category: 'depth-bomb', body: req(`{ orderByReference(reference: "1") { ... on EshopOrder { customer { ${inner} } } } }`) });
+    out.push({
+      name: `order-reference-cycle-${levels}`,
+      category: 'depth-bomb',
+      body: req(`{ orderByReference(reference: "1") { ... on EshopOrder { customer { ${inner} } } } }`),
+    });
   }
   for (const levels of [13, 20, 100, 1000, 10_000]) {
     // raw brace nesting of a field that does not exist: must be stopped before the parser recurses
@@ -66,12 +75,22 @@ function depthBombs(): CorpusEntry[] {
   }
   for (const levels of [70, 200, 1000]) {
     // nested inline fragments without a type condition add brace nesting but no field depth
-    out.push({ name: `inline-fragment-nesting-${levels}`, category: 'depth-bomb', body: req(`{ ${'... { '.repeat(levels)} product(sku: "x") { ${customerCycleLeaf()} } ${'} '.repeat(levels)}}`) });
+    out.push({
+      name: `inline-fragment-nesting-${levels}`,
+      category: 'depth-bomb',
+      body: req(`{ ${'... { '.repeat(levels)} product(sku: "x") { ${customerCycleLeaf()} } ${'} '.repeat(levels)}}`),
+    });
   }
   for (const levels of [4, 12]) {
     // the recursion split between an operation, an inline fragment and named fragments
-    const defs = range(levels).map((i) => `fragment G${i} on Order { ... on EshopOrder { customer { orders { edges { node { ${i + 1 < levels ? `...G${i + 1}` : 'id'} } } } } } }`);
-    out.push({ name: `mixed-fragments-${levels}`, category: 'depth-bomb', body: req(`{ orderByReference(reference: "1") { ...G0 } } ${defs.join(' ')}`) });
+    const defs = range(levels).map(
+      (i) => `fragment G${i} on Order { ... on EshopOrder { customer { orders { edges { node { ${i + 1 < levels ? `...G${i + 1}` : 'id'} } } } } } }`,
+    );
+    out.push({
+      name: `mixed-fragments-${levels}`,
+      category: 'depth-bomb',
+      body: req(`{ orderByReference(reference: "1") { ...G0 } } ${defs.join(' ')}`),
+    });
   }
   return out;
 }
@@ -84,20 +103,70 @@ function customerCycleLeaf(): string {
 function aliasBombs(): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   for (const n of [11, 31, 50, 101, 500, 1000])
-    out.push({ name: `root-product-aliases-${n}`, category: 'alias-bomb', body: req(`{ ${range(n).map((i) => `p${i}: product(sku: "SKU-${i}") { name }`).join(' ')} }`) });
+    out.push({
+      name: `root-product-aliases-${n}`,
+      category: 'alias-bomb',
+      body: req(
+        `{ ${range(n)
+          .map((i) => `p${i}: product(sku: "SKU-${i}") { name }`)
+          .join(' ')} }`,
+      ),
+    });
   for (const n of [31, 60, 101, 500, 1000])
-    out.push({ name: `nested-name-aliases-${n}`, category: 'alias-bomb', body: req(`{ product(sku: "x") { ${range(n).map((i) => `n${i}: name`).join(' ')} } }`) });
+    out.push({
+      name: `nested-name-aliases-${n}`,
+      category: 'alias-bomb',
+      body: req(
+        `{ product(sku: "x") { ${range(n)
+          .map((i) => `n${i}: name`)
+          .join(' ')} } }`,
+      ),
+    });
   for (const n of [31, 200, 1000])
-    out.push({ name: `typename-aliases-${n}`, category: 'alias-bomb', body: req(`{ product(sku: "x") { ${range(n).map((i) => `t${i}: __typename`).join(' ')} } }`) });
+    out.push({
+      name: `typename-aliases-${n}`,
+      category: 'alias-bomb',
+      body: req(
+        `{ product(sku: "x") { ${range(n)
+          .map((i) => `t${i}: __typename`)
+          .join(' ')} } }`,
+      ),
+    });
   for (const n of [16, 40, 100]) {
     // aliases hidden in a fragment spread many times: only the expanded count shows them
-    const frag = `fragment A on Product { ${range(8).map((i) => `a${i}: sku`).join(' ')} }`;
-    out.push({ name: `fragment-aliases-x${n}`, category: 'alias-bomb', body: req(`{ product(sku: "x") { ${range(n).map(() => '...A').join(' ')} } } ${frag}`) });
+    const frag = `fragment A on Product { ${range(8)
+      .map((i) => `a${i}: sku`)
+      .join(' ')} }`;
+    out.push({
+      name: `fragment-aliases-x${n}`,
+      category: 'alias-bomb',
+      body: req(
+        `{ product(sku: "x") { ${range(n)
+          .map(() => '...A')
+          .join(' ')} } } ${frag}`,
+      ),
+    });
   }
   for (const n of [31, 100, 300])
-    out.push({ name: `order-enumeration-${n}`, category: 'alias-bomb', body: req(`{ product(sku: "x") { sku } o: orderByReference(reference: "1") { ${range(n).map((i) => `c${i}: channel`).join(' ')} } }`) });
+    out.push({
+      name: `order-enumeration-${n}`,
+      category: 'alias-bomb',
+      body: req(
+        `{ product(sku: "x") { sku } o: orderByReference(reference: "1") { ${range(n)
+          .map((i) => `c${i}: channel`)
+          .join(' ')} } }`,
+      ),
+    });
   for (const n of [11, 50])
-    out.push({ name: `customer-brute-force-${n}`, category: 'alias-bomb', body: req(`{ ${range(n).map((i) => `c${i}: customer(id: "${1000 + i}") { name phone }`).join(' ')} }`) });
+    out.push({
+      name: `customer-brute-force-${n}`,
+      category: 'alias-bomb',
+      body: req(
+        `{ ${range(n)
+          .map((i) => `c${i}: customer(id: "${1000 + i}") { name phone }`)
+          .join(' ')} }`,
+      ),
+    });
   return out;
 }
 
@@ -105,12 +174,38 @@ function circularFragments(): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   out.push({ name: 'self-spread', category: 'circular-fragment', body: req('{ product(sku: "x") { ...A } } fragment A on Product { sku ...A }') });
   out.push({ name: 'self-spread-only', category: 'circular-fragment', body: req('{ product(sku: "x") { ...A } } fragment A on Product { ...A }') });
-  out.push({ name: 'two-way', category: 'circular-fragment', body: req('{ product(sku: "x") { ...A } } fragment A on Product { ...B } fragment B on Product { ...A }') });
-  out.push({ name: 'unused-cycle', category: 'circular-fragment', body: req('{ product(sku: "x") { sku } } fragment A on Product { ...B } fragment B on Product { ...A }') });
-  out.push({ name: 'cycle-in-inline-fragment', category: 'circular-fragment', body: req('{ product(sku: "x") { ...A } } fragment A on Product { ... on Product { ... { ...A } } }') });
-  out.push({ name: 'cycle-under-directive', category: 'circular-fragment', body: req('{ product(sku: "x") { ...A } } fragment A on Product { ...A @include(if: false) }') });
-  out.push({ name: 'cycle-through-field', category: 'circular-fragment', body: req('{ findCustomers(email: "a@b.pl") { ...C } } fragment C on Customer { orders { edges { node { ... on EshopOrder { customer { ...C } } } } } }') });
-  out.push({ name: 'introspection-cycle', category: 'circular-fragment', body: req('{ __schema { types { ...T } } } fragment T on __Type { fields { type { ...T } } }') });
+  out.push({
+    name: 'two-way',
+    category: 'circular-fragment',
+    body: req('{ product(sku: "x") { ...A } } fragment A on Product { ...B } fragment B on Product { ...A }'),
+  });
+  out.push({
+    name: 'unused-cycle',
+    category: 'circular-fragment',
+    body: req('{ product(sku: "x") { sku } } fragment A on Product { ...B } fragment B on Product { ...A }'),
+  });
+  out.push({
+    name: 'cycle-in-inline-fragment',
+    category: 'circular-fragment',
+    body: req('{ product(sku: "x") { ...A } } fragment A on Product { ... on Product { ... { ...A } } }'),
+  });
+  out.push({
+    name: 'cycle-under-directive',
+    category: 'circular-fragment',
+    body: req('{ product(sku: "x") { ...A } } fragment A on Product { ...A @include(if: false) }'),
+  });
+  out.push({
+    name: 'cycle-through-field',
+    category: 'circular-fragment',
+    body: req(
+      '{ findCustomers(email: "a@b.pl") { ...C } } fragment C on Customer { orders { edges { node { ... on EshopOrder { customer { ...C } } } } } }',
+    ),
+  });
+  out.push({
+    name: 'introspection-cycle',
+    category: 'circular-fragment',
+    body: req('{ __schema { types { ...T } } } fragment T on __Type { fields { type { ...T } } }'),
+  });
   for (const n of [3, 4, 5, 8, 10, 16, 20, 50, 100, 200]) {
     const defs = range(n).map((i) => `fragment F${i} on Product { sku ...F${(i + 1) % n} }`);
     out.push({ name: `ring-${n}`, category: 'circular-fragment', body: req(`{ product(sku: "x") { ...F0 } } ${defs.join(' ')}`) });
@@ -118,58 +213,125 @@ function circularFragments(): CorpusEntry[] {
   for (const n of [3, 10, 40]) {
     // a diamond of fragments that also loops back: a cycle reachable only after a shared node
     const defs = range(n).map((i) => `fragment D${i} on Product { ...D${i + 1} ...E${i} } fragment E${i} on Product { sku }`);
-    out.push({ name: `diamond-loop-${n}`, category: 'circular-fragment', body: req(`{ product(sku: "x") { ...D0 } } ${defs.join(' ')} fragment D${n} on Product { ...D0 }`) });
+    out.push({
+      name: `diamond-loop-${n}`,
+      category: 'circular-fragment',
+      body: req(`{ product(sku: "x") { ...D0 } } ${defs.join(' ')} fragment D${n} on Product { ...D0 }`),
+    });
   }
   for (const n of [2, 5, 10]) {
-    const defs = range(n).map((i) => `fragment X${i} on Product { ${range(n).map((j) => `...X${j}`).join(' ')} }`);
+    const defs = range(n).map(
+      (i) =>
+        `fragment X${i} on Product { ${range(n)
+          .map((j) => `...X${j}`)
+          .join(' ')} }`,
+    );
     out.push({ name: `complete-graph-${n}`, category: 'circular-fragment', body: req(`{ product(sku: "x") { ...X0 } } ${defs.join(' ')}`) });
   }
   for (const n of [2, 10, 100])
-    out.push({ name: `spread-many-times-self-${n}`, category: 'circular-fragment', body: req(`{ product(sku: "x") { ...A } } fragment A on Product { ${range(n).map(() => '...A').join(' ')} }`) });
+    out.push({
+      name: `spread-many-times-self-${n}`,
+      category: 'circular-fragment',
+      body: req(
+        `{ product(sku: "x") { ...A } } fragment A on Product { ${range(n)
+          .map(() => '...A')
+          .join(' ')} }`,
+      ),
+    });
   return out;
 }
 
 function directiveOverload(): CorpusEntry[] {
   const out: CorpusEntry[] = [];
-  const many = (n: number, d = '@include(if: true)') => range(n).map(() => d).join(' ');
+  const many = (n: number, d = '@include(if: true)') =>
+    range(n)
+      .map(() => d)
+      .join(' ');
   for (const n of [51, 100, 500, 1000])
     out.push({ name: `include-on-field-${n}`, category: 'directive-overload', body: req(`{ product(sku: "x") { name ${many(n)} } }`) });
   for (const n of [51, 300, 1000])
-    out.push({ name: `skip-on-field-${n}`, category: 'directive-overload', body: req(`{ product(sku: "x") { name ${many(n, '@skip(if: false)')} } }`) });
+    out.push({
+      name: `skip-on-field-${n}`,
+      category: 'directive-overload',
+      body: req(`{ product(sku: "x") { name ${many(n, '@skip(if: false)')} } }`),
+    });
   for (const n of [51, 1000])
     out.push({ name: `unknown-directive-${n}`, category: 'directive-overload', body: req(`{ product(sku: "x") { name ${many(n, '@aa')} } }`) });
   for (const n of [51, 200, 1000])
-    out.push({ name: `on-fragment-definition-${n}`, category: 'directive-overload', body: req(`{ product(sku: "x") { ...A } } fragment A on Product ${many(n)} { sku }`) });
+    out.push({
+      name: `on-fragment-definition-${n}`,
+      category: 'directive-overload',
+      body: req(`{ product(sku: "x") { ...A } } fragment A on Product ${many(n)} { sku }`),
+    });
   for (const n of [51, 1000])
-    out.push({ name: `on-fragment-spread-${n}`, category: 'directive-overload', body: req(`{ product(sku: "x") { ...A ${many(n)} } } fragment A on Product { sku }`) });
+    out.push({
+      name: `on-fragment-spread-${n}`,
+      category: 'directive-overload',
+      body: req(`{ product(sku: "x") { ...A ${many(n)} } } fragment A on Product { sku }`),
+    });
   for (const n of [51, 1000])
-    out.push({ name: `on-inline-fragment-${n}`, category: 'directive-overload', body: req(`{ product(sku: "x") { ... on Product ${many(n)} { sku } } }`) });
+    out.push({
+      name: `on-inline-fragment-${n}`,
+      category: 'directive-overload',
+      body: req(`{ product(sku: "x") { ... on Product ${many(n)} { sku } } }`),
+    });
   for (const n of [51, 1000])
     out.push({ name: `on-operation-${n}`, category: 'directive-overload', body: req(`query Q ${many(n, '@q')} { product(sku: "x") { sku } }`) });
   for (const n of [51, 500])
-    out.push({ name: `with-variable-${n}`, category: 'directive-overload', body: req(`query Q($t: Boolean!) { product(sku: "x") { name ${many(n, '@include(if: $t)')} } }`, { t: true }) });
+    out.push({
+      name: `with-variable-${n}`,
+      category: 'directive-overload',
+      body: req(`query Q($t: Boolean!) { product(sku: "x") { name ${many(n, '@include(if: $t)')} } }`, { t: true }),
+    });
   for (const n of [6, 20]) {
     // few per field, many fields: only the document-wide count catches it
-    out.push({ name: `spread-over-fields-${n}x10`, category: 'directive-overload', body: req(`{ product(sku: "x") { ${range(n).map((i) => `f${i}: name ${many(10)}`).join(' ')} } }`) });
+    out.push({
+      name: `spread-over-fields-${n}x10`,
+      category: 'directive-overload',
+      body: req(
+        `{ product(sku: "x") { ${range(n)
+          .map((i) => `f${i}: name ${many(10)}`)
+          .join(' ')} } }`,
+      ),
+    });
   }
   return out;
 }
 
 function hugeLists(): CorpusEntry[] {
   const out: CorpusEntry[] = [];
-  const skus = (n: number) => range(n).map((i) => `"SKU-${i}"`).join(' ');
+  const skus = (n: number) =>
+    range(n)
+      .map((i) => `"SKU-${i}"`)
+      .join(' ');
   for (const n of [101, 500, 1000, 4000, 10_000])
     out.push({ name: `products-skus-literal-${n}`, category: 'huge-list', body: req(`{ products(skus: [${skus(n)}]) { sku name } }`) });
   for (const n of [101, 10_000, 100_000])
-    out.push({ name: `products-skus-variable-${n}`, category: 'huge-list', body: req('query($s: [ID!]!) { products(skus: $s) { sku } }', { s: range(n).map((i) => `SKU-${i}`) }) });
+    out.push({
+      name: `products-skus-variable-${n}`,
+      category: 'huge-list',
+      body: req('query($s: [ID!]!) { products(skus: $s) { sku } }', { s: range(n).map((i) => `SKU-${i}`) }),
+    });
   for (const first of [101, 1000, 100_000, 1_000_000_000, 2_147_483_647])
-    out.push({ name: `orders-first-${first}`, category: 'huge-list', body: req(`{ findCustomers(email: "a@b.pl") { orders(first: ${first}) { edges { node { id } } } } }`) });
+    out.push({
+      name: `orders-first-${first}`,
+      category: 'huge-list',
+      body: req(`{ findCustomers(email: "a@b.pl") { orders(first: ${first}) { edges { node { id } } } } }`),
+    });
   for (const first of [101, 100_000])
     out.push({ name: `find-customers-first-${first}`, category: 'huge-list', body: req(`{ findCustomers(name: "a", first: ${first}) { id } }`) });
   for (const first of [101, 100_000])
-    out.push({ name: `stores-first-variable-${first}`, category: 'huge-list', body: req('query($n: Int) { storesWithStock(skus: ["x"], city: "Poznań", first: $n) { store { code } } }', { n: first }) });
+    out.push({
+      name: `stores-first-variable-${first}`,
+      category: 'huge-list',
+      body: req('query($n: Int) { storesWithStock(skus: ["x"], city: "Poznań", first: $n) { store { code } } }', { n: first }),
+    });
   for (const n of [101, 5000])
-    out.push({ name: `stock-location-codes-${n}`, category: 'huge-list', body: req('query($c: [ID!]) { product(sku: "x") { stock(locationCodes: $c) { onHand } } }', { c: range(n).map((i) => `L${i}`) }) });
+    out.push({
+      name: `stock-location-codes-${n}`,
+      category: 'huge-list',
+      body: req('query($c: [ID!]) { product(sku: "x") { stock(locationCodes: $c) { onHand } } }', { c: range(n).map((i) => `L${i}`) }),
+    });
   // each list is within the per-argument cap; together they multiply past the cost budget
   const nested = (first: number, customers: number) =>
     `{ findCustomers(name: "a", first: ${customers}) { orders(first: ${first}) { edges { node { lines { product { stock { location { address { city } } } marketplaceOffers { price { amount } } } } } } } } }`;
@@ -182,9 +344,23 @@ function hugeLists(): CorpusEntry[] {
     out.push({ name: `nested-lists-${customers}x${first}`, category: 'huge-list', body: req(nested(first, customers)) });
   for (const copies of [3, 10]) {
     // several expensive root fields, each within budget, over it together
-    out.push({ name: `expensive-roots-${copies}`, category: 'huge-list', body: req(`{ ${range(copies).map((i) => `c${i}: findCustomers(name: "a", first: 100) { orders(first: 100) { edges { node { lines { product { stock { onHand } } } } } } }`).join(' ')} }`) });
+    out.push({
+      name: `expensive-roots-${copies}`,
+      category: 'huge-list',
+      body: req(
+        `{ ${range(copies)
+          .map(
+            (i) => `c${i}: findCustomers(name: "a", first: 100) { orders(first: 100) { edges { node { lines { product { stock { onHand } } } } } } }`,
+          )
+          .join(' ')} }`,
+      ),
+    });
   }
-  out.push({ name: 'negative-first-with-huge-skus', category: 'huge-list', body: req(`{ storesWithStock(skus: [${skus(200)}], city: "x", first: -1) { store { code } } }`) });
+  out.push({
+    name: 'negative-first-with-huge-skus',
+    category: 'huge-list',
+    body: req(`{ storesWithStock(skus: [${skus(200)}], city: "x", first: -1) { store { code } } }`),
+  });
   return out;
 }
 
@@ -195,20 +371,48 @@ function tokenFloods(): CorpusEntry[] {
   for (const n of [10_000, 100_000])
     out.push({ name: `punctuation-${n}`, category: 'token-flood', body: req(`{ product(sku: "x") { name } } ${'!'.repeat(n)}`) });
   for (const n of [6000, 50_000])
-    out.push({ name: `string-list-${n}`, category: 'token-flood', body: req(`{ product(sku: "x") { stock(locationCodes: [${'"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" '.repeat(n)}]) { onHand } } }`) });
+    out.push({
+      name: `string-list-${n}`,
+      category: 'token-flood',
+      body: req(`{ product(sku: "x") { stock(locationCodes: [${'"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" '.repeat(n)}]) { onHand } } }`),
+    });
   // one string token larger than the body limit
   out.push({ name: 'long-string-3mb', category: 'token-flood', body: req(`{ product(sku: "${'x'.repeat(3_000_000)}") { name } }`) });
   out.push({ name: 'long-block-string-3mb', category: 'token-flood', body: req(`{ product(sku: """${'y'.repeat(3_000_000)}""") { name } }`) });
   for (const n of [100, 1000, 10_000, 100_000])
-    out.push({ name: `nested-list-argument-${n}`, category: 'token-flood', body: req(`{ products(skus: ${'['.repeat(n)}"x"${']'.repeat(n)}) { sku } }`) });
+    out.push({
+      name: `nested-list-argument-${n}`,
+      category: 'token-flood',
+      body: req(`{ products(skus: ${'['.repeat(n)}"x"${']'.repeat(n)}) { sku } }`),
+    });
   for (const n of [100, 5000])
-    out.push({ name: `nested-object-argument-${n}`, category: 'token-flood', body: req(`{ storesWithStock(skus: ["x"], near: ${'{latitude: '.repeat(n)}1${'}'.repeat(n)}) { distanceKm } }`) });
+    out.push({
+      name: `nested-object-argument-${n}`,
+      category: 'token-flood',
+      body: req(`{ storesWithStock(skus: ["x"], near: ${'{latitude: '.repeat(n)}1${'}'.repeat(n)}) { distanceKm } }`),
+    });
   for (const n of [3000, 60_000])
-    out.push({ name: `variable-definitions-${n}`, category: 'token-flood', body: req(`query(${range(n).map((i) => `$v${i}: Int`).join(' ')}) { product(sku: "x") { name } }`) });
+    out.push({
+      name: `variable-definitions-${n}`,
+      category: 'token-flood',
+      body: req(
+        `query(${range(n)
+          .map((i) => `$v${i}: Int`)
+          .join(' ')}) { product(sku: "x") { name } }`,
+      ),
+    });
   out.push({ name: 'comment-flood-3mb', category: 'token-flood', body: req(`# ${'c'.repeat(3_000_000)}\n{ product(sku: "x") { name } }`) });
   out.push({ name: 'one-megabyte-of-tokens', category: 'token-flood', body: oneMegabyteOfTokens() });
   for (const n of [3000, 30_000])
-    out.push({ name: `argument-flood-${n}`, category: 'token-flood', body: req(`{ product(sku: "x", ${range(n).map((i) => `a${i}: 1`).join(' ')}) { name } }`) });
+    out.push({
+      name: `argument-flood-${n}`,
+      category: 'token-flood',
+      body: req(
+        `{ product(sku: "x", ${range(n)
+          .map((i) => `a${i}: 1`)
+          .join(' ')}) { name } }`,
+      ),
+    });
   return out;
 }
 
@@ -220,13 +424,20 @@ export function oneMegabyteOfTokens(): string {
 function batching(): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   const op = (i: number) => ({ query: `query Q${i} { product(sku: "SKU-${i}") { name listPrice { gross { amount } } } }` });
-  for (const n of [2, 3, 10, 11, 50, 100, 1000])
-    out.push({ name: `array-of-${n}`, category: 'batching', body: JSON.stringify(range(n).map(op)) });
-  out.push({ name: 'array-of-1000-logins', category: 'batching', body: JSON.stringify(range(1000).map((i) => ({ query: `{ customer(id: "${i}") { name phone email } }` }))) });
+  for (const n of [2, 3, 10, 11, 50, 100, 1000]) out.push({ name: `array-of-${n}`, category: 'batching', body: JSON.stringify(range(n).map(op)) });
+  out.push({
+    name: 'array-of-1000-logins',
+    category: 'batching',
+    body: JSON.stringify(range(1000).map((i) => ({ query: `{ customer(id: "${i}") { name phone email } }` }))),
+  });
   out.push({ name: 'array-of-one', category: 'batching', body: JSON.stringify([op(0)]) });
   out.push({ name: 'empty-array', category: 'batching', body: '[]' });
   out.push({ name: 'array-of-nulls', category: 'batching', body: JSON.stringify(range(100).map(() => null)) });
-  out.push({ name: 'array-of-introspection', category: 'batching', body: JSON.stringify(range(20).map(() => ({ query: '{ __schema { types { name } } }' }))) });
+  out.push({
+    name: 'array-of-introspection',
+    category: 'batching',
+    body: JSON.stringify(range(20).map(() => ({ query: '{ __schema { types { name } } }' }))),
+  });
   out.push({ name: 'nested-arrays', category: 'batching', body: JSON.stringify([[op(0)], [op(1)]]) });
   return out;
 }
@@ -257,7 +468,15 @@ function introspection(): CorpusEntry[] {
   ];
   for (const [name, query] of probes) out.push({ name, category: 'introspection', body: req(query) });
   for (const n of [2, 5, 10])
-    out.push({ name: `aliases-of-schema-${n}`, category: 'introspection', body: req(`{ ${range(n).map((i) => `s${i}: __schema { queryType { name } }`).join(' ')} }`) });
+    out.push({
+      name: `aliases-of-schema-${n}`,
+      category: 'introspection',
+      body: req(
+        `{ ${range(n)
+          .map((i) => `s${i}: __schema { queryType { name } }`)
+          .join(' ')} }`,
+      ),
+    });
   out.push({ name: 'full-introspection-query', category: 'introspection', body: req(FULL_INTROSPECTION) });
   out.push({ name: 'typename-probe-with-type', category: 'introspection', body: req('{ __typename t: __type(name: "Customer") { name } }') });
   // __type is a root-only meta field: the nested place is still a probe, refused as unknown
@@ -349,7 +568,11 @@ function fieldDuplication(): CorpusEntry[] {
   for (const n of [1001, 2500])
     out.push({ name: `typename-x${n}`, category: 'field-duplication', body: req(`{ product(sku: "x") { ${'__typename '.repeat(n)}} }`) });
   for (const n of [400, 1000])
-    out.push({ name: `nested-object-x${n}`, category: 'field-duplication', body: req(`{ product(sku: "x") { ${'listPrice { gross { amount } } '.repeat(n)}} }`) });
+    out.push({
+      name: `nested-object-x${n}`,
+      category: 'field-duplication',
+      body: req(`{ product(sku: "x") { ${'listPrice { gross { amount } } '.repeat(n)}} }`),
+    });
   return out;
 }
 
@@ -366,13 +589,30 @@ function breadthBombs(): CorpusEntry[] {
     [40, 2],
     [5, 10],
   ] as const) {
-    const defs = range(levels).map((i) => `fragment B${i} on Product { ${i + 1 < levels ? range(fan).map(() => `...B${i + 1}`).join(' ') : 'sku name'} }`);
+    const defs = range(levels).map(
+      (i) =>
+        `fragment B${i} on Product { ${
+          i + 1 < levels
+            ? range(fan)
+                .map(() => `...B${i + 1}`)
+                .join(' ')
+            : 'sku name'
+        } }`,
+    );
     out.push({ name: `fragment-fan-${fan}^${levels}`, category: 'breadth-bomb', body: req(`{ product(sku: "x") { ...B0 } } ${defs.join(' ')}`) });
   }
   for (const n of [100, 200]) {
     // the same with inline fragments, written out: every copy selects the whole product
     const copy = '... on Product { sku name ean active listPrice { net { amount currency } gross { amount currency } vatRate } }';
-    out.push({ name: `inline-copies-${n}`, category: 'breadth-bomb', body: req(`{ product(sku: "x") { ${range(n).map(() => copy).join(' ')} } }`) });
+    out.push({
+      name: `inline-copies-${n}`,
+      category: 'breadth-bomb',
+      body: req(
+        `{ product(sku: "x") { ${range(n)
+          .map(() => copy)
+          .join(' ')} } }`,
+      ),
+    });
   }
   return out;
 }
@@ -380,17 +620,35 @@ function breadthBombs(): CorpusEntry[] {
 function operationNames(): CorpusEntry[] {
   const out: CorpusEntry[] = [];
   for (const n of [2, 10, 100, 1000]) {
-    const ops = range(n).map((i) => `query Q${i} { product(sku: "SKU-${i}") { name } }`).join(' ');
+    const ops = range(n)
+      .map((i) => `query Q${i} { product(sku: "SKU-${i}") { name } }`)
+      .join(' ');
     out.push({ name: `${n}-operations-no-name`, category: 'operation-name', body: req(ops) });
   }
   out.push({ name: 'two-anonymous', category: 'operation-name', body: req('{ product(sku: "x") { sku } } { product(sku: "y") { sku } }') });
   out.push({ name: 'unknown-operation-name', category: 'operation-name', body: req('query A { product(sku: "x") { sku } }', {}, 'B') });
-  out.push({ name: 'name-of-fragment', category: 'operation-name', body: req('query A { product(sku: "x") { ...F } } fragment F on Product { sku }', {}, 'F') });
+  out.push({
+    name: 'name-of-fragment',
+    category: 'operation-name',
+    body: req('query A { product(sku: "x") { ...F } } fragment F on Product { sku }', {}, 'F'),
+  });
   out.push({ name: 'fragments-only', category: 'operation-name', body: req('fragment F on Product { sku }') });
-  out.push({ name: 'operation-name-number', category: 'operation-name', body: JSON.stringify({ query: 'query A { product(sku: "x") { sku } }', operationName: 1 }) });
-  out.push({ name: 'operation-name-object', category: 'operation-name', body: JSON.stringify({ query: 'query A { product(sku: "x") { sku } }', operationName: { a: 1 } }) });
+  out.push({
+    name: 'operation-name-number',
+    category: 'operation-name',
+    body: JSON.stringify({ query: 'query A { product(sku: "x") { sku } }', operationName: 1 }),
+  });
+  out.push({
+    name: 'operation-name-object',
+    category: 'operation-name',
+    body: JSON.stringify({ query: 'query A { product(sku: "x") { sku } }', operationName: { a: 1 } }),
+  });
   for (const n of [2, 50])
-    out.push({ name: `duplicate-fragment-names-${n}`, category: 'operation-name', body: req(`{ product(sku: "x") { ...F } } ${'fragment F on Product { sku } '.repeat(n)}`) });
+    out.push({
+      name: `duplicate-fragment-names-${n}`,
+      category: 'operation-name',
+      body: req(`{ product(sku: "x") { ...F } } ${'fragment F on Product { sku } '.repeat(n)}`),
+    });
   return out;
 }
 
@@ -403,10 +661,22 @@ function hugeVariables(): CorpusEntry[] {
   out.push({ name: 'unused-array-100k', category: 'huge-variables', body: req(q, { email: 'a@b.pl', pad: range(100_000) }) });
   for (const n of [100, 1000, 50_000]) {
     const deep = `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
-    out.push({ name: `deep-object-${n}`, category: 'huge-variables', body: `{"query":${JSON.stringify(q)},"variables":{"email":"a@b.pl","x":${deep}}}` });
-    out.push({ name: `deep-array-${n}`, category: 'huge-variables', body: `{"query":${JSON.stringify(q)},"variables":{"email":"a@b.pl","x":${'['.repeat(n)}1${']'.repeat(n)}}}` });
+    out.push({
+      name: `deep-object-${n}`,
+      category: 'huge-variables',
+      body: `{"query":${JSON.stringify(q)},"variables":{"email":"a@b.pl","x":${deep}}}`,
+    });
+    out.push({
+      name: `deep-array-${n}`,
+      category: 'huge-variables',
+      body: `{"query":${JSON.stringify(q)},"variables":{"email":"a@b.pl","x":${'['.repeat(n)}1${']'.repeat(n)}}}`,
+    });
   }
-  out.push({ name: 'geo-point-deep', category: 'huge-variables', body: `{"query":${JSON.stringify('query($n: GeoPointInput) { storesWithStock(skus: ["x"], near: $n) { distanceKm } }')},"variables":{"n":{"latitude":1,"longitude":${'['.repeat(500)}1${']'.repeat(500)}}}}` });
+  out.push({
+    name: 'geo-point-deep',
+    category: 'huge-variables',
+    body: `{"query":${JSON.stringify('query($n: GeoPointInput) { storesWithStock(skus: ["x"], near: $n) { distanceKm } }')},"variables":{"n":{"latitude":1,"longitude":${'['.repeat(500)}1${']'.repeat(500)}}}}`,
+  });
   out.push({ name: 'variables-array', category: 'huge-variables', body: JSON.stringify({ query: q, variables: range(10) }) });
   out.push({ name: 'variables-string', category: 'huge-variables', body: JSON.stringify({ query: q, variables: 'x'.repeat(1000) }) });
   return out;

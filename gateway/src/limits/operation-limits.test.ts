@@ -70,7 +70,12 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
     const q = (tokens: number) => `{ product(sku: "x") { ${'name '.repeat(tokens - 10)}} }`;
     const relaxed = { maxFields: 1_000_000 };
     expectOk(check(q(DEFAULT_OPERATION_LIMITS.maxTokens), relaxed));
-    expect(check(q(DEFAULT_OPERATION_LIMITS.maxTokens + 1), relaxed)).toMatchObject({ ok: false, code: 'TOO_MANY_TOKENS', limit: 5000, actual: 5001 });
+    expect(check(q(DEFAULT_OPERATION_LIMITS.maxTokens + 1), relaxed)).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_TOKENS',
+      limit: 5000,
+      actual: 5001,
+    });
     // comments are not tokens
     expectOk(check(`# ${'a '.repeat(10_000)}\n{ product(sku: "x") { sku } }`));
   });
@@ -93,7 +98,11 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
     const viaFragment = (leaf: string) =>
       `{ findCustomers(email: "a@b.pl") { ...C } } fragment C on Customer { orders { edges { node { ... on EshopOrder { customer { ...D } } } } } } fragment D on Customer { ${leaf} }`;
     expectOk(check(viaFragment('loyalty { points }'), { maxDepth: 7 }));
-    expect(check(viaFragment('orders { edges { node { id } } }'), { maxDepth: 7 })).toMatchObject({ ok: false, code: 'OPERATION_TOO_DEEP', actual: 8 });
+    expect(check(viaFragment('orders { edges { node { id } } }'), { maxDepth: 7 })).toMatchObject({
+      ok: false,
+      code: 'OPERATION_TOO_DEEP',
+      actual: 8,
+    });
   });
 
   it('aliases (fragments expanded) → TOO_MANY_ALIASES', () => {
@@ -115,8 +124,14 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
 
   it('directives → TOO_MANY_DIRECTIVES (on fields and on fragments alike)', () => {
     expectOk(check(`{ product(sku: "x") { sku ${repeat(50, '@include(if: true)')} } }`));
-    expect(check(`{ product(sku: "x") { sku ${repeat(51, '@include(if: true)')} } }`)).toMatchObject({ ok: false, code: 'TOO_MANY_DIRECTIVES', limit: 50, actual: 51 });
-    const onFragment = (n: number) => `{ product(sku: "x") { ...A @skip(if: false) } } fragment A on Product ${repeat(n - 1, '@include(if: true)')} { sku }`;
+    expect(check(`{ product(sku: "x") { sku ${repeat(51, '@include(if: true)')} } }`)).toMatchObject({
+      ok: false,
+      code: 'TOO_MANY_DIRECTIVES',
+      limit: 50,
+      actual: 51,
+    });
+    const onFragment = (n: number) =>
+      `{ product(sku: "x") { ...A @skip(if: false) } } fragment A on Product ${repeat(n - 1, '@include(if: true)')} { sku }`;
     expectOk(check(onFragment(50)));
     expectCode(check(onFragment(51)), 'TOO_MANY_DIRECTIVES');
   });
@@ -155,7 +170,12 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
     const q = 'query($email: String) { findCustomers(email: $email) { id } }';
     // the variables object + the array + its items
     expectOk(check(q, {}, { email: 'a@b.pl', pad: Array.from({ length: 4997 }, () => 0) }));
-    expect(check(q, {}, { email: 'a@b.pl', pad: Array.from({ length: 4998 }, () => 0) })).toMatchObject({ ok: false, code: 'VARIABLES_TOO_LARGE', limit: 5000, actual: 5001 });
+    expect(check(q, {}, { email: 'a@b.pl', pad: Array.from({ length: 4998 }, () => 0) })).toMatchObject({
+      ok: false,
+      code: 'VARIABLES_TOO_LARGE',
+      limit: 5000,
+      actual: 5001,
+    });
     const deep = (n: number): unknown => (n === 0 ? 1 : [deep(n - 1)]);
     expectOk(check(q, {}, { x: deep(DEFAULT_OPERATION_LIMITS.maxNesting - 1) }));
     expectCode(check(q, {}, { x: deep(DEFAULT_OPERATION_LIMITS.maxNesting) }), 'VARIABLES_TOO_LARGE');
@@ -204,7 +224,12 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
 describe('circular fragments', () => {
   it('are rejected, directly and indirectly, and the check terminates', () => {
     expectCode(check('{ product(sku: "x") { ...A } } fragment A on Product { sku ...A }'), 'CIRCULAR_FRAGMENT');
-    expectCode(check('{ product(sku: "x") { ...A } } fragment A on Product { ...B } fragment B on Product { ... on Product { ...C } } fragment C on Product { ...A }'), 'CIRCULAR_FRAGMENT');
+    expectCode(
+      check(
+        '{ product(sku: "x") { ...A } } fragment A on Product { ...B } fragment B on Product { ... on Product { ...C } } fragment C on Product { ...A }',
+      ),
+      'CIRCULAR_FRAGMENT',
+    );
     // a cycle in a fragment the operation never uses is still refused, as graphql-js validation would
     expectCode(check('{ product(sku: "x") { sku } } fragment A on Product { ...B } fragment B on Product { ...A }'), 'CIRCULAR_FRAGMENT');
     // a long chain does not overflow the stack of the cycle search
@@ -319,7 +344,8 @@ describe('malicious corpus', () => {
       perCategory.set(entry.category, counts);
     }
     const lines = [...perCategory].map(
-      ([category, counts]) => `  ${category.padEnd(20)} ${[...counts.values()].reduce((a, b) => a + b, 0)}  ${[...counts].map(([c, n]) => `${c}×${n}`).join(' ')}`,
+      ([category, counts]) =>
+        `  ${category.padEnd(20)} ${[...counts.values()].reduce((a, b) => a + b, 0)}  ${[...counts].map(([c, n]) => `${c}×${n}`).join(' ')}`,
     );
     console.log(`malicious corpus: ${results.length} requests checked in ${elapsedMs.toFixed(1)} ms\n${lines.join('\n')}`);
 

@@ -180,10 +180,7 @@ const over = (code: OperationLimitCode, what: string, limit: number, actual: num
  * stops at its limit (the body is measured before JSON decoding, tokens are counted before the AST is built, the
  * fragment-expanded walk stops at `maxFields`), so a hostile request costs O(limits), not O(its own size).
  */
-export function checkOperationLimits(
-  input: OperationLimitsInput,
-  limits: OperationLimits = DEFAULT_OPERATION_LIMITS,
-): OperationLimitsResult {
+export function checkOperationLimits(input: OperationLimitsInput, limits: OperationLimits = DEFAULT_OPERATION_LIMITS): OperationLimitsResult {
   try {
     return checkRequest(input, limits);
   } catch (error) {
@@ -312,7 +309,10 @@ function checkDocument(
   let operation: OperationDefinitionNode | undefined;
   if (operationName === undefined) {
     if (operations.length !== 1)
-      return fail('OPERATION_RESOLUTION_FAILURE', operations.length === 0 ? 'The document holds no operation.' : 'Must provide operation name if query contains multiple operations.');
+      return fail(
+        'OPERATION_RESOLUTION_FAILURE',
+        operations.length === 0 ? 'The document holds no operation.' : 'Must provide operation name if query contains multiple operations.',
+      );
     operation = operations[0];
   } else {
     operation = operations.find((op) => op.name?.value === operationName);
@@ -335,8 +335,7 @@ function checkDocument(
   // Mutations cost more than their fields: they write to an upstream system (the IBM cost spec's operation base).
   const cost = rootCost + (operation.operation === 'mutation' ? 10 : 0);
   if (cost > limits.maxCost) over('OPERATION_TOO_COMPLEX', 'Estimated cost', limits.maxCost, cost);
-  if (walker.introspection && !limits.allowIntrospection)
-    return fail('INTROSPECTION_NOT_ALLOWED', 'Introspection is not allowed for this client.');
+  if (walker.introspection && !limits.allowIntrospection) return fail('INTROSPECTION_NOT_ALLOWED', 'Introspection is not allowed for this client.');
   return {
     ok: true,
     cost,
@@ -432,12 +431,7 @@ class Walker {
   private readonly limits: OperationLimits;
   private readonly variables: Record<string, unknown>;
 
-  constructor(
-    schema: GraphQLSchema,
-    fragments: Map<string, FragmentDefinitionNode>,
-    limits: OperationLimits,
-    variables: Record<string, unknown>,
-  ) {
+  constructor(schema: GraphQLSchema, fragments: Map<string, FragmentDefinitionNode>, limits: OperationLimits, variables: Record<string, unknown>) {
     this.schema = schema;
     this.fragments = fragments;
     this.limits = limits;
@@ -476,7 +470,8 @@ class Walker {
   private field(node: FieldNode, parent: GraphQLCompositeType, depth: number, sizedBy: number | undefined): number {
     const limits = this.limits;
     if (++this.fields > limits.maxFields) over('TOO_MANY_FIELDS', 'Field count', limits.maxFields, this.fields);
-    if (depth === 1 && ++this.rootFields > limits.maxRootFields) over('TOO_MANY_ROOT_FIELDS', 'Root field count', limits.maxRootFields, this.rootFields);
+    if (depth === 1 && ++this.rootFields > limits.maxRootFields)
+      over('TOO_MANY_ROOT_FIELDS', 'Root field count', limits.maxRootFields, this.rootFields);
     if (node.alias && ++this.aliases > limits.maxAliases) over('TOO_MANY_ALIASES', 'Alias count', limits.maxAliases, this.aliases);
     if (depth > this.depth) {
       this.depth = depth;
@@ -550,7 +545,8 @@ class Walker {
         slicing = Math.max(0, value);
       } else if (isListType(getNullableType(argDef.type))) {
         const length = Array.isArray(value) ? value.length : 1; // a single value coerces to a list of one
-        if (length > this.limits.maxListSize) over('LIST_TOO_LARGE', `List argument "${argDef.name}" of "${def.name}"`, this.limits.maxListSize, length);
+        if (length > this.limits.maxListSize)
+          over('LIST_TOO_LARGE', `List argument "${argDef.name}" of "${def.name}"`, this.limits.maxListSize, length);
         listLength = Math.max(listLength ?? 0, length);
       }
     }

@@ -5,7 +5,6 @@ import type { DisposableRedisServer } from '@omnigraph/shared/testing';
 import { createRateLimiter } from './index.ts';
 import type { RateLimitDecision, RateLimiter } from './index.ts';
 
-
 // Generous: the point is "bounded by the timeout, not by the outage", not a latency figure.
 const TIMEOUT_MS = 100;
 const BOUND_MS = TIMEOUT_MS + 900;
@@ -114,4 +113,3 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('rate limits while Redis is 
     expect(warn).toHaveBeenCalledTimes(1);
   });
 });
-

@@ -16,14 +16,18 @@ export function createRedisStore(keyPrefix: string): RedisStore {
   return {
     async consume(redis, subject, limits, cost) {
       const base = `${keyPrefix}{${subject}}:`;
-      const reply = await CONSUME_SCRIPT.run(redis, [`${base}req`, `${base}cost`, `${base}quota`], [
-        String(limits.requests),
-        String(limits.cost),
-        String(cost),
-        String(limits.quota),
-        `${replicaId}:${(sequence++).toString(36)}`,
-        String(COST_EPSILON),
-      ]);
+      const reply = await CONSUME_SCRIPT.run(
+        redis,
+        [`${base}req`, `${base}cost`, `${base}quota`],
+        [
+          String(limits.requests),
+          String(limits.cost),
+          String(cost),
+          String(limits.quota),
+          `${replicaId}:${(sequence++).toString(36)}`,
+          String(COST_EPSILON),
+        ],
+      );
       return parseReply(reply);
     },
   };
@@ -34,7 +38,12 @@ const REASONS: ReadonlySet<string> = new Set<RateLimitReason>(['RATE_LIMITED', '
 function parseReply(reply: unknown): StoreOutcome {
   if (!Array.isArray(reply) || reply.length !== 6) throw new Error(`rate-limit script: unexpected reply ${JSON.stringify(reply)}`);
   const [allowed, reason, retryAfterUs, requestsRemaining, requestsResetUs, quotaRemaining] = reply.map(String) as [
-    string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   const quota = Number(quotaRemaining);
   return {

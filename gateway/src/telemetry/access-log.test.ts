@@ -44,7 +44,18 @@ describe('the access log', () => {
     const fields = accessLogFields({ ...anonymous, status: 401, errorCodes: ['UNAUTHENTICATED'] });
     expect(Object.keys(fields)).toEqual(['requestId', 'status', 'outcome', 'durationMs', 'cost', 'upstreamCalls', 'errorCodes']);
     expect(Object.keys(accessLogFields(RECORD))).toEqual([
-      'requestId', 'traceId', 'operationName', 'keyId', 'ownerId', 'profile', 'status', 'outcome', 'durationMs', 'cost', 'upstreamCalls', 'errorCodes',
+      'requestId',
+      'traceId',
+      'operationName',
+      'keyId',
+      'ownerId',
+      'profile',
+      'status',
+      'outcome',
+      'durationMs',
+      'cost',
+      'upstreamCalls',
+      'errorCodes',
     ]);
   });
 });

@@ -19,7 +19,12 @@ async function request(trust: TraceparentTrust, profile: 'partner' | 'internal' 
   const arrival = performance.timeOrigin + performance.now();
   beginRequestTrace(req);
   await edgePhase(req, 'authenticate', async () => ({ ok: true }));
-  await edgePhase(req, 'rate_limit', async () => ({ allowed: false }), () => 'RATE_LIMITED');
+  await edgePhase(
+    req,
+    'rate_limit',
+    async () => ({ allowed: false }),
+    () => 'RATE_LIMITED',
+  );
   const trace = startRequestSpan(req, arrival, trust, profile);
   trace.end(429, 'RATE_LIMITED');
   const spans = exporter.getFinishedSpans();

@@ -1,14 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import {
-  context,
-  propagation,
-  ROOT_CONTEXT,
-  SpanKind,
-  trace,
-  type Context,
-  type Link,
-  type Span,
-} from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Link, type Span } from '@opentelemetry/api';
 import { ATTR_HTTP_REQUEST_METHOD, ATTR_HTTP_ROUTE, ATTR_URL_PATH } from '@opentelemetry/semantic-conventions';
 import { endServerSpan, isTracingEnabled, tracer } from '@omnigraph/shared/tracing';
 import type { Profile } from '../edge/profiles.ts';
@@ -30,7 +21,12 @@ const phases = new WeakMap<IncomingMessage, Phase[]>();
  * request span can only start once the caller is known (its parent depends on whether the caller is trusted), so
  * the checks are timed as they run and become child spans afterwards. Tracing off: `fn()` as it is.
  */
-export async function edgePhase<T>(req: IncomingMessage, name: string, fn: () => T | Promise<T>, refusalOf?: (result: T) => string | undefined): Promise<T> {
+export async function edgePhase<T>(
+  req: IncomingMessage,
+  name: string,
+  fn: () => T | Promise<T>,
+  refusalOf?: (result: T) => string | undefined,
+): Promise<T> {
   const log = isTracingEnabled() ? phases.get(req) : undefined;
   if (log === undefined) return fn();
   const startMs = nowMs();
@@ -59,7 +55,12 @@ export function beginRequestTrace(req: IncomingMessage): void {
  * context, so the two can still be joined by someone who trusts it, without the client choosing our trace id or
  * our sampling decision. The recorded edge checks become its children.
  */
-export function startRequestSpan(req: IncomingMessage, arrivalMs: number, trust: TraceparentTrust, profile: Profile | undefined): GatewayRequestTrace {
+export function startRequestSpan(
+  req: IncomingMessage,
+  arrivalMs: number,
+  trust: TraceparentTrust,
+  profile: Profile | undefined,
+): GatewayRequestTrace {
   const recorded = phases.get(req);
   if (!isTracingEnabled() || recorded === undefined) return { context: context.active(), traceId: undefined, end: () => {} };
   phases.delete(req);
@@ -68,7 +69,8 @@ export function startRequestSpan(req: IncomingMessage, arrivalMs: number, trust:
   const clientSpan = clientContext === undefined ? undefined : trace.getSpanContext(clientContext);
   const trusted = clientSpan !== undefined && (trust === 'all' || (trust === 'internal' && profile === 'internal'));
   const parent = trusted ? clientContext! : ROOT_CONTEXT;
-  const links: Link[] = !trusted && clientSpan !== undefined ? [{ context: clientSpan, attributes: { 'omnigraph.link': 'untrusted_client_traceparent' } }] : [];
+  const links: Link[] =
+    !trusted && clientSpan !== undefined ? [{ context: clientSpan, attributes: { 'omnigraph.link': 'untrusted_client_traceparent' } }] : [];
   const span = tracer().startSpan(
     'POST /graphql',
     {

@@ -1,14 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  BASE62_ALPHABET,
-  CHECKSUM_LENGTH,
-  RANDOM_LENGTH,
-  checksumOf,
-  generateApiKey,
-  keyIdOf,
-  parseApiKey,
-} from './api-key-format.ts';
+import { BASE62_ALPHABET, CHECKSUM_LENGTH, RANDOM_LENGTH, checksumOf, generateApiKey, keyIdOf, parseApiKey } from './api-key-format.ts';
 
 const KEY_RE = /^omg_(live|test)_[0-9A-Za-z]{38}$/;
 
@@ -123,7 +115,7 @@ describe('parseApiKey', () => {
         default: {
           // change 2–5 distinct random positions (the same position twice could change it back to the original)
           const positions = new Set<number>();
-          for (const n = 2 + randomInt(4); positions.size < n; ) positions.add(randomInt(chars.length));
+          for (const n = 2 + randomInt(4); positions.size < n;) positions.add(randomInt(chars.length));
           for (const p of positions) chars[p] = otherChar(chars[p] ?? '');
           mutated = chars.join('');
         }

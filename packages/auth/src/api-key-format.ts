@@ -23,9 +23,7 @@ export interface ApiKeyFormatOptions {
 
 export type ApiKeyRejection = 'NOT_A_STRING' | 'LENGTH' | 'PREFIX' | 'ALPHABET' | 'CHECKSUM';
 
-export type ParsedApiKey =
-  | { ok: true; key: string; env: ApiKeyEnv; prefix: string; keyId: string }
-  | { ok: false; reason: ApiKeyRejection };
+export type ParsedApiKey = { ok: true; key: string; env: ApiKeyEnv; prefix: string; keyId: string } | { ok: false; reason: ApiKeyRejection };
 
 const DEFAULT_PRODUCT = 'omg';
 const DEFAULT_ENVS: readonly ApiKeyEnv[] = ['live', 'test'];

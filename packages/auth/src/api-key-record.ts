@@ -30,7 +30,10 @@ export const apiKeyRecordSchema = z.object({
    * Safelist: when set, the key may run only these registered operations (names from `schema/operations/`), sent
    * either as their text or by `extensions.persistedQuery.sha256Hash`.
    */
-  operations: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).min(1).optional(),
+  operations: z
+    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/))
+    .min(1)
+    .optional(),
   expiresAt: isoDate.optional(),
   createdAt: isoDate,
   lastUsedAt: isoDate.optional(),

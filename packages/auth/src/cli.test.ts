@@ -51,8 +51,19 @@ describe('keys CLI', () => {
   it('create prints the key exactly once, on its own line, and stores only its hash', async () => {
     const { run, file } = harness();
     const created = await run(
-      'create', '--name', 'Ceneo', '--owner', 'partner-ceneo', '--scopes', 'catalog:read,stock:read',
-      '--rate-limit', '600', '--quota', '100000', '--expires', '2099-01-01',
+      'create',
+      '--name',
+      'Ceneo',
+      '--owner',
+      'partner-ceneo',
+      '--scopes',
+      'catalog:read,stock:read',
+      '--rate-limit',
+      '600',
+      '--quota',
+      '100000',
+      '--expires',
+      '2099-01-01',
     );
     expect(created.code).toBe(0);
     expect(created.err).toEqual([]);
@@ -69,8 +80,21 @@ describe('keys CLI', () => {
   it('create takes the profile, cost budget and safelist, and refuses bad values with every problem listed', async () => {
     const { run, file } = harness();
     const created = await run(
-      'create', '--name', 'Call center UI', '--owner', 'team-cc', '--scopes', 'customers:read,customers:pii',
-      '--rate-limit', '3000', '--profile', 'internal', '--cost-per-minute', '5000000', '--operations', 'CallCenterCustomer,CustomerOrders',
+      'create',
+      '--name',
+      'Call center UI',
+      '--owner',
+      'team-cc',
+      '--scopes',
+      'customers:read,customers:pii',
+      '--rate-limit',
+      '3000',
+      '--profile',
+      'internal',
+      '--cost-per-minute',
+      '5000000',
+      '--operations',
+      'CallCenterCustomer,CustomerOrders',
     );
     expect(created.code).toBe(0);
     expect(created.out).toContain('  profile:    internal');
@@ -79,8 +103,21 @@ describe('keys CLI', () => {
     expect(stored.keys[0]).toMatchObject({ profile: 'internal', costPerMinute: 5_000_000, operations: ['CallCenterCustomer', 'CustomerOrders'] });
 
     const bad = await run(
-      'create', '--name', 'x', '--owner', 'y', '--scopes', 'catalog:read', '--rate-limit', '1',
-      '--profile', 'admin', '--cost-per-minute', '0', '--operations', 'not-a-name',
+      'create',
+      '--name',
+      'x',
+      '--owner',
+      'y',
+      '--scopes',
+      'catalog:read',
+      '--rate-limit',
+      '1',
+      '--profile',
+      'admin',
+      '--cost-per-minute',
+      '0',
+      '--operations',
+      'not-a-name',
     );
     expect(bad.code).toBe(2);
     expect(bad.all).toMatch(/--profile must be partner or internal/);
@@ -98,7 +135,9 @@ describe('keys CLI', () => {
 
     const listed = await run('list');
     expect(listed.code).toBe(0);
-    expect(listed.out[0]).toMatch(/^KEY ID\s+NAME\s+OWNER\s+SCOPES\s+PROFILE\s+REQ\/MIN\s+COST\/MIN\s+QUOTA\/DAY\s+SAFELIST\s+STATUS\s+CREATED\s+LAST USED\s+EXPIRES\s+REVOKED$/);
+    expect(listed.out[0]).toMatch(
+      /^KEY ID\s+NAME\s+OWNER\s+SCOPES\s+PROFILE\s+REQ\/MIN\s+COST\/MIN\s+QUOTA\/DAY\s+SAFELIST\s+STATUS\s+CREATED\s+LAST USED\s+EXPIRES\s+REVOKED$/,
+    );
     expect(listed.out).toHaveLength(3);
     expect(listed.all).toContain(keyId);
     const owned = await run('list', '--owner', 'partner-ceneo');
@@ -142,8 +181,12 @@ describe('keys CLI', () => {
     expect(opened).toBe(0);
     const text = err.join('\n');
     for (const expected of [
-      'REDIS_URL', 'OMNIGRAPH_API_KEY_PEPPER: is required in production', 'name: --name is required',
-      'owner: --owner is required', 'must look like area:action', 'rate-limit: --rate-limit must be a positive integer',
+      'REDIS_URL',
+      'OMNIGRAPH_API_KEY_PEPPER: is required in production',
+      'name: --name is required',
+      'owner: --owner is required',
+      'must look like area:action',
+      'rate-limit: --rate-limit must be a positive integer',
       '--expires must be in the future',
     ]) {
       expect(text).toContain(expected);
@@ -176,20 +219,59 @@ describe('keys CLI', () => {
 
   it('refuses scopes the graph does not declare and operations that are not registered, naming the valid ones', async () => {
     const { run } = harness();
-    const refused = await run('create', '--name', 'x', '--owner', 'p', '--scopes', 'catalog:reed,stock:read', '--rate-limit', '10', '--operations', 'NoSuchOp,PartnerProductsBySku');
+    const refused = await run(
+      'create',
+      '--name',
+      'x',
+      '--owner',
+      'p',
+      '--scopes',
+      'catalog:reed,stock:read',
+      '--rate-limit',
+      '10',
+      '--operations',
+      'NoSuchOp,PartnerProductsBySku',
+    );
     expect(refused.code).toBe(2);
     expect(refused.err.join('\n')).toContain('unknown scope catalog:reed; valid scopes: catalog:read, customers:pii, customers:read, stock:read');
-    expect(refused.err.join('\n')).toContain('not a registered operation: NoSuchOp; registered: PartnerProductsBySku, CallCenterCustomer, CustomerOrders');
+    expect(refused.err.join('\n')).toContain(
+      'not a registered operation: NoSuchOp; registered: PartnerProductsBySku, CallCenterCustomer, CustomerOrders',
+    );
     expect((await run('list', '--json')).out).toEqual(['[]']);
-    const ok = await run('create', '--name', 'x', '--owner', 'p', '--scopes', 'stock:read', '--rate-limit', '10', '--operations', 'CallCenterCustomer');
+    const ok = await run(
+      'create',
+      '--name',
+      'x',
+      '--owner',
+      'p',
+      '--scopes',
+      'stock:read',
+      '--rate-limit',
+      '10',
+      '--operations',
+      'CallCenterCustomer',
+    );
     expect(ok.code).toBe(0);
   });
 
   it('list and show print profile, limits, quota and safelist, as text and as --json, never the hash', async () => {
     const { run } = harness();
     const created = await run(
-      'create', '--name', 'Ceneo', '--owner', 'partner-ceneo', '--scopes', 'catalog:read', '--rate-limit', '600',
-      '--cost-per-minute', '5000', '--quota', '100000', '--operations', 'PartnerProductsBySku',
+      'create',
+      '--name',
+      'Ceneo',
+      '--owner',
+      'partner-ceneo',
+      '--scopes',
+      'catalog:read',
+      '--rate-limit',
+      '600',
+      '--cost-per-minute',
+      '5000',
+      '--quota',
+      '100000',
+      '--operations',
+      'PartnerProductsBySku',
     );
     const keyId = keyOf(created.out).slice(9, 17);
     const listed = await run('list');
@@ -197,7 +279,15 @@ describe('keys CLI', () => {
     expect(listed.out[1]).toMatch(new RegExp(`${keyId}.*partner\\s+600\\s+5000\\s+100000\\s+PartnerProductsBySku\\s+active`));
     const json = JSON.parse((await run('list', '--json')).out.join(''));
     expect(json).toEqual([
-      expect.objectContaining({ keyId, profile: 'partner', rateLimitPerMinute: 600, costPerMinute: 5000, quotaPerDay: 100000, operations: ['PartnerProductsBySku'], status: 'active' }),
+      expect.objectContaining({
+        keyId,
+        profile: 'partner',
+        rateLimitPerMinute: 600,
+        costPerMinute: 5000,
+        quotaPerDay: 100000,
+        operations: ['PartnerProductsBySku'],
+        status: 'active',
+      }),
     ]);
     expect(json[0]).not.toHaveProperty('hash');
     const shown = await run('show', keyId);
@@ -210,7 +300,7 @@ describe('keys CLI', () => {
     expect((await run('show', 'zzzzzzzz')).code).toBe(1);
   });
 
-  it('usage prints a key\'s days and total, as a table or --json, and refuses bad ranges', async () => {
+  it("usage prints a key's days and total, as a table or --json, and refuses bad ranges", async () => {
     const { run, file } = harness({}, { clock: () => new Date('2026-12-06T12:00:00.000Z') });
     const seed = createFileKeyStore(file);
     await seed.addUsage([
@@ -221,7 +311,9 @@ describe('keys CLI', () => {
     const today = utcDay(new Date());
     const json = JSON.parse((await run('usage', 'AAAAAAAA', '--from', today, '--to', today, '--json')).out.join(''));
     expect(json).toEqual({
-      keyId: 'AAAAAAAA', from: today, to: today,
+      keyId: 'AAAAAAAA',
+      from: today,
+      to: today,
       days: [{ day: today, requests: 5, cost: 40, upstreamCalls: 9, errors: 1 }],
       total: { requests: 5, cost: 40, upstreamCalls: 9, errors: 1 },
     });
@@ -230,7 +322,11 @@ describe('keys CLI', () => {
     expect(table.out.at(-1)).toMatch(/^TOTAL\s+5\s+40\s+9\s+1$/);
     // default range: the last 30 days up to the clock's day
     expect(JSON.parse((await run('usage', 'AAAAAAAA', '--json')).out.join(''))).toMatchObject({ from: '2026-11-07', to: '2026-12-06' });
-    for (const bad of [['--from', '2026-13-01'], ['--from', '2026-12-07', '--to', '2026-12-06'], ['--from', '2020-01-01', '--to', '2026-01-01']]) {
+    for (const bad of [
+      ['--from', '2026-13-01'],
+      ['--from', '2026-12-07', '--to', '2026-12-06'],
+      ['--from', '2020-01-01', '--to', '2026-01-01'],
+    ]) {
       const refused = await run('usage', 'AAAAAAAA', ...bad);
       expect(refused.code, bad.join(' ')).toBe(2);
     }

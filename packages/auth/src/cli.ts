@@ -53,7 +53,10 @@ Store: Redis when REDIS_URL is set, else the file OMNIGRAPH_KEY_STORE_FILE (defa
 const COMMANDS = ['create', 'list', 'show', 'usage', 'rotate', 'revoke', 'purge'];
 
 const positiveInt = (name: string) =>
-  z.string({ error: `--${name} is required` }).regex(/^[1-9]\d*$/, `--${name} must be a positive integer`).transform(Number);
+  z
+    .string({ error: `--${name} is required` })
+    .regex(/^[1-9]\d*$/, `--${name} must be a positive integer`)
+    .transform(Number);
 
 // Built per run: whether --expires lies in the future depends on the (injectable) clock.
 const createArgs = (now: Date) =>
@@ -62,7 +65,12 @@ const createArgs = (now: Date) =>
     owner: z.string({ error: '--owner is required' }).trim().min(1, '--owner must not be empty'),
     scopes: z
       .string({ error: '--scopes is required' })
-      .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x !== ''),
+      )
       .pipe(z.array(scopeSchema).min(1, '--scopes needs at least one scope')),
     'rate-limit': positiveInt('rate-limit'),
     profile: z.enum(['partner', 'internal'], { error: '--profile must be partner or internal' }).optional(),
@@ -70,8 +78,15 @@ const createArgs = (now: Date) =>
     quota: positiveInt('quota').optional(),
     operations: z
       .string()
-      .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x !== ''))
-      .pipe(z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, '--operations takes operation names')).min(1, '--operations needs at least one name'))
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x !== ''),
+      )
+      .pipe(
+        z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, '--operations takes operation names')).min(1, '--operations needs at least one name'),
+      )
       .optional(),
     expires: z
       .string()
@@ -94,10 +109,7 @@ type CreateArgs = z.output<ReturnType<typeof createArgs>>;
 
 const rotateArgs = z.object({
   keyId: z.string({ error: 'rotate needs a <keyId>' }).regex(/^[0-9A-Za-z]{8}$/, '<keyId> must be 8 base62 characters'),
-  overlap: z
-    .string({ error: '--overlap <seconds> is required' })
-    .regex(/^\d+$/, '--overlap must be a whole number of seconds')
-    .transform(Number),
+  overlap: z.string({ error: '--overlap <seconds> is required' }).regex(/^\d+$/, '--overlap must be a whole number of seconds').transform(Number),
 });
 
 const keyIdArg = (command: string) =>
@@ -179,7 +191,13 @@ function publicRecord(record: ApiKeyRecord, now: Date): Record<string, unknown> 
 function formatUsageTable(days: readonly UsageDay[]): string[] {
   const total = days.reduce((sum, d) => addCounts(sum, d), zeroUsage());
   const header = ['DAY', 'REQUESTS', 'COST', 'UPSTREAM CALLS', 'ERRORS'];
-  const rows = [...days, { day: 'TOTAL', ...total }].map((d) => [d.day, String(d.requests), String(d.cost), String(d.upstreamCalls), String(d.errors)]);
+  const rows = [...days, { day: 'TOTAL', ...total }].map((d) => [
+    d.day,
+    String(d.requests),
+    String(d.cost),
+    String(d.upstreamCalls),
+    String(d.errors),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(header), ...rows.map(line)];
@@ -194,7 +212,22 @@ function status(record: ApiKeyRecord, now: Date): string {
 
 /** Fixed-width table; only public fields — never `hash`, which with the pepper would confirm a guessed key. */
 export function formatKeyTable(records: readonly ApiKeyRecord[], now: Date): string[] {
-  const header = ['KEY ID', 'NAME', 'OWNER', 'SCOPES', 'PROFILE', 'REQ/MIN', 'COST/MIN', 'QUOTA/DAY', 'SAFELIST', 'STATUS', 'CREATED', 'LAST USED', 'EXPIRES', 'REVOKED'];
+  const header = [
+    'KEY ID',
+    'NAME',
+    'OWNER',
+    'SCOPES',
+    'PROFILE',
+    'REQ/MIN',
+    'COST/MIN',
+    'QUOTA/DAY',
+    'SAFELIST',
+    'STATUS',
+    'CREATED',
+    'LAST USED',
+    'EXPIRES',
+    'REVOKED',
+  ];
   const rows = records.map((r) => [
     r.keyId,
     r.name,
@@ -212,7 +245,11 @@ export function formatKeyTable(records: readonly ApiKeyRecord[], now: Date): str
     r.revokedAt ?? '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 

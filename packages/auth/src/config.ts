@@ -28,9 +28,7 @@ export interface AuthConfig {
 /** Every auth config problem, field rules and the production pepper rule together, names only, never values. */
 export function authConfigIssues(env: Env): { issues: ConfigIssue[]; config?: AuthConfig } {
   const result = authEnvSchema.safeParse(env);
-  const issues: ConfigIssue[] = result.success
-    ? []
-    : configIssuesOf(result.error);
+  const issues: ConfigIssue[] = result.success ? [] : configIssuesOf(result.error);
   issues.push(...pepperProductionIssues(env));
   if (!result.success || issues.length > 0) return { issues };
   const parsed = result.data;

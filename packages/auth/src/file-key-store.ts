@@ -67,7 +67,10 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         // A process killed while holding the lock must not block every later run for ever.
-        const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+        const age = await stat(lockPath).then(
+          (s) => Date.now() - s.mtimeMs,
+          () => 0,
+        );
         if (age > STALE_LOCK_MS) await rm(lockPath, { force: true });
         else if (Date.now() > deadline) throw new Error(`Timed out waiting for the key file lock ${lockPath}`, { cause: error });
         else await new Promise((resolve) => setTimeout(resolve, 10));

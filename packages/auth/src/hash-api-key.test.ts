@@ -33,9 +33,7 @@ describe('hashesEqual', () => {
 describe('pepperProductionIssues', () => {
   it('requires a real pepper in production only', () => {
     expect(pepperProductionIssues({ NODE_ENV: 'development' })).toEqual([]);
-    expect(pepperProductionIssues({ NODE_ENV: 'production' })).toEqual([
-      { path: 'OMNIGRAPH_API_KEY_PEPPER', message: 'is required in production' },
-    ]);
+    expect(pepperProductionIssues({ NODE_ENV: 'production' })).toEqual([{ path: 'OMNIGRAPH_API_KEY_PEPPER', message: 'is required in production' }]);
     expect(pepperProductionIssues({ NODE_ENV: 'production', OMNIGRAPH_API_KEY_PEPPER: DEVELOPMENT_PEPPER })).toHaveLength(1);
     expect(pepperProductionIssues({ NODE_ENV: 'production', OMNIGRAPH_API_KEY_PEPPER: PEPPER })).toEqual([]);
   });

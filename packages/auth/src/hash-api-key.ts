@@ -32,10 +32,7 @@ export function hashesEqual(a: string, b: string): boolean {
 
 /** The pepper variable's own rules; the production requirement is `pepperProductionIssues`, kept apart so a config
  * parser can report it together with every other problem (a zod refinement would only run once all fields pass). */
-export const pepperSchema = z
-  .string()
-  .min(MIN_PEPPER_LENGTH, `must be at least ${MIN_PEPPER_LENGTH} characters`)
-  .optional();
+export const pepperSchema = z.string().min(MIN_PEPPER_LENGTH, `must be at least ${MIN_PEPPER_LENGTH} characters`).optional();
 
 export function pepperProductionIssues(env: {
   NODE_ENV?: string | undefined;

@@ -31,11 +31,7 @@ export function makeRecord(overrides: Partial<ApiKeyRecord> = {}): { key: string
  * One behavioural contract for every KeyStore. `open` returns a store over an empty namespace; `openSibling` (when
  * given) a second store over the same data, as another process or replica would see it.
  */
-export function defineKeyStoreContract(
-  name: string,
-  open: () => Promise<KeyStore>,
-  openSibling?: (first: KeyStore) => Promise<KeyStore>,
-): void {
+export function defineKeyStoreContract(name: string, open: () => Promise<KeyStore>, openSibling?: (first: KeyStore) => Promise<KeyStore>): void {
   describe(`KeyStore contract: ${name}`, () => {
     const opened: KeyStore[] = [];
     const fresh = async () => {
@@ -132,7 +128,9 @@ export function defineKeyStoreContract(
       const records = Array.from({ length: 10 }, () => makeRecord().record);
       for (const r of records) await store.create(r);
       const at = new Date();
-      await Promise.all(records.flatMap((r) => [store.touch(r.keyId, at), store.revoke(r.keyId, at), store.touch(r.keyId, new Date(at.getTime() + 120_000))]));
+      await Promise.all(
+        records.flatMap((r) => [store.touch(r.keyId, at), store.revoke(r.keyId, at), store.touch(r.keyId, new Date(at.getTime() + 120_000))]),
+      );
       for (const r of records) expect((await store.getById(r.keyId))?.revokedAt).toBe(at.toISOString());
     });
 

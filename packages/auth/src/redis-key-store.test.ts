@@ -34,7 +34,11 @@ describe.skipIf(!redisUrl)('createRedisKeyStore against REDIS_URL', () => {
     await admin.close();
   });
 
-  defineKeyStoreContract('redis', () => open(), (first) => open(prefixOf.get(first)));
+  defineKeyStoreContract(
+    'redis',
+    () => open(),
+    (first) => open(prefixOf.get(first)),
+  );
   defineKeyStoreContract('cached(redis)', async () => createCachedKeyStore(await open()));
 
   it('writes usage as one hash per key and day that expires after the retention period', async () => {

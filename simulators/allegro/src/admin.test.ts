@@ -87,7 +87,14 @@ describe('Allegro simulator: records and reset', () => {
       name: 'Testowa oferta z rekordów',
       sellingMode: { format: 'BUY_NOW', price: { amount: '10.00', currency: 'PLN' }, priceAutomation: null, minimalPrice: null, startingPrice: null },
       stock: { available: 5, sold: 0 },
-      publication: { status: 'ACTIVE', startingAt: null, startedAt: '2026-11-02T10:00:00Z', endingAt: null, endedAt: null, marketplaces: { base: { id: 'allegro-pl' }, additional: [] } },
+      publication: {
+        status: 'ACTIVE',
+        startingAt: null,
+        startedAt: '2026-11-02T10:00:00Z',
+        endingAt: null,
+        endedAt: null,
+        marketplaces: { base: { id: 'allegro-pl' }, additional: [] },
+      },
       external: { id: sku },
     };
     const res = await postRecords({ checkoutForms: [record], offers: [offer] });

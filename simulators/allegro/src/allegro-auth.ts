@@ -41,9 +41,7 @@ export interface TokenResponse {
   jti: string;
 }
 
-export type GrantResult =
-  | { ok: true; body: TokenResponse }
-  | { ok: false; status: number; error: string; description: string };
+export type GrantResult = { ok: true; body: TokenResponse } | { ok: false; status: number; error: string; description: string };
 
 interface RefreshGrant {
   userName: string;
@@ -74,11 +72,7 @@ export class AllegroAuth {
   readonly sellerId: string;
   private readonly clock: () => number;
 
-  constructor(
-    credentials: AllegroCredentials,
-    sellerId: string,
-    clock: () => number,
-  ) {
+  constructor(credentials: AllegroCredentials, sellerId: string, clock: () => number) {
     this.credentials = credentials;
     this.sellerId = sellerId;
     this.clock = clock;

@@ -80,12 +80,7 @@ export function errorEntry(spec: ErrorSpec, lang: Lang): ErrorEntry {
 }
 
 /** An `ErrorsHolder` answer: `{"errors":[{code,message,details,path,userMessage,metadata}]}`. */
-export function errorsHolder(
-  status: number,
-  errors: readonly ErrorSpec[],
-  req: SimRequest,
-  contentType: string = VND_MEDIA_TYPE,
-): SimResponse {
+export function errorsHolder(status: number, errors: readonly ErrorSpec[], req: SimRequest, contentType: string = VND_MEDIA_TYPE): SimResponse {
   const lang = langOf(req);
   return { status, headers: { 'content-type': contentType }, body: { errors: errors.map((e) => errorEntry(e, lang)) } };
 }
@@ -234,12 +229,7 @@ export function dateParam(query: URLSearchParams, name: string, errors: ParamErr
 }
 
 /** Values of a repeatable enum parameter; unknown values are recorded as errors. */
-export function enumParam<T extends string>(
-  query: URLSearchParams,
-  name: string,
-  allowed: readonly T[],
-  errors: ParamErrors,
-): T[] {
+export function enumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[], errors: ParamErrors): T[] {
   const values = multiParam(query, name);
   const bad = values.filter((v) => !(allowed as readonly string[]).includes(v));
   if (bad.length > 0) {
@@ -249,12 +239,7 @@ export function enumParam<T extends string>(
 }
 
 /** A single-valued enum parameter such as `sort`: null when absent, or when not one of `allowed` (recording the error). */
-export function choiceParam<T extends string>(
-  query: URLSearchParams,
-  name: string,
-  allowed: readonly T[],
-  errors: ParamErrors,
-): T | null {
+export function choiceParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[], errors: ParamErrors): T | null {
   const raw = query.get(name);
   if (raw === null || raw === '') return null;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AllegroBuyer, AllegroCheckoutForm, AllegroOffer } from '@omnigraph/simulator-dataset';
-import {
-  deriveOrderEvents,
-  money,
-  relayEmail,
-  revisionOf,
-  toCheckoutForm,
-  toEventOrder,
-  toSaleOffer,
-  uuidOf,
-} from './allegro-mappers.ts';
+import { deriveOrderEvents, money, relayEmail, revisionOf, toCheckoutForm, toEventOrder, toSaleOffer, uuidOf } from './allegro-mappers.ts';
 
 /** The buyer and checkout form of upstream-apis.md A.1.1, as dataset facts. */
 const buyer: AllegroBuyer = {
@@ -96,62 +87,101 @@ const expectedA11 = {
   id: '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50',
   messageToSeller: 'Proszę o zapakowanie na prezent, bez paragonu w paczce.',
   buyer: {
-    id: '48213377', email: 'k7rq2mf9zd+3b1e07c2a@allegromail.pl', login: 'ania_kowalska88', firstName: 'Anna',
-    lastName: 'Kowalska', companyName: null, guest: false, personalIdentity: null,
-    phoneNumber: '+48601234567', preferences: { language: 'pl-PL' },
+    id: '48213377',
+    email: 'k7rq2mf9zd+3b1e07c2a@allegromail.pl',
+    login: 'ania_kowalska88',
+    firstName: 'Anna',
+    lastName: 'Kowalska',
+    companyName: null,
+    guest: false,
+    personalIdentity: null,
+    phoneNumber: '+48601234567',
+    preferences: { language: 'pl-PL' },
     address: { street: 'ul. Półwiejska 12/4', city: 'Poznań', postCode: '61-888', countryCode: 'PL' },
   },
   payment: {
-    id: '0f8f1d13-7e9e-11f0-9b00-c5b0dfb78ea6', type: 'ONLINE', provider: 'P24',
-    finishedAt: '2026-05-12T08:14:03.512Z', paidAmount: { amount: '282.96', currency: 'PLN' },
-    reconciliation: { amount: '282.96', currency: 'PLN' }, features: [],
+    id: '0f8f1d13-7e9e-11f0-9b00-c5b0dfb78ea6',
+    type: 'ONLINE',
+    provider: 'P24',
+    finishedAt: '2026-05-12T08:14:03.512Z',
+    paidAmount: { amount: '282.96', currency: 'PLN' },
+    reconciliation: { amount: '282.96', currency: 'PLN' },
+    features: [],
   },
   status: 'READY_FOR_PROCESSING',
   fulfillment: { status: 'PROCESSING', shipmentSummary: { lineItemsSent: 'NONE' }, provider: { id: 'SELLER' } },
   delivery: {
     address: {
-      firstName: 'Anna', lastName: 'Kowalska', street: 'ul. Półwiejska 12/4', city: 'Poznań',
-      zipCode: '61-888', countryCode: 'PL', companyName: null, phoneNumber: '601234567', modifiedAt: null,
+      firstName: 'Anna',
+      lastName: 'Kowalska',
+      street: 'ul. Półwiejska 12/4',
+      city: 'Poznań',
+      zipCode: '61-888',
+      countryCode: 'PL',
+      companyName: null,
+      phoneNumber: '601234567',
+      modifiedAt: null,
     },
     method: { id: '1fa56f79-4b6a-4821-a6f2-ca9c16d5c925', name: 'Allegro Paczkomaty InPost' },
     pickupPoint: {
-      id: 'POZ08A', name: 'Paczkomat POZ08A', description: 'Przy stacji paliw',
+      id: 'POZ08A',
+      name: 'Paczkomat POZ08A',
+      description: 'Przy stacji paliw',
       address: { street: 'ul. Grunwaldzka 108', zipCode: '60-166', city: 'Poznań', countryCode: 'PL' },
     },
     cost: { amount: '12.99', currency: 'PLN' },
     time: {
-      from: '2026-05-13T08:00:00Z', to: '2026-05-14T18:00:00Z', guaranteed: null,
+      from: '2026-05-13T08:00:00Z',
+      to: '2026-05-14T18:00:00Z',
+      guaranteed: null,
       dispatch: { from: '2026-05-12T08:14:03Z', to: '2026-05-13T08:14:03Z' },
     },
-    smart: false, cancellation: null, calculatedNumberOfPackages: 1,
+    smart: false,
+    cancellation: null,
+    calculatedNumberOfPackages: 1,
   },
   invoice: { required: false, address: null, dueDate: null, features: [] },
   lineItems: [
     {
       id: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b',
       offer: {
-        id: '17745820341', name: 'Słuchawki bezprzewodowe XZ-200 czarne ANC',
-        external: { id: 'SKU-HP-XZ200-BLK' }, productSet: null,
+        id: '17745820341',
+        name: 'Słuchawki bezprzewodowe XZ-200 czarne ANC',
+        external: { id: 'SKU-HP-XZ200-BLK' },
+        productSet: null,
       },
-      quantity: 1, originalPrice: { amount: '179.99', currency: 'PLN' },
-      price: { amount: '179.99', currency: 'PLN' }, selectedAdditionalServices: [], vouchers: [],
-      tax: { rate: '23.00', subject: 'GOODS', exemption: null }, boughtAt: '2026-05-12T08:12:47.101Z',
+      quantity: 1,
+      originalPrice: { amount: '179.99', currency: 'PLN' },
+      price: { amount: '179.99', currency: 'PLN' },
+      selectedAdditionalServices: [],
+      vouchers: [],
+      tax: { rate: '23.00', subject: 'GOODS', exemption: null },
+      boughtAt: '2026-05-12T08:12:47.101Z',
       discounts: [],
     },
     {
       id: '9c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
       offer: {
-        id: '17745820999', name: 'Kubek termiczny 450 ml granatowy stal nierdzewna',
-        external: { id: 'SKU-MUG-450-NAVY' }, productSet: null,
+        id: '17745820999',
+        name: 'Kubek termiczny 450 ml granatowy stal nierdzewna',
+        external: { id: 'SKU-MUG-450-NAVY' },
+        productSet: null,
       },
-      quantity: 2, originalPrice: { amount: '49.99', currency: 'PLN' },
-      price: { amount: '44.99', currency: 'PLN' }, selectedAdditionalServices: [], vouchers: [],
-      tax: { rate: '23.00', subject: 'GOODS', exemption: null }, boughtAt: '2026-05-12T08:12:47.101Z',
+      quantity: 2,
+      originalPrice: { amount: '49.99', currency: 'PLN' },
+      price: { amount: '44.99', currency: 'PLN' },
+      selectedAdditionalServices: [],
+      vouchers: [],
+      tax: { rate: '23.00', subject: 'GOODS', exemption: null },
+      boughtAt: '2026-05-12T08:12:47.101Z',
       discounts: [{ type: 'UNIT_PERCENTAGE_DISCOUNT' }],
     },
   ],
-  surcharges: [], note: null, marketplace: { id: 'allegro-pl' },
-  summary: { totalToPay: { amount: '282.96', currency: 'PLN' } }, updatedAt: '2026-05-12T09:02:11.640Z',
+  surcharges: [],
+  note: null,
+  marketplace: { id: 'allegro-pl' },
+  summary: { totalToPay: { amount: '282.96', currency: 'PLN' } },
+  updatedAt: '2026-05-12T09:02:11.640Z',
   revision: '819b5836',
 };
 
@@ -167,7 +197,10 @@ describe('toCheckoutForm', () => {
     expect(b2b.invoice).toEqual({
       required: true,
       address: {
-        street: 'ul. Półwiejska 12/4', city: 'Poznań', zipCode: '61-888', countryCode: 'PL',
+        street: 'ul. Półwiejska 12/4',
+        city: 'Poznań',
+        zipCode: '61-888',
+        countryCode: 'PL',
         company: { name: 'Kowalska Design', ids: [{ type: 'PL_NIP', value: '7792433421' }], vatPayerStatus: 'ACTIVE', taxId: '7792433421' },
         naturalPerson: null,
       },
@@ -212,11 +245,7 @@ describe('deriveOrderEvents', () => {
     expect(deriveOrderEvents(unpaid).map((e) => e.type)).toEqual(['BOUGHT', 'FILLED_IN', 'AUTO_CANCELLED']);
     expect(deriveOrderEvents({ ...form, status: 'CANCELLED' }).map((e) => e.type)).toEqual(['BOUGHT', 'FILLED_IN', 'BUYER_CANCELLED']);
     expect(deriveOrderEvents({ ...form, status: 'BOUGHT' }).map((e) => e.type)).toEqual(['BOUGHT']);
-    expect(deriveOrderEvents({ ...form, fulfillmentStatus: 'NEW' }).map((e) => e.type)).toEqual([
-      'BOUGHT',
-      'FILLED_IN',
-      'READY_FOR_PROCESSING',
-    ]);
+    expect(deriveOrderEvents({ ...form, fulfillmentStatus: 'NEW' }).map((e) => e.type)).toEqual(['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING']);
   });
 });
 
@@ -226,15 +255,20 @@ describe('toEventOrder', () => {
     expect(order).toEqual({
       seller: { id: '437848322' },
       buyer: {
-        id: '48213377', email: 'k7rq2mf9zd+3b1e07c2a@allegromail.pl', login: 'ania_kowalska88',
-        guest: false, preferences: { language: 'pl-PL' },
+        id: '48213377',
+        email: 'k7rq2mf9zd+3b1e07c2a@allegromail.pl',
+        login: 'ania_kowalska88',
+        guest: false,
+        preferences: { language: 'pl-PL' },
       },
       lineItems: [
         {
           id: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b',
           offer: { id: '17745820341', name: 'Słuchawki bezprzewodowe XZ-200 czarne ANC', external: { id: 'SKU-HP-XZ200-BLK' } },
-          quantity: 1, originalPrice: { amount: '179.99', currency: 'PLN' },
-          price: { amount: '179.99', currency: 'PLN' }, boughtAt: '2026-05-12T08:12:47.101Z',
+          quantity: 1,
+          originalPrice: { amount: '179.99', currency: 'PLN' },
+          price: { amount: '179.99', currency: 'PLN' },
+          boughtAt: '2026-05-12T08:12:47.101Z',
         },
         expect.objectContaining({ id: '9c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', quantity: 2 }),
       ],
@@ -260,19 +294,43 @@ describe('toSaleOffer', () => {
   it('lists an offer with the fields and nulls of A.1.4', () => {
     const wire = toSaleOffer(offer, '2026-11-01T00:00:00.000Z');
     expect(Object.keys(wire)).toEqual([
-      'id', 'name', 'category', 'primaryImage', 'sellingMode', 'saleInfo', 'stock', 'stats', 'publication',
-      'afterSalesServices', 'additionalServices', 'external', 'delivery', 'b2b', 'fundraisingCampaign',
-      'isFulfillment', 'additionalMarketplaces',
+      'id',
+      'name',
+      'category',
+      'primaryImage',
+      'sellingMode',
+      'saleInfo',
+      'stock',
+      'stats',
+      'publication',
+      'afterSalesServices',
+      'additionalServices',
+      'external',
+      'delivery',
+      'b2b',
+      'fundraisingCampaign',
+      'isFulfillment',
+      'additionalMarketplaces',
     ]);
     expect(wire).toMatchObject({
       id: '17745820341',
       category: { id: '257931' },
       primaryImage: { url: expect.stringMatching(/^https:\/\/a\.allegroimg\.com\/original\/[0-9a-f]{6}\/[0-9a-f]{28}$/) },
-      sellingMode: { format: 'BUY_NOW', price: { amount: '179.99', currency: 'PLN' }, priceAutomation: null, minimalPrice: null, startingPrice: null },
+      sellingMode: {
+        format: 'BUY_NOW',
+        price: { amount: '179.99', currency: 'PLN' },
+        priceAutomation: null,
+        minimalPrice: null,
+        startingPrice: null,
+      },
       saleInfo: { currentPrice: null, biddersCount: 0 },
       stock: { available: 23, sold: 41 },
       publication: {
-        status: 'ACTIVE', startingAt: null, startedAt: '2026-03-02T10:00:00Z', endingAt: null, endedAt: null,
+        status: 'ACTIVE',
+        startingAt: null,
+        startedAt: '2026-03-02T10:00:00Z',
+        endingAt: null,
+        endedAt: null,
         marketplaces: { base: { id: 'allegro-pl' }, additional: [] },
       },
       additionalServices: null,

@@ -270,8 +270,7 @@ export function toEventOrder(form: CheckoutForm, sellerId: string, revision: str
 export function toSaleOffer(offer: AllegroOffer, generatedAt: string): SaleOffer {
   const h = hashSeed('offer-stats', offer.id);
   const startedMs = Date.parse(offer.startedAt);
-  const endedAt =
-    offer.status === 'ENDED' ? new Date(Math.min(startedMs + 30 * DAY_MS, Date.parse(generatedAt))).toISOString() : null;
+  const endedAt = offer.status === 'ENDED' ? new Date(Math.min(startedMs + 30 * DAY_MS, Date.parse(generatedAt))).toISOString() : null;
   return {
     id: offer.id,
     name: offer.name,
@@ -327,10 +326,7 @@ export function toProductOffer(
         product: {
           id: uuidOf('product', offer.external?.id ?? offer.id),
           publication: { status: 'LISTED' },
-          parameters:
-            extras.ean === null
-              ? []
-              : [{ id: '225693', name: 'EAN (GTIN)', values: [extras.ean], valuesIds: null, rangeValue: null }],
+          parameters: extras.ean === null ? [] : [{ id: '225693', name: 'EAN (GTIN)', values: [extras.ean], valuesIds: null, rangeValue: null }],
         },
         quantity: { value: 1 },
         responsibleProducer: null,

@@ -33,8 +33,14 @@ const checkoutFormSchema = z.looseObject({
       provider: z.looseObject({ id: z.string() }).default({ id: 'SELLER' }),
     })
     .optional(),
-  payment: z.looseObject({ id: z.string().min(1, 'must not be empty'), type: z.string() }).nullable().optional(),
-  delivery: z.looseObject({ method: z.looseObject({ id: z.string(), name: z.string() }).optional() }).nullable().optional(),
+  payment: z
+    .looseObject({ id: z.string().min(1, 'must not be empty'), type: z.string() })
+    .nullable()
+    .optional(),
+  delivery: z
+    .looseObject({ method: z.looseObject({ id: z.string(), name: z.string() }).optional() })
+    .nullable()
+    .optional(),
   lineItems: z
     .array(
       z.looseObject({
@@ -59,7 +65,10 @@ const offerSchema = z.looseObject({
   sellingMode: z.looseObject({ format: z.string().default('BUY_NOW'), price: money }),
   stock: z.looseObject({ available: z.number().int().nonnegative(), sold: z.number().int().nonnegative().default(0) }),
   publication: z.looseObject({ status: z.enum(['INACTIVE', 'ACTIVATING', 'ACTIVE', 'ENDED']) }),
-  external: z.looseObject({ id: z.string().max(100, 'must be at most 100 characters') }).nullable().optional(),
+  external: z
+    .looseObject({ id: z.string().max(100, 'must be at most 100 characters') })
+    .nullable()
+    .optional(),
 });
 
 const payloadSchema = z.strictObject({

@@ -1,15 +1,7 @@
 import type { SimulatorStore } from '@omnigraph/simulator-core';
 import type { AllegroBuyer, Dataset } from '@omnigraph/simulator-dataset';
 import type { AllegroAuth } from './allegro-auth.ts';
-import {
-  deriveOrderEvents,
-  revisionOf,
-  toCheckoutForm,
-  toEventOrder,
-  toProductOffer,
-  toSaleOffer,
-  toSeller,
-} from './allegro-mappers.ts';
+import { deriveOrderEvents, revisionOf, toCheckoutForm, toEventOrder, toProductOffer, toSaleOffer, toSeller } from './allegro-mappers.ts';
 import { parseRecords, type CheckoutFormRecord } from './allegro-records.ts';
 import type {
   CheckoutForm,
@@ -63,12 +55,7 @@ export interface CheckoutFormQuery {
 }
 
 export type OfferSort =
-  | 'sellingMode.price.amount'
-  | '-sellingMode.price.amount'
-  | 'stock.available'
-  | '-stock.available'
-  | 'stock.sold'
-  | '-stock.sold';
+  'sellingMode.price.amount' | '-sellingMode.price.amount' | 'stock.available' | '-stock.available' | 'stock.sold' | '-stock.sold';
 
 export interface OfferQuery {
   externalIds: readonly string[];
@@ -84,9 +71,7 @@ export interface OfferQuery {
 }
 
 export type FulfillmentUpdate =
-  | { ok: true; form: CheckoutForm }
-  | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'conflict'; current: string };
+  { ok: true; form: CheckoutForm } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'conflict'; current: string };
 
 export interface AllegroStoreOptions {
   /** the dataset; read only, the store copies it into Allegro's wire format */
@@ -166,9 +151,7 @@ export class AllegroStore implements SimulatorStore {
     this.seller = toSeller(options.dataset.company);
     this.buyersById = new Map(options.dataset.allegroBuyers.map((b) => [b.id, b]));
     const productsBySku = new Map(options.dataset.products.map((p) => [p.sku, p]));
-    this.eans = new Map(
-      options.dataset.allegroOffers.map((o) => [o.id, o.sku === null ? null : (productsBySku.get(o.sku)?.ean ?? null)]),
-    );
+    this.eans = new Map(options.dataset.allegroOffers.map((o) => [o.id, o.sku === null ? null : (productsBySku.get(o.sku)?.ean ?? null)]));
     this.reset();
   }
 
@@ -179,8 +162,7 @@ export class AllegroStore implements SimulatorStore {
     this.formsByLogin = new Map();
     this.formsByPayment = new Map();
     this.eventOrders = new Map();
-    const derived: { formIndex: number; step: number; ms: number; record: Omit<OrderEventRecord, 'id' | 'idNum'> }[] =
-      [];
+    const derived: { formIndex: number; step: number; ms: number; record: Omit<OrderEventRecord, 'id' | 'idNum'> }[] = [];
     this.dataset.allegroCheckoutForms.forEach((source, formIndex) => {
       const buyer = this.buyersById.get(source.buyerId);
       if (!buyer) throw new Error(`dataset checkout form ${source.id} points at unknown buyer ${source.buyerId}`);
@@ -300,14 +282,22 @@ export class AllegroStore implements SimulatorStore {
     let lo = 0;
     let hi = candidates.length;
     if (lte !== null) lo = firstIndex(candidates, (e) => e[key] <= lte);
-    if (gte !== null) hi = Math.max(lo, firstIndex(candidates, (e) => e[key] < gte));
+    if (gte !== null)
+      hi = Math.max(
+        lo,
+        firstIndex(candidates, (e) => e[key] < gte),
+      );
     const otherGte = key === 'updatedAtMs' ? q.boughtAtGte : q.updatedAtGte;
     const otherLte = key === 'updatedAtMs' ? q.boughtAtLte : q.updatedAtLte;
     const otherKey = key === 'updatedAtMs' ? 'boughtAtMs' : 'updatedAtMs';
     const stateFiltered = q.statuses !== null || q.fulfillmentStatuses !== null || q.lineItemsSent !== null;
     const otherFiltered =
-      q.deliveryMethodId !== null || q.marketplaceId !== null || q.surchargeId !== null || otherGte !== null ||
-      otherLte !== null || (q.paymentId !== null && q.buyerLogin !== null);
+      q.deliveryMethodId !== null ||
+      q.marketplaceId !== null ||
+      q.surchargeId !== null ||
+      otherGte !== null ||
+      otherLte !== null ||
+      (q.paymentId !== null && q.buyerLogin !== null);
     const at = (i: number): FormEntry => candidates[ascending ? hi - 1 - i : lo + i]!;
     const size = hi - lo;
 
@@ -363,12 +353,7 @@ export class AllegroStore implements SimulatorStore {
   }
 
   /** `PUT /order/checkout-forms/{id}/fulfillment`: new revision, updatedAt and a FULFILLMENT_STATUS_CHANGED event. */
-  setFulfillment(
-    id: string,
-    status: FulfillmentStatus,
-    lineItemsSent: LineItemsSent | null,
-    expectedRevision: string | null,
-  ): FulfillmentUpdate {
+  setFulfillment(id: string, status: FulfillmentStatus, lineItemsSent: LineItemsSent | null, expectedRevision: string | null): FulfillmentUpdate {
     const entry = this.forms.get(id);
     if (!entry) return { ok: false, reason: 'not_found' };
     if (expectedRevision !== null && expectedRevision !== entry.form.revision) {
@@ -538,11 +523,7 @@ export class AllegroStore implements SimulatorStore {
     return { offers: filtered.slice(q.offset, q.offset + q.limit), totalCount: filtered.length };
   }
 
-  listOfferEvents(
-    fromSeq: number | null,
-    types: ReadonlySet<OfferEventType> | null,
-    limit: number,
-  ): Record<string, unknown>[] {
+  listOfferEvents(fromSeq: number | null, types: ReadonlySet<OfferEventType> | null, limit: number): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
     for (const e of this.offerEvents) {
       if (out.length >= limit) break;
@@ -625,9 +606,7 @@ export class AllegroStore implements SimulatorStore {
       if (form.status === 'READY_FOR_PROCESSING') types.push('READY_FOR_PROCESSING');
       if (form.status === 'CANCELLED') types.push('BUYER_CANCELLED');
     } else if (previous.status !== form.status) {
-      types.push(
-        form.status === 'CANCELLED' ? 'BUYER_CANCELLED' : form.status === 'BOUGHT' ? 'BUYER_MODIFIED' : form.status,
-      );
+      types.push(form.status === 'CANCELLED' ? 'BUYER_CANCELLED' : form.status === 'BOUGHT' ? 'BUYER_MODIFIED' : form.status);
     } else if (previous.fulfillment.status !== form.fulfillment.status) {
       types.push('FULFILLMENT_STATUS_CHANGED');
     } else {

@@ -19,12 +19,7 @@ export type FulfillmentStatus = AllegroFulfillmentStatus;
 export type LineItemsSent = 'NONE' | 'SOME' | 'ALL';
 
 /** The members of the unions above, in Allegro's order: what the order filters and the records payload accept. */
-export const CHECKOUT_FORM_STATUSES = [
-  'BOUGHT',
-  'FILLED_IN',
-  'READY_FOR_PROCESSING',
-  'CANCELLED',
-] as const satisfies readonly CheckoutFormStatus[];
+export const CHECKOUT_FORM_STATUSES = ['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED'] as const satisfies readonly CheckoutFormStatus[];
 export const FULFILLMENT_STATUSES = [
   'NEW',
   'PROCESSING',
@@ -151,13 +146,7 @@ export interface CheckoutForm {
 }
 
 export type OrderEventType =
-  | 'BOUGHT'
-  | 'FILLED_IN'
-  | 'READY_FOR_PROCESSING'
-  | 'BUYER_CANCELLED'
-  | 'FULFILLMENT_STATUS_CHANGED'
-  | 'BUYER_MODIFIED'
-  | 'AUTO_CANCELLED';
+  'BOUGHT' | 'FILLED_IN' | 'READY_FOR_PROCESSING' | 'BUYER_CANCELLED' | 'FULFILLMENT_STATUS_CHANGED' | 'BUYER_MODIFIED' | 'AUTO_CANCELLED';
 
 /** One journal entry as the store keeps it; the `order` snapshot is rendered from the checkout form on read. */
 export interface OrderEventRecord {

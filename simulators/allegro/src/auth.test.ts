@@ -174,9 +174,7 @@ describe('Allegro simulator: bearer tokens, scopes and media type', () => {
 
   it('localizes userMessage: Polish by default, English with Accept-Language en-US', async () => {
     const en = await fetch(`${h.base}/me`, { headers: { accept: 'application/json', 'accept-language': 'en-US' } });
-    expect(((await en.json()) as ErrorsHolderBody).errors[0]!.userMessage).toBe(
-      'Request contains invalid data. Contact the application author.',
-    );
+    expect(((await en.json()) as ErrorsHolderBody).errors[0]!.userMessage).toBe('Request contains invalid data. Contact the application author.');
     const plRes = await h.api('/order/checkout-forms?limit=0');
     expect(((await plRes.json()) as ErrorsHolderBody).errors[0]!.userMessage).toBe('Nieprawidłowe parametry zapytania.');
     const enRes = await h.api('/order/checkout-forms?limit=0', { headers: { 'accept-language': 'en-US,en;q=0.9' } });

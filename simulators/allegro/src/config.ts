@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  ConfigError,
-  loadSimulatorConfig,
-  type RateLimitConfig,
-  type SimulatorRuntimeConfig,
-  zodProblems,
-} from '@omnigraph/simulator-core';
+import { ConfigError, loadSimulatorConfig, type RateLimitConfig, type SimulatorRuntimeConfig, zodProblems } from '@omnigraph/simulator-core';
 
 /**
  * Allegro's documented global budget: 9000 requests a minute per Client_ID, and a Client_ID that goes over it is

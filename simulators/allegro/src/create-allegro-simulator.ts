@@ -1,11 +1,4 @@
-import {
-  createSimulator,
-  type KnobsState,
-  type SimRequest,
-  type SimResponse,
-  type Simulator,
-  type SimulatorHooks,
-} from '@omnigraph/simulator-core';
+import { createSimulator, type KnobsState, type SimRequest, type SimResponse, type Simulator, type SimulatorHooks } from '@omnigraph/simulator-core';
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
 import { AllegroAuth } from './allegro-auth.ts';
 import {

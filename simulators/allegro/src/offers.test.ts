@@ -39,9 +39,23 @@ describe('Allegro simulator: GET /sale/offers', () => {
     const body = await search('limit=5');
     const o = body.offers[0]!;
     expect(Object.keys(o)).toEqual([
-      'id', 'name', 'category', 'primaryImage', 'sellingMode', 'saleInfo', 'stock', 'stats', 'publication',
-      'afterSalesServices', 'additionalServices', 'external', 'delivery', 'b2b', 'fundraisingCampaign',
-      'isFulfillment', 'additionalMarketplaces',
+      'id',
+      'name',
+      'category',
+      'primaryImage',
+      'sellingMode',
+      'saleInfo',
+      'stock',
+      'stats',
+      'publication',
+      'afterSalesServices',
+      'additionalServices',
+      'external',
+      'delivery',
+      'b2b',
+      'fundraisingCampaign',
+      'isFulfillment',
+      'additionalMarketplaces',
     ]);
     expect(o.sellingMode.price).toEqual({ amount: expect.stringMatching(/^\d+\.\d{2}$/), currency: 'PLN' });
     expect(Object.keys(o.stock)).toEqual(['available', 'sold']);

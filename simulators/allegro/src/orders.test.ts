@@ -68,9 +68,7 @@ describe('Allegro simulator: GET /order/checkout-forms', () => {
     const p1 = await list('limit=10&offset=0');
     const p2 = await list('limit=10&offset=10');
     const p3 = await list('limit=10&offset=20');
-    expect([...p1.checkoutForms, ...p2.checkoutForms, ...p3.checkoutForms].map((f) => f.id)).toEqual(
-      all.checkoutForms.map((f) => f.id),
-    );
+    expect([...p1.checkoutForms, ...p2.checkoutForms, ...p3.checkoutForms].map((f) => f.id)).toEqual(all.checkoutForms.map((f) => f.id));
     expect(p2.count).toBe(10);
     expect(p2.totalCount).toBe(forms.length);
     const tail = await list(`limit=100&offset=${forms.length - 3}`);
@@ -92,7 +90,12 @@ describe('Allegro simulator: GET /order/checkout-forms', () => {
     expect(new Set(got.map((f) => f.id))).toEqual(new Set(theirs.map((f) => f.id)));
     expect(isSorted(got.map(boughtAt), 'desc')).toBe(true);
     const asc = await list(`${q}&sort=updatedAt`);
-    expect(isSorted(asc.checkoutForms.map((f) => Date.parse(f.updatedAt)), 'asc')).toBe(true);
+    expect(
+      isSorted(
+        asc.checkoutForms.map((f) => Date.parse(f.updatedAt)),
+        'asc',
+      ),
+    ).toBe(true);
     const sent = await list(`${q}&fulfillment.status=SENT`);
     expect(sent.totalCount).toBe(theirs.filter((f) => f.fulfillmentStatus === 'SENT').length);
     expect((await list('buyer.login=nobody_with_this_login')).totalCount).toBe(0);
@@ -174,7 +177,10 @@ describe('Allegro simulator: GET /order/checkout-forms', () => {
       const limit = Number(p.get('limit') ?? 100);
       const body = await list(query);
       expect(body.totalCount, query).toBe(ordered.length);
-      expect(body.checkoutForms.map((f) => f.id), query).toEqual(ordered.slice(offset, offset + limit).map((f) => f.id));
+      expect(
+        body.checkoutForms.map((f) => f.id),
+        query,
+      ).toEqual(ordered.slice(offset, offset + limit).map((f) => f.id));
     }
   });
 
@@ -208,7 +214,10 @@ describe('Allegro simulator: GET /order/checkout-forms', () => {
     ] as const) {
       const res = await h.api(`/order/checkout-forms?${query}`);
       expect(res.status, query).toBe(422);
-      expect(((await res.json()) as ErrorsHolderBody).errors.map((e) => e.path), query).toEqual([path]);
+      expect(
+        ((await res.json()) as ErrorsHolderBody).errors.map((e) => e.path),
+        query,
+      ).toEqual([path]);
     }
     const two = await h.api('/order/checkout-forms?limit=0&offset=-5');
     expect(((await two.json()) as ErrorsHolderBody).errors.map((e) => e.path)).toEqual(['offset', 'limit']);
@@ -239,12 +248,34 @@ describe('Allegro simulator: GET /order/checkout-forms/{id} and buyer emails', (
     expect(res.status).toBe(200);
     const f = (await res.json()) as CheckoutForm;
     expect(Object.keys(f)).toEqual([
-      'id', 'messageToSeller', 'buyer', 'payment', 'status', 'fulfillment', 'delivery', 'invoice', 'lineItems',
-      'surcharges', 'note', 'marketplace', 'summary', 'updatedAt', 'revision',
+      'id',
+      'messageToSeller',
+      'buyer',
+      'payment',
+      'status',
+      'fulfillment',
+      'delivery',
+      'invoice',
+      'lineItems',
+      'surcharges',
+      'note',
+      'marketplace',
+      'summary',
+      'updatedAt',
+      'revision',
     ]);
     expect(Object.keys(f.buyer)).toEqual([
-      'id', 'email', 'login', 'firstName', 'lastName', 'companyName', 'guest', 'personalIdentity', 'phoneNumber',
-      'preferences', 'address',
+      'id',
+      'email',
+      'login',
+      'firstName',
+      'lastName',
+      'companyName',
+      'guest',
+      'personalIdentity',
+      'phoneNumber',
+      'preferences',
+      'address',
     ]);
     expect(f).toMatchObject({
       id: source.id,
@@ -347,9 +378,7 @@ describe('Allegro simulator: PUT /order/checkout-forms/{id}/fulfillment', () => 
     });
     expect(BigInt(events.events[0]!.id)).toBeGreaterThan(BigInt(stats.latestEvent.id));
 
-    const changed = (await (
-      await h.api(`/order/checkout-forms?updatedAt.gte=${encodeURIComponent(after.updatedAt)}`)
-    ).json()) as ListBody;
+    const changed = (await (await h.api(`/order/checkout-forms?updatedAt.gte=${encodeURIComponent(after.updatedAt)}`)).json()) as ListBody;
     expect(changed.checkoutForms.map((f) => f.id)).toContain(source.id);
 
     const shipping = (await (await h.api('/order/checkout-forms?fulfillment.status=READY_FOR_SHIPMENT')).json()) as ListBody;

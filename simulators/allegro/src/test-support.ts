@@ -44,5 +44,12 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
 }
 
 export interface ErrorsHolderBody {
-  errors: { code: string; message: string; details: string | null; path: string | null; userMessage: string | null; metadata: Record<string, string> }[];
+  errors: {
+    code: string;
+    message: string;
+    details: string | null;
+    path: string | null;
+    userMessage: string | null;
+    metadata: Record<string, string>;
+  }[];
 }

@@ -1,14 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createLogger, type Logger } from '@omnigraph/shared/logging';
-import {
-  cloneKnobs,
-  createCounters,
-  createFaultInjector,
-  createRateLimiter,
-  latencyFor,
-  validateFaultRule,
-} from './knobs.ts';
+import { cloneKnobs, createCounters, createFaultInjector, createRateLimiter, latencyFor, validateFaultRule } from './knobs.ts';
 import { createRouter, type RouteMatch } from './router.ts';
 import {
   InvalidJsonError,
@@ -257,7 +250,10 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
     const fault = faults.decide(key, path);
     if (fault) {
       // the route's pattern (`GET /crm/v3/objects/contacts/:id`), never the path, which can hold an e-mail
-      logger.info({ route: key, fault: fault.rule.kind, ...(fault.rule.status === undefined ? {} : { status: fault.rule.status }) }, 'simulator fault injected');
+      logger.info(
+        { route: key, fault: fault.rule.kind, ...(fault.rule.status === undefined ? {} : { status: fault.rule.status }) },
+        'simulator fault injected',
+      );
       const faulted = faultResponse(fault.rule, req, simReq);
       if (faulted) {
         // Headers an API sends on every answer (trace ids, rate-limit counters) are on its error answers too.
@@ -366,13 +362,7 @@ function adminError(status: number, message: string): SimResponse {
   return { status, body: { error: message } };
 }
 
-function buildRequest(
-  req: IncomingMessage,
-  url: URL,
-  rawBody: Buffer,
-  params: Record<string, string>,
-  count: (key: string) => void,
-): SimRequest {
+function buildRequest(req: IncomingMessage, url: URL, rawBody: Buffer, params: Record<string, string>, count: (key: string) => void): SimRequest {
   let parsed: { value: unknown } | undefined;
   return {
     method: req.method ?? 'GET',

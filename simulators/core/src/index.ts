@@ -3,15 +3,7 @@ export type { CreateSimulatorOptions, Simulator, SimulatorControl } from './crea
 export { createPrng, createRateLimiter } from './knobs.ts';
 export type { RateLimiter } from './knobs.ts';
 export { createRouter } from './router.ts';
-export {
-  ConfigError,
-  DEFAULT_PORTS,
-  envPrefix,
-  loadSimulatorConfig,
-  parseEnv,
-  simulatorEnvSchema,
-  zodProblems,
-} from './simulator-config.ts';
+export { ConfigError, DEFAULT_PORTS, envPrefix, loadSimulatorConfig, parseEnv, simulatorEnvSchema, zodProblems } from './simulator-config.ts';
 export type { SimulatorRuntimeConfig } from './simulator-config.ts';
 export { bootSimulators, runSimulator, runSimulators } from './run-simulator.ts';
 export type { SimulatorBoot } from './run-simulator.ts';

@@ -1,11 +1,4 @@
-import type {
-  CounterSnapshot,
-  FaultRule,
-  KnobsState,
-  LatencyConfig,
-  RateLimitConfig,
-  RateLimitInfo,
-} from './simulator-types.ts';
+import type { CounterSnapshot, FaultRule, KnobsState, LatencyConfig, RateLimitConfig, RateLimitInfo } from './simulator-types.ts';
 
 /** mulberry32: a tiny seeded PRNG, so a fault ratio gives the same faulted requests on every run */
 export function createPrng(seed: number): () => number {
@@ -118,8 +111,7 @@ export function validateFaultRule(input: unknown): FaultRule {
 export function createFaultInjector(seed: number): FaultInjector {
   let rules: FaultRule[] = [];
   let random = createPrng(seed);
-  const matches = (rule: FaultRule, key: string, path: string) =>
-    rule.match === undefined || rule.match === key || path.startsWith(rule.match);
+  const matches = (rule: FaultRule, key: string, path: string) => rule.match === undefined || rule.match === key || path.startsWith(rule.match);
   return {
     add(newRules) {
       rules.push(...newRules.map((r) => ({ ...r })));

@@ -64,10 +64,7 @@ export class ConfigError extends Error {
   readonly service: string;
   readonly issues: string[];
 
-  constructor(
-    service: string,
-    issues: string[],
-  ) {
+  constructor(service: string, issues: string[]) {
     super(`Invalid configuration for ${service}:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
     this.service = service;
     this.issues = issues;

@@ -235,14 +235,7 @@ export interface EshopCustomer {
   updatedAt: IsoDateTime;
 }
 
-export type EshopOrderStatus =
-  | 'pending'
-  | 'processing'
-  | 'on-hold'
-  | 'completed'
-  | 'cancelled'
-  | 'refunded'
-  | 'failed';
+export type EshopOrderStatus = 'pending' | 'processing' | 'on-hold' | 'completed' | 'cancelled' | 'refunded' | 'failed';
 
 export interface EshopOrderLine {
   id: number;
@@ -338,15 +331,7 @@ export interface AllegroOffer {
 
 export type AllegroCheckoutStatus = 'BOUGHT' | 'FILLED_IN' | 'READY_FOR_PROCESSING' | 'CANCELLED';
 export type AllegroFulfillmentStatus =
-  | 'NEW'
-  | 'PROCESSING'
-  | 'READY_FOR_SHIPMENT'
-  | 'READY_FOR_PICKUP'
-  | 'SENT'
-  | 'PICKED_UP'
-  | 'CANCELLED'
-  | 'SUSPENDED'
-  | 'RETURNED';
+  'NEW' | 'PROCESSING' | 'READY_FOR_SHIPMENT' | 'READY_FOR_PICKUP' | 'SENT' | 'PICKED_UP' | 'CANCELLED' | 'SUSPENDED' | 'RETURNED';
 
 export interface AllegroLineItem {
   /** UUID */

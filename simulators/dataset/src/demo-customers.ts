@@ -165,7 +165,8 @@ export const DEMO_SPECS: readonly DemoSpec[] = [
   },
   {
     key: 'ewa-no-orders',
-    description: 'Newsletter subscriber known only to the CRM: no channel links and no orders anywhere. Queries for her orders must return empty lists, not errors.',
+    description:
+      'Newsletter subscriber known only to the CRM: no channel links and no orders anywhere. Queries for her orders must return empty lists, not errors.',
     gender: 'f',
     firstName: 'Ewa',
     lastName: 'Dąbrowska',
@@ -286,7 +287,11 @@ export function demoReservations(demos: readonly Demo[]): { kind: 'email' | 'pho
     for (const extra of fixed.additionalEmails) out.push({ kind: 'email', value: extra });
     if (eshopCustomer) out.push({ kind: 'username', value: eshopCustomer.username });
     if (spec.allegro && allegroBuyer) {
-      out.push({ kind: 'login', value: allegroBuyer.login }, { kind: 'relay', value: spec.allegro.relayLocal }, { kind: 'buyerId', value: spec.allegro.id });
+      out.push(
+        { kind: 'login', value: allegroBuyer.login },
+        { kind: 'relay', value: spec.allegro.relayLocal },
+        { kind: 'buyerId', value: spec.allegro.id },
+      );
       const digits = toPhoneDigits(spec.allegro.phone ?? '');
       if (digits) out.push({ kind: 'phone', value: digits });
     }
@@ -366,8 +371,21 @@ export function planDemoOrders(
   for (const demo of demos) {
     const { spec, person } = demo;
     const rng = Random.derive(DEMO_SEED, spec.key, 'orders');
-    const lineCount = (): number => rng.weighted([[1, 50], [2, 28], [3, 14], [4, 8]]);
-    const quantity = (bulk: boolean): number => (bulk ? rng.int(2, 10) : rng.weighted([[1, 85], [2, 12], [3, 3]]));
+    const lineCount = (): number =>
+      rng.weighted([
+        [1, 50],
+        [2, 28],
+        [3, 14],
+        [4, 8],
+      ]);
+    const quantity = (bulk: boolean): number =>
+      bulk
+        ? rng.int(2, 10)
+        : rng.weighted([
+            [1, 85],
+            [2, 12],
+            [3, 3],
+          ]);
     const eshopBuyer = { person, customer: demo.eshopCustomer, email: person.email };
     const addEshop = (createdMs: number, delivery: EshopDeliveryKind, storeCode: string | null, bulk: boolean): void => {
       eshop.push({
@@ -400,8 +418,15 @@ export function planDemoOrders(
     const storeCode = volumes.storeCode ?? stores.find((s) => s.address.city === person.city.name)?.code ?? null;
     for (let i = 0; i < volumes.eshop; i++) {
       const delivery = volumes.bulk
-        ? rng.weighted<EshopDeliveryKind>([['courier', 10], ['pickup', storeCode ? 2 : 0]])
-        : rng.weighted<EshopDeliveryKind>([['parcel_locker', 50], ['courier', 35], ['pickup', storeCode ? 15 : 0]]);
+        ? rng.weighted<EshopDeliveryKind>([
+            ['courier', 10],
+            ['pickup', storeCode ? 2 : 0],
+          ])
+        : rng.weighted<EshopDeliveryKind>([
+            ['parcel_locker', 50],
+            ['courier', 35],
+            ['pickup', storeCode ? 15 : 0],
+          ]);
       addEshop(calendar.sample(rng, fromMs), delivery, delivery === 'pickup' ? storeCode : null, volumes.bulk === true);
     }
     for (let i = 0; i < volumes.allegro; i++) {
@@ -434,21 +459,96 @@ export function demoNotes(demos: readonly Demo[]): NoteDraft[] {
     return { contactId: demo.fixed.id, createdMs: Date.parse(at), body: withDemoIdentities(body, demo), ownerId };
   };
   return [
-    note('anna-kowalska', '2025-02-22T09:41:12.310Z', 'Klientka pyta o zakup z Allegro (login ania_kowalska88) – paczka czeka w paczkomacie POZ08A, kod odbioru wysłany ponownie SMS-em.', '48123901'),
-    note('anna-kowalska', '2025-12-02T15:05:48.002Z', 'Pytanie o punkty za zakupy z Black Friday. Punkty naliczane po zakończeniu zamówienia; saldo potwierdzone – poziom Gold.', '48123902'),
-    note('anna-kowalska', '2026-05-08T10:17:03.440Z', 'Klientka chce odebrać zamówienie w sklepie Poznań City Center. Wyjaśniono: w koszyku wybrać „Odbiór osobisty w sklepie”, SMS przyjdzie, gdy paczka będzie gotowa.', '48123977'),
-    note('anna-kowalska', '2026-10-28T09:12:55.091Z', 'Pytanie o termin dostawy ostatniego zamówienia do paczkomatu. Zamówienie w realizacji, nadanie jutro.', '48123901'),
-    note('tomasz-wisniewski', '2023-11-20T12:30:00.000Z', 'Stały klient, kupuje w sklepie internetowym i na Allegro (login tomek_wisnia). Zaproponowano program lojalnościowy – przystąpił.', '48124010'),
-    note('tomasz-wisniewski', '2025-06-16T14:22:31.905Z', 'Reklamacja: produkt z zamówienia internetowego przestał działać po 3 tygodniach. Wymiana na nowy egzemplarz w sklepie Warszawa Arkadia.', '48124033'),
-    note('tomasz-wisniewski', '2026-02-03T08:55:10.118Z', 'Prosi o łączenie przesyłek z kilku zamówień w jedną paczkę, jeśli to możliwe. Przekazano do magazynu w Strykowie.', '48124010'),
-    note('katarzyna-guest', '2025-04-20T17:40:22.760Z', 'Klientka zamawia bez zakładania konta. Zaproponowano rejestrację i kod witaj20 – na razie odmówiła.', '48123902'),
-    note('katarzyna-guest', '2026-09-14T10:20:05.330Z', 'Pytanie o status zamówienia złożonego jako gość – odnalezione po adresie k.zielinska@example.pl.', '48124105'),
-    note('marek-allegro', '2025-06-03T08:29:10.004Z', 'Dzwonił z pytaniem o zakupy na Allegro (login marek_lew77). Allegro pokazuje tylko adresy allegromail – kontakt powiązany po loginie i id kupującego.', '48123977'),
-    note('marek-allegro', '2026-07-21T13:02:44.581Z', 'Prosi o fakturę do zakupu z Allegro na prywatny adres e-mail. Faktura wysłana na marek.lewandowski@example.pl.', '48124033'),
-    note('ewa-no-orders', '2024-05-11T15:50:31.201Z', 'Zapisała się do newslettera przy kasie w sklepie Kraków Galeria Krakowska. Brak zamówień – wysłano kod witaj20.', '48124105'),
-    note('ewa-no-orders', '2025-11-02T09:10:12.640Z', 'Pytanie o pościel 200x220 cm w kolorze butelkowej zieleni. Skierowano do sklepu internetowego.', '48123902'),
-    note('firma-b2b', '2023-09-20T10:05:00.000Z', 'Klient B2B: Kawiarnia Pod Lipami Sp. z o.o., osoba kontaktowa Magdalena Nowak. Przypisano cennik „Stali klienci (PLN)”, płatność przelewem 14 dni.', '48124010'),
-    note('firma-b2b', '2025-03-12T11:45:19.372Z', 'Zamówienie hurtowe – prośba o fakturę VAT z NIP 676-248-13-66. Faktura wysłana e-mailem.', '48124010'),
+    note(
+      'anna-kowalska',
+      '2025-02-22T09:41:12.310Z',
+      'Klientka pyta o zakup z Allegro (login ania_kowalska88) – paczka czeka w paczkomacie POZ08A, kod odbioru wysłany ponownie SMS-em.',
+      '48123901',
+    ),
+    note(
+      'anna-kowalska',
+      '2025-12-02T15:05:48.002Z',
+      'Pytanie o punkty za zakupy z Black Friday. Punkty naliczane po zakończeniu zamówienia; saldo potwierdzone – poziom Gold.',
+      '48123902',
+    ),
+    note(
+      'anna-kowalska',
+      '2026-05-08T10:17:03.440Z',
+      'Klientka chce odebrać zamówienie w sklepie Poznań City Center. Wyjaśniono: w koszyku wybrać „Odbiór osobisty w sklepie”, SMS przyjdzie, gdy paczka będzie gotowa.',
+      '48123977',
+    ),
+    note(
+      'anna-kowalska',
+      '2026-10-28T09:12:55.091Z',
+      'Pytanie o termin dostawy ostatniego zamówienia do paczkomatu. Zamówienie w realizacji, nadanie jutro.',
+      '48123901',
+    ),
+    note(
+      'tomasz-wisniewski',
+      '2023-11-20T12:30:00.000Z',
+      'Stały klient, kupuje w sklepie internetowym i na Allegro (login tomek_wisnia). Zaproponowano program lojalnościowy – przystąpił.',
+      '48124010',
+    ),
+    note(
+      'tomasz-wisniewski',
+      '2025-06-16T14:22:31.905Z',
+      'Reklamacja: produkt z zamówienia internetowego przestał działać po 3 tygodniach. Wymiana na nowy egzemplarz w sklepie Warszawa Arkadia.',
+      '48124033',
+    ),
+    note(
+      'tomasz-wisniewski',
+      '2026-02-03T08:55:10.118Z',
+      'Prosi o łączenie przesyłek z kilku zamówień w jedną paczkę, jeśli to możliwe. Przekazano do magazynu w Strykowie.',
+      '48124010',
+    ),
+    note(
+      'katarzyna-guest',
+      '2025-04-20T17:40:22.760Z',
+      'Klientka zamawia bez zakładania konta. Zaproponowano rejestrację i kod witaj20 – na razie odmówiła.',
+      '48123902',
+    ),
+    note(
+      'katarzyna-guest',
+      '2026-09-14T10:20:05.330Z',
+      'Pytanie o status zamówienia złożonego jako gość – odnalezione po adresie k.zielinska@example.pl.',
+      '48124105',
+    ),
+    note(
+      'marek-allegro',
+      '2025-06-03T08:29:10.004Z',
+      'Dzwonił z pytaniem o zakupy na Allegro (login marek_lew77). Allegro pokazuje tylko adresy allegromail – kontakt powiązany po loginie i id kupującego.',
+      '48123977',
+    ),
+    note(
+      'marek-allegro',
+      '2026-07-21T13:02:44.581Z',
+      'Prosi o fakturę do zakupu z Allegro na prywatny adres e-mail. Faktura wysłana na marek.lewandowski@example.pl.',
+      '48124033',
+    ),
+    note(
+      'ewa-no-orders',
+      '2024-05-11T15:50:31.201Z',
+      'Zapisała się do newslettera przy kasie w sklepie Kraków Galeria Krakowska. Brak zamówień – wysłano kod witaj20.',
+      '48124105',
+    ),
+    note(
+      'ewa-no-orders',
+      '2025-11-02T09:10:12.640Z',
+      'Pytanie o pościel 200x220 cm w kolorze butelkowej zieleni. Skierowano do sklepu internetowego.',
+      '48123902',
+    ),
+    note(
+      'firma-b2b',
+      '2023-09-20T10:05:00.000Z',
+      'Klient B2B: Kawiarnia Pod Lipami Sp. z o.o., osoba kontaktowa Magdalena Nowak. Przypisano cennik „Stali klienci (PLN)”, płatność przelewem 14 dni.',
+      '48124010',
+    ),
+    note(
+      'firma-b2b',
+      '2025-03-12T11:45:19.372Z',
+      'Zamówienie hurtowe – prośba o fakturę VAT z NIP 676-248-13-66. Faktura wysłana e-mailem.',
+      '48124010',
+    ),
     note('firma-b2b', '2026-10-15T12:30:02.114Z', 'Pytanie o rabat przy zamówieniach powyżej 2000 zł netto. Przekazano do działu B2B.', '48124033'),
   ];
 }

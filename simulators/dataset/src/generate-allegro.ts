@@ -47,11 +47,7 @@ function driftedPrice(rng: Random, gross: number): number {
   return drifted;
 }
 
-export function buildOffers(
-  seed: number,
-  templates: readonly Template[],
-  centralAvailable: ReadonlyMap<number, number>,
-): OfferInfo[] {
+export function buildOffers(seed: number, templates: readonly Template[], centralAvailable: ReadonlyMap<number, number>): OfferInfo[] {
   const drafts: OfferInfo[] = [];
   for (const template of templates) {
     for (const product of template.products) {
@@ -59,7 +55,13 @@ export function buildOffers(
       const inPool = product.id <= DEMO_POOL_SIZE;
       const createdMs = Date.parse(product.createdAt);
       if (product.active && (inPool || rng.chance(0.68))) {
-        const status: AllegroOffer['status'] = inPool ? 'ACTIVE' : rng.weighted<AllegroOffer['status']>([['ACTIVE', 92], ['INACTIVE', 4], ['ENDED', 4]]);
+        const status: AllegroOffer['status'] = inPool
+          ? 'ACTIVE'
+          : rng.weighted<AllegroOffer['status']>([
+              ['ACTIVE', 92],
+              ['INACTIVE', 4],
+              ['ENDED', 4],
+            ]);
         const startedMs = inPool
           ? timeBetween(rng, createdMs + DAY_MS, Date.parse('2024-07-01T00:00:00Z'), true)
           : timeBetween(rng, createdMs + DAY_MS, Math.min(createdMs + 90 * DAY_MS, NOW_MS - 2 * DAY_MS), true);
@@ -121,11 +123,7 @@ export function buildOffers(
   return drafts;
 }
 
-export function allegroBuyerFor(
-  rng: Random,
-  person: Person,
-  ids: { id: string; login: string; relayLocal: string; guest: boolean },
-): AllegroBuyer {
+export function allegroBuyerFor(rng: Random, person: Person, ids: { id: string; login: string; relayLocal: string; guest: boolean }): AllegroBuyer {
   const phone = rng.chance(0.88) ? (rng.chance(0.5) ? `+48${person.phoneDigits}` : person.phoneDigits) : null;
   return {
     id: ids.id,
@@ -178,13 +176,38 @@ function fulfilmentFor(rng: Random, status: AllegroCheckoutStatus, kind: 'parcel
   if (status === 'CANCELLED') return 'CANCELLED';
   if (status !== 'READY_FOR_PROCESSING') return 'NEW';
   if (ageMs < 6 * HOUR_MS) return rng.chance(0.7) ? 'NEW' : 'PROCESSING';
-  if (ageMs < DAY_MS) return rng.weighted<AllegroFulfillmentStatus>([['NEW', 2], ['PROCESSING', 5], ['READY_FOR_SHIPMENT', 3]]);
+  if (ageMs < DAY_MS)
+    return rng.weighted<AllegroFulfillmentStatus>([
+      ['NEW', 2],
+      ['PROCESSING', 5],
+      ['READY_FOR_SHIPMENT', 3],
+    ]);
   if (ageMs < 3 * DAY_MS) {
-    return rng.weighted<AllegroFulfillmentStatus>([['PROCESSING', 2], ['READY_FOR_SHIPMENT', 3], ['SENT', 5], ['SUSPENDED', 0.3]]);
+    return rng.weighted<AllegroFulfillmentStatus>([
+      ['PROCESSING', 2],
+      ['READY_FOR_SHIPMENT', 3],
+      ['SENT', 5],
+      ['SUSPENDED', 0.3],
+    ]);
   }
-  if (ageMs < 7 * DAY_MS) return rng.weighted<AllegroFulfillmentStatus>([['SENT', 8], kind === 'parcel_locker' ? ['PICKED_UP', 4] : ['SENT', 4], ['READY_FOR_SHIPMENT', 0.5]]);
-  if (kind === 'parcel_locker') return rng.weighted<AllegroFulfillmentStatus>([['PICKED_UP', 80], ['SENT', 16], ['RETURNED', 3], ['SUSPENDED', 1]]);
-  return rng.weighted<AllegroFulfillmentStatus>([['SENT', 96], ['RETURNED', 3], ['SUSPENDED', 1]]);
+  if (ageMs < 7 * DAY_MS)
+    return rng.weighted<AllegroFulfillmentStatus>([
+      ['SENT', 8],
+      kind === 'parcel_locker' ? ['PICKED_UP', 4] : ['SENT', 4],
+      ['READY_FOR_SHIPMENT', 0.5],
+    ]);
+  if (kind === 'parcel_locker')
+    return rng.weighted<AllegroFulfillmentStatus>([
+      ['PICKED_UP', 80],
+      ['SENT', 16],
+      ['RETURNED', 3],
+      ['SUSPENDED', 1],
+    ]);
+  return rng.weighted<AllegroFulfillmentStatus>([
+    ['SENT', 96],
+    ['RETURNED', 3],
+    ['SUSPENDED', 1],
+  ]);
 }
 
 export function materializeForms(rng: Random, plans: readonly AllegroFormPlan[]): AllegroCheckoutForm[] {
@@ -201,7 +224,12 @@ export function materializeForms(rng: Random, plans: readonly AllegroFormPlan[])
 
     let status: AllegroCheckoutStatus = 'READY_FOR_PROCESSING';
     if (ageMs < 3 * DAY_MS && !cod) {
-      status = rng.weighted<AllegroCheckoutStatus>([['READY_FOR_PROCESSING', 70], ['BOUGHT', 10], ['FILLED_IN', 14], ['CANCELLED', 6]]);
+      status = rng.weighted<AllegroCheckoutStatus>([
+        ['READY_FOR_PROCESSING', 70],
+        ['BOUGHT', 10],
+        ['FILLED_IN', 14],
+        ['CANCELLED', 6],
+      ]);
     } else if (rng.chance(0.03)) status = 'CANCELLED';
 
     const oldForm = ageMs > 180 * DAY_MS;

@@ -313,19 +313,70 @@ export function buildPricelists(
   const fixed = (p: Product, factor: number): number => Math.round((p.listPriceNet * factor) / 100) * 100;
 
   // Public pricelist: an autumn toy promotion still running at GENERATED_AT, two promo prices, one bulk price.
-  add({ ...none, pricelistId: 1, appliedOn: '2_product_category', categoryId: categoryId('Zabawki'), computePrice: 'percentage', percentPrice: 10, minQuantity: 0, dateStart: '2026-10-20T00:00:00.000Z', dateEnd: '2026-11-30T22:59:59.000Z' });
+  add({
+    ...none,
+    pricelistId: 1,
+    appliedOn: '2_product_category',
+    categoryId: categoryId('Zabawki'),
+    computePrice: 'percentage',
+    percentPrice: 10,
+    minQuantity: 0,
+    dateStart: '2026-10-20T00:00:00.000Z',
+    dateEnd: '2026-11-30T22:59:59.000Z',
+  });
   for (const p of picks.slice(0, 2)) {
-    add({ ...none, pricelistId: 1, appliedOn: '0_product_variant', productId: p.id, computePrice: 'fixed', fixedPriceNet: fixed(p, 0.9), minQuantity: 0 });
+    add({
+      ...none,
+      pricelistId: 1,
+      appliedOn: '0_product_variant',
+      productId: p.id,
+      computePrice: 'fixed',
+      fixedPriceNet: fixed(p, 0.9),
+      minQuantity: 0,
+    });
   }
   const bulk = picks[2];
-  if (bulk) add({ ...none, pricelistId: 1, appliedOn: '0_product_variant', productId: bulk.id, computePrice: 'fixed', fixedPriceNet: fixed(bulk, 0.85), minQuantity: 10 });
+  if (bulk)
+    add({
+      ...none,
+      pricelistId: 1,
+      appliedOn: '0_product_variant',
+      productId: bulk.id,
+      computePrice: 'fixed',
+      fixedPriceNet: fixed(bulk, 0.85),
+      minQuantity: 10,
+    });
 
   // Regular customers: 5 % on everything, more on two categories, fixed prices from 5 pieces.
   add({ ...none, pricelistId: 2, appliedOn: '3_global', computePrice: 'percentage', percentPrice: 5, minQuantity: 0 });
-  add({ ...none, pricelistId: 2, appliedOn: '2_product_category', categoryId: categoryId('AGD drobne'), computePrice: 'percentage', percentPrice: 10, minQuantity: 0 });
-  add({ ...none, pricelistId: 2, appliedOn: '2_product_category', categoryId: categoryId('Kuchnia'), computePrice: 'percentage', percentPrice: 8, minQuantity: 3 });
+  add({
+    ...none,
+    pricelistId: 2,
+    appliedOn: '2_product_category',
+    categoryId: categoryId('AGD drobne'),
+    computePrice: 'percentage',
+    percentPrice: 10,
+    minQuantity: 0,
+  });
+  add({
+    ...none,
+    pricelistId: 2,
+    appliedOn: '2_product_category',
+    categoryId: categoryId('Kuchnia'),
+    computePrice: 'percentage',
+    percentPrice: 8,
+    minQuantity: 3,
+  });
   for (const p of picks.slice(3)) {
-    add({ ...none, pricelistId: 2, appliedOn: '0_product_variant', productId: p.id, computePrice: 'fixed', fixedPriceNet: fixed(p, 0.8), minQuantity: 5 });
+    add({
+      ...none,
+      pricelistId: 2,
+      appliedOn: '0_product_variant',
+      productId: p.id,
+      computePrice: 'fixed',
+      fixedPriceNet: fixed(p, 0.8),
+      minQuantity: 5,
+    });
   }
   return { pricelists, pricelistItems: items };
 }

@@ -4,16 +4,7 @@
  * The CRM knows only part of the truth: some e-shop customers and Allegro buyers were
  * never linked, some contacts are leads with no purchases, some are known by phone only.
  */
-import type {
-  AllegroBuyer,
-  AllegroCheckoutForm,
-  CrmContact,
-  CrmNote,
-  EshopCustomer,
-  EshopOrder,
-  Location,
-  LoyaltyTier,
-} from './dataset-types.ts';
+import type { AllegroBuyer, AllegroCheckoutForm, CrmContact, CrmNote, EshopCustomer, EshopOrder, Location, LoyaltyTier } from './dataset-types.ts';
 import { DAY_MS, HOUR_MS, NOW_MS, iso, timeBetween } from './clock.ts';
 import { toPhoneDigits } from './phone.ts';
 import { typedPhone, type PeopleFactory, type Person } from './people.ts';
@@ -245,10 +236,29 @@ const NOTE_TEMPLATES: readonly (readonly [NoteTemplate, number])[] = [
   [(c) => c.order && `Prośba o fakturę VAT na firmę do zamówienia nr ${c.order.number}. NIP sprawdzony w bazie GUS, faktura wysłana e-mailem.`, 2],
   [(c) => c.order && `Zmiana adresu dostawy przed wysyłką zamówienia nr ${c.order.number} – nowy adres potwierdzony telefonicznie.`, 2],
   [() => 'Pytanie o punkty w programie lojalnościowym. Wyjaśniono zasady: 1 zł = 1 pkt, progi Silver 1000, Gold 3000, Platinum 10 000 pkt.', 3],
-  [(c) => `${c.person.gender === 'f' ? 'Klientka prosi' : 'Klient prosi'} o niewysyłanie SMS-ów marketingowych. Zgoda SMS wycofana, zmiana zapisana w CRM.`, 2],
-  [(c) => `Pytanie o dostępność: ${c.productName} w sklepie ${c.store.name.replace(/^Sklep /, '')}. Sprawdzono stan – dostępne, ${c.person.gender === 'f' ? 'klientka odbierze' : 'klient odbierze'} osobiście.`, 3],
-  [(c) => c.login && c.form && `Zakup na Allegro (login ${c.login}) z ${c.form.boughtAt.slice(0, 10)} – pytanie o termin wysyłki. Potwierdzono nadanie następnego dnia roboczego.`, 3],
-  [(c) => c.order && `Płatność za zamówienie nr ${c.order.number} nie jest jeszcze zaksięgowana. ${c.person.gender === 'f' ? 'Klientka prześle' : 'Klient prześle'} potwierdzenie przelewu na adres sklepu.`, 1],
+  [
+    (c) =>
+      `${c.person.gender === 'f' ? 'Klientka prosi' : 'Klient prosi'} o niewysyłanie SMS-ów marketingowych. Zgoda SMS wycofana, zmiana zapisana w CRM.`,
+    2,
+  ],
+  [
+    (c) =>
+      `Pytanie o dostępność: ${c.productName} w sklepie ${c.store.name.replace(/^Sklep /, '')}. Sprawdzono stan – dostępne, ${c.person.gender === 'f' ? 'klientka odbierze' : 'klient odbierze'} osobiście.`,
+    3,
+  ],
+  [
+    (c) =>
+      c.login &&
+      c.form &&
+      `Zakup na Allegro (login ${c.login}) z ${c.form.boughtAt.slice(0, 10)} – pytanie o termin wysyłki. Potwierdzono nadanie następnego dnia roboczego.`,
+    3,
+  ],
+  [
+    (c) =>
+      c.order &&
+      `Płatność za zamówienie nr ${c.order.number} nie jest jeszcze zaksięgowana. ${c.person.gender === 'f' ? 'Klientka prześle' : 'Klient prześle'} potwierdzenie przelewu na adres sklepu.`,
+    1,
+  ],
   [() => 'Nieodebrane połączenie – oddzwonić w sprawie oferty dla stałych klientów.', 2],
   [(c) => `Pytanie o gwarancję na ${c.productName}. Gwarancja producenta 24 miesiące, podstawą jest paragon lub faktura.`, 2],
 ];
@@ -268,7 +278,10 @@ export function buildNotes(
   // Customers call far more often than leads do.
   const picker =
     candidates.length > 0
-      ? new WeightedPicker(candidates, candidates.map((c) => (c.lifecycleStage === 'lead' || c.lifecycleStage === 'subscriber' ? 1 : 4)))
+      ? new WeightedPicker(
+          candidates,
+          candidates.map((c) => (c.lifecycleStage === 'lead' || c.lifecycleStage === 'subscriber' ? 1 : 4)),
+        )
       : null;
   for (let i = 0; picker && i < count; i++) {
     const contact = picker.pick(rng);
@@ -296,7 +309,8 @@ export function buildNotes(
       body = template(ctx, rng);
     }
     if (body === null || template === null) continue;
-    const anchor = body.includes('Allegro') && form ? Date.parse(form.boughtAt) : order && body.includes(order.number) ? Date.parse(order.createdAt) : null;
+    const anchor =
+      body.includes('Allegro') && form ? Date.parse(form.boughtAt) : order && body.includes(order.number) ? Date.parse(order.createdAt) : null;
     const createdMs =
       anchor !== null
         ? Math.min(Math.max(anchor, contactCreated) + rng.int(2, 10 * 24) * HOUR_MS + rng.int(0, 3_599_999), NOW_MS - rng.int(1, 3600) * 1000)

@@ -492,10 +492,14 @@ describe('demo customers', () => {
       expect(contact?.allegroBuyerLogin).toBe(demo.allegroBuyerLogin);
       const email = demo.email?.toLowerCase();
       const orders = d.eshopOrders.filter(
-        (o) => (demo.eshopCustomerId !== null && o.customerId === demo.eshopCustomerId) || (o.customerId === 0 && o.billing.email.toLowerCase() === email),
+        (o) =>
+          (demo.eshopCustomerId !== null && o.customerId === demo.eshopCustomerId) || (o.customerId === 0 && o.billing.email.toLowerCase() === email),
       );
       const forms = d.allegroCheckoutForms.filter((f) => f.buyerId === contact?.allegroBuyerId);
-      const skus = new Set([...orders.flatMap((o) => o.lines.map((l) => l.sku)), ...forms.flatMap((f) => f.lines.flatMap((l) => (l.sku ? [l.sku] : [])))]);
+      const skus = new Set([
+        ...orders.flatMap((o) => o.lines.map((l) => l.sku)),
+        ...forms.flatMap((f) => f.lines.flatMap((l) => (l.sku ? [l.sku] : []))),
+      ]);
       expect(demo.eshopOrderCount, demo.key).toBe(orders.length);
       expect(demo.allegroOrderCount, demo.key).toBe(forms.length);
       expect(demo.distinctSkus, demo.key).toBe(skus.size);

@@ -63,7 +63,9 @@ const VOLUMES = {
 function capitalizeEmail(email: string, canary: Canary): string {
   const [local, domain] = email.split('@') as [string, string];
   const suffix = canary !== null && local.endsWith(`.${canary}`) ? `.${canary}` : '';
-  const capitalized = local.slice(0, local.length - suffix.length).replace(/(^|[._])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  const capitalized = local
+    .slice(0, local.length - suffix.length)
+    .replace(/(^|[._])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
   return `${capitalized}${suffix}@${domain}`;
 }
 
@@ -100,7 +102,7 @@ function buildPopulation(
     // Half registered before the order window; the rest join over it, more of them early on.
     createdMs: customerRng.chance(0.5)
       ? timeBetween(customerRng, Date.parse('2023-10-02T06:00:00Z'), WINDOW_START_MS)
-      : WINDOW_START_MS + Math.floor(Math.pow(customerRng.next(), 1.4) * (NOW_MS - 3 * DAY_MS - WINDOW_START_MS) / 1000) * 1000,
+      : WINDOW_START_MS + Math.floor((Math.pow(customerRng.next(), 1.4) * (NOW_MS - 3 * DAY_MS - WINDOW_START_MS)) / 1000) * 1000,
   })).sort((a, b) => a.createdMs - b.createdMs || a.person.key - b.person.key);
   const eshopCustomers = registrations.map(({ person, createdMs }, i) => {
     let email = person.altEmail !== null && customerRng.chance(0.6) ? person.altEmail : person.email;
@@ -269,14 +271,38 @@ function planEshopOrders(
     }
     const createdMs = calendar.sample(rng, fromMs);
     const b2b = buyer.person.company !== null;
-    const chosen = orderLines(rng, sellablePicker, sellablePool, (s) => s.listing.id, (s) => s.listedMs, createdMs, [[1, 50], [2, 27], [3, 13], [4, 6], [5, 4]]);
+    const chosen = orderLines(
+      rng,
+      sellablePicker,
+      sellablePool,
+      (s) => s.listing.id,
+      (s) => s.listedMs,
+      createdMs,
+      [
+        [1, 50],
+        [2, 27],
+        [3, 13],
+        [4, 6],
+        [5, 4],
+      ],
+    );
     const lines = chosen.map((sellable) => {
       const cheap = sellable.listing.regularPriceGross < 3000 || sellable.product.vatRate === 5;
       const quantity = b2b
         ? rng.int(1, 8)
         : cheap
-          ? rng.weighted([[1, 60], [2, 25], [3, 10], [4, 3], [6, 2]])
-          : rng.weighted([[1, 88], [2, 10], [3, 2]]);
+          ? rng.weighted([
+              [1, 60],
+              [2, 25],
+              [3, 10],
+              [4, 3],
+              [6, 2],
+            ])
+          : rng.weighted([
+              [1, 88],
+              [2, 10],
+              [3, 2],
+            ]);
       return { sellable, quantity };
     });
     // Click-and-collect is popular where there is a store nearby and rare elsewhere.
@@ -309,17 +335,40 @@ function planAllegroForms(
   const offerByProductId = new Map(offers.filter((o) => o.offer.sku !== null).map((o) => [o.product.id, o]));
   const offerPool = products.slice(0, DEMO_POOL_SIZE).map((p) => offerByProductId.get(p.id) as OfferInfo);
   const { allegroBuyers } = population;
-  const buyerPicker = new WeightedPicker(allegroBuyers, allegroBuyers.map(() => heavyTail(rng)));
+  const buyerPicker = new WeightedPicker(
+    allegroBuyers,
+    allegroBuyers.map(() => heavyTail(rng)),
+  );
   const plans: AllegroFormPlan[] = [];
   for (let i = 0; i < count; i++) {
     const { buyer, person } = i < allegroBuyers.length ? (allegroBuyers[i] as Population['allegroBuyers'][number]) : buyerPicker.pick(rng);
     const boughtMs = calendar.sample(rng) + rng.int(0, 999);
-    const chosen = orderLines(rng, offerPicker, offerPool, (o) => o.offer.id, (o) => o.startedMs, boughtMs, [[1, 72], [2, 19], [3, 6], [4, 3]]);
+    const chosen = orderLines(
+      rng,
+      offerPicker,
+      offerPool,
+      (o) => o.offer.id,
+      (o) => o.startedMs,
+      boughtMs,
+      [
+        [1, 72],
+        [2, 19],
+        [3, 6],
+        [4, 3],
+      ],
+    );
     plans.push({
       boughtMs,
       buyer,
       person,
-      lines: chosen.map((offer) => ({ offer, quantity: rng.weighted([[1, 86], [2, 10], [3, 4]]) })),
+      lines: chosen.map((offer) => ({
+        offer,
+        quantity: rng.weighted([
+          [1, 86],
+          [2, 10],
+          [3, 4],
+        ]),
+      })),
       delivery: rng.chance(0.6) ? 'parcel_locker' : 'courier',
     });
   }
@@ -354,7 +403,16 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
   const calendar = new OrderCalendar();
   const coupons = buildCoupons(demos.find((d) => d.spec.key === 'firma-b2b')?.person.email ?? '');
 
-  const { plans: eshopPlans, sellablePool } = planEshopOrders(seed, count(VOLUMES.eshopOrders), population, products, eshopCatalogue, factory, calendar, stores);
+  const { plans: eshopPlans, sellablePool } = planEshopOrders(
+    seed,
+    count(VOLUMES.eshopOrders),
+    population,
+    products,
+    eshopCatalogue,
+    factory,
+    calendar,
+    stores,
+  );
   const { plans: formPlans, offerPool } = planAllegroForms(seed, count(VOLUMES.allegroForms), population, products, offers, calendar);
 
   // Demo histories join the regular ones before ids are assigned by date.

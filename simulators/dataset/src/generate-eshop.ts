@@ -7,16 +7,7 @@
  * order counts and SKUs stay the same whatever the seed, while prices and statuses
  * follow the seeded catalogue.
  */
-import type {
-  EshopCoupon,
-  EshopCustomer,
-  EshopOrder,
-  EshopOrderLine,
-  EshopOrderStatus,
-  EshopProduct,
-  Location,
-  Product,
-} from './dataset-types.ts';
+import type { EshopCoupon, EshopCustomer, EshopOrder, EshopOrderLine, EshopOrderStatus, EshopProduct, Location, Product } from './dataset-types.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, NOW_MS, iso, timeBetween, toSecond } from './clock.ts';
 import type { Template } from './generate-catalogue.ts';
 import { DEMO_POOL_SIZE } from './generate-catalogue.ts';
@@ -57,11 +48,7 @@ function salePrice(rng: Random, regular: number): number {
   return sale > 0 && sale < regular ? sale : Math.max(1, regular - 100);
 }
 
-export function buildEshopCatalogue(
-  seed: number,
-  templates: readonly Template[],
-  availableByProduct: ReadonlyMap<number, number>,
-): EshopCatalogue {
+export function buildEshopCatalogue(seed: number, templates: readonly Template[], availableByProduct: ReadonlyMap<number, number>): EshopCatalogue {
   const eshopProducts: EshopProduct[] = [];
   const sellables: Sellable[] = [];
   let nextId = 100;
@@ -72,7 +59,11 @@ export function buildEshopCatalogue(
     if (active.length === 0 || !(inPool || rng.chance(0.79))) continue;
     const status: EshopProduct['status'] = inPool
       ? 'publish'
-      : rng.weighted<EshopProduct['status']>([['publish', 95], ['draft', 3.5], ['private', 1.5]]);
+      : rng.weighted<EshopProduct['status']>([
+          ['publish', 95],
+          ['draft', 3.5],
+          ['private', 1.5],
+        ]);
     const firstCreated = Math.min(...active.map((p) => Date.parse(p.createdAt)));
     const createdMs = timeBetween(rng, firstCreated + HOUR_MS, firstCreated + 14 * DAY_MS);
     const updatedMs = timeBetween(rng, Math.max(createdMs, NOW_MS - 200 * DAY_MS), NOW_MS - HOUR_MS);
@@ -191,14 +182,7 @@ export function buildEshopCatalogue(
 // Customers
 // ---------------------------------------------------------------------------
 
-export function eshopCustomerFor(
-  rng: Random,
-  person: Person,
-  id: number,
-  createdMs: number,
-  email: string,
-  username: string,
-): EshopCustomer {
+export function eshopCustomerFor(rng: Random, person: Person, id: number, createdMs: number, email: string, username: string): EshopCustomer {
   const phone = typedPhone(rng, person.phoneDigits);
   const billing: EshopCustomer['billing'] = {
     firstName: person.firstName,
@@ -214,7 +198,12 @@ export function eshopCustomerFor(
     lastName: person.lastName,
     company: person.company?.name ?? '',
     ...(otherAddress
-      ? { street: markText(randomStreetAddress(rng), person.canary), city: person.city.name, zip: randomZip(rng, person.city), countryCode: 'PL' as const }
+      ? {
+          street: markText(randomStreetAddress(rng), person.canary),
+          city: person.city.name,
+          zip: randomZip(rng, person.city),
+          countryCode: 'PL' as const,
+        }
       : person.address),
     phone: rng.chance(0.5) ? phone : '',
   };
@@ -323,8 +312,20 @@ const PAYMENT_TITLES: Record<EshopOrder['paymentMethod'], string> = {
 
 /** Address blocks of large Polish consumer ISPs (Orange, Play, T-Mobile, Netia, UPC/Play, Vectra, Multimedia). */
 const IP_BLOCKS: readonly (readonly [number, number, number])[] = [
-  [83, 0, 31], [83, 24, 31], [89, 64, 79], [31, 0, 63], [37, 47, 47], [37, 248, 249], [188, 146, 147],
-  [5, 173, 173], [178, 235, 237], [46, 134, 134], [46, 76, 77], [91, 94, 94], [79, 184, 191], [94, 254, 254],
+  [83, 0, 31],
+  [83, 24, 31],
+  [89, 64, 79],
+  [31, 0, 63],
+  [37, 47, 47],
+  [37, 248, 249],
+  [188, 146, 147],
+  [5, 173, 173],
+  [178, 235, 237],
+  [46, 134, 134],
+  [46, 76, 77],
+  [91, 94, 94],
+  [79, 184, 191],
+  [94, 254, 254],
 ];
 
 function customerIp(rng: Random): string {
@@ -369,7 +370,8 @@ function settle(rng: Random, createdMs: number, delivery: EshopDeliveryKind): Or
     const paidWithin = rng.float(4 * HOUR_MS, 2.5 * DAY_MS);
     if (createdMs + paidWithin < latest && rng.chance(0.94)) paidMs = clampPast(createdMs + paidWithin);
     // Unpaid transfers get cancelled by hand after a week or so; some are simply forgotten on hold.
-    else if (ageDays > 10 && rng.chance(0.7)) return { status: 'cancelled', paymentMethod, paidMs: null, completedMs: null, lastMs: clampPast(createdMs + 7 * DAY_MS) };
+    else if (ageDays > 10 && rng.chance(0.7))
+      return { status: 'cancelled', paymentMethod, paidMs: null, completedMs: null, lastMs: clampPast(createdMs + 7 * DAY_MS) };
     else return { status: 'on-hold', paymentMethod, paidMs: null, completedMs: null, lastMs: createdMs };
   } else if (paymentMethod !== 'cod') {
     if (rng.chance(0.03)) {
@@ -377,7 +379,8 @@ function settle(rng: Random, createdMs: number, delivery: EshopDeliveryKind): Or
     }
     if (rng.chance(0.04)) {
       // Abandoned payments: WooCommerce cancels them when held stock expires, unless stock holding is off.
-      if (ageDays > 2 && rng.chance(0.6)) return { status: 'cancelled', paymentMethod, paidMs: null, completedMs: null, lastMs: clampPast(createdMs + DAY_MS) };
+      if (ageDays > 2 && rng.chance(0.6))
+        return { status: 'cancelled', paymentMethod, paidMs: null, completedMs: null, lastMs: clampPast(createdMs + DAY_MS) };
       return { status: 'pending', paymentMethod, paidMs: null, completedMs: null, lastMs: createdMs };
     }
     paidMs = clampPast(createdMs + rng.int(20, 900) * 1000);
@@ -493,7 +496,13 @@ export function materializeEshopOrders(
       const storeCode = plan.storeCode ?? (stores[0] as Location).code;
       delivery = { kind: 'pickup', methodId: 'local_pickup', methodTitle: 'Odbiór osobisty w sklepie', costGross: 0, storeCode };
     } else if (plan.delivery === 'parcel_locker') {
-      delivery = { kind: 'parcel_locker', methodId: 'flat_rate', methodTitle: 'Paczkomat InPost 24/7', costGross: freeShipping ? 0 : 1199, lockerId: buyer.person.lockerId };
+      delivery = {
+        kind: 'parcel_locker',
+        methodId: 'flat_rate',
+        methodTitle: 'Paczkomat InPost 24/7',
+        costGross: freeShipping ? 0 : 1199,
+        lockerId: buyer.person.lockerId,
+      };
     } else {
       const [title, cost] = rng.chance(0.6) ? (['Kurier DPD', 1599] as const) : (['Kurier InPost', 1499] as const);
       delivery = { kind: 'courier', methodId: 'flat_rate', methodTitle: title, costGross: freeShipping ? 0 : cost };

@@ -65,8 +65,23 @@ export interface Person {
 const MOBILE_PREFIXES = ['50', '51', '53', '57', '60', '66', '69', '72', '73', '78', '79', '88', '45'];
 
 const HANDLE_WORDS = [
-  'kawosz', 'rowerzysta', 'mama', 'tata', 'ogrodnik', 'majsterkowicz', 'wedkarz', 'biegacz', 'kociara',
-  'psiarz', 'gracz', 'podroznik', 'kucharz', 'fotograf', 'czytelnik', 'zielarka', 'kolekcjoner',
+  'kawosz',
+  'rowerzysta',
+  'mama',
+  'tata',
+  'ogrodnik',
+  'majsterkowicz',
+  'wedkarz',
+  'biegacz',
+  'kociara',
+  'psiarz',
+  'gracz',
+  'podroznik',
+  'kucharz',
+  'fotograf',
+  'czytelnik',
+  'zielarka',
+  'kolekcjoner',
 ];
 
 /** InPost lockers as a demo needs them: stable id → stable address and description. */
@@ -128,20 +143,29 @@ export class PeopleFactory {
   private readonly usedUsernames = new Set<string>();
   private readonly usedRelay = new Set<string>();
   private readonly usedBuyerIds = new Set<string>();
-  private readonly cityPicker = new WeightedPicker(CITIES, CITIES.map((c) => c.weight));
-  private readonly femalePicker = new WeightedPicker(FEMALE_FIRST_NAMES, FEMALE_FIRST_NAMES.map((_, i) => 1 / (i + 4)));
-  private readonly malePicker = new WeightedPicker(MALE_FIRST_NAMES, MALE_FIRST_NAMES.map((_, i) => 1 / (i + 4)));
-  private readonly surnamePicker = new WeightedPicker(SURNAMES, SURNAMES.map((_, i) => 1 / (i + 10)));
+  private readonly cityPicker = new WeightedPicker(
+    CITIES,
+    CITIES.map((c) => c.weight),
+  );
+  private readonly femalePicker = new WeightedPicker(
+    FEMALE_FIRST_NAMES,
+    FEMALE_FIRST_NAMES.map((_, i) => 1 / (i + 4)),
+  );
+  private readonly malePicker = new WeightedPicker(
+    MALE_FIRST_NAMES,
+    MALE_FIRST_NAMES.map((_, i) => 1 / (i + 4)),
+  );
+  private readonly surnamePicker = new WeightedPicker(
+    SURNAMES,
+    SURNAMES.map((_, i) => 1 / (i + 10)),
+  );
   private nextKey = 1;
 
   private readonly rng: Random;
   /** the PII marker every name, address, e-mail and login made here carries (pii-canary.ts) */
   private readonly canary: Canary;
 
-  constructor(
-    rng: Random,
-    canary: Canary = null,
-  ) {
+  constructor(rng: Random, canary: Canary = null) {
     this.rng = rng;
     this.canary = canary;
   }
@@ -193,7 +217,13 @@ export class PeopleFactory {
   lockerId(city: City): string {
     const rng = this.rng;
     const number = rng.chance(0.6) ? String(rng.int(1, 99)).padStart(2, '0') : String(rng.int(100, 399));
-    return `${city.lockerCode}${number}${rng.weighted([['M', 5], ['A', 2], ['N', 2], ['P', 1], ['APP', 1]])}`;
+    return `${city.lockerCode}${number}${rng.weighted([
+      ['M', 5],
+      ['A', 2],
+      ['N', 2],
+      ['P', 1],
+      ['APP', 1],
+    ])}`;
   }
 
   email(first: FirstName, lastName: string, birthYear: number): string {

@@ -37,20 +37,41 @@ describe('PII canaries', () => {
 
   it('mark every name, street, company, personal e-mail, login, username, note and message', () => {
     const customers = marked.erpPartners.filter((p) => p.id >= 100);
-    expectMarked('ERP partner names', customers.map((p) => p.name));
-    expectMarked('ERP partner e-mails', customers.map((p) => p.email));
-    expectMarked('ERP partner streets', customers.map((p) => p.address?.street));
+    expectMarked(
+      'ERP partner names',
+      customers.map((p) => p.name),
+    );
+    expectMarked(
+      'ERP partner e-mails',
+      customers.map((p) => p.email),
+    );
+    expectMarked(
+      'ERP partner streets',
+      customers.map((p) => p.address?.street),
+    );
 
     expectMarked(
       'e-shop customers',
       marked.eshopCustomers.flatMap((c) => [c.email, c.username, ...personFields(c.billing), c.billing.email, ...personFields(c.shipping)]),
     );
-    expectMarked('e-shop companies', marked.eshopCustomers.flatMap((c) => [c.billing.company, c.shipping.company]));
+    expectMarked(
+      'e-shop companies',
+      marked.eshopCustomers.flatMap((c) => [c.billing.company, c.shipping.company]),
+    );
     expectMarked(
       'e-shop orders',
-      marked.eshopOrders.flatMap((o) => [...personFields(o.billing), o.billing.email, o.billing.company, ...personFields(o.shipping), o.customerNote]),
+      marked.eshopOrders.flatMap((o) => [
+        ...personFields(o.billing),
+        o.billing.email,
+        o.billing.company,
+        ...personFields(o.shipping),
+        o.customerNote,
+      ]),
     );
-    expectMarked('coupon e-mail restrictions', marked.eshopCoupons.flatMap((c) => c.emailRestrictions));
+    expectMarked(
+      'coupon e-mail restrictions',
+      marked.eshopCoupons.flatMap((c) => c.emailRestrictions),
+    );
 
     // Guest logins (`Client:12345678`) are Allegro's, not the person's.
     const login = (l: string | null) => (l?.startsWith('Client:') ? null : l);
@@ -58,14 +79,29 @@ describe('PII canaries', () => {
       'CRM contacts',
       marked.crmContacts.flatMap((c) => [c.firstName, c.lastName, c.email, c.address?.street, login(c.allegroBuyerLogin)]),
     );
-    expectMarked('CRM additional e-mails', marked.crmContacts.flatMap((c) => c.additionalEmails.filter((e) => !e.endsWith('@allegromail.pl'))));
-    expectMarked('CRM notes', marked.crmNotes.map((n) => n.body));
+    expectMarked(
+      'CRM additional e-mails',
+      marked.crmContacts.flatMap((c) => c.additionalEmails.filter((e) => !e.endsWith('@allegromail.pl'))),
+    );
+    expectMarked(
+      'CRM notes',
+      marked.crmNotes.map((n) => n.body),
+    );
 
     const buyers = marked.allegroBuyers.filter((b) => !b.guest);
-    expectMarked('Allegro buyers', buyers.flatMap((b) => [b.login, b.firstName, b.lastName, b.address.street, b.companyName]));
-    expectMarked('Allegro forms', marked.allegroCheckoutForms.flatMap((f) => [...personFields(f.delivery.address), f.messageToSeller]));
+    expectMarked(
+      'Allegro buyers',
+      buyers.flatMap((b) => [b.login, b.firstName, b.lastName, b.address.street, b.companyName]),
+    );
+    expectMarked(
+      'Allegro forms',
+      marked.allegroCheckoutForms.flatMap((f) => [...personFields(f.delivery.address), f.messageToSeller]),
+    );
 
-    expectMarked('demo customers', marked.demoCustomers.flatMap((c) => [c.email, c.allegroBuyerLogin]));
+    expectMarked(
+      'demo customers',
+      marked.demoCustomers.flatMap((c) => [c.email, c.allegroBuyerLogin]),
+    );
   });
 
   it('keep e-mails valid and lower-case around the marker, and logins to letters, digits and _ . -', () => {
@@ -91,7 +127,10 @@ describe('PII canaries', () => {
   });
 
   it('quote the marked identities in the demo customers\u2019 fixed notes', () => {
-    const bodies = marked.crmNotes.filter((n) => n.contactId === '10000000003').map((n) => n.body).join('\n');
+    const bodies = marked.crmNotes
+      .filter((n) => n.contactId === '10000000003')
+      .map((n) => n.body)
+      .join('\n');
     expect(bodies).toContain(`k.zielinska.${MARKER}@example.pl`);
     expect(bodies).not.toContain('k.zielinska@example.pl');
   });

@@ -64,7 +64,14 @@ describe('Random', () => {
     expect(items).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(new Set(rng.sample(items, 5)).size).toBe(5);
     let heavy = 0;
-    for (let i = 0; i < 5000; i++) if (rng.weighted([['a', 9], ['b', 1]] as const) === 'a') heavy++;
+    for (let i = 0; i < 5000; i++)
+      if (
+        rng.weighted([
+          ['a', 9],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        heavy++;
     expect(heavy / 5000).toBeGreaterThan(0.85);
     expect(heavy / 5000).toBeLessThan(0.95);
     expect(() => rng.pick([])).toThrow(RangeError);

@@ -182,10 +182,7 @@ export class WeightedPicker<T> {
 
   private readonly items: readonly T[];
 
-  constructor(
-    items: readonly T[],
-    weights: readonly number[],
-  ) {
+  constructor(items: readonly T[], weights: readonly number[]) {
     this.items = items;
     if (items.length === 0 || items.length !== weights.length) {
       throw new RangeError('WeightedPicker needs one weight per item and at least one item');

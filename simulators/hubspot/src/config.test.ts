@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CREDENTIALS, loadHubSpotSimulatorConfig } from './config.ts';
 
 describe('loadHubSpotSimulatorConfig', () => {
-  it('defaults to HubSpot\'s real budgets, port 8071 and the fixed private-app token', () => {
+  it("defaults to HubSpot's real budgets, port 8071 and the fixed private-app token", () => {
     const c = loadHubSpotSimulatorConfig({});
     expect(c.port).toBe(8071);
     expect(c.knobs.rateLimit).toEqual({ limit: 190, windowMs: 10_000 });
@@ -27,12 +27,19 @@ describe('loadHubSpotSimulatorConfig', () => {
     expect(c.credentials.appSecret).toBe('s3cret');
     expect(c.knobs.rateLimit).toBeNull();
     expect(c.searchRateLimit).toBeNull();
-    expect(c.webhooks).toEqual({ targetUrl: 'http://127.0.0.1:9999/hooks', subscriptions: ['contact.creation', 'contact.propertyChange:loyalty_points'] });
+    expect(c.webhooks).toEqual({
+      targetUrl: 'http://127.0.0.1:9999/hooks',
+      subscriptions: ['contact.creation', 'contact.propertyChange:loyalty_points'],
+    });
   });
 
   it('reports every problem at once, core knobs and HubSpot settings together', () => {
     try {
-      loadHubSpotSimulatorConfig({ HUBSPOT_SIMULATOR_PORT: 'abc', HUBSPOT_SIMULATOR_SEARCH_RATE_LIMIT: '-1', HUBSPOT_SIMULATOR_WEBHOOK_SUBSCRIPTIONS: 'deal.creation' });
+      loadHubSpotSimulatorConfig({
+        HUBSPOT_SIMULATOR_PORT: 'abc',
+        HUBSPOT_SIMULATOR_SEARCH_RATE_LIMIT: '-1',
+        HUBSPOT_SIMULATOR_WEBHOOK_SUBSCRIPTIONS: 'deal.creation',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

@@ -276,7 +276,7 @@ describe('HubSpot contacts: auth, reads, batch read', () => {
       expect(history.body['message']).toMatch(/property histories is 50/);
     });
 
-    it('answers malformed JSON with HubSpot\'s Jackson-style 400', async () => {
+    it("answers malformed JSON with HubSpot's Jackson-style 400", async () => {
       const { status, body } = await c.json('POST', path, '{"inputs": [');
       expect(status).toBe(400);
       expect(body['message']).toMatch(/^Invalid input JSON on line 1, column \d+/);
@@ -329,7 +329,7 @@ describe('HubSpot contacts: auth, reads, batch read', () => {
       });
     });
 
-    it('answers unknown paths and object types in HubSpot\'s format', async () => {
+    it("answers unknown paths and object types in HubSpot's format", async () => {
       const { status, body } = await c.json('GET', '/crm/v3/nothing-here');
       expect(status).toBe(404);
       expect(body).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND' });

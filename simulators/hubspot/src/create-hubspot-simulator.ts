@@ -9,12 +9,7 @@ import {
   type Simulator,
 } from '@omnigraph/simulator-core';
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
-import {
-  DEFAULT_CREDENTIALS,
-  HUBSPOT_DEFAULT_DAILY_LIMIT,
-  HUBSPOT_DEFAULT_RATE_LIMIT,
-  HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT,
-} from './config.ts';
+import { DEFAULT_CREDENTIALS, HUBSPOT_DEFAULT_DAILY_LIMIT, HUBSPOT_DEFAULT_RATE_LIMIT, HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT } from './config.ts';
 import type { HubSpotContext, HubSpotCredentials } from './hubspot-context.ts';
 import { HubSpotErrors } from './hubspot-errors.ts';
 import { HubSpotStore } from './hubspot-store.ts';
@@ -58,9 +53,7 @@ function isSearch(req: SimRequest): boolean {
 
 export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = {}): Simulator {
   const credentials: HubSpotCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
-  const dataset =
-    options.dataset ??
-    getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
+  const dataset = options.dataset ?? getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
   const initialSearch = options.searchRateLimit === undefined ? HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT : options.searchRateLimit;
   const dailyLimit = options.dailyLimit ?? HUBSPOT_DEFAULT_DAILY_LIMIT;
   const errors = new HubSpotErrors(dataset.seed);
@@ -125,7 +118,12 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
     faultSeed: options.faultSeed ?? 1,
     store,
     routes: [
-      ...OBJECT_PREFIXES.flatMap((prefix) => [...mergeRoutes(ctx, prefix), ...searchRoutes(ctx, prefix), ...batchRoutes(ctx, prefix), ...objectRoutes(ctx, prefix)]),
+      ...OBJECT_PREFIXES.flatMap((prefix) => [
+        ...mergeRoutes(ctx, prefix),
+        ...searchRoutes(ctx, prefix),
+        ...batchRoutes(ctx, prefix),
+        ...objectRoutes(ctx, prefix),
+      ]),
       ...PROPERTY_PREFIXES.flatMap((prefix) => propertyRoutes(ctx, prefix)),
       ...ownerRoutes(ctx),
       ...associationRoutes(ctx),

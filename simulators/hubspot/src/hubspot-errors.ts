@@ -107,7 +107,7 @@ export class HubSpotErrors {
       case 401:
         return this.unauthorized();
       case 403:
-        return this.error(403, 'This app hasn\'t been granted all required scopes to make this call.', 'MISSING_SCOPES');
+        return this.error(403, "This app hasn't been granted all required scopes to make this call.", 'MISSING_SCOPES');
       case 404:
         return this.resourceNotFound();
       case 409:
@@ -137,10 +137,7 @@ export interface PropertyProblem {
  * Reads the JSON body or answers HubSpot's Jackson-style 400 ("Invalid input JSON on line 1, column 7: …"), which
  * names the position of the first bad character.
  */
-export function readJsonBody(
-  req: SimRequest,
-  errors: HubSpotErrors,
-): { ok: true; value: unknown } | { ok: false; response: SimResponse } {
+export function readJsonBody(req: SimRequest, errors: HubSpotErrors): { ok: true; value: unknown } | { ok: false; response: SimResponse } {
   try {
     return { ok: true, value: req.json() };
   } catch (error) {

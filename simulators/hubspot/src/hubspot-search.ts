@@ -364,8 +364,7 @@ function compileFilter(store: HubSpotStore, info: ObjectTypeInfo, f: SearchFilte
       const lower = pattern.toLowerCase();
       // A token match implies the longest literal piece is a substring: a cheap reject before tokenising.
       const piece = lower.split('*').reduce((a, b) => (b.length > a.length ? b : a), '');
-      const contains = (v: string) =>
-        v.toLowerCase().includes(piece) && tokens(v).some((t) => (re ? re.test(t) : t === lower));
+      const contains = (v: string) => v.toLowerCase().includes(piece) && tokens(v).some((t) => (re ? re.test(t) : t === lower));
       return f.operator === 'CONTAINS_TOKEN'
         ? (r) => {
             const v = get(r);
@@ -402,7 +401,8 @@ function queryPredicate(info: ObjectTypeInfo, query: string): Predicate {
     const values = info.querySearchable.map((name) => r.properties[name]).filter((v): v is string => v !== undefined);
     const lowered = values.map((v) => v.toLowerCase());
     const plausible = terms.every(
-      (term, i) => lowered.some((v) => v.includes(term)) || (digitTerms[i] ? values.some((v) => v.replace(/\D/g, '').includes(digitTerms[i]!)) : false),
+      (term, i) =>
+        lowered.some((v) => v.includes(term)) || (digitTerms[i] ? values.some((v) => v.replace(/\D/g, '').includes(digitTerms[i]!)) : false),
     );
     if (!plausible) return false;
     const haystack: string[] = [];
@@ -424,7 +424,10 @@ function queryPredicate(info: ObjectTypeInfo, query: string): Predicate {
 function sortRecords(info: ObjectTypeInfo, records: CrmRecord[], sorts: SearchSort[]): CrmRecord[] {
   if (sorts.length === 0) return records.sort((a, b) => compareNumericIds(a.id, b.id));
   const keys = sorts.map((s) => ({ def: info.properties.get(s.propertyName), name: s.propertyName, dir: s.direction === 'DESCENDING' ? -1 : 1 }));
-  const decorated = records.map((r) => ({ r, k: keys.map((k) => (r.properties[k.name] === undefined ? undefined : comparable(k.def, r.properties[k.name]!))) }));
+  const decorated = records.map((r) => ({
+    r,
+    k: keys.map((k) => (r.properties[k.name] === undefined ? undefined : comparable(k.def, r.properties[k.name]!))),
+  }));
   decorated.sort((a, b) => {
     for (let i = 0; i < keys.length; i += 1) {
       const va = a.k[i];

@@ -215,7 +215,14 @@ export class HubSpotStore implements SimulatorStore {
     }
     for (const n of dataset.crmNotes) {
       const w = noteToWire(n);
-      this.collections.notes.insert({ id: w.id, type: 'notes', properties: w.properties, createdAt: w.createdAt, updatedAt: w.updatedAt, archived: false });
+      this.collections.notes.insert({
+        id: w.id,
+        type: 'notes',
+        properties: w.properties,
+        createdAt: w.createdAt,
+        updatedAt: w.updatedAt,
+        archived: false,
+      });
       for (const contactId of w.contactIds) this.associate(w.id, contactId);
     }
     this.owners = ownersFromNotes(dataset.crmNotes, dataset.generatedAt);
@@ -497,9 +504,7 @@ function parseRecords(type: ObjectTypeName, input: unknown): ParsedRecord[] {
     for (const [name, value] of Object.entries(r['properties'] as Record<string, unknown>)) {
       const def = info.properties.get(name);
       if (!def) {
-        throw new RecordsError(
-          `${where}.properties.${name}: unknown ${type} property; known: ${[...info.properties.keys()].join(', ')}`,
-        );
+        throw new RecordsError(`${where}.properties.${name}: unknown ${type} property; known: ${[...info.properties.keys()].join(', ')}`);
       }
       if (value === null) continue;
       if (typeof value !== 'string') {
@@ -519,7 +524,10 @@ function parseRecords(type: ObjectTypeName, input: unknown): ParsedRecord[] {
     props[info.createdProperty] = createdAt;
     props[info.modifiedProperty] = updatedAt;
     props['hs_object_id'] = id;
-    deriveProperties(props, Object.keys(DERIVED).filter((k) => props[k] !== undefined && props[DERIVED[k]!] === undefined));
+    deriveProperties(
+      props,
+      Object.keys(DERIVED).filter((k) => props[k] !== undefined && props[DERIVED[k]!] === undefined),
+    );
     const record: CrmRecord = { id, type, properties: props, createdAt, updatedAt, archived };
     if (archived) record.archivedAt = parseTime(`${where}.archivedAt`, r['archivedAt'], updatedAt);
     const associatedContacts: string[] = [];

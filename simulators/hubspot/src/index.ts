@@ -37,7 +37,9 @@ export function bootHubSpotSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
       portalId: String(c.portalId),
       appId: String(c.appId),
       appSecret: `${c.appSecret} (X-HubSpot-Signature-v3 key)`,
-      webhooks: config.webhooks.targetUrl ? `${config.webhooks.targetUrl} (${config.webhooks.subscriptions?.join(', ')})` : 'off (PUT /__simulator/webhooks)',
+      webhooks: config.webhooks.targetUrl
+        ? `${config.webhooks.targetUrl} (${config.webhooks.subscriptions?.join(', ')})`
+        : 'off (PUT /__simulator/webhooks)',
     },
   };
 }

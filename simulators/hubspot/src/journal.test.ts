@@ -38,7 +38,7 @@ async function fileOf(entry: Entry): Promise<JournalFile> {
 /** Reads every entry after `offset` with `next` until 204. */
 async function entriesAfter(offset: string): Promise<JournalFile[]> {
   const files: JournalFile[] = [];
-  for (let cursor = offset; ; ) {
+  for (let cursor = offset; ;) {
     const res = await t.call('GET', `${J}/offset/${cursor}/next`);
     if (res.status === 204) return files;
     expect(res.status).toBe(200);
@@ -74,7 +74,10 @@ describe('webhooks journal', () => {
     const primary = await createContact('merge.primary@example.pl');
     const merged = await createContact('merge.secondary@example.pl', { allegro_buyer_login: 'merge_login' });
     const before = (await t.json<Entry>('GET', `${J}/latest`)).body.currentOffset;
-    const res = await t.json<{ id: string; properties: Record<string, string> }>('POST', `${C}/merge`, { primaryObjectId: primary, objectIdToMerge: merged });
+    const res = await t.json<{ id: string; properties: Record<string, string> }>('POST', `${C}/merge`, {
+      primaryObjectId: primary,
+      objectIdToMerge: merged,
+    });
     expect(res.status).toBe(200);
     expect(res.body.id).toBe(primary);
     const read = await t.json<{ properties: Record<string, string> }>('GET', `${C}/${primary}?properties=hs_additional_emails,allegro_buyer_login`);

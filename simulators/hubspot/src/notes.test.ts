@@ -20,7 +20,10 @@ describe('HubSpot notes and associations', () => {
   afterAll(() => c.sim.close());
 
   it('serves the seeded call-center notes', async () => {
-    const { status, body } = await c.json<WireRecord>('GET', `/crm/v3/objects/notes/${seeded.id}?properties=hs_note_body,hubspot_owner_id&associations=contacts`);
+    const { status, body } = await c.json<WireRecord>(
+      'GET',
+      `/crm/v3/objects/notes/${seeded.id}?properties=hs_note_body,hubspot_owner_id&associations=contacts`,
+    );
     expect(status).toBe(200);
     expect(body.properties).toMatchObject({ hs_note_body: seeded.body, hubspot_owner_id: seeded.ownerId, hs_object_id: seeded.id });
     expect(body.associations?.['contacts']?.results).toEqual([{ id: seeded.contactId, type: 'note_to_contact' }]);
@@ -43,13 +46,17 @@ describe('HubSpot notes and associations', () => {
       { toObjectId: Number(created.body.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 201, label: null }] },
     ]);
     const back = await c.json<AssociationPage>('GET', `/crm/v4/objects/notes/${created.body.id}/associations/contacts`);
-    expect(back.body.results[0]).toEqual({ toObjectId: Number(contact.id), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 202, label: null }] });
+    expect(back.body.results[0]).toEqual({
+      toObjectId: Number(contact.id),
+      associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 202, label: null }],
+    });
 
-    const batch = await c.json<{ status: string; results: { from: { id: string }; to: { toObjectId: number }[] }[]; numErrors?: number; errors?: unknown[] }>(
-      'POST',
-      '/crm/v4/associations/contacts/notes/batch/read',
-      { inputs: [{ id: contact.id }, { id: seeded.contactId }, { id: '999999999999' }] },
-    );
+    const batch = await c.json<{
+      status: string;
+      results: { from: { id: string }; to: { toObjectId: number }[] }[];
+      numErrors?: number;
+      errors?: unknown[];
+    }>('POST', '/crm/v4/associations/contacts/notes/batch/read', { inputs: [{ id: contact.id }, { id: seeded.contactId }, { id: '999999999999' }] });
     expect(batch.status).toBe(207);
     expect(batch.body.status).toBe('COMPLETE');
     const fromContact = batch.body.results.find((r) => r.from.id === contact.id)!;
@@ -90,7 +97,10 @@ describe('HubSpot notes and associations', () => {
 
   it('batch-reads notes', async () => {
     const ids = dataset.crmNotes.slice(0, 3).map((n) => ({ id: n.id }));
-    const { status, body } = await c.json<{ results: WireRecord[] }>('POST', '/crm/v3/objects/notes/batch/read', { inputs: ids, properties: ['hs_note_body'] });
+    const { status, body } = await c.json<{ results: WireRecord[] }>('POST', '/crm/v3/objects/notes/batch/read', {
+      inputs: ids,
+      properties: ['hs_note_body'],
+    });
     expect(status).toBe(200);
     expect(body.results).toHaveLength(3);
     const missing = await c.json<{ errors: { message: string }[] }>('POST', '/crm/v3/objects/notes/batch/read', { inputs: [{ id: '999999999999' }] });

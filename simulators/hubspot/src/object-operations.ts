@@ -21,12 +21,7 @@ export function checkIdProperty(ctx: HubSpotContext, info: ObjectTypeInfo, idPro
 }
 
 /** A record by id or by a unique property; `archived` searches only the archived ones, as HubSpot does. */
-export function findRecord(
-  col: ObjectCollection,
-  id: string,
-  idProperty: string | null | undefined,
-  archived: boolean,
-): CrmRecord | undefined {
+export function findRecord(col: ObjectCollection, id: string, idProperty: string | null | undefined, archived: boolean): CrmRecord | undefined {
   const byUnique = idProperty && idProperty !== 'hs_object_id';
   if (!byUnique) {
     const r = col.byId.get(id);
@@ -148,9 +143,7 @@ export function linkAssociations(ctx: HubSpotContext, record: CrmRecord, targets
 /** HubSpot requires the activity timestamp on engagements. */
 export function missingRequired(ctx: HubSpotContext, info: ObjectTypeInfo, properties: WireProperties): SimResponse | null {
   if (info.name === 'notes' && !properties['hs_timestamp']) {
-    return ctx.errors.propertyValues([
-      { isValid: false, message: 'hs_timestamp is required', error: 'REQUIRED_PROPERTY', name: 'hs_timestamp' },
-    ]);
+    return ctx.errors.propertyValues([{ isValid: false, message: 'hs_timestamp is required', error: 'REQUIRED_PROPERTY', name: 'hs_timestamp' }]);
   }
   return null;
 }

@@ -70,9 +70,7 @@ export function normalizePropertyValue(def: PropertyDefinition, raw: string): No
 }
 
 export type WriteValidation =
-  | { ok: true; properties: WireProperties }
-  | { ok: false; problems: PropertyProblem[] }
-  | { ok: false; malformed: string };
+  { ok: true; properties: WireProperties } | { ok: false; problems: PropertyProblem[] } | { ok: false; malformed: string };
 
 /**
  * Validates the `properties` object of a create/update. Numbers and booleans are accepted and stringified (HubSpot

@@ -48,7 +48,10 @@ describe('HubSpot records loading (/__simulator/records)', () => {
     expect(status).toBe(201);
     expect(body).toEqual({ loaded: { contacts: 1, notes: 1 } });
 
-    const byEmail = await c.json<WireRecord>('GET', '/crm/v3/objects/contacts/repro.bug@example.pl?idProperty=email&properties=loyalty_points,hs_searchable_calculated_phone_number');
+    const byEmail = await c.json<WireRecord>(
+      'GET',
+      '/crm/v3/objects/contacts/repro.bug@example.pl?idProperty=email&properties=loyalty_points,hs_searchable_calculated_phone_number',
+    );
     expect(byEmail.body).toMatchObject({
       id: '77000000001',
       properties: { loyalty_points: '1240', hs_searchable_calculated_phone_number: '699000111', lastmodifieddate: '2026-05-12T09:05:02.911Z' },
@@ -85,7 +88,12 @@ describe('HubSpot records loading (/__simulator/records)', () => {
       [{ contacts: [{ id: '77000000003', properties: { email: dataset.crmContacts.find((x) => x.email)!.email! } }] }, /already belongs to contact/],
       [{ notes: [{ id: '88000000002', properties: {}, associations: { contacts: ['123'] } }] }, /contact 123 does not exist/],
       [
-        { contacts: [{ id: '77000000004', properties: { firstname: 'ok' } }, { id: '77000000005', properties: { odoo_partner_id: 7 } }] },
+        {
+          contacts: [
+            { id: '77000000004', properties: { firstname: 'ok' } },
+            { id: '77000000005', properties: { odoo_partner_id: 7 } },
+          ],
+        },
         /contacts\[1\]/,
       ],
     ];

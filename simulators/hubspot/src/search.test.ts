@@ -46,22 +46,38 @@ describe('HubSpot contact search', () => {
 
   it('matches names with CONTAINS_TOKEN, case-insensitively and with * wildcards', async () => {
     const target = contacts.find((x) => x.lastName.length > 4)!;
-    const exact = await search({ filterGroups: [{ filters: [{ propertyName: 'lastname', operator: 'CONTAINS_TOKEN', value: target.lastName.toUpperCase() }] }], limit: 200 });
-    const expected = contacts.filter((x) => x.lastName.toLowerCase().split(/\s|-/).includes(target.lastName.toLowerCase()) || x.lastName.toLowerCase() === target.lastName.toLowerCase());
+    const exact = await search({
+      filterGroups: [{ filters: [{ propertyName: 'lastname', operator: 'CONTAINS_TOKEN', value: target.lastName.toUpperCase() }] }],
+      limit: 200,
+    });
+    const expected = contacts.filter(
+      (x) =>
+        x.lastName.toLowerCase().split(/\s|-/).includes(target.lastName.toLowerCase()) || x.lastName.toLowerCase() === target.lastName.toLowerCase(),
+    );
     expect(exact.body.total).toBe(expected.length);
     const prefix = target.lastName.slice(0, 4);
-    const wild = await search({ filterGroups: [{ filters: [{ propertyName: 'lastname', operator: 'CONTAINS_TOKEN', value: `${prefix}*` }] }], limit: 200 });
+    const wild = await search({
+      filterGroups: [{ filters: [{ propertyName: 'lastname', operator: 'CONTAINS_TOKEN', value: `${prefix}*` }] }],
+      limit: 200,
+    });
     expect(wild.body.total).toBeGreaterThanOrEqual(expected.length);
-    for (const r of wild.body.results) expect(r.properties['lastname']!.toLowerCase()).toMatch(new RegExp(`(^|[^\\p{L}])${prefix.toLowerCase()}`, 'u'));
+    for (const r of wild.body.results)
+      expect(r.properties['lastname']!.toLowerCase()).toMatch(new RegExp(`(^|[^\\p{L}])${prefix.toLowerCase()}`, 'u'));
     const domain = contacts.find((x) => x.email)!.email!.split('@')[1]!;
     const byDomain = await search({ filterGroups: [{ filters: [{ propertyName: 'email', operator: 'CONTAINS_TOKEN', value: `*@${domain}` }] }] });
     expect(byDomain.body.total).toBe(contacts.filter((x) => x.email?.toLowerCase().endsWith(`@${domain}`)).length);
   });
 
   it('filters with IN and NOT_IN, with EQ case-insensitive on strings', async () => {
-    const { body } = await search({ filterGroups: [{ filters: [{ propertyName: 'loyalty_tier', operator: 'IN', values: ['gold', 'platinum'] }] }], limit: 0 });
+    const { body } = await search({
+      filterGroups: [{ filters: [{ propertyName: 'loyalty_tier', operator: 'IN', values: ['gold', 'platinum'] }] }],
+      limit: 0,
+    });
     expect(body.total).toBe(contacts.filter((x) => x.loyaltyTier === 'gold' || x.loyaltyTier === 'platinum').length);
-    const notIn = await search({ filterGroups: [{ filters: [{ propertyName: 'loyalty_tier', operator: 'NOT_IN', values: ['gold', 'platinum'] }] }], limit: 0 });
+    const notIn = await search({
+      filterGroups: [{ filters: [{ propertyName: 'loyalty_tier', operator: 'NOT_IN', values: ['gold', 'platinum'] }] }],
+      limit: 0,
+    });
     expect(notIn.body.total + body.total).toBe(contacts.length);
     const eq = await search({ filterGroups: [{ filters: [{ propertyName: 'loyalty_tier', operator: 'EQ', value: 'GOLD' }] }], limit: 0 });
     expect(eq.body.total).toBe(contacts.filter((x) => x.loyaltyTier === 'gold').length);
@@ -86,14 +102,21 @@ describe('HubSpot contact search', () => {
     const cut = sortedDates[Math.floor(sortedDates.length / 2)]!;
     const expected = sortedDates.filter((d) => d >= cut).length;
     const ms = await search({ filterGroups: [{ filters: [{ propertyName: 'createdate', operator: 'GTE', value: String(cut) }] }], limit: 0 });
-    const iso = await search({ filterGroups: [{ filters: [{ propertyName: 'createdate', operator: 'GTE', value: new Date(cut).toISOString() }] }], limit: 0 });
+    const iso = await search({
+      filterGroups: [{ filters: [{ propertyName: 'createdate', operator: 'GTE', value: new Date(cut).toISOString() }] }],
+      limit: 0,
+    });
     expect(ms.body.total).toBe(expected);
     expect(iso.body.total).toBe(expected);
   });
 
   it('sorts with "-property" strings and with {propertyName, direction} objects alike', async () => {
     const asString = await search({ sorts: ['-loyalty_points'], properties: ['loyalty_points'], limit: 20 });
-    const asObject = await search({ sorts: [{ propertyName: 'loyalty_points', direction: 'DESCENDING' }], properties: ['loyalty_points'], limit: 20 });
+    const asObject = await search({
+      sorts: [{ propertyName: 'loyalty_points', direction: 'DESCENDING' }],
+      properties: ['loyalty_points'],
+      limit: 20,
+    });
     const points = asString.body.results.map((r) => Number(r.properties['loyalty_points']));
     expect(points).toEqual([...points].sort((a, b) => b - a));
     expect(points[0]).toBe(Math.max(...contacts.map((x) => x.loyaltyPoints)));

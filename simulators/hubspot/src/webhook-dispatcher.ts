@@ -113,10 +113,7 @@ export class WebhookDispatcher {
   private readonly initial: WebhookSettings;
   private readonly credentials: HubSpotCredentials;
 
-  constructor(
-    initial: WebhookSettings,
-    credentials: HubSpotCredentials,
-  ) {
+  constructor(initial: WebhookSettings, credentials: HubSpotCredentials) {
     this.initial = initial;
     this.credentials = credentials;
     this.settings = { ...initial };

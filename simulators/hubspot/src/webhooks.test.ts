@@ -129,10 +129,12 @@ describe('HubSpot webhooks', () => {
     await c.call('DELETE', `/crm/v3/objects/contacts/${target.id}`);
     await waitFor(async () => allEvents().some((e) => e.subscriptionType === 'contact.deletion'));
     const all = allEvents();
-    expect(all.filter((e) => e.subscriptionType === 'contact.propertyChange').map((e) => e.propertyName).sort()).toEqual([
-      'loyalty_points',
-      'loyalty_tier',
-    ]);
+    expect(
+      all
+        .filter((e) => e.subscriptionType === 'contact.propertyChange')
+        .map((e) => e.propertyName)
+        .sort(),
+    ).toEqual(['loyalty_points', 'loyalty_tier']);
     expect(all.find((e) => e.subscriptionType === 'contact.deletion')).toMatchObject({ objectId: Number(target.id), changeFlag: 'DELETED' });
     for (const r of received) expect(verifyV3(secret, targetUrl, r)).toBe(true);
   });

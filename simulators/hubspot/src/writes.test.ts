@@ -15,7 +15,14 @@ describe('HubSpot contact writes', () => {
   it('creates a contact with a counter id, string properties and HubSpot-managed timestamps', async () => {
     const before = Date.now();
     const { status, body } = await c.json<WireRecord>('POST', '/crm/v3/objects/contacts', {
-      properties: { email: 'Nowy.Klient@Example.PL', firstname: 'Nowy', lastname: 'Klient', loyalty_points: 15, consent_sms_marketing: true, phone: '+48 601 234 999' },
+      properties: {
+        email: 'Nowy.Klient@Example.PL',
+        firstname: 'Nowy',
+        lastname: 'Klient',
+        loyalty_points: 15,
+        consent_sms_marketing: true,
+        phone: '+48 601 234 999',
+      },
     });
     expect(status).toBe(201);
     const maxSeedId = dataset.crmContacts.map((x) => BigInt(x.id)).reduce((a, b) => (a > b ? a : b));
@@ -103,14 +110,15 @@ describe('HubSpot contact writes', () => {
   });
 
   it('updates by idProperty=email, recomputes the searchable phone, clears with an empty string', async () => {
-    const { status, body } = await c.json<WireRecord>(
-      'PATCH',
-      `/crm/v3/objects/contacts/${encodeURIComponent(existing.email!)}?idProperty=email`,
-      { properties: { phone: '0048 512 345 678', city: '' } },
-    );
+    const { status, body } = await c.json<WireRecord>('PATCH', `/crm/v3/objects/contacts/${encodeURIComponent(existing.email!)}?idProperty=email`, {
+      properties: { phone: '0048 512 345 678', city: '' },
+    });
     expect(status).toBe(200);
     expect(body.id).toBe(existing.id);
-    const read = await c.json<WireRecord>('GET', `/crm/v3/objects/contacts/${existing.id}?properties=phone,hs_searchable_calculated_phone_number,city`);
+    const read = await c.json<WireRecord>(
+      'GET',
+      `/crm/v3/objects/contacts/${existing.id}?properties=phone,hs_searchable_calculated_phone_number,city`,
+    );
     expect(read.body.properties).toMatchObject({ phone: '0048 512 345 678', hs_searchable_calculated_phone_number: '512345678', city: null });
     const found = await c.json<Page>('POST', '/crm/v3/objects/contacts/search', {
       filterGroups: [{ filters: [{ propertyName: 'hs_searchable_calculated_phone_number', operator: 'EQ', value: '512345678' }] }],
@@ -135,12 +143,18 @@ describe('HubSpot contact writes', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.results.map((r) => r.properties['loyalty_points']).sort()).toEqual(['7', '8']);
     const partial = await c.json('POST', '/crm/v3/objects/contacts/batch/update', {
-      inputs: [{ id: a!.id, properties: { loyalty_points: '9' } }, { id: '999999999999', properties: { loyalty_points: '1' } }],
+      inputs: [
+        { id: a!.id, properties: { loyalty_points: '9' } },
+        { id: '999999999999', properties: { loyalty_points: '1' } },
+      ],
     });
     expect(partial.status).toBe(207);
     expect(partial.body['errors']).toMatchObject([{ category: 'OBJECT_NOT_FOUND', context: { ids: ['999999999999'] } }]);
     const dupes = await c.json('POST', '/crm/v3/objects/contacts/batch/update', {
-      inputs: [{ id: a!.id, properties: {} }, { id: a!.id, properties: {} }],
+      inputs: [
+        { id: a!.id, properties: {} },
+        { id: a!.id, properties: {} },
+      ],
     });
     expect(dupes.status).toBe(400);
   });

@@ -67,9 +67,16 @@ describe('faults, records and admin', () => {
       const html = await fetch(`${h.base}/xmlrpc/2/object`);
       expect(html.status).toBe(404);
       expect(await html.text()).toContain('<title>404 Not Found</title>');
-      const json = await fetch(`${h.base}/web/dataset/call_kw`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id": 4}' });
+      const json = await fetch(`${h.base}/web/dataset/call_kw`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"id": 4}',
+      });
       expect(json.status).toBe(200);
-      expect(await json.json()).toMatchObject({ id: 4, error: { code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound' } } });
+      expect(await json.json()).toMatchObject({
+        id: 4,
+        error: { code: 404, message: '404: Not Found', data: { name: 'werkzeug.exceptions.NotFound' } },
+      });
     });
   });
 
@@ -108,7 +115,9 @@ describe('faults, records and admin', () => {
         fields: ['display_name', 'qty_available', 'free_qty', 'lst_price', 'barcode'],
       });
       // reserved above quantity is what the loaded record says: the simulator serves it as Odoo would
-      expect(rows).toEqual([{ id: 900_001, display_name: '[SKU-BUG-1] Produkt z błędem', qty_available: 4, free_qty: -1, lst_price: 10.5, barcode: false }]);
+      expect(rows).toEqual([
+        { id: 900_001, display_name: '[SKU-BUG-1] Produkt z błędem', qty_available: 4, free_qty: -1, lst_price: 10.5, barcode: false },
+      ]);
       const quants = await h.json2<Rec[]>('stock.quant', 'search_read', {
         domain: [['product_id.default_code', '=', 'SKU-BUG-1']],
         fields: ['location_id', 'available_quantity', 'write_date'],
@@ -152,7 +161,17 @@ describe('faults, records and admin', () => {
       const loaded = await postRecords(h.base, {
         'sale.order': [{ id: 50, name: 'S00042', partner_id: [customerId(), 'x'], state: 'sale', date_order: '2026-04-01 10:00:00' }],
         'sale.order.line': [
-          { id: 70, order_id: [50, 'S00042'], product_id: ds.products[0]!.id, name: 'x', product_uom_qty: 2, price_unit: 5, price_subtotal: 10, price_tax: 2.3, price_total: 12.3 },
+          {
+            id: 70,
+            order_id: [50, 'S00042'],
+            product_id: ds.products[0]!.id,
+            name: 'x',
+            product_uom_qty: 2,
+            price_unit: 5,
+            price_subtotal: 10,
+            price_tax: 2.3,
+            price_total: 12.3,
+          },
         ],
       });
       expect(loaded.status).toBe(201);

@@ -29,7 +29,8 @@ export function bootOdooSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
       login: c.login,
       'api key (JSON-RPC password, JSON-2 bearer)': c.apiKey,
       uid: String(c.uid),
-      'JSON-RPC': 'POST /jsonrpc  {"jsonrpc":"2.0","method":"call","params":{"service":"object","method":"execute_kw","args":[db, uid, key, model, method, args, kwargs]}}',
+      'JSON-RPC':
+        'POST /jsonrpc  {"jsonrpc":"2.0","method":"call","params":{"service":"object","method":"execute_kw","args":[db, uid, key, model, method, args, kwargs]}}',
       'JSON-2': `POST /json/2/<model>/<method>  Authorization: bearer ${c.apiKey}`,
     },
   };

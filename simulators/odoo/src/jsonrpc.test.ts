@@ -124,9 +124,7 @@ describe('legacy JSON-RPC (/jsonrpc)', () => {
       const badPath = await h.executeKw('stock.quant', 'search_read', [[['product_id.sku', '=', 'x']]]);
       expect(badPath.body.error?.data.message).toBe("Invalid field product.product.sku in condition ('sku', '=', 'x')");
       const isoDate = await h.executeKw('res.partner', 'search_read', [[['write_date', '>=', '2026-05-01T00:00:00Z']]]);
-      expect(isoDate.body.error?.data.message).toBe(
-        "time data '2026-05-01T00:00:00Z' does not match format '%Y-%m-%d %H:%M:%S'",
-      );
+      expect(isoDate.body.error?.data.message).toBe("time data '2026-05-01T00:00:00Z' does not match format '%Y-%m-%d %H:%M:%S'");
     });
 
     it('answers unknown fields and bad arguments like Python would', async () => {
@@ -145,7 +143,7 @@ describe('legacy JSON-RPC (/jsonrpc)', () => {
       expect(badOrder.body.error?.data.name).toBe('odoo.exceptions.UserError');
     });
 
-    it('answers malformed JSON with Odoo\'s bare 400 and a wrong content type with a werkzeug page', async () => {
+    it("answers malformed JSON with Odoo's bare 400 and a wrong content type with a werkzeug page", async () => {
       const bad = await fetch(`${h.base}/jsonrpc`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc": "2.0",' });
       expect(bad.status).toBe(400);
       expect(await bad.text()).toBe('Invalid JSON data');
@@ -178,7 +176,19 @@ describe('legacy JSON-RPC (/jsonrpc)', () => {
       const rows = reply.body.result as Rec[];
       expect(rows.map((r) => r['default_code']).sort()).toEqual([...skus].sort());
       const row = rows.find((r) => r['default_code'] === noEan.sku)!;
-      expect(Object.keys(row)).toEqual(['id', 'default_code', 'barcode', 'name', 'product_tmpl_id', 'categ_id', 'list_price', 'lst_price', 'taxes_id', 'uom_id', 'active']);
+      expect(Object.keys(row)).toEqual([
+        'id',
+        'default_code',
+        'barcode',
+        'name',
+        'product_tmpl_id',
+        'categ_id',
+        'list_price',
+        'lst_price',
+        'taxes_id',
+        'uom_id',
+        'active',
+      ]);
       expect(row).toMatchObject({
         id: noEan.id,
         barcode: false,
@@ -216,7 +226,10 @@ describe('legacy JSON-RPC (/jsonrpc)', () => {
 
     it('reads records by id, skipping ids that do not exist, with bare ids when load is not classic', async () => {
       const product = ds.products.find((p) => p.active)!;
-      const rows = await h.call<Rec[]>('product.product', 'read', [[product.id, 999_999], ['default_code', 'categ_id']]);
+      const rows = await h.call<Rec[]>('product.product', 'read', [
+        [product.id, 999_999],
+        ['default_code', 'categ_id'],
+      ]);
       expect(rows).toEqual([{ id: product.id, default_code: product.sku, categ_id: [product.categoryId, expect.any(String)] }]);
       const bare = await h.call<Rec[]>('product.product', 'read', [[product.id]], { fields: ['categ_id'], load: null });
       expect(bare).toEqual([{ id: product.id, categ_id: product.categoryId }]);

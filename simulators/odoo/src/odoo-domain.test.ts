@@ -51,14 +51,20 @@ describe('domains', () => {
   });
 
   it('compares numbers, datetimes and many2one names', () => {
-    const big = search('stock.quant', [['quantity', '>=', 50], ['location_id.usage', '=', 'internal']]);
+    const big = search('stock.quant', [
+      ['quantity', '>=', 50],
+      ['location_id.usage', '=', 'internal'],
+    ]);
     expect(big).toHaveLength(ds.stock.filter((q) => q.quantity >= 50).length);
     const product = ds.products.find((p) => p.active)!;
     const byName = search('stock.quant', [['product_id', '=', `[${product.sku}] ${product.name}`]]);
     expect(byName).toHaveLength(ds.stock.filter((q) => q.productId === product.id).length);
     const byIlike = search('product.product', [['categ_id', 'ilike', 'saleable']]);
     expect(byIlike.length).toBeGreaterThan(0);
-    const recent = search('stock.quant', [['write_date', '>', '2026-01-01'], ['location_id.usage', '=', 'internal']]);
+    const recent = search('stock.quant', [
+      ['write_date', '>', '2026-01-01'],
+      ['location_id.usage', '=', 'internal'],
+    ]);
     expect(recent).toHaveLength(ds.stock.filter((q) => q.updatedAt > '2026-01-01T00:00:00').length);
   });
 

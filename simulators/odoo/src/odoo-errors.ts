@@ -57,16 +57,11 @@ export interface OdooErrorData {
   debug: string;
 }
 
-export const userError = (message: string) =>
-  new OdooError('odoo.exceptions.UserError', message, [message], 422);
-export const validationError = (message: string) =>
-  new OdooError('odoo.exceptions.ValidationError', message, [message], 422);
-export const accessError = (message: string) =>
-  new OdooError('odoo.exceptions.AccessError', message, [message], 403);
-export const missingError = (message: string) =>
-  new OdooError('odoo.exceptions.MissingError', message, [message], 404);
-export const accessDenied = (message = 'Access Denied') =>
-  new OdooError('odoo.exceptions.AccessDenied', message, [message], 403, message, {}, false);
+export const userError = (message: string) => new OdooError('odoo.exceptions.UserError', message, [message], 422);
+export const validationError = (message: string) => new OdooError('odoo.exceptions.ValidationError', message, [message], 422);
+export const accessError = (message: string) => new OdooError('odoo.exceptions.AccessError', message, [message], 403);
+export const missingError = (message: string) => new OdooError('odoo.exceptions.MissingError', message, [message], 404);
+export const accessDenied = (message = 'Access Denied') => new OdooError('odoo.exceptions.AccessDenied', message, [message], 403, message, {}, false);
 export const valueError = (message: string) => new OdooError('builtins.ValueError', message, [message], 500);
 export const typeError = (message: string) => new OdooError('builtins.TypeError', message, [message], 500);
 export const attributeError = (message: string) => new OdooError('builtins.AttributeError', message, [message], 500);
@@ -114,14 +109,12 @@ export const WERKZEUG: Record<number, { name: string; reason: string; descriptio
   403: {
     name: 'Forbidden',
     reason: 'Forbidden',
-    description:
-      "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.",
+    description: "You don't have the permission to access the requested resource. It is either read-protected or not readable by the server.",
   },
   404: {
     name: 'NotFound',
     reason: 'Not Found',
-    description:
-      'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
+    description: 'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
   },
   405: { name: 'MethodNotAllowed', reason: 'Method Not Allowed', description: 'The method is not allowed for the requested URL.' },
   408: {
@@ -132,8 +125,7 @@ export const WERKZEUG: Record<number, { name: string; reason: string; descriptio
   409: {
     name: 'Conflict',
     reason: 'Conflict',
-    description:
-      'A conflict happened while processing the request. The resource might have been modified while the request was being processed.',
+    description: 'A conflict happened while processing the request. The resource might have been modified while the request was being processed.',
   },
   410: {
     name: 'Gone',
@@ -180,8 +172,7 @@ export const WERKZEUG: Record<number, { name: string; reason: string; descriptio
   503: {
     name: 'ServiceUnavailable',
     reason: 'Service Unavailable',
-    description:
-      'The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.',
+    description: 'The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.',
   },
   504: { name: 'GatewayTimeout', reason: 'Gateway Timeout', description: 'The connection to an upstream server timed out.' },
 };

@@ -1,14 +1,5 @@
 import type { OdooRecord } from './odoo-domain.ts';
-import {
-  accessError,
-  httpError,
-  indexError,
-  OdooError,
-  attributeError,
-  typeError,
-  userError,
-  validationError,
-} from './odoo-errors.ts';
+import { accessError, httpError, indexError, OdooError, attributeError, typeError, userError, validationError } from './odoo-errors.ts';
 import { MODELS, WRITE_METHODS, type FieldDef, type ModelDef } from './odoo-models.ts';
 import { makeEnv, type CallEnv, type OdooStore } from './odoo-store.ts';
 import { refId } from './odoo-table.ts';
@@ -111,8 +102,7 @@ const SPECS: Record<string, MethodSpec> = {
     run: (c, a) => {
       checkWritable(c, 'create');
       const valsList = a['vals_list'];
-      const ids =
-        c.model === 'sale.order.line' ? createLines(c, valsList) : createRecords(c.store, c.model, valsList, c.env);
+      const ids = c.model === 'sale.order.line' ? createLines(c, valsList) : createRecords(c.store, c.model, valsList, c.env);
       // call_kw special-cases create: a single dict gives an id; JSON-2 always answers the recordset's ids.
       return c.wire === 'jsonrpc' && !Array.isArray(valsList) ? ids[0] : ids;
     },
@@ -354,7 +344,8 @@ function describeField(name: string, f: FieldDef): Record<string, unknown> {
 }
 
 function fieldsGet(def: ModelDef, allfields: unknown, attributes: unknown): Record<string, unknown> {
-  const names = Array.isArray(allfields) && allfields.length > 0 ? allfields.filter((n) => typeof n === 'string' && def.fields[n]) : Object.keys(def.fields);
+  const names =
+    Array.isArray(allfields) && allfields.length > 0 ? allfields.filter((n) => typeof n === 'string' && def.fields[n]) : Object.keys(def.fields);
   const attrs = Array.isArray(attributes) && attributes.length > 0 ? new Set(attributes as string[]) : undefined;
   const out: Record<string, unknown> = {};
   for (const name of names as string[]) {

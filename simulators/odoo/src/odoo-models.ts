@@ -4,19 +4,7 @@
  */
 
 export type FieldType =
-  | 'integer'
-  | 'float'
-  | 'monetary'
-  | 'char'
-  | 'text'
-  | 'html'
-  | 'boolean'
-  | 'selection'
-  | 'date'
-  | 'datetime'
-  | 'many2one'
-  | 'one2many'
-  | 'many2many';
+  'integer' | 'float' | 'monetary' | 'char' | 'text' | 'html' | 'boolean' | 'selection' | 'date' | 'datetime' | 'many2one' | 'one2many' | 'many2many';
 
 export interface FieldDef {
   type: FieldType;
@@ -449,7 +437,15 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       partner_latitude: { type: 'float', string: 'Geo Latitude', writable: true },
       partner_longitude: { type: 'float', string: 'Geo Longitude', writable: true },
       comment: { type: 'html', string: 'Notes', writable: true },
-      lang: { type: 'selection', string: 'Language', writable: true, selection: [['en_US', 'English (US)'], ['pl_PL', 'Polish / Język polski']] },
+      lang: {
+        type: 'selection',
+        string: 'Language',
+        writable: true,
+        selection: [
+          ['en_US', 'English (US)'],
+          ['pl_PL', 'Polish / Język polski'],
+        ],
+      },
       property_product_pricelist: m2o('Pricelist', 'product.pricelist', { writable: true }),
       company_id: COMPANY,
       active: { ...ACTIVE, writable: true },

@@ -8,10 +8,7 @@ import { MODELS, type FieldDef } from './odoo-models.ts';
  * a new record) and reports every problem at once. Computed fields (quantities, display names of writable models,
  * one2many lists) are dropped: the simulator derives them like Odoo does.
  */
-export function validateRecords(
-  payload: unknown,
-  exists: (model: string, id: number) => boolean,
-): Array<{ model: string; records: OdooRecord[] }> {
+export function validateRecords(payload: unknown, exists: (model: string, id: number) => boolean): Array<{ model: string; records: OdooRecord[] }> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new RecordsError('records payload must be an object: { "<model>": [ <records as search_read returns them> ] }');
   }
@@ -99,9 +96,7 @@ function checkValue(f: FieldDef, v: unknown): string | null {
     case 'selection':
       if (v === false) return null;
       if (typeof v !== 'string') return 'expected a selection key or false';
-      return f.selection && !f.selection.some(([k]) => k === v)
-        ? `expected one of ${f.selection.map(([k]) => k).join(', ')}`
-        : null;
+      return f.selection && !f.selection.some(([k]) => k === v) ? `expected one of ${f.selection.map(([k]) => k).join(', ')}` : null;
     case 'datetime':
       return v === false || (typeof v === 'string' && DATETIME_RE.test(v)) ? null : 'expected "YYYY-MM-DD HH:MM:SS" (UTC) or false';
     case 'date':

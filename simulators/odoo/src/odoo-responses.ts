@@ -100,13 +100,7 @@ export function rateLimited(retryAfterSeconds: number): SimResponse {
 /** An unknown path: a JSON request gets the JSON-RPC NotFound envelope (HTTP 200), anything else werkzeug's 404 page. */
 export function notFound(req: SimRequest): SimResponse {
   if (isJsonMimetype(req)) {
-    const e = new OdooError(
-      'werkzeug.exceptions.NotFound',
-      WERKZEUG[404]!.description,
-      [],
-      404,
-      `404 Not Found: ${WERKZEUG[404]!.description}`,
-    );
+    const e = new OdooError('werkzeug.exceptions.NotFound', WERKZEUG[404]!.description, [], 404, `404 Not Found: ${WERKZEUG[404]!.description}`);
     return jsonRpcError(safeId(req), e);
   }
   return htmlResponse(404, werkzeugHtml(404));

@@ -2,14 +2,7 @@ import type { SimulatorStore } from '@omnigraph/simulator-core';
 import type { Dataset } from '@omnigraph/simulator-dataset';
 import { compileDomain, type DomainBackend, type OdooRecord } from './odoo-domain.ts';
 import { userError, valueError } from './odoo-errors.ts';
-import {
-  CURRENCY_PLN_ID,
-  mapDataset,
-  nowOdoo,
-  productDisplayName,
-  type MappedDataset,
-  type OdooDemoCustomer,
-} from './odoo-mappers.ts';
+import { CURRENCY_PLN_ID, mapDataset, nowOdoo, productDisplayName, type MappedDataset, type OdooDemoCustomer } from './odoo-mappers.ts';
 import { MODELS, type FieldDef, type ModelDef } from './odoo-models.ts';
 import { refId, Table } from './odoo-table.ts';
 import { validateRecords } from './odoo-records.ts';
@@ -72,10 +65,7 @@ export class OdooStore implements SimulatorStore {
   private readonly loadDataset: () => Dataset;
   readonly credentials: OdooCredentials;
 
-  constructor(
-    loadDataset: () => Dataset,
-    credentials: OdooCredentials,
-  ) {
+  constructor(loadDataset: () => Dataset, credentials: OdooCredentials) {
     this.loadDataset = loadDataset;
     this.credentials = credentials;
     for (const def of Object.values(MODELS)) this.tables.set(def.name, new Table(def));
@@ -243,9 +233,8 @@ export class OdooStore implements SimulatorStore {
     const parent = refId(rec['parent_id']);
     if (parent !== false) {
       if (!name && rec['type'] !== 'contact') {
-        name = ({ invoice: 'Invoice Address', delivery: 'Delivery Address', other: 'Other Address' } as Record<string, string>)[
-          String(rec['type'])
-        ] ?? '';
+        name =
+          ({ invoice: 'Invoice Address', delivery: 'Delivery Address', other: 'Other Address' } as Record<string, string>)[String(rec['type'])] ?? '';
       }
       if (!rec['is_company']) {
         const commercial = this.commercialPartner(rec);
@@ -405,7 +394,12 @@ export class OdooStore implements SimulatorStore {
       else if (typeof item === 'string') {
         const needle = item.toLowerCase();
         for (const rec of this.table(model).records.values()) {
-          if (String(rec[nameField] ?? '').toLowerCase().includes(needle)) out.push(rec['id'] as number);
+          if (
+            String(rec[nameField] ?? '')
+              .toLowerCase()
+              .includes(needle)
+          )
+            out.push(rec['id'] as number);
         }
       }
     }

@@ -94,13 +94,7 @@ function applyX2manyCommands(store: OdooStore, f: FieldDef, current: number[], v
 }
 
 /** converts create/write values; `mode` decides the wording of the unknown-field error (create vs write) */
-function convertVals(
-  store: OdooStore,
-  def: ModelDef,
-  vals: unknown,
-  mode: 'create' | 'write',
-  skip: ReadonlySet<string> = new Set(),
-): OdooRecord {
+function convertVals(store: OdooStore, def: ModelDef, vals: unknown, mode: 'create' | 'write', skip: ReadonlySet<string> = new Set()): OdooRecord {
   if (typeof vals !== 'object' || vals === null || Array.isArray(vals)) {
     throw valueError(`Wrong value for ${def.name}: ${pyRepr(vals)}`);
   }
@@ -168,7 +162,8 @@ function preparePartner(store: OdooStore, vals: unknown, env: CallEnv, offset: n
     ...store.defaults(def),
     type: 'contact',
     lang,
-    property_product_pricelist: store.defaultPricelistId === false ? false : [store.defaultPricelistId, store.displayName('product.pricelist', store.defaultPricelistId) || ''],
+    property_product_pricelist:
+      store.defaultPricelistId === false ? false : [store.defaultPricelistId, store.displayName('product.pricelist', store.defaultPricelistId) || ''],
     ...changes,
     id: table.nextId + offset,
     create_date: now,

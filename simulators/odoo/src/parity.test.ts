@@ -3,17 +3,30 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOdoo, type OdooHarness } from './test-support.ts';
 
 const ds = getDataset({ scale: 0.2 });
-const skus = ds.products.filter((p) => p.active).slice(3, 8).map((p) => p.sku);
+const skus = ds.products
+  .filter((p) => p.active)
+  .slice(3, 8)
+  .map((p) => p.sku);
 const shop = ds.locations.find((l) => l.kind === 'store')!;
 
 /** the same query, written once as execute_kw (args, kwargs) and once as JSON-2 named parameters */
-const QUERIES: Array<{ label: string; model: string; method: string; args: unknown[]; kwargs: Record<string, unknown>; body: Record<string, unknown> }> = [
+const QUERIES: Array<{
+  label: string;
+  model: string;
+  method: string;
+  args: unknown[];
+  kwargs: Record<string, unknown>;
+  body: Record<string, unknown>;
+}> = [
   {
     label: 'products by SKU with per-warehouse quantities',
     model: 'product.product',
     method: 'search_read',
     args: [[['default_code', 'in', skus]]],
-    kwargs: { fields: ['default_code', 'barcode', 'list_price', 'lst_price', 'qty_available', 'free_qty', 'virtual_available'], context: { warehouse_id: shop.warehouseId } },
+    kwargs: {
+      fields: ['default_code', 'barcode', 'list_price', 'lst_price', 'qty_available', 'free_qty', 'virtual_available'],
+      context: { warehouse_id: shop.warehouseId },
+    },
     body: {
       domain: [['default_code', 'in', skus]],
       fields: ['default_code', 'barcode', 'list_price', 'lst_price', 'qty_available', 'free_qty', 'virtual_available'],
@@ -24,10 +37,22 @@ const QUERIES: Array<{ label: string; model: string; method: string; args: unkno
     label: 'stock per location',
     model: 'stock.quant',
     method: 'search_read',
-    args: [[['product_id.default_code', 'in', skus], ['location_id.usage', '=', 'internal']]],
-    kwargs: { fields: ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'available_quantity', 'write_date'], limit: 500, order: 'id asc' },
+    args: [
+      [
+        ['product_id.default_code', 'in', skus],
+        ['location_id.usage', '=', 'internal'],
+      ],
+    ],
+    kwargs: {
+      fields: ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'available_quantity', 'write_date'],
+      limit: 500,
+      order: 'id asc',
+    },
     body: {
-      domain: [['product_id.default_code', 'in', skus], ['location_id.usage', '=', 'internal']],
+      domain: [
+        ['product_id.default_code', 'in', skus],
+        ['location_id.usage', '=', 'internal'],
+      ],
       fields: ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'available_quantity', 'write_date'],
       limit: 500,
       order: 'id asc',
@@ -39,11 +64,30 @@ const QUERIES: Array<{ label: string; model: string; method: string; args: unkno
     method: 'search_read',
     args: [[['email', '!=', false]]],
     kwargs: { fields: ['name', 'email', 'commercial_partner_id', 'property_product_pricelist'], offset: 5, limit: 10 },
-    body: { domain: [['email', '!=', false]], fields: ['name', 'email', 'commercial_partner_id', 'property_product_pricelist'], offset: 5, limit: 10 },
+    body: {
+      domain: [['email', '!=', false]],
+      fields: ['name', 'email', 'commercial_partner_id', 'property_product_pricelist'],
+      offset: 5,
+      limit: 10,
+    },
   },
   { label: 'warehouses (all fields)', model: 'stock.warehouse', method: 'search_read', args: [[]], kwargs: {}, body: { domain: [] } },
-  { label: 'count', model: 'stock.quant', method: 'search_count', args: [[['quantity', '>', 10]]], kwargs: {}, body: { domain: [['quantity', '>', 10]] } },
-  { label: 'fields_get', model: 'product.product', method: 'fields_get', args: [], kwargs: { attributes: ['type', 'string'] }, body: { attributes: ['type', 'string'] } },
+  {
+    label: 'count',
+    model: 'stock.quant',
+    method: 'search_count',
+    args: [[['quantity', '>', 10]]],
+    kwargs: {},
+    body: { domain: [['quantity', '>', 10]] },
+  },
+  {
+    label: 'fields_get',
+    model: 'product.product',
+    method: 'fields_get',
+    args: [],
+    kwargs: { attributes: ['type', 'string'] },
+    body: { attributes: ['type', 'string'] },
+  },
 ];
 
 describe('both wire formats return the same data', () => {

@@ -4,7 +4,25 @@ import { startOdoo, type OdooErrorBody, type OdooHarness, type Rec } from './tes
 
 const ds = getDataset({ scale: 0.2 });
 const customer = ds.erpPartners.find((p) => p.email && !p.isCompany && p.ref)!;
-const PARTNER_FIELDS = ['name', 'email', 'phone', 'ref', 'vat', 'is_company', 'parent_id', 'commercial_partner_id', 'type', 'street', 'street2', 'zip', 'city', 'country_id', 'property_product_pricelist', 'active', 'write_date'];
+const PARTNER_FIELDS = [
+  'name',
+  'email',
+  'phone',
+  'ref',
+  'vat',
+  'is_company',
+  'parent_id',
+  'commercial_partner_id',
+  'type',
+  'street',
+  'street2',
+  'zip',
+  'city',
+  'country_id',
+  'property_product_pricelist',
+  'active',
+  'write_date',
+];
 
 function odooNow(offsetSeconds = 0): string {
   return new Date(Date.now() + offsetSeconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
@@ -19,7 +37,9 @@ describe('partners', () => {
   beforeEach(() => h.sim.control.reset());
 
   it('finds a customer by email with =ilike, whatever the case, in the A.4.3 shape', async () => {
-    const rows = await h.call<Rec[]>('res.partner', 'search_read', [[['email', '=ilike', customer.email!.toUpperCase()]]], { fields: PARTNER_FIELDS });
+    const rows = await h.call<Rec[]>('res.partner', 'search_read', [[['email', '=ilike', customer.email!.toUpperCase()]]], {
+      fields: PARTNER_FIELDS,
+    });
     expect(rows).toHaveLength(1);
     expect(Object.keys(rows[0]!)).toEqual(['id', ...PARTNER_FIELDS]);
     expect(rows[0]).toMatchObject({
@@ -57,7 +77,9 @@ describe('partners', () => {
 
   it('combines conditions with prefix |, & and ! and compares to false', async () => {
     const other = ds.erpPartners.find((p) => p.email && p.id !== customer.id)!;
-    const either = await h.call<number[]>('res.partner', 'search', [['|', ['email', '=', customer.email], ['email', '=', other.email]]], { order: 'id' });
+    const either = await h.call<number[]>('res.partner', 'search', [['|', ['email', '=', customer.email], ['email', '=', other.email]]], {
+      order: 'id',
+    });
     expect(either).toEqual([customer.id, other.id].sort((a, b) => a - b));
     const both = await h.call<number[]>('res.partner', 'search', [['&', ['email', '=', customer.email], ['ref', '=', customer.ref]]]);
     expect(both).toEqual([customer.id]);
@@ -103,14 +125,28 @@ describe('partners', () => {
     const viaJson2 = await h.json2<number[]>('res.partner', 'create', { vals_list: [{ name: 'C', is_company: true, vat: 'PL5260250274' }] });
     expect(viaJson2.status).toBe(200);
     expect(viaJson2.body).toEqual([id + 3]);
-    const [row] = await h.call<Rec[]>('res.partner', 'read', [[id], ['name', 'email', 'ref', 'type', 'active', 'create_date', 'write_date', 'country_id']]);
-    expect(row).toMatchObject({ id, name: 'Nowa Klientka', email: 'nowa@example.pl', ref: 'WC-9001', type: 'contact', active: true, country_id: false });
+    const [row] = await h.call<Rec[]>('res.partner', 'read', [
+      [id],
+      ['name', 'email', 'ref', 'type', 'active', 'create_date', 'write_date', 'country_id'],
+    ]);
+    expect(row).toMatchObject({
+      id,
+      name: 'Nowa Klientka',
+      email: 'nowa@example.pl',
+      ref: 'WC-9001',
+      type: 'contact',
+      active: true,
+      country_id: false,
+    });
     expect(row!['create_date']).toBe(row!['write_date']);
     const found = await h.call<number[]>('res.partner', 'search', [[['email', '=ilike', 'NOWA@example.pl']]]);
     expect(found).toEqual([id]);
 
     const noName = await h.executeKw('res.partner', 'create', [{ email: 'x@example.pl' }]);
-    expect(noName.body.error?.data).toMatchObject({ name: 'odoo.exceptions.ValidationError', message: 'The operation cannot be completed: Contacts require a name' });
+    expect(noName.body.error?.data).toMatchObject({
+      name: 'odoo.exceptions.ValidationError',
+      message: 'The operation cannot be completed: Contacts require a name',
+    });
     const badField = await h.executeKw('res.partner', 'create', [{ name: 'x', mobile: '600' }]);
     expect(badField.body.error?.data.message).toBe("Invalid field 'mobile' in 'res.partner'");
     const pair = await h.executeKw('res.partner', 'write', [[id], { country_id: [179, 'Poland'] }]);

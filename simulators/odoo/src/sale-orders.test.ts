@@ -25,9 +25,14 @@ describe('sale orders', () => {
   beforeEach(() => h.sim.control.reset());
 
   it('creates a quotation with lines priced from the product, numbered S00001, with amounts and taxes', async () => {
-    const id = await h.call<number>('sale.order', 'create', [{ partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 2 }]] }]);
+    const id = await h.call<number>('sale.order', 'create', [
+      { partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 2 }]] },
+    ]);
     expect(typeof id).toBe('number');
-    const [order] = await h.call<Rec[]>('sale.order', 'read', [[id], ['name', 'state', 'partner_id', 'order_line', 'amount_untaxed', 'amount_tax', 'amount_total', 'warehouse_id', 'date_order', 'pricelist_id']]);
+    const [order] = await h.call<Rec[]>('sale.order', 'read', [
+      [id],
+      ['name', 'state', 'partner_id', 'order_line', 'amount_untaxed', 'amount_tax', 'amount_total', 'warehouse_id', 'date_order', 'pricelist_id'],
+    ]);
     const net = product.listPriceNet / 100;
     const untaxed = Math.round(net * 2 * 100) / 100;
     const tax = Math.round(untaxed * product.vatRate) / 100;
@@ -42,7 +47,10 @@ describe('sale orders', () => {
       warehouse_id: [central.warehouseId, central.name],
     });
     expect(order!['date_order']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-    const lines = await h.call<Rec[]>('sale.order.line', 'read', [order!['order_line'], ['order_id', 'product_id', 'name', 'product_uom_qty', 'product_uom_id', 'price_unit', 'tax_ids', 'price_subtotal', 'state']]);
+    const lines = await h.call<Rec[]>('sale.order.line', 'read', [
+      order!['order_line'],
+      ['order_id', 'product_id', 'name', 'product_uom_qty', 'product_uom_id', 'price_unit', 'tax_ids', 'price_subtotal', 'state'],
+    ]);
     expect(lines).toEqual([
       {
         id: (order!['order_line'] as number[])[0],
@@ -64,12 +72,17 @@ describe('sale orders', () => {
 
   it('confirms an order, reserving stock in the central warehouse, and refuses to confirm it twice', async () => {
     const cursor = new Date(Date.now() - 1000).toISOString().slice(0, 19).replace('T', ' ');
-    const id = await h.call<number>('sale.order', 'create', [{ partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 3, price_unit: 10 }]] }]);
+    const id = await h.call<number>('sale.order', 'create', [
+      { partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 3, price_unit: 10 }]] },
+    ]);
     expect(await h.call('sale.order', 'action_confirm', [[id]])).toBe(true);
     const [order] = await h.call<Rec[]>('sale.order', 'read', [[id], ['state', 'amount_untaxed']]);
     expect(order).toEqual({ id, state: 'sale', amount_untaxed: 30 });
 
-    const [quant] = await h.call<Rec[]>('stock.quant', 'read', [[centralQuant.id], ['quantity', 'reserved_quantity', 'available_quantity', 'write_date']]);
+    const [quant] = await h.call<Rec[]>('stock.quant', 'read', [
+      [centralQuant.id],
+      ['quantity', 'reserved_quantity', 'available_quantity', 'write_date'],
+    ]);
     expect(quant).toMatchObject({
       quantity: centralQuant.quantity,
       reserved_quantity: centralQuant.reserved + 3,
@@ -105,7 +118,9 @@ describe('sale orders', () => {
 
   it('never reserves more than is free', async () => {
     const free = centralQuant.quantity - centralQuant.reserved;
-    const id = await h.call<number>('sale.order', 'create', [{ partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: free + 50 }]] }]);
+    const id = await h.call<number>('sale.order', 'create', [
+      { partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: free + 50 }]] },
+    ]);
     await h.call('sale.order', 'action_confirm', [[id]]);
     const [quant] = await h.call<Rec[]>('stock.quant', 'read', [[centralQuant.id], ['reserved_quantity', 'available_quantity']]);
     expect(quant).toMatchObject({ reserved_quantity: centralQuant.quantity, available_quantity: 0 });
@@ -122,7 +137,10 @@ describe('sale orders', () => {
     expect(confirmed.body).toBe(true);
     const rows = await h.json2<Rec[]>('sale.order', 'search_read', { domain: [['client_order_ref', '=', 'WC-5001']], fields: ['name', 'state'] });
     expect(rows.body).toEqual([{ id: created.body[0], name: 'S00001', state: 'sale' }]);
-    const lines = await h.json2<Rec[]>('sale.order.line', 'search_read', { domain: [['order_id', '=', created.body[0]]], fields: ['product_uom_qty', 'state'] });
+    const lines = await h.json2<Rec[]>('sale.order.line', 'search_read', {
+      domain: [['order_id', '=', created.body[0]]],
+      fields: ['product_uom_qty', 'state'],
+    });
     expect(lines.body).toEqual([{ id: expect.any(Number), product_uom_qty: 1, state: 'sale' }]);
   });
 
@@ -133,15 +151,26 @@ describe('sale orders', () => {
     const ruled = ds.products.find((p) => p.id === item!.productId)!;
     const id = await h.call<number>('sale.order', 'create', [{ partner_id: buyer, order_line: [[0, 0, { product_id: ruled.id }]] }]);
     const lines = await h.call<Rec[]>('sale.order.line', 'search_read', [[['order_id', '=', id]]], { fields: ['price_unit', 'product_uom_qty'] });
-    const expected = item!.computePrice === 'fixed' ? item!.fixedPriceNet! / 100 : Math.round(ruled.listPriceNet * (1 - item!.percentPrice! / 100)) / 100;
+    const expected =
+      item!.computePrice === 'fixed' ? item!.fixedPriceNet! / 100 : Math.round(ruled.listPriceNet * (1 - item!.percentPrice! / 100)) / 100;
     expect(lines).toEqual([{ id: expect.any(Number), price_unit: expected, product_uom_qty: 1 }]);
   });
 
   it('edits lines with write commands and recomputes the amounts', async () => {
-    const id = await h.call<number>('sale.order', 'create', [{ partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 1, price_unit: 100 }]] }]);
+    const id = await h.call<number>('sale.order', 'create', [
+      { partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 1, price_unit: 100 }]] },
+    ]);
     const [created] = await h.call<Array<{ order_line: number[] }>>('sale.order', 'read', [[id], ['order_line']]);
     const lineId = created!.order_line[0]!;
-    await h.call('sale.order', 'write', [[id], { order_line: [[1, lineId, { product_uom_qty: 4 }], [0, 0, { product_id: product.id, price_unit: 50 }]] }]);
+    await h.call('sale.order', 'write', [
+      [id],
+      {
+        order_line: [
+          [1, lineId, { product_uom_qty: 4 }],
+          [0, 0, { product_id: product.id, price_unit: 50 }],
+        ],
+      },
+    ]);
     const [order] = await h.call<Rec[]>('sale.order', 'read', [[id], ['amount_untaxed', 'order_line']]);
     expect(order).toMatchObject({ amount_untaxed: 450 });
     expect(order!['order_line']).toHaveLength(2);
@@ -175,9 +204,13 @@ describe('sale orders', () => {
     const noPartner = await h.executeKw('sale.order', 'create', [{ order_line: [[0, 0, { product_id: product.id }]] }]);
     expect(noPartner.body.error?.data.name).toBe('odoo.exceptions.ValidationError');
     expect(noPartner.body.error?.data.message).toContain('Field: Customer (partner_id)');
-    const oldField = await h.executeKw('sale.order', 'create', [{ partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom: 1 }]] }]);
+    const oldField = await h.executeKw('sale.order', 'create', [
+      { partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom: 1 }]] },
+    ]);
     expect(oldField.body.error?.data.message).toBe("Invalid field 'product_uom' in 'sale.order.line'");
-    const noProduct = await h.json2<OdooErrorBody>('sale.order', 'create', { vals_list: [{ partner_id: customer.id, order_line: [[0, 0, { product_id: 999_999 }]] }] });
+    const noProduct = await h.json2<OdooErrorBody>('sale.order', 'create', {
+      vals_list: [{ partner_id: customer.id, order_line: [[0, 0, { product_id: 999_999 }]] }],
+    });
     expect(noProduct.status).toBe(404);
     expect(noProduct.body.name).toBe('odoo.exceptions.MissingError');
     expect(await h.call<number>('sale.order', 'search_count', [[]])).toBe(0);

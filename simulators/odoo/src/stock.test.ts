@@ -36,13 +36,23 @@ describe('stock', () => {
   it('lists stock per location through stock.quant with dotted domains, as in A.4.1', async () => {
     const products = stockedProducts(2);
     const skus = products.map((p) => p.sku);
-    const rows = await h.call<Rec[]>('stock.quant', 'search_read', [[['product_id.default_code', 'in', skus], ['location_id.usage', '=', 'internal']]], {
-      fields: QUANT_FIELDS,
-      offset: 0,
-      limit: 500,
-      order: 'id asc',
-      context: { lang: 'pl_PL' },
-    });
+    const rows = await h.call<Rec[]>(
+      'stock.quant',
+      'search_read',
+      [
+        [
+          ['product_id.default_code', 'in', skus],
+          ['location_id.usage', '=', 'internal'],
+        ],
+      ],
+      {
+        fields: QUANT_FIELDS,
+        offset: 0,
+        limit: 500,
+        order: 'id asc',
+        context: { lang: 'pl_PL' },
+      },
+    );
     const expected = ds.stock.filter((q) => products.some((p) => p.id === q.productId)).sort((a, b) => a.id - b.id);
     expect(rows.map((r) => r['id'])).toEqual(expected.map((q) => q.id));
     for (const [i, q] of expected.entries()) {
@@ -96,7 +106,12 @@ describe('stock', () => {
     const q = quants[0]!;
     const loc = ds.locations.find((l) => l.stockLocationId === q.locationId)!;
     const expected = { qty_available: q.quantity, free_qty: q.quantity - q.reserved };
-    for (const context of [{ warehouse_id: loc.warehouseId }, { location: loc.stockLocationId }, { warehouse: loc.warehouseId }, { warehouse_id: loc.name }]) {
+    for (const context of [
+      { warehouse_id: loc.warehouseId },
+      { location: loc.stockLocationId },
+      { warehouse: loc.warehouseId },
+      { warehouse_id: loc.name },
+    ]) {
       const [row] = await h.call<Rec[]>('product.product', 'search_read', [[['id', '=', product!.id]]], { fields, context });
       expect(row, JSON.stringify(context)).toMatchObject(expected);
     }
@@ -107,7 +122,10 @@ describe('stock', () => {
   it('searches on computed quantities with the context applied', async () => {
     const shop = ds.locations.find((l) => l.kind === 'store')!;
     const inShop = new Set(ds.stock.filter((q) => q.locationId === shop.stockLocationId && q.quantity > 0).map((q) => q.productId));
-    const activeInShop = ds.products.filter((p) => p.active && inShop.has(p.id)).map((p) => p.id).sort((a, b) => a - b);
+    const activeInShop = ds.products
+      .filter((p) => p.active && inShop.has(p.id))
+      .map((p) => p.id)
+      .sort((a, b) => a - b);
     const ids = await h.call<number[]>('product.product', 'search', [[['qty_available', '>', 0]]], {
       order: 'id',
       context: { warehouse_id: shop.warehouseId },
@@ -127,9 +145,19 @@ describe('stock', () => {
       const archivedCount = ds.products.filter((p) => !p.active).length + 1;
       const bySku = await h.call<Rec[]>('product.product', 'search_read', [[['default_code', '=', target.sku]]], { fields: ['active'] });
       expect(bySku).toEqual([]);
-      const withActive = await h.call<Rec[]>('product.product', 'search_read', [[['default_code', '=', target.sku], ['active', 'in', [true, false]]]], {
-        fields: ['active'],
-      });
+      const withActive = await h.call<Rec[]>(
+        'product.product',
+        'search_read',
+        [
+          [
+            ['default_code', '=', target.sku],
+            ['active', 'in', [true, false]],
+          ],
+        ],
+        {
+          fields: ['active'],
+        },
+      );
       expect(withActive).toEqual([{ id: target.id, active: false }]);
       const onlyArchived = await h.call<number>('product.product', 'search_count', [[['active', '=', false]]]);
       expect(onlyArchived).toBe(archivedCount);
@@ -177,7 +205,10 @@ describe('stock', () => {
 
   it('keeps store coordinates and opening hours on the warehouse partner', async () => {
     const shop = ds.locations.find((l) => l.openingHours)!;
-    const [partner] = await h.call<Rec[]>('res.partner', 'read', [[shop.partnerId], ['street', 'zip', 'city', 'country_id', 'partner_latitude', 'partner_longitude', 'phone', 'comment']]);
+    const [partner] = await h.call<Rec[]>('res.partner', 'read', [
+      [shop.partnerId],
+      ['street', 'zip', 'city', 'country_id', 'partner_latitude', 'partner_longitude', 'phone', 'comment'],
+    ]);
     expect(partner).toEqual({
       id: shop.partnerId,
       street: shop.address.street,

@@ -12,8 +12,6 @@ export { BASE_URL_VARIABLES, subgraphEnvFor } from './subgraph-env.ts';
 // `npm run simulators`: all four on their default ports, each configured by its own <PRODUCT>_SIMULATOR_* env.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   void runSimulators(
-    [bootOdooSimulator, bootWooCommerceSimulator, bootHubSpotSimulator, bootAllegroSimulator].map(
-      (boot) => () => boot(process.env),
-    ),
+    [bootOdooSimulator, bootWooCommerceSimulator, bootHubSpotSimulator, bootAllegroSimulator].map((boot) => () => boot(process.env)),
   );
 }

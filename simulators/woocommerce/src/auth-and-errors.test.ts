@@ -26,7 +26,11 @@ describe('authentication', () => {
     expect(list.status).toBe(401);
     expect(await list.json()).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
     const one = await h.api('/customers/2000', { auth: 'none' });
-    expect(await one.json()).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot view this resource.', data: { status: 401 } });
+    expect(await one.json()).toEqual({
+      code: 'woocommerce_rest_cannot_view',
+      message: 'Sorry, you cannot view this resource.',
+      data: { status: 401 },
+    });
     const create = await h.api('/orders', { auth: 'none', method: 'POST', json: {} });
     expect(create.status).toBe(401);
     expect((await create.json()).code).toBe('woocommerce_rest_cannot_create');
@@ -41,7 +45,11 @@ describe('authentication', () => {
   it('rejects a known key with a wrong secret before routing, with a Basic challenge', async () => {
     const res = await h.api('/no-such-route', { auth: basic(h.sim.woo.credentials.consumerKey, 'cs_wrong') });
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ code: 'woocommerce_rest_authentication_error', message: 'Consumer secret is invalid.', data: { status: 401 } });
+    expect(await res.json()).toEqual({
+      code: 'woocommerce_rest_authentication_error',
+      message: 'Consumer secret is invalid.',
+      data: { status: 401 },
+    });
     expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm="WooCommerce API\./);
     const viaQuery = await h.api(`/orders?consumer_key=${h.sim.woo.credentials.consumerKey}&consumer_secret=nope`, { auth: 'none' });
     expect((await viaQuery.json()).code).toBe('woocommerce_rest_authentication_error');
@@ -125,9 +133,21 @@ describe('errors', () => {
     const order = await h.api('/orders/999999');
     expect(order.status).toBe(404);
     expect(await order.json()).toEqual({ code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
-    expect(await (await h.api('/products/999999')).json()).toEqual({ code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
-    expect(await (await h.api('/customers/999999')).json()).toEqual({ code: 'woocommerce_rest_invalid_id', message: 'Invalid resource ID.', data: { status: 404 } });
-    expect(await (await h.api('/coupons/999999')).json()).toEqual({ code: 'woocommerce_rest_shop_coupon_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
+    expect(await (await h.api('/products/999999')).json()).toEqual({
+      code: 'woocommerce_rest_product_invalid_id',
+      message: 'Invalid ID.',
+      data: { status: 404 },
+    });
+    expect(await (await h.api('/customers/999999')).json()).toEqual({
+      code: 'woocommerce_rest_invalid_id',
+      message: 'Invalid resource ID.',
+      data: { status: 404 },
+    });
+    expect(await (await h.api('/coupons/999999')).json()).toEqual({
+      code: 'woocommerce_rest_shop_coupon_invalid_id',
+      message: 'Invalid ID.',
+      data: { status: 404 },
+    });
     const update = await h.api('/orders/999999', { method: 'PUT', json: { status: 'completed' } });
     expect(update.status).toBe(400);
     expect((await update.json()).code).toBe('woocommerce_rest_shop_order_invalid_id');

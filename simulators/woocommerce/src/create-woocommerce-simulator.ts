@@ -139,7 +139,13 @@ export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOp
     },
   });
 
-  const specs = [...productRoutes(store), ...customerRoutes(store), ...orderRoutes(store), ...couponRoutes(store), ...webhookRoutes(store, dispatcher)];
+  const specs = [
+    ...productRoutes(store),
+    ...customerRoutes(store),
+    ...orderRoutes(store),
+    ...couponRoutes(store),
+    ...webhookRoutes(store, dispatcher),
+  ];
   const deps = { apiKeys: () => store.apiKeys, siteUrl, onEvents: (events: WebhookEvent[], site: string) => dispatcher.enqueue(events, site) };
   const routes = [namespaceIndexRoute(specs, deps), ...createWcRoutes(specs, deps)];
 

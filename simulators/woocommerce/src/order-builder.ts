@@ -5,16 +5,7 @@
 import { calculateOrder, type CouponComputation } from './order-calculator.ts';
 import { money, parseMoney, rateForClass, rateForPercent, rawMoney, type TaxRate } from './wc-money.ts';
 import { SITE_TOKEN } from './wp-json.ts';
-import type {
-  WcCouponLine,
-  WcFeeLine,
-  WcItemMeta,
-  WcItemTax,
-  WcLineItem,
-  WcOrder,
-  WcShippingLine,
-  WcTaxLine,
-} from './woocommerce-types.ts';
+import type { WcCouponLine, WcFeeLine, WcItemMeta, WcItemTax, WcLineItem, WcOrder, WcShippingLine, WcTaxLine } from './woocommerce-types.ts';
 
 export const WC_VERSION = '9.8.2';
 export const WP_VERSION = '6.8.1';

@@ -24,7 +24,13 @@ describe('calculateOrder', () => {
   });
 
   it('splits awkward gross prices so that net + tax is the gross amount', () => {
-    const r = calculateOrder({ taxable: true, lines: [{ gross: 29_997, percent: 23, quantity: 3 }], coupons: [{ type: 'fixed_cart', amount: 1_000 }], shipping: [], fees: [] });
+    const r = calculateOrder({
+      taxable: true,
+      lines: [{ gross: 29_997, percent: 23, quantity: 3 }],
+      coupons: [{ type: 'fixed_cart', amount: 1_000 }],
+      shipping: [],
+      fees: [],
+    });
     expect(r.lines[0]).toEqual({ subtotal: 24_388, subtotalTax: 5_609, total: 23_575, totalTax: 5_422 });
     expect(r.coupons[0]).toEqual({ discount: 813, discountTax: 187 });
     expect(r.total).toBe(28_997);
@@ -55,7 +61,13 @@ describe('calculateOrder', () => {
   });
 
   it('charges no tax outside Poland and discounts the net price', () => {
-    const r = calculateOrder({ taxable: false, lines: [{ gross: 24_600, percent: 23, quantity: 1 }], coupons: [{ type: 'percent', amount: 10 }], shipping: [{ net: 1_300, percent: 23 }], fees: [] });
+    const r = calculateOrder({
+      taxable: false,
+      lines: [{ gross: 24_600, percent: 23, quantity: 1 }],
+      coupons: [{ type: 'percent', amount: 10 }],
+      shipping: [{ net: 1_300, percent: 23 }],
+      fees: [],
+    });
     expect(r.lines[0]).toEqual({ subtotal: 20_000, subtotalTax: 0, total: 18_000, totalTax: 0 });
     expect(r.total).toBe(19_300);
     expect(r.taxes.size).toBe(0);

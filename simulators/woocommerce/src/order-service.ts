@@ -565,7 +565,13 @@ export function deleteOrder(ctx: OrderWriteContext, id: number, force: boolean):
     return wpError(410, 'woocommerce_rest_already_trashed', 'The shop_order has already been deleted.');
   }
   const now = nowPair();
-  store.putOrder({ ...existing, status: 'trash', date_modified: now.local, date_modified_gmt: now.gmt, ...orderFlags('trash', 0, existing.line_items) });
+  store.putOrder({
+    ...existing,
+    status: 'trash',
+    date_modified: now.local,
+    date_modified_gmt: now.gmt,
+    ...orderFlags('trash', 0, existing.line_items),
+  });
   ctx.events.push({ resource: 'order', event: 'deleted', id });
   return existing;
 }

@@ -6,7 +6,15 @@ let h: Harness;
 /** The A.2 example shop: a kettle at 246.00 and a navy mug at 61.50 (VAT 23 % included), a 10 % coupon. */
 const FIXTURES = {
   products: [
-    { id: 811, name: 'Czajnik elektryczny stalowy 1,7 l', type: 'simple', sku: 'SKU-TEST-KET-17', regular_price: '246.00', manage_stock: true, stock_quantity: 14 },
+    {
+      id: 811,
+      name: 'Czajnik elektryczny stalowy 1,7 l',
+      type: 'simple',
+      sku: 'SKU-TEST-KET-17',
+      regular_price: '246.00',
+      manage_stock: true,
+      stock_quantity: 14,
+    },
     { id: 640, name: 'Kubek termiczny 450 ml', type: 'variable', sku: '' },
     {
       id: 655,
@@ -65,11 +73,16 @@ describe('GET /orders filters', () => {
   });
 
   it('finds guest orders by billing email and by name with search', async () => {
-    const byEmail = (await (await h.api('/orders?search=k.zielinska@example.pl&per_page=100')).json()) as { customer_id: number; billing: { email: string } }[];
+    const byEmail = (await (await h.api('/orders?search=k.zielinska@example.pl&per_page=100')).json()) as {
+      customer_id: number;
+      billing: { email: string };
+    }[];
     expect(byEmail.length).toBe(5);
     expect(byEmail.every((o) => o.customer_id === 0 && o.billing.email === 'k.zielinska@example.pl')).toBe(true);
     const guest = [...h.sim.woo.store.orders.values()].find((o) => o.customer_id === 0 && o.billing.email === 'k.zielinska@example.pl')!;
-    const byName = await ids(`/orders?search=${encodeURIComponent(`${guest.billing.first_name} ${guest.billing.last_name}`.toUpperCase())}&per_page=100`);
+    const byName = await ids(
+      `/orders?search=${encodeURIComponent(`${guest.billing.first_name} ${guest.billing.last_name}`.toUpperCase())}&per_page=100`,
+    );
     expect(byName).toContain(guest.id);
     expect(await ids('/orders?search=no-such-person-xyz')).toEqual([]);
   });
@@ -77,7 +90,10 @@ describe('GET /orders filters', () => {
   it('matches parts of emails as substrings, like WooCommerce’s LIKE search', async () => {
     const store = h.sim.woo.store;
     const expected = (needle: string) =>
-      [...store.orders.values()].filter((o) => store.orderSearchText.get(o.id)!.includes(needle) && o.status !== 'trash').map((o) => o.id).sort();
+      [...store.orders.values()]
+        .filter((o) => store.orderSearchText.get(o.id)!.includes(needle) && o.status !== 'trash')
+        .map((o) => o.id)
+        .sort();
     for (const term of ['zielinska@example.pl', 'k.zielinska@exam', '@example.pl', 'a@gmail.co', 'no-one@nowhere.invalid']) {
       const res = await h.api(`/orders?search=${encodeURIComponent(term)}&per_page=100`);
       const want = expected(term);
@@ -90,7 +106,17 @@ describe('GET /orders filters', () => {
     // an "@" outside the billing email (here in the company name) is found too
     await fetch(`${h.base}/__simulator/records`, {
       method: 'POST',
-      body: JSON.stringify({ orders: [{ id: 77001, status: 'processing', date_created_gmt: '2024-01-01T00:00:00', billing: { email: '', company: 'Biuro biuro@firma.example' }, line_items: [] }] }),
+      body: JSON.stringify({
+        orders: [
+          {
+            id: 77001,
+            status: 'processing',
+            date_created_gmt: '2024-01-01T00:00:00',
+            billing: { email: '', company: 'Biuro biuro@firma.example' },
+            line_items: [],
+          },
+        ],
+      }),
     });
     expect(await ids('/orders?search=biuro@firma')).toEqual([77001]);
   });
@@ -233,11 +259,22 @@ describe('POST /orders', () => {
       price: 45,
       parent_name: 'Kubek termiczny 450 ml',
     });
-    expect(order.coupon_lines[0]).toMatchObject({ code: 'test10', discount: '30', discount_tax: '6.9', discount_type: 'percent', nominal_amount: 10 });
+    expect(order.coupon_lines[0]).toMatchObject({
+      code: 'test10',
+      discount: '30',
+      discount_tax: '6.9',
+      discount_type: 'percent',
+      nominal_amount: 10,
+    });
     expect(order.tax_lines).toEqual([
       expect.objectContaining({ rate_code: 'PL-VAT-1', rate_id: 1, label: 'VAT', tax_total: '62.10', shipping_tax_total: '2.99', rate_percent: 23 }),
     ]);
-    expect(order.shipping_lines[0]).toMatchObject({ method_id: 'flat_rate', total: '13.00', total_tax: '2.99', taxes: [{ id: 1, total: '2.99', subtotal: '' }] });
+    expect(order.shipping_lines[0]).toMatchObject({
+      method_id: 'flat_rate',
+      total: '13.00',
+      total_tax: '2.99',
+      taxes: [{ id: 1, total: '2.99', subtotal: '' }],
+    });
 
     // set_paid reduced stock and counted the coupon
     expect((await (await h.api('/products/811')).json()).stock_quantity).toBe(13);
@@ -249,7 +286,11 @@ describe('POST /orders', () => {
   it('rounds awkward prices to the grosz: 3 × 99.99 with a 10 zł fixed-cart coupon', async () => {
     const res = await h.api('/orders', {
       method: 'POST',
-      json: { billing: { email: 'gosc@example.pl', country: 'PL' }, line_items: [{ sku: 'SKU-TEST-9999', quantity: 3 }], coupon_lines: [{ code: 'minus10zl' }] },
+      json: {
+        billing: { email: 'gosc@example.pl', country: 'PL' },
+        line_items: [{ sku: 'SKU-TEST-9999', quantity: 3 }],
+        coupon_lines: [{ code: 'minus10zl' }],
+      },
     });
     const order = await res.json();
     expect(res.status).toBe(201);
@@ -283,7 +324,11 @@ describe('POST /orders', () => {
       message: 'Coupon &quot;nope-2026&quot; cannot be applied because it does not exist.',
       data: { status: 400 },
     });
-    expect(await (await post('wiosna10')).json()).toEqual({ code: 'woocommerce_rest_invalid_coupon', message: 'This coupon has expired.', data: { status: 400 } });
+    expect(await (await post('wiosna10')).json()).toEqual({
+      code: 'woocommerce_rest_invalid_coupon',
+      message: 'This coupon has expired.',
+      data: { status: 400 },
+    });
     expect((await (await post('used-up')).json()).message).toBe('Coupon usage limit has been reached.');
   });
 
@@ -294,7 +339,11 @@ describe('POST /orders', () => {
     const email = await h.api('/orders', { method: 'POST', json: { billing: { email: 'not-an-email' } } });
     expect((await email.json()).data.params).toEqual({ billing: 'Invalid email address.' });
     const customer = await h.api('/orders', { method: 'POST', json: { customer_id: 987654 } });
-    expect(await customer.json()).toEqual({ code: 'woocommerce_rest_invalid_customer_id', message: 'Customer ID is invalid.', data: { status: 400 } });
+    expect(await customer.json()).toEqual({
+      code: 'woocommerce_rest_invalid_customer_id',
+      message: 'Customer ID is invalid.',
+      data: { status: 400 },
+    });
     const noProduct = await h.api('/orders', { method: 'POST', json: { line_items: [{ quantity: 1 }] } });
     expect((await noProduct.json()).code).toBe('woocommerce_rest_required_product_reference');
     const noMethod = await h.api('/orders', { method: 'POST', json: { shipping_lines: [{ total: '10.00' }] } });
@@ -319,7 +368,9 @@ describe('POST /orders', () => {
 
 describe('updates, deletes, batches', () => {
   it('changes the status, stamps dates and puts stock back on cancellation', async () => {
-    const created = await (await h.api('/orders', { method: 'POST', json: { status: 'processing', line_items: [{ sku: 'SKU-TEST-9999', quantity: 2 }] } })).json();
+    const created = await (
+      await h.api('/orders', { method: 'POST', json: { status: 'processing', line_items: [{ sku: 'SKU-TEST-9999', quantity: 2 }] } })
+    ).json();
     expect(created.date_paid).not.toBeNull();
     const stock = (await (await h.api('/products/812')).json()).stock_quantity;
     const completed = await (await h.api(`/orders/${created.id}`, { method: 'PATCH', json: { status: 'completed' } })).json();
@@ -350,7 +401,10 @@ describe('updates, deletes, batches', () => {
       method: 'POST',
       json: {
         create: [{ billing: { email: 'batch@example.pl' }, line_items: [{ sku: 'SKU-TEST-9999' }] }, { coupon_lines: [{ code: 'nope' }] }],
-        update: [{ id: 10005, status: 'completed' }, { id: 999999, status: 'completed' }],
+        update: [
+          { id: 10005, status: 'completed' },
+          { id: 999999, status: 'completed' },
+        ],
         delete: [999998],
       },
     });
@@ -359,11 +413,20 @@ describe('updates, deletes, batches', () => {
     expect(body.create[0].billing.email).toBe('batch@example.pl');
     expect(body.create[1]).toEqual({
       id: 0,
-      error: { code: 'woocommerce_rest_invalid_coupon', message: 'Coupon &quot;nope&quot; cannot be applied because it does not exist.', data: { status: 400 } },
+      error: {
+        code: 'woocommerce_rest_invalid_coupon',
+        message: 'Coupon &quot;nope&quot; cannot be applied because it does not exist.',
+        data: { status: 400 },
+      },
     });
     expect(body.update[0]).toMatchObject({ id: 10005, status: 'completed' });
-    expect(body.update[1]).toEqual({ id: 999999, error: { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 400 } } });
-    expect(body.delete).toEqual([{ id: 999998, error: { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } } }]);
+    expect(body.update[1]).toEqual({
+      id: 999999,
+      error: { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 400 } },
+    });
+    expect(body.delete).toEqual([
+      { id: 999998, error: { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } } },
+    ]);
   });
 
   it('refuses more than 100 objects in one batch with 413', async () => {

@@ -82,13 +82,28 @@ type Stockable = Pick<WcProduct, 'manage_stock' | 'stock_quantity' | 'stock_stat
 function stockFields(current: Stockable, body: Body): Stockable {
   const manage = body['manage_stock'] !== undefined ? body['manage_stock'] === true : current.manage_stock;
   if (!manage) {
-    return { manage_stock: false, stock_quantity: null, stock_status: body['stock_status'] !== undefined ? String(body['stock_status']) : current.stock_status };
+    return {
+      manage_stock: false,
+      stock_quantity: null,
+      stock_status: body['stock_status'] !== undefined ? String(body['stock_status']) : current.stock_status,
+    };
   }
-  const quantity = body['stock_quantity'] !== undefined && body['stock_quantity'] !== null ? Number(body['stock_quantity']) : (current.stock_quantity ?? 0);
+  const quantity =
+    body['stock_quantity'] !== undefined && body['stock_quantity'] !== null ? Number(body['stock_quantity']) : (current.stock_quantity ?? 0);
   return { manage_stock: true, stock_quantity: quantity, stock_status: stockStatusFor(quantity, true) };
 }
 
-const TEXT_FIELDS = ['name', 'slug', 'status', 'description', 'short_description', 'tax_class', 'weight', 'catalog_visibility', 'purchase_note'] as const;
+const TEXT_FIELDS = [
+  'name',
+  'slug',
+  'status',
+  'description',
+  'short_description',
+  'tax_class',
+  'weight',
+  'catalog_visibility',
+  'purchase_note',
+] as const;
 
 export function updateProduct(store: WooCommerceStore, id: number, body: Body, events: WebhookEvent[]): WcProduct | WpError {
   if (store.variations.has(id)) {

@@ -16,9 +16,13 @@ afterAll(() => h.close());
 
 /** Field names of A.2.3 (products) and A.2.2 (customers), in order. */
 const PRODUCT_FIELDS =
-  'id name slug permalink date_created date_created_gmt date_modified date_modified_gmt type status featured catalog_visibility description short_description sku price regular_price sale_price date_on_sale_from date_on_sale_from_gmt date_on_sale_to date_on_sale_to_gmt price_html on_sale purchasable total_sales virtual downloadable downloads download_limit download_expiry external_url button_text tax_status tax_class manage_stock stock_quantity stock_status backorders backorders_allowed backordered sold_individually weight dimensions shipping_required shipping_taxable shipping_class shipping_class_id reviews_allowed average_rating rating_count related_ids upsell_ids cross_sell_ids parent_id purchase_note categories tags images attributes default_attributes variations grouped_products menu_order meta_data _links'.split(' ');
+  'id name slug permalink date_created date_created_gmt date_modified date_modified_gmt type status featured catalog_visibility description short_description sku price regular_price sale_price date_on_sale_from date_on_sale_from_gmt date_on_sale_to date_on_sale_to_gmt price_html on_sale purchasable total_sales virtual downloadable downloads download_limit download_expiry external_url button_text tax_status tax_class manage_stock stock_quantity stock_status backorders backorders_allowed backordered sold_individually weight dimensions shipping_required shipping_taxable shipping_class shipping_class_id reviews_allowed average_rating rating_count related_ids upsell_ids cross_sell_ids parent_id purchase_note categories tags images attributes default_attributes variations grouped_products menu_order meta_data _links'.split(
+    ' ',
+  );
 const CUSTOMER_FIELDS =
-  'id date_created date_created_gmt date_modified date_modified_gmt email first_name last_name role username billing shipping is_paying_customer avatar_url meta_data _links'.split(' ');
+  'id date_created date_created_gmt date_modified date_modified_gmt email first_name last_name role username billing shipping is_paying_customer avatar_url meta_data _links'.split(
+    ' ',
+  );
 
 describe('products', () => {
   it('answers a product in the A.2.3 shape, prices as 2-decimal strings', async () => {
@@ -79,9 +83,18 @@ describe('products', () => {
     const res = await h.api(`/products/${simple.id}`, { method: 'PUT', json: { regular_price: '199.00', sale_price: '149.99', stock_quantity: 0 } });
     expect(res.status).toBe(200);
     const p = await res.json();
-    expect(p).toMatchObject({ regular_price: '199.00', sale_price: '149.99', price: '149.99', on_sale: true, stock_quantity: 0, stock_status: 'outofstock' });
+    expect(p).toMatchObject({
+      regular_price: '199.00',
+      sale_price: '149.99',
+      price: '149.99',
+      on_sale: true,
+      stock_quantity: 0,
+      stock_status: 'outofstock',
+    });
     expect(p.date_modified_gmt > simple.date_modified_gmt).toBe(true);
-    const modifiedAfter = (await (await h.api(`/products?modified_after=${simple.date_modified_gmt}&dates_are_gmt=true&per_page=100`)).json()) as WcProduct[];
+    const modifiedAfter = (await (
+      await h.api(`/products?modified_after=${simple.date_modified_gmt}&dates_are_gmt=true&per_page=100`)
+    ).json()) as WcProduct[];
     expect(modifiedAfter.map((x) => x.id)).toContain(simple.id);
   });
 
@@ -102,7 +115,10 @@ describe('products', () => {
   });
 
   it('updates a variation and re-syncs its parent', async () => {
-    const res = await h.api(`/products/${variation.parent_id}/variations/${variation.id}`, { method: 'PUT', json: { regular_price: '1.00', sale_price: '' } });
+    const res = await h.api(`/products/${variation.parent_id}/variations/${variation.id}`, {
+      method: 'PUT',
+      json: { regular_price: '1.00', sale_price: '' },
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).price).toBe('1.00');
     expect((await (await h.api(`/products/${variation.parent_id}`)).json()).price).toBe('1.00');
@@ -113,8 +129,31 @@ describe('customers', () => {
   it('answers a customer in the A.2.2 shape', async () => {
     const c = await (await h.api('/customers/2000')).json();
     expect(Object.keys(c)).toEqual(CUSTOMER_FIELDS);
-    expect(Object.keys(c.billing)).toEqual(['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone']);
-    expect(Object.keys(c.shipping)).toEqual(['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'phone']);
+    expect(Object.keys(c.billing)).toEqual([
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'postcode',
+      'country',
+      'state',
+      'email',
+      'phone',
+    ]);
+    expect(Object.keys(c.shipping)).toEqual([
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'postcode',
+      'country',
+      'state',
+      'phone',
+    ]);
     expect(c).toMatchObject({ id: 2000, email: 'anna.kowalska@example.pl', role: 'customer', is_paying_customer: true });
     expect(c.avatar_url).toMatch(/^https:\/\/secure\.gravatar\.com\/avatar\/[0-9a-f]{32}\?s=96&d=mm&r=g$/);
   });

@@ -105,7 +105,12 @@ export function filterFields(body: unknown, fields: string): unknown {
     for (const key of Object.keys(record)) {
       const matching = wanted.filter((p) => p[0] === key);
       if (matching.length === 0) continue;
-      out[key] = matching.some((p) => p.length === 1) ? record[key] : pick(record[key], matching.map((p) => p.slice(1)));
+      out[key] = matching.some((p) => p.length === 1)
+        ? record[key]
+        : pick(
+            record[key],
+            matching.map((p) => p.slice(1)),
+          );
     }
     return out;
   };

@@ -28,14 +28,10 @@ export interface ApiKey {
   description: string;
 }
 
-export type AuthOutcome =
-  | { kind: 'anonymous' }
-  | { kind: 'key'; key: ApiKey }
-  | { kind: 'error'; error: WpError; headers: Record<string, string> };
+export type AuthOutcome = { kind: 'anonymous' } | { kind: 'key'; key: ApiKey } | { kind: 'error'; error: WpError; headers: Record<string, string> };
 
 export const BASIC_REALM_HEADER = {
-  'www-authenticate':
-    'Basic realm="WooCommerce API. Use a consumer key in the username field and a consumer secret in the password field."',
+  'www-authenticate': 'Basic realm="WooCommerce API. Use a consumer key in the username field and a consumer secret in the password field."',
 };
 
 export function apiKeysFrom(credentials: WooCommerceCredentials): ApiKey[] {

@@ -147,7 +147,10 @@ export class WebhookDispatcher {
       body = `webhook_id=${job.webhookId}`;
       headers = { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': WEBHOOK_USER_AGENT };
     } else {
-      const payload = event === 'deleted' ? { id: job.resourceId } : (this.render(resource as WebhookEvent['resource'], job.resourceId ?? 0) ?? { id: job.resourceId });
+      const payload =
+        event === 'deleted'
+          ? { id: job.resourceId }
+          : (this.render(resource as WebhookEvent['resource'], job.resourceId ?? 0) ?? { id: job.resourceId });
       body = wpJsonEncode(payload, job.site).trim();
       headers = {
         'content-type': 'application/json',

@@ -34,7 +34,10 @@ function sign(raw: Buffer, secret: string): string {
 
 describe('webhook subscriptions', () => {
   it('creates a webhook without showing its secret, and pings the delivery URL', async () => {
-    const res = await h.api('/webhooks', { method: 'POST', json: { name: 'gw order.updated', topic: 'order.updated', delivery_url: receiver.url, secret: 'x' } });
+    const res = await h.api('/webhooks', {
+      method: 'POST',
+      json: { name: 'gw order.updated', topic: 'order.updated', delivery_url: receiver.url, secret: 'x' },
+    });
     const webhook = await res.json();
     expect(res.status).toBe(201);
     expect(webhook).toMatchObject({
@@ -62,10 +65,18 @@ describe('webhook subscriptions', () => {
       data: { status: 400, params: ['topic', 'delivery_url'] },
     });
     const topic = await h.api('/webhooks', { method: 'POST', json: { topic: 'order.shipped', delivery_url: receiver.url } });
-    expect(await topic.json()).toEqual({ code: 'woocommerce_rest_shop_webhook_invalid_topic', message: 'Webhook topic is required and must be valid.', data: { status: 400 } });
+    expect(await topic.json()).toEqual({
+      code: 'woocommerce_rest_shop_webhook_invalid_topic',
+      message: 'Webhook topic is required and must be valid.',
+      data: { status: 400 },
+    });
     const url = await h.api('/webhooks', { method: 'POST', json: { topic: 'order.created', delivery_url: 'ftp://example.pl/x' } });
     expect((await url.json()).code).toBe('woocommerce_rest_shop_webhook_invalid_delivery_url');
-    expect(await (await h.api('/webhooks/4242')).json()).toEqual({ code: 'woocommerce_rest_shop_webhook_invalid_id', message: 'ID is invalid.', data: { status: 400 } });
+    expect(await (await h.api('/webhooks/4242')).json()).toEqual({
+      code: 'woocommerce_rest_shop_webhook_invalid_id',
+      message: 'ID is invalid.',
+      data: { status: 400 },
+    });
     const id = await subscribe('order.deleted');
     const noForce = await h.api(`/webhooks/${id}`, { method: 'DELETE' });
     expect(noForce.status).toBe(501);
@@ -81,7 +92,10 @@ describe('webhook deliveries', () => {
     const id = await subscribe('order.created', secret);
     await receiver.waitFor((r) => r.raw.toString() === `webhook_id=${id}`);
     const created = await (
-      await h.api('/orders', { method: 'POST', json: { billing: { first_name: 'Zofia', email: 'zofia@example.pl' }, line_items: [{ product_id: 100, quantity: 1 }] } })
+      await h.api('/orders', {
+        method: 'POST',
+        json: { billing: { first_name: 'Zofia', email: 'zofia@example.pl' }, line_items: [{ product_id: 100, quantity: 1 }] },
+      })
     ).json();
     const hit = await receiver.waitFor((r) => r.headers['x-wc-webhook-topic'] === 'order.created');
     expect(hit.method).toBe('POST');
@@ -144,7 +158,9 @@ describe('webhook deliveries', () => {
     await receiver.waitFor((r) => r.raw.toString() === `webhook_id=${id}`);
     receiver.respondWith(500);
     const internal = async () =>
-      ((await (await fetch(`${h.base}/__simulator/webhooks`)).json()).webhooks as { id: number; status: string; failure_count: number }[]).find((w) => w.id === id)!;
+      ((await (await fetch(`${h.base}/__simulator/webhooks`)).json()).webhooks as { id: number; status: string; failure_count: number }[]).find(
+        (w) => w.id === id,
+      )!;
     for (let i = 1; i <= 6; i += 1) {
       await h.api('/orders/10010', { method: 'PUT', json: { customer_note: `try ${i}` } });
       await waitForDeliveries(h.base, `webhook_id=${id}&kind=delivery`, i);

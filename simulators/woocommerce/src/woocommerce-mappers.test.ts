@@ -27,17 +27,33 @@ describe('dataset → WooCommerce', () => {
     const find = (id: number) => pristine.orders.find((o) => o.id === id)!;
     const locker = find(parcel.id).shipping_lines[0]!;
     expect(locker.method_id).toBe('flat_rate');
-    expect(locker.meta_data.find((m) => m.key === '_parcel_machine_id')?.value).toBe(parcel.delivery.kind === 'parcel_locker' ? parcel.delivery.lockerId : '');
+    expect(locker.meta_data.find((m) => m.key === '_parcel_machine_id')?.value).toBe(
+      parcel.delivery.kind === 'parcel_locker' ? parcel.delivery.lockerId : '',
+    );
     const store = find(pickup.id).shipping_lines[0]!;
     expect(store.method_id).toBe('local_pickup');
     expect(store.method_title).toMatch(/^Odbiór osobisty – Sklep /);
-    expect(store.meta_data.find((m) => m.key === '_pickup_location_code')?.value).toBe(pickup.delivery.kind === 'pickup' ? pickup.delivery.storeCode : '');
+    expect(store.meta_data.find((m) => m.key === '_pickup_location_code')?.value).toBe(
+      pickup.delivery.kind === 'pickup' ? pickup.delivery.storeCode : '',
+    );
     expect(store.total).toBe('0.00');
   });
 
   it('maps customers with Woo address field order and site/GMT dates', () => {
     const c = mapCustomer(dataset.eshopCustomers[0]!, false);
-    expect(Object.keys(c.billing)).toEqual(['first_name', 'last_name', 'company', 'address_1', 'address_2', 'city', 'postcode', 'country', 'state', 'email', 'phone']);
+    expect(Object.keys(c.billing)).toEqual([
+      'first_name',
+      'last_name',
+      'company',
+      'address_1',
+      'address_2',
+      'city',
+      'postcode',
+      'country',
+      'state',
+      'email',
+      'phone',
+    ]);
     expect(c.date_created_gmt).toBe(dataset.eshopCustomers[0]!.createdAt.slice(0, 19));
     expect(c.date_created).not.toBe(c.date_created_gmt);
   });

@@ -4,14 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { slugify } from '@omnigraph/simulator-dataset';
-import type {
-  Dataset,
-  EshopCoupon,
-  EshopCustomer,
-  EshopOrder,
-  EshopProduct,
-  Product,
-} from '@omnigraph/simulator-dataset';
+import type { Dataset, EshopCoupon, EshopCustomer, EshopOrder, EshopProduct, Product } from '@omnigraph/simulator-dataset';
 import { buildOrder, couponComputation, REST_BASE, WC_VERSION, type DraftLine, type DraftShipping, type OrderDraft } from './order-builder.ts';
 import { money, netOfGross, rateForPercent } from './wc-money.ts';
 import { pairFromIso, type WpDatePair } from './wp-dates.ts';
@@ -182,7 +175,10 @@ function productMeta(ctx: CatalogueContext, sku: string | null): WcMeta[] {
 }
 
 /** What each product builder sets itself; `withProductDefaults` has no default for these. */
-type ProductIdentity = Pick<WcProduct, 'id' | 'name' | 'slug' | 'permalink' | 'date_created' | 'date_created_gmt' | 'date_modified' | 'date_modified_gmt' | '_links'>;
+type ProductIdentity = Pick<
+  WcProduct,
+  'id' | 'name' | 'slug' | 'permalink' | 'date_created' | 'date_created_gmt' | 'date_modified' | 'date_modified_gmt' | '_links'
+>;
 
 /**
  * A product: WooCommerce's default for every field not given, in the order the API emits the fields (the given
@@ -263,7 +259,10 @@ export function withProductDefaults(own: ProductIdentity & Partial<WcProduct>): 
 }
 
 /** What each variation builder sets itself; `withVariationDefaults` has no default for these. */
-type VariationIdentity = Pick<WcVariation, 'id' | 'name' | 'parent_id' | 'date_created' | 'date_created_gmt' | 'date_modified' | 'date_modified_gmt' | 'permalink' | '_links'>;
+type VariationIdentity = Pick<
+  WcVariation,
+  'id' | 'name' | 'parent_id' | 'date_created' | 'date_created_gmt' | 'date_modified' | 'date_modified_gmt' | 'permalink' | '_links'
+>;
 
 /** A variation: WooCommerce's default for every field not given, in the variations endpoint's field order. */
 export function withVariationDefaults(own: VariationIdentity & Partial<WcVariation>): WcVariation {
@@ -320,7 +319,23 @@ export function withVariationDefaults(own: VariationIdentity & Partial<WcVariati
 function simpleOrParent(
   p: EshopProduct,
   ctx: CatalogueContext,
-  extra: Pick<WcProduct, 'price' | 'regular_price' | 'sale_price' | 'price_html' | 'on_sale' | 'manage_stock' | 'stock_quantity' | 'stock_status' | 'tax_class' | 'weight' | 'attributes' | 'variations' | 'sku' | 'purchasable'>,
+  extra: Pick<
+    WcProduct,
+    | 'price'
+    | 'regular_price'
+    | 'sale_price'
+    | 'price_html'
+    | 'on_sale'
+    | 'manage_stock'
+    | 'stock_quantity'
+    | 'stock_status'
+    | 'tax_class'
+    | 'weight'
+    | 'attributes'
+    | 'variations'
+    | 'sku'
+    | 'purchasable'
+  >,
 ): WcProduct {
   const created = pairFromIso(p.createdAt);
   const modified = pairFromIso(p.updatedAt);
@@ -386,7 +401,9 @@ function mapVariation(v: EshopProduct, parent: EshopProduct, ctx: CatalogueConte
  * Price fields of a variable product from its variations: the cheapest active price, `on_sale` when any variation
  * is, in stock when any variation is.
  */
-export function variableSummary(variations: readonly WcVariation[]): Pick<WcProduct, 'price' | 'regular_price' | 'sale_price' | 'price_html' | 'on_sale' | 'stock_status' | 'purchasable'> {
+export function variableSummary(
+  variations: readonly WcVariation[],
+): Pick<WcProduct, 'price' | 'regular_price' | 'sale_price' | 'price_html' | 'on_sale' | 'stock_status' | 'purchasable'> {
   const live = variations.filter((v) => v.status === 'publish');
   const prices = live.map((v) => Number(v.price)).filter((n) => Number.isFinite(n));
   const regulars = live.map((v) => Number(v.regular_price)).filter((n) => Number.isFinite(n));
@@ -708,7 +725,17 @@ export function orderShipping(a: EshopOrder['shipping']): WcShipping {
   return { ...orderAddress(a), phone: a.phone };
 }
 
-const EMPTY_ORDER_ADDRESS = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', state: '', postcode: '', country: '' };
+const EMPTY_ORDER_ADDRESS = {
+  first_name: '',
+  last_name: '',
+  company: '',
+  address_1: '',
+  address_2: '',
+  city: '',
+  state: '',
+  postcode: '',
+  country: '',
+};
 
 /** Order addresses with every field empty, in the orders endpoint's field order. */
 export const EMPTY_BILLING: WcBilling = { ...EMPTY_ORDER_ADDRESS, email: '', phone: '' };

@@ -29,16 +29,7 @@ import {
   withVariationDefaults,
 } from './woocommerce-mappers.ts';
 import type { WooCommerceStore } from './woocommerce-store.ts';
-import type {
-  WcBilling,
-  WcCoupon,
-  WcCustomer,
-  WcCustomerAddress,
-  WcOrder,
-  WcProduct,
-  WcShipping,
-  WcVariation,
-} from './woocommerce-types.ts';
+import type { WcBilling, WcCoupon, WcCustomer, WcCustomerAddress, WcOrder, WcProduct, WcShipping, WcVariation } from './woocommerce-types.ts';
 
 export interface NormalizedRecords {
   products: WcProduct[];
@@ -131,7 +122,9 @@ function invalid(detail: string): never {
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => `${where}${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${i.message}`);
+  const issues = result.error.issues.map(
+    (i) => `${where}${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}: ${i.message}`,
+  );
   return invalid(issues.join('; '));
 }
 
@@ -370,7 +363,13 @@ function normalizeCoupon(raw: z.infer<typeof couponSchema>): WcCoupon {
     meta_data: [],
     _links: couponLinks(raw.id),
   };
-  return { ...defaults, ...(r as Partial<WcCoupon>), code: raw.code.toLowerCase(), date_expires: defaults.date_expires, date_expires_gmt: expiresGmt };
+  return {
+    ...defaults,
+    ...(r as Partial<WcCoupon>),
+    code: raw.code.toLowerCase(),
+    date_expires: defaults.date_expires,
+    date_expires_gmt: expiresGmt,
+  };
 }
 
 export function normalizeRecords(payload: unknown, store: WooCommerceStore): NormalizedRecords {

@@ -8,25 +8,9 @@
 import { RecordsError, type SimulatorStore } from '@omnigraph/simulator-core';
 import type { Dataset, EshopCoupon } from '@omnigraph/simulator-dataset';
 import { apiKeysFrom, type ApiKey } from './wc-auth.ts';
-import {
-  createIdCounter,
-  mapCoupon,
-  mapCustomer,
-  mapOrders,
-  mapProducts,
-  shopAdministrator,
-  type IdCounter,
-} from './woocommerce-mappers.ts';
+import { createIdCounter, mapCoupon, mapCustomer, mapOrders, mapProducts, shopAdministrator, type IdCounter } from './woocommerce-mappers.ts';
 import { normalizeRecords, type NormalizedRecords } from './woocommerce-records.ts';
-import type {
-  WcCoupon,
-  WcCustomer,
-  WcOrder,
-  WcProduct,
-  WcVariation,
-  WebhookRecord,
-  WooCommerceCredentials,
-} from './woocommerce-types.ts';
+import type { WcCoupon, WcCustomer, WcOrder, WcProduct, WcVariation, WebhookRecord, WooCommerceCredentials } from './woocommerce-types.ts';
 
 interface Pristine {
   products: WcProduct[];

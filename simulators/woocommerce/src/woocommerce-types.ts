@@ -114,16 +114,7 @@ export interface WcCouponLine {
   free_shipping: boolean;
 }
 
-export type WcOrderStatus =
-  | 'pending'
-  | 'processing'
-  | 'on-hold'
-  | 'completed'
-  | 'cancelled'
-  | 'refunded'
-  | 'failed'
-  | 'checkout-draft'
-  | 'trash';
+export type WcOrderStatus = 'pending' | 'processing' | 'on-hold' | 'completed' | 'cancelled' | 'refunded' | 'failed' | 'checkout-draft' | 'trash';
 
 export interface WcOrder {
   id: number;

@@ -4,7 +4,9 @@ import { validateArgs, wpList, wpParseIdList } from './wp-params.ts';
 
 describe('wp_json_encode', () => {
   it('escapes slashes and non-ASCII like PHP, surrogate pairs included', () => {
-    expect(phpEscapeJson(JSON.stringify({ a: 'Poznań/ul. Półwiejska', b: '😀' }))).toBe('{"a":"Pozna\\u0144\\/ul. P\\u00f3\\u0142wiejska","b":"\\ud83d\\ude00"}');
+    expect(phpEscapeJson(JSON.stringify({ a: 'Poznań/ul. Półwiejska', b: '😀' }))).toBe(
+      '{"a":"Pozna\\u0144\\/ul. P\\u00f3\\u0142wiejska","b":"\\ud83d\\ude00"}',
+    );
   });
 
   it('replaces the site token with the escaped site URL', () => {

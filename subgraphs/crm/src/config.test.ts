@@ -25,10 +25,23 @@ describe('CrmConfigSchema', () => {
   });
 
   it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
-    expect(parseEnv('crm', CrmConfigSchema, { HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
-    expect(() => parseEnv('crm', CrmConfigSchema, { ...{ HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    expect(
+      parseEnv('crm', CrmConfigSchema, { HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }).OMNIGRAPH_SUBGRAPH_SECRET,
+    ).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
+    expect(() =>
+      parseEnv('crm', CrmConfigSchema, {
+        ...{ HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' },
+        NODE_ENV: 'production',
+      }),
+    ).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
     const secret = 's'.repeat(32);
-    expect(parseEnv('crm', CrmConfigSchema, { ...{ HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' }, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
+    expect(
+      parseEnv('crm', CrmConfigSchema, {
+        ...{ HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' },
+        NODE_ENV: 'production',
+        OMNIGRAPH_SUBGRAPH_SECRET: secret,
+      }).OMNIGRAPH_SUBGRAPH_SECRET,
+    ).toBe(secret);
   });
 
   it('reports every problem at once', () => {
@@ -46,7 +59,18 @@ describe('CrmConfigSchema', () => {
 
   it('lists its keys for the .env.example check', () => {
     expect(CRM_CONFIG_KEYS).toEqual(
-      expect.arrayContaining(['HUBSPOT_BASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'CRM_PORT', 'CRM_TIMEOUT_MS', 'CRM_CACHE_TTL_SECONDS', 'CRM_MAX_STALE_CONTACTS_SECONDS', 'CRM_LOOKUP_CACHE_TTL_SECONDS', 'REDIS_URL', 'NODE_ENV', 'OMNIGRAPH_SUBGRAPH_SECRET']),
+      expect.arrayContaining([
+        'HUBSPOT_BASE_URL',
+        'HUBSPOT_ACCESS_TOKEN',
+        'CRM_PORT',
+        'CRM_TIMEOUT_MS',
+        'CRM_CACHE_TTL_SECONDS',
+        'CRM_MAX_STALE_CONTACTS_SECONDS',
+        'CRM_LOOKUP_CACHE_TTL_SECONDS',
+        'REDIS_URL',
+        'NODE_ENV',
+        'OMNIGRAPH_SUBGRAPH_SECRET',
+      ]),
     );
   });
 });

@@ -12,66 +12,68 @@ import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
-export const CrmConfigSchema = z.object({
-  /** HubSpot API base URL, e.g. https://api.hubapi.com. Intentionally no default: it must point somewhere real. */
-  HUBSPOT_BASE_URL: z.url(),
-  /** private-app / service-key token (`Authorization: Bearer …`). Intentionally no default: it is a secret. */
-  HUBSPOT_ACCESS_TOKEN: z.string().trim().min(1),
-  /** port the subgraph listens on. @default 4003 */
-  CRM_PORT: listenPortEnv(4003),
-  /** CRM_HOST, CRM_METRICS_HOST, CRM_METRICS_PORT, CRM_SHUTDOWN_DELAY_MS, CRM_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
-  ...serviceEnvShape('CRM', { metricsPort: DEFAULT_METRICS_PORTS.CRM }),
-  /** one request (attempt) towards HubSpot, in ms; always capped by what is left of the gateway's deadline. @default 5000 */
-  CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** CRM_MAX_RETRIES, CRM_BREAKER_FAILURES, CRM_BREAKER_HALF_OPEN_MS, CRM_MAX_CONCURRENT_CALLS (see the shape's docs) */
-  ...upstreamPolicyEnvShape('CRM'),
-  /** hubspot's request budget shared by every replica (see packages/shared/src/budget/README.md) */
-  ...upstreamBudgetEnvShape('hubspot'),
-  /** how long a read contact is served from the cache without asking HubSpot, in seconds; 0: always ask. @default 60 */
-  CRM_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
-  /**
-   * How old a cached contact or look-up may be when it is served, flagged STALE, while HubSpot fails (or its budget
-   * is spent); 0 turns that off. Personal data: kept short so a withdrawn consent or an erased person does not live
-   * on in the cache. @default 900 (15 min)
-   */
-  CRM_MAX_STALE_CONTACTS_SECONDS: maxStaleSecondsEnv('contacts'),
-  /**
-   * How long an identical `findCustomers` look-up (same e-mail, phone or name, same `first`) is answered from the
-   * cache without a HubSpot search; concurrent identical look-ups share one search regardless. HubSpot allows 5
-   * searches per second for the whole portal. 0 turns the look-up cache off. @default 10
-   */
-  CRM_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(300).default(10),
-  /**
-   * Poll HubSpot's webhooks journal for contact changes, merges and GDPR deletions and report them to the cache
-   * (issue 8); needs no public endpoint. One replica polls at a time (Redis lock). @default true
-   */
-  CRM_FRESHNESS_ENABLED: enabledByDefault,
-  /** pause between journal polls, ms. @default 1000 */
-  CRM_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
-  /** Without Redis: a JSON file keeping the journal offset across restarts; unset and no Redis → memory. */
-  CRM_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
-  /**
-   * Token for the journal: on real HubSpot an app's client-credentials token with `developer.webhooks_journal.read`
-   * (a private-app token is refused there). Unset → HUBSPOT_ACCESS_TOKEN (what the simulator accepts).
-   */
-  HUBSPOT_JOURNAL_ACCESS_TOKEN: z.string().trim().min(1).optional(),
-  /** the HubSpot account whose journal to read (`installPortalId`); unset → the token's own */
-  HUBSPOT_JOURNAL_PORTAL_ID: z.coerce.number().int().positive().optional(),
-  /**
-   * The app's client secret, which signs webhooks (`X-HubSpot-Signature-v3`). Set → `POST /webhooks/hubspot` is
-   * mounted; unset → no webhook endpoint (the journal alone keeps the cache fresh). Intentionally no default.
-   */
-  HUBSPOT_WEBHOOK_CLIENT_SECRET: z.string().trim().min(8).optional(),
-  /**
-   * The exact Target URL registered in the HubSpot app (part of what is signed), e.g.
-   * `https://omnigraph.example.pl/webhooks/hubspot`. Unset → rebuilt from the request's Host header (local setups).
-   */
-  HUBSPOT_WEBHOOK_TARGET_URL: z.url().optional(),
-  /** Redis for the contact cache and the journal offset; an in-memory cache per process when unset. */
-  REDIS_URL: z.url().optional(),
-  ...tracingEnvShape,
-  ...subgraphSecretEnvShape,
-}).check(subgraphSecretCheck);
+export const CrmConfigSchema = z
+  .object({
+    /** HubSpot API base URL, e.g. https://api.hubapi.com. Intentionally no default: it must point somewhere real. */
+    HUBSPOT_BASE_URL: z.url(),
+    /** private-app / service-key token (`Authorization: Bearer …`). Intentionally no default: it is a secret. */
+    HUBSPOT_ACCESS_TOKEN: z.string().trim().min(1),
+    /** port the subgraph listens on. @default 4003 */
+    CRM_PORT: listenPortEnv(4003),
+    /** CRM_HOST, CRM_METRICS_HOST, CRM_METRICS_PORT, CRM_SHUTDOWN_DELAY_MS, CRM_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+    ...serviceEnvShape('CRM', { metricsPort: DEFAULT_METRICS_PORTS.CRM }),
+    /** one request (attempt) towards HubSpot, in ms; always capped by what is left of the gateway's deadline. @default 5000 */
+    CRM_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** CRM_MAX_RETRIES, CRM_BREAKER_FAILURES, CRM_BREAKER_HALF_OPEN_MS, CRM_MAX_CONCURRENT_CALLS (see the shape's docs) */
+    ...upstreamPolicyEnvShape('CRM'),
+    /** hubspot's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+    ...upstreamBudgetEnvShape('hubspot'),
+    /** how long a read contact is served from the cache without asking HubSpot, in seconds; 0: always ask. @default 60 */
+    CRM_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+    /**
+     * How old a cached contact or look-up may be when it is served, flagged STALE, while HubSpot fails (or its budget
+     * is spent); 0 turns that off. Personal data: kept short so a withdrawn consent or an erased person does not live
+     * on in the cache. @default 900 (15 min)
+     */
+    CRM_MAX_STALE_CONTACTS_SECONDS: maxStaleSecondsEnv('contacts'),
+    /**
+     * How long an identical `findCustomers` look-up (same e-mail, phone or name, same `first`) is answered from the
+     * cache without a HubSpot search; concurrent identical look-ups share one search regardless. HubSpot allows 5
+     * searches per second for the whole portal. 0 turns the look-up cache off. @default 10
+     */
+    CRM_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(300).default(10),
+    /**
+     * Poll HubSpot's webhooks journal for contact changes, merges and GDPR deletions and report them to the cache
+     * (issue 8); needs no public endpoint. One replica polls at a time (Redis lock). @default true
+     */
+    CRM_FRESHNESS_ENABLED: enabledByDefault,
+    /** pause between journal polls, ms. @default 1000 */
+    CRM_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
+    /** Without Redis: a JSON file keeping the journal offset across restarts; unset and no Redis → memory. */
+    CRM_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
+    /**
+     * Token for the journal: on real HubSpot an app's client-credentials token with `developer.webhooks_journal.read`
+     * (a private-app token is refused there). Unset → HUBSPOT_ACCESS_TOKEN (what the simulator accepts).
+     */
+    HUBSPOT_JOURNAL_ACCESS_TOKEN: z.string().trim().min(1).optional(),
+    /** the HubSpot account whose journal to read (`installPortalId`); unset → the token's own */
+    HUBSPOT_JOURNAL_PORTAL_ID: z.coerce.number().int().positive().optional(),
+    /**
+     * The app's client secret, which signs webhooks (`X-HubSpot-Signature-v3`). Set → `POST /webhooks/hubspot` is
+     * mounted; unset → no webhook endpoint (the journal alone keeps the cache fresh). Intentionally no default.
+     */
+    HUBSPOT_WEBHOOK_CLIENT_SECRET: z.string().trim().min(8).optional(),
+    /**
+     * The exact Target URL registered in the HubSpot app (part of what is signed), e.g.
+     * `https://omnigraph.example.pl/webhooks/hubspot`. Unset → rebuilt from the request's Host header (local setups).
+     */
+    HUBSPOT_WEBHOOK_TARGET_URL: z.url().optional(),
+    /** Redis for the contact cache and the journal offset; an in-memory cache per process when unset. */
+    REDIS_URL: z.url().optional(),
+    ...tracingEnvShape,
+    ...subgraphSecretEnvShape,
+  })
+  .check(subgraphSecretCheck);
 
 export type CrmConfig = z.infer<typeof CrmConfigSchema>;
 

@@ -167,9 +167,7 @@ describe('buildOrderListPage', () => {
   });
 
   it.each([0, -1, 101, 1.5])('refuses first = %s with BAD_USER_INPUT', (first) => {
-    expect(codeOf(() => buildOrderListPage({ eshopOrderSummaries: [], marketplaceOrderSummaries: [], first }))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(codeOf(() => buildOrderListPage({ eshopOrderSummaries: [], marketplaceOrderSummaries: [], first }))).toBe('BAD_USER_INPUT');
   });
 
   it.each([
@@ -179,9 +177,7 @@ describe('buildOrderListPage', () => {
     [Buffer.from('not-a-date|eshop:1', 'utf8').toString('base64url')],
     [Buffer.from('2026-05-01T10:00:00Z|', 'utf8').toString('base64url')],
   ])('refuses after = %j with BAD_USER_INPUT', (after) => {
-    expect(codeOf(() => buildOrderListPage({ eshopOrderSummaries: ESHOP, marketplaceOrderSummaries: [], first: 5, after }))).toBe(
-      'BAD_USER_INPUT',
-    );
+    expect(codeOf(() => buildOrderListPage({ eshopOrderSummaries: ESHOP, marketplaceOrderSummaries: [], first: 5, after }))).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -47,7 +47,6 @@ interface Entry {
   time: number;
 }
 
-
 /** Opaque to clients: base64url of `placedAt|id`. */
 export function encodeOrderCursor(placedAt: string, id: string): string {
   return Buffer.from(`${placedAt}|${id}`, 'utf8').toString('base64url');

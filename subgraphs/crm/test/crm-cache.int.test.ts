@@ -61,8 +61,26 @@ afterEach(async () => {
   await crm.server.stop();
 });
 
-const CUSTOMER = /* GraphQL */ `query ($id: ID!) { customer(id: $id) { id name email loyalty { tier } } }`;
-const FIND_BY_PHONE = /* GraphQL */ `query ($phone: String) { findCustomers(phone: $phone, first: 10) { id name } }`;
+const CUSTOMER = /* GraphQL */ `
+  query ($id: ID!) {
+    customer(id: $id) {
+      id
+      name
+      email
+      loyalty {
+        tier
+      }
+    }
+  }
+`;
+const FIND_BY_PHONE = /* GraphQL */ `
+  query ($phone: String) {
+    findCustomers(phone: $phone, first: 10) {
+      id
+      name
+    }
+  }
+`;
 
 describe('crm subgraph while HubSpot fails', () => {
   it('serves a contact read before, flagged STALE with the time it was read, after the failed HubSpot call', async () => {

@@ -2,16 +2,7 @@ import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { GraphQLError } from 'graphql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmClient } from '../src/upstream/crm-client.ts';
-import {
-  BATCH_READ,
-  createTestCrmClient,
-  DEMO,
-  GET_ONE,
-  hubspotCalls,
-  SEARCH,
-  setSearchRateLimit,
-  startCrmTestStack,
-} from './crm-test-support.ts';
+import { BATCH_READ, createTestCrmClient, DEMO, GET_ONE, hubspotCalls, SEARCH, setSearchRateLimit, startCrmTestStack } from './crm-test-support.ts';
 
 let stack: SimulatorStack;
 let client: CrmClient;

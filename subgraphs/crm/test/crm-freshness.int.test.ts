@@ -91,18 +91,22 @@ describe('HubSpot webhooks journal → onChange', () => {
     console.info(`hubspot: contact update → onChange in ${seen[0]!.receivedAt - changedAt} ms via the journal (interval ${INTERVAL_MS} ms)`);
 
     await hubspot('POST', `${C}/merge`, { primaryObjectId: a, objectIdToMerge: b });
-    await expect.poll(() => seen.find((e) => e.kind === 'contact-merged'), { timeout: 5_000, interval: 20 }).toMatchObject({
-      ids: [a, b],
-      merge: { survivingId: a, mergedIds: [b] },
-      cause: 'hubspot:journal:MERGE',
-    });
+    await expect
+      .poll(() => seen.find((e) => e.kind === 'contact-merged'), { timeout: 5_000, interval: 20 })
+      .toMatchObject({
+        ids: [a, b],
+        merge: { survivingId: a, mergedIds: [b] },
+        cause: 'hubspot:journal:MERGE',
+      });
 
     await hubspot('POST', `${C}/gdpr-delete`, { objectId: c });
-    await expect.poll(() => seen.find((e) => e.kind === 'contact-deleted'), { timeout: 5_000, interval: 20 }).toMatchObject({
-      ids: [c],
-      gdpr: true,
-      cause: 'hubspot:journal:GDPR_DELETE',
-    });
+    await expect
+      .poll(() => seen.find((e) => e.kind === 'contact-deleted'), { timeout: 5_000, interval: 20 })
+      .toMatchObject({
+        ids: [c],
+        gdpr: true,
+        cause: 'hubspot:journal:GDPR_DELETE',
+      });
   });
 
   it('keeps its offset across a restart: the change made while down arrives once', async () => {
@@ -164,15 +168,18 @@ describe('HubSpot signed webhooks on POST /webhooks/hubspot', () => {
     expect(seen[0]).toMatchObject({ kind: 'contact', ids: [a], cause: 'hubspot:webhook:contact.propertyChange' });
     console.info(`hubspot: contact update → onChange in ${seen[0]!.receivedAt - changedAt} ms via the webhook`);
     await hubspot('POST', `${C}/merge`, { primaryObjectId: a, objectIdToMerge: b });
-    await expect.poll(() => seen.find((e) => e.kind === 'contact-merged'), { timeout: 5_000, interval: 20 }).toMatchObject({
-      merge: { survivingId: a, mergedIds: [b] },
-    });
+    await expect
+      .poll(() => seen.find((e) => e.kind === 'contact-merged'), { timeout: 5_000, interval: 20 })
+      .toMatchObject({
+        merge: { survivingId: a, mergedIds: [b] },
+      });
   });
 
   it('refuses forged, unsigned and replayed deliveries with 401 and changes nothing', async () => {
     const body = JSON.stringify([{ subscriptionType: 'contact.deletion', objectId: 1, occurredAt: Date.now() }]);
     const sign = (secret: string, timestamp: string) => createHmac('sha256', secret).update(`POST${target}${body}${timestamp}`).digest('base64');
-    const post = (headers: Record<string, string>) => fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const post = (headers: Record<string, string>) =>
+      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     const now = String(Date.now());
     expect((await post({ 'x-hubspot-signature-v3': sign('not-the-secret', now), 'x-hubspot-request-timestamp': now })).status).toBe(401);
     expect((await post({})).status).toBe(401);

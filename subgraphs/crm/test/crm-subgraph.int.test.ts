@@ -97,7 +97,11 @@ describe('Query.customer', () => {
 describe('Query.findCustomers', () => {
   const FIND = /* GraphQL */ `
     query ($email: String, $phone: String, $name: String, $first: Int) {
-      findCustomers(email: $email, phone: $phone, name: $name, first: $first) { id name phoneE164 }
+      findCustomers(email: $email, phone: $phone, name: $name, first: $first) {
+        id
+        name
+        phoneE164
+      }
     }
   `;
 
@@ -173,7 +177,14 @@ describe('Query.findCustomers', () => {
 });
 
 describe('Query.orderByReference', () => {
-  const BY_REF = /* GraphQL */ `query ($r: String!) { orderByReference(reference: $r) { __typename id } }`;
+  const BY_REF = /* GraphQL */ `
+    query ($r: String!) {
+      orderByReference(reference: $r) {
+        __typename
+        id
+      }
+    }
+  `;
 
   it.each([
     ['12345', { __typename: 'EshopOrder', id: 'eshop:12345' }],
@@ -194,7 +205,12 @@ describe('_entities', () => {
     query ($representations: [_Any!]!) {
       _entities(representations: $representations) {
         __typename
-        ... on Customer { id name email allegroBuyerLogin }
+        ... on Customer {
+          id
+          name
+          email
+          allegroBuyerLogin
+        }
       }
     }
   `;
@@ -240,8 +256,17 @@ describe('_entities', () => {
         _entities(representations: $representations) {
           ... on Customer {
             orders(first: 2, after: $after) {
-              edges { cursor node { __typename id } }
-              pageInfo { hasNextPage endCursor }
+              edges {
+                cursor
+                node {
+                  __typename
+                  id
+                }
+              }
+              pageInfo {
+                hasNextPage
+                endCursor
+              }
               totalCount
               unavailableChannels
             }
@@ -252,7 +277,8 @@ describe('_entities', () => {
     const representations = [{ __typename: 'Customer', id: DEMO.anna.id, eshopOrderSummaries, marketplaceOrderSummaries }];
     const first = await execute(query, { representations });
     expect(first.errors).toBeUndefined();
-    const page = (first.data?.['_entities'] as { orders: { edges: { node: unknown }[]; pageInfo: { endCursor: string }; totalCount: number } }[])[0]!.orders;
+    const page = (first.data?.['_entities'] as { orders: { edges: { node: unknown }[]; pageInfo: { endCursor: string }; totalCount: number } }[])[0]!
+      .orders;
     expect(page.edges.map((e) => e.node)).toEqual([
       { __typename: 'EshopOrder', id: 'eshop:5002' },
       { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001' },
@@ -277,7 +303,17 @@ describe('_entities', () => {
     const query = /* GraphQL */ `
       query ($representations: [_Any!]!, $after: String, $channel: OrderChannel) {
         _entities(representations: $representations) {
-          ... on Customer { orders(after: $after, channel: $channel) { totalCount unavailableChannels edges { node { id } } } }
+          ... on Customer {
+            orders(after: $after, channel: $channel) {
+              totalCount
+              unavailableChannels
+              edges {
+                node {
+                  id
+                }
+              }
+            }
+          }
         }
       }
     `;
@@ -294,9 +330,7 @@ describe('_entities', () => {
       data: { _entities: [{ orders: { totalCount: 1, unavailableChannels: ['MARKETPLACE'], edges: [{ node: { id: 'eshop:7' } }] } }] },
     });
     const filtered = await execute(query, { representations, channel: 'ESHOP' });
-    expect(filtered.data?.['_entities']).toEqual([
-      { orders: { totalCount: 1, unavailableChannels: [], edges: [{ node: { id: 'eshop:7' } }] } },
-    ]);
+    expect(filtered.data?.['_entities']).toEqual([{ orders: { totalCount: 1, unavailableChannels: [], edges: [{ node: { id: 'eshop:7' } }] } }]);
     const bad = await execute(query, { representations, after: 'garbage!' });
     expect(bad.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     expect(totalHubSpotCalls()).toBe(0);
@@ -306,7 +340,14 @@ describe('_entities', () => {
     const result = await execute(
       /* GraphQL */ `
         query ($representations: [_Any!]!) {
-          _entities(representations: $representations) { ... on Customer { name orders { totalCount } } }
+          _entities(representations: $representations) {
+            ... on Customer {
+              name
+              orders {
+                totalCount
+              }
+            }
+          }
         }
       `,
       {
@@ -329,7 +370,15 @@ describe('_entities', () => {
     const result = await execute(
       /* GraphQL */ `
         query ($representations: [_Any!]!) {
-          _entities(representations: $representations) { ... on EshopOrder { id customer { id name } } }
+          _entities(representations: $representations) {
+            ... on EshopOrder {
+              id
+              customer {
+                id
+                name
+              }
+            }
+          }
         }
       `,
       {
@@ -355,14 +404,27 @@ describe('_entities', () => {
     const result = await execute(
       /* GraphQL */ `
         query ($representations: [_Any!]!) {
-          _entities(representations: $representations) { ... on MarketplaceOrder { id customer { id allegroBuyerLogin } } }
+          _entities(representations: $representations) {
+            ... on MarketplaceOrder {
+              id
+              customer {
+                id
+                allegroBuyerLogin
+              }
+            }
+          }
         }
       `,
       {
         representations: [
           { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001', buyerLogin: DEMO.marek.login },
           // a login the CRM does not know, even though the same person's e-mail is in the CRM
-          { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000002', buyerLogin: 'someone_else', buyerEmail: DEMO.marek.email },
+          {
+            __typename: 'MarketplaceOrder',
+            id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000002',
+            buyerLogin: 'someone_else',
+            buyerEmail: DEMO.marek.email,
+          },
           { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000003', buyerLogin: DEMO.anna.login },
         ],
       },

@@ -40,10 +40,7 @@ export function createTestCrmClient(
 }
 
 /** The separate search budget (HubSpot: 5 per second); null switches it off. */
-export async function setSearchRateLimit(
-  stack: SimulatorStack,
-  limit: { limit: number; windowMs: number } | null,
-): Promise<void> {
+export async function setSearchRateLimit(stack: SimulatorStack, limit: { limit: number; windowMs: number } | null): Promise<void> {
   const res = await fetch(`${stack.urls.hubspot}/__simulator/search-rate-limit`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },

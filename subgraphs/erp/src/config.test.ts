@@ -39,9 +39,13 @@ describe('parseErpConfig', () => {
 
   it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
     expect(parseEnv('erp', ErpConfigSchema, valid).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
-    expect(() => parseEnv('erp', ErpConfigSchema, { ...valid, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    expect(() => parseEnv('erp', ErpConfigSchema, { ...valid, NODE_ENV: 'production' })).toThrow(
+      /OMNIGRAPH_SUBGRAPH_SECRET: is required in production/,
+    );
     const secret = 's'.repeat(32);
-    expect(parseEnv('erp', ErpConfigSchema, { ...valid, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
+    expect(parseEnv('erp', ErpConfigSchema, { ...valid, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(
+      secret,
+    );
   });
 
   it('reports every problem at once, never the received values', () => {

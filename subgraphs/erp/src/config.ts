@@ -9,54 +9,56 @@ import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
-export const ErpConfigSchema = z.object({
-  /** Odoo server, e.g. https://erp.example.pl. Intentionally no default: `npm start` sets it to the simulator. */
-  ODOO_BASE_URL: z.url(),
-  /** Odoo database name, sent as `X-Odoo-Database`. Intentionally no default. */
-  ODOO_DATABASE: z.string().min(1),
-  /** API key of the Odoo bot user (JSON-2 bearer). A secret: intentionally no default. */
-  ODOO_API_KEY: z.string().min(1),
-  /** @default 4001 */
-  ERP_PORT: listenPortEnv(4001),
-  /** ERP_HOST, ERP_METRICS_HOST, ERP_METRICS_PORT, ERP_SHUTDOWN_DELAY_MS, ERP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
-  ...serviceEnvShape('ERP', { metricsPort: DEFAULT_METRICS_PORTS.ERP }),
-  /** Timeout of one Odoo request (one attempt), ms; always capped by what is left of the gateway's deadline. @default 5000 */
-  ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** ERP_MAX_RETRIES, ERP_BREAKER_FAILURES, ERP_BREAKER_HALF_OPEN_MS, ERP_MAX_CONCURRENT_CALLS (see the shape's docs) */
-  ...upstreamPolicyEnvShape('ERP'),
-  /** odoo's request budget shared by every replica (see packages/shared/src/budget/README.md) */
-  ...upstreamBudgetEnvShape('odoo'),
-  /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
-  ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
-  /**
-   * How old a cached product (name, EAN, price) or the location list may be when it is served, flagged STALE, while
-   * Odoo fails; 0 turns that off. Catalogue data changes a few times a day at most. @default 21600 (6 h)
-   */
-  ERP_MAX_STALE_CATALOGUE_SECONDS: maxStaleSecondsEnv('catalogue'),
-  /**
-   * How old stock may be when it is served, flagged STALE, while Odoo fails (stock is otherwise always read live);
-   * 0 turns that off. Every sale moves it. @default 600 (10 min)
-   */
-  ERP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
-  /**
-   * Poll Odoo for changed products, templates and stock quants (`write_date`) and report them to the cache, so a
-   * change shows within seconds (issue 8). One replica polls at a time (Redis lock). @default true
-   */
-  ERP_FRESHNESS_ENABLED: enabledByDefault,
-  /** pause between `write_date` polls (one `search_read` per model and poll), ms. @default 1000 */
-  ERP_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
-  /**
-   * How far behind its cursor each poll looks again, seconds: Odoo dates rows with their transaction's start, so a
-   * transaction longer than this can still slip through (the cache TTL then bounds it). @default 30
-   */
-  ERP_FRESHNESS_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
-  /** Without Redis: a JSON file keeping the cursors across restarts; unset and no Redis → memory. */
-  ERP_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
-  /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
-  REDIS_URL: z.url().optional(),
-  ...tracingEnvShape,
-  ...subgraphSecretEnvShape,
-}).check(subgraphSecretCheck);
+export const ErpConfigSchema = z
+  .object({
+    /** Odoo server, e.g. https://erp.example.pl. Intentionally no default: `npm start` sets it to the simulator. */
+    ODOO_BASE_URL: z.url(),
+    /** Odoo database name, sent as `X-Odoo-Database`. Intentionally no default. */
+    ODOO_DATABASE: z.string().min(1),
+    /** API key of the Odoo bot user (JSON-2 bearer). A secret: intentionally no default. */
+    ODOO_API_KEY: z.string().min(1),
+    /** @default 4001 */
+    ERP_PORT: listenPortEnv(4001),
+    /** ERP_HOST, ERP_METRICS_HOST, ERP_METRICS_PORT, ERP_SHUTDOWN_DELAY_MS, ERP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+    ...serviceEnvShape('ERP', { metricsPort: DEFAULT_METRICS_PORTS.ERP }),
+    /** Timeout of one Odoo request (one attempt), ms; always capped by what is left of the gateway's deadline. @default 5000 */
+    ERP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** ERP_MAX_RETRIES, ERP_BREAKER_FAILURES, ERP_BREAKER_HALF_OPEN_MS, ERP_MAX_CONCURRENT_CALLS (see the shape's docs) */
+    ...upstreamPolicyEnvShape('ERP'),
+    /** odoo's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+    ...upstreamBudgetEnvShape('odoo'),
+    /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
+    ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+    /**
+     * How old a cached product (name, EAN, price) or the location list may be when it is served, flagged STALE, while
+     * Odoo fails; 0 turns that off. Catalogue data changes a few times a day at most. @default 21600 (6 h)
+     */
+    ERP_MAX_STALE_CATALOGUE_SECONDS: maxStaleSecondsEnv('catalogue'),
+    /**
+     * How old stock may be when it is served, flagged STALE, while Odoo fails (stock is otherwise always read live);
+     * 0 turns that off. Every sale moves it. @default 600 (10 min)
+     */
+    ERP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
+    /**
+     * Poll Odoo for changed products, templates and stock quants (`write_date`) and report them to the cache, so a
+     * change shows within seconds (issue 8). One replica polls at a time (Redis lock). @default true
+     */
+    ERP_FRESHNESS_ENABLED: enabledByDefault,
+    /** pause between `write_date` polls (one `search_read` per model and poll), ms. @default 1000 */
+    ERP_FRESHNESS_POLL_INTERVAL_MS: pollIntervalMs,
+    /**
+     * How far behind its cursor each poll looks again, seconds: Odoo dates rows with their transaction's start, so a
+     * transaction longer than this can still slip through (the cache TTL then bounds it). @default 30
+     */
+    ERP_FRESHNESS_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+    /** Without Redis: a JSON file keeping the cursors across restarts; unset and no Redis → memory. */
+    ERP_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
+    /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
+    REDIS_URL: z.url().optional(),
+    ...tracingEnvShape,
+    ...subgraphSecretEnvShape,
+  })
+  .check(subgraphSecretCheck);
 
 export type ErpConfig = z.infer<typeof ErpConfigSchema>;
 

@@ -33,6 +33,8 @@ export function formatBasisPointsAsPercent(basisPoints: number): string {
   const sign = basisPoints < 0 ? '-' : '';
   const abs = Math.abs(basisPoints);
   const whole = Math.trunc(abs / 100);
-  const fraction = String(abs % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(abs % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   return fraction === '' ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
 }

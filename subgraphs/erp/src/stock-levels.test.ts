@@ -27,7 +27,12 @@ describe('mapStockRowsToStockLevels', () => {
 
   it('puts rows on locations in location order, merging refs of the same location, dropping unknown refs', () => {
     const levels = mapStockRowsToStockLevels(
-      [row('wh:2', 3, 0, '2026-01-01T00:00:00Z'), row('wh:1', 10, 2, '2026-01-01T00:00:00Z'), row('loc:12', 1, 0, '2026-02-01T00:00:00Z'), row('wh:9', 5, 0, 'x')],
+      [
+        row('wh:2', 3, 0, '2026-01-01T00:00:00Z'),
+        row('wh:1', 10, 2, '2026-01-01T00:00:00Z'),
+        row('loc:12', 1, 0, '2026-02-01T00:00:00Z'),
+        row('wh:9', 5, 0, 'x'),
+      ],
       [cen, waw],
     );
     expect(levels).toEqual([

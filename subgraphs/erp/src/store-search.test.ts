@@ -34,14 +34,31 @@ describe('store search', () => {
     const result = findStoresWithStock({
       skus: ['A', 'B'],
       stores: [waw, krk, lod],
-      stockBySku: [[level(waw, 2), level(krk, 1), level(lod, 0)], [level(krk, 3), level(lod, -1)]],
+      stockBySku: [
+        [level(waw, 2), level(krk, 1), level(lod, 0)],
+        [level(krk, 3), level(lod, -1)],
+      ],
       near: { latitude: 50.06, longitude: 19.94 },
       city: null,
       first: 5,
     });
     expect(result.map((r) => [r.store.code, r.allAvailable, r.items])).toEqual([
-      ['KRK1', true, [{ sku: 'A', available: 1 }, { sku: 'B', available: 3 }]],
-      ['WAW1', false, [{ sku: 'A', available: 2 }, { sku: 'B', available: 0 }]],
+      [
+        'KRK1',
+        true,
+        [
+          { sku: 'A', available: 1 },
+          { sku: 'B', available: 3 },
+        ],
+      ],
+      [
+        'WAW1',
+        false,
+        [
+          { sku: 'A', available: 2 },
+          { sku: 'B', available: 0 },
+        ],
+      ],
     ]);
     expect(result[0]?.distanceKm).toBeLessThan(2);
   });

@@ -5,10 +5,7 @@ import type { StockLevelModel } from './stock-levels.ts';
 const EARTH_RADIUS_KM = 6_371.0088;
 
 /** Great-circle distance by the haversine formula, in km. */
-export function haversineKm(
-  a: { latitude: number; longitude: number },
-  b: { latitude: number; longitude: number },
-): number {
+export function haversineKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
   const toRad = (deg: number): number => (deg * Math.PI) / 180;
   const dLat = toRad(b.latitude - a.latitude);
   const dLon = toRad(b.longitude - a.longitude);
@@ -21,14 +18,7 @@ export function haversineKm(
  * combining mark, but Polish "ł" has no decomposition and needs its own rule.
  */
 export function normalizeCityName(city: string): string {
-  return city
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return city.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 export interface StoreAvailabilityModel {

@@ -133,7 +133,7 @@ describe('ErpClient (Odoo JSON-2) against the Odoo simulator', () => {
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'erp' });
     });
 
-    it('maps a rejected API key to UPSTREAM_REJECTED (our misconfiguration, not the client\'s)', async () => {
+    it("maps a rejected API key to UPSTREAM_REJECTED (our misconfiguration, not the client's)", async () => {
       const wrong = createErpClient({ baseUrl, ...odooCredentials, apiKey: 'wrong', timeoutMs: 2_000 });
       const error = await failure(wrong.getProductsBySkus({ skus: ['X'] }));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_REJECTED', serviceName: 'erp' });

@@ -38,7 +38,11 @@ async function odoo<T>(model: string, method: string, body: object): Promise<T> 
 }
 
 async function load(records: Record<string, object[]>): Promise<void> {
-  const res = await fetch(new URL('/__simulator/records', baseUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(records) });
+  const res = await fetch(new URL('/__simulator/records', baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(records),
+  });
   expect(res.status).toBeLessThan(300);
 }
 
@@ -48,7 +52,10 @@ beforeAll(async () => {
   ({ sim, baseUrl } = await startOdoo());
   feeds = createOdooChangeFeeds({ http: createHttpClient({ baseUrl, timeoutMs: 5_000 }), ...odooCredentials, overlapSeconds: 30 });
   const candidates = await odoo<typeof quants>('stock.quant', 'search_read', {
-    domain: [['location_id.usage', '=', 'internal'], ['product_id.default_code', '!=', false]],
+    domain: [
+      ['location_id.usage', '=', 'internal'],
+      ['product_id.default_code', '!=', false],
+    ],
     fields: ['product_id', 'quantity'],
     order: 'id asc',
     limit: 200,
@@ -122,9 +129,9 @@ describe('Odoo write_date polling → onChange', () => {
     await load({ 'stock.quant': [{ id: b.id, quantity: b.quantity + 1, write_date: second }] });
     // dated 10 s back: a transaction that started before the cursor's position and committed only now
     await load({ 'stock.quant': [{ id: c.id, quantity: c.quantity + 1, write_date: odooDatetimeMinus(second, 10) }] });
-    await expect.poll(() => seen.flatMap((e) => e.ids).sort(), { timeout: 5_000, interval: 20 }).toEqual(
-      [a, b, c].map((q) => String(q.product_id[0])).sort(),
-    );
+    await expect
+      .poll(() => seen.flatMap((e) => e.ids).sort(), { timeout: 5_000, interval: 20 })
+      .toEqual([a, b, c].map((q) => String(q.product_id[0])).sort());
     const events = seen.length;
     await new Promise((r) => setTimeout(r, INTERVAL_MS * 3));
     expect(seen).toHaveLength(events); // no repeats from the overlap re-reads
@@ -148,14 +155,19 @@ describe('Odoo write_date polling → onChange', () => {
     const { cursors } = start(feed('odoo-template-changes'));
     await expect.poll(() => cursors.get('odoo-template-changes')).toBeDefined();
     const productId = quants[0]!.product_id[0];
-    const [variant] = await odoo<Array<{ product_tmpl_id: [number, string] }>>('product.product', 'read', { ids: [productId], fields: ['product_tmpl_id'] });
-    await load({ 'product.template': [{ id: variant!.product_tmpl_id[0], list_price: 123.45, write_date: odooNow() }] });
-    await expect.poll(() => seen[0], { timeout: 5_000, interval: 20 }).toMatchObject({
-      system: 'odoo',
-      kind: 'product',
-      cause: 'odoo:write_date:product.template',
-      refs: { skus: expect.arrayContaining([skuOf.get(productId)]) },
+    const [variant] = await odoo<Array<{ product_tmpl_id: [number, string] }>>('product.product', 'read', {
+      ids: [productId],
+      fields: ['product_tmpl_id'],
     });
+    await load({ 'product.template': [{ id: variant!.product_tmpl_id[0], list_price: 123.45, write_date: odooNow() }] });
+    await expect
+      .poll(() => seen[0], { timeout: 5_000, interval: 20 })
+      .toMatchObject({
+        system: 'odoo',
+        kind: 'product',
+        cause: 'odoo:write_date:product.template',
+        refs: { skus: expect.arrayContaining([skuOf.get(productId)]) },
+      });
     expect(seen[0]!.ids).toContain(String(productId));
   });
 });

@@ -52,8 +52,17 @@ const PRODUCTS_WITH_STOCK = /* GraphQL */ `
     products(skus: $skus) {
       sku
       name
-      listPrice { gross { amount } }
-      stock { available location { name } }
+      listPrice {
+        gross {
+          amount
+        }
+      }
+      stock {
+        available
+        location {
+          name
+        }
+      }
     }
   }
 `;
@@ -100,8 +109,12 @@ describe('erp subgraph', () => {
     const result = await execute(
       /* GraphQL */ `
         query ($skus: [ID!]!, $unknown: ID!) {
-          products(skus: $skus) { sku }
-          product(sku: $unknown) { sku }
+          products(skus: $skus) {
+            sku
+          }
+          product(sku: $unknown) {
+            sku
+          }
         }
       `,
       { skus: ['NOPE-1', sku, 'NOPE-2'], unknown: 'NOPE-3' },
@@ -116,10 +129,35 @@ describe('erp subgraph', () => {
       /* GraphQL */ `
         query ($sku: ID!) {
           product(sku: $sku) {
-            sku ean active
-            listPrice { net { amount currency } gross { amount currency } vatRate }
-            all: stock { location { code kind } onHand reserved available asOf }
-            some: stock(locationCodes: ["CEN"]) { location { code } }
+            sku
+            ean
+            active
+            listPrice {
+              net {
+                amount
+                currency
+              }
+              gross {
+                amount
+                currency
+              }
+              vatRate
+            }
+            all: stock {
+              location {
+                code
+                kind
+              }
+              onHand
+              reserved
+              available
+              asOf
+            }
+            some: stock(locationCodes: ["CEN"]) {
+              location {
+                code
+              }
+            }
           }
         }
       `,
@@ -146,9 +184,26 @@ describe('erp subgraph', () => {
   it('lists locations, filtered by kind', async () => {
     const result = await execute(/* GraphQL */ `
       {
-        all: locations { code kind }
-        stores: locations(kind: STORE) { code kind address { city countryCode } coordinates { latitude longitude } openingHours }
-        warehouses: locations(kind: WAREHOUSE) { code }
+        all: locations {
+          code
+          kind
+        }
+        stores: locations(kind: STORE) {
+          code
+          kind
+          address {
+            city
+            countryCode
+          }
+          coordinates {
+            latitude
+            longitude
+          }
+          openingHours
+        }
+        warehouses: locations(kind: WAREHOUSE) {
+          code
+        }
       }
     `);
     expect(result.errors).toBeUndefined();
@@ -164,14 +219,28 @@ describe('erp subgraph', () => {
     const QUERY = /* GraphQL */ `
       query ($skus: [ID!]!, $near: GeoPointInput, $city: String, $first: Int) {
         storesWithStock(skus: $skus, near: $near, city: $city, first: $first) {
-          store { code kind address { city } }
+          store {
+            code
+            kind
+            address {
+              city
+            }
+          }
           distanceKm
-          items { sku available }
+          items {
+            sku
+            available
+          }
           allAvailable
         }
       }
     `;
-    type Row = { store: { code: string; kind: string; address: { city: string } }; distanceKm: number | null; items: { sku: string; available: number }[]; allAvailable: boolean };
+    type Row = {
+      store: { code: string; kind: string; address: { city: string } };
+      distanceKm: number | null;
+      items: { sku: string; available: number }[];
+      allAvailable: boolean;
+    };
 
     it('finds stores by city, ignoring case and diacritics ("Lodz" finds "Łódź")', async () => {
       const skus = wire.slice(0, 20).map((p) => p.default_code);
@@ -224,11 +293,30 @@ describe('erp subgraph', () => {
         /* GraphQL */ `
           query ($representations: [_Any!]!) {
             _entities(representations: $representations) {
-              ... on Product { sku name listPrice { gross { amount } } stock { location { code } } }
+              ... on Product {
+                sku
+                name
+                listPrice {
+                  gross {
+                    amount
+                  }
+                }
+                stock {
+                  location {
+                    code
+                  }
+                }
+              }
             }
           }
         `,
-        { representations: [{ __typename: 'Product', sku }, { __typename: 'Product', sku: 'NOPE' }, { __typename: 'Product', sku: wire[6]!.default_code }] },
+        {
+          representations: [
+            { __typename: 'Product', sku },
+            { __typename: 'Product', sku: 'NOPE' },
+            { __typename: 'Product', sku: wire[6]!.default_code },
+          ],
+        },
       );
       expect(result.errors).toBeUndefined();
       const entities = result.data!['_entities'] as ({ sku: string } | null)[];
@@ -243,11 +331,29 @@ describe('erp subgraph', () => {
         /* GraphQL */ `
           query ($representations: [_Any!]!) {
             _entities(representations: $representations) {
-              ... on Location { code name kind address { city postalCode countryCode street } phone openingHours }
+              ... on Location {
+                code
+                name
+                kind
+                address {
+                  city
+                  postalCode
+                  countryCode
+                  street
+                }
+                phone
+                openingHours
+              }
             }
           }
         `,
-        { representations: [{ __typename: 'Location', code: 'LOD1' }, { __typename: 'Location', code: 'NOPE' }, { __typename: 'Location', code: 'CEN' }] },
+        {
+          representations: [
+            { __typename: 'Location', code: 'LOD1' },
+            { __typename: 'Location', code: 'NOPE' },
+            { __typename: 'Location', code: 'CEN' },
+          ],
+        },
       );
       expect(result.errors).toBeUndefined();
       const entities = result.data!['_entities'] as unknown[];

@@ -41,9 +41,13 @@ describe('EshopConfigSchema', () => {
 
   it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
     expect(parseEnv('eshop', EshopConfigSchema, valid).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
-    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, NODE_ENV: 'production' })).toThrow(
+      /OMNIGRAPH_SUBGRAPH_SECRET: is required in production/,
+    );
     const secret = 's'.repeat(32);
-    expect(parseEnv('eshop', EshopConfigSchema, { ...valid, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
+    expect(
+      parseEnv('eshop', EshopConfigSchema, { ...valid, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET,
+    ).toBe(secret);
   });
 
   it('reports every problem at once, without the values', () => {
@@ -55,9 +59,13 @@ describe('EshopConfigSchema', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).issues.map((i) => i.path).sort()).toEqual(
-      ['ESHOP_TIMEOUT_MS', 'REDIS_URL', 'WOOCOMMERCE_BASE_URL', 'WOOCOMMERCE_CONSUMER_KEY', 'WOOCOMMERCE_CONSUMER_SECRET'],
-    );
+    expect((error as ConfigError).issues.map((i) => i.path).sort()).toEqual([
+      'ESHOP_TIMEOUT_MS',
+      'REDIS_URL',
+      'WOOCOMMERCE_BASE_URL',
+      'WOOCOMMERCE_CONSUMER_KEY',
+      'WOOCOMMERCE_CONSUMER_SECRET',
+    ]);
     expect((error as Error).message).not.toContain(secret);
   });
 

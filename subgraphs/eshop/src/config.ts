@@ -8,51 +8,56 @@ import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
 /** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
-export const EshopConfigSchema = z.object({
-  /** the shop's site root, e.g. `https://sklep.example.pl` (the adapter appends `/wp-json/wc/v3`); intentionally no default */
-  WOOCOMMERCE_BASE_URL: z.url(),
-  /** REST API consumer key (`ck_…`), read permission is enough; intentionally no default */
-  WOOCOMMERCE_CONSUMER_KEY: z.string().min(1),
-  /** REST API consumer secret (`cs_…`); intentionally no default */
-  WOOCOMMERCE_CONSUMER_SECRET: z.string().min(1),
-  /** the shop's currency (WooCommerce setting): product JSON carries none. @default 'PLN' */
-  WOOCOMMERCE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. PLN').default('PLN'),
-  /**
-   * Secret of the shop's webhooks (WooCommerce → Settings → Advanced → Webhooks → Secret), used to verify
-   * `X-WC-Webhook-Signature` on `POST /webhooks/woocommerce`. Unset → the endpoint is not mounted (no freshness from
-   * the shop; caches expire by TTL). Intentionally no default: it is a secret.
-   */
-  WOOCOMMERCE_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
-  /** @default 4002 */
-  ESHOP_PORT: listenPortEnv(4002),
-  /** ESHOP_HOST, ESHOP_METRICS_HOST, ESHOP_METRICS_PORT, ESHOP_SHUTDOWN_DELAY_MS, ESHOP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
-  ...serviceEnvShape('ESHOP', { metricsPort: DEFAULT_METRICS_PORTS.ESHOP }),
-  /** one upstream request (attempt), in ms; always capped by what is left of the gateway's deadline. @default 5000 */
-  ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
-  /** ESHOP_MAX_RETRIES, ESHOP_BREAKER_FAILURES, ESHOP_BREAKER_HALF_OPEN_MS, ESHOP_MAX_CONCURRENT_CALLS (see the shape's docs) */
-  ...upstreamPolicyEnvShape('ESHOP'),
-  /** woocommerce's request budget shared by every replica (see packages/shared/src/budget/README.md) */
-  ...upstreamBudgetEnvShape('woocommerce'),
-  /**
-   * How long cached orders and listings are served without asking WooCommerce, in seconds; 0: always ask. Short: it only has to bridge the gateway's
-   * summaries step and the order entity step of one query. @default 60
-   */
-  ESHOP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
-  /**
-   * How old a cached listing may be when it is served, flagged STALE, while WooCommerce fails; 0 turns that off.
-   * A listing carries a price and a stock quantity, so it takes stock's max age. @default 600 (10 min)
-   */
-  ESHOP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
-  /**
-   * How old a cached order or a customer's order list may be when it is served, flagged STALE, while WooCommerce
-   * fails (the lists are otherwise always read live); 0 turns that off. @default 3600 (1 h)
-   */
-  ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
-  /** Redis for the shared cache; unset → an in-process memory cache */
-  REDIS_URL: z.url().optional(),
-  ...tracingEnvShape,
-  ...subgraphSecretEnvShape,
-}).check(subgraphSecretCheck);
+export const EshopConfigSchema = z
+  .object({
+    /** the shop's site root, e.g. `https://sklep.example.pl` (the adapter appends `/wp-json/wc/v3`); intentionally no default */
+    WOOCOMMERCE_BASE_URL: z.url(),
+    /** REST API consumer key (`ck_…`), read permission is enough; intentionally no default */
+    WOOCOMMERCE_CONSUMER_KEY: z.string().min(1),
+    /** REST API consumer secret (`cs_…`); intentionally no default */
+    WOOCOMMERCE_CONSUMER_SECRET: z.string().min(1),
+    /** the shop's currency (WooCommerce setting): product JSON carries none. @default 'PLN' */
+    WOOCOMMERCE_CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. PLN')
+      .default('PLN'),
+    /**
+     * Secret of the shop's webhooks (WooCommerce → Settings → Advanced → Webhooks → Secret), used to verify
+     * `X-WC-Webhook-Signature` on `POST /webhooks/woocommerce`. Unset → the endpoint is not mounted (no freshness from
+     * the shop; caches expire by TTL). Intentionally no default: it is a secret.
+     */
+    WOOCOMMERCE_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+    /** @default 4002 */
+    ESHOP_PORT: listenPortEnv(4002),
+    /** ESHOP_HOST, ESHOP_METRICS_HOST, ESHOP_METRICS_PORT, ESHOP_SHUTDOWN_DELAY_MS, ESHOP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
+    ...serviceEnvShape('ESHOP', { metricsPort: DEFAULT_METRICS_PORTS.ESHOP }),
+    /** one upstream request (attempt), in ms; always capped by what is left of the gateway's deadline. @default 5000 */
+    ESHOP_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+    /** ESHOP_MAX_RETRIES, ESHOP_BREAKER_FAILURES, ESHOP_BREAKER_HALF_OPEN_MS, ESHOP_MAX_CONCURRENT_CALLS (see the shape's docs) */
+    ...upstreamPolicyEnvShape('ESHOP'),
+    /** woocommerce's request budget shared by every replica (see packages/shared/src/budget/README.md) */
+    ...upstreamBudgetEnvShape('woocommerce'),
+    /**
+     * How long cached orders and listings are served without asking WooCommerce, in seconds; 0: always ask. Short: it only has to bridge the gateway's
+     * summaries step and the order entity step of one query. @default 60
+     */
+    ESHOP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
+    /**
+     * How old a cached listing may be when it is served, flagged STALE, while WooCommerce fails; 0 turns that off.
+     * A listing carries a price and a stock quantity, so it takes stock's max age. @default 600 (10 min)
+     */
+    ESHOP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),
+    /**
+     * How old a cached order or a customer's order list may be when it is served, flagged STALE, while WooCommerce
+     * fails (the lists are otherwise always read live); 0 turns that off. @default 3600 (1 h)
+     */
+    ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
+    /** Redis for the shared cache; unset → an in-process memory cache */
+    REDIS_URL: z.url().optional(),
+    ...tracingEnvShape,
+    ...subgraphSecretEnvShape,
+  })
+  .check(subgraphSecretCheck);
 export type EshopConfig = z.infer<typeof EshopConfigSchema>;
 
 /** Every variable this subgraph reads, for the root `.env.example` check. */

@@ -83,7 +83,7 @@ describe('WooCommerce eshop client', () => {
     expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 1 });
   });
 
-  it('does not take a registered customer\'s orders or a look-alike e-mail for guest orders', async () => {
+  it("does not take a registered customer's orders or a look-alike e-mail for guest orders", async () => {
     expect(await client.listGuestOrdersByEmail({ email: DEMO.anna.email })).toEqual([]);
     // "zielinska@example.pl" is a substring of k.zielinska@example.pl: WooCommerce's search finds it, we do not
     expect(await client.listGuestOrdersByEmail({ email: 'zielinska@example.pl' })).toEqual([]);
@@ -147,7 +147,7 @@ describe('WooCommerce eshop client', () => {
       });
     });
 
-    it('maps a wrong consumer secret (401) to UPSTREAM_REJECTED: our misconfiguration, not the client\'s', async () => {
+    it("maps a wrong consumer secret (401) to UPSTREAM_REJECTED: our misconfiguration, not the client's", async () => {
       await expect(clientWith({ consumerSecret: 'cs_wrong' }).getListingsBySkus({ skus: ['X'] })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_REJECTED', serviceName: 'eshop', upstream: { status: 401 } },
       });

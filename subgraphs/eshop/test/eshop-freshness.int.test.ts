@@ -62,7 +62,9 @@ beforeEach(() => {
 
 describe('WooCommerce webhooks → onChange', () => {
   it('answers the pings of the new webhooks with 200 and turns them into no event', async () => {
-    await expect.poll(async () => (await deliveries()).filter((d) => d.kind === 'ping').map((d) => d.status), { timeout: 5_000 }).toEqual([200, 200, 200, 200, 200]);
+    await expect
+      .poll(async () => (await deliveries()).filter((d) => d.kind === 'ping').map((d) => d.status), { timeout: 5_000 })
+      .toEqual([200, 200, 200, 200, 200]);
     expect(seen).toEqual([]);
   });
 
@@ -80,19 +82,25 @@ describe('WooCommerce webhooks → onChange', () => {
     const [sku] = listedSkus(bed.dataset, 1);
     const product = ((await (await wc('GET', `/products?sku=${sku}`)).json()) as Array<{ id: number }>)[0]!;
     await wc('PUT', `/products/${product.id}`, { manage_stock: true, stock_quantity: 3 });
-    await expect.poll(() => seen.find((e) => e.kind === 'product'), { timeout: 5_000, interval: 10 }).toMatchObject({
-      system: 'woocommerce',
-      ids: [String(product.id)],
-      refs: { skus: [sku] },
-      cause: 'woocommerce:webhook:product.updated',
-    });
+    await expect
+      .poll(() => seen.find((e) => e.kind === 'product'), { timeout: 5_000, interval: 10 })
+      .toMatchObject({
+        system: 'woocommerce',
+        ids: [String(product.id)],
+        refs: { skus: [sku] },
+        cause: 'woocommerce:webhook:product.updated',
+      });
   });
 
   it('refuses a forged or unsigned delivery with 401 and changes nothing', async () => {
     const body = JSON.stringify({ id: 1, status: 'cancelled' });
     const forged = createHmac('sha256', 'not-the-secret').update(body).digest('base64');
     const post = (headers: Record<string, string>, payload = body) =>
-      fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wc-webhook-topic': 'order.updated', ...headers }, body: payload });
+      fetch(webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-wc-webhook-topic': 'order.updated', ...headers },
+        body: payload,
+      });
     expect((await post({ 'x-wc-webhook-signature': forged })).status).toBe(401);
     expect((await post({})).status).toBe(401);
     // a valid signature over another body does not carry over

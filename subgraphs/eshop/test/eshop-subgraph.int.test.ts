@@ -43,11 +43,7 @@ function buildSubgraph(options: { timeoutMs?: number; cache?: Cache | undefined 
 }
 
 /** One GraphQL request with its own context (new loaders), like one HTTP request from the gateway. */
-async function execute(
-  query: string,
-  variables: Record<string, unknown> = {},
-  on: EshopServer = subgraph,
-): Promise<GraphQLResult> {
+async function execute(query: string, variables: Record<string, unknown> = {}, on: EshopServer = subgraph): Promise<GraphQLResult> {
   const response = await on.server.executeOperation({ query, variables }, { contextValue: on.createContext() });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as GraphQLResult;
@@ -61,9 +57,18 @@ const ENTITIES_PRODUCT = /* GraphQL */ `
         eshopListing {
           productId
           name
-          price { amount currency }
-          regularPrice { amount currency }
-          salePrice { amount currency }
+          price {
+            amount
+            currency
+          }
+          regularPrice {
+            amount
+            currency
+          }
+          salePrice {
+            amount
+            currency
+          }
           onSale
           status
           url
@@ -84,19 +89,55 @@ const ORDER_FIELDS = /* GraphQL */ `
     status
     channelStatus
     totals {
-      total { amount currency }
-      shipping { amount currency }
-      discount { amount currency }
-      tax { amount currency }
+      total {
+        amount
+        currency
+      }
+      shipping {
+        amount
+        currency
+      }
+      discount {
+        amount
+        currency
+      }
+      tax {
+        amount
+        currency
+      }
     }
-    lines { sku name quantity unitPrice { amount currency } product { sku } }
+    lines {
+      sku
+      name
+      quantity
+      unitPrice {
+        amount
+        currency
+      }
+      product {
+        sku
+      }
+    }
     delivery {
       method
       name
-      cost { amount currency }
-      parcelLocker { id name }
-      store { code }
-      address { street city postalCode countryCode }
+      cost {
+        amount
+        currency
+      }
+      parcelLocker {
+        id
+        name
+      }
+      store {
+        code
+      }
+      address {
+        street
+        city
+        postalCode
+        countryCode
+      }
     }
     paymentStatus
     billingEmail
@@ -105,7 +146,11 @@ const ORDER_FIELDS = /* GraphQL */ `
 
 const ENTITIES_ORDER = /* GraphQL */ `
   query ($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on EshopOrder { ...OrderFields } }
+    _entities(representations: $representations) {
+      ... on EshopOrder {
+        ...OrderFields
+      }
+    }
   }
   ${ORDER_FIELDS}
 `;
@@ -113,13 +158,26 @@ const ENTITIES_ORDER = /* GraphQL */ `
 const ENTITIES_CUSTOMER = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Customer { id eshopOrderSummaries { ref { typename id } placedAt } }
+      ... on Customer {
+        id
+        eshopOrderSummaries {
+          ref {
+            typename
+            id
+          }
+          placedAt
+        }
+      }
     }
   }
 `;
 
 const ESHOP_ORDER = /* GraphQL */ `
-  query ($number: String!) { eshopOrder(number: $number) { ...OrderFields } }
+  query ($number: String!) {
+    eshopOrder(number: $number) {
+      ...OrderFields
+    }
+  }
   ${ORDER_FIELDS}
 `;
 
@@ -168,9 +226,7 @@ describe('eshop subgraph', () => {
     it('maps a variation on sale with exact prices', async () => {
       const onSale = bed.dataset.eshopProducts.find((p) => p.type === 'variation' && p.salePriceGross !== null);
       expect(onSale).toBeDefined();
-      const [entity] = entities(
-        await execute(ENTITIES_PRODUCT, { representations: [{ __typename: 'Product', sku: onSale!.sku }] }),
-      );
+      const [entity] = entities(await execute(ENTITIES_PRODUCT, { representations: [{ __typename: 'Product', sku: onSale!.sku }] }));
       const gross = (grosze: number) => `${Math.floor(grosze / 100)}.${String(grosze % 100).padStart(2, '0')}`;
       expect(entity).toMatchObject({
         eshopListing: {
@@ -238,16 +294,14 @@ describe('eshop subgraph', () => {
   });
 
   describe('_entities Customer (eshopOrderSummaries)', () => {
-    it('lists tomasz-wisniewski\'s 262 orders in 3 + 1 calls; the following order fetch costs 0 calls', async () => {
+    it("lists tomasz-wisniewski's 262 orders in 3 + 1 calls; the following order fetch costs 0 calls", async () => {
       const result = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.tomasz)] }));
       const summaries = result[0]?.['eshopOrderSummaries'] as Summary[];
       expect(summaries).toHaveLength(DEMO.tomasz.orders);
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 3 + 1 });
       expect(summaries.every((s) => s.ref.typename === 'EshopOrder' && /^eshop:\d+$/.test(s.ref.id))).toBe(true);
       // newest first
-      expect([...summaries].sort((a, b) => (a.placedAt < b.placedAt ? 1 : -1)).map((s) => s.placedAt)).toEqual(
-        summaries.map((s) => s.placedAt),
-      );
+      expect([...summaries].sort((a, b) => (a.placedAt < b.placedAt ? 1 : -1)).map((s) => s.placedAt)).toEqual(summaries.map((s) => s.placedAt));
 
       // the gateway's next step: the page's orders by reference, in a new request (new context, same cache)
       await bed.resetCounters();
@@ -257,13 +311,13 @@ describe('eshop subgraph', () => {
       expect(await bed.counters()).toEqual({});
     });
 
-    it('lists anna-kowalska\'s 6 orders in 1 + 1 calls', async () => {
+    it("lists anna-kowalska's 6 orders in 1 + 1 calls", async () => {
       const result = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.anna)] }));
       expect(result[0]?.['eshopOrderSummaries']).toHaveLength(DEMO.anna.orders);
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 2 });
     });
 
-    it('finds katarzyna-guest\'s 5 guest orders by e-mail alone, in one call', async () => {
+    it("finds katarzyna-guest's 5 guest orders by e-mail alone, in one call", async () => {
       const result = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.katarzyna)] }));
       const summaries = result[0]?.['eshopOrderSummaries'] as Summary[];
       expect(summaries).toHaveLength(DEMO.katarzyna.orders);

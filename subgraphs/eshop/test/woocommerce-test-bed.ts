@@ -3,11 +3,7 @@
  * scale), plus helpers to read its request counters. Not a test file: imported by the int tests.
  */
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
-import {
-  createWooCommerceSimulator,
-  DEFAULT_CREDENTIALS,
-  type WooCommerceSimulator,
-} from '@omnigraph/simulator-woocommerce';
+import { createWooCommerceSimulator, DEFAULT_CREDENTIALS, type WooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 
 export const TEST_SCALE = 0.3;
 

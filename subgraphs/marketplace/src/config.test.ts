@@ -44,9 +44,14 @@ describe('MarketplaceConfigSchema', () => {
 
   it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
     expect(parseEnv('marketplace', MarketplaceConfigSchema, base).OMNIGRAPH_SUBGRAPH_SECRET).toBe(DEVELOPMENT_SUBGRAPH_SECRET);
-    expect(() => parseEnv('marketplace', MarketplaceConfigSchema, { ...base, NODE_ENV: 'production' })).toThrow(/OMNIGRAPH_SUBGRAPH_SECRET: is required in production/);
+    expect(() => parseEnv('marketplace', MarketplaceConfigSchema, { ...base, NODE_ENV: 'production' })).toThrow(
+      /OMNIGRAPH_SUBGRAPH_SECRET: is required in production/,
+    );
     const secret = 's'.repeat(32);
-    expect(parseEnv('marketplace', MarketplaceConfigSchema, { ...base, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret }).OMNIGRAPH_SUBGRAPH_SECRET).toBe(secret);
+    expect(
+      parseEnv('marketplace', MarketplaceConfigSchema, { ...base, NODE_ENV: 'production', OMNIGRAPH_SUBGRAPH_SECRET: secret })
+        .OMNIGRAPH_SUBGRAPH_SECRET,
+    ).toBe(secret);
   });
 
   it('requires ALLEGRO_AUTH_URL for the real Allegro API host', () => {
@@ -76,7 +81,13 @@ describe('MarketplaceConfigSchema', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const text = String((error as Error).message) + JSON.stringify(error);
-      for (const key of ['ALLEGRO_BASE_URL', 'ALLEGRO_CLIENT_ID', 'ALLEGRO_CLIENT_SECRET', 'ALLEGRO_REFRESH_TOKEN', 'MARKETPLACE_MAX_CONCURRENT_READS']) {
+      for (const key of [
+        'ALLEGRO_BASE_URL',
+        'ALLEGRO_CLIENT_ID',
+        'ALLEGRO_CLIENT_SECRET',
+        'ALLEGRO_REFRESH_TOKEN',
+        'MARKETPLACE_MAX_CONCURRENT_READS',
+      ]) {
         expect(text).toContain(key);
       }
     }

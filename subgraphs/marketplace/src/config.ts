@@ -95,8 +95,7 @@ export const MarketplaceConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['ALLEGRO_AUTH_URL'],
-        message:
-          'required when ALLEGRO_BASE_URL is a real Allegro host: the token endpoint is on https://allegro.pl, not the API host',
+        message: 'required when ALLEGRO_BASE_URL is a real Allegro host: the token endpoint is on https://allegro.pl, not the API host',
       });
     }
   })

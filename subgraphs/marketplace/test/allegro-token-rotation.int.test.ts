@@ -99,7 +99,10 @@ describe('marketplace subgraph restarts with a token file (ALLEGRO_TOKEN_STORE=f
     // What happened before: a process that only knows the configured (now retired) token. Its /readyz says so.
     const amnesiac = await startMarketplaceSubgraph(configFor(sim, baseUrl, { ALLEGRO_TOKEN_STORE: 'memory' }));
     try {
-      expect(await readyz(amnesiac.url)).toEqual({ status: 200, body: { status: 'degraded', upstream: 'credentials_rejected', detail: 'token_refresh_refused' } });
+      expect(await readyz(amnesiac.url)).toEqual({
+        status: 200,
+        body: { status: 'degraded', upstream: 'credentials_rejected', detail: 'token_refresh_refused' },
+      });
       const { offers, errors } = await readOffers(amnesiac.url);
       expect(offers).toBeNull();
       expect(JSON.stringify(errors)).toContain('UPSTREAM_REJECTED');
@@ -121,7 +124,10 @@ describe('readiness: credentials rejected vs upstream down', () => {
     );
     try {
       expect(await readyz(good.url)).toEqual({ status: 200, body: { status: 'ready' } });
-      expect(await readyz(badSecret.url)).toEqual({ status: 200, body: { status: 'degraded', upstream: 'credentials_rejected', detail: 'token_refresh_refused' } });
+      expect(await readyz(badSecret.url)).toEqual({
+        status: 200,
+        body: { status: 'degraded', upstream: 'credentials_rejected', detail: 'token_refresh_refused' },
+      });
 
       await sim.close();
       // `good` still holds a valid access token: only the probe call can tell that Allegro is gone.

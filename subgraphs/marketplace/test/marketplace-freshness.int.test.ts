@@ -30,9 +30,13 @@ afterAll(() => h.close());
 /** A seller's write through the simulator's real API: the fulfillment status of one checkout form. */
 async function setFulfillment(formId: string, status: string): Promise<void> {
   const token = await h.tokens.getAccessToken();
-  await h.apiHttp.put(`/order/checkout-forms/${formId}/fulfillment`, { status }, {
-    headers: { Authorization: `Bearer ${token}`, Accept: ALLEGRO_MEDIA_TYPE, 'Content-Type': ALLEGRO_MEDIA_TYPE },
-  });
+  await h.apiHttp.put(
+    `/order/checkout-forms/${formId}/fulfillment`,
+    { status },
+    {
+      headers: { Authorization: `Bearer ${token}`, Accept: ALLEGRO_MEDIA_TYPE, 'Content-Type': ALLEGRO_MEDIA_TYPE },
+    },
+  );
 }
 
 async function someForms(n: number): Promise<Array<{ id: string; status: string; login: string }>> {

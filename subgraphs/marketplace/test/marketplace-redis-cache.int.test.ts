@@ -9,8 +9,17 @@ import { COUNTER, startMarketplaceHarness, type MarketplaceHarness } from './sup
 const QUERY = /* GraphQL */ `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Customer { marketplaceOrderSummaries { ref { id } } }
-      ... on MarketplaceOrder { id buyerLogin }
+      ... on Customer {
+        marketplaceOrderSummaries {
+          ref {
+            id
+          }
+        }
+      }
+      ... on MarketplaceOrder {
+        id
+        buyerLogin
+      }
     }
   }
 `;

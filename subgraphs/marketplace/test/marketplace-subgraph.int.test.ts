@@ -34,7 +34,10 @@ const ENTITIES = /* GraphQL */ `
       ... on Customer {
         id
         marketplaceOrderSummaries {
-          ref { typename id }
+          ref {
+            typename
+            id
+          }
           placedAt
         }
       }
@@ -47,19 +50,74 @@ const ENTITIES = /* GraphQL */ `
         channelStatus
         buyerLogin
         paymentStatus
-        totals { total { amount currency } shipping { amount currency } discount { amount currency } tax { amount } }
-        lines { sku name quantity unitPrice { amount currency } product { sku } }
+        totals {
+          total {
+            amount
+            currency
+          }
+          shipping {
+            amount
+            currency
+          }
+          discount {
+            amount
+            currency
+          }
+          tax {
+            amount
+          }
+        }
+        lines {
+          sku
+          name
+          quantity
+          unitPrice {
+            amount
+            currency
+          }
+          product {
+            sku
+          }
+        }
         delivery {
           method
           name
-          cost { amount currency }
-          parcelLocker { id name address { street city postalCode countryCode } }
-          address { street city postalCode countryCode }
+          cost {
+            amount
+            currency
+          }
+          parcelLocker {
+            id
+            name
+            address {
+              street
+              city
+              postalCode
+              countryCode
+            }
+          }
+          address {
+            street
+            city
+            postalCode
+            countryCode
+          }
         }
       }
       ... on Product {
         sku
-        marketplaceOffers { offerId title price { amount currency } availableQuantity soldQuantity status url }
+        marketplaceOffers {
+          offerId
+          title
+          price {
+            amount
+            currency
+          }
+          availableQuantity
+          soldQuantity
+          status
+          url
+        }
       }
     }
   }
@@ -147,7 +205,18 @@ describe('marketplace subgraph', () => {
 
   it('resolves 60 Product entities with one GET /sale/offers, grouping offers by external id', async () => {
     const skus = harness.sim.allegro.store
-      .searchOffers({ externalIds: [], offerIds: [], name: null, publicationStatuses: null, sellingModeFormats: null, priceGte: null, priceLte: null, sort: null, offset: 0, limit: 1000 })
+      .searchOffers({
+        externalIds: [],
+        offerIds: [],
+        name: null,
+        publicationStatuses: null,
+        sellingModeFormats: null,
+        priceGte: null,
+        priceLte: null,
+        sort: null,
+        offset: 0,
+        limit: 1000,
+      })
       .offers.flatMap((o) => (o.external ? [o.external.id] : []));
     const sixty = [...new Set(skus)].slice(0, 59).concat('SKU-DOES-NOT-EXIST');
     expect(sixty).toHaveLength(60);
@@ -186,7 +255,21 @@ describe('marketplace subgraph', () => {
   describe('Query.marketplaceOrder', () => {
     const QUERY = /* GraphQL */ `
       query Order($id: ID!) {
-        marketplaceOrder(checkoutFormId: $id) { id number status channelStatus paymentStatus totals { total { amount } discount { amount } } }
+        marketplaceOrder(checkoutFormId: $id) {
+          id
+          number
+          status
+          channelStatus
+          paymentStatus
+          totals {
+            total {
+              amount
+            }
+            discount {
+              amount
+            }
+          }
+        }
       }
     `;
 
@@ -226,7 +309,17 @@ describe('marketplace subgraph token handling', () => {
   it('costs exactly one token call for 10 concurrent first requests, and one in total across many', async () => {
     const harness = await startMarketplaceHarness();
     try {
-      const query = /* GraphQL */ `query { _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) { ... on Product { marketplaceOffers { offerId } } } }`;
+      const query = /* GraphQL */ `
+        query {
+          _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) {
+            ... on Product {
+              marketplaceOffers {
+                offerId
+              }
+            }
+          }
+        }
+      `;
       // a different SKU each: identical concurrent reads would share one offers call (single flight)
       const results = await Promise.all(Array.from({ length: 10 }, (_, i) => execute(harness, query.replace('SKU-X', `SKU-X${i}`))));
       expect(results.every((r) => r.errors === undefined)).toBe(true);
@@ -242,7 +335,17 @@ describe('marketplace subgraph token handling', () => {
   it('keeps working across a token expiry (1-second tokens), refreshing proactively', async () => {
     const harness = await startMarketplaceHarness({ simulator: { credentials: { tokenTtlSeconds: 1 } } });
     try {
-      const query = /* GraphQL */ `query { _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) { ... on Product { marketplaceOffers { offerId } } } }`;
+      const query = /* GraphQL */ `
+        query {
+          _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) {
+            ... on Product {
+              marketplaceOffers {
+                offerId
+              }
+            }
+          }
+        }
+      `;
       expect((await execute(harness, query)).errors).toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect((await execute(harness, query)).errors).toBeUndefined();
@@ -259,7 +362,17 @@ describe('marketplace subgraph token handling', () => {
     let skewMs = 0;
     const harness = await startMarketplaceHarness({ simulator: { clock: () => Date.now() + skewMs } });
     try {
-      const query = /* GraphQL */ `query { _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) { ... on Product { marketplaceOffers { offerId } } } }`;
+      const query = /* GraphQL */ `
+        query {
+          _entities(representations: [{ __typename: "Product", sku: "SKU-X" }]) {
+            ... on Product {
+              marketplaceOffers {
+                offerId
+              }
+            }
+          }
+        }
+      `;
       expect((await execute(harness, query)).errors).toBeUndefined();
       skewMs = 13 * 3_600_000;
       // a different SKU each: identical concurrent reads would share one offers call (single flight)

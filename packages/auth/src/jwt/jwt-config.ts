@@ -35,20 +35,25 @@ export const JWT_CONFIG_KEYS: string[] = [
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const required = (schema: z.ZodType) => z.preprocess(emptyAsUndefined, schema);
 
-const scopeMapSchema = z.record(
-  z.string().min(1),
-  z.record(z.string().min(1), z.array(scopeSchema)).refine((values) => Object.keys(values).length > 0, 'maps no claim value'),
-).refine((map) => Object.keys(map).length > 0, 'maps no claim');
+const scopeMapSchema = z
+  .record(
+    z.string().min(1),
+    z.record(z.string().min(1), z.array(scopeSchema)).refine((values) => Object.keys(values).length > 0, 'maps no claim value'),
+  )
+  .refine((map) => Object.keys(map).length > 0, 'maps no claim');
 
 // The map arrives as JSON text; parse it inside the schema so a syntax error is one more issue, not a throw.
-const scopeMapFromJson = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<claim path>": {"<claim value>": ["area:action", …]}}' });
-    return z.NEVER;
-  }
-}).pipe(scopeMapSchema);
+const scopeMapFromJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: {"<claim path>": {"<claim value>": ["area:action", …]}}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(scopeMapSchema);
 
 const jwtEnvSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -81,9 +86,7 @@ function jwksTransportIssues(env: Env): ConfigIssue[] {
 export function loadJwtAuthConfig(env: Env): JwtAuthConfig | undefined {
   if (emptyAsUndefined(env.OMNIGRAPH_OIDC_JWKS_URL) === undefined) return undefined;
   const result = jwtEnvSchema.safeParse(env);
-  const issues: ConfigIssue[] = result.success
-    ? []
-    : configIssuesOf(result.error);
+  const issues: ConfigIssue[] = result.success ? [] : configIssuesOf(result.error);
   issues.push(...jwksTransportIssues(env));
   if (!result.success || issues.length > 0) throw new ConfigError('auth', issues);
   const parsed = result.data;

@@ -12,9 +12,7 @@ export const JWT_ALGORITHMS: readonly string[] = ['RS256', 'ES256', 'EdDSA'];
 
 export type JwtRefusal = 'MALFORMED' | 'INVALID' | 'EXPIRED' | 'UNAVAILABLE';
 
-export type JwtVerification =
-  | { ok: true; subject: string; scopes: string[]; expiresAt?: Date }
-  | { ok: false; reason: JwtRefusal };
+export type JwtVerification = { ok: true; subject: string; scopes: string[]; expiresAt?: Date } | { ok: false; reason: JwtRefusal };
 
 export interface JwtVerifier {
   verify(token: string): Promise<JwtVerification>;

@@ -98,10 +98,13 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('upstream budget while Redis
 
     redis.signal('SIGCONT');
     // The PING that finds Redis back is taken on a call (no timers), as in the gateway.
-    await vi.waitFor(async () => {
-      await take(gate, 'allegro:events');
-      expect(info).toHaveBeenCalledTimes(1);
-    }, { timeout: 5_000, interval: 50 });
+    await vi.waitFor(
+      async () => {
+        await take(gate, 'allegro:events');
+        expect(info).toHaveBeenCalledTimes(1);
+      },
+      { timeout: 5_000, interval: 50 },
+    );
     // Shared again: a grant lands in Redis. The scripts sent before the stall ran on resume and count there too,
     // and even with them the shared log never holds more than the limit.
     const [events] = bucketKeys('outage:v1:', 'allegro:events');
@@ -110,7 +113,9 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('upstream budget while Redis
     expect(await inspect.zCard(events)).toBe(before + 1);
     expect(await inspect.zCard(log)).toBeLessThanOrEqual(10);
     expect(warn).toHaveBeenCalledTimes(1);
-    console.info(`Redis paused: the first 20 concurrent calls took ≤ ${firstMs.toFixed(0)} ms (one timeout), the next 50 ${laterMs.toFixed(1)} ms in total`);
+    console.info(
+      `Redis paused: the first 20 concurrent calls took ≤ ${firstMs.toFixed(0)} ms (one timeout), the next 50 ${laterMs.toFixed(1)} ms in total`,
+    );
   });
 
   it('keeps a 429 block on this replica while Redis is dead (SIGKILL), and resumes on a restarted server', async () => {
@@ -124,10 +129,13 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('upstream budget while Redis
 
     // A fresh server on the same port: empty script cache (NOSCRIPT → EVAL) and an empty log.
     await server(redis.port);
-    await vi.waitFor(async () => {
-      await take(gate, 'allegro:offers'); // not the blocked bucket: a blocked bucket refuses without asking Redis
-      expect(info).toHaveBeenCalledTimes(1);
-    }, { timeout: 10_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        await take(gate, 'allegro:offers'); // not the blocked bucket: a blocked bucket refuses without asking Redis
+        expect(info).toHaveBeenCalledTimes(1);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     // The whole limit again, not the local share; the 5 taken locally during the outage are not copied to Redis.
     expect(granted(await burst(gate, 15))).toBe(10);
   });

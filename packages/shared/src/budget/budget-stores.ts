@@ -54,11 +54,11 @@ export function createRedisBudgetStore(keyPrefix: string): RedisBudgetStore {
     },
     async observe(redis, bucket, observation) {
       const [, block, floor] = bucketKeys(keyPrefix, bucket);
-      await OBSERVE_SCRIPT.run(redis, [block, floor], [
-        us(Math.max(0, observation.blockedForMs)),
-        observation.used === undefined ? '-1' : String(observation.used),
-        us(observation.windowMs),
-      ]);
+      await OBSERVE_SCRIPT.run(
+        redis,
+        [block, floor],
+        [us(Math.max(0, observation.blockedForMs)), observation.used === undefined ? '-1' : String(observation.used), us(observation.windowMs)],
+      );
     },
   };
 }

@@ -56,8 +56,18 @@ describe('createUpstreamBudget (local store, simulated time)', () => {
     expect(granted(interactive).length / interactive.length).toBeGreaterThanOrEqual(0.99);
 
     // The sliding check: no 6 grants inside any 1 s, and bulk never beyond its 3 (60 % of 5), counting everybody.
-    expect(maxInAnyWindow(granted(outcomes).map((o) => o.settledAt), 1_000)).toBeLessThanOrEqual(5);
-    expect(maxInAnyWindow(granted(bulk).map((o) => o.settledAt), 1_000)).toBeLessThanOrEqual(3);
+    expect(
+      maxInAnyWindow(
+        granted(outcomes).map((o) => o.settledAt),
+        1_000,
+      ),
+    ).toBeLessThanOrEqual(5);
+    expect(
+      maxInAnyWindow(
+        granted(bulk).map((o) => o.settledAt),
+        1_000,
+      ),
+    ).toBeLessThanOrEqual(3);
     expect(granted(bulk).length).toBeGreaterThan(0);
 
     // The partner waits briefly, then is told when to come back.
@@ -71,7 +81,10 @@ describe('createUpstreamBudget (local store, simulated time)', () => {
     // Figures for the report.
     console.info(
       `30 s simulated: interactive ${granted(interactive).length}/${interactive.length} granted, ` +
-        `bulk ${granted(bulk).length}/${bulk.length}, max grants in any 1 s ${maxInAnyWindow(granted(outcomes).map((o) => o.settledAt), 1_000)}, ` +
+        `bulk ${granted(bulk).length}/${bulk.length}, max grants in any 1 s ${maxInAnyWindow(
+          granted(outcomes).map((o) => o.settledAt),
+          1_000,
+        )}, ` +
         `longest interactive wait ${Math.max(...interactive.map((o) => o.settledAt - o.askedAt))} ms`,
     );
   });

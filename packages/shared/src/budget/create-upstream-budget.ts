@@ -2,12 +2,7 @@ import type { Logger } from '../logging/index.ts';
 import { createRedisFailover, type RedisFailover } from '../limits/index.ts';
 import type { RequestPriority } from '../sources/request-scope.ts';
 import type { BudgetDecision, BudgetRequest, UpstreamBudgetGate, UpstreamLimitSignal } from './budget-gate.ts';
-import {
-  createLocalBudgetStore,
-  createRedisBudgetStore,
-  type BucketCheck,
-  type StoreDecision,
-} from './budget-stores.ts';
+import { createLocalBudgetStore, createRedisBudgetStore, type BucketCheck, type StoreDecision } from './budget-stores.ts';
 
 /** One upstream limit: at most `limit` calls in any `windowMs` (a sliding window, exact at its boundaries). */
 export interface BucketLimit {
@@ -158,10 +153,13 @@ export async function createUpstreamBudget(options: UpstreamBudgetOptions): Prom
     clearTimeout(queue.timer);
     queue.wakeAt = at;
     // +1 ms: Redis answers in µs, timers fire in whole ms, and a wake a hair early only earns another refusal.
-    queue.timer = setTimeout(() => {
-      queue.timer = undefined;
-      void pump(key, queue);
-    }, Math.ceil(delayMs) + 1);
+    queue.timer = setTimeout(
+      () => {
+        queue.timer = undefined;
+        void pump(key, queue);
+      },
+      Math.ceil(delayMs) + 1,
+    );
     queue.timer.unref();
   }
 
@@ -275,9 +273,12 @@ export async function createUpstreamBudget(options: UpstreamBudgetOptions): Prom
         (priority === 'interactive' ? waitingIn.interactive : waitingIn.bulk).push(waiter);
         request.signal?.addEventListener('abort', onAbort, { once: true });
         if (Number.isFinite(maxWaitMs)) {
-          deadlineTimer = setTimeout(() => {
-            if (remove(key, waitingIn, waiter)) waiter.settle(refusal(waitingIn.timer === undefined ? 1 : waitingIn.wakeAt - now()));
-          }, Math.max(0, started + maxWaitMs - now()));
+          deadlineTimer = setTimeout(
+            () => {
+              if (remove(key, waitingIn, waiter)) waiter.settle(refusal(waitingIn.timer === undefined ? 1 : waitingIn.wakeAt - now()));
+            },
+            Math.max(0, started + maxWaitMs - now()),
+          );
           deadlineTimer.unref();
         }
       });

@@ -66,7 +66,10 @@ export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<
       if (!redis.isOpen) return;
       let timer: NodeJS.Timeout | undefined;
       const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 500)));
-      const closed = redis.close().then(() => false, () => true);
+      const closed = redis.close().then(
+        () => false,
+        () => true,
+      );
       const mustDestroy = await Promise.race([closed, gaveUp]);
       clearTimeout(timer);
       if (mustDestroy && redis.isOpen) redis.destroy();

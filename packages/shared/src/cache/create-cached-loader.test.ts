@@ -173,7 +173,10 @@ function defineCachedLoaderSuite(name: string, createCache: CreateCache): void {
       clock.now = T0 + 300_000;
       upstream.state.failure = upstreamError('UPSTREAM_TIMEOUT');
       const { value, reports } = await inRequest(() => newLoader().loadMany(['B', 'A']));
-      expect(value).toEqual([{ sku: 'B', version: 1 }, { sku: 'A', version: 1 }]);
+      expect(value).toEqual([
+        { sku: 'B', version: 1 },
+        { sku: 'A', version: 1 },
+      ]);
       expect(upstream.fetch).toHaveBeenCalledTimes(3);
       expect(reports).toEqual([{ source: 'erp', status: 'STALE', asOf: new Date(T0).toISOString() }]);
     });
@@ -259,7 +262,10 @@ function defineCachedLoaderSuite(name: string, createCache: CreateCache): void {
       clock.now = T0 + 90_000;
       upstream.state.perKeyFailure.set('A', upstreamError());
       const { value, reports } = await inRequest(() => newLoader().loadMany(['A', 'B']));
-      expect(value).toEqual([{ sku: 'A', version: 1 }, { sku: 'B', version: 2 }]);
+      expect(value).toEqual([
+        { sku: 'A', version: 1 },
+        { sku: 'B', version: 2 },
+      ]);
       expect(reports).toEqual([{ source: 'erp', status: 'STALE', asOf: new Date(T0).toISOString() }]);
     });
 
@@ -332,7 +338,11 @@ function defineCachedLoaderSuite(name: string, createCache: CreateCache): void {
       await vi.waitFor(() => expect(singleFlight.size).toBe(2));
       open();
       const results = await Promise.all([first, second, partner]);
-      expect(results.map((r) => r.value)).toEqual([{ sku: 'A', version: 1 }, { sku: 'A', version: 1 }, { sku: 'A', version: 1 }]);
+      expect(results.map((r) => r.value)).toEqual([
+        { sku: 'A', version: 1 },
+        { sku: 'A', version: 1 },
+        { sku: 'A', version: 1 },
+      ]);
       // one call for the two interactive requests, one for the partner (never queued behind each other)
       expect(upstream.fetch).toHaveBeenCalledTimes(2);
       expect(results[1]?.reports).toEqual([{ source: 'erp', status: 'OK' }]);
@@ -487,4 +497,3 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('createCachedLoader when Red
     expect(await settle(newLoader().load('A'))).toBe(upstream.state.failure);
   });
 });
-

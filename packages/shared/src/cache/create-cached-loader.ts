@@ -2,7 +2,13 @@ import DataLoader from 'dataloader';
 import { isUpstreamError, UpstreamError, type ServiceName } from '../errors/upstream-error.ts';
 import type { UpstreamErrorCode } from '../errors/upstream-error.ts';
 import { currentRequestScope, remainingMs, runInRequestScope, type RequestScope } from '../sources/request-scope.ts';
-import { createSourceRecorder, sourceStatusOfErrorCode, type SourceRecorder, type SourceReport, type SourceStatus } from '../sources/source-status.ts';
+import {
+  createSourceRecorder,
+  sourceStatusOfErrorCode,
+  type SourceRecorder,
+  type SourceReport,
+  type SourceStatus,
+} from '../sources/source-status.ts';
 import type { Cache } from './cache.ts';
 import { cacheLoaderMetrics } from './cache-metrics.ts';
 import type { SingleFlight } from './single-flight.ts';
@@ -158,8 +164,7 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
   }
 
   const ageOf = (envelope: CacheEnvelope<unknown>, at: number): number => Math.max(0, at - envelope.fetchedAt);
-  const isFresh = (envelope: CacheEnvelope<V | null>, at: number): boolean =>
-    ageOf(envelope, at) < (envelope.value === null ? negativeMs : freshMs);
+  const isFresh = (envelope: CacheEnvelope<V | null>, at: number): boolean => ageOf(envelope, at) < (envelope.value === null ? negativeMs : freshMs);
   const canStandIn = (envelope: CacheEnvelope<V | null> | undefined, at: number): envelope is CacheEnvelope<V> =>
     envelope !== undefined && envelope.value !== null && ageOf(envelope, at) <= staleMs;
 
@@ -170,9 +175,7 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
     let outcomes: Outcome<V>[];
     try {
       const call = () => options.fetch(keys);
-      const results = scope === undefined || recorder === undefined
-        ? await call()
-        : await runInRequestScope({ ...scope, sources: recorder }, call);
+      const results = scope === undefined || recorder === undefined ? await call() : await runInRequestScope({ ...scope, sources: recorder }, call);
       if (results.length !== keys.length) {
         throw new Error(`${name}: fetch returned ${results.length} results for ${keys.length} keys`);
       }
@@ -222,17 +225,25 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
     let ownFetch: Promise<OwnFetch<V>> | undefined;
     const withdraw: Array<() => void> = [];
     if (own.length > 0) {
-      ownFetch = fetchOwn(own.map((i) => keys[i] as K), scope);
+      ownFetch = fetchOwn(
+        own.map((i) => keys[i] as K),
+        scope,
+      );
       if (singleFlight !== undefined) {
-        own.forEach((i, n) => withdraw.push(singleFlight.publish(flightKeyOf(i), ownFetch!.then((f) => f.outcomes[n]))));
+        own.forEach((i, n) =>
+          withdraw.push(
+            singleFlight.publish(
+              flightKeyOf(i),
+              ownFetch!.then((f) => f.outcomes[n]),
+            ),
+          ),
+        );
       }
     }
 
     let fetched: OwnFetch<V> | undefined;
     try {
-      const joinedOutcomes = await Promise.all(
-        [...joined].map(async ([i, flight]) => [i, await joinWithinDeadline(flight, scope)] as const),
-      );
+      const joinedOutcomes = await Promise.all([...joined].map(async ([i, flight]) => [i, await joinWithinDeadline(flight, scope)] as const));
       fetched = ownFetch === undefined ? undefined : await ownFetch;
 
       const outcomes = new Map<number, Outcome<V>>(joinedOutcomes.map(([i, o]) => [i, o as Outcome<V>]));
@@ -318,10 +329,7 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
     if (!Number.isFinite(left)) return flight;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<Error>((resolve) => {
-      timer = setTimeout(
-        () => resolve(new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName: source, operation: name })),
-        Math.max(0, left),
-      );
+      timer = setTimeout(() => resolve(new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName: source, operation: name })), Math.max(0, left));
       timer.unref();
     });
     try {

@@ -34,9 +34,7 @@ describe.skipIf(!redisUrl)('createRedisCache against REDIS_URL', () => {
     await redis.close();
   });
 
-  defineCacheContract('redis', ({ keyPrefix }) =>
-    createRedisCache({ redis, keyPrefix: runPrefix + keyPrefix, onError }),
-  );
+  defineCacheContract('redis', ({ keyPrefix }) => createRedisCache({ redis, keyPrefix: runPrefix + keyPrefix, onError }));
 
   it('treats an entry that is not JSON as a miss and reports it', async () => {
     const seen: Array<{ error: unknown; operation: string }> = [];

@@ -69,27 +69,37 @@ export function createRedisCache(options: RedisCacheOptions): Cache {
 
   return {
     get<T>(key: string) {
-      return guarded<T | undefined>('get', key, async () => {
-        const text = await redis.get(k(key));
-        return text === null ? undefined : deserialize<T>(text);
-      }, undefined);
+      return guarded<T | undefined>(
+        'get',
+        key,
+        async () => {
+          const text = await redis.get(k(key));
+          return text === null ? undefined : deserialize<T>(text);
+        },
+        undefined,
+      );
     },
     async getMany<T>(keys: readonly string[]) {
       if (keys.length === 0) return [];
       const misses = keys.map((): T | undefined => undefined);
-      return guarded<Array<T | undefined>>('getMany', undefined, async () => {
-        const texts = await redis.mGet(keys.map(k));
-        // One corrupt entry must not cost the whole batch its hits.
-        return texts.map((text, i) => {
-          if (text === null) return undefined;
-          try {
-            return deserialize<T>(text);
-          } catch (error) {
-            onError(error, { operation: 'getMany', key: keys[i] ?? '' });
-            return undefined;
-          }
-        });
-      }, misses);
+      return guarded<Array<T | undefined>>(
+        'getMany',
+        undefined,
+        async () => {
+          const texts = await redis.mGet(keys.map(k));
+          // One corrupt entry must not cost the whole batch its hits.
+          return texts.map((text, i) => {
+            if (text === null) return undefined;
+            try {
+              return deserialize<T>(text);
+            } catch (error) {
+              onError(error, { operation: 'getMany', key: keys[i] ?? '' });
+              return undefined;
+            }
+          });
+        },
+        misses,
+      );
     },
     async set<T>(key: string, value: T, ttlSeconds: number) {
       const json = serialize(value);

@@ -35,20 +35,26 @@ describe.skipIf(!sharedRedisUrl)('withRedisLock against REDIS_URL', () => {
       inside -= 1;
     };
     await Promise.all(
-      Array.from({ length: 6 }, (_, i) => withRedisLock(asLockClient(i % 2 === 0 ? a : b), { key, ttlMs: 5_000, waitMs: 5_000, pollMs: 5 }, critical)),
+      Array.from({ length: 6 }, (_, i) =>
+        withRedisLock(asLockClient(i % 2 === 0 ? a : b), { key, ttlMs: 5_000, waitMs: 5_000, pollMs: 5 }, critical),
+      ),
     );
     expect(maxInside).toBe(1);
     expect(await a.exists(key)).toBe(0);
   });
 
-  it('gives up after waitMs, and a holder whose lock expired does not release the next holder\'s lock', async () => {
+  it("gives up after waitMs, and a holder whose lock expired does not release the next holder's lock", async () => {
     const key = `${prefix}expiring`;
     let release!: () => void;
     const slow = withRedisLock(asLockClient(a), { key, ttlMs: 500, waitMs: 1_000 }, () => new Promise<void>((r) => (release = r)));
     await expect(withRedisLock(asLockClient(b), { key, ttlMs: 5_000, waitMs: 30 }, async () => 'x')).rejects.toBeInstanceOf(LockWaitTimeoutError);
     // the first holder's lock expires (500 ms: long enough that a busy machine still refuses the 30 ms waiter); a second holder takes it and is still inside when the first finishes
     let secondInside!: () => void;
-    const second = withRedisLock(asLockClient(b), { key, ttlMs: 5_000, waitMs: 2_000, pollMs: 10 }, () => new Promise<void>((r) => (secondInside = r)));
+    const second = withRedisLock(
+      asLockClient(b),
+      { key, ttlMs: 5_000, waitMs: 2_000, pollMs: 10 },
+      () => new Promise<void>((r) => (secondInside = r)),
+    );
     await new Promise((resolve) => setTimeout(resolve, 900));
     release();
     await slow;

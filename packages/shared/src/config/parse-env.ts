@@ -11,10 +11,7 @@ export class ConfigError extends Error {
   readonly service: string;
   readonly issues: readonly ConfigIssue[];
 
-  constructor(
-    service: string,
-    issues: readonly ConfigIssue[],
-  ) {
+  constructor(service: string, issues: readonly ConfigIssue[]) {
     super(`Invalid configuration for ${service}:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
     this.service = service;
     this.issues = issues;
@@ -41,8 +38,5 @@ export type Env = Readonly<Record<string, string | undefined>>;
 export function parseEnv<S extends z.ZodType>(service: string, schema: S, env: Env): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;
-  throw new ConfigError(
-    service,
-    configIssuesOf(result.error),
-  );
+  throw new ConfigError(service, configIssuesOf(result.error));
 }

@@ -19,20 +19,11 @@ export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
  *
  * Usage: `formatError: (formatted, error) => maskError(formatted, error, { includeStack: isDev })`.
  */
-export function maskError(
-  formattedError: GraphQLFormattedError,
-  error: unknown,
-  options: MaskErrorOptions,
-): GraphQLFormattedError {
+export function maskError(formattedError: GraphQLFormattedError, error: unknown, options: MaskErrorOptions): GraphQLFormattedError {
   const code = formattedError.extensions?.['code'];
-  const known =
-    isDeliberateGraphQLError(error) &&
-    code !== 'INTERNAL_SERVER_ERROR' &&
-    isErrorCode(code);
+  const known = isDeliberateGraphQLError(error) && code !== 'INTERNAL_SERVER_ERROR' && isErrorCode(code);
 
-  const extensions: Record<string, unknown> = known
-    ? pickExtensions(formattedError.extensions ?? {})
-    : { code: 'INTERNAL_SERVER_ERROR' };
+  const extensions: Record<string, unknown> = known ? pickExtensions(formattedError.extensions ?? {}) : { code: 'INTERNAL_SERVER_ERROR' };
   if (options.includeStack) {
     const stack = stackOf(error);
     if (stack !== undefined) extensions['stacktrace'] = stack.split('\n');

@@ -192,7 +192,12 @@ const scenarios = {
     run: async () => {
       const answers = await Promise.all([callUpstream('/status/503'), callUpstream('/status/500')]);
       expect(answers.map((e) => e.extensions.code)).not.toContain('UPSTREAM_CIRCUIT_OPEN');
-      const skipped = new UpstreamError({ code: 'UPSTREAM_CIRCUIT_OPEN', serviceName: 'crm', operation: 'findContactsByPhone', retryAfterSeconds: 5 });
+      const skipped = new UpstreamError({
+        code: 'UPSTREAM_CIRCUIT_OPEN',
+        serviceName: 'crm',
+        operation: 'findContactsByPhone',
+        retryAfterSeconds: 5,
+      });
       expect(skipped.message).toBe('The crm service is failing; it was not asked this time.');
       expect(mapAxiosErrorToUpstreamError(skipped, context)).toBe(skipped);
     },
@@ -201,7 +206,12 @@ const scenarios = {
     it: 'is never read from an HTTP answer (the budget governor raises it before calling); a 429 stays UPSTREAM_RATE_LIMITED',
     run: async () => {
       expect((await callUpstream('/status/429')).extensions.code).toBe('UPSTREAM_RATE_LIMITED');
-      const refused = new UpstreamError({ code: 'UPSTREAM_BUDGET_EXHAUSTED', serviceName: 'crm', operation: 'findContactsByPhone', retryAfterSeconds: 1 });
+      const refused = new UpstreamError({
+        code: 'UPSTREAM_BUDGET_EXHAUSTED',
+        serviceName: 'crm',
+        operation: 'findContactsByPhone',
+        retryAfterSeconds: 1,
+      });
       expect(refused.extensions).toEqual({
         code: 'UPSTREAM_BUDGET_EXHAUSTED',
         serviceName: 'crm',

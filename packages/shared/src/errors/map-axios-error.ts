@@ -11,16 +11,7 @@ export interface UpstreamCallContext {
 
 // Node socket/DNS errors that mean "could not talk to the upstream at all". ETIMEDOUT is absent on purpose: axios
 // reports its own timeout with that code when `clarifyTimeoutError` is on (as in createHttpClient), so it is a timeout.
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ERR_NETWORK',
-]);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_NETWORK']);
 
 /**
  * Maps any failure of an upstream call to an UpstreamError. The one place every adapter's `catch` goes through, so

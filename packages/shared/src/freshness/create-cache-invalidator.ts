@@ -63,7 +63,10 @@ export function createCacheInvalidator(options: CreateCacheInvalidatorOptions): 
       await invalidate(cache, keys);
       redeleteLater(keys);
       // counts and the cause only: ids and keys can name people (key names hash e-mails, but not every id is opaque)
-      logger.debug({ system: event.system, kind: event.kind, cause: event.cause, records: event.ids.length, keys: keys.length }, 'upstream change: cache entries dropped');
+      logger.debug(
+        { system: event.system, kind: event.kind, cause: event.cause, records: event.ids.length, keys: keys.length },
+        'upstream change: cache entries dropped',
+      );
       await observer?.(event);
     },
     stop() {

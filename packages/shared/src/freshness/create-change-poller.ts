@@ -49,9 +49,7 @@ export interface ChangePoller {
 }
 
 export type TickResult =
-  | { outcome: 'standby' }
-  | { outcome: 'initialized'; cursor: string }
-  | { outcome: 'polled'; events: number; cursor: string; more: boolean };
+  { outcome: 'standby' } | { outcome: 'initialized'; cursor: string } | { outcome: 'polled'; events: number; cursor: string; more: boolean };
 
 /**
  * The shared loop of every polled freshness source: one runner across replicas (lock), a persisted cursor that

@@ -157,8 +157,19 @@ async function handleSubgraphRequest<TContext extends BaseContext>(
   }
   const scope = createRequestScope(verified.identity, verified.deadlineAt);
   // under the gateway's request id and trace context, both from the signed header: a span and an access-log line
-  await logSubgraphRequest({ logger: options.logger, service: options.name, requestId: verified.requestId, traceparent: verified.traceparent, res, upstreamCalls: () => scope.usage.upstreamCalls }, () =>
-    runInRequestScope(scope, () => handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity, scope) })),
+  await logSubgraphRequest(
+    {
+      logger: options.logger,
+      service: options.name,
+      requestId: verified.requestId,
+      traceparent: verified.traceparent,
+      res,
+      upstreamCalls: () => scope.usage.upstreamCalls,
+    },
+    () =>
+      runInRequestScope(scope, () =>
+        handleGraphQLHttp(server, req, res, { rawBody, context: () => options.createContext(verified.identity, scope) }),
+      ),
   );
 }
 

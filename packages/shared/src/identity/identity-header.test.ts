@@ -1,12 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  IDENTITY_CLOCK_SKEW_SECONDS,
-  IDENTITY_LIFETIME_SECONDS,
-  signIdentity,
-  verifyIdentity,
-  type RequestIdentity,
-} from './index.ts';
+import { IDENTITY_CLOCK_SKEW_SECONDS, IDENTITY_LIFETIME_SECONDS, signIdentity, verifyIdentity, type RequestIdentity } from './index.ts';
 
 const SECRET = 's'.repeat(32);
 const BODY = JSON.stringify({ query: '{ locations { code } }' });

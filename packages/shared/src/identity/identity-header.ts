@@ -58,7 +58,10 @@ const payloadSchema = z.strictObject({
   bodySha256: z.string().regex(SHA256_HEX),
   /** epoch ms: the gateway's deadline for this request (optional: probes and older gateways send none) */
   deadline: z.number().int().nonnegative().optional(),
-  requestId: z.string().regex(/^[\w-]{1,64}$/).optional(),
+  requestId: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
   traceparent: z.string().regex(TRACEPARENT).optional(),
 });
 

@@ -19,10 +19,7 @@ const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
  */
 export const subgraphSecretSchema = z.preprocess(
   emptyAsUndefined,
-  z
-    .string()
-    .min(MIN_SUBGRAPH_SECRET_LENGTH, `must be at least ${MIN_SUBGRAPH_SECRET_LENGTH} characters`)
-    .default(DEVELOPMENT_SUBGRAPH_SECRET),
+  z.string().min(MIN_SUBGRAPH_SECRET_LENGTH, `must be at least ${MIN_SUBGRAPH_SECRET_LENGTH} characters`).default(DEVELOPMENT_SUBGRAPH_SECRET),
 );
 
 /** Everything a service reads for the secret; spread into its env schema and add `subgraphSecretCheck`. */

@@ -80,7 +80,10 @@ export async function createRedisFailover(options: RedisFailoverOptions): Promis
 
   // node-redis throws an unhandled 'error' event; reconnects report here too, and markDown logs only the first.
   redis.on('error', (error: unknown) => markDown(error));
-  const connected = redis.connect().then(() => undefined, (error: unknown) => markDown(error));
+  const connected = redis.connect().then(
+    () => undefined,
+    (error: unknown) => markDown(error),
+  );
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([connected, new Promise<void>((resolve) => (timer = setTimeout(resolve, connectWaitMs)))]);
   clearTimeout(timer);
@@ -109,7 +112,13 @@ export async function createRedisFailover(options: RedisFailoverOptions): Promis
       // close() waits for in-flight replies, for ever on a stalled Redis: shutdown gives it a moment, then drops it.
       let timer: NodeJS.Timeout | undefined;
       const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 500)));
-      const mustDestroy = await Promise.race([redis.close().then(() => false, () => true), gaveUp]);
+      const mustDestroy = await Promise.race([
+        redis.close().then(
+          () => false,
+          () => true,
+        ),
+        gaveUp,
+      ]);
       clearTimeout(timer);
       if (mustDestroy && redis.isOpen) redis.destroy();
     },

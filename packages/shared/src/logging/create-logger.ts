@@ -21,9 +21,24 @@ const SECRET_HEADERS = ['authorization', 'Authorization', 'proxy-authorization',
 
 // Field names that hold credentials or personal data (GDPR: e-mail addresses and phone numbers identify people).
 const SECRET_FIELDS = [
-  'apiKey', 'api_key', 'token', 'accessToken', 'access_token', 'refreshToken', 'refresh_token',
-  'password', 'secret', 'clientSecret', 'client_secret', 'consumerSecret', 'consumer_secret',
-  'email', 'phone', 'phoneNumber', 'phone_number', 'mobile',
+  'apiKey',
+  'api_key',
+  'token',
+  'accessToken',
+  'access_token',
+  'refreshToken',
+  'refresh_token',
+  'password',
+  'secret',
+  'clientSecret',
+  'client_secret',
+  'consumerSecret',
+  'consumer_secret',
+  'email',
+  'phone',
+  'phoneNumber',
+  'phone_number',
+  'mobile',
 ];
 
 const prop = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `["${name}"]`);
@@ -34,9 +49,7 @@ const prop = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `
  * one level below any key; credential and PII fields at the top and up to two levels down.
  */
 export const REDACT_PATHS: readonly string[] = [
-  ...SECRET_HEADERS.flatMap((h) =>
-    ['headers', 'req.headers', 'res.headers', 'err.config.headers', '*.headers'].map((base) => base + prop(h)),
-  ),
+  ...SECRET_HEADERS.flatMap((h) => ['headers', 'req.headers', 'res.headers', 'err.config.headers', '*.headers'].map((base) => base + prop(h))),
   ...SECRET_FIELDS.flatMap((f) => [f, `*${prop(f)}`, `*.*${prop(f)}`]),
 ];
 

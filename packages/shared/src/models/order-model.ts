@@ -28,15 +28,7 @@ export type OrderChannelModel = 'ESHOP' | 'MARKETPLACE';
 
 /** The channel-neutral order status (the SDL's `OrderStatus`); each adapter maps its product's statuses onto it. */
 export type OrderStatusModel =
-  | 'PENDING_PAYMENT'
-  | 'ON_HOLD'
-  | 'PROCESSING'
-  | 'SHIPPED'
-  | 'READY_FOR_PICKUP'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'REFUNDED'
-  | 'FAILED';
+  'PENDING_PAYMENT' | 'ON_HOLD' | 'PROCESSING' | 'SHIPPED' | 'READY_FOR_PICKUP' | 'COMPLETED' | 'CANCELLED' | 'REFUNDED' | 'FAILED';
 
 export type PaymentStatusModel = 'PAID' | 'UNPAID' | 'CASH_ON_DELIVERY' | 'REFUNDED';
 

@@ -93,10 +93,12 @@ export function createRedisStallGuard(options: RedisStallGuardOptions): RedisSta
     if (options.isReady !== undefined && !options.isReady()) return;
     probing = true;
     lastProbeAt = now();
-    withTimeout(probe(), timeoutMs).then(
-      () => recovered(),
-      () => (lastProbeAt = now()),
-    ).finally(() => (probing = false));
+    withTimeout(probe(), timeoutMs)
+      .then(
+        () => recovered(),
+        () => (lastProbeAt = now()),
+      )
+      .finally(() => (probing = false));
   }
 
   return {

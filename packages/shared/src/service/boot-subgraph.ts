@@ -105,7 +105,8 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
   }
   let pollers;
   try {
-    pollers = freshness.polling === undefined ? undefined : await startChangePollers({ ...freshness.polling, onChange: invalidator.onChange, logger });
+    pollers =
+      freshness.polling === undefined ? undefined : await startChangePollers({ ...freshness.polling, onChange: invalidator.onChange, logger });
   } catch (error) {
     await served.stop();
     invalidator.stop();

@@ -31,8 +31,7 @@ export interface HealthProbes {
   logger: Logger;
 }
 
-export const readinessHttpStatus = (status: ServiceReadinessStatus): 200 | 503 =>
-  status === 'ready' || status === 'degraded' ? 200 : 503;
+export const readinessHttpStatus = (status: ServiceReadinessStatus): 200 | 503 => (status === 'ready' || status === 'degraded' ? 200 : 503);
 
 /**
  * Answers `GET /healthz` (alive: the process serves HTTP) and `GET /readyz`; returns false for any other request.

@@ -96,10 +96,13 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
   const shutdown = async (signal: string): Promise<void> => {
     const { delayMs, graceMs } = settings.shutdown;
     logger.info({ signal, delayMs, graceMs }, 'draining: readiness is 503, in-flight requests finish');
-    const force = setTimeout(() => {
-      logger.error({ delayMs, graceMs }, 'shutdown took longer than its delay and grace; exiting');
-      exit(EXIT.failed);
-    }, delayMs + graceMs + 10_000);
+    const force = setTimeout(
+      () => {
+        logger.error({ delayMs, graceMs }, 'shutdown took longer than its delay and grace; exiting');
+        exit(EXIT.failed);
+      },
+      delayMs + graceMs + 10_000,
+    );
     force.unref();
     // Front to back (units in reverse order of start): in `npm start` the gateway's in-flight requests still need
     // the subgraphs, and theirs the simulators, so a unit drains only once the one in front of it has. The delay is

@@ -8,11 +8,7 @@ export const DEFAULT_METRICS_PORTS = { GATEWAY: 9400, ERP: 9401, ESHOP: 9402, CR
 export const DEFAULT_LISTEN_HOST = '127.0.0.1';
 
 export type ServiceEnvKey<R extends string> =
-  | `${R}_HOST`
-  | `${R}_METRICS_HOST`
-  | `${R}_METRICS_PORT`
-  | `${R}_SHUTDOWN_DELAY_MS`
-  | `${R}_SHUTDOWN_GRACE_MS`;
+  `${R}_HOST` | `${R}_METRICS_HOST` | `${R}_METRICS_PORT` | `${R}_SHUTDOWN_DELAY_MS` | `${R}_SHUTDOWN_GRACE_MS`;
 
 const PORT_MESSAGE = 'must be a port number, 0–65535 (0 = any free port)';
 
@@ -25,9 +21,7 @@ const MS_MESSAGE = 'must be a whole number of milliseconds, 0–600000';
 const millis = (fallback: number) =>
   z.coerce.number({ error: MS_MESSAGE }).int(MS_MESSAGE).min(0, MS_MESSAGE).max(600_000, MS_MESSAGE).default(fallback);
 const metricsPort = (fallback: number | 'off') =>
-  z
-    .union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)], { error: `${PORT_MESSAGE}, or \`off\`` })
-    .default(fallback);
+  z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)], { error: `${PORT_MESSAGE}, or \`off\`` }).default(fallback);
 
 /**
  * The variables every process reads to listen and stop (issue 9):

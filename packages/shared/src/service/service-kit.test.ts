@@ -48,9 +48,10 @@ describe('startMetricsListener', () => {
 describe('listenOn', () => {
   it('names the host variable for an address this machine does not have', async () => {
     const server = createHttpServer();
-    await expect(
-      listenOn(server, { host: '203.0.113.7', port: 0, hostVariable: 'CRM_HOST', portVariable: 'CRM_PORT' }),
-    ).rejects.toMatchObject({ variable: 'CRM_HOST', message: 'CRM_HOST=203.0.113.7: no such address on this machine' });
+    await expect(listenOn(server, { host: '203.0.113.7', port: 0, hostVariable: 'CRM_HOST', portVariable: 'CRM_PORT' })).rejects.toMatchObject({
+      variable: 'CRM_HOST',
+      message: 'CRM_HOST=203.0.113.7: no such address on this machine',
+    });
   });
 });
 

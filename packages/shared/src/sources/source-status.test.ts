@@ -19,7 +19,12 @@ describe('mergeSourceReports', () => {
   it('ranks FAILED over SKIPPED over RATE_LIMITED over STALE over OK', () => {
     const order = ['OK', 'STALE', 'RATE_LIMITED', 'SKIPPED', 'FAILED'] as const;
     for (let i = 1; i < order.length; i++) {
-      expect(mergeSourceReports([{ source: 'crm', status: order[i - 1]! }, { source: 'crm', status: order[i]! }])[0]?.status).toBe(order[i]);
+      expect(
+        mergeSourceReports([
+          { source: 'crm', status: order[i - 1]! },
+          { source: 'crm', status: order[i]! },
+        ])[0]?.status,
+      ).toBe(order[i]);
     }
   });
 });

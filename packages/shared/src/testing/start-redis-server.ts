@@ -24,11 +24,9 @@ export function isRedisServerAvailable(): boolean {
 export async function startRedisServer(options: { port?: number } = {}): Promise<DisposableRedisServer> {
   // A given port serves restart tests: clients still dial the port of the server that died.
   const port = options.port ?? (await findFreePort());
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()],
-    { stdio: ['ignore', 'pipe', 'ignore'] },
-  );
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir()], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   await waitUntilReady(child);
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();

@@ -73,7 +73,7 @@ export function noteUpstreamEvent(event: UpstreamSpanEvent): void {
     case 'attempt':
       return;
     case 'retry':
-      span.addEvent('retry', { attempt: event.attempt, 'delay_ms': event.delayMs, [ATTR_ERROR_TYPE]: event.code });
+      span.addEvent('retry', { attempt: event.attempt, delay_ms: event.delayMs, [ATTR_ERROR_TYPE]: event.code });
       return;
     case 'success':
       span.setAttributes({ [UPSTREAM_ATTRIBUTES.attempts]: event.attempts, [UPSTREAM_ATTRIBUTES.outcome]: 'ok' });

@@ -308,7 +308,12 @@ describe('createUpstream: budget gate', () => {
     const { http } = await upstreamServer((n, _req, res) =>
       n === 1
         ? json(res, 429, {}, { 'Retry-After': '1' })
-        : json(res, 200, { ok: true }, { 'X-HubSpot-RateLimit-Remaining': '187', 'X-HubSpot-RateLimit-Max': '190', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' }),
+        : json(
+            res,
+            200,
+            { ok: true },
+            { 'X-HubSpot-RateLimit-Remaining': '187', 'X-HubSpot-RateLimit-Max': '190', 'X-HubSpot-RateLimit-Interval-Milliseconds': '10000' },
+          ),
     );
     const { gate, requests, observed } = fakeGate(true);
     const scope = createRequestScope(SERVICE_IDENTITY, Date.now() + 5_000);
@@ -345,7 +350,10 @@ describe('createUpstream: metrics and usage', () => {
   it('counts every HTTP request by endpoint and status, and each into the request scope, retries included', async () => {
     const { server, http } = await upstreamServer((n, _req, res) => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: true })));
     const labels = { service: 'crm', system: 'hubspot', endpoint: 'readMetered' };
-    const before = [await sample('omnigraph_upstream_requests_total', { ...labels, status: '503' }), await sample('omnigraph_upstream_requests_total', { ...labels, status: '200' })];
+    const before = [
+      await sample('omnigraph_upstream_requests_total', { ...labels, status: '503' }),
+      await sample('omnigraph_upstream_requests_total', { ...labels, status: '200' }),
+    ];
     const scope = createRequestScope(partner, Date.now() + 5_000);
     await inScope(scope, () => make().call(read(http, { operation: 'readMetered' })));
     expect(server.requests).toBe(2);
@@ -373,7 +381,13 @@ describe('createUpstream: metrics and usage', () => {
 
   it('labels an attempt that got no answer in time as timeout, and sets the breaker state gauge', async () => {
     const { http } = await upstreamServer(() => undefined); // never answers
-    const upstream = make({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: 50, retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 1 } });
+    const upstream = make({
+      serviceName: 'marketplace',
+      product: 'allegro',
+      attemptTimeoutMs: 50,
+      retry: { maxRetries: 0 },
+      breaker: { consecutiveFailures: 1 },
+    });
     await rejection(upstream.call(read(http, { operation: 'readSlow' })));
     expect(await sample('omnigraph_upstream_requests_total', { system: 'allegro', endpoint: 'readSlow', status: 'timeout' })).toBe(1);
     expect(await sample('omnigraph_upstream_breaker_state', { service: 'marketplace', system: 'allegro' })).toBe(2);

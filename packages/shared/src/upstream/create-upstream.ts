@@ -435,8 +435,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           const fromUpstream = !local.has(error);
           let delayMs: number | undefined;
           if (code === 'UPSTREAM_RATE_LIMITED' && fromUpstream) {
-            const blockedForMs =
-              error.extensions.retryAfterSeconds === undefined ? noRetryAfterBlockMs : error.extensions.retryAfterSeconds * 1000;
+            const blockedForMs = error.extensions.retryAfterSeconds === undefined ? noRetryAfterBlockMs : error.extensions.retryAfterSeconds * 1000;
             const blockKey = buckets[0] ?? product;
             blockedUntil.set(blockKey, Math.max(blockedUntil.get(blockKey) ?? 0, Date.now() + blockedForMs));
             observe(buckets[0], { blockedForMs });

@@ -3,10 +3,7 @@ import type { UpstreamPolicies } from './create-upstream.ts';
 
 /** The policy knobs every subgraph reads for its upstream, named `<ROLE>_…` (`ERP_MAX_RETRIES`). */
 export type UpstreamPolicyEnvKey<R extends string> =
-  | `${R}_MAX_RETRIES`
-  | `${R}_BREAKER_FAILURES`
-  | `${R}_BREAKER_HALF_OPEN_MS`
-  | `${R}_MAX_CONCURRENT_CALLS`;
+  `${R}_MAX_RETRIES` | `${R}_BREAKER_FAILURES` | `${R}_BREAKER_HALF_OPEN_MS` | `${R}_MAX_CONCURRENT_CALLS`;
 
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 

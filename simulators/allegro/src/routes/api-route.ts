@@ -58,11 +58,7 @@ export function apiRoute(auth: AllegroAuth, spec: ApiRouteSpec): Route {
         );
       }
       if (!claims.scope.includes(spec.scope)) {
-        return errorsHolder(
-          403,
-          [{ code: 'AccessDenied', message: 'Access is denied', userMessage: USER_MESSAGES.accessDenied }],
-          req,
-        );
+        return errorsHolder(403, [{ code: 'AccessDenied', message: 'Access is denied', userMessage: USER_MESSAGES.accessDenied }], req);
       }
       return spec.handler(req, { claims });
     },

@@ -21,9 +21,7 @@ function oauthError(status: number, error: string, description: string): SimResp
 function params(req: SimRequest): (name: string) => string | null {
   const type = String(req.headers['content-type'] ?? '').toLowerCase();
   const form =
-    type.includes('application/x-www-form-urlencoded') && req.rawBody.length > 0
-      ? new URLSearchParams(req.rawBody.toString('utf8'))
-      : null;
+    type.includes('application/x-www-form-urlencoded') && req.rawBody.length > 0 ? new URLSearchParams(req.rawBody.toString('utf8')) : null;
   return (name) => form?.get(name) ?? req.query.get(name);
 }
 

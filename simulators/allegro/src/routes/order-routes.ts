@@ -44,11 +44,7 @@ function malformedId(req: SimRequest, id: string, operation: string): SimRespons
 function notFound(req: SimRequest, id: string): SimResponse {
   // Real answers carry the English text in userMessage too, whatever Accept-Language says.
   const text = `Checkout form ${id} not found`;
-  return errorsHolder(
-    404,
-    [{ code: 'CheckoutFormNotFoundException', message: text, path: `/order/checkout-forms/${id}`, userMessage: text }],
-    req,
-  );
+  return errorsHolder(404, [{ code: 'CheckoutFormNotFoundException', message: text, path: `/order/checkout-forms/${id}`, userMessage: text }], req);
 }
 
 export function createOrderRoutes(store: AllegroStore, auth: AllegroAuth): Route[] {

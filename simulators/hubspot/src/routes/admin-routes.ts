@@ -16,16 +16,17 @@ const webhookSchema = z
       .nullable()
       .optional(),
     appSecret: z.string().min(1).optional(),
-    subscriptions: z
-      .array(z.string().refine((s) => parseSubscription(s) !== null, 'unknown subscription type'))
-      .optional(),
+    subscriptions: z.array(z.string().refine((s) => parseSubscription(s) !== null, 'unknown subscription type')).optional(),
     maxConcurrentRequests: z.number().int().min(1).max(100).optional(),
     retryDelaysMs: z.array(z.number().int().min(0).max(3_600_000)).max(10).optional(),
     timeoutMs: z.number().int().min(1).max(60_000).optional(),
   })
   .strict();
 
-const rateLimitSchema = z.object({ limit: z.number().int().min(1), windowMs: z.number().int().min(1) }).strict().nullable();
+const rateLimitSchema = z
+  .object({ limit: z.number().int().min(1), windowMs: z.number().int().min(1) })
+  .strict()
+  .nullable();
 
 export function adminRoutes(webhooks: WebhookDispatcher, searchLimiter: RateLimiter, initialSearch: RateLimitConfig | null): Route[] {
   return [

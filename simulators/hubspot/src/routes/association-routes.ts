@@ -23,10 +23,7 @@ function associationEntry(typeId: number, toId: string): Record<string, unknown>
   return { toObjectId: Number(toId), associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId, label: null }] };
 }
 
-function resolvePair(
-  ctx: HubSpotContext,
-  req: SimRequest,
-): { from: ObjectTypeInfo; to: ObjectTypeInfo } | { response: SimResponse } {
+function resolvePair(ctx: HubSpotContext, req: SimRequest): { from: ObjectTypeInfo; to: ObjectTypeInfo } | { response: SimResponse } {
   const rawFrom = req.params['fromObjectType'] ?? '';
   const rawTo = req.params['toObjectType'] ?? '';
   const from = resolveObjectType(rawFrom);

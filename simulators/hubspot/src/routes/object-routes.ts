@@ -40,11 +40,7 @@ function readOptions(req: SimRequest): SerializeOptions {
 }
 
 /** `:objectId` and `?idProperty` of an item path, once the idProperty is known to name a unique property. */
-function itemKey(
-  ctx: HubSpotContext,
-  info: ObjectTypeInfo,
-  req: SimRequest,
-): { id: string; idProperty: string | null } | { response: SimResponse } {
+function itemKey(ctx: HubSpotContext, info: ObjectTypeInfo, req: SimRequest): { id: string; idProperty: string | null } | { response: SimResponse } {
   const idProperty = req.query.get('idProperty');
   const bad = checkIdProperty(ctx, info, idProperty);
   if (bad) return { response: bad };

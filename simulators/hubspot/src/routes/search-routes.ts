@@ -23,9 +23,7 @@ export function searchRoutes(ctx: HubSpotContext, prefix: string): Route[] {
         if (!parsed.ok) return parsed.response;
         const request = parseSearchRequest(info, parsed.value);
         if (!request.ok) {
-          return request.error.category === null
-            ? ctx.errors.error(400, request.error.message, null)
-            : ctx.errors.validation(request.error.message);
+          return request.error.category === null ? ctx.errors.error(400, request.error.message, null) : ctx.errors.validation(request.error.message);
         }
         const outcome = runSearch(ctx.store, info, request.request);
         const body: Record<string, unknown> = {

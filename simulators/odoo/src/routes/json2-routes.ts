@@ -11,8 +11,7 @@ const BEARER = /^bearer\s+(.+)$/i;
  * parameters in a JSON object body, the bare result on success and real HTTP statuses on errors.
  */
 export function json2Routes(store: OdooStore): Route[] {
-  const didYouMean: Route['handler'] = () =>
-    json2Error(httpError(404, 'Did you mean POST /json/2/<model>/<method>?'));
+  const didYouMean: Route['handler'] = () => json2Error(httpError(404, 'Did you mean POST /json/2/<model>/<method>?'));
   const methods: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
   return [
     { method: 'POST', path: '/json/2/:model/:method', handler: (req) => handleJson2(store, req) },
@@ -42,9 +41,7 @@ function handleJson2(store: OdooStore, req: SimRequest): SimResponse {
   const auth = req.headers['authorization'];
   const match = typeof auth === 'string' ? BEARER.exec(auth.trim()) : null;
   if (!match) {
-    return json2Error(
-      httpError(401, 'User not authenticated, use an API Key with a Bearer Authorization header.', { 'www-authenticate': 'Bearer' }),
-    );
+    return json2Error(httpError(401, 'User not authenticated, use an API Key with a Bearer Authorization header.', { 'www-authenticate': 'Bearer' }));
   }
   if (match[1]!.trim() !== creds.apiKey) {
     return json2Error(httpError(401, 'Invalid apikey', { 'www-authenticate': 'Bearer' }));
@@ -78,6 +75,11 @@ function pythonJsonError(text: string, error: unknown): string {
   const before = text.slice(0, pos);
   const line = before.split('\n').length;
   const column = pos - before.lastIndexOf('\n');
-  const reason = pos >= text.trim().length ? 'Expecting value' : text[pos] === '"' || /[a-z]/i.test(text[pos] ?? '') ? 'Expecting property name enclosed in double quotes' : 'Expecting value';
+  const reason =
+    pos >= text.trim().length
+      ? 'Expecting value'
+      : text[pos] === '"' || /[a-z]/i.test(text[pos] ?? '')
+        ? 'Expecting property name enclosed in double quotes'
+        : 'Expecting value';
   return `${reason}: line ${line} column ${column} (char ${pos})`;
 }

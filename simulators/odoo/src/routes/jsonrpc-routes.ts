@@ -1,14 +1,5 @@
 import type { Route, SimRequest, SimResponse } from '@omnigraph/simulator-core';
-import {
-  accessDenied,
-  keyError,
-  nameError,
-  OdooError,
-  plainException,
-  typeError,
-  unknownDatabaseError,
-  valueError,
-} from '../odoo-errors.ts';
+import { accessDenied, keyError, nameError, OdooError, plainException, typeError, unknownDatabaseError, valueError } from '../odoo-errors.ts';
 import { callMethod } from '../odoo-methods.ts';
 import {
   htmlResponse,

@@ -118,7 +118,10 @@ export const ORDER_BODY_ARGS: ArgSpecs = {
     },
   },
   coupon_lines: {
-    schema: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, code: { type: 'string', nullable: true }, meta_data: metaList } } },
+    schema: {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'integer' }, code: { type: 'string', nullable: true }, meta_data: metaList } },
+    },
   },
   set_paid: { schema: { type: 'boolean' }, default: false },
 };
@@ -203,7 +206,10 @@ function listOrders(store: WooCommerceStore, ctx: WcContext) {
     else if (product !== undefined) subset = [...(store.ordersByProduct.get(product) ?? [])];
     else if (term.includes('@') && !/\s/.test(term)) subset = [...store.ordersMatchingEmailTerm(term)];
     if (subset) {
-      ordered = walk(subset.sort((x, y) => compare(x, y) || x - y), desc);
+      ordered = walk(
+        subset.sort((x, y) => compare(x, y) || x - y),
+        desc,
+      );
     } else {
       const sorted = store.sortedIds('orders', key, compare);
       ordered = walk(sorted.slice(...dateWindow(store, sorted, key, a)), desc);
@@ -300,9 +306,12 @@ export function orderRoutes(store: WooCommerceStore): WcRouteSpec[] {
         return jsonResult(201, result, { location: `${ctx.site}/wp-json/wc/v3/orders/${result.id}` });
       },
     },
-    ...(['POST', 'PUT', 'PATCH'] as const).map(
-      (method): WcRouteSpec => ({ method, path: '/orders/batch', permission: 'batch', handler: (ctx) => batchOrders(store, ctx) }),
-    ),
+    ...(['POST', 'PUT', 'PATCH'] as const).map((method): WcRouteSpec => ({
+      method,
+      path: '/orders/batch',
+      permission: 'batch',
+      handler: (ctx) => batchOrders(store, ctx),
+    })),
     {
       method: 'GET',
       path: '/orders/:id',

@@ -234,7 +234,10 @@ function listVariations(store: WooCommerceStore, ctx: WcContext) {
   if (orderby === 'include' && include.length > 0) ordered = include.filter((id) => children.includes(id));
   else {
     const { compare } = comparatorFor(orderby, get);
-    ordered = walk(children.sort((x, y) => compare(x, y) || x - y), a['order'] === 'desc');
+    ordered = walk(
+      children.sort((x, y) => compare(x, y) || x - y),
+      a['order'] === 'desc',
+    );
   }
   const found: WcVariation[] = [];
   for (const id of ordered) {

@@ -132,7 +132,10 @@ function listWebhooks(store: WooCommerceStore, ctx: WcContext) {
         : (x: WcWebhook, y: WcWebhook) => compareText(x.date_created_gmt, y.date_created_gmt) || x.id - y.id;
   const sorted = all.sort(compare);
   const found: WcWebhook[] = [];
-  for (const index of walk(sorted.map((_, i) => i), a['order'] === 'desc')) {
+  for (const index of walk(
+    sorted.map((_, i) => i),
+    a['order'] === 'desc',
+  )) {
     const w = sorted[index]!;
     if (status !== 'all' && w.status !== status) continue;
     if (include.size > 0 && !include.has(w.id)) continue;
@@ -156,7 +159,11 @@ function createWebhook(store: WooCommerceStore, dispatcher: WebhookDispatcher, c
   }
   const url = String(b['delivery_url'] ?? '');
   if (url === '' || !isValidUrl(url)) {
-    return wpError(400, 'woocommerce_rest_shop_webhook_invalid_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://.');
+    return wpError(
+      400,
+      'woocommerce_rest_shop_webhook_invalid_delivery_url',
+      'Webhook delivery URL must be a valid URL starting with http:// or https://.',
+    );
   }
   const id = store.webhookIds.next();
   const now = nowPair();
@@ -198,7 +205,11 @@ function updateWebhook(store: WooCommerceStore, ctx: WcContext) {
   }
   if (typeof b['delivery_url'] === 'string' && b['delivery_url'] !== '') {
     if (!isValidUrl(b['delivery_url'])) {
-      return wpError(400, 'woocommerce_rest_shop_webhook_invalid_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://.');
+      return wpError(
+        400,
+        'woocommerce_rest_shop_webhook_invalid_delivery_url',
+        'Webhook delivery URL must be a valid URL starting with http:// or https://.',
+      );
     }
     wire = { ...wire, delivery_url: b['delivery_url'] };
   }
@@ -219,7 +230,11 @@ export function webhookRoutes(store: WooCommerceStore, dispatcher: WebhookDispat
       method: 'POST',
       path: '/webhooks',
       permission: 'create',
-      args: { ...WEBHOOK_BODY_ARGS, topic: { ...WEBHOOK_BODY_ARGS['topic']!, required: true }, delivery_url: { ...WEBHOOK_BODY_ARGS['delivery_url']!, required: true } },
+      args: {
+        ...WEBHOOK_BODY_ARGS,
+        topic: { ...WEBHOOK_BODY_ARGS['topic']!, required: true },
+        delivery_url: { ...WEBHOOK_BODY_ARGS['delivery_url']!, required: true },
+      },
       handler: (ctx) => createWebhook(store, dispatcher, ctx),
     },
     {

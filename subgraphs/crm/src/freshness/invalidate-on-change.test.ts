@@ -37,7 +37,10 @@ async function leftOf(cache: Cache, keys: string[]): Promise<string[]> {
   return (await Promise.all(keys.map(async (k) => ((await cache.get(k)) === undefined ? null : k)))).filter((k) => k !== null);
 }
 
-const everyKeyOf = (p: Pick<CrmContact, 'id' | 'email' | 'allegroBuyerLogin'>) => [...crmCacheKeys.contactKeysOf(p), crmCacheKeys.lookup({ by: 'email', email: p.email! })];
+const everyKeyOf = (p: Pick<CrmContact, 'id' | 'email' | 'allegroBuyerLogin'>) => [
+  ...crmCacheKeys.contactKeysOf(p),
+  crmCacheKeys.lookup({ by: 'email', email: p.email! }),
+];
 
 describe('crm invalidation on HubSpot contact events (ids only)', () => {
   it('a contact change drops the contact under its id, e-mail and Allegro login, learnt from the cached entry', async () => {

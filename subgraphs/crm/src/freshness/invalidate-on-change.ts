@@ -22,7 +22,9 @@ export async function crmKeysOfChange(event: ChangeEvent, cache: Cache): Promise
   if (event.system !== 'hubspot') return [];
   if (event.kind !== 'contact' && event.kind !== 'contact-merged' && event.kind !== 'contact-deleted') return [];
   const ids = new Set([...event.ids, ...(event.merge ? [event.merge.survivingId, ...event.merge.mergedIds] : [])]);
-  const keys = await Promise.all([...ids].map(async (id) => keysOfContact(id, await cache.get<CacheEnvelope<CrmContact | null>>(crmCacheKeys.contactById(id)))));
+  const keys = await Promise.all(
+    [...ids].map(async (id) => keysOfContact(id, await cache.get<CacheEnvelope<CrmContact | null>>(crmCacheKeys.contactById(id)))),
+  );
   return keys.flat();
 }
 

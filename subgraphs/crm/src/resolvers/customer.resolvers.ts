@@ -15,7 +15,6 @@ export const MAX_FIND_CUSTOMERS = 100;
 
 const EmailSchema = z.email();
 
-
 export function toCustomerModel(contact: CrmContact): CrmContactModel {
   return { id: contact.id, contact };
 }

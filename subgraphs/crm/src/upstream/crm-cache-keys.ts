@@ -22,9 +22,7 @@ export const CRM_CACHE_KEY_PREFIX = 'crm:v2:';
 
 /** What `findCustomers` looked for, normalised so that look-ups HubSpot answers alike share one entry. */
 export type CrmLookup =
-  | { by: 'email'; email: string }
-  | { by: 'phone'; nationalNumber: string; limit: number }
-  | { by: 'name'; words: readonly string[]; limit: number };
+  { by: 'email'; email: string } | { by: 'phone'; nationalNumber: string; limit: number } | { by: 'name'; words: readonly string[]; limit: number };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -60,7 +58,12 @@ export const crmCacheKeys = {
       case 'phone':
         return `lookup:phone:${digest(lookup.nationalNumber)}:${lookup.limit}`;
       case 'name':
-        return `lookup:name:${digest(lookup.words.map((w) => w.toLowerCase()).sort().join(' '))}:${lookup.limit}`;
+        return `lookup:name:${digest(
+          lookup.words
+            .map((w) => w.toLowerCase())
+            .sort()
+            .join(' '),
+        )}:${lookup.limit}`;
     }
   },
 } as const;

@@ -28,7 +28,14 @@ describe('erp invalidation on Odoo changes', () => {
 
   it('a catalogue change drops the product of its SKUs only', async () => {
     const { invalidator, cached } = await cachedErp();
-    await invalidator.onChange({ system: 'odoo', kind: 'product', ids: ['7', '8'], at, cause: 'odoo:write_date:product.template', refs: { skus: ['A', 'B'] } });
+    await invalidator.onChange({
+      system: 'odoo',
+      kind: 'product',
+      ids: ['7', '8'],
+      at,
+      cause: 'odoo:write_date:product.template',
+      refs: { skus: ['A', 'B'] },
+    });
     expect(await cached()).toEqual(['stock:A', 'stock:B', 'locations']);
   });
 

@@ -18,10 +18,7 @@ export const storeAvailabilityResolvers: Resolvers = {
       const hasCity = city !== null && city !== undefined;
       if (hasNear === hasCity) throw badUserInput('Give exactly one of `near` and `city`.', hasNear ? 'city' : 'near');
       if (hasCity && city.trim() === '') throw badUserInput('`city` must not be blank.', 'city');
-      if (
-        hasNear &&
-        !(Math.abs(near.latitude) <= 90 && Math.abs(near.longitude) <= 180)
-      ) {
+      if (hasNear && !(Math.abs(near.latitude) <= 90 && Math.abs(near.longitude) <= 180)) {
         throw badUserInput('`near` must have a latitude in [-90, 90] and a longitude in [-180, 180].', 'near');
       }
       const limit = first ?? 5;

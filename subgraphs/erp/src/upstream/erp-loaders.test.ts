@@ -21,7 +21,14 @@ const product = (sku: string): ErpProductModel => ({
   active: true,
   listPrice: { currency: 'PLN', netMinor: 100, grossMinor: 123, vatRate: '23' },
 });
-const row = (sku: string, stockRef: string): ErpStockRowModel => ({ sku, stockRef, onHand: 1, reserved: 0, available: 1, asOf: '2026-01-01T00:00:00Z' });
+const row = (sku: string, stockRef: string): ErpStockRowModel => ({
+  sku,
+  stockRef,
+  onHand: 1,
+  reserved: 0,
+  available: 1,
+  asOf: '2026-01-01T00:00:00Z',
+});
 const location = (code: string): ErpLocationModel => ({
   code,
   name: code,
@@ -36,7 +43,10 @@ const location = (code: string): ErpLocationModel => ({
 function fakeClient() {
   return {
     getProductsBySkus: vi.fn<ErpClient['getProductsBySkus']>(async ({ skus }) =>
-      skus.filter((sku) => sku !== 'MISSING').reverse().map(product),
+      skus
+        .filter((sku) => sku !== 'MISSING')
+        .reverse()
+        .map(product),
     ),
     getStockBySkus: vi.fn<ErpClient['getStockBySkus']>(async ({ skus }) =>
       skus.filter((sku) => sku !== 'MISSING').flatMap((sku) => [row(sku, 'A'), row(sku, 'B')]),

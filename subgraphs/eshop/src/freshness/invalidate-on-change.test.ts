@@ -42,8 +42,22 @@ describe('eshop invalidation on WooCommerce webhooks', () => {
 
   it('a product change drops its listing (SKUs match case-insensitively); a customer change drops nothing', async () => {
     const { invalidator, gone } = await cachedShop();
-    await invalidator.onChange({ system: 'woocommerce', kind: 'product', ids: ['5', '4'], at, cause: 'woocommerce:webhook:product.updated', refs: { skus: ['sku-a'] } });
-    await invalidator.onChange({ system: 'woocommerce', kind: 'customer', ids: ['7'], at, cause: 'woocommerce:webhook:customer.updated', refs: { emails: ['anna@example.pl'] } });
+    await invalidator.onChange({
+      system: 'woocommerce',
+      kind: 'product',
+      ids: ['5', '4'],
+      at,
+      cause: 'woocommerce:webhook:product.updated',
+      refs: { skus: ['sku-a'] },
+    });
+    await invalidator.onChange({
+      system: 'woocommerce',
+      kind: 'customer',
+      ids: ['7'],
+      at,
+      cause: 'woocommerce:webhook:customer.updated',
+      refs: { emails: ['anna@example.pl'] },
+    });
     expect(await gone()).toEqual([eshopCacheKeys.listing('SKU-A')]);
   });
 });

@@ -4,8 +4,7 @@ import { notFound } from '@omnigraph/shared/errors';
 
 export const eshopOrderQueryResolvers: QueryResolvers = {
   // Order numbers are digits in WooCommerce; anything else cannot be one, so it is answered without a call.
-  eshopOrder: (_parent, { number }, { loaders }) =>
-    /^\d+$/.test(number) ? loaders.orderByNumber.load(number) : null,
+  eshopOrder: (_parent, { number }, { loaders }) => (/^\d+$/.test(number) ? loaders.orderByNumber.load(number) : null),
 };
 
 /** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field is on the model, so only the reference resolves. */

@@ -46,10 +46,16 @@ function fakeClient() {
   return {
     getListingsBySkus: vi.fn<EshopClient['getListingsBySkus']>(async ({ skus }) =>
       // the shop answers in its own order and spelling, without the unknown ones
-      skus.filter((s) => !s.startsWith('UNKNOWN')).reverse().map((s) => listing(s.toUpperCase())),
+      skus
+        .filter((s) => !s.startsWith('UNKNOWN'))
+        .reverse()
+        .map((s) => listing(s.toUpperCase())),
     ),
     getOrdersByIds: vi.fn<EshopClient['getOrdersByIds']>(async ({ ids }) =>
-      ids.filter((id) => id !== '404').reverse().map((id) => order(Number(id), '2026-01-01T00:00:00Z')),
+      ids
+        .filter((id) => id !== '404')
+        .reverse()
+        .map((id) => order(Number(id), '2026-01-01T00:00:00Z')),
     ),
     getOrderByNumber: vi.fn<EshopClient['getOrderByNumber']>(async ({ number }) =>
       number === '404' ? null : order(Number(number), '2026-01-01T00:00:00Z'),
@@ -134,7 +140,7 @@ describe('createEshopLoaders', () => {
     expect(ok).toHaveLength(1);
   });
 
-  it('while WooCommerce fails, a customer\'s order list and its orders read before stand in, STALE', async () => {
+  it("while WooCommerce fails, a customer's order list and its orders read before stand in, STALE", async () => {
     const cache = createMemoryCache();
     const client = fakeClient();
     const clock = { now: Date.UTC(2026, 11, 6, 10) };

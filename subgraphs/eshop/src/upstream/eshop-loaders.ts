@@ -16,14 +16,7 @@ import {
 } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { OrderSummaryModel } from '@omnigraph/shared/models';
-import {
-  ESHOP_BATCH_LIMIT,
-  isShopId,
-  type EshopClient,
-  type EshopListingModel,
-  type EshopOrderId,
-  type EshopOrderModel,
-} from './eshop-client.ts';
+import { ESHOP_BATCH_LIMIT, isShopId, type EshopClient, type EshopListingModel, type EshopOrderId, type EshopOrderModel } from './eshop-client.ts';
 import { eshopCacheKeys, normaliseEmail } from './eshop-cache-keys.ts';
 
 /** One entry of a customer's merged order list: enough for crm to sort and to reference the order. */
@@ -128,9 +121,11 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
   // A customer's lists are always read live (a just-placed order must show); the stored copy only stands in.
   // One list per registered customer and one per guest e-mail: what a changed order invalidates (orderKeysOf).
   const listPolicy = policy(0, orderMaxStale);
-  const perKey = <K>(read: (key: K) => Promise<EshopOrderSummaryModel[]>) => (keys: readonly K[]) =>
-    // each customer costs its own pages; errors stay per customer
-    Promise.all(keys.map((key) => read(key).catch(toError)));
+  const perKey =
+    <K>(read: (key: K) => Promise<EshopOrderSummaryModel[]>) =>
+    (keys: readonly K[]) =>
+      // each customer costs its own pages; errors stay per customer
+      Promise.all(keys.map((key) => read(key).catch(toError)));
   const customerOrders = createCachedLoader<string, EshopOrderSummaryModel[]>({
     ...common,
     name: 'listCustomerOrders',
@@ -166,9 +161,7 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     ]);
     const summaries = new Map<string, EshopOrderSummaryModel>();
     for (const summary of [...(registered ?? []), ...(guest ?? [])]) summaries.set(summary.ref.id, summary);
-    return [...summaries.values()].sort((a, b) =>
-      a.placedAt === b.placedAt ? compareIds(b.ref.id, a.ref.id) : a.placedAt < b.placedAt ? 1 : -1,
-    );
+    return [...summaries.values()].sort((a, b) => (a.placedAt === b.placedAt ? compareIds(b.ref.id, a.ref.id) : a.placedAt < b.placedAt ? 1 : -1));
   }
 
   return { listingBySku, orderById, orderByNumber, orderSummariesByCustomer };

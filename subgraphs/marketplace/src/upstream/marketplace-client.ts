@@ -4,13 +4,7 @@
  * The channel-neutral order vocabulary (`MoneyModel`, `OrderStatusModel`, `DeliveryModel` …) is not defined here but
  * in `@omnigraph/shared/models`, because every channel subgraph shares the `Order` interface it mirrors.
  */
-import type {
-  ChannelOrderModel,
-  DeliveryModel,
-  MoneyModel,
-  OrderLineModel,
-  OrderSummaryModel,
-} from '@omnigraph/shared/models';
+import type { ChannelOrderModel, DeliveryModel, MoneyModel, OrderLineModel, OrderSummaryModel } from '@omnigraph/shared/models';
 
 export type MarketplaceOfferStatusModel = 'ACTIVE' | 'INACTIVE' | 'ACTIVATING' | 'ENDED';
 

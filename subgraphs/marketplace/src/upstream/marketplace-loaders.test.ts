@@ -63,11 +63,7 @@ describe('createMarketplaceLoaders', () => {
       skus.includes('B') ? [offer('2', 'B'), offer('1', 'A'), offer('3', 'B'), offer('4', null)] : [],
     );
     const { loaders } = loadersFor(client);
-    await expect(loaders.offersBySku.loadMany(['B', 'Z', 'A'])).resolves.toEqual([
-      [offer('2', 'B'), offer('3', 'B')],
-      [],
-      [offer('1', 'A')],
-    ]);
+    await expect(loaders.offersBySku.loadMany(['B', 'Z', 'A'])).resolves.toEqual([[offer('2', 'B'), offer('3', 'B')], [], [offer('1', 'A')]]);
     const many = Array.from({ length: 250 }, (_, i) => `SKU-${i}`);
     await loaders.offersBySku.loadMany(many);
     expect(client.getOffersBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([3, 100, 100, 50]);
@@ -106,7 +102,7 @@ describe('createMarketplaceLoaders', () => {
     await expect(cache.get(orderCacheKey(UUID_A))).resolves.toMatchObject({ value: order(UUID_A) });
   });
 
-  it('while Allegro fails, a buyer\'s list, its orders and the offers read before stand in, STALE', async () => {
+  it("while Allegro fails, a buyer's list, its orders and the offers read before stand in, STALE", async () => {
     const client = fakeClient();
     client.listOrdersByBuyerLogin.mockResolvedValue([order(UUID_A)]);
     client.getOffersBySkus.mockResolvedValue([offer('1', 'A')]);
@@ -142,7 +138,7 @@ describe('createMarketplaceLoaders', () => {
     expect(later.sources.reports()).toEqual([{ source: 'marketplace', status: 'SKIPPED' }]);
   });
 
-  it('keeps each order and each buyer\'s list under the keys an order event invalidates', async () => {
+  it("keeps each order and each buyer's list under the keys an order event invalidates", async () => {
     const client = fakeClient();
     client.listOrdersByBuyerLogin.mockResolvedValue([order(UUID_A)]);
     const { loaders, cache } = loadersFor(client);

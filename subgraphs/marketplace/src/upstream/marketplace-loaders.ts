@@ -70,8 +70,7 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     policy: { freshSeconds: options.cacheTtlSeconds, maxStaleSeconds: orderMaxStale },
     cacheKey: marketplaceCacheKeys.checkoutForm,
     // Allegro has no batch read: one call per id, at most `orderReadLimiter`'s cap at once; errors stay per id.
-    fetch: (numbers) =>
-      Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError))),
+    fetch: (numbers) => Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError))),
   });
 
   const offersBySku = createCachedLoader<string, MarketplaceOfferModel[]>({

@@ -12,9 +12,17 @@ describe('mapHubSpotWebhookEvent', () => {
       at: '2026-05-12T09:05:02.911Z',
       cause: 'hubspot:webhook:contact.propertyChange',
     });
-    expect(mapHubSpotWebhookEvent({ subscriptionType: 'contact.deletion', objectId: 51 }, now)).toMatchObject({ kind: 'contact-deleted', ids: ['51'] });
-    expect(mapHubSpotWebhookEvent({ subscriptionType: 'contact.privacyDeletion', objectId: 51 }, now)).toMatchObject({ kind: 'contact-deleted', gdpr: true });
-    expect(mapHubSpotWebhookEvent({ subscriptionType: 'contact.merge', objectId: 7, primaryObjectId: 7, mergedObjectIds: [8, 9] }, now)).toMatchObject({
+    expect(mapHubSpotWebhookEvent({ subscriptionType: 'contact.deletion', objectId: 51 }, now)).toMatchObject({
+      kind: 'contact-deleted',
+      ids: ['51'],
+    });
+    expect(mapHubSpotWebhookEvent({ subscriptionType: 'contact.privacyDeletion', objectId: 51 }, now)).toMatchObject({
+      kind: 'contact-deleted',
+      gdpr: true,
+    });
+    expect(
+      mapHubSpotWebhookEvent({ subscriptionType: 'contact.merge', objectId: 7, primaryObjectId: 7, mergedObjectIds: [8, 9] }, now),
+    ).toMatchObject({
       kind: 'contact-merged',
       ids: ['7', '8', '9'],
       merge: { survivingId: '7', mergedIds: ['8', '9'] },
@@ -24,7 +32,9 @@ describe('mapHubSpotWebhookEvent', () => {
   it('ignores other objects, but takes generic object events of contacts (0-1)', () => {
     expect(mapHubSpotWebhookEvent({ subscriptionType: 'object.propertyChange', objectTypeId: '0-46', objectId: 1 }, now)).toBeNull();
     expect(mapHubSpotWebhookEvent({ subscriptionType: 'deal.creation', objectId: 1 }, now)).toBeNull();
-    expect(mapHubSpotWebhookEvent({ subscriptionType: 'object.deletion', objectTypeId: '0-1', objectId: 3 }, now)).toMatchObject({ kind: 'contact-deleted' });
+    expect(mapHubSpotWebhookEvent({ subscriptionType: 'object.deletion', objectTypeId: '0-1', objectId: 3 }, now)).toMatchObject({
+      kind: 'contact-deleted',
+    });
   });
 });
 
@@ -35,7 +45,9 @@ describe('mapHubSpotJournalEvent', () => {
       ids: ['5'],
       at: '2026-12-06T02:59:00.000Z',
     });
-    expect(mapHubSpotJournalEvent({ subscriptionType: 'GDPR_PRIVACY_DELETION', action: 'DELETE', objectTypeId: '0-1', objectId: 5 }, now)).toMatchObject({ gdpr: true });
+    expect(
+      mapHubSpotJournalEvent({ subscriptionType: 'GDPR_PRIVACY_DELETION', action: 'DELETE', objectTypeId: '0-1', objectId: 5 }, now),
+    ).toMatchObject({ gdpr: true });
     expect(mapHubSpotJournalEvent({ action: 'MERGE', objectTypeId: '0-1', objectId: 5, mergedObjectIds: [6] }, now)).toMatchObject({
       merge: { survivingId: '5', mergedIds: ['6'] },
     });

@@ -67,11 +67,15 @@ export function mapHubSpotWebhookEvent(e: HubSpotWebhookEvent, receivedAt: Date)
   const [object, what] = type.split('.', 2);
   if (object !== 'contact' && !(object === 'object' && e.objectTypeId === CONTACT_OBJECT_TYPE_ID)) return null;
   const verb: Verb =
-    what === 'deletion' ? 'deleted'
-    : what === 'privacyDeletion' ? 'gdpr-deleted'
-    : what === 'merge' ? 'merged'
-    : what === 'creation' || what === 'propertyChange' || what === 'restore' || what === 'associationChange' ? 'changed'
-    : null;
+    what === 'deletion'
+      ? 'deleted'
+      : what === 'privacyDeletion'
+        ? 'gdpr-deleted'
+        : what === 'merge'
+          ? 'merged'
+          : what === 'creation' || what === 'propertyChange' || what === 'restore' || what === 'associationChange'
+            ? 'changed'
+            : null;
   return toEvent(verb, e, iso(e.occurredAt, receivedAt), `hubspot:webhook:${type}`);
 }
 
@@ -81,10 +85,13 @@ export function mapHubSpotJournalEvent(e: HubSpotJournalEvent, receivedAt: Date)
   if (!gdpr && String(e.objectTypeId ?? '') !== CONTACT_OBJECT_TYPE_ID) return null;
   const verb: Verb = gdpr
     ? 'gdpr-deleted'
-    : action === 'DELETE' ? 'deleted'
-    : action === 'MERGE' ? 'merged'
-    : action === 'CREATE' || action === 'UPDATE' || action === 'RESTORE' || action.startsWith('ASSOCIATION_') ? 'changed'
-    : null;
+    : action === 'DELETE'
+      ? 'deleted'
+      : action === 'MERGE'
+        ? 'merged'
+        : action === 'CREATE' || action === 'UPDATE' || action === 'RESTORE' || action.startsWith('ASSOCIATION_')
+          ? 'changed'
+          : null;
   return toEvent(verb, e, iso(e.occurredAt, receivedAt), `hubspot:journal:${gdpr ? 'GDPR_DELETE' : action}`);
 }
 

@@ -8,12 +8,7 @@
  */
 import type { AxiosInstance } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
-import {
-  CRM_MAX_BATCH_SIZE,
-  type CrmClient,
-  type CrmContact,
-  type CrmContactKey,
-} from '../crm-client.ts';
+import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey } from '../crm-client.ts';
 import {
   HUBSPOT_CONTACT_PROPERTIES,
   HubSpotBatchReadResponseDto,
@@ -160,10 +155,7 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
       let groups: { propertyName: string; operator: string; value: string }[][] = [[]];
       for (const word of words) {
         groups = groups.flatMap((filters) =>
-          ['firstname', 'lastname'].map((propertyName) => [
-            ...filters,
-            { propertyName, operator: 'CONTAINS_TOKEN', value: word },
-          ]),
+          ['firstname', 'lastname'].map((propertyName) => [...filters, { propertyName, operator: 'CONTAINS_TOKEN', value: word }]),
         );
       }
       return search('findContactsByName', {

@@ -1,11 +1,4 @@
-import {
-  headerValue,
-  hmacSha256Base64,
-  signatureMatches,
-  type OnChange,
-  type WebhookRequest,
-  type WebhookRoute,
-} from '@omnigraph/shared/freshness';
+import { headerValue, hmacSha256Base64, signatureMatches, type OnChange, type WebhookRequest, type WebhookRoute } from '@omnigraph/shared/freshness';
 import type { Logger } from '@omnigraph/shared/logging';
 import { coalesceContactEvents, mapHubSpotWebhookEvent, type HubSpotWebhookEvent } from './hubspot-change-events.ts';
 
@@ -25,7 +18,18 @@ export const HUBSPOT_MAX_TIMESTAMP_SKEW_MS = 5 * 60 * 1_000;
 
 // HubSpot decodes these in the URI before signing.
 const DECODED: Record<string, string> = {
-  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$', '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
 };
 
 export interface HubSpotWebhookOptions {

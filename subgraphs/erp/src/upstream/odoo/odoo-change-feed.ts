@@ -113,10 +113,18 @@ export function createOdooChangeFeeds(options: OdooChangeFeedOptions): PolledCha
   return FEEDS.map((feed) => ({
     name: feed.name,
     async initialCursor() {
-      const [latest] = await call(feed.model, 'search_read', { domain: [], fields: ['write_date'], order: 'write_date desc, id desc', limit: 1 }, ChangedRowsDto);
+      const [latest] = await call(
+        feed.model,
+        'search_read',
+        { domain: [], fields: ['write_date'], order: 'write_date desc, id desc', limit: 1 },
+        ChangedRowsDto,
+      );
       const cursor: Cursor = { w: latest?.write_date ?? EPOCH, id: latest?.id ?? 0, seen: [] };
       // What is already inside the window counts as seen: a first start reports only what changes from now on.
-      if (latest) cursor.seen = (await searchRead(feed.model, [['write_date', '>=', odooDatetimeMinus(cursor.w, overlapSeconds)]], feed.fields, 'write_date asc, id asc')).map(keyOf);
+      if (latest)
+        cursor.seen = (
+          await searchRead(feed.model, [['write_date', '>=', odooDatetimeMinus(cursor.w, overlapSeconds)]], feed.fields, 'write_date asc, id asc')
+        ).map(keyOf);
       return JSON.stringify(cursor);
     },
     async poll(raw) {

@@ -11,11 +11,7 @@ import {
   OdooWarehouseListDto,
   type OdooTaxDto,
 } from './odoo-dtos.ts';
-import {
-  mapOdooProductDtoToErpProduct,
-  mapOdooQuantsToErpStockRows,
-  mapOdooWarehouseToErpLocation,
-} from './odoo-mappers.ts';
+import { mapOdooProductDtoToErpProduct, mapOdooQuantsToErpStockRows, mapOdooWarehouseToErpLocation } from './odoo-mappers.ts';
 
 /**
  * SKUs per `default_code in [...]` call. Odoo has no server maximum, but a long domain and a large answer run into the
@@ -45,17 +41,7 @@ export interface OdooClientOptions {
 const PRODUCT_FIELDS = ['default_code', 'display_name', 'name', 'barcode', 'lst_price', 'taxes_id', 'currency_id', 'active'];
 const QUANT_FIELDS = ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'write_date'];
 const WAREHOUSE_FIELDS = ['name', 'code', 'lot_stock_id', 'partner_id'];
-const PARTNER_ADDRESS_FIELDS = [
-  'street',
-  'street2',
-  'zip',
-  'city',
-  'country_id',
-  'partner_latitude',
-  'partner_longitude',
-  'phone',
-  'comment',
-];
+const PARTNER_ADDRESS_FIELDS = ['street', 'street2', 'zip', 'city', 'country_id', 'partner_latitude', 'partner_longitude', 'phone', 'comment'];
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -80,11 +66,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
    * One JSON-2 call through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
    * the Odoo model or URL: errors name the role.
    */
-  function call<S extends z.ZodType>(
-    operation: string,
-    request: { model: string; method: string; body: object },
-    schema: S,
-  ): Promise<z.infer<S>> {
+  function call<S extends z.ZodType>(operation: string, request: { model: string; method: string; body: object }, schema: S): Promise<z.infer<S>> {
     return options.upstream.call({
       operation,
       // every method called here reads (search_read, read): a repeated call changes nothing
@@ -114,9 +96,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
         tax.catch(() => taxCache.delete(id));
       }
     }
-    const entries = await Promise.all(
-      [...new Set(ids)].map(async (id) => [id, await taxCache.get(id)?.tax] as const),
-    );
+    const entries = await Promise.all([...new Set(ids)].map(async (id) => [id, await taxCache.get(id)?.tax] as const));
     const taxes = new Map<number, OdooTaxDto>();
     for (const [id, tax] of entries) if (tax) taxes.set(id, tax);
     return taxes;
@@ -210,11 +190,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
       const countries =
         countryIds.length === 0
           ? []
-          : await call(
-              'listLocations',
-              { model: 'res.country', method: 'read', body: { ids: countryIds, fields: ['code'] } },
-              OdooCountryListDto,
-            );
+          : await call('listLocations', { model: 'res.country', method: 'read', body: { ids: countryIds, fields: ['code'] } }, OdooCountryListDto);
       const partnersById = new Map(partners.map((p) => [p.id, p]));
       const countryCodes = new Map(countries.map((c) => [c.id, c.code]));
       return warehouses.map((w) =>

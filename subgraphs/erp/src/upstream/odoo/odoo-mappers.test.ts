@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  OdooPartnerAddressDto,
-  OdooProductDto,
-  OdooStockQuantDto,
-  OdooWarehouseDto,
-  type OdooTaxDto,
-} from './odoo-dtos.ts';
+import { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooWarehouseDto, type OdooTaxDto } from './odoo-dtos.ts';
 import {
   mapOdooDatetimeToIso,
   mapOdooHtmlToText,

@@ -1,12 +1,6 @@
 import { formatBasisPointsAsPercent, grossFromNet, toMinorUnits } from '../../money.ts';
 import type { ErpLocationKind, ErpLocationModel, ErpProductModel, ErpStockRowModel } from '../erp-client.ts';
-import type {
-  OdooPartnerAddressDto,
-  OdooProductDto,
-  OdooStockQuantDto,
-  OdooTaxDto,
-  OdooWarehouseDto,
-} from './odoo-dtos.ts';
+import type { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooTaxDto, OdooWarehouseDto } from './odoo-dtos.ts';
 
 /** Odoo's company currency when a product has none (the retailer's Odoo runs in PLN). */
 const FALLBACK_CURRENCY = 'PLN';
@@ -48,10 +42,7 @@ export function mapOdooProductVariantName(dto: Pick<OdooProductDto, 'display_nam
  * reference it). The net price is `lst_price` (the variant's price: template price + attribute extras), net because
  * the simulator's and the retailer's taxes are `price_include: false`.
  */
-export function mapOdooProductDtoToErpProduct(
-  dto: OdooProductDto,
-  taxes: ReadonlyMap<number, OdooTaxDto>,
-): ErpProductModel | null {
+export function mapOdooProductDtoToErpProduct(dto: OdooProductDto, taxes: ReadonlyMap<number, OdooTaxDto>): ErpProductModel | null {
   if (dto.default_code === false || dto.default_code === '') return null;
   const vatBasisPoints = mapOdooTaxesToVatBasisPoints(dto.taxes_id, taxes);
   const netMinor = toMinorUnits(dto.lst_price);
@@ -98,10 +89,7 @@ function roundQuantity(value: number): number {
  * on hand = Σ quantity, reserved = Σ reserved_quantity, available = on hand − reserved (Odoo's `available_quantity`),
  * asOf = the latest `write_date`. Quants of products that match none of `skus` are dropped.
  */
-export function mapOdooQuantsToErpStockRows(
-  quants: readonly OdooStockQuantDto[],
-  skus: readonly string[],
-): ErpStockRowModel[] {
+export function mapOdooQuantsToErpStockRows(quants: readonly OdooStockQuantDto[], skus: readonly string[]): ErpStockRowModel[] {
   const rows = new Map<string, { sku: string; stockRef: string; onHand: number; reserved: number; writeDate: string }>();
   const skuByProductId = new Map<number, string | null>();
   for (const quant of quants) {

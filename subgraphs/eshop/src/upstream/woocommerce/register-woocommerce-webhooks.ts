@@ -9,7 +9,15 @@ import { z } from 'zod';
  * https://woocommerce.github.io/woocommerce-rest-api-docs/#create-a-webhook
  */
 
-export const WOOCOMMERCE_WEBHOOK_TOPICS = ['order.created', 'order.updated', 'order.deleted', 'order.restored', 'product.updated', 'product.deleted', 'customer.updated'] as const;
+export const WOOCOMMERCE_WEBHOOK_TOPICS = [
+  'order.created',
+  'order.updated',
+  'order.deleted',
+  'order.restored',
+  'product.updated',
+  'product.deleted',
+  'customer.updated',
+] as const;
 
 const WebhookListDto = z.array(z.object({ id: z.number(), topic: z.string(), delivery_url: z.string(), status: z.string() }));
 
@@ -36,7 +44,12 @@ export async function registerWooCommerceWebhooks(options: RegisterWooCommerceWe
     const same = existing.find((w) => w.topic === topic && w.delivery_url === options.deliveryUrl);
     if (same && same.status === 'active') continue;
     if (same) await http.put(`/webhooks/${same.id}`, { status: 'active', secret: options.secret }, { auth });
-    else await http.post('/webhooks', { name: `Omnigraph ${topic}`, topic, delivery_url: options.deliveryUrl, secret: options.secret, status: 'active' }, { auth });
+    else
+      await http.post(
+        '/webhooks',
+        { name: `Omnigraph ${topic}`, topic, delivery_url: options.deliveryUrl, secret: options.secret, status: 'active' },
+        { auth },
+      );
     done.push(topic);
   }
   return done;

@@ -6,12 +6,7 @@
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
-import {
-  ESHOP_BATCH_LIMIT,
-  type EshopClient,
-  type EshopListingModel,
-  type EshopOrderModel,
-} from '../eshop-client.ts';
+import { ESHOP_BATCH_LIMIT, type EshopClient, type EshopListingModel, type EshopOrderModel } from '../eshop-client.ts';
 import { WcOrderDto, WcOrderListDto, WcProductListDto, WpErrorDto } from './woocommerce-dtos.ts';
 import { isGuestOrderOf, mapWcOrderDtoToEshopOrder, mapWcProductDtoToEshopListing } from './woocommerce-mappers.ts';
 
@@ -31,12 +26,7 @@ export interface WooCommerceClientOptions {
   currency: string;
 }
 
-type Operation =
-  | 'getListingsBySkus'
-  | 'getOrdersByIds'
-  | 'getOrderByNumber'
-  | 'listCustomerOrders'
-  | 'listGuestOrdersByEmail';
+type Operation = 'getListingsBySkus' | 'getOrdersByIds' | 'getOrderByNumber' | 'listCustomerOrders' | 'listGuestOrdersByEmail';
 
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
   const { http, upstream, currency } = options;

@@ -26,12 +26,29 @@ function orderFixture(overrides: Record<string, unknown> = {}): WcOrderDto {
     total_tax: '65.09',
     customer_id: 2317,
     billing: {
-      first_name: 'Anna', last_name: 'Kowalska', company: '', address_1: 'ul. Półwiejska 12/4', address_2: '',
-      city: 'Poznań', state: '', postcode: '61-888', country: 'PL', email: 'anna.kowalska@example.pl', phone: '+48 601 234 567',
+      first_name: 'Anna',
+      last_name: 'Kowalska',
+      company: '',
+      address_1: 'ul. Półwiejska 12/4',
+      address_2: '',
+      city: 'Poznań',
+      state: '',
+      postcode: '61-888',
+      country: 'PL',
+      email: 'anna.kowalska@example.pl',
+      phone: '+48 601 234 567',
     },
     shipping: {
-      first_name: 'Anna', last_name: 'Kowalska', company: '', address_1: 'ul. Półwiejska 12/4', address_2: 'III piętro',
-      city: 'Poznań', state: '', postcode: '61-888', country: 'PL', phone: '+48 601 234 567',
+      first_name: 'Anna',
+      last_name: 'Kowalska',
+      company: '',
+      address_1: 'ul. Półwiejska 12/4',
+      address_2: 'III piętro',
+      city: 'Poznań',
+      state: '',
+      postcode: '61-888',
+      country: 'PL',
+      phone: '+48 601 234 567',
     },
     payment_method: 'przelewy24',
     date_paid_gmt: '2026-05-11T17:45:31',
@@ -41,7 +58,11 @@ function orderFixture(overrides: Record<string, unknown> = {}): WcOrderDto {
     ],
     shipping_lines: [
       {
-        id: 5523, method_title: 'InPost Paczkomat 24/7', method_id: 'flat_rate', total: '13.00', total_tax: '2.99',
+        id: 5523,
+        method_title: 'InPost Paczkomat 24/7',
+        method_id: 'flat_rate',
+        total: '13.00',
+        total_tax: '2.99',
         meta_data: [{ id: 40120, key: 'Produkty', value: 'Czajnik…' }],
       },
     ],
@@ -85,9 +106,7 @@ describe('mapWcOrderDtoToEshopOrder', () => {
   });
 
   it('treats customer 0 as a guest and an empty billing e-mail as none', () => {
-    const order = mapWcOrderDtoToEshopOrder(
-      orderFixture({ customer_id: 0, billing: { email: '', first_name: 'K', city: 'Kraków' } }),
-    );
+    const order = mapWcOrderDtoToEshopOrder(orderFixture({ customer_id: 0, billing: { email: '', first_name: 'K', city: 'Kraków' } }));
     expect(order.customerId).toBeNull();
     expect(order.billingEmail).toBeNull();
   });
@@ -122,8 +141,14 @@ describe('mapWcDelivery', () => {
       shipping,
       shipping_lines: [
         {
-          method_title: 'Odbiór osobisty – Sklep Poznań City Center', method_id: 'local_pickup', total: '0.00', total_tax: '0.00',
-          meta_data: [{ key: 'Produkty', value: '…' }, { key: '_pickup_location_code', value: 'POZ1' }],
+          method_title: 'Odbiór osobisty – Sklep Poznań City Center',
+          method_id: 'local_pickup',
+          total: '0.00',
+          total_tax: '0.00',
+          meta_data: [
+            { key: 'Produkty', value: '…' },
+            { key: '_pickup_location_code', value: 'POZ1' },
+          ],
         },
       ],
     });
@@ -136,7 +161,10 @@ describe('mapWcDelivery', () => {
       shipping,
       shipping_lines: [
         {
-          method_title: 'Paczkomat InPost 24/7', method_id: 'flat_rate', total: '13.00', total_tax: '2.99',
+          method_title: 'Paczkomat InPost 24/7',
+          method_id: 'flat_rate',
+          total: '13.00',
+          total_tax: '2.99',
           meta_data: [{ key: '_parcel_machine_id', value: 'POZ08A' }],
         },
       ],
@@ -196,9 +224,18 @@ describe('isGuestOrderOf', () => {
 describe('mapWcProductDtoToEshopListing', () => {
   const product = (overrides: Record<string, unknown> = {}): WcProductDto =>
     WcProductDto.parse({
-      id: 172, name: 'Toster 4 kromki - Stalowy', permalink: 'https://sklep.example.pl/produkt/toster/?attribute_pa_kolor=stalowy',
-      status: 'publish', sku: 'SKU-TOS-4-STL', price: '249.99', regular_price: '288.99', sale_price: '249.99', on_sale: true,
-      stock_quantity: 121, stock_status: 'instock', type: 'variation',
+      id: 172,
+      name: 'Toster 4 kromki - Stalowy',
+      permalink: 'https://sklep.example.pl/produkt/toster/?attribute_pa_kolor=stalowy',
+      status: 'publish',
+      sku: 'SKU-TOS-4-STL',
+      price: '249.99',
+      regular_price: '288.99',
+      sale_price: '249.99',
+      on_sale: true,
+      stock_quantity: 121,
+      stock_status: 'instock',
+      type: 'variation',
       ...overrides,
     });
 
@@ -220,7 +257,15 @@ describe('mapWcProductDtoToEshopListing', () => {
 
   it('normalises prices typed without decimals and maps an empty sale price to null', () => {
     const listing = mapWcProductDtoToEshopListing(
-      product({ price: '246', regular_price: '246', sale_price: '', on_sale: false, status: 'draft', stock_status: 'onbackorder', stock_quantity: null }),
+      product({
+        price: '246',
+        regular_price: '246',
+        sale_price: '',
+        on_sale: false,
+        status: 'draft',
+        stock_status: 'onbackorder',
+        stock_quantity: null,
+      }),
       'PLN',
     );
     expect(listing).toMatchObject({

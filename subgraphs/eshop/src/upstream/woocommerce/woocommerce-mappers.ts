@@ -1,12 +1,5 @@
 /** Pure WooCommerce DTO → e-shop domain conversions. No I/O, no clock: everything comes from the DTO. */
-import type {
-  AddressModel,
-  DeliveryModel,
-  MoneyModel,
-  OrderLineModel,
-  OrderStatusModel,
-  PaymentStatusModel,
-} from '@omnigraph/shared/models';
+import type { AddressModel, DeliveryModel, MoneyModel, OrderLineModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
 import {
   toEshopOrderGlobalId,
   type EshopListingModel,
@@ -15,13 +8,7 @@ import {
   type EshopOrderModel,
   type EshopStockStatus,
 } from '../eshop-client.ts';
-import {
-  addDecimals,
-  divideMinorUnits,
-  formatMinorUnits,
-  normalizeDecimal,
-  parseDecimalToMinorUnits,
-} from '../money.ts';
+import { addDecimals, divideMinorUnits, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
 import type { WcAddressDto, WcOrderDto, WcProductDto, WcShippingLineDto } from './woocommerce-dtos.ts';
 
 /** WooCommerce shipping-line meta our shop's plugins write (see simulators/woocommerce/README.md, "Dataset mapping"). */

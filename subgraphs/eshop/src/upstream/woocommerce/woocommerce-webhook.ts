@@ -120,7 +120,14 @@ export function mapWooCommerceDelivery(topic: string, body: unknown, receivedAt:
     case 'customer': {
       const customer = WcCustomerDto.parse(body);
       const refs = compactRefs({ emails: customer.email ? [customer.email.toLowerCase()] : [] });
-      return { system: 'woocommerce', kind: 'customer', ids: [String(customer.id)], at: at(customer.date_modified_gmt), cause, ...(refs ? { refs } : {}) };
+      return {
+        system: 'woocommerce',
+        kind: 'customer',
+        ids: [String(customer.id)],
+        at: at(customer.date_modified_gmt),
+        cause,
+        ...(refs ? { refs } : {}),
+      };
     }
     default:
       return null;

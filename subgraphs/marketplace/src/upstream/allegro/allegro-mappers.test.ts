@@ -9,9 +9,10 @@ import {
   normalizeDecimal,
 } from './allegro-mappers.ts';
 
-const formJson = JSON.parse(
-  readFileSync(new URL('../../../test/fixtures/allegro/checkout-form.200.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+const formJson = JSON.parse(readFileSync(new URL('../../../test/fixtures/allegro/checkout-form.200.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
   const order = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse(formJson));
@@ -111,7 +112,11 @@ describe('mapAllegroPaymentToPaymentStatus', () => {
   it('tells cash on delivery, paid and unpaid apart', () => {
     expect(mapAllegroPaymentToPaymentStatus({ type: 'CASH_ON_DELIVERY', finishedAt: null, paidAmount: null })).toBe('CASH_ON_DELIVERY');
     expect(
-      mapAllegroPaymentToPaymentStatus({ type: 'CASH_ON_DELIVERY', finishedAt: '2026-05-12T08:14:03.512Z', paidAmount: { amount: '1.00', currency: 'PLN' } }),
+      mapAllegroPaymentToPaymentStatus({
+        type: 'CASH_ON_DELIVERY',
+        finishedAt: '2026-05-12T08:14:03.512Z',
+        paidAmount: { amount: '1.00', currency: 'PLN' },
+      }),
     ).toBe('PAID');
     expect(mapAllegroPaymentToPaymentStatus({ type: 'ONLINE', finishedAt: null, paidAmount: { amount: '1.00', currency: 'PLN' } })).toBe('PAID');
     expect(mapAllegroPaymentToPaymentStatus({ type: 'ONLINE', finishedAt: null, paidAmount: null })).toBe('UNPAID');

@@ -53,10 +53,7 @@ export function mapAllegroOfferDtoToMarketplaceOffer(dto: AllegroOfferDto): Mark
  * A form is only the seller's to process once READY_FOR_PROCESSING (paid, or cash on delivery); before that the
  * buyer has not finished paying.
  */
-export function mapAllegroStatusToOrderStatus(
-  status: AllegroCheckoutFormDto['status'],
-  fulfillment: string | null,
-): OrderStatusModel {
+export function mapAllegroStatusToOrderStatus(status: AllegroCheckoutFormDto['status'], fulfillment: string | null): OrderStatusModel {
   switch (status) {
     case 'CANCELLED':
       return 'CANCELLED';
@@ -133,9 +130,7 @@ function mapDelivery(dto: AllegroCheckoutFormDto, currency: string): Marketplace
     method: pickupPoint ? 'PARCEL_LOCKER' : 'COURIER',
     name: delivery?.method?.name ?? '',
     cost: delivery?.cost ? mapMoney(delivery.cost) : { amount: '0.00', currency },
-    parcelLocker: pickupPoint
-      ? { id: pickupPoint.id, name: pickupPoint.name ?? null, address: mapAddress(pickupPoint.address) }
-      : null,
+    parcelLocker: pickupPoint ? { id: pickupPoint.id, name: pickupPoint.name ?? null, address: mapAddress(pickupPoint.address) } : null,
     store: null,
     address: mapAddress(delivery?.address),
   };

@@ -1,10 +1,5 @@
 import { LockWaitTimeoutError, withRedisLock, type RedisLockClient } from '@omnigraph/shared/cache';
-import {
-  AllegroTokenRecordSchema,
-  TokenStoreUnavailableError,
-  type AllegroTokenRecord,
-  type AllegroTokenStore,
-} from './allegro-token-store.ts';
+import { AllegroTokenRecordSchema, TokenStoreUnavailableError, type AllegroTokenRecord, type AllegroTokenStore } from './allegro-token-store.ts';
 
 /** The node-redis v5 commands the store uses (structural, like the cache's client type). */
 export interface AllegroTokenRedisClient extends RedisLockClient {
