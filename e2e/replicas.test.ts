@@ -3,18 +3,16 @@
  * malformed keys never reach storage, keys never reach the logs, the per-key limit holds across both replicas, and
  * Redis dying mid-run costs no 5xx. The Redis is a private `redis-server` (this test kills it), never the shared one.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyService, createRedisKeyStore, generateApiKey, type ApiKeyService, type KeyStore } from '@omnigraph/auth';
-import { startRedisServer, type DisposableRedisServer } from '@omnigraph/shared/testing';
+import { spawnEntry, startRedisServer, type DisposableRedisServer } from '@omnigraph/shared/testing';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 const PEPPER = 'replica-test-pepper-0123456789abcdefghijkl';
 const KEY_PREFIX = 'auth:v1:';
 const GATEWAY_ENTRY = fileURLToPath(new URL('../gateway/src/index.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 
 interface Replica {
@@ -24,31 +22,15 @@ interface Replica {
 }
 
 async function startReplica(env: NodeJS.ProcessEnv): Promise<Replica> {
-  const child: ChildProcess = spawn(TSX, [GATEWAY_ENTRY], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000);
-    const check = () => {
-      const match = /gateway listening on (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
-  });
+  const replica = spawnEntry(GATEWAY_ENTRY, { env: { ...process.env, ...env } });
+  const [, url] = await replica.waitFor(/gateway listening on (http:\/\/\S+)\/graphql/, 30_000);
   return {
-    url,
-    output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    url: url!,
+    output: replica.output,
+    stop: async () => {
+      if (replica.child.exitCode === null && replica.child.signalCode === null) replica.child.kill('SIGTERM');
+      await replica.exited;
+    },
   };
 }
 
@@ -108,6 +90,8 @@ describe('two gateway replicas on one Redis', () => {
       MARKETPLACE_URL: stack.subgraphUrls.marketplace,
       LOG_LEVEL: 'debug',
       APOLLO_TELEMETRY_DISABLED: '1',
+      // nothing routes to a test replica: stop without the load balancers' delay
+      GATEWAY_SHUTDOWN_DELAY_MS: '0',
     };
     replicas = await Promise.all([startReplica(env), startReplica(env)]);
   }, 60_000);

@@ -1,38 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnEntry, type SpawnedEntry } from '@omnigraph/shared/testing';
 
 /**
  * The documented way to start one simulator alone (`npm run sim:<product>` runs exactly this entry point), driven
  * only by env: knobs and a records file read at start, a free port, credentials printed.
  */
 const root = new URL('../../../', import.meta.url).pathname;
-const children: ChildProcess[] = [];
+const children: SpawnedEntry[] = [];
 afterAll(() => {
-  for (const c of children) c.kill('SIGTERM');
+  for (const c of children) c.kill();
 });
 
-function start(product: string, env: Record<string, string>): Promise<{ url: string; output: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `simulators/${product}/src/index.ts`], {
-    cwd: root,
-    env: { ...process.env, SIMULATOR_SCALE: '0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function start(product: string, env: Record<string, string>): Promise<{ url: string; output: string; child: SpawnedEntry['child'] }> {
+  const entry = spawnEntry(`simulators/${product}/src/index.ts`, { cwd: root, env: { ...process.env, SIMULATOR_SCALE: '0.1', ...env } });
+  children.push(entry);
+  // JSON lines, like every Omnigraph process; the one announcing the URL also lists the credentials
+  const listening = await entry.waitFor(/^\{.*"msg":"simulator listening".*\}$/m).catch(async () => {
+    const { code } = await entry.exited;
+    throw Object.assign(new Error(`exited ${code}`), { output: entry.output(), code });
   });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      // JSON lines, like every Omnigraph process; the one announcing the URL also lists the credentials
-      const listening = jsonLines(output).find((line) => line['msg'] === 'simulator listening');
-      if (listening) resolve({ url: listening['url'] as string, output, child });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('exit', (code) => reject(Object.assign(new Error(`exited ${code}`), { output, code })));
-  });
+  const line = JSON.parse(listening[0]) as { url: string };
+  return { url: line.url, output: entry.output(), child: entry.child };
 }
 
 function jsonLines(output: string): Record<string, unknown>[] {
