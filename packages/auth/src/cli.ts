@@ -28,7 +28,7 @@ export interface CliIo {
   clock?: () => Date;
   /**
    * The scopes and operations a key may name; `create` refuses any other. The entry point (`npm run keys`,
-   * scripts/keys.ts) loads them from the gateway's public `key-vocabulary` export: this package does not import the
+   * gateway/src/keys-cli.ts) loads them from the gateway's public `key-vocabulary` export: this package does not import the
    * gateway.
    */
   vocabulary?: () => KeyVocabulary;
@@ -418,4 +418,4 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-// The entry point is scripts/keys.ts (`npm run keys`): it hands in the gateway's vocabulary of scopes and operations.
+// The entry point is gateway/src/keys-cli.ts (`npm run keys`): it hands in the gateway's vocabulary of scopes and operations.

@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { typeScriptEntryArgs } from '@omnigraph/shared/testing';
 
 const run = promisify(execFile);
 const root = await mkdtemp(join(tmpdir(), 'omnigraph-keys-script-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `npm run keys` as an operator runs it: a process, with the gateway's vocabulary of scopes and operations. */
 async function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -20,7 +21,10 @@ async function keys(...args: string[]): Promise<{ code: number; stdout: string; 
     REDIS_URL: '',
   };
   try {
-    const { stdout, stderr } = await run(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'scripts/keys.ts'), ...args], { env, cwd: repo });
+    const { stdout, stderr } = await run(process.execPath, [...typeScriptEntryArgs(join(repo, 'gateway/src/keys-cli.ts')), ...args], {
+      env,
+      cwd: repo,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
