@@ -252,7 +252,8 @@ async function main(): Promise<void> {
       const { child, match, logged } = await startPinned(
         1,
         entry,
-        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env },
+        // info, production's default: the access-log line of every request is part of the gateway's cost
+        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
         /listening on (http:\/\/[\d.]+:\d+)/,
       );
       gateways.push({ label, child, url: match[1]!, logged });
@@ -436,7 +437,7 @@ function writeReport(r: {
     '',
     '- Same supergraph (`schema/supergraph.graphql`), same subgraphs, same query, in one run; variants in rotating order, ' +
       `${reps} repetitions, medians with (min–max). Simulators (dataset scale ${values.scale}, ${r.skuCount} SKUs, budgets off) and the four subgraphs in one process on CPU 0; ` +
-      'each gateway in its own process on CPU 1 (`taskset -c 1`), `NODE_ENV=production`, `APOLLO_TELEMETRY_DISABLED=1`, `LOG_LEVEL=warn`; autocannon on CPU 0.',
+      'each gateway in its own process on CPU 1 (`taskset -c 1`), `NODE_ENV=production`, `APOLLO_TELEMETRY_DISABLED=1`, the gateways at `LOG_LEVEL=info` (an access-log line per request, as in production; tracing off, its default), the upstreams at `warn`; autocannon on CPU 0.',
     '- **off**: `bench/access-control/bare-gateway.ts`, ApolloGateway + ApolloServer (default options) on node:http, no edge; it uses the production ' +
       '`SubgraphDataSource` (the subgraphs refuse unsigned requests) with a fixed partner identity, so signing is in both variants (measured separately below). ' +
       'This is also performance.md\'s "plain @apollo/gateway" baseline.',

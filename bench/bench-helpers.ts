@@ -38,9 +38,13 @@ export function startPinned(
     child.stdout!.on('data', (d: Buffer) => {
       // After start-up the output is only drained (to stderr), so a chatty child cannot block on a full pipe.
       if (done) {
-        // pino levels 40 (warn) and up; e.g. the rate limiter falling back to memory when Redis answers late
-        logged.warnings += d.toString().match(/"level":[4-6]0/g)?.length ?? 0;
-        return void process.stderr.write(d);
+        // pino levels 40 (warn) and up; e.g. the rate limiter falling back to memory when Redis answers late. Only those
+        // are echoed (to stderr): the access-log lines are drained, not printed, so the echo costs the measuring core little.
+        const text = d.toString();
+        logged.warnings += text.match(/"level":[4-6]0/g)?.length ?? 0;
+        const loud = text.split('\n').filter((line) => !line.startsWith('{"level":30') && !line.startsWith('{"level":20') && line !== '');
+        if (loud.length > 0) process.stderr.write(`${loud.join('\n')}\n`);
+        return;
       }
       out += d.toString();
       const match = ready.exec(out);

@@ -283,7 +283,8 @@ async function main(): Promise<void> {
       const { child, match } = await startPinned(
         1,
         entry,
-        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', ...env },
+        // info, production's default: the access-log line of every request is part of the gateway's cost
+        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
         /listening on (http:\/\/[\d.]+:\d+)/,
       );
       return { label, child, url: match[1]!, callCenterHeaders: { 'x-api-key': headers.cc }, floodHeaders: { 'x-api-key': headers.flood } };
