@@ -71,6 +71,8 @@ interface Sample {
   p99: number;
   /** connection errors + timeouts + non-2xx + bodies that fail the check */
   bad: number;
+  /** non-200 answers by their error code */
+  refusals: Record<string, number>;
 }
 
 interface Variant {
@@ -95,6 +97,7 @@ const makeBodies = (query: string, skus: string[]) => makeSkuBodies(query, skus,
 async function measure(v: Variant, conns: number, durationSeconds: number): Promise<Sample> {
   let i = Math.floor(Math.random() * v.bodies.length);
   let badBodies = 0;
+  const refusals: Record<string, number> = {};
   const pid = v.pid();
   const cpuBefore = cpuTicks(pid);
   const upstreamBefore = cpuTicks(upstreamPid);
@@ -109,6 +112,11 @@ async function measure(v: Variant, conns: number, durationSeconds: number): Prom
         setupRequest: (req) => ({ ...req, body: v.bodies[i++ % v.bodies.length]! }),
         onResponse: (status, body) => {
           if (status === 200 && !v.check(body)) badBodies += 1;
+          if (status !== 200) {
+            // which refusal or failure: the first error's code, for the report's "invalid" explanation
+            const code = /"code":"([A-Z_]+)"/.exec(body)?.[1] ?? String(status);
+            refusals[code] = (refusals[code] ?? 0) + 1;
+          }
         },
       },
     ],
@@ -124,6 +132,7 @@ async function measure(v: Variant, conns: number, durationSeconds: number): Prom
     p50: result.latency.p50,
     p99: result.latency.p99,
     bad: result.errors + result.timeouts + result.non2xx + badBodies,
+    refusals,
   };
 }
 
@@ -252,8 +261,19 @@ async function main(): Promise<void> {
       const { child, match, logged } = await startPinned(
         1,
         entry,
-        // info, production's default: the access-log line of every request is part of the gateway's cost
-        { ...gatewayEnv, GATEWAY_PORT: String(port), GATEWAY_METRICS_PORT: '0', LOG_LEVEL: 'info', ...env },
+        // info, production's default: the access-log line of every request is part of the gateway's cost. Load shedding
+        // and the per-key in-flight cap stay out of the way: this measures CPU per request of a saturated gateway core,
+        // where shedding would refuse partner requests by design (its own tests: e2e/load-protection).
+        {
+          ...gatewayEnv,
+          GATEWAY_PORT: String(port),
+          GATEWAY_METRICS_PORT: '0',
+          LOG_LEVEL: 'info',
+          GATEWAY_SHED_BULK_LAG_MS: '100000',
+          GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
+          GATEWAY_PARTNER_MAX_CONCURRENT: '10000',
+          ...env,
+        },
         /listening on (http:\/\/[\d.]+:\d+)/,
       );
       gateways.push({ label, child, url: match[1]!, logged });
@@ -304,7 +324,7 @@ async function main(): Promise<void> {
         const s = await measure(v, connections, seconds);
         push(throughput, v.label, s);
         console.log(
-          `rep ${rep + 1} ${v.label} @${connections}: ${f(s.rps)} req/s, ${f(s.cpuMsPerRequest, 3)} CPU ms/req (upstreams ${f(s.upstreamCpuMsPerRequest, 3)}), p50 ${s.p50} p99 ${s.p99}, bad ${s.bad}`,
+          `rep ${rep + 1} ${v.label} @${connections}: ${f(s.rps)} req/s, ${f(s.cpuMsPerRequest, 3)} CPU ms/req (upstreams ${f(s.upstreamCpuMsPerRequest, 3)}), p50 ${s.p50} p99 ${s.p99}, bad ${s.bad}${s.bad > 0 ? ` ${JSON.stringify(s.refusals)}` : ''}`,
         );
       }
       for (const v of order.filter((x) => x.latency)) {
@@ -437,7 +457,7 @@ function writeReport(r: {
     '',
     '- Same supergraph (`schema/supergraph.graphql`), same subgraphs, same query, in one run; variants in rotating order, ' +
       `${reps} repetitions, medians with (min–max). Simulators (dataset scale ${values.scale}, ${r.skuCount} SKUs, budgets off) and the four subgraphs in one process on CPU 0; ` +
-      'each gateway in its own process on CPU 1 (`taskset -c 1`), `NODE_ENV=production`, `APOLLO_TELEMETRY_DISABLED=1`, the gateways at `LOG_LEVEL=info` (an access-log line per request, as in production; tracing off, its default), the upstreams at `warn`; autocannon on CPU 0.',
+      'each gateway in its own process on CPU 1 (`taskset -c 1`), `NODE_ENV=production`, `APOLLO_TELEMETRY_DISABLED=1`, the gateways at `LOG_LEVEL=info` (an access-log line per request, as in production; tracing off, its default; load shedding and the per-key in-flight cap out of the way), the upstreams at `warn`; autocannon on CPU 0.',
     '- **off**: `bench/access-control/bare-gateway.ts`, ApolloGateway + ApolloServer (default options) on node:http, no edge; it uses the production ' +
       '`SubgraphDataSource` (the subgraphs refuse unsigned requests) with a fixed partner identity, so signing is in both variants (measured separately below). ' +
       'This is also performance.md\'s "plain @apollo/gateway" baseline.',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../http/create-http-client.ts';
 import { mapAxiosErrorToUpstreamError } from '../errors/map-axios-error.ts';
 import { startTestHttpServer } from '../testing/start-test-http-server.ts';
-import { createLogger, REDACT_PATHS, runWithLogContext, setDefaultLogDestination } from './create-logger.ts';
+import { createLogger, REDACTED_KEYS, runWithLogContext, setDefaultLogDestination } from './create-logger.ts';
 
 function captureLogger(level: 'info' | 'debug' = 'info') {
   const lines: string[] = [];
@@ -33,16 +33,27 @@ describe('createLogger', () => {
         apiKey: 'TOP-KEY',
         customer: { email: 'jan@example.com', phone: '+48 600 000 000', name: 'kept' },
         upstream: { auth: { access_token: 'OAUTH-TOKEN' } },
+        deep: { a: { b: { c: { Password: 'DEEP-PASSWORD', Authorization: 'Basic DEEP-AUTH' } } } },
       },
       'request',
     );
     const text = output();
-    for (const secret of ['REQ-TOKEN', 'COOKIE', 'HEADER-KEY', 'TOP-KEY', 'jan@example.com', '600 000', 'OAUTH-TOKEN']) {
+    for (const secret of [
+      'REQ-TOKEN',
+      'COOKIE',
+      'HEADER-KEY',
+      'TOP-KEY',
+      'jan@example.com',
+      '600 000',
+      'OAUTH-TOKEN',
+      'DEEP-PASSWORD',
+      'DEEP-AUTH',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[Redacted]');
     expect(text).toContain('kept');
-    expect(REDACT_PATHS).toContain('req.headers.authorization');
+    expect(REDACTED_KEYS).toContain('authorization');
   });
 
   it('logs an axios error and an UpstreamError without the credential header or query secrets', async () => {

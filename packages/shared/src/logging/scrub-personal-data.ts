@@ -38,13 +38,16 @@ const MAX_DEPTH = 8;
  * Objects that are not plain (Buffers, class instances pino serialises itself) are returned as they are, and the walk
  * stops at a fixed depth: a log line is small, and this runs on every one of them.
  */
-export function scrubValue(value: unknown, depth = 0): unknown {
+export function scrubValue(value: unknown, depth = 0, redactKeys?: ReadonlySet<string>, censor = '[Redacted]'): unknown {
   if (typeof value === 'string') return scrubPersonalData(value);
   if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) return value;
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1, redactKeys, censor));
   const proto = Object.getPrototypeOf(value) as unknown;
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[scrubPersonalData(key)] = scrubValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    // a field named like a credential or a person's contact is censored whole, at any depth (`redactKeys` lower-case)
+    out[scrubPersonalData(key)] = redactKeys?.has(key.toLowerCase()) ? censor : scrubValue(item, depth + 1, redactKeys, censor);
+  }
   return out;
 }
