@@ -103,11 +103,6 @@ export function currentRequestId(): string | undefined {
   return logContext.getStore()?.requestId;
 }
 
-/** @internal the mutable context of the request being served */
-export function currentLogContext(): LogContext | undefined {
-  return logContext.getStore();
-}
-
 let defaultDestination: DestinationStream | undefined;
 
 /**

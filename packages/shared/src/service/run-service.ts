@@ -58,22 +58,14 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
   const logger = options.logger ?? createLogger({ name: options.name, level: logLevelOf(options.env ?? process.env) });
   let config: C;
   let settings: ServiceSettings;
+  let tracing: Tracing | undefined;
   try {
     config = options.load(options.env ?? process.env);
     settings = options.settings(config);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    logger.fatal({ service: error.service, issues: error.issues }, configErrorMessage(error.issues));
-    return exit(EXIT.failed);
-  }
-
-  // One tracer provider per process, before any unit makes a span; its configuration was validated with the rest.
-  let tracing: Tracing | undefined;
-  try {
+    // One tracer provider per process, before any unit makes a span; its configuration was validated with the rest.
     if (options.tracing !== false) tracing = startTracing({ role: options.name, env: options.env ?? process.env });
   } catch (error) {
-    if (!(error instanceof TracingConfigError)) throw error;
-    logger.fatal({ service: options.name }, error.message);
+    if (!reportStartFailure(logger, error)) throw error;
     return exit(EXIT.failed);
   }
 
@@ -156,20 +148,25 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
       register: (unit) => void units.push(unit),
     });
   } catch (error) {
-    if (error instanceof ListenError || error instanceof ConfigError) {
-      logger.fatal(
-        error instanceof ListenError ? { variable: error.variable, code: error.code } : { issues: error.issues },
-        error instanceof ListenError ? error.message : configErrorMessage(error.issues),
-      );
-    } else {
-      logger.fatal({ err: error }, 'failed to start');
-    }
+    if (!reportStartFailure(logger, error)) logger.fatal({ err: error }, 'failed to start');
     await closeAll();
     return exit(EXIT.failed);
   }
   starting = false;
   if (metrics !== undefined) logger.info({ metrics: metrics.url }, 'metrics listener ready');
   if (stopRequested) stopping = shutdown('SIGTERM');
+}
+
+/**
+ * The failures an operator fixes in the environment (a variable's value, a port in use): one line saying which and
+ * why, without a stack trace. False for anything else, which the caller reports as the bug it is.
+ */
+function reportStartFailure(logger: Logger, error: unknown): boolean {
+  if (error instanceof ConfigError) logger.fatal({ service: error.service, issues: error.issues }, configErrorMessage(error.issues));
+  else if (error instanceof ListenError) logger.fatal({ variable: error.variable, code: error.code }, error.message);
+  else if (error instanceof TracingConfigError) logger.fatal({}, error.message);
+  else return false;
+  return true;
 }
 
 /** One line naming every variable at fault and what is wrong with it. */

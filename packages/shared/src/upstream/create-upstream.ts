@@ -467,9 +467,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   };
   // one span per logical call (tracing on), around every gate, retry and HTTP attempt above
   return {
-    call: (call) => {
-      return traceUpstreamCall({ serviceName, product, operation: call.operation }, () => upstream.call(call));
-    },
+    call: (call) => traceUpstreamCall({ serviceName, product, operation: call.operation }, () => upstream.call(call)),
     stats: upstream.stats,
   };
 }
