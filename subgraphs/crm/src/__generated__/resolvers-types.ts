@@ -16,6 +16,35 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+/**
+ * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
+ * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
+ * and an order's `customerCandidates`.
+ */
+export type ChannelIdentity = {
+  __typename?: 'ChannelIdentity';
+  companyName?: Maybe<Scalars['String']['output']>;
+  /** a real e-mail address; Allegro relay addresses are never given */
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** the channel's id of the person: WooCommerce customer id, Allegro buyer id, Odoo partner id; null for e-shop guests */
+  id?: Maybe<Scalars['ID']['output']>;
+  kind: IdentityKind;
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Allegro login */
+  login?: Maybe<Scalars['String']['output']>;
+  /** what in the channel matched (the lookup criterion, or the customer's identity the channel was asked about) */
+  matchedOn: IdentityRule;
+  /** NIP, 10 digits */
+  nip?: Maybe<Scalars['String']['output']>;
+  /** the Polish national number, 9 digits */
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** when the channel first saw this identity (account created, first order); null when the source does not say */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  source: IdentitySource;
+};
+
 export type Consents = {
   __typename?: 'Consents';
   emailMarketing: Scalars['Boolean']['output'];
@@ -28,19 +57,31 @@ export type Consents = {
 /** The CRM's golden record of a person, with the links to their channel identities. */
 export type Customer = {
   __typename?: 'Customer';
+  /** the contact's additional e-mail addresses (HubSpot hs_additional_emails), Allegro relay addresses left out */
+  additionalEmails: Array<Scalars['String']['output']>;
   allegroBuyerId?: Maybe<Scalars['ID']['output']>;
   allegroBuyerLogin?: Maybe<Scalars['String']['output']>;
+  /** the company the contact buys for, as the CRM holds it */
+  companyName?: Maybe<Scalars['String']['output']>;
   consents: Consents;
   email?: Maybe<Scalars['String']['output']>;
+  erpIdentities?: Maybe<Array<ChannelIdentity>>;
   erpPartnerId?: Maybe<Scalars['ID']['output']>;
   /** e-shop (WooCommerce) customer id, when the CRM knows it */
   eshopCustomerId?: Maybe<Scalars['ID']['output']>;
+  eshopIdentities?: Maybe<Array<ChannelIdentity>>;
   eshopOrderSummaries?: Maybe<Array<OrderSummary>>;
   firstName?: Maybe<Scalars['String']['output']>;
   /** CRM (HubSpot) contact id */
   id: Scalars['ID']['output'];
+  /**
+   * Every identity the customer is known by, in the CRM and in each channel, with how it is linked and since when.
+   * A channel that cannot be asked is left out (its error is in the response).
+   */
+  identities: Array<CustomerIdentity>;
   lastName?: Maybe<Scalars['String']['output']>;
   loyalty: Loyalty;
+  marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
   marketplaceOrderSummaries?: Maybe<Array<OrderSummary>>;
   name: Scalars['String']['output'];
   /**
@@ -63,13 +104,103 @@ export type CustomerOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** One identity of a customer and how it is linked. */
+export type CustomerIdentity = {
+  __typename?: 'CustomerIdentity';
+  kind: IdentityKind;
+  link: IdentityRule;
+  /** since when the source has it (account created, first order, link stored); null when the source does not say */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  source: IdentitySource;
+  /** an e-mail address, an E.164 phone, or the channel's id of the person (an Allegro buyer: the login) */
+  value: Scalars['String']['output'];
+};
+
+/**
+ * A customer search, keyed by its normalised criterion (`email:…`, `phone:<9 digits>`, `name:<folded words>`,
+ * `allegroLogin:…`, `company:<folded>`, `nip:<10 digits>`); the CRM subgraph owns it and links what each channel finds.
+ */
+export type CustomerLookup = {
+  __typename?: 'CustomerLookup';
+  erpIdentities?: Maybe<Array<ChannelIdentity>>;
+  eshopIdentities?: Maybe<Array<ChannelIdentity>>;
+  key: Scalars['ID']['output'];
+  marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
+  /**
+   * Every CRM customer the criterion identifies, strongest evidence first, at most `first`. A channel that could not be
+   * asked is named in `unavailableSources` (with its error); what the others found is still answered.
+   */
+  matches: Array<CustomerMatch>;
+  unavailableSources: Array<IdentitySource>;
+};
+
+/** A CRM customer some criterion or order suggests, and why. */
+export type CustomerMatch = {
+  __typename?: 'CustomerMatch';
+  customer: Customer;
+  /** every rule that links the criterion to this customer, strongest first */
+  rules: Array<IdentityRule>;
+  /** where the evidence came from */
+  sources: Array<IdentitySource>;
+};
+
 /** The CRM customer an e-shop order belongs to, found by the order's billing e-mail. */
 export type EshopOrder = Order & {
   __typename?: 'EshopOrder';
   billingEmail?: Maybe<Scalars['String']['output']>;
+  buyerIdentity?: Maybe<ChannelIdentity>;
   customer?: Maybe<Customer>;
+  /**
+   * For an order linked to no customer: the customers its buyer could be, each with the rules that suggest it (phone,
+   * NIP, name and postcode). Empty when the order is linked. Nothing is merged automatically.
+   */
+  customerCandidates: Array<CustomerMatch>;
+  /**
+   * The customer the order is linked to and how (STORED_LINK for a registered e-shop customer the CRM links,
+   * EMAIL_MATCH for a guest order's billing e-mail); null when none.
+   */
+  customerLink?: Maybe<CustomerMatch>;
   id: Scalars['ID']['output'];
 };
+
+/** What kind of identifier an identity is. */
+export type IdentityKind =
+  /** an Allegro buyer account (buyer id and login) */
+  | 'ALLEGRO_BUYER'
+  /** an e-mail address (never an Allegro relay address) */
+  | 'EMAIL'
+  /** an ERP (Odoo) partner */
+  | 'ERP_PARTNER'
+  /** a registered e-shop (WooCommerce) customer */
+  | 'ESHOP_CUSTOMER'
+  /** e-shop guest orders placed without an account (WooCommerce customer id 0) */
+  | 'ESHOP_GUEST'
+  /** a phone number, as E.164 where it is a valid Polish number */
+  | 'PHONE';
+
+/** How an identity or a match is linked to a CRM customer. Nothing is ever merged automatically. */
+export type IdentityRule =
+  /** the same company name (case and diacritics ignored) */
+  | 'COMPANY_MATCH'
+  /** held by the CRM contact itself (its own e-mails and phones) */
+  | 'CRM_RECORD'
+  /** the same e-mail address (the contact's primary or an additional one); never an Allegro relay address */
+  | 'EMAIL_MATCH'
+  /** the same first and last name (case and diacritics ignored); a suggestion only */
+  | 'NAME_MATCH'
+  /** the same NIP (tax id) */
+  | 'NIP_MATCH'
+  /** the same phone number (compared as the national number) */
+  | 'PHONE_MATCH'
+  /** the CRM stores the link: woocommerce_customer_id, allegro_buyer_id / allegro_buyer_login, odoo_partner_id */
+  | 'STORED_LINK';
+
+/** Where an identity of a person is held. */
+export type IdentitySource =
+  | 'CRM'
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
 
 export type Loyalty = {
   __typename?: 'Loyalty';
@@ -86,8 +217,16 @@ export type LoyaltyTier =
 /** The CRM customer an Allegro order belongs to, found by the buyer's Allegro login (never by the masked e-mail). */
 export type MarketplaceOrder = Order & {
   __typename?: 'MarketplaceOrder';
+  buyerIdentity?: Maybe<ChannelIdentity>;
   buyerLogin: Scalars['String']['output'];
   customer?: Maybe<Customer>;
+  /**
+   * For an order whose buyer links to no customer: the customers the buyer could be, each with the rules that suggest
+   * it (phone, NIP, name and postcode; never the masked @allegromail.pl address). Empty when the order is linked.
+   */
+  customerCandidates: Array<CustomerMatch>;
+  /** The customer the order is linked to and how (STORED_LINK through the Allegro login or buyer id the CRM holds); null when none. */
+  customerLink?: Maybe<CustomerMatch>;
   id: Scalars['ID']['output'];
 };
 
@@ -122,6 +261,56 @@ export type OrderRef = {
   typename: Scalars['String']['output'];
 };
 
+export type OrderReferenceHit = {
+  __typename?: 'OrderReferenceHit';
+  kind: OrderReferenceKind;
+  placedAt?: Maybe<Scalars['DateTime']['output']>;
+  ref: OrderRef;
+};
+
+/** What one channel found for a reference. */
+export type OrderReferenceHits = {
+  __typename?: 'OrderReferenceHits';
+  hits: Array<OrderReferenceHit>;
+  /** the reference has the form of one of this channel's references (so an empty `hits` means NOT_FOUND there) */
+  recognised: Scalars['Boolean']['output'];
+};
+
+/** The kinds of order reference a customer or a parcel label gives. */
+export type OrderReferenceKind =
+  /** an Allegro checkout-form id (UUID) */
+  | 'ALLEGRO_CHECKOUT_FORM_ID'
+  /** an ERP (Odoo) sale-order name, e.g. S00042 */
+  | 'ERP_SALE_ORDER_NAME'
+  /** the e-shop's order number as the shop shows it (`15228`, `#15228`, or a numbering plugin's number) */
+  | 'ESHOP_ORDER_NUMBER'
+  /** a parcel / tracking number of a delivery */
+  | 'TRACKING_NUMBER';
+
+/** An order reference as asked (trimmed); the CRM subgraph owns it and picks the order from what each channel finds. */
+export type OrderReferenceLookup = {
+  __typename?: 'OrderReferenceLookup';
+  erpHits?: Maybe<OrderReferenceHits>;
+  eshopHits?: Maybe<OrderReferenceHits>;
+  marketplaceHits?: Maybe<OrderReferenceHits>;
+  /** every order the reference names, newest first, with the kind of reference that matched; empty when none */
+  matches: Array<OrderReferenceMatch>;
+  /**
+   * The order the reference names (the newest when it names several, e.g. one parcel for two orders). Null with
+   * NOT_FOUND when a channel recognises its form but nobody knows it; null with BAD_USER_INPUT (`argumentName:
+   * reference`) when no channel recognises it; null with the channel's error when a channel that recognises it could
+   * not be asked.
+   */
+  order?: Maybe<Order>;
+  reference: Scalars['String']['output'];
+};
+
+export type OrderReferenceMatch = {
+  __typename?: 'OrderReferenceMatch';
+  kind: OrderReferenceKind;
+  order: Order;
+};
+
 export type OrderSummary = {
   __typename?: 'OrderSummary';
   placedAt: Scalars['DateTime']['output'];
@@ -136,21 +325,38 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A customer by CRM id; null when there is none. */
+  /** A customer by CRM id; null when there is none (and for a customer-bound credential, any other customer than its own). */
   customer?: Maybe<Customer>;
   /**
-   * Customers matching exactly one criterion: `email` (exact, case-insensitive), `phone` in any common format
-   * (+48 600 100 200, 600-100-200, 0048600100200 find the same person) or `name` (all words must match).
-   * BAD_USER_INPUT for a malformed e-mail or phone, or when not exactly one criterion is given. Null (with the error)
-   * when the CRM could not be asked, so the other root fields of the operation are still answered.
+   * Who is calling: every CRM customer one criterion identifies, in the CRM or in a channel (an e-mail or phone used in
+   * the e-shop or on Allegro but not in the CRM, an ERP partner's NIP or company name), each with the rules that link
+   * it. Exactly one criterion, as for `findCustomers`, plus `nip` (10 digits, separators and a `PL` prefix allowed).
+   * Needs `customers:pii`. Null (with the error) for a malformed criterion.
+   */
+  customerLookup?: Maybe<CustomerLookup>;
+  /**
+   * Customers the CRM finds by exactly one criterion: `email` (the contact's primary or any additional address,
+   * case-insensitive), `phone` in any common format (+48 600 100 200, 600-100-200, 0048600100200 find the same person),
+   * `name` (every word must match a first or last name; case and Polish diacritics ignored: "Wisniewski" finds
+   * "Wiśniewski"), `allegroLogin` (the Allegro login the CRM links) or `company` (the contact's company name, case and
+   * diacritics ignored). Only what the CRM itself holds: `customerLookup` also asks the channels.
+   * BAD_USER_INPUT (with `argumentName`) for a malformed criterion, or when not exactly one is given. Null (with the
+   * error) when the CRM could not be asked, so the other root fields of the operation are still answered.
+   * Personal data as a search key: needs `customers:pii`.
    */
   findCustomers?: Maybe<Array<Customer>>;
   /**
-   * An order by any reference: an e-shop order number or an Allegro checkout-form id. Null for a string that is neither;
-   * null with a NOT_FOUND error when it has the form of one but the channel does not know it. Its `customer` is the CRM
-   * customer the order belongs to (null when the CRM does not know the buyer).
+   * The signed-in customer of a customer-bound credential (ADR 0009): their own profile, orders, loyalty and consents.
+   * Null for every other credential.
    */
-  orderByReference?: Maybe<Order>;
+  me?: Maybe<Customer>;
+  /**
+   * What an order reference names: an e-shop order number (as the shop shows it, `#15228` too, or a numbering
+   * plugin's number), an Allegro checkout-form id, a parcel / tracking number or an ERP sale-order name. Each channel
+   * classifies and looks up the references it owns. BAD_USER_INPUT (`argumentName: reference`) for a string longer than
+   * 64 characters or with control characters.
+   */
+  orderByReference?: Maybe<OrderReferenceLookup>;
 };
 
 
@@ -159,7 +365,20 @@ export type QueryCustomerArgs = {
 };
 
 
+export type QueryCustomerLookupArgs = {
+  allegroLogin?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nip?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryFindCustomersArgs = {
+  allegroLogin?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -253,8 +472,10 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
+  CustomerLookup: CustomerLookup;
   EshopOrder: EshopOrder;
   MarketplaceOrder: MarketplaceOrder;
+  OrderReferenceLookup: OrderReferenceLookup;
 }>;
 
 /** Mapping of federation reference types */
@@ -263,45 +484,85 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"eshopOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true},"marketplaceOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true}}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true},"marketplaceOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true}}> ) );
+  CustomerLookup:
+    ( { __typename: 'CustomerLookup' }
+    & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"eshopIdentities":{"source":true},"marketplaceIdentities":{"source":true},"erpIdentities":{"source":true}}>
+        | GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"eshopIdentities":{"source":true},"marketplaceIdentities":{"source":true},"erpIdentities":{"source":true}}> ) );
   EshopOrder:
     ( { __typename: 'EshopOrder' }
     & GraphQLRecursivePick<FederationTypes['EshopOrder'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"billingEmail":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"billingEmail":true}>
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"billingEmail":true,"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"billingEmail":true,"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"billingEmail":true,"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}> ) );
   MarketplaceOrder:
     ( { __typename: 'MarketplaceOrder' }
     & GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerLogin":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerLogin":true}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerLogin":true,"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerLogin":true,"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerLogin":true,"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}> ) );
+  OrderReferenceLookup:
+    ( { __typename: 'OrderReferenceLookup' }
+    & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"eshopHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}},"marketplaceHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}},"erpHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}}}>
+        | GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"eshopHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}},"marketplaceHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}},"erpHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}}}>
+        | GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"eshopHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}},"marketplaceHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}},"erpHits":{"recognised":true,"hits":{"ref":{"typename":true,"id":true},"kind":true,"placedAt":true}}}> ) );
 }>;
 
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   Order:
-    | ( Omit<EshopOrder, 'customer'> & { customer?: Maybe<_RefType['Customer']> } )
-    | ( Omit<MarketplaceOrder, 'customer'> & { customer?: Maybe<_RefType['Customer']> } )
+    | ( Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<_RefType['Customer']>, customerCandidates: Array<_RefType['CustomerMatch']>, customerLink?: Maybe<_RefType['CustomerMatch']> } )
+    | ( Omit<MarketplaceOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<_RefType['Customer']>, customerCandidates: Array<_RefType['CustomerMatch']>, customerLink?: Maybe<_RefType['CustomerMatch']> } )
   ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Consents: ResolverTypeWrapper<Consents>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Customer: ResolverTypeWrapper<CrmContactModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CustomerIdentity: ResolverTypeWrapper<CustomerIdentity>;
+  CustomerLookup: ResolverTypeWrapper<Omit<CustomerLookup, 'matches'> & { matches: Array<ResolversTypes['CustomerMatch']> }>;
+  CustomerMatch: ResolverTypeWrapper<Omit<CustomerMatch, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  EshopOrder: ResolverTypeWrapper<Omit<EshopOrder, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  EshopOrder: ResolverTypeWrapper<Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversTypes['Customer']>, customerCandidates: Array<ResolversTypes['CustomerMatch']>, customerLink?: Maybe<ResolversTypes['CustomerMatch']> }>;
+  IdentityKind: IdentityKind;
+  IdentityRule: IdentityRule;
+  IdentitySource: IdentitySource;
   Loyalty: ResolverTypeWrapper<Loyalty>;
   LoyaltyTier: LoyaltyTier;
-  MarketplaceOrder: ResolverTypeWrapper<Omit<MarketplaceOrder, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  MarketplaceOrder: ResolverTypeWrapper<Omit<MarketplaceOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversTypes['Customer']>, customerCandidates: Array<ResolversTypes['CustomerMatch']>, customerLink?: Maybe<ResolversTypes['CustomerMatch']> }>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversTypes['Order']> }>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
+  OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
+  OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
+  OrderReferenceKind: OrderReferenceKind;
+  OrderReferenceLookup: ResolverTypeWrapper<Omit<OrderReferenceLookup, 'matches' | 'order'> & { matches: Array<ResolversTypes['OrderReferenceMatch']>, order?: Maybe<ResolversTypes['Order']> }>;
+  OrderReferenceMatch: ResolverTypeWrapper<Omit<OrderReferenceMatch, 'order'> & { order: ResolversTypes['Order'] }>;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -310,19 +571,27 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ChannelIdentity: ChannelIdentity;
+  ID: Scalars['ID']['output'];
   Consents: Consents;
   Boolean: Scalars['Boolean']['output'];
   Customer: CrmContactModel;
-  ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  CustomerIdentity: CustomerIdentity;
+  CustomerLookup: Omit<CustomerLookup, 'matches'> & { matches: Array<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['CustomerLookup'];
+  CustomerMatch: Omit<CustomerMatch, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
-  EshopOrder: Omit<EshopOrder, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> } | FederationReferenceTypes['EshopOrder'];
+  EshopOrder: Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversParentTypes['Customer']>, customerCandidates: Array<ResolversParentTypes['CustomerMatch']>, customerLink?: Maybe<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['EshopOrder'];
   Loyalty: Loyalty;
-  MarketplaceOrder: Omit<MarketplaceOrder, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> } | FederationReferenceTypes['MarketplaceOrder'];
+  MarketplaceOrder: Omit<MarketplaceOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversParentTypes['Customer']>, customerCandidates: Array<ResolversParentTypes['CustomerMatch']>, customerLink?: Maybe<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['MarketplaceOrder'];
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Order']> };
   OrderRef: OrderRef;
+  OrderReferenceHit: OrderReferenceHit;
+  OrderReferenceHits: OrderReferenceHits;
+  OrderReferenceLookup: Omit<OrderReferenceLookup, 'matches' | 'order'> & { matches: Array<ResolversParentTypes['OrderReferenceMatch']>, order?: Maybe<ResolversParentTypes['Order']> } | FederationReferenceTypes['OrderReferenceLookup'];
+  OrderReferenceMatch: Omit<OrderReferenceMatch, 'order'> & { order: ResolversParentTypes['Order'] };
   OrderSummary: OrderSummary;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -335,6 +604,22 @@ export type ScopeDirectiveArgs = {
 
 export type ScopeDirectiveResolver<Result, Parent, ContextType = CrmContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ChannelIdentityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IdentityKind'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  login?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['IdentityRule'], ParentType, ContextType>;
+  nip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IdentitySource'], ParentType, ContextType>;
+}>;
+
 export type ConsentsResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Consents'] = ResolversParentTypes['Consents']> = ResolversObject<{
   emailMarketing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   phoneMarketing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -345,20 +630,44 @@ export type ConsentsResolvers<ContextType = CrmContext, ParentType extends Resol
 
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  additionalEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   allegroBuyerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   allegroBuyerLogin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   consents?: Resolver<ResolversTypes['Consents'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   erpPartnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   eshopCustomerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identities?: Resolver<Array<ResolversTypes['CustomerIdentity']>, ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   loyalty?: Resolver<ResolversTypes['Loyalty'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneE164?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CustomerIdentityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerIdentity'] = ResolversParentTypes['CustomerIdentity']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['IdentityKind'], ParentType, ContextType>;
+  link?: Resolver<ResolversTypes['IdentityRule'], ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IdentitySource'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CustomerLookupResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerLookup'] = ResolversParentTypes['CustomerLookup'], FederationReferenceType extends FederationReferenceTypes['CustomerLookup'] = FederationReferenceTypes['CustomerLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matches?: Resolver<Array<ResolversTypes['CustomerMatch']>, ParentType, ContextType>;
+  unavailableSources?: Resolver<Array<ResolversTypes['IdentitySource']>, ParentType, ContextType>;
+}>;
+
+export type CustomerMatchResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerMatch'] = ResolversParentTypes['CustomerMatch']> = ResolversObject<{
+  customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['IdentityRule']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['IdentitySource']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -368,6 +677,8 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type EshopOrderResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['EshopOrder'] = ResolversParentTypes['EshopOrder'], FederationReferenceType extends FederationReferenceTypes['EshopOrder'] = FederationReferenceTypes['EshopOrder']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EshopOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerCandidates?: Resolver<Array<ResolversTypes['CustomerMatch']>, ParentType, ContextType>;
+  customerLink?: Resolver<Maybe<ResolversTypes['CustomerMatch']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -380,6 +691,8 @@ export type LoyaltyResolvers<ContextType = CrmContext, ParentType extends Resolv
 export type MarketplaceOrderResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['MarketplaceOrder'] = ResolversParentTypes['MarketplaceOrder'], FederationReferenceType extends FederationReferenceTypes['MarketplaceOrder'] = FederationReferenceTypes['MarketplaceOrder']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MarketplaceOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerCandidates?: Resolver<Array<ResolversTypes['CustomerMatch']>, ParentType, ContextType>;
+  customerLink?: Resolver<Maybe<ResolversTypes['CustomerMatch']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -405,6 +718,29 @@ export type OrderRefResolvers<ContextType = CrmContext, ParentType extends Resol
   typename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type OrderReferenceHitResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderReferenceHit'] = ResolversParentTypes['OrderReferenceHit']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['OrderReferenceKind'], ParentType, ContextType>;
+  placedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceHitsResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderReferenceHits'] = ResolversParentTypes['OrderReferenceHits']> = ResolversObject<{
+  hits?: Resolver<Array<ResolversTypes['OrderReferenceHit']>, ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceLookupResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderReferenceLookup'] = ResolversParentTypes['OrderReferenceLookup'], FederationReferenceType extends FederationReferenceTypes['OrderReferenceLookup'] = FederationReferenceTypes['OrderReferenceLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReferenceLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  matches?: Resolver<Array<ResolversTypes['OrderReferenceMatch']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceMatchResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderReferenceMatch'] = ResolversParentTypes['OrderReferenceMatch']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['OrderReferenceKind'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
 export type OrderSummaryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
@@ -417,13 +753,19 @@ export type PageInfoResolvers<ContextType = CrmContext, ParentType extends Resol
 
 export type QueryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customerLookup?: Resolver<Maybe<ResolversTypes['CustomerLookup']>, ParentType, ContextType, RequireFields<QueryCustomerLookupArgs, 'first'>>;
   findCustomers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType, RequireFields<QueryFindCustomersArgs, 'first'>>;
-  orderByReference?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderByReferenceArgs, 'reference'>>;
+  me?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  orderByReference?: Resolver<Maybe<ResolversTypes['OrderReferenceLookup']>, ParentType, ContextType, RequireFields<QueryOrderByReferenceArgs, 'reference'>>;
 }>;
 
 export type Resolvers<ContextType = CrmContext> = ResolversObject<{
+  ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   Consents?: ConsentsResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerIdentity?: CustomerIdentityResolvers<ContextType>;
+  CustomerLookup?: CustomerLookupResolvers<ContextType>;
+  CustomerMatch?: CustomerMatchResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EshopOrder?: EshopOrderResolvers<ContextType>;
   Loyalty?: LoyaltyResolvers<ContextType>;
@@ -432,6 +774,10 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
+  OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
+  OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
+  OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
+  OrderReferenceMatch?: OrderReferenceMatchResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

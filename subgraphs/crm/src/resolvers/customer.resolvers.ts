@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CustomerResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.ts';
 import type { CrmContext } from '../context.ts';
 import { buildOrderListPage } from '../order-list.ts';
-import { toPolishE164, toPolishNationalNumber } from '../phone.ts';
+import { toPolishE164, toPolishNationalNumber } from '@omnigraph/shared/lookup';
 import { CRM_MAX_NAME_WORDS, type CrmContact, type CrmContactModel } from '../upstream/crm-client.ts';
 import { badUserInput, notFound } from '@omnigraph/shared/errors';
 

@@ -28,6 +28,59 @@ export type Address = {
   street: Scalars['String']['output'];
 };
 
+/**
+ * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
+ * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
+ * and an order's `customerCandidates`.
+ */
+export type ChannelIdentity = {
+  __typename?: 'ChannelIdentity';
+  companyName?: Maybe<Scalars['String']['output']>;
+  /** a real e-mail address; Allegro relay addresses are never given */
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** the channel's id of the person: WooCommerce customer id, Allegro buyer id, Odoo partner id; null for e-shop guests */
+  id?: Maybe<Scalars['ID']['output']>;
+  kind: IdentityKind;
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Allegro login */
+  login?: Maybe<Scalars['String']['output']>;
+  /** what in the channel matched (the lookup criterion, or the customer's identity the channel was asked about) */
+  matchedOn: IdentityRule;
+  /** NIP, 10 digits */
+  nip?: Maybe<Scalars['String']['output']>;
+  /** the Polish national number, 9 digits */
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** when the channel first saw this identity (account created, first order); null when the source does not say */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  source: IdentitySource;
+};
+
+/**
+ * The ERP's view of a CRM customer: the partner the CRM links (STORED_LINK) and partners holding the customer's
+ * e-mail (EMAIL_MATCH).
+ */
+export type Customer = {
+  __typename?: 'Customer';
+  email?: Maybe<Scalars['String']['output']>;
+  /** null when the ERP could not be asked */
+  erpIdentities?: Maybe<Array<ChannelIdentity>>;
+  erpPartnerId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+};
+
+/**
+ * A customer search, keyed by its normalised criterion (`email:…`, `phone:<9 digits>`, `name:<folded words>`,
+ * `allegroLogin:…`, `company:<folded>`, `nip:<10 digits>`); the CRM subgraph owns it and links what each channel finds.
+ */
+export type CustomerLookup = {
+  __typename?: 'CustomerLookup';
+  /** ERP partners the criterion matches (NIP, company name, e-mail, phone); null when the ERP could not be asked */
+  erpIdentities?: Maybe<Array<ChannelIdentity>>;
+  key: Scalars['ID']['output'];
+};
+
 export type GeoPoint = {
   __typename?: 'GeoPoint';
   latitude: Scalars['Float']['output'];
@@ -38,6 +91,45 @@ export type GeoPointInput = {
   latitude: Scalars['Float']['input'];
   longitude: Scalars['Float']['input'];
 };
+
+/** What kind of identifier an identity is. */
+export type IdentityKind =
+  /** an Allegro buyer account (buyer id and login) */
+  | 'ALLEGRO_BUYER'
+  /** an e-mail address (never an Allegro relay address) */
+  | 'EMAIL'
+  /** an ERP (Odoo) partner */
+  | 'ERP_PARTNER'
+  /** a registered e-shop (WooCommerce) customer */
+  | 'ESHOP_CUSTOMER'
+  /** e-shop guest orders placed without an account (WooCommerce customer id 0) */
+  | 'ESHOP_GUEST'
+  /** a phone number, as E.164 where it is a valid Polish number */
+  | 'PHONE';
+
+/** How an identity or a match is linked to a CRM customer. Nothing is ever merged automatically. */
+export type IdentityRule =
+  /** the same company name (case and diacritics ignored) */
+  | 'COMPANY_MATCH'
+  /** held by the CRM contact itself (its own e-mails and phones) */
+  | 'CRM_RECORD'
+  /** the same e-mail address (the contact's primary or an additional one); never an Allegro relay address */
+  | 'EMAIL_MATCH'
+  /** the same first and last name (case and diacritics ignored); a suggestion only */
+  | 'NAME_MATCH'
+  /** the same NIP (tax id) */
+  | 'NIP_MATCH'
+  /** the same phone number (compared as the national number) */
+  | 'PHONE_MATCH'
+  /** the CRM stores the link: woocommerce_customer_id, allegro_buyer_id / allegro_buyer_login, odoo_partner_id */
+  | 'STORED_LINK';
+
+/** Where an identity of a person is held. */
+export type IdentitySource =
+  | 'CRM'
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
 
 /** A store or warehouse; `code` is the ERP warehouse code (e.g. WAW1). */
 export type Location = {
@@ -61,6 +153,47 @@ export type Money = {
   amount: Scalars['Decimal']['output'];
   /** ISO 4217 code, e.g. PLN */
   currency: Scalars['String']['output'];
+};
+
+export type OrderRef = {
+  __typename?: 'OrderRef';
+  id: Scalars['ID']['output'];
+  /** EshopOrder or MarketplaceOrder */
+  typename: Scalars['String']['output'];
+};
+
+export type OrderReferenceHit = {
+  __typename?: 'OrderReferenceHit';
+  kind: OrderReferenceKind;
+  placedAt?: Maybe<Scalars['DateTime']['output']>;
+  ref: OrderRef;
+};
+
+/** What one channel found for a reference. */
+export type OrderReferenceHits = {
+  __typename?: 'OrderReferenceHits';
+  hits: Array<OrderReferenceHit>;
+  /** the reference has the form of one of this channel's references (so an empty `hits` means NOT_FOUND there) */
+  recognised: Scalars['Boolean']['output'];
+};
+
+/** The kinds of order reference a customer or a parcel label gives. */
+export type OrderReferenceKind =
+  /** an Allegro checkout-form id (UUID) */
+  | 'ALLEGRO_CHECKOUT_FORM_ID'
+  /** an ERP (Odoo) sale-order name, e.g. S00042 */
+  | 'ERP_SALE_ORDER_NAME'
+  /** the e-shop's order number as the shop shows it (`15228`, `#15228`, or a numbering plugin's number) */
+  | 'ESHOP_ORDER_NUMBER'
+  /** a parcel / tracking number of a delivery */
+  | 'TRACKING_NUMBER';
+
+/** An order reference as asked (trimmed); the CRM subgraph owns it and picks the order from what each channel finds. */
+export type OrderReferenceLookup = {
+  __typename?: 'OrderReferenceLookup';
+  /** channel orders an ERP sale-order name or a delivery's tracking number names (through the sale order's customer reference); null when the ERP could not be asked */
+  erpHits?: Maybe<OrderReferenceHits>;
+  reference: Scalars['String']['output'];
 };
 
 export type Price = {
@@ -239,15 +372,29 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Customer: Customer;
+  CustomerLookup: CustomerLookup;
   Location: Location;
+  OrderReferenceLookup: OrderReferenceLookup;
   Product: Product;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Customer:
+    ( { __typename: 'Customer' }
+    & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"erpPartnerId":true}> ) );
+  CustomerLookup:
+    ( { __typename: 'CustomerLookup' }
+    & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}> );
   Location:
     ( { __typename: 'Location' }
     & GraphQLRecursivePick<FederationTypes['Location'], {"code":true}> );
+  OrderReferenceLookup:
+    ( { __typename: 'OrderReferenceLookup' }
+    & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"sku":true}> );
@@ -258,18 +405,29 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
+  ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Customer: ResolverTypeWrapper<Customer>;
+  CustomerLookup: ResolverTypeWrapper<CustomerLookup>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
+  IdentityKind: IdentityKind;
+  IdentityRule: IdentityRule;
+  IdentitySource: IdentitySource;
   Location: ResolverTypeWrapper<ErpLocationModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LocationKind: LocationKind;
   Money: ResolverTypeWrapper<Money>;
+  OrderRef: ResolverTypeWrapper<OrderRef>;
+  OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
+  OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OrderReferenceKind: OrderReferenceKind;
+  OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
   Price: ResolverTypeWrapper<Price>;
   Product: ResolverTypeWrapper<ErpProductModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   SkuAvailability: ResolverTypeWrapper<SkuAvailability>;
@@ -281,17 +439,24 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
+  ChannelIdentity: ChannelIdentity;
+  ID: Scalars['ID']['output'];
+  Customer: Customer | FederationReferenceTypes['Customer'];
+  CustomerLookup: CustomerLookup | FederationReferenceTypes['CustomerLookup'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   GeoPoint: GeoPoint;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   Location: ErpLocationModel;
-  ID: Scalars['ID']['output'];
   Money: Money;
+  OrderRef: OrderRef;
+  OrderReferenceHit: OrderReferenceHit;
+  OrderReferenceHits: OrderReferenceHits;
+  Boolean: Scalars['Boolean']['output'];
+  OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
   Price: Price;
   Product: ErpProductModel;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   SkuAvailability: SkuAvailability;
@@ -311,6 +476,34 @@ export type AddressResolvers<ContextType = ErpContext, ParentType extends Resolv
   countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChannelIdentityResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IdentityKind'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  login?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['IdentityRule'], ParentType, ContextType>;
+  nip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IdentitySource'], ParentType, ContextType>;
+}>;
+
+export type CustomerResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  erpIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CustomerLookupResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['CustomerLookup'] = ResolversParentTypes['CustomerLookup'], FederationReferenceType extends FederationReferenceTypes['CustomerLookup'] = FederationReferenceTypes['CustomerLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  erpIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -340,6 +533,28 @@ export type LocationResolvers<ContextType = ErpContext, ParentType extends Resol
 export type MoneyResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderRefResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['OrderRef'] = ResolversParentTypes['OrderRef']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  typename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceHitResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['OrderReferenceHit'] = ResolversParentTypes['OrderReferenceHit']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['OrderReferenceKind'], ParentType, ContextType>;
+  placedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceHitsResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['OrderReferenceHits'] = ResolversParentTypes['OrderReferenceHits']> = ResolversObject<{
+  hits?: Resolver<Array<ResolversTypes['OrderReferenceHit']>, ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceLookupResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['OrderReferenceLookup'] = ResolversParentTypes['OrderReferenceLookup'], FederationReferenceType extends FederationReferenceTypes['OrderReferenceLookup'] = FederationReferenceTypes['OrderReferenceLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReferenceLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  erpHits?: Resolver<Maybe<ResolversTypes['OrderReferenceHits']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PriceResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Price'] = ResolversParentTypes['Price']> = ResolversObject<{
@@ -387,11 +602,18 @@ export type StoreAvailabilityResolvers<ContextType = ErpContext, ParentType exte
 
 export type Resolvers<ContextType = ErpContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
+  ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerLookup?: CustomerLookupResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  OrderRef?: OrderRefResolvers<ContextType>;
+  OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
+  OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
+  OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
   Price?: PriceResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

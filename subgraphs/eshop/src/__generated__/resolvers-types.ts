@@ -26,6 +26,35 @@ export type Address = {
 };
 
 /**
+ * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
+ * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
+ * and an order's `customerCandidates`.
+ */
+export type ChannelIdentity = {
+  __typename?: 'ChannelIdentity';
+  companyName?: Maybe<Scalars['String']['output']>;
+  /** a real e-mail address; Allegro relay addresses are never given */
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** the channel's id of the person: WooCommerce customer id, Allegro buyer id, Odoo partner id; null for e-shop guests */
+  id?: Maybe<Scalars['ID']['output']>;
+  kind: IdentityKind;
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Allegro login */
+  login?: Maybe<Scalars['String']['output']>;
+  /** what in the channel matched (the lookup criterion, or the customer's identity the channel was asked about) */
+  matchedOn: IdentityRule;
+  /** NIP, 10 digits */
+  nip?: Maybe<Scalars['String']['output']>;
+  /** the Polish national number, 9 digits */
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** when the channel first saw this identity (account created, first order); null when the source does not say */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  source: IdentitySource;
+};
+
+/**
  * The e-shop's view of a CRM customer: given the e-mail and e-shop customer id the CRM holds, the list of their
  * e-shop orders (registered orders plus guest orders placed with the same e-mail), for the merged order list.
  */
@@ -33,9 +62,25 @@ export type Customer = {
   __typename?: 'Customer';
   email?: Maybe<Scalars['String']['output']>;
   eshopCustomerId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The customer as the e-shop knows them: the registered account the CRM links (STORED_LINK) and guest orders
+   * placed with the customer's e-mail (EMAIL_MATCH), each with since when. Null when the e-shop could not be asked.
+   */
+  eshopIdentities?: Maybe<Array<ChannelIdentity>>;
   /** null when the e-shop could not be asked (the merged list then reports the channel as unavailable) */
   eshopOrderSummaries?: Maybe<Array<OrderSummary>>;
   id: Scalars['ID']['output'];
+};
+
+/**
+ * A customer search, keyed by its normalised criterion (`email:…`, `phone:<9 digits>`, `name:<folded words>`,
+ * `allegroLogin:…`, `company:<folded>`, `nip:<10 digits>`); the CRM subgraph owns it and links what each channel finds.
+ */
+export type CustomerLookup = {
+  __typename?: 'CustomerLookup';
+  /** e-shop customers and guest buyers the criterion matches (e-mail, phone, company); null when the e-shop could not be asked */
+  eshopIdentities?: Maybe<Array<ChannelIdentity>>;
+  key: Scalars['ID']['output'];
 };
 
 export type Delivery = {
@@ -80,6 +125,8 @@ export type EshopOrder = Order & {
   __typename?: 'EshopOrder';
   /** billing e-mail the order was placed with (guest orders have only this) */
   billingEmail?: Maybe<Scalars['String']['output']>;
+  /** the buyer as the order shows them (account id, billing e-mail, phone, name, postcode, company and NIP) */
+  buyerIdentity?: Maybe<ChannelIdentity>;
   channel: OrderChannel;
   channelStatus: Scalars['String']['output'];
   delivery: Delivery;
@@ -96,6 +143,45 @@ export type EshopStockStatus =
   | 'IN_STOCK'
   | 'ON_BACKORDER'
   | 'OUT_OF_STOCK';
+
+/** What kind of identifier an identity is. */
+export type IdentityKind =
+  /** an Allegro buyer account (buyer id and login) */
+  | 'ALLEGRO_BUYER'
+  /** an e-mail address (never an Allegro relay address) */
+  | 'EMAIL'
+  /** an ERP (Odoo) partner */
+  | 'ERP_PARTNER'
+  /** a registered e-shop (WooCommerce) customer */
+  | 'ESHOP_CUSTOMER'
+  /** e-shop guest orders placed without an account (WooCommerce customer id 0) */
+  | 'ESHOP_GUEST'
+  /** a phone number, as E.164 where it is a valid Polish number */
+  | 'PHONE';
+
+/** How an identity or a match is linked to a CRM customer. Nothing is ever merged automatically. */
+export type IdentityRule =
+  /** the same company name (case and diacritics ignored) */
+  | 'COMPANY_MATCH'
+  /** held by the CRM contact itself (its own e-mails and phones) */
+  | 'CRM_RECORD'
+  /** the same e-mail address (the contact's primary or an additional one); never an Allegro relay address */
+  | 'EMAIL_MATCH'
+  /** the same first and last name (case and diacritics ignored); a suggestion only */
+  | 'NAME_MATCH'
+  /** the same NIP (tax id) */
+  | 'NIP_MATCH'
+  /** the same phone number (compared as the national number) */
+  | 'PHONE_MATCH'
+  /** the CRM stores the link: woocommerce_customer_id, allegro_buyer_id / allegro_buyer_login, odoo_partner_id */
+  | 'STORED_LINK';
+
+/** Where an identity of a person is held. */
+export type IdentitySource =
+  | 'CRM'
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
 
 export type Location = {
   __typename?: 'Location';
@@ -144,6 +230,40 @@ export type OrderRef = {
   id: Scalars['ID']['output'];
   /** EshopOrder or MarketplaceOrder */
   typename: Scalars['String']['output'];
+};
+
+export type OrderReferenceHit = {
+  __typename?: 'OrderReferenceHit';
+  kind: OrderReferenceKind;
+  placedAt?: Maybe<Scalars['DateTime']['output']>;
+  ref: OrderRef;
+};
+
+/** What one channel found for a reference. */
+export type OrderReferenceHits = {
+  __typename?: 'OrderReferenceHits';
+  hits: Array<OrderReferenceHit>;
+  /** the reference has the form of one of this channel's references (so an empty `hits` means NOT_FOUND there) */
+  recognised: Scalars['Boolean']['output'];
+};
+
+/** The kinds of order reference a customer or a parcel label gives. */
+export type OrderReferenceKind =
+  /** an Allegro checkout-form id (UUID) */
+  | 'ALLEGRO_CHECKOUT_FORM_ID'
+  /** an ERP (Odoo) sale-order name, e.g. S00042 */
+  | 'ERP_SALE_ORDER_NAME'
+  /** the e-shop's order number as the shop shows it (`15228`, `#15228`, or a numbering plugin's number) */
+  | 'ESHOP_ORDER_NUMBER'
+  /** a parcel / tracking number of a delivery */
+  | 'TRACKING_NUMBER';
+
+/** An order reference as asked (trimmed); the CRM subgraph owns it and picks the order from what each channel finds. */
+export type OrderReferenceLookup = {
+  __typename?: 'OrderReferenceLookup';
+  /** e-shop orders the reference names (order number, `#number`, a numbering plugin's number); null when the e-shop could not be asked */
+  eshopHits?: Maybe<OrderReferenceHits>;
+  reference: Scalars['String']['output'];
 };
 
 export type OrderStatus =
@@ -284,7 +404,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
+  CustomerLookup: CustomerLookup;
   EshopOrder: EshopOrder;
+  OrderReferenceLookup: OrderReferenceLookup;
   Product: Product;
 }>;
 
@@ -294,10 +416,18 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}> ) );
+  CustomerLookup:
+    ( { __typename: 'CustomerLookup' }
+    & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}> );
   EshopOrder:
     ( { __typename: 'EshopOrder' }
     & GraphQLRecursivePick<FederationTypes['EshopOrder'], {"id":true}> );
+  OrderReferenceLookup:
+    ( { __typename: 'OrderReferenceLookup' }
+    & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"sku":true}> );
@@ -312,8 +442,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  Customer: ResolverTypeWrapper<Customer>;
+  ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Customer: ResolverTypeWrapper<Customer>;
+  CustomerLookup: ResolverTypeWrapper<CustomerLookup>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Delivery: ResolverTypeWrapper<Delivery>;
@@ -324,12 +456,19 @@ export type ResolversTypes = ResolversObject<{
   EshopListingStatus: EshopListingStatus;
   EshopOrder: ResolverTypeWrapper<EshopOrderModel>;
   EshopStockStatus: EshopStockStatus;
+  IdentityKind: IdentityKind;
+  IdentityRule: IdentityRule;
+  IdentitySource: IdentitySource;
   Location: ResolverTypeWrapper<Location>;
   Money: ResolverTypeWrapper<Money>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
   OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
+  OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
+  OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
+  OrderReferenceKind: OrderReferenceKind;
+  OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
@@ -343,8 +482,10 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  Customer: Customer | FederationReferenceTypes['Customer'];
+  ChannelIdentity: ChannelIdentity;
   ID: Scalars['ID']['output'];
+  Customer: Customer | FederationReferenceTypes['Customer'];
+  CustomerLookup: CustomerLookup | FederationReferenceTypes['CustomerLookup'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Delivery: Delivery;
@@ -357,6 +498,9 @@ export type ResolversParentTypes = ResolversObject<{
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   OrderRef: OrderRef;
+  OrderReferenceHit: OrderReferenceHit;
+  OrderReferenceHits: OrderReferenceHits;
+  OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
@@ -378,10 +522,33 @@ export type AddressResolvers<ContextType = EshopContext, ParentType extends Reso
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ChannelIdentityResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IdentityKind'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  login?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['IdentityRule'], ParentType, ContextType>;
+  nip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IdentitySource'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  eshopIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
   eshopOrderSummaries?: Resolver<Maybe<Array<ResolversTypes['OrderSummary']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CustomerLookupResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['CustomerLookup'] = ResolversParentTypes['CustomerLookup'], FederationReferenceType extends FederationReferenceTypes['CustomerLookup'] = FederationReferenceTypes['CustomerLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  eshopIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -417,6 +584,7 @@ export type EshopListingResolvers<ContextType = EshopContext, ParentType extends
 export type EshopOrderResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['EshopOrder'] = ResolversParentTypes['EshopOrder'], FederationReferenceType extends FederationReferenceTypes['EshopOrder'] = FederationReferenceTypes['EshopOrder']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EshopOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
   billingEmail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  buyerIdentity?: Resolver<Maybe<ResolversTypes['ChannelIdentity']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
   channelStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
@@ -456,6 +624,23 @@ export type OrderRefResolvers<ContextType = EshopContext, ParentType extends Res
   typename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type OrderReferenceHitResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderReferenceHit'] = ResolversParentTypes['OrderReferenceHit']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['OrderReferenceKind'], ParentType, ContextType>;
+  placedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceHitsResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderReferenceHits'] = ResolversParentTypes['OrderReferenceHits']> = ResolversObject<{
+  hits?: Resolver<Array<ResolversTypes['OrderReferenceHit']>, ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceLookupResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderReferenceLookup'] = ResolversParentTypes['OrderReferenceLookup'], FederationReferenceType extends FederationReferenceTypes['OrderReferenceLookup'] = FederationReferenceTypes['OrderReferenceLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReferenceLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  eshopHits?: Resolver<Maybe<ResolversTypes['OrderReferenceHits']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type OrderSummaryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
@@ -486,7 +671,9 @@ export type QueryResolvers<ContextType = EshopContext, ParentType extends Resolv
 
 export type Resolvers<ContextType = EshopContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
+  ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerLookup?: CustomerLookupResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Delivery?: DeliveryResolvers<ContextType>;
@@ -497,6 +684,9 @@ export type Resolvers<ContextType = EshopContext> = ResolversObject<{
   Order?: OrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
+  OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
+  OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
+  OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   ParcelLocker?: ParcelLockerResolvers<ContextType>;

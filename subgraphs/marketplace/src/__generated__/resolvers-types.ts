@@ -26,6 +26,35 @@ export type Address = {
 };
 
 /**
+ * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
+ * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
+ * and an order's `customerCandidates`.
+ */
+export type ChannelIdentity = {
+  __typename?: 'ChannelIdentity';
+  companyName?: Maybe<Scalars['String']['output']>;
+  /** a real e-mail address; Allegro relay addresses are never given */
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** the channel's id of the person: WooCommerce customer id, Allegro buyer id, Odoo partner id; null for e-shop guests */
+  id?: Maybe<Scalars['ID']['output']>;
+  kind: IdentityKind;
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** Allegro login */
+  login?: Maybe<Scalars['String']['output']>;
+  /** what in the channel matched (the lookup criterion, or the customer's identity the channel was asked about) */
+  matchedOn: IdentityRule;
+  /** NIP, 10 digits */
+  nip?: Maybe<Scalars['String']['output']>;
+  /** the Polish national number, 9 digits */
+  phone?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** when the channel first saw this identity (account created, first order); null when the source does not say */
+  since?: Maybe<Scalars['DateTime']['output']>;
+  source: IdentitySource;
+};
+
+/**
  * Allegro's view of a CRM customer: given the Allegro buyer login the CRM holds, the list of their checkout forms, for
  * the merged order list. Never matched through Allegro's masked buyer e-mail.
  */
@@ -33,8 +62,24 @@ export type Customer = {
   __typename?: 'Customer';
   allegroBuyerLogin?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /**
+   * The customer as Allegro knows them: the buyer account behind the login the CRM links (STORED_LINK), since their
+   * first purchase. Null when Allegro could not be asked.
+   */
+  marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
   /** null when Allegro could not be asked (the merged list then reports the channel as unavailable) */
   marketplaceOrderSummaries?: Maybe<Array<OrderSummary>>;
+};
+
+/**
+ * A customer search, keyed by its normalised criterion (`email:…`, `phone:<9 digits>`, `name:<folded words>`,
+ * `allegroLogin:…`, `company:<folded>`, `nip:<10 digits>`); the CRM subgraph owns it and links what each channel finds.
+ */
+export type CustomerLookup = {
+  __typename?: 'CustomerLookup';
+  key: Scalars['ID']['output'];
+  /** Allegro buyers the criterion matches (login; phone where the buyer directory knows it); null when Allegro could not be asked */
+  marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
 };
 
 export type Delivery = {
@@ -54,6 +99,45 @@ export type DeliveryMethod =
   | 'COURIER'
   | 'PARCEL_LOCKER'
   | 'STORE_PICKUP';
+
+/** What kind of identifier an identity is. */
+export type IdentityKind =
+  /** an Allegro buyer account (buyer id and login) */
+  | 'ALLEGRO_BUYER'
+  /** an e-mail address (never an Allegro relay address) */
+  | 'EMAIL'
+  /** an ERP (Odoo) partner */
+  | 'ERP_PARTNER'
+  /** a registered e-shop (WooCommerce) customer */
+  | 'ESHOP_CUSTOMER'
+  /** e-shop guest orders placed without an account (WooCommerce customer id 0) */
+  | 'ESHOP_GUEST'
+  /** a phone number, as E.164 where it is a valid Polish number */
+  | 'PHONE';
+
+/** How an identity or a match is linked to a CRM customer. Nothing is ever merged automatically. */
+export type IdentityRule =
+  /** the same company name (case and diacritics ignored) */
+  | 'COMPANY_MATCH'
+  /** held by the CRM contact itself (its own e-mails and phones) */
+  | 'CRM_RECORD'
+  /** the same e-mail address (the contact's primary or an additional one); never an Allegro relay address */
+  | 'EMAIL_MATCH'
+  /** the same first and last name (case and diacritics ignored); a suggestion only */
+  | 'NAME_MATCH'
+  /** the same NIP (tax id) */
+  | 'NIP_MATCH'
+  /** the same phone number (compared as the national number) */
+  | 'PHONE_MATCH'
+  /** the CRM stores the link: woocommerce_customer_id, allegro_buyer_id / allegro_buyer_login, odoo_partner_id */
+  | 'STORED_LINK';
+
+/** Where an identity of a person is held. */
+export type IdentitySource =
+  | 'CRM'
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
 
 export type Location = {
   __typename?: 'Location';
@@ -79,6 +163,8 @@ export type MarketplaceOfferStatus =
 
 export type MarketplaceOrder = Order & {
   __typename?: 'MarketplaceOrder';
+  /** the buyer as the checkout form shows them (buyer id, login, phone, name, postcode, invoice company and NIP); never the relay e-mail */
+  buyerIdentity?: Maybe<ChannelIdentity>;
   /** the buyer's Allegro login */
   buyerLogin: Scalars['String']['output'];
   channel: OrderChannel;
@@ -135,6 +221,40 @@ export type OrderRef = {
   id: Scalars['ID']['output'];
   /** EshopOrder or MarketplaceOrder */
   typename: Scalars['String']['output'];
+};
+
+export type OrderReferenceHit = {
+  __typename?: 'OrderReferenceHit';
+  kind: OrderReferenceKind;
+  placedAt?: Maybe<Scalars['DateTime']['output']>;
+  ref: OrderRef;
+};
+
+/** What one channel found for a reference. */
+export type OrderReferenceHits = {
+  __typename?: 'OrderReferenceHits';
+  hits: Array<OrderReferenceHit>;
+  /** the reference has the form of one of this channel's references (so an empty `hits` means NOT_FOUND there) */
+  recognised: Scalars['Boolean']['output'];
+};
+
+/** The kinds of order reference a customer or a parcel label gives. */
+export type OrderReferenceKind =
+  /** an Allegro checkout-form id (UUID) */
+  | 'ALLEGRO_CHECKOUT_FORM_ID'
+  /** an ERP (Odoo) sale-order name, e.g. S00042 */
+  | 'ERP_SALE_ORDER_NAME'
+  /** the e-shop's order number as the shop shows it (`15228`, `#15228`, or a numbering plugin's number) */
+  | 'ESHOP_ORDER_NUMBER'
+  /** a parcel / tracking number of a delivery */
+  | 'TRACKING_NUMBER';
+
+/** An order reference as asked (trimmed); the CRM subgraph owns it and picks the order from what each channel finds. */
+export type OrderReferenceLookup = {
+  __typename?: 'OrderReferenceLookup';
+  /** Allegro orders the reference names (checkout-form id); null when Allegro could not be asked */
+  marketplaceHits?: Maybe<OrderReferenceHits>;
+  reference: Scalars['String']['output'];
 };
 
 export type OrderStatus =
@@ -278,7 +398,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
+  CustomerLookup: CustomerLookup;
   MarketplaceOrder: MarketplaceOrder;
+  OrderReferenceLookup: OrderReferenceLookup;
   Product: Product;
 }>;
 
@@ -288,10 +410,18 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"allegroBuyerLogin":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"allegroBuyerLogin":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"allegroBuyerLogin":true}> ) );
+  CustomerLookup:
+    ( { __typename: 'CustomerLookup' }
+    & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}> );
   MarketplaceOrder:
     ( { __typename: 'MarketplaceOrder' }
     & GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"id":true}> );
+  OrderReferenceLookup:
+    ( { __typename: 'OrderReferenceLookup' }
+    & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"sku":true}> );
@@ -306,12 +436,17 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  Customer: ResolverTypeWrapper<Customer>;
+  ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Customer: ResolverTypeWrapper<Customer>;
+  CustomerLookup: ResolverTypeWrapper<CustomerLookup>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Delivery: ResolverTypeWrapper<Delivery>;
   DeliveryMethod: DeliveryMethod;
+  IdentityKind: IdentityKind;
+  IdentityRule: IdentityRule;
+  IdentitySource: IdentitySource;
   Location: ResolverTypeWrapper<Location>;
   MarketplaceOffer: ResolverTypeWrapper<MarketplaceOfferModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -322,6 +457,11 @@ export type ResolversTypes = ResolversObject<{
   OrderChannel: OrderChannel;
   OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
+  OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
+  OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  OrderReferenceKind: OrderReferenceKind;
+  OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
@@ -330,14 +470,15 @@ export type ResolversTypes = ResolversObject<{
   Product: ResolverTypeWrapper<Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversTypes['MarketplaceOffer']>> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  Customer: Customer | FederationReferenceTypes['Customer'];
+  ChannelIdentity: ChannelIdentity;
   ID: Scalars['ID']['output'];
+  Customer: Customer | FederationReferenceTypes['Customer'];
+  CustomerLookup: CustomerLookup | FederationReferenceTypes['CustomerLookup'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Delivery: Delivery;
@@ -349,13 +490,16 @@ export type ResolversParentTypes = ResolversObject<{
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   OrderRef: OrderRef;
+  OrderReferenceHit: OrderReferenceHit;
+  OrderReferenceHits: OrderReferenceHits;
+  Boolean: Scalars['Boolean']['output'];
+  OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
   Product: Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversParentTypes['MarketplaceOffer']>> } | FederationReferenceTypes['Product'];
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
 }>;
 
 export type ScopeDirectiveArgs = {
@@ -371,10 +515,33 @@ export type AddressResolvers<ContextType = MarketplaceContext, ParentType extend
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ChannelIdentityResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['IdentityKind'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  login?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  matchedOn?: Resolver<ResolversTypes['IdentityRule'], ParentType, ContextType>;
+  nip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['IdentitySource'], ParentType, ContextType>;
+}>;
+
 export type CustomerResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marketplaceIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
   marketplaceOrderSummaries?: Resolver<Maybe<Array<ResolversTypes['OrderSummary']>>, ParentType, ContextType>;
+}>;
+
+export type CustomerLookupResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['CustomerLookup'] = ResolversParentTypes['CustomerLookup'], FederationReferenceType extends FederationReferenceTypes['CustomerLookup'] = FederationReferenceTypes['CustomerLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marketplaceIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -410,6 +577,7 @@ export type MarketplaceOfferResolvers<ContextType = MarketplaceContext, ParentTy
 
 export type MarketplaceOrderResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['MarketplaceOrder'] = ResolversParentTypes['MarketplaceOrder'], FederationReferenceType extends FederationReferenceTypes['MarketplaceOrder'] = FederationReferenceTypes['MarketplaceOrder']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MarketplaceOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  buyerIdentity?: Resolver<Maybe<ResolversTypes['ChannelIdentity']>, ParentType, ContextType>;
   buyerLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
   channelStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -446,6 +614,23 @@ export type OrderRefResolvers<ContextType = MarketplaceContext, ParentType exten
   typename?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type OrderReferenceHitResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderReferenceHit'] = ResolversParentTypes['OrderReferenceHit']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['OrderReferenceKind'], ParentType, ContextType>;
+  placedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceHitsResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderReferenceHits'] = ResolversParentTypes['OrderReferenceHits']> = ResolversObject<{
+  hits?: Resolver<Array<ResolversTypes['OrderReferenceHit']>, ParentType, ContextType>;
+  recognised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type OrderReferenceLookupResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderReferenceLookup'] = ResolversParentTypes['OrderReferenceLookup'], FederationReferenceType extends FederationReferenceTypes['OrderReferenceLookup'] = FederationReferenceTypes['OrderReferenceLookup']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReferenceLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  marketplaceHits?: Resolver<Maybe<ResolversTypes['OrderReferenceHits']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type OrderSummaryResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
@@ -476,7 +661,9 @@ export type QueryResolvers<ContextType = MarketplaceContext, ParentType extends 
 
 export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
+  ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerLookup?: CustomerLookupResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Delivery?: DeliveryResolvers<ContextType>;
@@ -487,6 +674,9 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Order?: OrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
+  OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
+  OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
+  OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   ParcelLocker?: ParcelLockerResolvers<ContextType>;

@@ -3,8 +3,8 @@
  *
  * HubSpot keeps a digits-only copy of each phone property (`hs_searchable_calculated_phone_number` /
  * `hs_searchable_calculated_mobile_number`, the national number for Polish contacts), so a search only matches when
- * we send exactly those 9 digits, whatever the agent typed. Kept here rather than imported from the simulators'
- * dataset: subgraphs never depend on simulator code.
+ * we send exactly those 9 digits, whatever the agent typed; the channels compare phones the same way. Written here,
+ * not imported from the simulators' dataset: subgraphs never depend on simulator code.
  */
 
 const NATIONAL_NUMBER_LENGTH = 9;
