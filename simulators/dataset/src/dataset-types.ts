@@ -163,6 +163,11 @@ export interface CrmContact {
   additionalEmails: string[];
   firstName: string;
   lastName: string;
+  /**
+   * The company the person buys for (HubSpot's standard `company` property, "Company Name"); null for private
+   * buyers. Derived from the person, no random draw of its own, so adding it changed no other value of the dataset.
+   */
+  companyName: string | null;
   /** Phone exactly as a person typed it: "+48 600 100 200", "600-100-200", "0048600100200"… */
   phone: string | null;
   mobilePhone: string | null;

@@ -147,6 +147,7 @@ export function buildContacts(
       additionalEmails,
       firstName: person.firstName,
       lastName: person.lastName,
+      companyName: person.company?.name ?? null,
       phone,
       mobilePhone,
       phoneDigits: phone === null ? null : toPhoneDigits(phone),

@@ -10,6 +10,7 @@ const anna: CrmContact = {
   additionalEmails: ['k7rq2mf9zd@allegromail.pl', 'anna.k@wp.pl'],
   firstName: 'Anna',
   lastName: 'Kowalska',
+  companyName: null,
   phone: '+48 601 234 567',
   mobilePhone: null,
   phoneDigits: '601234567',

@@ -58,6 +58,7 @@ export function contactToWire(c: CrmContact): WireObjectSeed {
   put(p, 'email', c.email?.toLowerCase());
   put(p, 'firstname', c.firstName);
   put(p, 'lastname', c.lastName);
+  put(p, 'company', c.companyName);
   put(p, 'phone', c.phone);
   put(p, 'mobilephone', c.mobilePhone);
   put(p, 'hs_additional_emails', c.additionalEmails.length > 0 ? c.additionalEmails.join(';') : null);

@@ -136,6 +136,8 @@ const contactProperties = build(
     email: { label: 'Email', type: 'string', unique: true, description: "A contact's email address" },
     firstname: { label: 'First Name', type: 'string' },
     lastname: { label: 'Last Name', type: 'string' },
+    // HubSpot's standard contact property (a text field; companies proper are a separate object)
+    company: { label: 'Company Name', type: 'string', description: "Name of the contact's company" },
     phone: { label: 'Phone Number', type: 'phone_number' },
     mobilephone: { label: 'Mobile Phone Number', type: 'phone_number' },
     // Secondary addresses are managed by HubSpot (merges, the secondary-email endpoints), not by property writes.
@@ -236,7 +238,7 @@ export const OBJECT_TYPES: Readonly<Record<ObjectTypeName, ObjectTypeInfo>> = {
     alwaysProperties: ['createdate', 'hs_object_id', 'lastmodifieddate'],
     createdProperty: 'createdate',
     modifiedProperty: 'lastmodifieddate',
-    querySearchable: ['firstname', 'lastname', 'email', 'hs_additional_emails', 'phone', 'mobilephone'],
+    querySearchable: ['firstname', 'lastname', 'email', 'hs_additional_emails', 'phone', 'mobilephone', 'company'],
     properties: contactProperties,
   },
   notes: {

@@ -299,10 +299,20 @@ function compileFilter(store: HubSpotStore, info: ObjectTypeInfo, f: SearchFilte
   const def = info.properties.get(f.propertyName);
   const name = f.propertyName;
   const get: Getter = (r) => r.properties[name];
-  const eq = (target: string) => {
+  const single = (target: string) => {
     const t = comparable(def, target);
     return (v: string) => compare(comparable(def, v), t) === 0;
   };
+  // A multiple-checkbox property (`hs_additional_emails`, enumeration + checkbox) holds `a;b;c`. HubSpot's search
+  // compares each of those values, not the joined string: EQ / IN match a record holding the value among others,
+  // NEQ / NOT_IN one holding none of them (docs: "Search the CRM", multiple checkbox values).
+  const eq =
+    def?.type === 'enumeration' && def.fieldType === 'checkbox'
+      ? (target: string) => {
+          const test = single(target);
+          return (v: string) => v.split(';').some((part) => part.trim() !== '' && test(part.trim()));
+        }
+      : single;
   switch (f.operator) {
     case 'EQ': {
       const test = eq(f.value!);

@@ -44,6 +44,52 @@ describe('HubSpot contact search', () => {
     ]);
   });
 
+  it('compares each value of the multiple-checkbox hs_additional_emails with EQ and IN (not the joined string)', async () => {
+    const nowak = contacts.find((x) => x.id === '10000000006')!;
+    const secondary = nowak.additionalEmails[0]!;
+    const byEq = await search({
+      filterGroups: [{ filters: [{ propertyName: 'hs_additional_emails', operator: 'EQ', value: secondary.toUpperCase() }] }],
+    });
+    expect(byEq.body.results.map((r) => r.id)).toEqual([nowak.id]);
+    const anna = contacts.find((x) => x.id === '10000000001')!;
+    const byIn = await search({
+      filterGroups: [
+        { filters: [{ propertyName: 'email', operator: 'IN', values: [secondary, anna.email!] }] },
+        { filters: [{ propertyName: 'hs_additional_emails', operator: 'IN', values: [secondary, anna.email!] }] },
+      ],
+    });
+    expect(byIn.body.results.map((r) => r.id).sort()).toEqual([anna.id, nowak.id]);
+    const withTwo = contacts.find((x) => x.additionalEmails.length >= 2);
+    if (withTwo) {
+      const second = await search({
+        filterGroups: [{ filters: [{ propertyName: 'hs_additional_emails', operator: 'EQ', value: withTwo.additionalEmails[1]! }] }],
+      });
+      expect(second.body.results.map((r) => r.id)).toContain(withTwo.id);
+    }
+    const notIn = await search({
+      filterGroups: [
+        {
+          filters: [
+            { propertyName: 'hs_object_id', operator: 'EQ', value: nowak.id },
+            { propertyName: 'hs_additional_emails', operator: 'NOT_IN', values: [secondary] },
+          ],
+        },
+      ],
+    });
+    expect(notIn.body.total).toBe(0);
+  });
+
+  it('serves the company name (HubSpot standard property `company`) of contacts who buy for a company', async () => {
+    const nowak = contacts.find((x) => x.id === '10000000006')!;
+    expect(nowak.companyName).toBe('Kawiarnia Pod Lipami Sp. z o.o.');
+    const found = await search({
+      filterGroups: [{ filters: [{ propertyName: 'company', operator: 'CONTAINS_TOKEN', value: 'lipami' }] }],
+      properties: ['company'],
+    });
+    expect(found.body.results.map((r) => [r.id, r.properties['company']])).toContainEqual([nowak.id, nowak.companyName]);
+    expect(contacts.filter((x) => x.companyName !== null).length).toBeGreaterThan(1);
+  });
+
   it('matches names with CONTAINS_TOKEN, case-insensitively and with * wildcards', async () => {
     const target = contacts.find((x) => x.lastName.length > 4)!;
     const exact = await search({
