@@ -6,7 +6,6 @@ import {
   BATCH_READ,
   createTestCrmClient,
   DEMO,
-  GET_ONE,
   hubspotCalls,
   listContactIds,
   SEARCH,
@@ -123,11 +122,12 @@ describe('Query.findCustomers', () => {
     expect(totalHubSpotCalls()).toBe(1);
   });
 
-  it('finds by e-mail, case-insensitively, with one read', async () => {
+  it('finds by e-mail, case-insensitively, with one search (primary and additional addresses)', async () => {
     const result = await execute(FIND, { email: ' Tomasz.Wisniewski@Example.pl ' });
     expect(result.errors).toBeUndefined();
     expect(result.data?.['findCustomers']).toEqual([{ id: DEMO.tomasz.id, name: 'Tomasz Wiśniewski', phoneE164: '+48600100200' }]);
-    expect(hubspotCalls(stack, GET_ONE)).toBe(1);
+    expect(hubspotCalls(stack, SEARCH)).toBe(1);
+    expect(totalHubSpotCalls()).toBe(1);
   });
 
   it('answers [] for an e-mail nobody has', async () => {
@@ -180,22 +180,36 @@ describe('Query.orderByReference', () => {
   const BY_REF = /* GraphQL */ `
     query ($r: String!) {
       orderByReference(reference: $r) {
-        __typename
-        id
+        reference
       }
     }
   `;
 
   it.each([
-    ['12345', { __typename: 'EshopOrder', id: 'eshop:12345' }],
-    [' 000123 ', { __typename: 'EshopOrder', id: 'eshop:000123' }],
-    ['0A3F1C2E-9B4D-11EE-8C90-0242AC120002', { __typename: 'MarketplaceOrder', id: 'marketplace:0a3f1c2e-9b4d-11ee-8c90-0242ac120002' }],
-    ['abc-123', null],
-    ['', null],
-    ['12 345', null],
-  ])('classifies %j without an upstream call', async (reference, expected) => {
+    ['12345', '12345'],
+    [' #15228 ', '#15228'],
+    ['0A3F1C2E-9B4D-11EE-8C90-0242AC120002', '0A3F1C2E-9B4D-11EE-8C90-0242AC120002'],
+    ['abc-123', 'abc-123'],
+    ['0'.repeat(24), '0'.repeat(24)],
+  ])('names the lookup by the trimmed reference %j without an upstream call (the channels classify it)', async (reference, expected) => {
     const result = await execute(BY_REF, { r: reference });
-    expect(result).toEqual({ data: { orderByReference: expected } });
+    expect(result).toEqual({ data: { orderByReference: { reference: expected } } });
+    expect(totalHubSpotCalls()).toBe(0);
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'blank'],
+    ['x'.repeat(65), 'longer than 64'],
+    ['123\u0000', 'a control character'],
+    ['12\n34', 'a line break'],
+    ['1'.repeat(1_000_000), 'a 1 MB string'],
+  ])('refuses %# (%s) with BAD_USER_INPUT naming the argument', async (reference, _case) => {
+    const result = await execute(BY_REF, { r: reference });
+    expect(result.data).toEqual({ orderByReference: null });
+    // argumentName is set by the resolver (order.resolvers.test.ts); the error mask lets it through once the shared
+    // list of client-visible extensions has it (issue 10, item 5)
+    expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
     expect(totalHubSpotCalls()).toBe(0);
   });
 });

@@ -54,18 +54,34 @@ export function normaliseCriterion(kind: LookupKind, raw: string): LookupCriteri
   }
 }
 
-export function formatLookupKey(criterion: LookupCriterion): string {
-  return `${criterion.kind}:${criterion.value}`;
+/** How many matches a lookup answers when the caller does not say (`customerLookup(first:)`). */
+export const DEFAULT_LOOKUP_FIRST = 10;
+export const MAX_LOOKUP_FIRST = 100;
+
+/**
+ * The key of a lookup. `first` travels in the key because the CRM subgraph resolves `matches` in a later fetch, from
+ * the entity representation alone: `kind:value` for the default, `kind@<first>:value` otherwise (`@` never occurs in
+ * a kind, and the value keeps everything after the first colon).
+ */
+export function formatLookupKey(criterion: LookupCriterion, first: number = DEFAULT_LOOKUP_FIRST): string {
+  return first === DEFAULT_LOOKUP_FIRST ? `${criterion.kind}:${criterion.value}` : `${criterion.kind}@${first}:${criterion.value}`;
 }
 
-/** The criterion of a key; null for a key this version does not know (a channel then answers with no identities). */
-export function parseLookupKey(key: string): LookupCriterion | null {
+/**
+ * The criterion of a key (and the `first` it carries, {@link DEFAULT_LOOKUP_FIRST} when none); null for a key this
+ * version does not know (a channel then answers with no identities).
+ */
+export function parseLookupKey(key: string): (LookupCriterion & { first: number }) | null {
   const colon = key.indexOf(':');
   if (colon <= 0) return null;
-  const kind = key.slice(0, colon) as LookupKind;
+  const head = /^([A-Za-z]+)(?:@(\d{1,3}))?$/.exec(key.slice(0, colon));
+  if (head === null) return null;
+  const kind = head[1] as LookupKind;
   if (!LOOKUP_KINDS.includes(kind)) return null;
+  const first = head[2] === undefined ? DEFAULT_LOOKUP_FIRST : Number(head[2]);
+  if (first < 1 || first > MAX_LOOKUP_FIRST) return null;
   const value = key.slice(colon + 1);
-  return value === '' ? null : { kind, value };
+  return value === '' ? null : { kind, value, first };
 }
 
 /** Allegro's per-transaction relay addresses: never a person's real address, never a match key. */

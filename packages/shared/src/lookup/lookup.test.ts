@@ -37,7 +37,7 @@ describe('lookup keys', () => {
     for (const [kind, raw, value] of cases) {
       const criterion = normaliseCriterion(kind, raw);
       expect(criterion).toEqual({ kind, value });
-      expect(parseLookupKey(formatLookupKey(criterion as { kind: typeof kind; value: string }))).toEqual({ kind, value });
+      expect(parseLookupKey(formatLookupKey(criterion as { kind: typeof kind; value: string }))).toEqual({ kind, value, first: 10 });
     }
   });
 
@@ -47,6 +47,16 @@ describe('lookup keys', () => {
     expect(normaliseCriterion('name', 'x'.repeat(300))).toEqual({ error: expect.stringContaining('"name"') });
     expect(normaliseCriterion('allegroLogin', 'a b')).toEqual({ error: expect.stringContaining('"allegroLogin"') });
     expect(normaliseCriterion('company', 'abc\u0000')).toEqual({ error: expect.stringContaining('"company"') });
+  });
+
+  it('carries a non-default `first` in the key, leaving the default key as `kind:value`', () => {
+    expect(formatLookupKey({ kind: 'name', value: 'tomasz wisniewski' }, 20)).toBe('name@20:tomasz wisniewski');
+    expect(formatLookupKey({ kind: 'name', value: 'tomasz wisniewski' }, 10)).toBe('name:tomasz wisniewski');
+    expect(parseLookupKey('name@20:tomasz wisniewski')).toEqual({ kind: 'name', value: 'tomasz wisniewski', first: 20 });
+    expect(parseLookupKey('email:a:b@example.pl')).toEqual({ kind: 'email', value: 'a:b@example.pl', first: 10 });
+    expect(parseLookupKey('name@0:x')).toBeNull();
+    expect(parseLookupKey('name@101:x')).toBeNull();
+    expect(parseLookupKey('name@x:y')).toBeNull();
   });
 
   it('ignores keys it does not know', () => {

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CrmContactModel } from '../upstream/crm-client.ts';
+import type { CustomerLookupModel, OrderReferenceLookupModel } from '../lookup-models.ts';
 import type { CrmContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -543,7 +544,7 @@ export type ResolversTypes = ResolversObject<{
   Customer: ResolverTypeWrapper<CrmContactModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CustomerIdentity: ResolverTypeWrapper<CustomerIdentity>;
-  CustomerLookup: ResolverTypeWrapper<Omit<CustomerLookup, 'matches'> & { matches: Array<ResolversTypes['CustomerMatch']> }>;
+  CustomerLookup: ResolverTypeWrapper<CustomerLookupModel>;
   CustomerMatch: ResolverTypeWrapper<Omit<CustomerMatch, 'customer'> & { customer: ResolversTypes['Customer'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EshopOrder: ResolverTypeWrapper<Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversTypes['Customer']>, customerCandidates: Array<ResolversTypes['CustomerMatch']>, customerLink?: Maybe<ResolversTypes['CustomerMatch']> }>;
@@ -561,7 +562,7 @@ export type ResolversTypes = ResolversObject<{
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
   OrderReferenceKind: OrderReferenceKind;
-  OrderReferenceLookup: ResolverTypeWrapper<Omit<OrderReferenceLookup, 'matches' | 'order'> & { matches: Array<ResolversTypes['OrderReferenceMatch']>, order?: Maybe<ResolversTypes['Order']> }>;
+  OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookupModel>;
   OrderReferenceMatch: ResolverTypeWrapper<Omit<OrderReferenceMatch, 'order'> & { order: ResolversTypes['Order'] }>;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -578,7 +579,7 @@ export type ResolversParentTypes = ResolversObject<{
   Customer: CrmContactModel;
   Int: Scalars['Int']['output'];
   CustomerIdentity: CustomerIdentity;
-  CustomerLookup: Omit<CustomerLookup, 'matches'> & { matches: Array<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['CustomerLookup'];
+  CustomerLookup: CustomerLookupModel;
   CustomerMatch: Omit<CustomerMatch, 'customer'> & { customer: ResolversParentTypes['Customer'] };
   DateTime: Scalars['DateTime']['output'];
   EshopOrder: Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversParentTypes['Customer']>, customerCandidates: Array<ResolversParentTypes['CustomerMatch']>, customerLink?: Maybe<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['EshopOrder'];
@@ -590,7 +591,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
-  OrderReferenceLookup: Omit<OrderReferenceLookup, 'matches' | 'order'> & { matches: Array<ResolversParentTypes['OrderReferenceMatch']>, order?: Maybe<ResolversParentTypes['Order']> } | FederationReferenceTypes['OrderReferenceLookup'];
+  OrderReferenceLookup: OrderReferenceLookupModel;
   OrderReferenceMatch: Omit<OrderReferenceMatch, 'order'> & { order: ResolversParentTypes['Order'] };
   OrderSummary: OrderSummary;
   PageInfo: PageInfo;

@@ -2,18 +2,19 @@
  * `Customer` (owned here, `@key(fields: "id")`), the customer queries and the merged order list of ADR 0004.
  * Resolvers read contacts through the per-request loaders, never through the client.
  */
-import { z } from 'zod';
-import type { CustomerResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.ts';
+import type { CustomerIdentity, CustomerResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.ts';
 import type { CrmContext } from '../context.ts';
 import { buildOrderListPage } from '../order-list.ts';
-import { toPolishE164, toPolishNationalNumber } from '@omnigraph/shared/lookup';
-import { CRM_MAX_NAME_WORDS, type CrmContact, type CrmContactModel } from '../upstream/crm-client.ts';
-import { badUserInput, notFound } from '@omnigraph/shared/errors';
+import { isAllegroRelayEmail, toPolishE164 } from '@omnigraph/shared/lookup';
+import type { CrmContact, CrmContactModel } from '../upstream/crm-client.ts';
+import { notFound } from '@omnigraph/shared/errors';
+import { checkFirst, criterionFromArgs } from '../lookup-args.ts';
+import { CHANNEL_LISTS, type ChannelIdentityInput, type ChannelIdentityLists } from '../lookup-models.ts';
 
 /** Most customers one search returns. */
 export const MAX_FIND_CUSTOMERS = 100;
 
-const EmailSchema = z.email();
+const FIND_KINDS = ['email', 'phone', 'name', 'allegroLogin', 'company'] as const;
 
 export function toCustomerModel(contact: CrmContact): CrmContactModel {
   return { id: contact.id, contact };
@@ -38,14 +39,6 @@ function phoneOf(contact: CrmContact): string | null {
   return contact.phone ?? contact.mobilePhone;
 }
 
-/** The words of a name search; `*` is dropped so a user cannot send HubSpot wildcards. */
-function nameWords(name: string): string[] {
-  return name
-    .split(/\s+/)
-    .map((w) => w.replaceAll('*', ''))
-    .filter((w) => w !== '');
-}
-
 export const customerQueryResolvers: QueryResolvers = {
   async customer(_parent, { id }, context) {
     // HubSpot record ids are numeric; anything else cannot exist, and asking would cost a call.
@@ -54,45 +47,99 @@ export const customerQueryResolvers: QueryResolvers = {
     return contact === null ? null : toCustomerModel(contact);
   },
 
-  async findCustomers(_parent, { email, phone, name, first }, context) {
-    const given = [email, phone, name].filter((c) => c !== null && c !== undefined);
-    if (given.length !== 1) throw badUserInput('Give exactly one of "email", "phone" or "name".');
-    if (!Number.isInteger(first) || first < 1 || first > MAX_FIND_CUSTOMERS) {
-      throw badUserInput(`"first" must be between 1 and ${MAX_FIND_CUSTOMERS}.`);
+  async findCustomers(_parent, args, context) {
+    const criterion = criterionFromArgs(args, FIND_KINDS);
+    const first = checkFirst(args.first);
+    const { loaders } = context;
+    let contacts: CrmContact[];
+    switch (criterion.kind) {
+      case 'email': {
+        // an Allegro relay address is an alias of a purchase, never a person's key: nobody is found by it
+        if (isAllegroRelayEmail(criterion.value)) return [];
+        const found = await loaders.findContactsByEmail({ email: criterion.value, limit: MAX_FIND_CUSTOMERS });
+        // the contact whose primary address it is first, then those holding it as an additional one
+        contacts = [...found.filter((c) => c.email === criterion.value), ...found.filter((c) => c.email !== criterion.value)];
+        break;
+      }
+      case 'phone':
+        contacts = await loaders.findContactsByPhone({ nationalNumber: criterion.value, limit: first });
+        break;
+      case 'name':
+        contacts = await loaders.findContactsByName({ words: criterion.value.split(' '), limit: first });
+        break;
+      case 'company':
+        contacts = await loaders.findContactsByCompany({ words: criterion.value.split(' '), limit: first });
+        break;
+      case 'allegroLogin': {
+        const contact = await loaders.contactByAllegroLogin.load(criterion.value);
+        contacts = contact === null ? [] : [contact];
+        break;
+      }
+      case 'nip':
+        // not a findCustomers argument; criterionFromArgs never returns it here
+        contacts = [];
+        break;
     }
-    if (email !== null && email !== undefined) {
-      const trimmed = email.trim();
-      if (!EmailSchema.safeParse(trimmed).success) throw badUserInput('"email" is not a valid e-mail address.');
-      const contact = await context.loaders.findContactByEmail(trimmed);
-      return contact === null ? [] : [toCustomerModel(contact)];
-    }
-    if (phone !== null && phone !== undefined) {
-      const nationalNumber = toPolishNationalNumber(phone);
-      if (nationalNumber === null) throw badUserInput('"phone" is not a valid Polish phone number.');
-      const contacts = await context.loaders.findContactsByPhone({ nationalNumber, limit: first });
-      return contacts.map(toCustomerModel);
-    }
-    const words = nameWords(name ?? '');
-    if (words.length === 0) throw badUserInput('"name" must contain at least one word.');
-    if (words.length > CRM_MAX_NAME_WORDS) {
-      throw badUserInput(`"name" may have at most ${CRM_MAX_NAME_WORDS} words (a first and a last name).`);
-    }
-    const contacts = await context.loaders.findContactsByName({ words, limit: first });
-    return contacts.map(toCustomerModel);
+    return contacts.slice(0, first).map(toCustomerModel);
   },
 };
 
+/** The representation's channel lists a `Customer` may carry (`@requires` of `identities` and `orders`). */
+const REPRESENTATION_LISTS = [
+  'eshopOrderSummaries',
+  'marketplaceOrderSummaries',
+  'eshopIdentities',
+  'marketplaceIdentities',
+  'erpIdentities',
+] as const;
+
+/** A channel identity as the customer's identity: the channel's id, the login of an Allegro buyer, a guest's e-mail. */
+function toCustomerIdentity(identity: ChannelIdentityInput): CustomerIdentity | null {
+  const value = (() => {
+    switch (identity.kind) {
+      case 'ALLEGRO_BUYER':
+        return identity.login ?? identity.id;
+      case 'ESHOP_GUEST':
+      case 'EMAIL':
+        return identity.email !== null && identity.email !== undefined && !isAllegroRelayEmail(identity.email) ? identity.email.toLowerCase() : null;
+      case 'PHONE':
+        return identity.phone ? (toPolishE164(identity.phone) ?? identity.phone) : null;
+      default:
+        return identity.id;
+    }
+  })();
+  if (value === null || value === undefined || value === '') return null;
+  return { source: identity.source, kind: identity.kind, value, link: identity.matchedOn, since: identity.since ?? null };
+}
+
+/** The contact's own e-mails (relay addresses left out) and phones (E.164 where Polish), as CRM_RECORD. */
+function crmRecordIdentities(contact: CrmContact): CustomerIdentity[] {
+  const out: CustomerIdentity[] = [];
+  const seen = new Set<string>();
+  const push = (kind: 'EMAIL' | 'PHONE', value: string | null, since: string | null) => {
+    if (value === null || seen.has(`${kind}:${value}`)) return;
+    seen.add(`${kind}:${value}`);
+    out.push({ source: 'CRM', kind, value, link: 'CRM_RECORD', since });
+  };
+  push('EMAIL', contact.email, contact.createdAt);
+  for (const email of contact.additionalEmails) if (!isAllegroRelayEmail(email)) push('EMAIL', email, null);
+  for (const phone of [contact.phone, contact.mobilePhone]) {
+    if (phone !== null) push('PHONE', toPolishE164(phone) ?? phone.trim(), null);
+  }
+  return out;
+}
+
 export const customerResolvers: CustomerResolvers = {
   async __resolveReference(reference, context) {
-    // Step 3 of ADR 0004's plan: the gateway sends the summaries for `orders`, which needs no contact; fields that
-    // do need it load it lazily (contactOf), batched.
-    if ('eshopOrderSummaries' in reference || 'marketplaceOrderSummaries' in reference) {
-      const withSummaries = reference as typeof reference & Pick<CrmContactModel, 'eshopOrderSummaries' | 'marketplaceOrderSummaries'>;
-      return {
-        id: reference.id,
-        eshopOrderSummaries: withSummaries.eshopOrderSummaries ?? null,
-        marketplaceOrderSummaries: withSummaries.marketplaceOrderSummaries ?? null,
-      };
+    // Step 3 of ADR 0004's plan: the gateway sends the summaries for `orders` (and the channel identities for
+    // `identities`), which need no contact; fields that do need it load it lazily (contactOf), batched.
+    if (REPRESENTATION_LISTS.some((name) => name in reference)) {
+      const withLists = reference as typeof reference & Partial<Record<(typeof REPRESENTATION_LISTS)[number], unknown>>;
+      const model: CrmContactModel = { id: reference.id };
+      for (const name of REPRESENTATION_LISTS) {
+        if (name in withLists) (model as unknown as Record<string, unknown>)[name] = withLists[name] ?? null;
+      }
+      return model;
     }
     const contact = await context.loaders.contactById.load(reference.id);
     return contact === null ? null : toCustomerModel(contact);
@@ -118,6 +165,23 @@ export const customerResolvers: CustomerResolvers = {
   allegroBuyerId: async (parent, _args, context) => (await contactOf(parent, context)).allegroBuyerId,
   allegroBuyerLogin: async (parent, _args, context) => (await contactOf(parent, context)).allegroBuyerLogin,
   erpPartnerId: async (parent, _args, context) => (await contactOf(parent, context)).erpPartnerId,
+  async additionalEmails(parent, _args, context) {
+    return (await contactOf(parent, context)).additionalEmails.filter((email) => !isAllegroRelayEmail(email));
+  },
+  companyName: async (parent, _args, context) => (await contactOf(parent, context)).companyName,
+  async identities(parent, _args, context) {
+    const contact = await contactOf(parent, context);
+    const out = crmRecordIdentities(contact);
+    const lists: ChannelIdentityLists = parent;
+    // a channel that could not be asked (null) is left out; its error is in the response
+    for (const [, name] of CHANNEL_LISTS) {
+      for (const identity of lists[name] ?? []) {
+        const mapped = toCustomerIdentity(identity);
+        if (mapped !== null) out.push(mapped);
+      }
+    }
+    return out;
+  },
   orders(parent, { first, after, channel }) {
     const page = buildOrderListPage({
       eshopOrderSummaries: parent.eshopOrderSummaries,

@@ -1,10 +1,19 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { customerLookupQueryResolvers, customerLookupResolvers } from './customer-lookup.resolvers.ts';
 import { customerQueryResolvers, customerResolvers } from './customer.resolvers.ts';
-import { eshopOrderResolvers, marketplaceOrderResolvers, orderQueryResolvers, orderResolvers } from './order.resolvers.ts';
+import {
+  eshopOrderResolvers,
+  marketplaceOrderResolvers,
+  orderQueryResolvers,
+  orderReferenceLookupResolvers,
+  orderResolvers,
+} from './order.resolvers.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...customerQueryResolvers, ...orderQueryResolvers },
+  Query: { ...customerQueryResolvers, ...customerLookupQueryResolvers, ...orderQueryResolvers },
   Customer: customerResolvers,
+  CustomerLookup: customerLookupResolvers,
+  OrderReferenceLookup: orderReferenceLookupResolvers,
   Order: orderResolvers,
   EshopOrder: eshopOrderResolvers,
   MarketplaceOrder: marketplaceOrderResolvers,

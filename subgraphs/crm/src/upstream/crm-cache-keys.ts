@@ -16,13 +16,19 @@ import type { CrmContact } from './crm-client.ts';
 /**
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), e-mails
- * and logins hashed, look-ups cached.
+ * and logins hashed, look-ups cached. v3: contacts carry additional e-mails, company, postal code and creation time.
  */
-export const CRM_CACHE_KEY_PREFIX = 'crm:v2:';
+export const CRM_CACHE_KEY_PREFIX = 'crm:v3:';
 
 /** What `findCustomers` looked for, normalised so that look-ups HubSpot answers alike share one entry. */
 export type CrmLookup =
-  { by: 'email'; email: string } | { by: 'phone'; nationalNumber: string; limit: number } | { by: 'name'; words: readonly string[]; limit: number };
+  | { by: 'email'; email: string }
+  | { by: 'phone'; nationalNumber: string; limit: number }
+  | { by: 'name'; words: readonly string[]; limit: number }
+  | { by: 'company'; words: readonly string[]; limit: number };
+
+/** The batched matches of identities from the channels: which contacts hold this e-mail / phone / postal code. */
+export type CrmMatchKind = 'email' | 'phone' | 'postalCode';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -40,13 +46,25 @@ export const crmCacheKeys = {
   contactByEmail: (email: string): string => `contact:email:${digest(normaliseEmail(email))}`,
   /** the same CrmContact by its Allegro buyer login */
   contactByAllegroLogin: (login: string): string => `contact:allegro-login:${digest(login)}`,
+  /** the same CrmContact by the channel links the CRM stores (ids: not personal data by themselves, still hashed) */
+  contactByAllegroBuyerId: (id: string): string => `contact:allegro-id:${digest(id)}`,
+  contactByEshopCustomerId: (id: string): string => `contact:eshop-id:${digest(id)}`,
+  contactByErpPartnerId: (id: string): string => `contact:erp-id:${digest(id)}`,
   /** Every key a contact is stored under: what a change, merge or deletion of that contact must drop. */
-  contactKeysOf(contact: Pick<CrmContact, 'id' | 'email' | 'allegroBuyerLogin'>): string[] {
+  contactKeysOf(
+    contact: Pick<CrmContact, 'id' | 'email' | 'allegroBuyerLogin'> &
+      Partial<Pick<CrmContact, 'allegroBuyerId' | 'eshopCustomerId' | 'erpPartnerId'>>,
+  ): string[] {
     const keys = [crmCacheKeys.contactById(contact.id)];
     if (contact.email !== null) keys.push(crmCacheKeys.contactByEmail(contact.email));
     if (contact.allegroBuyerLogin !== null) keys.push(crmCacheKeys.contactByAllegroLogin(contact.allegroBuyerLogin));
+    if (contact.allegroBuyerId) keys.push(crmCacheKeys.contactByAllegroBuyerId(contact.allegroBuyerId));
+    if (contact.eshopCustomerId) keys.push(crmCacheKeys.contactByEshopCustomerId(contact.eshopCustomerId));
+    if (contact.erpPartnerId) keys.push(crmCacheKeys.contactByErpPartnerId(contact.erpPartnerId));
     return keys;
   },
+  /** The contact ids holding an e-mail (primary or additional), a phone or a postal code (ids only, as look-ups). */
+  match: (kind: CrmMatchKind, value: string): string => `match:${kind}:${digest(value)}`,
   /**
    * The contact ids a `findCustomers` look-up found (ids only: the contacts themselves live under their own keys, so
    * dropping a contact's keys drops its data everywhere). Name words are order- and case-insensitive, as the search.
@@ -58,7 +76,8 @@ export const crmCacheKeys = {
       case 'phone':
         return `lookup:phone:${digest(lookup.nationalNumber)}:${lookup.limit}`;
       case 'name':
-        return `lookup:name:${digest(
+      case 'company':
+        return `lookup:${lookup.by}:${digest(
           lookup.words
             .map((w) => w.toLowerCase())
             .sort()

@@ -3,6 +3,8 @@
  * Product-neutral: no DTOs, no HTTP. Adapters live in `upstream/<product>/` and implement {@link CrmClient}.
  */
 
+import type { ChannelIdentityList } from '../lookup-models.ts';
+
 /** A CRM contact id (HubSpot record id). Branded so it cannot be mixed up with the channels' customer ids. */
 export type CrmContactId = string & { readonly __brand: 'CrmContactId' };
 
@@ -14,9 +16,18 @@ export type CrmLoyaltyTier = 'STANDARD' | 'SILVER' | 'GOLD' | 'PLATINUM';
 
 export interface CrmContact {
   id: CrmContactId;
+  /** the primary address, lower-case */
   email: string | null;
+  /** the contact's other addresses, lower-case, as the CRM holds them (Allegro relay addresses included) */
+  additionalEmails: string[];
   firstName: string | null;
   lastName: string | null;
+  /** the company the contact buys for (HubSpot `company`) */
+  companyName: string | null;
+  /** postal code of the contact's address (HubSpot `zip`), as typed */
+  postalCode: string | null;
+  /** when the CRM created the contact (ISO 8601) */
+  createdAt: string | null;
   /** as typed into the CRM */
   phone: string | null;
   mobilePhone: string | null;
@@ -52,10 +63,17 @@ export interface CrmContactModel {
   /** from the representation; `null` means the e-shop could not list them, `undefined` that they were not sent */
   eshopOrderSummaries?: readonly CrmOrderSummary[] | null | undefined;
   marketplaceOrderSummaries?: readonly CrmOrderSummary[] | null | undefined;
+  /** the channels' identities of this customer (`Customer.identities`), as the orders' summaries */
+  eshopIdentities?: ChannelIdentityList;
+  marketplaceIdentities?: ChannelIdentityList;
+  erpIdentities?: ChannelIdentityList;
 }
 
-/** The unique identities a contact can be read by in one batch. */
-export type CrmContactKey = 'id' | 'email' | 'allegroBuyerLogin';
+/**
+ * The unique identities a contact can be read by in one batch: its id, its primary e-mail, and the channel links the
+ * CRM stores (WooCommerce customer id, Allegro buyer id and login, Odoo partner id).
+ */
+export type CrmContactKey = 'id' | 'email' | 'allegroBuyerLogin' | 'allegroBuyerId' | 'eshopCustomerId' | 'erpPartnerId';
 
 export interface CrmClient {
   /**
@@ -65,11 +83,28 @@ export interface CrmClient {
   getContactsByKey(args: { key: CrmContactKey; values: readonly string[] }): Promise<(CrmContact | null)[]>;
   /** The contact holding this e-mail (case-insensitive), or null. */
   getContactByEmail(args: { email: string }): Promise<CrmContact | null>;
+  /**
+   * Contacts holding any of these addresses as their primary or as an additional e-mail (case-insensitive), in one
+   * request per {@link CRM_MAX_IN_VALUES} addresses.
+   */
+  findContactsByEmails(args: { emails: readonly string[]; limit: number }): Promise<CrmContact[]>;
   /** Contacts whose phone or mobile phone is this 9-digit national number. */
   findContactsByPhone(args: { nationalNumber: string; limit: number }): Promise<CrmContact[]>;
-  /** Contacts whose first or last name holds every one of these words (whole words, case-insensitive). */
+  /** Contacts whose phone or mobile phone is one of these 9-digit national numbers, one request per 100 numbers. */
+  findContactsByPhones(args: { nationalNumbers: readonly string[]; limit: number }): Promise<CrmContact[]>;
+  /**
+   * Contacts whose first or last name holds every one of these words (whole words, case- and Polish-diacritics-
+   * insensitive: "wisniewski" finds "Wiśniewski" and a query with Polish letters finds a name typed without them).
+   */
   findContactsByName(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
+  /** Contacts whose company name holds every one of these (folded) words, case and diacritics ignored. */
+  findContactsByCompany(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
+  /** Contacts whose postal code is one of these (`60-144` and `60144` alike), one request per 50 codes. */
+  findContactsByPostalCodes(args: { postalCodes: readonly string[]; limit: number }): Promise<CrmContact[]>;
 }
+
+/** Values of one IN filter we send: HubSpot documents no maximum for `values`; 100 keeps a request small. */
+export const CRM_MAX_IN_VALUES = 100;
 
 /** HubSpot batch endpoints take at most 100 inputs. */
 export const CRM_MAX_BATCH_SIZE = 100;

@@ -15,8 +15,12 @@ function contact(id: string, email: string | null, login: string | null = null):
   return {
     id: createCrmContactId(id),
     email,
+    additionalEmails: [],
     firstName: 'F',
     lastName: 'L',
+    companyName: null,
+    postalCode: null,
+    createdAt: null,
     phone: null,
     mobilePhone: null,
     loyalty: { points: 0, tier: 'STANDARD' },
@@ -42,6 +46,12 @@ function fakeClient() {
     getContactByEmail: vi.fn<CrmClient['getContactByEmail']>(async ({ email }) => PEOPLE.find((p) => p.email === email) ?? null),
     findContactsByPhone: vi.fn<CrmClient['findContactsByPhone']>(async () => [PEOPLE[3]!]),
     findContactsByName: vi.fn<CrmClient['findContactsByName']>(async () => [PEOPLE[4]!]),
+    findContactsByEmails: vi.fn<CrmClient['findContactsByEmails']>(async ({ emails }) =>
+      PEOPLE.filter((p) => p.email !== null && emails.includes(p.email)),
+    ),
+    findContactsByPhones: vi.fn<CrmClient['findContactsByPhones']>(async () => []),
+    findContactsByCompany: vi.fn<CrmClient['findContactsByCompany']>(async () => []),
+    findContactsByPostalCodes: vi.fn<CrmClient['findContactsByPostalCodes']>(async () => []),
   } satisfies CrmClient;
 }
 
@@ -183,11 +193,44 @@ describe('findCustomers look-ups', () => {
     const client = fakeClient();
     const cache = createMemoryCache();
     const loaders = () => createCrmLoaders({ client, cache });
-    expect((await loaders().findContactByEmail('p9@example.pl'))?.id).toBe('1009');
-    expect((await loaders().findContactByEmail(' P9@Example.PL '))?.id).toBe('1009');
-    expect(await loaders().findContactByEmail('nobody@example.pl')).toBeNull();
-    expect(await loaders().findContactByEmail('nobody@example.pl')).toBeNull();
-    expect(client.getContactByEmail).toHaveBeenCalledTimes(2);
+    const find = (email: string) => loaders().findContactsByEmail({ email, limit: 10 });
+    expect((await find('p9@example.pl')).map((c) => c.id)).toEqual(['1009']);
+    expect((await find(' P9@Example.PL ')).map((c) => c.id)).toEqual(['1009']);
+    expect(await find('nobody@example.pl')).toEqual([]);
+    expect(await find('nobody@example.pl')).toEqual([]);
+    expect(client.findContactsByEmails).toHaveBeenCalledTimes(2);
+  });
+
+  it('matches every e-mail asked in one tick with one search, primary and additional addresses alike', async () => {
+    const client = fakeClient();
+    const withSecondary = { ...PEOPLE[20]!, additionalEmails: ['old@example.pl'] };
+    client.findContactsByEmails.mockImplementation(async ({ emails }) =>
+      [...PEOPLE.slice(0, 20), withSecondary].filter((p) => emails.includes(p.email!) || p.additionalEmails.some((e) => emails.includes(e))),
+    );
+    const loaders = createCrmLoaders({ client });
+    const emails = [...Array.from({ length: 20 }, (_, i) => `P${i}@example.pl`), 'old@example.pl', 'nobody@example.pl'];
+    const found = await Promise.all(emails.map((e) => loaders.contactsByEmail.load(e)));
+    expect(found.map((list) => list.map((c) => c.id))).toEqual([...Array.from({ length: 20 }, (_, i) => [String(1000 + i)]), ['1020'], []]);
+    expect(client.findContactsByEmails).toHaveBeenCalledTimes(1);
+    // the contacts came with the search: reading them again costs nothing
+    expect((await loaders.contactById.load('1020'))?.additionalEmails).toEqual(['old@example.pl']);
+    expect(client.getContactsByKey).not.toHaveBeenCalled();
+  });
+
+  it('reads stored links (e-shop, Allegro buyer id, ERP partner) in one batch read per kind', async () => {
+    const client = fakeClient();
+    const loaders = createCrmLoaders({ client });
+    await Promise.all([
+      loaders.contactByEshopCustomerId.load('2000'),
+      loaders.contactByEshopCustomerId.load('2001'),
+      loaders.contactByErpPartnerId.load('100'),
+      loaders.contactByAllegroBuyerId.load('38472615'),
+    ]);
+    expect(client.getContactsByKey.mock.calls.map(([args]) => [args.key, args.values])).toEqual([
+      ['eshopCustomerId', ['2000', '2001']],
+      ['erpPartnerId', ['100']],
+      ['allegroBuyerId', ['38472615']],
+    ]);
   });
 
   it('falls back to the last look-up while HubSpot searches fail', async () => {

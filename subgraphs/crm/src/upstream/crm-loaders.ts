@@ -11,9 +11,16 @@
  * cached look-up is ever answered to a caller that could not have asked HubSpot itself.
  */
 import type DataLoader from 'dataloader';
+import { toPolishNationalNumber } from '@omnigraph/shared/lookup';
 import { createCachedLoader, createMemoryCache, type Cache, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
 import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey } from './crm-client.ts';
-import { crmCacheKeys, normaliseEmail, type CrmLookup } from './crm-cache-keys.ts';
+import { crmCacheKeys, normaliseEmail, type CrmLookup, type CrmMatchKind } from './crm-cache-keys.ts';
+
+/** A batched match: every value asked in one tick costs one search (per 100 values), whatever the number of values. */
+export interface CrmMatchLoader {
+  /** the contacts holding this value; [] when none */
+  load(value: string): Promise<CrmContact[]>;
+}
 
 export interface CrmLoaders {
   /** by CRM contact id; null for an id nobody has */
@@ -22,8 +29,20 @@ export interface CrmLoaders {
   contactByEmail: DataLoader<string, CrmContact | null, string>;
   /** by Allegro buyer login; null when the CRM does not know the buyer */
   contactByAllegroLogin: DataLoader<string, CrmContact | null, string>;
-  /** one e-mail look-up (`findCustomers(email:)`); primes `contactById` */
-  findContactByEmail(email: string): Promise<CrmContact | null>;
+  /** by the stored links: Allegro buyer id, WooCommerce customer id, Odoo partner id (batch reads by idProperty) */
+  contactByAllegroBuyerId: DataLoader<string, CrmContact | null, string>;
+  contactByEshopCustomerId: DataLoader<string, CrmContact | null, string>;
+  contactByErpPartnerId: DataLoader<string, CrmContact | null, string>;
+  /** batched: contacts holding the e-mail as their primary or an additional address */
+  contactsByEmail: CrmMatchLoader;
+  /** batched: contacts whose phone or mobile phone is this national number */
+  contactsByPhone: CrmMatchLoader;
+  /** batched: contacts at this postal code */
+  contactsByPostalCode: CrmMatchLoader;
+  /** one e-mail look-up (`findCustomers(email:)`, primary and additional addresses); primes `contactById` */
+  findContactsByEmail(args: { email: string; limit: number }): Promise<CrmContact[]>;
+  /** one search (or a few pages: see the adapter); primes `contactById` */
+  findContactsByCompany(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
   /** one search request (or none: see above); primes `contactById` */
   findContactsByPhone(args: { nationalNumber: string; limit: number }): Promise<CrmContact[]>;
   /** one search request (or none: see above); primes `contactById` */
@@ -80,12 +99,18 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
     loaders.id?.prime(contact.id, contact);
     if (contact.email !== null) loaders.email?.prime(contact.email, contact);
     if (contact.allegroBuyerLogin !== null) loaders.allegroBuyerLogin?.prime(contact.allegroBuyerLogin, contact);
+    if (contact.allegroBuyerId !== null) loaders.allegroBuyerId?.prime(contact.allegroBuyerId, contact);
+    if (contact.eshopCustomerId !== null) loaders.eshopCustomerId?.prime(contact.eshopCustomerId, contact);
+    if (contact.erpPartnerId !== null) loaders.erpPartnerId?.prime(contact.erpPartnerId, contact);
   }
 
   const KEY_OF: Readonly<Record<CrmContactKey, (value: string) => string>> = {
     id: crmCacheKeys.contactById,
     email: crmCacheKeys.contactByEmail,
     allegroBuyerLogin: crmCacheKeys.contactByAllegroLogin,
+    allegroBuyerId: crmCacheKeys.contactByAllegroBuyerId,
+    eshopCustomerId: crmCacheKeys.contactByEshopCustomerId,
+    erpPartnerId: crmCacheKeys.contactByErpPartnerId,
   };
 
   function createContactLoader(key: CrmContactKey) {
@@ -107,17 +132,20 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
   loaders.id = contactById;
   loaders.email = createContactLoader('email');
   loaders.allegroBuyerLogin = createContactLoader('allegroBuyerLogin');
+  loaders.allegroBuyerId = createContactLoader('allegroBuyerId');
+  loaders.eshopCustomerId = createContactLoader('eshopCustomerId');
+  loaders.erpPartnerId = createContactLoader('erpPartnerId');
 
   async function search(lookup: CrmLookup): Promise<CrmContact[]> {
     switch (lookup.by) {
-      case 'email': {
-        const contact = await client.getContactByEmail({ email: lookup.email });
-        return contact === null ? [] : [contact];
-      }
+      case 'email':
+        return client.findContactsByEmails({ emails: [lookup.email], limit: 10 });
       case 'phone':
         return client.findContactsByPhone({ nationalNumber: lookup.nationalNumber, limit: lookup.limit });
       case 'name':
         return client.findContactsByName({ words: lookup.words, limit: lookup.limit });
+      case 'company':
+        return client.findContactsByCompany({ words: lookup.words, limit: lookup.limit });
     }
   }
 
@@ -153,12 +181,66 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
     return contacts.filter((contact): contact is CrmContact => contact !== null && !(contact instanceof Error));
   }
 
+  /**
+   * Which contacts hold each of the values asked in one tick: one search for all of them (the adapter splits past
+   * 100 values), cached like a look-up (ids only; the contacts go under their own keys).
+   */
+  function createMatchLoader(
+    kind: CrmMatchKind,
+    searchAll: (values: readonly string[]) => Promise<CrmContact[]>,
+    holds: (contact: CrmContact, value: string) => boolean,
+  ): CrmMatchLoader {
+    const matches = createCachedLoader<string, string[]>({
+      ...common,
+      name: `contactsBy:${kind}`,
+      policy: lookupPolicy,
+      cacheKey: (value) => crmCacheKeys.match(kind, value),
+      fetch: async (values) => {
+        const contacts = await searchAll(values);
+        await Promise.all(contacts.map((contact) => contactById.store(contact.id, contact)));
+        contacts.forEach(prime);
+        return values.map((value) => contacts.filter((contact) => holds(contact, value)).map((contact) => contact.id));
+      },
+    });
+    return {
+      async load(value) {
+        const ids = (await matches.load(value)) ?? [];
+        const contacts = await contactById.loadMany(ids);
+        const failure = contacts.find((contact): contact is Error => contact instanceof Error);
+        if (failure !== undefined) throw failure;
+        return contacts.filter((contact): contact is CrmContact => contact !== null && !(contact instanceof Error));
+      },
+    };
+  }
+
+  const phoneDigitsOf = (raw: string | null) => (raw === null ? null : toPolishNationalNumber(raw));
+  const postalDigits = (code: string | null) => (code === null ? '' : code.replace(/\D/g, '') || code.trim().toLowerCase());
+
   return {
     contactById,
     contactByEmail: loaders.email,
     contactByAllegroLogin: loaders.allegroBuyerLogin,
-    findContactByEmail: async (email) => (await find({ by: 'email', email: normaliseEmail(email) }))[0] ?? null,
+    contactByAllegroBuyerId: loaders.allegroBuyerId,
+    contactByEshopCustomerId: loaders.eshopCustomerId,
+    contactByErpPartnerId: loaders.erpPartnerId,
+    contactsByEmail: createMatchLoader(
+      'email',
+      (emails) => client.findContactsByEmails({ emails: emails.map(normaliseEmail), limit: emails.length }),
+      (contact, email) => contact.email === normaliseEmail(email) || contact.additionalEmails.includes(normaliseEmail(email)),
+    ),
+    contactsByPhone: createMatchLoader(
+      'phone',
+      (numbers) => client.findContactsByPhones({ nationalNumbers: numbers, limit: numbers.length }),
+      (contact, number) => phoneDigitsOf(contact.phone) === number || phoneDigitsOf(contact.mobilePhone) === number,
+    ),
+    contactsByPostalCode: createMatchLoader(
+      'postalCode',
+      (codes) => client.findContactsByPostalCodes({ postalCodes: codes, limit: 200 }),
+      (contact, code) => contact.postalCode !== null && postalDigits(contact.postalCode) === postalDigits(code),
+    ),
+    findContactsByEmail: ({ email, limit }) => find({ by: 'email', email: normaliseEmail(email) }).then((found) => found.slice(0, limit)),
     findContactsByPhone: ({ nationalNumber, limit }) => find({ by: 'phone', nationalNumber, limit }),
     findContactsByName: ({ words, limit }) => find({ by: 'name', words, limit }),
+    findContactsByCompany: ({ words, limit }) => find({ by: 'company', words, limit }),
   };
 }

@@ -8,7 +8,8 @@
  */
 import type { AxiosInstance } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
-import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey } from '../crm-client.ts';
+import { foldText, POLISH_LETTER_VARIANTS } from '@omnigraph/shared/lookup';
+import { CRM_MAX_BATCH_SIZE, CRM_MAX_IN_VALUES, type CrmClient, type CrmContact, type CrmContactKey } from '../crm-client.ts';
 import {
   HUBSPOT_CONTACT_PROPERTIES,
   HubSpotBatchReadResponseDto,
@@ -42,9 +43,19 @@ const MAX_SEARCH_LIMIT = 200;
 const ID_PROPERTY: Readonly<Record<CrmContactKey, string | null>> = {
   id: null,
   email: 'email',
-  // a unique custom property: see upstream-apis.md §3.8; Allegro buyers are never matched by their relay e-mail
+  // unique custom properties: see upstream-apis.md §3.8; Allegro buyers are never matched by their relay e-mail
   allegroBuyerLogin: 'allegro_buyer_login',
+  allegroBuyerId: 'allegro_buyer_id',
+  eshopCustomerId: 'woocommerce_customer_id',
+  erpPartnerId: 'odoo_partner_id',
 };
+
+/** Number properties used as ids may come back as "2317.0". */
+function idValue(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const t = value.trim();
+  return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+}
 
 /** The value a returned record holds for the identity it was asked by, normalised as that identity compares. */
 function identityOf(key: CrmContactKey, dto: HubSpotContact): string | null {
@@ -56,26 +67,127 @@ function identityOf(key: CrmContactKey, dto: HubSpotContact): string | null {
       return dto.properties.email?.toLowerCase() ?? null;
     case 'allegroBuyerLogin':
       return dto.properties.allegro_buyer_login ?? null;
+    case 'allegroBuyerId':
+      return idValue(dto.properties.allegro_buyer_id);
+    case 'eshopCustomerId':
+      return idValue(dto.properties.woocommerce_customer_id);
+    case 'erpPartnerId':
+      return idValue(dto.properties.odoo_partner_id);
   }
 }
 
 function normaliseIdentity(key: CrmContactKey, value: string): string {
-  return key === 'email' ? value.trim().toLowerCase() : value;
+  return key === 'email' ? value.trim().toLowerCase() : value.trim();
+}
+
+/** Keys whose values are numeric: a value that is not cannot exist, and HubSpot refuses a batch holding one (400). */
+const NUMERIC_KEYS: ReadonlySet<CrmContactKey> = new Set(['id', 'eshopCustomerId', 'erpPartnerId']);
+
+/**
+ * The most search pages one diacritics-insensitive name or company search reads (200 contacts each, one request of
+ * the 5/s search budget each). See {@link coarseTokenPattern} for why a search may return more than it finds.
+ */
+export const HUBSPOT_MAX_COARSE_SEARCH_PAGES = 3;
+
+/**
+ * A CONTAINS_TOKEN pattern that matches every spelling of a folded word with or without Polish letters: each letter
+ * that may carry a diacritic in Polish (a c e l n o s z, see POLISH_LETTER_VARIANTS) becomes `*`. HubSpot does not
+ * document whether its search folds diacritics, so we do not rely on it either way: the pattern is a superset (any
+ * sequence stands where one letter may be `ś` or `s`), and the caller keeps only the contacts whose folded name really
+ * holds the word. Overmatching is the cost: "wisniewski" → `wi*i*w*ki` lets through a few other names, while a word
+ * made only of such letters ("ola" → `*`) matches every token, so the search returns anyone with that property and
+ * the exact matches are only those among the first {@link HUBSPOT_MAX_COARSE_SEARCH_PAGES} pages. Null for such a
+ * word: it adds nothing to a filter and is checked by the exact filter alone.
+ */
+export function coarseTokenPattern(foldedWord: string): string | null {
+  const pattern = [...foldedWord].map((c) => ((POLISH_LETTER_VARIANTS[c]?.length ?? 1) > 1 || c === '*' ? '*' : c)).join('');
+  const collapsed = pattern.replace(/\*+/g, '*');
+  return collapsed.replaceAll('*', '') === '' ? null : collapsed;
+}
+
+/** The folded whole words of a name or company as HubSpot tokenises text: split on whitespace and punctuation. */
+export function foldedWords(value: string | null): string[] {
+  return value === null
+    ? []
+    : foldText(value)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w !== '');
+}
+
+function chunks<T>(values: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
 }
 
 export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClientOptions): CrmClient {
   const headers = { Authorization: `Bearer ${accessToken}` };
 
   /** `POST …/contacts/search`: a read, so idempotent although it is a POST. */
-  function search(operation: string, body: Record<string, unknown>): Promise<CrmContact[]> {
+  function searchPage(operation: string, body: Record<string, unknown>): Promise<{ contacts: CrmContact[]; after: string | null }> {
     return upstream.call({
       operation,
       idempotent: true,
       // a 429 from the search budget (5/s, policy SECONDLY) blocks searches, not batch reads
       buckets: HUBSPOT_SEARCH_BUCKETS,
       send: (signal) => http.post(`${CONTACTS_PATH}/search`, body, { headers, signal }),
-      parse: (res) => HubSpotSearchResponseDto.parse(res.data).results.map(mapHubSpotContactDtoToCrmContact),
+      parse: (res) => {
+        const page = HubSpotSearchResponseDto.parse(res.data);
+        return { contacts: page.results.map(mapHubSpotContactDtoToCrmContact), after: page.paging?.next?.after ?? null };
+      },
     });
+  }
+
+  async function search(operation: string, body: Record<string, unknown>): Promise<CrmContact[]> {
+    return (await searchPage(operation, body)).contacts;
+  }
+
+  /**
+   * A coarse search (a superset of what is wanted) filtered exactly here: pages of 200 until `limit` contacts passed
+   * `keep` or {@link HUBSPOT_MAX_COARSE_SEARCH_PAGES} pages were read.
+   */
+  async function coarseSearch(
+    operation: string,
+    filterGroups: { filters: Record<string, unknown>[] }[],
+    keep: (contact: CrmContact) => boolean,
+    limit: number,
+  ): Promise<CrmContact[]> {
+    const found: CrmContact[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < HUBSPOT_MAX_COARSE_SEARCH_PAGES; page++) {
+      const body: Record<string, unknown> = {
+        filterGroups,
+        properties: HUBSPOT_CONTACT_PROPERTIES,
+        // id order, so pages do not shift while we read them
+        sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+        limit: MAX_SEARCH_LIMIT,
+        ...(after === null ? {} : { after }),
+      };
+      const result = await searchPage(operation, body);
+      found.push(...result.contacts.filter(keep));
+      after = result.after;
+      if (found.length >= limit || after === null) break;
+    }
+    return found.slice(0, limit);
+  }
+
+  /** IN-filter searches, one request per chunk of values; contacts found by several chunks once. */
+  async function searchIn(
+    operation: string,
+    values: readonly string[],
+    chunkSize: number,
+    groupsOf: (chunk: string[]) => { filters: Record<string, unknown>[] }[],
+    limit: number,
+  ): Promise<CrmContact[]> {
+    const unique = [...new Set(values)];
+    const pages = await Promise.all(
+      chunks(unique, chunkSize).map((chunk) =>
+        search(operation, { filterGroups: groupsOf(chunk), properties: HUBSPOT_CONTACT_PROPERTIES, limit: Math.min(limit, MAX_SEARCH_LIMIT) }),
+      ),
+    );
+    const byId = new Map<string, CrmContact>();
+    for (const contact of pages.flat()) byId.set(contact.id, contact);
+    return [...byId.values()];
   }
 
   return {
@@ -88,7 +200,7 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
       const wanted = values.map((v) => normaliseIdentity(key, v));
       // HubSpot record ids are numeric and a non-numeric one fails the whole batch (400), so one bad id in a
       // representation must not cost every other entity of the batch: it is simply nobody.
-      const asked = [...new Set(key === 'id' ? wanted.filter((v) => /^\d+$/.test(v)) : wanted)];
+      const asked = [...new Set(NUMERIC_KEYS.has(key) ? wanted.filter((v) => /^\d{1,19}$/.test(v)) : wanted)];
       if (asked.length === 0) return wanted.map(() => null);
       const idProperty = ID_PROPERTY[key];
       const body = {
@@ -146,23 +258,110 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
     },
 
     /**
-     * `POST /crm/v3/objects/contacts/search`, every word a whole token of the first or the last name. Filter groups
-     * are OR'ed and filters inside a group AND'ed, so "every word in either name" is one group per assignment of
-     * words to names: 2 groups for one word, 4 for two (HubSpot allows 5). We use filters rather than `query`,
-     * whose matching (prefixes, over e-mails and phones too) HubSpot does not document precisely.
+     * `POST /crm/v3/objects/contacts/search` with `hs_additional_emails` — a multiple-checkbox property, whose IN / EQ
+     * filters match a contact holding the value among its `;`-separated values ("Search the CRM",
+     * https://developers.hubspot.com/docs/api-reference/latest/crm/search-the-crm) — OR'ed with the primary `email`.
+     * HubSpot wants string values of IN lower-case.
+     */
+    async findContactsByEmails({ emails, limit }) {
+      const wanted = emails.map((e) => e.trim().toLowerCase()).filter((e) => e !== '');
+      if (wanted.length === 0) return [];
+      return searchIn(
+        'findContactsByEmails',
+        wanted,
+        CRM_MAX_IN_VALUES,
+        (chunk) => [
+          { filters: [{ propertyName: 'email', operator: 'IN', values: chunk }] },
+          { filters: [{ propertyName: 'hs_additional_emails', operator: 'IN', values: chunk }] },
+        ],
+        // each address belongs to few contacts: room for all of them
+        Math.max(limit, Math.min(wanted.length * 2, MAX_SEARCH_LIMIT)),
+      );
+    },
+
+    /** Like {@link findContactsByPhone}, for many numbers in one request (IN on both digits-only copies). */
+    async findContactsByPhones({ nationalNumbers, limit }) {
+      if (nationalNumbers.length === 0) return [];
+      return searchIn(
+        'findContactsByPhones',
+        nationalNumbers,
+        CRM_MAX_IN_VALUES,
+        (chunk) => [
+          { filters: [{ propertyName: 'hs_searchable_calculated_phone_number', operator: 'IN', values: chunk }] },
+          { filters: [{ propertyName: 'hs_searchable_calculated_mobile_number', operator: 'IN', values: chunk }] },
+        ],
+        Math.max(limit, Math.min(nationalNumbers.length * 3, MAX_SEARCH_LIMIT)),
+      );
+    },
+
+    /**
+     * `POST /crm/v3/objects/contacts/search`, every word a whole token of the first or the last name, case and
+     * Polish diacritics ignored. Filter groups are OR'ed and filters inside a group AND'ed, so "every word in either
+     * name" is one group per assignment of words to names: 2 groups for one word, 4 for two (HubSpot allows 5, and
+     * 25 filters). Each word goes as a coarse CONTAINS_TOKEN pattern ({@link coarseTokenPattern}) and the answer is
+     * filtered exactly on the folded names. We use filters rather than `query`, whose matching (prefixes, over
+     * e-mails and phones too) HubSpot does not document precisely.
      */
     async findContactsByName({ words, limit }) {
-      let groups: { propertyName: string; operator: string; value: string }[][] = [[]];
-      for (const word of words) {
+      const folded = words.map(foldText).filter((w) => w !== '');
+      if (folded.length === 0) return [];
+      let groups: Record<string, unknown>[][] = [[]];
+      for (const word of folded) {
+        const pattern = coarseTokenPattern(word);
         groups = groups.flatMap((filters) =>
-          ['firstname', 'lastname'].map((propertyName) => [...filters, { propertyName, operator: 'CONTAINS_TOKEN', value: word }]),
+          ['firstname', 'lastname'].map((propertyName) => [
+            ...filters,
+            pattern === null ? { propertyName, operator: 'HAS_PROPERTY' } : { propertyName, operator: 'CONTAINS_TOKEN', value: pattern },
+          ]),
         );
       }
-      return search('findContactsByName', {
-        filterGroups: groups.map((filters) => ({ filters })),
-        properties: HUBSPOT_CONTACT_PROPERTIES,
-        limit: Math.min(limit, MAX_SEARCH_LIMIT),
+      const keep = (contact: CrmContact) => {
+        const tokens = new Set([...foldedWords(contact.firstName), ...foldedWords(contact.lastName)]);
+        return folded.every((word) => tokens.has(word));
+      };
+      return coarseSearch(
+        'findContactsByName',
+        groups.map((filters) => ({ filters })),
+        keep,
+        limit,
+      );
+    },
+
+    /**
+     * The standard `company` property ("Company Name"), every word a whole token of it, case and diacritics ignored
+     * (coarse patterns in one AND group, at most 10 filters: the most selective words; the rest checked exactly).
+     */
+    async findContactsByCompany({ words, limit }) {
+      const folded = words.flatMap((w) => foldedWords(w));
+      if (folded.length === 0) return [];
+      const patterns = [...new Set(folded.map(coarseTokenPattern).filter((p): p is string => p !== null))]
+        .sort((a, b) => b.replaceAll('*', '').length - a.replaceAll('*', '').length)
+        .slice(0, 10);
+      const filters: Record<string, unknown>[] =
+        patterns.length === 0
+          ? [{ propertyName: 'company', operator: 'HAS_PROPERTY' }]
+          : patterns.map((value) => ({ propertyName: 'company', operator: 'CONTAINS_TOKEN', value }));
+      const keep = (contact: CrmContact) => {
+        const tokens = new Set(foldedWords(contact.companyName));
+        return folded.every((word) => tokens.has(word));
+      };
+      return coarseSearch('findContactsByCompany', [{ filters }], keep, limit);
+    },
+
+    /** `zip` IN both spellings of each Polish postal code (`60-144`, `60144`); other codes as given. */
+    async findContactsByPostalCodes({ postalCodes, limit }) {
+      const spellings = postalCodes.flatMap((code) => {
+        const digits = code.replace(/\D/g, '');
+        return /^\d{5}$/.test(digits) ? [`${digits.slice(0, 2)}-${digits.slice(2)}`, digits] : [code.trim().toLowerCase()];
       });
+      if (spellings.length === 0) return [];
+      return searchIn(
+        'findContactsByPostalCodes',
+        spellings,
+        CRM_MAX_IN_VALUES,
+        (chunk) => [{ filters: [{ propertyName: 'zip', operator: 'IN', values: chunk }] }],
+        Math.max(limit, MAX_SEARCH_LIMIT),
+      );
     },
   };
 }

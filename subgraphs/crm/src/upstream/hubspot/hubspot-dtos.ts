@@ -10,9 +10,13 @@ const PropertyValue = z.string().nullable().optional();
 
 /** The contact properties the adapter asks for, in request order. */
 export const HUBSPOT_CONTACT_PROPERTIES = [
+  'createdate',
   'email',
+  'hs_additional_emails',
   'firstname',
   'lastname',
+  'company',
+  'zip',
   'phone',
   'mobilephone',
   'hs_searchable_calculated_phone_number',

@@ -14,7 +14,10 @@ describe('mapHubSpotContactDtoToCrmContact', () => {
       id: '10000000001',
       properties: {
         createdate: '2025-11-03T13:22:40.118Z',
-        email: 'anna.kowalska@example.pl',
+        email: 'Anna.Kowalska@example.pl',
+        hs_additional_emails: 'k7rq2mf9zd@allegromail.pl;Anna.K@wp.pl;;anna.k@wp.pl',
+        company: 'Kawiarnia Pod Lipami Sp. z o.o.',
+        zip: '60-144',
         firstname: 'Anna',
         lastname: 'Kowalska',
         phone: '+48 601 234 567',
@@ -39,8 +42,13 @@ describe('mapHubSpotContactDtoToCrmContact', () => {
     expect(mapHubSpotContactDtoToCrmContact(dto)).toEqual({
       id: '10000000001',
       email: 'anna.kowalska@example.pl',
+      // the multiple-checkbox values, split on `;`, lower-case, once each
+      additionalEmails: ['k7rq2mf9zd@allegromail.pl', 'anna.k@wp.pl'],
       firstName: 'Anna',
       lastName: 'Kowalska',
+      companyName: 'Kawiarnia Pod Lipami Sp. z o.o.',
+      postalCode: '60-144',
+      createdAt: '2025-11-03T13:22:40.118Z',
       phone: '+48 601 234 567',
       mobilePhone: null,
       loyalty: { points: 1240, tier: 'GOLD' },

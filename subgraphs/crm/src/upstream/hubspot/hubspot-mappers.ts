@@ -52,13 +52,28 @@ function idText(value: string | null | undefined): string | null {
   return t !== null && /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
 }
 
+/**
+ * `hs_additional_emails` is a multiple-checkbox property: its values are joined with `;` on the wire
+ * (https://developers.hubspot.com/docs/faq/how-do-i-set-multiple-values-for-checkbox-properties).
+ */
+export function mapHubSpotMultiValueProperty(value: string | null | undefined): string[] {
+  const t = text(value);
+  if (t === null) return [];
+  return [...new Set(t.split(';').map((v) => v.trim().toLowerCase()))].filter((v) => v !== '');
+}
+
 export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto): CrmContact {
   const p = dto.properties;
   return {
     id: createCrmContactId(dto.id),
-    email: text(p.email),
+    // HubSpot stores addresses lower-case; a real portal may still hold an old mixed-case one
+    email: text(p.email)?.toLowerCase() ?? null,
+    additionalEmails: mapHubSpotMultiValueProperty(p.hs_additional_emails),
     firstName: text(p.firstname),
     lastName: text(p.lastname),
+    companyName: text(p.company),
+    postalCode: text(p.zip),
+    createdAt: mapHubSpotDateTimeProperty(dto.createdAt ?? p.createdate),
     phone: text(p.phone),
     mobilePhone: text(p.mobilephone),
     loyalty: { points: mapHubSpotIntegerProperty(p.loyalty_points), tier: mapHubSpotLoyaltyTier(p.loyalty_tier) },
