@@ -168,15 +168,19 @@ describe('3. customer lookup', () => {
   it('finds the customer from an e-shop order number and from an Allegro checkout-form id', async () => {
     const eshopOrder = ds.eshopOrders.find((o) => o.customerId === anna.eshopCustomerId)!;
     const byNumber = await stack.query(
-      `{ orderByReference(reference: "${eshopOrder.number}") { channel number ... on EshopOrder { customer { id } } } }`,
+      `{ orderByReference(reference: "${eshopOrder.number}") { order { channel number ... on EshopOrder { customer { id } } } } }`,
     );
     expect(byNumber.body.errors).toBeUndefined();
-    expect(byNumber.body.data.orderByReference).toEqual({ channel: 'ESHOP', number: eshopOrder.number, customer: { id: anna.crmContactId } });
+    expect(byNumber.body.data.orderByReference).toEqual({
+      order: { channel: 'ESHOP', number: eshopOrder.number, customer: { id: anna.crmContactId } },
+    });
     const buyer = ds.allegroBuyers.find((b) => b.login === marek.allegroBuyerLogin)!;
     const form = ds.allegroCheckoutForms.find((f) => f.buyerId === buyer.id)!;
-    const byForm = await stack.query(`{ orderByReference(reference: "${form.id}") { channel ... on MarketplaceOrder { customer { id } } } }`);
+    const byForm = await stack.query(
+      `{ orderByReference(reference: "${form.id}") { order { channel ... on MarketplaceOrder { customer { id } } } } }`,
+    );
     expect(byForm.body.errors).toBeUndefined();
-    expect(byForm.body.data.orderByReference).toEqual({ channel: 'MARKETPLACE', customer: { id: marek.crmContactId } });
+    expect(byForm.body.data.orderByReference).toEqual({ order: { channel: 'MARKETPLACE', customer: { id: marek.crmContactId } } });
   });
 });
 
@@ -255,15 +259,16 @@ describe('6. bad input', () => {
     const unknownSku = await stack.query(`{ product(sku: "NOPE-123") { name } }`);
     // no error for a SKU nobody has; the ERP was asked and answered (its source status says so)
     expect(unknownSku.body).toEqual({ data: { product: null }, extensions: { sources: [{ source: 'erp', status: 'OK' }] } });
-    // the channel is asked as soon as a field of the order itself is selected
-    const unknownRef = await stack.query(`{ orderByReference(reference: "99999999") { id number } }`);
-    expect(unknownRef.body.data.orderByReference).toBeNull();
+    // the channels classify the reference; a well-formed unknown one is NOT_FOUND, one nobody owns BAD_USER_INPUT
+    const unknownRef = await stack.query(`{ orderByReference(reference: "99999999") { order { id number } } }`);
+    expect(unknownRef.body.data.orderByReference).toEqual({ order: null });
     expect(unknownRef.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    const unknownForm = await stack.query(`{ orderByReference(reference: "00000000-0000-1000-8000-000000000000") { number } }`);
+    const unknownForm = await stack.query(`{ orderByReference(reference: "00000000-0000-1000-8000-000000000000") { matches { order { id } } } }`);
     expect(unknownForm.body.data.orderByReference).toBeNull();
     expect(unknownForm.body.errors[0].extensions.code).toBe('NOT_FOUND');
-    const notARef = await stack.query(`{ orderByReference(reference: "hello?") { id } }`);
-    expect(notARef.body).toEqual({ data: { orderByReference: null } });
+    const notARef = await stack.query(`{ orderByReference(reference: "hello?") { order { id } } }`);
+    expect(notARef.body.data.orderByReference).toEqual({ order: null });
+    expect(notARef.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const badCursor = await stack.query(ORDERS_QUERY, { email: anna.email, first: 5, after: 'not-a-cursor' });
     expect(badCursor.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const syntax = await stack.query(`{ product(sku: `);

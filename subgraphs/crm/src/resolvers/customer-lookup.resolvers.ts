@@ -72,6 +72,9 @@ export const customerLookupResolvers: CustomerLookupResolvers = {
     const criterion = parseLookupKey(parent.key);
     // only this subgraph makes keys (customerLookup); a forged `_entities` key is a client error, not ours
     if (criterion === null) throw badUserInput('Not a customer lookup key.', 'key');
+    // A relay address names a purchase, not a person: nothing found through it is a match, whatever a channel
+    // contributes (a marketplace buyer looked up by it would otherwise link through the stored buyer id).
+    if (criterion.kind === 'email' && isAllegroRelayEmail(criterion.value)) return [];
     const identities: ChannelIdentityInput[] = CHANNEL_LISTS.flatMap(([, name]) => parent[name] ?? []);
     const [own, links] = await Promise.all([crmOwnMatches(criterion, context), linkIdentities(identities, context.loaders)]);
     const set = new MatchSet();
