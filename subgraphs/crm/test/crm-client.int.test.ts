@@ -184,3 +184,53 @@ describe('HubSpot CRM client: the shared upstream-call policies', () => {
     expect(hubspotCalls(stack, BATCH_ROUTE)).toBe(5);
   });
 });
+
+describe('HubSpot CRM client: the issue-10 look-ups', () => {
+  const NOWAK = '10000000006';
+  // its own client: the fault tests above may have opened the shared one's breaker
+  let fresh: CrmClient;
+  beforeAll(() => {
+    fresh = createTestCrmClient(stack);
+  });
+
+  it('batch-reads by the stored channel links (woocommerce_customer_id, odoo_partner_id, allegro_buyer_id), one call each', async () => {
+    const byShop = await fresh.getContactsByKey({ key: 'eshopCustomerId', values: ['2000', '2002', '999999', 'x'] });
+    expect(byShop.map((c) => c?.id ?? null)).toEqual([DEMO.anna.id, NOWAK, null, null]);
+    expect((await fresh.getContactsByKey({ key: 'erpPartnerId', values: ['100'] }))[0]?.id).toBe(NOWAK);
+    expect((await fresh.getContactsByKey({ key: 'allegroBuyerId', values: ['52718364'] }))[0]?.id).toBe(DEMO.marek.id);
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(3);
+  });
+
+  it('maps the additional e-mails, company, postal code and creation time', async () => {
+    const [nowak] = await fresh.getContactsByKey({ key: 'id', values: [NOWAK] });
+    expect(nowak).toMatchObject({
+      additionalEmails: ['m.nowak@podlipami.example.pl'],
+      companyName: 'Kawiarnia Pod Lipami Sp. z o.o.',
+      postalCode: '31-146',
+      createdAt: '2023-09-20T09:58:40.207Z',
+    });
+  });
+
+  it('finds contacts by many e-mails, primary or additional, in one search', async () => {
+    const found = await fresh.findContactsByEmails({ emails: [DEMO.anna.email, 'M.Nowak@podlipami.example.pl', 'nobody@example.pl'], limit: 10 });
+    expect(found.map((c) => c.id).sort()).toEqual([DEMO.anna.id, NOWAK]);
+    expect(hubspotCalls(stack, SEARCH)).toBe(1);
+  });
+
+  it('finds contacts by many phones in one search', async () => {
+    const found = await fresh.findContactsByPhones({ nationalNumbers: ['600100200', '601234567', '124221890'], limit: 10 });
+    expect(found.map((c) => c.id).sort()).toEqual([DEMO.anna.id, DEMO.tomasz.id, NOWAK]);
+    expect(hubspotCalls(stack, SEARCH)).toBe(1);
+  });
+
+  it('finds by company words, case and diacritics ignored', async () => {
+    expect((await fresh.findContactsByCompany({ words: ['kawiarnia', 'pod', 'lipami'], limit: 10 })).map((c) => c.id)).toContain(NOWAK);
+    expect((await fresh.findContactsByCompany({ words: ['kawiarnia', 'pod', 'debami'], limit: 10 })).map((c) => c.id)).not.toContain(NOWAK);
+  });
+
+  it('finds by postal code in either spelling', async () => {
+    for (const code of ['31-146', '31146']) {
+      expect((await fresh.findContactsByPostalCodes({ postalCodes: [code], limit: 200 })).map((c) => c.id)).toContain(NOWAK);
+    }
+  });
+});
