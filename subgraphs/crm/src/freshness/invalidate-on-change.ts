@@ -6,8 +6,8 @@ import { crmCacheKeys } from '../upstream/crm-cache-keys.ts';
 /**
  * The crm cache entries a HubSpot contact change makes wrong (see `createCacheInvalidator`). HubSpot's events (journal
  * and webhooks) carry contact ids only, while a contact is also cached under its e-mail and Allegro login: the cached
- * entry under `contact:id:<id>` tells which, so every key of `contactKeysOf` goes, plus the e-mail look-up, which
- * stores the id it found.
+ * entry under `contact:id:<id>` tells which, so every key of `contactKeysOf` goes, plus the e-mail look-ups and
+ * matches of its primary and additional addresses, which store the ids they found.
  * - `contact`: that contact.
  * - `contact-merged`: the surviving contact and every merged one (`ids` holds them all): the merged ids are gone, and
  *   the survivor may have taken over their e-mail or login.
@@ -31,9 +31,10 @@ export async function crmKeysOfChange(event: ChangeEvent, cache: Cache): Promise
 function keysOfContact(id: string, cached: CacheEnvelope<CrmContact | null> | undefined): string[] {
   const contact = cached?.value ?? null;
   if (contact === null) return [crmCacheKeys.contactById(id)];
+  const emails = [...(contact.email === null ? [] : [contact.email]), ...(contact.additionalEmails ?? [])];
   return [
     crmCacheKeys.contactById(id),
     ...crmCacheKeys.contactKeysOf(contact),
-    ...(contact.email === null ? [] : [crmCacheKeys.lookup({ by: 'email', email: contact.email })]),
+    ...emails.flatMap((email) => [crmCacheKeys.lookup({ by: 'email', email }), crmCacheKeys.match('email', email)]),
   ];
 }
