@@ -171,7 +171,11 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
     return found.slice(0, limit);
   }
 
-  /** IN-filter searches, one request per chunk of values; contacts found by several chunks once. */
+  /**
+   * IN-filter searches, one request per chunk of values; contacts found by several chunks once. One page each (200):
+   * an e-mail or a phone belongs to a few contacts, so a chunk's answer fits; a crowded postal code may be cut, which
+   * only drops suggestions (candidates), never a link.
+   */
   async function searchIn(
     operation: string,
     values: readonly string[],
