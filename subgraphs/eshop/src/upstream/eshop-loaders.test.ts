@@ -22,6 +22,7 @@ function order(id: number, placedAt: string, customerId: string | null = null): 
     paymentStatus: 'PAID',
     billingEmail: 'a@example.pl',
     customerId,
+    buyer: { email: 'a@example.pl', phone: '600-100-200', firstName: 'A', lastName: 'B', postalCode: '00-001', companyName: null, nip: null },
   };
 }
 
@@ -65,6 +66,9 @@ function fakeClient() {
       order(3, '2026-03-01T10:00:00Z', '7'),
     ]),
     listGuestOrdersByEmail: vi.fn<EshopClient['listGuestOrdersByEmail']>(async () => [order(2, '2026-02-01T10:00:00Z')]),
+    findCustomersByEmail: vi.fn<EshopClient['findCustomersByEmail']>(async () => []),
+    getCustomersByIds: vi.fn<EshopClient['getCustomersByIds']>(async () => []),
+    searchOrders: vi.fn<EshopClient['searchOrders']>(async () => []),
   } satisfies EshopClient;
 }
 
