@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
 import { getDataset } from '@omnigraph/simulator-dataset';
+import { refreshBuyerDirectory } from '../src/lookup/buyer-directory.ts';
 import { COUNTER, startMarketplaceHarness, type MarketplaceHarness } from './support/start-marketplace-harness.ts';
 
 // See marketplace-subgraph.int.test.ts: pin graphql to its CommonJS build under vitest (dual-package hazard).
@@ -136,11 +137,42 @@ describe('CustomerLookup.marketplaceIdentities', () => {
     expect(h.count(COUNTER.getForm)).toBe(0);
   });
 
-  it('answers every criterion but the login with [] and no Allegro call; an unknown login with []', async () => {
+  it('finds marek_lew77 by the Allegro phone the CRM does not hold, through the buyer directory: no Allegro call for the lookup', async () => {
+    // before any form was read: unknown
+    const before = await execute(LOOKUPS, { representations: [{ __typename: 'CustomerLookup', key: 'phone:789012345' }] });
+    expect(entities(before)[0]?.['marketplaceIdentities']).toEqual([]);
+
+    // the start-up backfill (index.ts): one page of the newest 100 forms
+    expect(await refreshBuyerDirectory({ client: h.client, directory: h.marketplace.buyerDirectory, pages: 1 })).toBe(100);
+    expect(h.count(COUNTER.listForms)).toBe(1);
+    h.sim.control.resetCounters();
+
+    const marek = buyerOf('marek_lew77');
+    const result = await execute(LOOKUPS, { representations: [{ __typename: 'CustomerLookup', key: 'phone:789012345' }] });
+    expect(entities(result)[0]?.['marketplaceIdentities']).toEqual([
+      expect.objectContaining({
+        kind: 'ALLEGRO_BUYER',
+        id: marek.id,
+        login: 'marek_lew77',
+        matchedOn: 'PHONE_MATCH',
+        phone: '789012345',
+        email: null,
+        since: expect.any(String),
+      }),
+    ]);
+    expect(h.sim.control.counters().endpoints).toEqual({});
+  });
+
+  it('indexes the buyers of forms it reads anyway: a login lookup makes the phone findable', async () => {
+    await execute(LOOKUPS, { representations: [{ __typename: 'CustomerLookup', key: 'allegroLogin:tomek_wisnia' }] });
+    const result = await execute(LOOKUPS, { representations: [{ __typename: 'CustomerLookup', key: 'phone:600100200' }] });
+    expect(entities(result)[0]?.['marketplaceIdentities']).toEqual([expect.objectContaining({ login: 'tomek_wisnia', matchedOn: 'PHONE_MATCH' })]);
+  });
+
+  it('answers every other criterion with [] and no Allegro call; an unknown login with []', async () => {
     const keys = [
       'email:k7rq2mf9zd@allegromail.pl',
       'email:anna.kowalska@example.pl',
-      'phone:789012345',
       'name:marek lewandowski',
       'company:kawiarnia pod lipami',
       'nip:6762481366',

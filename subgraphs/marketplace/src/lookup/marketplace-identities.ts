@@ -5,19 +5,20 @@
  * addresses (`@allegromail.pl`) and are never given, so `email` is always null.
  *
  * Allegro calls per lookup: `allegroLogin` → ⌈the buyer's forms / 100⌉ list calls (the same listing, and loader, as
- * the customer's order summaries); `email`, `phone`, `name`, `company`, `nip` → none (Allegro cannot search by them;
- * a phone → buyer directory is not built yet).
+ * the customer's order summaries); `phone` → none (the buyer directory, `buyer-directory.ts`, built from forms read
+ * anyway and a budgeted backfill); `email`, `name`, `company`, `nip` → none (Allegro cannot search by them).
  */
 import { normaliseNip, parseLookupKey, toPolishNationalNumber } from '@omnigraph/shared/lookup';
 import type { MarketplaceBuyerModel, MarketplaceOrderModel, MarketplaceOrderSummaryModel } from '../upstream/marketplace-client.ts';
 import type { MarketplaceLoaders } from '../upstream/marketplace-loaders.ts';
+import type { BuyerDirectory, DirectoryBuyer } from './buyer-directory.ts';
 
 /** The GraphQL `ChannelIdentity` as this subgraph builds it. */
 export interface MarketplaceIdentityModel {
   source: 'MARKETPLACE';
   kind: 'ALLEGRO_BUYER';
   id: string | null;
-  matchedOn: 'STORED_LINK';
+  matchedOn: 'STORED_LINK' | 'PHONE_MATCH';
   email: null;
   phone: string | null;
   login: string;
@@ -94,16 +95,46 @@ export async function buyerIdentitiesByLogin(login: string, loaders: Marketplace
   return identity === null ? [] : [identity];
 }
 
-/** `CustomerLookup.marketplaceIdentities` for a lookup key. */
-export async function lookupMarketplaceIdentities(key: string, loaders: MarketplaceLoaders): Promise<MarketplaceIdentityModel[]> {
+/** A buyer the directory knows for a phone (PHONE_MATCH): as last seen, since their first form seen. */
+export function identityOfDirectoryBuyer(buyer: DirectoryBuyer): MarketplaceIdentityModel {
+  return {
+    source: 'MARKETPLACE',
+    kind: 'ALLEGRO_BUYER',
+    id: buyer.id,
+    matchedOn: 'PHONE_MATCH',
+    email: null,
+    phone: buyer.phone,
+    login: buyer.login,
+    nip: buyer.nip,
+    companyName: buyer.companyName,
+    firstName: buyer.firstName,
+    lastName: buyer.lastName,
+    postalCode: buyer.postalCode,
+    since: buyer.since,
+  };
+}
+
+/**
+ * `CustomerLookup.marketplaceIdentities` for a lookup key: a login through Allegro's `buyer.login` listing, a phone
+ * through the buyer directory (no Allegro call), nothing else.
+ */
+export async function lookupMarketplaceIdentities(
+  key: string,
+  loaders: MarketplaceLoaders,
+  directory: Pick<BuyerDirectory, 'findByPhone'> | null = null,
+): Promise<MarketplaceIdentityModel[]> {
   const criterion = parseLookupKey(key);
   if (criterion === null) return [];
   switch (criterion.kind) {
     case 'allegroLogin':
       return buyerIdentitiesByLogin(criterion.value, loaders);
+    case 'phone': {
+      const national = toPolishNationalNumber(criterion.value);
+      if (national === null || directory === null) return [];
+      return (await directory.findByPhone(national)).map(identityOfDirectoryBuyer);
+    }
     // Allegro searches forms by login only. E-mails on forms are relay addresses: never a key.
     case 'email':
-    case 'phone':
     case 'name':
     case 'company':
     case 'nip':

@@ -14,7 +14,7 @@ import { isOrderNumber, toMarketplaceOrderId } from '../upstream/marketplace-cli
 export const customerLookupResolvers: CustomerLookupResolvers = {
   __resolveReference: (reference) => ({ key: reference.key }),
   /** Nullable: when Allegro fails only this list is null (with the error); crm reports the marketplace unavailable. */
-  marketplaceIdentities: (lookup, _args, { loaders }) => lookupMarketplaceIdentities(lookup.key, loaders),
+  marketplaceIdentities: (lookup, _args, { loaders, buyerDirectory }) => lookupMarketplaceIdentities(lookup.key, loaders, buyerDirectory),
 };
 
 export const orderReferenceLookupResolvers: OrderReferenceLookupResolvers = {

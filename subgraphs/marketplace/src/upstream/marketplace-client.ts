@@ -75,6 +75,8 @@ export interface MarketplaceClient {
   listOrdersByBuyerLogin(args: { buyerLogin: string }): Promise<MarketplaceOrderModel[]>;
   /** One order by the marketplace's own id; null when the marketplace does not know it. */
   getOrderById(args: { orderNumber: string }): Promise<MarketplaceOrderModel | null>;
+  /** One page of the seller's orders, newest first (`limit` ≤ 100), and how many there are in all. */
+  listRecentOrders(args: { offset: number; limit: number }): Promise<{ orders: MarketplaceOrderModel[]; totalCount: number }>;
 }
 
 /** Allegro's `external.id` filter takes at most 100 values per call. */

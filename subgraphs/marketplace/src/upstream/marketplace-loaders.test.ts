@@ -49,6 +49,7 @@ function fakeClient() {
     getOffersBySkus: vi.fn<MarketplaceClient['getOffersBySkus']>(),
     listOrdersByBuyerLogin: vi.fn<MarketplaceClient['listOrdersByBuyerLogin']>(),
     getOrderById: vi.fn<MarketplaceClient['getOrderById']>(),
+    listRecentOrders: vi.fn<MarketplaceClient['listRecentOrders']>(),
   } satisfies MarketplaceClient;
 }
 
