@@ -46,6 +46,13 @@ describe('order search', () => {
     expect(await ids('/orders?search=szukane-slowo&per_page=100')).toEqual([]);
   });
 
+  it('compares case- and accent-insensitively, as MySQL’s utf8mb4_unicode_520_ci does', async () => {
+    const order = [...h.sim.woo.store.orders.values()].find((o) => o.customer_id === 2001)!;
+    expect(order.billing.last_name).toBe('Wiśniewski');
+    expect(await ids(`/orders?search=wisniewski&include=${order.id}`)).toEqual([order.id]);
+    expect(await ids(`/orders?search=${encodeURIComponent('WIŚNIEWSKI')}&include=${order.id}`)).toEqual([order.id]);
+  });
+
   it('matches the order number a numbering plugin shows', async () => {
     const stored = h.sim.woo.store.orders.get(tomaszOrder)!;
     h.sim.woo.store.putOrder({ ...stored, number: 'ZAM/2026/00042' });

@@ -100,43 +100,55 @@ function removeFromIndex<K>(index: Map<K, Set<number>>, key: K, id: number): voi
 function orderHaystack(o: WcOrder, searchMetaKeys: readonly string[]): string {
   const b = o.billing;
   const s = o.shipping;
-  return [
-    o.id,
-    o.number,
-    b.first_name,
-    b.last_name,
-    b.company,
-    b.address_1,
-    b.address_2,
-    b.city,
-    b.state,
-    b.postcode,
-    b.country,
-    b.email,
-    b.phone,
-    '|',
-    s.first_name,
-    s.last_name,
-    s.company,
-    s.address_1,
-    s.address_2,
-    s.city,
-    s.state,
-    s.postcode,
-    s.country,
-    s.phone,
-    '|',
-    ...o.line_items.map((l) => l.name),
-    ...(searchMetaKeys.length === 0
-      ? []
-      : [
-          '|',
-          ...o.meta_data
-            .filter((m) => searchMetaKeys.includes(m.key) && (typeof m.value === 'string' || typeof m.value === 'number'))
-            .map((m) => String(m.value)),
-        ]),
-  ]
-    .join(' ')
+  return foldSearchText(
+    [
+      o.id,
+      o.number,
+      b.first_name,
+      b.last_name,
+      b.company,
+      b.address_1,
+      b.address_2,
+      b.city,
+      b.state,
+      b.postcode,
+      b.country,
+      b.email,
+      b.phone,
+      '|',
+      s.first_name,
+      s.last_name,
+      s.company,
+      s.address_1,
+      s.address_2,
+      s.city,
+      s.state,
+      s.postcode,
+      s.country,
+      s.phone,
+      '|',
+      ...o.line_items.map((l) => l.name),
+      ...(searchMetaKeys.length === 0
+        ? []
+        : [
+            '|',
+            ...o.meta_data
+              .filter((m) => searchMetaKeys.includes(m.key) && (typeof m.value === 'string' || typeof m.value === 'number'))
+              .map((m) => String(m.value)),
+          ]),
+    ].join(' '),
+  );
+}
+
+/**
+ * A search term as MySQL compares it with WordPress's default collation (utf8mb4_unicode_520_ci): case- and
+ * accent-insensitively, so "zaklad" finds "Zakład"; letters without a canonical decomposition (ł) stay themselves
+ * here. Applied to the order haystack and to `search=` alike.
+ */
+export function foldSearchText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase();
 }
 
