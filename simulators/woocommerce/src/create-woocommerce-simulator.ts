@@ -37,6 +37,8 @@ export interface CreateWooCommerceSimulatorOptions {
   siteUrl?: string | null;
   /** how long a webhook delivery may take. @default 5000 */
   webhookTimeoutMs?: number;
+  /** order meta keys a plugin made searchable (see WooCommerceStoreOptions.orderSearchMetaKeys). @default [] */
+  orderSearchMetaKeys?: readonly string[];
 }
 
 export type WooCommerceSimulator = Simulator & {
@@ -116,7 +118,11 @@ function consumerKeyOf(req: SimRequest): string {
 export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOptions = {}): WooCommerceSimulator {
   const credentials: WooCommerceCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const dataset = options.dataset ?? getDataset({ seed: options.seed, scale: options.scale, piiCanary: options.piiCanary });
-  const store = new WooCommerceStore({ dataset: () => dataset, credentials });
+  const store = new WooCommerceStore({
+    dataset: () => dataset,
+    credentials,
+    ...(options.orderSearchMetaKeys ? { orderSearchMetaKeys: options.orderSearchMetaKeys } : {}),
+  });
   const siteUrl = options.siteUrl ?? null;
   const dispatcher = new WebhookDispatcher({
     store,

@@ -92,39 +92,63 @@ function removeFromIndex<K>(index: Map<K, Set<number>>, key: K, id: number): voi
   if (set.size === 0) index.delete(key);
 }
 
-/** The text `search=` matches an order against: its billing and shipping address indexes, item names, id. */
-function orderHaystack(o: WcOrder): string {
+/**
+ * The text `search=` matches an order against: its billing and shipping address indexes (every address field as
+ * typed, e-mail and phone included: "600-100-200" is found by "100-200", not by "600100200"), item names, id, and the
+ * meta keys plugins add to `woocommerce_shop_order_search_fields` (a NIP field, a numbering plugin's number).
+ */
+function orderHaystack(o: WcOrder, searchMetaKeys: readonly string[]): string {
   const b = o.billing;
   const s = o.shipping;
-  return [
-    o.id,
-    o.number,
-    b.first_name,
-    b.last_name,
-    b.company,
-    b.address_1,
-    b.address_2,
-    b.city,
-    b.state,
-    b.postcode,
-    b.country,
-    b.email,
-    b.phone,
-    '|',
-    s.first_name,
-    s.last_name,
-    s.company,
-    s.address_1,
-    s.address_2,
-    s.city,
-    s.state,
-    s.postcode,
-    s.country,
-    s.phone,
-    '|',
-    ...o.line_items.map((l) => l.name),
-  ]
-    .join(' ')
+  return foldSearchText(
+    [
+      o.id,
+      o.number,
+      b.first_name,
+      b.last_name,
+      b.company,
+      b.address_1,
+      b.address_2,
+      b.city,
+      b.state,
+      b.postcode,
+      b.country,
+      b.email,
+      b.phone,
+      '|',
+      s.first_name,
+      s.last_name,
+      s.company,
+      s.address_1,
+      s.address_2,
+      s.city,
+      s.state,
+      s.postcode,
+      s.country,
+      s.phone,
+      '|',
+      ...o.line_items.map((l) => l.name),
+      ...(searchMetaKeys.length === 0
+        ? []
+        : [
+            '|',
+            ...o.meta_data
+              .filter((m) => searchMetaKeys.includes(m.key) && (typeof m.value === 'string' || typeof m.value === 'number'))
+              .map((m) => String(m.value)),
+          ]),
+    ].join(' '),
+  );
+}
+
+/**
+ * A search term as MySQL compares it with WordPress's default collation (utf8mb4_unicode_520_ci): case- and
+ * accent-insensitively, so "zaklad" finds "Zakład"; letters without a canonical decomposition (ł) stay themselves
+ * here. Applied to the order haystack and to `search=` alike.
+ */
+export function foldSearchText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase();
 }
 
@@ -156,11 +180,18 @@ function lowerBound(sorted: readonly string[], key: string): number {
 export interface WooCommerceStoreOptions {
   dataset: () => Dataset;
   credentials: WooCommerceCredentials;
+  /**
+   * Order meta keys the order search also matches, as a plugin adds them through the
+   * `woocommerce_shop_order_search_fields` filter (posts storage) / `woocommerce_order_table_search_query_meta_keys`
+   * (HPOS), e.g. a checkout plugin's `_billing_nip`. @default [] (core searches no custom meta)
+   */
+  orderSearchMetaKeys?: readonly string[];
 }
 
 export class WooCommerceStore implements SimulatorStore {
   readonly apiKeys: ApiKey[];
   private readonly datasetOf: () => Dataset;
+  private readonly orderSearchMetaKeys: readonly string[];
 
   orders = new Map<number, WcOrder>();
   ordersByCustomer = new Map<number, Set<number>>();
@@ -202,6 +233,7 @@ export class WooCommerceStore implements SimulatorStore {
 
   constructor(options: WooCommerceStoreOptions) {
     this.datasetOf = options.dataset;
+    this.orderSearchMetaKeys = options.orderSearchMetaKeys ?? [];
     this.apiKeys = apiKeysFrom(options.credentials);
     this.reset();
   }
@@ -285,7 +317,7 @@ export class WooCommerceStore implements SimulatorStore {
     this.orders.set(order.id, order);
     addToIndex(this.ordersByCustomer, order.customer_id, order.id);
     for (const line of order.line_items) addToIndex(this.ordersByProduct, line.product_id, order.id);
-    const haystack = orderHaystack(order);
+    const haystack = orderHaystack(order, this.orderSearchMetaKeys);
     this.orderSearchText.set(order.id, haystack);
     this.indexEmail(order, haystack, 1);
     this.versions.orders += 1;

@@ -97,10 +97,23 @@ describe('EshopConfigSchema', () => {
       'ESHOP_CACHE_TTL_SECONDS',
       'ESHOP_MAX_STALE_STOCK_SECONDS',
       'ESHOP_MAX_STALE_ORDERS_SECONDS',
+      'ESHOP_NIP_META_KEY',
+      'ESHOP_ORDER_NUMBER_PATTERN',
       'REDIS_URL',
       ...Object.keys(tracingEnvShape),
       'NODE_ENV',
       'OMNIGRAPH_SUBGRAPH_SECRET',
     ]);
+  });
+
+  it('takes a NIP meta key and a numbering plugin pattern, refusing a pattern that is no regular expression', () => {
+    const config = parseEnv('eshop', EshopConfigSchema, {
+      ...valid,
+      ESHOP_NIP_META_KEY: '_billing_nip',
+      ESHOP_ORDER_NUMBER_PATTERN: 'ZAM/\\d{4}/\\d+',
+    });
+    expect(config).toMatchObject({ ESHOP_NIP_META_KEY: '_billing_nip', ESHOP_ORDER_NUMBER_PATTERN: 'ZAM/\\d{4}/\\d+' });
+    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, ESHOP_ORDER_NUMBER_PATTERN: 'ZAM/(' })).toThrow(ConfigError);
+    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, ESHOP_NIP_META_KEY: 'a key; drop' })).toThrow(ConfigError);
   });
 });

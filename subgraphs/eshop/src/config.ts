@@ -52,6 +52,33 @@ export const EshopConfigSchema = z
      * fails (the lists are otherwise always read live); 0 turns that off. @default 3600 (1 h)
      */
     ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
+    /**
+     * The order meta key under which the shop's checkout plugin stores the buyer's NIP (e.g. `_billing_nip`);
+     * WooCommerce core has no tax-id field. Set, orders carry the NIP and NIP lookups search the orders for it (the
+     * plugin must make the key searchable, as NIP plugins do). Unset → no NIP, NIP lookups answer nothing.
+     * Intentionally no default: the key differs per plugin.
+     */
+    ESHOP_NIP_META_KEY: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/, 'a meta key: letters, digits, _ . -')
+      .optional(),
+    /**
+     * What the shop's order numbers look like when a numbering plugin (Sequential Order Numbers, Custom Order Numbers)
+     * gives them instead of the order id: a regular expression over the whole number, e.g. `ZAM/\d{4}/\d+` or
+     * `\d{4,8}`. Set, references of that form are looked up through the order search; unset, numbers are order ids.
+     */
+    ESHOP_ORDER_NUMBER_PATTERN: z
+      .string()
+      .max(200)
+      .refine((source) => {
+        try {
+          new RegExp(source);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a valid regular expression')
+      .optional(),
     /** Redis for the shared cache; unset → an in-process memory cache */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

@@ -2,10 +2,14 @@ import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { EshopClient } from './upstream/eshop-client.ts';
 import { createEshopLoaders, type EshopLoaders } from './upstream/eshop-loaders.ts';
+import type { EshopLookupOptions } from './lookup/eshop-lookups.ts';
 
-/** What every resolver gets: this request's loaders, nothing else (resolvers never call the client). */
+/** What every resolver gets: this request's loaders and the shop's lookup settings (resolvers never call the client). */
 export interface EshopContext {
   loaders: EshopLoaders;
+  lookupOptions: EshopLookupOptions;
+  /** ESHOP_ORDER_NUMBER_PATTERN compiled; null: core numbering (the number is the order id) */
+  orderNumberPattern: RegExp | null;
 }
 
 export interface EshopContextDeps {
@@ -21,9 +25,17 @@ export interface EshopContextDeps {
   singleFlight?: SingleFlight | undefined;
   logger?: Logger | undefined;
   now?: (() => number) | undefined;
+  /** ESHOP_NIP_META_KEY is set (the client maps the NIP; lookups may search by it). @default false */
+  nipLookup?: boolean | undefined;
+  /** ESHOP_ORDER_NUMBER_PATTERN compiled (the client must be built with `pluginOrderNumbers` too). @default null */
+  orderNumberPattern?: RegExp | null | undefined;
 }
 
 /** Called once per GraphQL request: new DataLoaders each time, so no memo outlives its request. */
 export function createEshopContext(deps: EshopContextDeps): EshopContext {
-  return { loaders: createEshopLoaders(deps) };
+  return {
+    loaders: createEshopLoaders(deps),
+    lookupOptions: { nipLookup: deps.nipLookup ?? false },
+    orderNumberPattern: deps.orderNumberPattern ?? null,
+  };
 }

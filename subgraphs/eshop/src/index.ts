@@ -13,6 +13,7 @@ import { loadEshopConfig, type EshopConfig } from './config.ts';
 import { createEshopServer } from './create-eshop-server.ts';
 import { eshopKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createEshopClient } from './upstream/create-eshop-client.ts';
+import { compileOrderNumberPattern } from './lookup/eshop-order-numbers.ts';
 import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-cache-keys.ts';
 import { createWooCommerceWebhookRoute } from './upstream/woocommerce/woocommerce-webhook.ts';
 
@@ -54,6 +55,8 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     timeoutMs: config.ESHOP_TIMEOUT_MS,
     policies: { ...upstreamPoliciesFromEnv('ESHOP', config), logger, budget },
     currency: config.WOOCOMMERCE_CURRENCY,
+    nipMetaKey: config.ESHOP_NIP_META_KEY,
+    pluginOrderNumbers: config.ESHOP_ORDER_NUMBER_PATTERN !== undefined,
   });
   const { server, createContext } = createEshopServer({
     client,
@@ -61,6 +64,8 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     cacheTtlSeconds: config.ESHOP_CACHE_TTL_SECONDS,
     maxStaleListingSeconds: config.ESHOP_MAX_STALE_STOCK_SECONDS,
     maxStaleOrderSeconds: config.ESHOP_MAX_STALE_ORDERS_SECONDS,
+    nipLookup: config.ESHOP_NIP_META_KEY !== undefined,
+    orderNumberPattern: compileOrderNumberPattern(config.ESHOP_ORDER_NUMBER_PATTERN),
     logger,
     isDev: process.env['NODE_ENV'] === 'development',
   });

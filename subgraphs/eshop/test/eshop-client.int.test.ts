@@ -45,6 +45,27 @@ beforeEach(async () => {
 });
 
 describe('WooCommerce eshop client', () => {
+  it('finds a registered customer by account e-mail, case-insensitively, in one call; none for a guest', async () => {
+    const [anna] = await client.findCustomersByEmail({ email: ' Anna.Kowalska@Example.PL ' });
+    expect(anna).toMatchObject({ customerId: '2000', email: DEMO.anna.email, createdAt: expect.stringMatching(/Z$/) });
+    expect(await client.findCustomersByEmail({ email: DEMO.katarzyna.email })).toEqual([]);
+    expect(await bed.counters()).toEqual({ 'GET /wp-json/wc/v3/customers': 2 });
+  });
+
+  it('reads customers by ids in one call, unknown ids absent', async () => {
+    const customers = await client.getCustomersByIds({ ids: ['2001', '2000', '99999999'] });
+    expect(customers.map((c) => c.customerId).sort()).toEqual(['2000', '2001']);
+    expect(await bed.counters()).toEqual({ 'GET /wp-json/wc/v3/customers': 1 });
+  });
+
+  it('searches orders oldest first and stops at maxPages (the phone as typed: "(+48) 600 100 200")', async () => {
+    const orders = await client.searchOrders({ term: '600 100 200', maxPages: 2 });
+    expect(orders).toHaveLength(200);
+    expect(orders.every((o) => o.buyer.phone === '(+48) 600 100 200')).toBe(true);
+    expect([...orders].sort((a, b) => (a.placedAt < b.placedAt ? -1 : 1)).map((o) => o.orderId)).toEqual(orders.map((o) => o.orderId));
+    expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 2 });
+  });
+
   it('reads listings of 60 SKUs (products and variations) in one call', async () => {
     const skus = listedSkus(bed.dataset, 60);
     const listings = await client.getListingsBySkus({ skus: [...skus, 'SKU-DOES-NOT-EXIST'] });

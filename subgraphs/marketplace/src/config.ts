@@ -73,6 +73,20 @@ export const MarketplaceConfigSchema = z
     /** at most this many `GET /order/checkout-forms/{id}` in flight per process (Allegro has no batch read). @default 8 */
     MARKETPLACE_MAX_CONCURRENT_READS: z.coerce.number().int().positive().default(8),
     /**
+     * How long the phone → Allegro buyer directory keeps a buyer after their last form seen, in seconds (Allegro
+     * cannot search buyers by phone; the directory answers phone lookups). 0 turns it off. @default 2592000 (30 days)
+     */
+    MARKETPLACE_BUYER_DIRECTORY_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .nonnegative()
+      .default(30 * 24 * 3600),
+    /**
+     * Pages of 100 newest checkout forms read at start to fill the buyer directory (one list call each, in the
+     * background); after order events one page is re-read. 0: only forms read anyway are indexed. @default 10
+     */
+    MARKETPLACE_BUYER_DIRECTORY_BACKFILL_PAGES: z.coerce.number().int().min(0).max(100).default(10),
+    /**
      * Poll Allegro's order journal (`GET /order/events`) and report each changed order to the cache (issue 8: a
      * change shows within seconds, not at TTL expiry). One replica polls at a time (Redis lock). @default true
      */

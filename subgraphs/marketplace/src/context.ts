@@ -1,4 +1,5 @@
 import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
+import type { BuyerDirectory } from './lookup/buyer-directory.ts';
 import type { Semaphore } from './upstream/create-semaphore.ts';
 import type { MarketplaceClient } from './upstream/marketplace-client.ts';
 import { createMarketplaceLoaders, type MarketplaceLoaders } from './upstream/marketplace-loaders.ts';
@@ -6,6 +7,8 @@ import { createMarketplaceLoaders, type MarketplaceLoaders } from './upstream/ma
 /** Per-request context of the `marketplace` subgraph. */
 export interface MarketplaceContext {
   loaders: MarketplaceLoaders;
+  /** phone → buyers seen on forms (process-wide, over the shared cache); null when not configured */
+  buyerDirectory: BuyerDirectory | null;
 }
 
 /** What lives for the whole process and is shared by every request's context. */
@@ -23,11 +26,14 @@ export interface MarketplaceContextDeps {
   now?: (() => number) | undefined;
   /** process-wide cap on per-id order reads (MARKETPLACE_MAX_CONCURRENT_READS) */
   orderReadLimiter: Semaphore;
+  /** one per process (createMarketplaceServer makes it unless told otherwise) */
+  buyerDirectory?: BuyerDirectory | null | undefined;
 }
 
 /** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */
 export function createMarketplaceContext(deps: MarketplaceContextDeps): MarketplaceContext {
   return {
-    loaders: createMarketplaceLoaders(deps),
+    loaders: createMarketplaceLoaders({ ...deps, buyerDirectory: deps.buyerDirectory ?? undefined }),
+    buyerDirectory: deps.buyerDirectory ?? null,
   };
 }

@@ -9,14 +9,17 @@ import type { Logger } from '@omnigraph/shared/logging';
 import { createMarketplaceContext, type MarketplaceContext, type MarketplaceContextDeps } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createSemaphore } from './upstream/create-semaphore.ts';
+import { createBuyerDirectory, DEFAULT_BUYER_DIRECTORY_TTL_SECONDS, type BuyerDirectory } from './lookup/buyer-directory.ts';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 /** The SDL is the contract, shared with composition: read from the repository's schema folder, never copied. */
 const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.url);
 
-export interface MarketplaceServerOptions extends Omit<MarketplaceContextDeps, 'orderReadLimiter' | 'singleFlight'> {
+export interface MarketplaceServerOptions extends Omit<MarketplaceContextDeps, 'orderReadLimiter' | 'singleFlight' | 'buyerDirectory'> {
   /** MARKETPLACE_MAX_CONCURRENT_READS: per-id checkout-form reads in flight, for the whole process */
   maxConcurrentReads: number;
+  /** MARKETPLACE_BUYER_DIRECTORY_TTL_SECONDS: how long a phone → buyer entry lives after its last form; 0: off */
+  buyerDirectoryTtlSeconds?: number | undefined;
   /** add stack traces to error extensions; local development only. @default false */
   includeStackInErrors?: boolean;
   /** where masked (unexpected) and upstream errors are logged before the client sees the masked form */
@@ -27,6 +30,8 @@ export interface MarketplaceServer {
   server: ApolloServer<MarketplaceContext>;
   /** a fresh per-request context (new loaders); pass it to `executeOperation` or the HTTP integration */
   createContext(): MarketplaceContext;
+  /** the process's phone → buyer directory (its backfill is started by index.ts) */
+  buyerDirectory: BuyerDirectory;
 }
 
 /** The subgraph's ApolloServer and its context factory; does not listen (index.ts does). */
@@ -36,6 +41,12 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   const orderReadLimiter = createSemaphore(options.maxConcurrentReads);
   // One per server, i.e. per process: concurrent requests missing the same key share one Allegro call.
   const singleFlight = createSingleFlight();
+  // Over the shared cache, so every replica's reads feed one directory.
+  const buyerDirectory = createBuyerDirectory({
+    cache: options.cache,
+    ttlSeconds: options.buyerDirectoryTtlSeconds ?? DEFAULT_BUYER_DIRECTORY_TTL_SECONDS,
+    logger: options.logger,
+  });
   const server = new ApolloServer<MarketplaceContext>({
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
@@ -46,6 +57,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   });
   return {
     server,
+    buyerDirectory,
     createContext: () =>
       createMarketplaceContext({
         client: options.client,
@@ -56,6 +68,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
         now: options.now,
         orderReadLimiter,
         singleFlight,
+        buyerDirectory,
       }),
   };
 }

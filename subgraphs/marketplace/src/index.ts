@@ -12,6 +12,7 @@ import { marketplaceKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
 import { createAllegroOrderEvents } from './upstream/allegro/allegro-order-events.ts';
+import { createBuyerDirectoryRefresher, type BuyerDirectoryRefresher } from './lookup/buyer-directory.ts';
 
 export { createMarketplaceServer } from './create-marketplace-server.ts';
 export type { MarketplaceServer, MarketplaceServerOptions } from './create-marketplace-server.ts';
@@ -37,6 +38,8 @@ export interface WiredMarketplace extends MarketplaceServer {
   tokenStoreKind: AllegroTokenStore['kind'];
   /** the process-wide cache the loaders store in (change events drop entries from it) */
   cache: Cache;
+  /** fills the phone → buyer directory: a start-up backfill, then one page after order events */
+  directoryRefresher: BuyerDirectoryRefresher;
   /** closes what the wiring opened (cache, token store) */
   close(): Promise<void>;
 }
@@ -91,15 +94,19 @@ export async function createMarketplaceServerFromConfig(
     maxStaleOfferSeconds: config.MARKETPLACE_MAX_STALE_STOCK_SECONDS,
     maxStaleOrderSeconds: config.MARKETPLACE_MAX_STALE_ORDERS_SECONDS,
     maxConcurrentReads: config.MARKETPLACE_MAX_CONCURRENT_READS,
+    buyerDirectoryTtlSeconds: config.MARKETPLACE_BUYER_DIRECTORY_TTL_SECONDS,
     logger,
   });
+  const directoryRefresher = createBuyerDirectoryRefresher({ client, directory: served.buyerDirectory, logger });
   return {
     ...served,
+    directoryRefresher,
     readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
     tokenStoreKind: tokenStore.kind,
     cache,
     changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens })],
     async close() {
+      await directoryRefresher.idle();
       await cache.close();
       await budget.close();
       // an injected store belongs to the caller
@@ -137,7 +144,11 @@ export async function startMarketplaceSubgraph(config: MarketplaceConfig, option
       cache: wired.cache,
       keysOf: marketplaceKeysOfChange,
       upstreamTimeoutMs: config.MARKETPLACE_TIMEOUT_MS,
-      observer: options.onChange,
+      observer: async (event) => {
+        // a new or changed form may carry a buyer's phone the directory does not know yet
+        if (event.system === 'allegro' && event.kind === 'order') wired.directoryRefresher.onOrderEvent();
+        await options.onChange?.(event);
+      },
       polling: config.MARKETPLACE_FRESHNESS_ENABLED
         ? {
             sources: wired.changeSources,
@@ -151,6 +162,13 @@ export async function startMarketplaceSubgraph(config: MarketplaceConfig, option
     // the cache, the budget and the token store the wiring opened
     resources: [wired],
   });
+  // The directory's start-up fill, waited for up to one upstream timeout so that a healthy Allegro's newest buyers are
+  // findable by phone as soon as the subgraph is up; a slow or failing Allegro does not hold the start (it continues,
+  // or is retried after the next order event).
+  const backfill = wired.directoryRefresher.backfill(config.MARKETPLACE_BUYER_DIRECTORY_BACKFILL_PAGES);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([backfill, new Promise<void>((resolve) => (timer = setTimeout(resolve, config.MARKETPLACE_TIMEOUT_MS).unref()))]);
+  clearTimeout(timer);
   logger.info({ url: running.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
   return running;
 }

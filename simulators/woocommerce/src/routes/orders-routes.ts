@@ -5,7 +5,7 @@ import { createOrder, deleteOrder, updateOrder, type OrderWriteContext } from '.
 import { jsonResult, pagedResult, isWpError, editableRoutes, type WcContext, type WcRouteSpec } from '../wc-api.ts';
 import { wpError, type WpError } from '../wp-errors.ts';
 import { validateArgs, type ArgSpecs, type ParamSchema } from '../wp-params.ts';
-import type { WooCommerceStore } from '../woocommerce-store.ts';
+import { foldSearchText, type WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcOrder } from '../woocommerce-types.ts';
 import { wpFilterValue } from '../wp-dates.ts';
 import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, PAGE_ARGS, walk } from './list-support.ts';
@@ -189,7 +189,7 @@ function listOrders(store: WooCommerceStore, ctx: WcContext) {
   const statusSet = new Set(statuses);
   const customer = a['customer'] as number | undefined;
   const product = a['product'] as number | undefined;
-  const term = typeof a['search'] === 'string' ? a['search'].trim().toLowerCase() : '';
+  const term = typeof a['search'] === 'string' ? foldSearchText(a['search'].trim()) : '';
   const byDate = dateFilter(a);
   const orderby = String(a['orderby']);
   const desc = a['order'] === 'desc';

@@ -1,12 +1,16 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { customerResolvers } from './customer.resolvers.ts';
 import { eshopOrderQueryResolvers, eshopOrderResolvers, orderLineResolvers } from './eshop-order.resolvers.ts';
+import { customerIdentityResolvers, eshopOrderIdentityResolvers } from './identity.resolvers.ts';
+import { customerLookupResolvers, orderReferenceLookupResolvers } from './lookup.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...eshopOrderQueryResolvers },
   Product: productResolvers,
-  EshopOrder: eshopOrderResolvers,
+  EshopOrder: { ...eshopOrderResolvers, ...eshopOrderIdentityResolvers },
   OrderLine: orderLineResolvers,
-  Customer: customerResolvers,
+  Customer: { ...customerResolvers, ...customerIdentityResolvers },
+  CustomerLookup: customerLookupResolvers,
+  OrderReferenceLookup: orderReferenceLookupResolvers,
 };

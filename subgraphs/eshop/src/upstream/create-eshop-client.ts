@@ -18,6 +18,10 @@ export interface CreateEshopClientOptions {
   policies?: UpstreamPolicies;
   /** the shop's currency; product JSON carries none */
   currency: string;
+  /** ESHOP_NIP_META_KEY: the order meta key holding the buyer's NIP; unset → none */
+  nipMetaKey?: string | undefined;
+  /** ESHOP_ORDER_NUMBER_PATTERN is set: orders are found by number through the search. @default false */
+  pluginOrderNumbers?: boolean | undefined;
 }
 
 export function createEshopClient(options: CreateEshopClientOptions): EshopClient {
@@ -30,5 +34,11 @@ export function createEshopClient(options: CreateEshopClientOptions): EshopClien
     headers: { Authorization: `Basic ${basic}` },
   });
   const upstream = createUpstream({ serviceName: 'eshop', product: 'woocommerce', attemptTimeoutMs: options.timeoutMs, ...options.policies });
-  return createWooCommerceClient({ http, upstream, currency: options.currency });
+  return createWooCommerceClient({
+    http,
+    upstream,
+    currency: options.currency,
+    nipMetaKey: options.nipMetaKey,
+    pluginOrderNumbers: options.pluginOrderNumbers,
+  });
 }

@@ -14,9 +14,9 @@ import type { EshopOrderId } from './eshop-client.ts';
 /**
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
- * customer's order lists are cached.
+ * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP).
  */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v2:';
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v3:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -36,6 +36,12 @@ export const eshopCacheKeys = {
   customerOrders: (customerId: string): string => `customer-orders:${customerId}`,
   /** the summaries of the guest orders (no shop account) placed with this billing e-mail */
   guestOrders: (email: string): string => `guest-orders:${digest(normaliseEmail(email))}`,
+  /** an EshopCustomerModel (a registered customer) */
+  customer: (customerId: string): string => `customer:${customerId}`,
+  /** the registered customers with this account e-mail */
+  customersByEmail: (email: string): string => `customers-by-email:${digest(normaliseEmail(email))}`,
+  /** the orders an order search found for a term (a phone spelling, a company, a NIP); only stands in on failure */
+  orderSearch: (term: string): string => `order-search:${digest(term.trim().toLowerCase())}`,
   /**
    * What a created or changed order must drop: the order itself and the one list it appears in (its customer's, or
    * the guest list of its billing e-mail).

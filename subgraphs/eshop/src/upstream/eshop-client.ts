@@ -39,6 +39,35 @@ export interface EshopOrderModel extends ChannelOrderModel {
   billingEmail: string | null;
   /** the shop's registered customer id; null for guest orders */
   customerId: string | null;
+  /** the buyer as the billing address shows them (what links the order to a person) */
+  buyer: EshopBuyerModel;
+}
+
+/** The buyer's details of one order's billing address, as typed at checkout; empty fields are null. */
+export interface EshopBuyerModel {
+  /** the billing e-mail; an Allegro relay address is kept here (it is the order's data) and dropped only by identities */
+  email: string | null;
+  /** the billing phone as typed ("600-100-200") */
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  postalCode: string | null;
+  companyName: string | null;
+  /** the NIP a checkout plugin stored in order meta (ESHOP_NIP_META_KEY), as typed; null when not configured */
+  nip: string | null;
+}
+
+/** A registered shop customer (a WordPress user with an account). */
+export interface EshopCustomerModel {
+  customerId: string;
+  email: string;
+  /** when the account was created (UTC, ISO 8601) */
+  createdAt: string;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  postalCode: string | null;
+  companyName: string | null;
 }
 
 export interface EshopClient {
@@ -52,6 +81,16 @@ export interface EshopClient {
   listCustomerOrders(args: { customerId: string }): Promise<EshopOrderModel[]>;
   /** Every guest order (no registered customer) whose billing e-mail equals `email`, case-insensitively. */
   listGuestOrdersByEmail(args: { email: string }): Promise<EshopOrderModel[]>;
+  /** Registered customers whose account e-mail is `email` (exact, case-insensitive): zero or one. */
+  findCustomersByEmail(args: { email: string }): Promise<EshopCustomerModel[]>;
+  /** Registered customers by id, up to {@link ESHOP_BATCH_LIMIT}; unknown ids are absent. */
+  getCustomersByIds(args: { ids: readonly string[] }): Promise<EshopCustomerModel[]>;
+  /**
+   * Orders the shop's order search matches for `term` (a substring match over the billing and shipping addresses,
+   * e-mail, phone and item names, plus the meta keys plugins add), oldest first, at most `maxPages` pages of
+   * {@link ESHOP_BATCH_LIMIT}. The caller re-checks each order: the search is far wider than any one field.
+   */
+  searchOrders(args: { term: string; maxPages: number }): Promise<EshopOrderModel[]>;
 }
 
 /** WooCommerce's `per_page` maximum and the size of an `include=` / `sku=` batch. */

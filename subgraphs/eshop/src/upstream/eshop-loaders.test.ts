@@ -22,6 +22,7 @@ function order(id: number, placedAt: string, customerId: string | null = null): 
     paymentStatus: 'PAID',
     billingEmail: 'a@example.pl',
     customerId,
+    buyer: { email: 'a@example.pl', phone: '600-100-200', firstName: 'A', lastName: 'B', postalCode: '00-001', companyName: null, nip: null },
   };
 }
 
@@ -65,6 +66,9 @@ function fakeClient() {
       order(3, '2026-03-01T10:00:00Z', '7'),
     ]),
     listGuestOrdersByEmail: vi.fn<EshopClient['listGuestOrdersByEmail']>(async () => [order(2, '2026-02-01T10:00:00Z')]),
+    findCustomersByEmail: vi.fn<EshopClient['findCustomersByEmail']>(async () => []),
+    getCustomersByIds: vi.fn<EshopClient['getCustomersByIds']>(async () => []),
+    searchOrders: vi.fn<EshopClient['searchOrders']>(async () => []),
   } satisfies EshopClient;
 }
 
@@ -175,5 +179,48 @@ describe('createEshopLoaders', () => {
     const guest = eshopCacheKeys.orderKeysOf({ orderId: '2', customerId: null, billingEmail: 'A@example.pl ' });
     for (const key of [...registered, ...guest]) expect(await cache.get(key)).toMatchObject({ fetchedAt: expect.any(Number) });
     expect(guest[1]).not.toContain('example.pl');
+  });
+
+  it('customerById answers in key order with null for unknown ids, in one batch', async () => {
+    const client = fakeClient();
+    client.getCustomersByIds.mockImplementation(async ({ ids }) =>
+      ids
+        .filter((id) => id !== '404')
+        .reverse()
+        .map((id) => ({
+          customerId: id,
+          email: `${id}@example.pl`,
+          createdAt: '2025-01-01T00:00:00Z',
+          firstName: null,
+          lastName: null,
+          phone: null,
+          postalCode: null,
+          companyName: null,
+        })),
+    );
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const customers = await loaders.customerById.loadMany(['9', '404', '8']);
+    expect(customers.map((c) => (c === null || c instanceof Error ? c : c.customerId))).toEqual(['9', null, '8']);
+    expect(client.getCustomersByIds).toHaveBeenCalledTimes(1);
+  });
+
+  it('ordersBySearch reads each term once per request, its orders then served by orderById without a call', async () => {
+    const client = fakeClient();
+    client.searchOrders.mockImplementation(async ({ term }) =>
+      term === 'none' ? [] : [order(41, '2026-01-01T00:00:00Z'), order(42, '2026-02-01T00:00:00Z')],
+    );
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const [found, none, again] = await Promise.all([
+      loaders.ordersBySearch.load('600 100 200'),
+      loaders.ordersBySearch.load('none'),
+      loaders.ordersBySearch.load('600 100 200'),
+    ]);
+    expect(found?.map((o) => o.orderId)).toEqual(['41', '42']);
+    expect(none).toEqual([]);
+    expect(again).toBe(found);
+    expect(client.searchOrders).toHaveBeenCalledTimes(2);
+    expect(client.searchOrders).toHaveBeenCalledWith({ term: 'none', maxPages: 2 });
+    expect((await loaders.orderById.load('42' as EshopOrderId))?.id).toBe('eshop:42');
+    expect(client.getOrdersByIds).not.toHaveBeenCalled();
   });
 });

@@ -16,7 +16,15 @@ import {
 } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { OrderSummaryModel } from '@omnigraph/shared/models';
-import { ESHOP_BATCH_LIMIT, isShopId, type EshopClient, type EshopListingModel, type EshopOrderId, type EshopOrderModel } from './eshop-client.ts';
+import {
+  ESHOP_BATCH_LIMIT,
+  isShopId,
+  type EshopClient,
+  type EshopCustomerModel,
+  type EshopListingModel,
+  type EshopOrderId,
+  type EshopOrderModel,
+} from './eshop-client.ts';
 import { eshopCacheKeys, normaliseEmail } from './eshop-cache-keys.ts';
 
 /** One entry of a customer's merged order list: enough for crm to sort and to reference the order. */
@@ -33,7 +41,20 @@ export interface EshopLoaders {
   orderById: DataLoader<EshopOrderId, EshopOrderModel | null, string>;
   orderByNumber: DataLoader<string, EshopOrderModel | null>;
   orderSummariesByCustomer: DataLoader<CustomerOrdersKey, EshopOrderSummaryModel[], string>;
+  /** a registered customer's order summaries (the registered half of `orderSummariesByCustomer`) */
+  customerOrders: DataLoader<string, EshopOrderSummaryModel[] | null, string>;
+  /** the summaries of the guest orders placed with an e-mail (the guest half of `orderSummariesByCustomer`) */
+  guestOrders: DataLoader<string, EshopOrderSummaryModel[] | null, string>;
+  /** account e-mail → the registered customers with it (zero or one) */
+  customersByEmail: DataLoader<string, EshopCustomerModel[] | null, string>;
+  /** customer id → the registered customer; batched by 100 */
+  customerById: DataLoader<string, EshopCustomerModel | null, string>;
+  /** search term → the orders the shop's order search finds for it (capped, oldest first) */
+  ordersBySearch: DataLoader<string, EshopOrderModel[] | null, string>;
 }
+
+/** Pages of one order search a lookup reads at most: bounded calls, and enough for any one person's orders. */
+export const ORDER_SEARCH_MAX_PAGES = 2;
 
 export interface EshopLoadersOptions {
   client: EshopClient;
@@ -126,6 +147,10 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     (keys: readonly K[]) =>
       // each customer costs its own pages; errors stay per customer
       Promise.all(keys.map((key) => read(key).catch(toError)));
+  const perKeyOrders =
+    <K>(read: (key: K) => Promise<EshopOrderModel[]>) =>
+    (keys: readonly K[]) =>
+      Promise.all(keys.map((key) => read(key).catch(toError)));
   const customerOrders = createCachedLoader<string, EshopOrderSummaryModel[]>({
     ...common,
     name: 'listCustomerOrders',
@@ -164,7 +189,48 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     return [...summaries.values()].sort((a, b) => (a.placedAt === b.placedAt ? compareIds(b.ref.id, a.ref.id) : a.placedAt < b.placedAt ? 1 : -1));
   }
 
-  return { listingBySku, orderById, orderByNumber, orderSummariesByCustomer };
+  // Lookups (CustomerLookup): read live like the lists; the stored copy only stands in while WooCommerce fails.
+  const customersByEmail = createCachedLoader<string, EshopCustomerModel[]>({
+    ...common,
+    name: 'findCustomersByEmail',
+    policy: listPolicy,
+    cacheKey: eshopCacheKeys.customersByEmail,
+    fetch: (emails) => Promise.all(emails.map((email) => client.findCustomersByEmail({ email }).catch(toError))),
+  });
+  const customerById = createCachedLoader<string, EshopCustomerModel>({
+    ...common,
+    name: 'getCustomersByIds',
+    policy: policy(fresh, orderMaxStale),
+    cacheKey: eshopCacheKeys.customer,
+    maxBatchSize: ESHOP_BATCH_LIMIT,
+    async fetch(ids) {
+      const byId = new Map((await client.getCustomersByIds({ ids })).map((customer) => [customer.customerId, customer]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+  });
+  const ordersBySearch = createCachedLoader<string, EshopOrderModel[]>({
+    ...common,
+    name: 'searchOrders',
+    policy: listPolicy,
+    cacheKey: eshopCacheKeys.orderSearch,
+    fetch: perKeyOrders(async (term: string) => {
+      const orders = await client.searchOrders({ term, maxPages: ORDER_SEARCH_MAX_PAGES });
+      for (const order of orders) orderById.prime(order.orderId, order);
+      return orders;
+    }),
+  });
+
+  return {
+    listingBySku,
+    orderById,
+    orderByNumber,
+    orderSummariesByCustomer,
+    customerOrders,
+    guestOrders,
+    customersByEmail,
+    customerById,
+    ordersBySearch,
+  };
 }
 
 /** Shop ids (the part after `eshop:`) by number: shorter is smaller. */

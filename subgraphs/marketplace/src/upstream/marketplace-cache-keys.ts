@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 /**
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error); offers
- * and buyers' order lists are cached.
+ * and buyers' order lists are cached. v3: orders carry their buyer (id, names, phone, postcode, invoice company, NIP).
  */
-export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v2:';
+export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v3:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);

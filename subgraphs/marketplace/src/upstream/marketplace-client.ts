@@ -43,6 +43,26 @@ export interface MarketplaceOrderModel extends ChannelOrderModel {
   lines: MarketplaceOrderLineModel[];
   delivery: MarketplaceDeliveryModel;
   buyerLogin: string;
+  /** the buyer as the checkout form shows them; never the relay e-mail */
+  buyer: MarketplaceBuyerModel;
+}
+
+/** The buyer's details on one checkout form; empty fields are null. */
+export interface MarketplaceBuyerModel {
+  /** Allegro's buyer id (numeric string); null when the form does not carry it */
+  id: string | null;
+  login: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** as Allegro gives it ("+48601234567" or "601234567") */
+  phone: string | null;
+  /** the buyer's account address postcode */
+  postalCode: string | null;
+  /** the invoice company (or the buyer's company name) */
+  companyName: string | null;
+  /** the invoice's PL_NIP, as given */
+  nip: string | null;
+  guest: boolean;
 }
 
 /** Enough of an order to merge and sort the cross-channel list (ADR 0004). */
@@ -55,6 +75,8 @@ export interface MarketplaceClient {
   listOrdersByBuyerLogin(args: { buyerLogin: string }): Promise<MarketplaceOrderModel[]>;
   /** One order by the marketplace's own id; null when the marketplace does not know it. */
   getOrderById(args: { orderNumber: string }): Promise<MarketplaceOrderModel | null>;
+  /** One page of the seller's orders, newest first (`limit` ≤ 100), and how many there are in all. */
+  listRecentOrders(args: { offset: number; limit: number }): Promise<{ orders: MarketplaceOrderModel[]; totalCount: number }>;
 }
 
 /** Allegro's `external.id` filter takes at most 100 values per call. */

@@ -40,6 +40,7 @@ function order(number: string, placedAt = '2026-05-12T08:12:47.101Z'): Marketpla
     delivery: { method: 'COURIER', name: 'Kurier', cost: money, parcelLocker: null, store: null, address: null },
     paymentStatus: 'PAID',
     buyerLogin: 'buyer',
+    buyer: { id: '1', login: 'buyer', firstName: null, lastName: null, phone: null, postalCode: null, companyName: null, nip: null, guest: false },
   };
 }
 
@@ -48,6 +49,7 @@ function fakeClient() {
     getOffersBySkus: vi.fn<MarketplaceClient['getOffersBySkus']>(),
     listOrdersByBuyerLogin: vi.fn<MarketplaceClient['listOrdersByBuyerLogin']>(),
     getOrderById: vi.fn<MarketplaceClient['getOrderById']>(),
+    listRecentOrders: vi.fn<MarketplaceClient['listRecentOrders']>(),
   } satisfies MarketplaceClient;
 }
 

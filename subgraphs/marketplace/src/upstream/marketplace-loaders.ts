@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, type Cache, type SingleFlight } from '@omnigraph/shared/cache';
+import type { BuyerDirectory } from '../lookup/buyer-directory.ts';
 import type { Semaphore } from './create-semaphore.ts';
 import { marketplaceCacheKeys } from './marketplace-cache-keys.ts';
 import {
@@ -40,6 +41,8 @@ export interface MarketplaceLoadersOptions {
   singleFlight?: SingleFlight | undefined;
   /** @default Date.now */
   now?: (() => number) | undefined;
+  /** indexes the buyers of every form read, for phone lookups (one per process); omitted → nothing is indexed */
+  buyerDirectory?: Pick<BuyerDirectory, 'record'> | undefined;
 }
 
 function summaryOf(order: MarketplaceOrderModel): MarketplaceOrderSummaryModel {
@@ -70,7 +73,11 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     policy: { freshSeconds: options.cacheTtlSeconds, maxStaleSeconds: orderMaxStale },
     cacheKey: marketplaceCacheKeys.checkoutForm,
     // Allegro has no batch read: one call per id, at most `orderReadLimiter`'s cap at once; errors stay per id.
-    fetch: (numbers) => Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError))),
+    fetch: async (numbers) => {
+      const orders = await Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError)));
+      await options.buyerDirectory?.record(orders.filter((order): order is MarketplaceOrderModel => order !== null && !(order instanceof Error)));
+      return orders;
+    },
   });
 
   const offersBySku = createCachedLoader<string, MarketplaceOfferModel[]>({
@@ -102,7 +109,7 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
           try {
             const orders = await client.listOrdersByBuyerLogin({ buyerLogin });
             // Awaited: the gateway asks for these orders as entities in its next step, which must find them here.
-            await Promise.all(orders.map((order) => orderByNumber.store(order.number, order)));
+            await Promise.all([...orders.map((order) => orderByNumber.store(order.number, order)), options.buyerDirectory?.record(orders)]);
             return orders.map(summaryOf);
           } catch (error) {
             return asError(error);

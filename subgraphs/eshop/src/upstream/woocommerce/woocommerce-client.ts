@@ -7,8 +7,14 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
 import { ESHOP_BATCH_LIMIT, type EshopClient, type EshopListingModel, type EshopOrderModel } from '../eshop-client.ts';
-import { WcOrderDto, WcOrderListDto, WcProductListDto, WpErrorDto } from './woocommerce-dtos.ts';
-import { isGuestOrderOf, mapWcOrderDtoToEshopOrder, mapWcProductDtoToEshopListing } from './woocommerce-mappers.ts';
+import { WcCustomerListDto, WcOrderDto, WcOrderListDto, WcProductListDto, WpErrorDto } from './woocommerce-dtos.ts';
+import {
+  isGuestOrderOf,
+  mapWcCustomerDtoToEshopCustomer,
+  mapWcOrderDtoToEshopOrder,
+  mapWcProductDtoToEshopListing,
+  type WcOrderMappingOptions,
+} from './woocommerce-mappers.ts';
 
 const API_PREFIX = '/wp-json/wc/v3';
 /** Pages of one listing fetched at once once the total is known: enough for latency, gentle on a PHP-FPM pool. */
@@ -24,12 +30,30 @@ export interface WooCommerceClientOptions {
    * carries none, so listings need this.
    */
   currency: string;
+  /** ESHOP_NIP_META_KEY: the order meta key a checkout plugin keeps the buyer's NIP under; unset → no NIP */
+  nipMetaKey?: string | null | undefined;
+  /**
+   * ESHOP_ORDER_NUMBER_PATTERN set: a numbering plugin gives orders numbers other than their ids, so an order is
+   * found by number through the order search (which such plugins extend with their number meta), not `/orders/{id}`.
+   * @default false (core WooCommerce: the number is the id)
+   */
+  pluginOrderNumbers?: boolean | undefined;
 }
 
-type Operation = 'getListingsBySkus' | 'getOrdersByIds' | 'getOrderByNumber' | 'listCustomerOrders' | 'listGuestOrdersByEmail';
+type Operation =
+  | 'getListingsBySkus'
+  | 'getOrdersByIds'
+  | 'getOrderByNumber'
+  | 'listCustomerOrders'
+  | 'listGuestOrdersByEmail'
+  | 'findCustomersByEmail'
+  | 'getCustomersByIds'
+  | 'searchOrders';
 
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
   const { http, upstream, currency } = options;
+  const mapping: WcOrderMappingOptions = { nipMetaKey: options.nipMetaKey ?? null };
+  const mapOrder = (dto: WcOrderDto) => mapWcOrderDtoToEshopOrder(dto, mapping);
 
   /** One `GET` (every call here is a read, so the helper may retry it), its body validated by `parse`. */
   function get<T>(
@@ -104,7 +128,7 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
       if (unique.length === 0) return [];
       if (unique.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} ids per call`);
       return get('getOrdersByIds', '/orders', { include: unique.join(','), per_page: ESHOP_BATCH_LIMIT, orderby: 'include' }, (res) =>
-        WcOrderListDto.parse(res.data).map(mapWcOrderDtoToEshopOrder),
+        WcOrderListDto.parse(res.data).map(mapOrder),
       );
     },
 
@@ -113,13 +137,28 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
      * differ; the order found must then still carry the number asked for, otherwise there is no such order.
      */
     async getOrderByNumber({ number }) {
+      if (options.pluginOrderNumbers === true) {
+        // Sequential Order Numbers & co. add their number meta (`_order_number`, `_order_number_formatted`) to the
+        // order search fields; the search is a substring match, so only an exact `number` counts. The newest such
+        // order wins should a plugin ever have reused a number.
+        const trimmed = number.trim();
+        if (trimmed === '' || trimmed.includes(',')) return null;
+        const found = await get(
+          'getOrderByNumber',
+          '/orders',
+          { search: trimmed, per_page: ESHOP_BATCH_LIMIT, orderby: 'date', order: 'desc' },
+          (res) => WcOrderListDto.parse(res.data).filter((dto) => dto.number === trimmed),
+        );
+        const first = found[0];
+        return first === undefined ? null : mapOrder(first);
+      }
       if (!/^\d+$/.test(number)) return null;
       return get(
         'getOrderByNumber',
         `/orders/${number}`,
         undefined,
         (res) => {
-          const order = mapWcOrderDtoToEshopOrder(WcOrderDto.parse(res.data));
+          const order = mapOrder(WcOrderDto.parse(res.data));
           return order.number === number ? order : null;
         },
         { 404: (res) => (isMissingOrder(res) ? null : undefined) },
@@ -128,7 +167,7 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
 
     /** `GET /orders?customer=<id>&per_page=100&page=N`, following `X-WP-TotalPages`. */
     async listCustomerOrders({ customerId }) {
-      return (await listAllOrders('listCustomerOrders', { customer: customerId })).map(mapWcOrderDtoToEshopOrder);
+      return (await listAllOrders('listCustomerOrders', { customer: customerId })).map(mapOrder);
     },
 
     /**
@@ -142,7 +181,54 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
       if (trimmed === '') return [];
       return (await listAllOrders('listGuestOrdersByEmail', { search: trimmed, customer: 0 }))
         .filter((dto) => isGuestOrderOf(dto, trimmed))
-        .map(mapWcOrderDtoToEshopOrder);
+        .map(mapOrder);
+    },
+
+    /**
+     * `GET /customers?email=<exact>&role=all`: WP_User_Query on `user_email`, case-insensitive; `role=all` because the
+     * default (`customer`) hides shoppers a shop gave another role (wholesale plugins do).
+     * https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-customers
+     */
+    async findCustomersByEmail({ email }) {
+      const trimmed = email.trim();
+      if (trimmed === '') return [];
+      return get('findCustomersByEmail', '/customers', { email: trimmed, role: 'all' }, (res) =>
+        WcCustomerListDto.parse(res.data).map(mapWcCustomerDtoToEshopCustomer),
+      );
+    },
+
+    /** `GET /customers?include=1,2&per_page=100&role=all`: a batch read by ids. */
+    async getCustomersByIds({ ids }) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      if (unique.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} ids per call`);
+      return get('getCustomersByIds', '/customers', { include: unique.join(','), per_page: ESHOP_BATCH_LIMIT, role: 'all' }, (res) =>
+        WcCustomerListDto.parse(res.data).map(mapWcCustomerDtoToEshopCustomer),
+      );
+    },
+
+    /**
+     * `GET /orders?search=<term>&orderby=date&order=asc&per_page=100`, page by page up to `maxPages`. The REST
+     * controller hands `search` to the order data store's search: with posts storage `wc_order_search()` (a LIKE
+     * `%term%` over the meta keys of `woocommerce_shop_order_search_fields`: `_billing_address_index` and
+     * `_shipping_address_index`, which hold every address field including e-mail and phone as typed, plus item names
+     * and the keys plugins add); with HPOS the orders table search over the same address columns. Oldest first, so a
+     * capped read still sees when each buyer started.
+     */
+    async searchOrders({ term, maxPages }) {
+      const trimmed = term.trim();
+      if (trimmed === '' || maxPages < 1) return [];
+      const query = { search: trimmed, per_page: ESHOP_BATCH_LIMIT, orderby: 'date', order: 'asc' };
+      const first = await orderPage('searchOrders', query, 1);
+      const orders = [...first.orders];
+      const lastPage = Math.min(maxPages, first.totalPages ?? (first.orders.length === ESHOP_BATCH_LIMIT ? maxPages : 1));
+      for (let page = 2; page <= lastPage; page += 1) {
+        const batch = (await orderPage('searchOrders', query, page)).orders;
+        orders.push(...batch);
+        if (batch.length < ESHOP_BATCH_LIMIT) break;
+      }
+      const seen = new Set<number>();
+      return orders.filter((o) => (seen.has(o.id) ? false : (seen.add(o.id), true))).map(mapOrder);
     },
   };
 }

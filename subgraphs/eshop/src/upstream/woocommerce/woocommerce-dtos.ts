@@ -31,6 +31,8 @@ const WcAddressDto = z.object({
 const WcBillingDto = WcAddressDto.extend({
   // Guest checkouts may leave it empty; some shops send null.
   email: z.string().nullable().optional().default(null),
+  // free text as the shopper typed it ("600-100-200", "+48 601 234 567"); optional in the checkout settings
+  phone: z.string().nullable().optional().default(null),
 });
 
 const WcLineItemDto = z.object({
@@ -70,12 +72,31 @@ export const WcOrderDto = z.object({
   date_paid_gmt: WcGmtDateDto.nullable(),
   line_items: z.array(WcLineItemDto),
   shipping_lines: z.array(WcShippingLineDto),
+  // custom fields of checkout plugins (a NIP, a numbering plugin's `_order_number`); hidden `_` keys need an
+  // admin-level key, so a shop may send none
+  meta_data: z.array(WcMetaDto).optional().default([]),
 });
 export type WcOrderDto = z.infer<typeof WcOrderDto>;
 export type WcShippingLineDto = z.infer<typeof WcShippingLineDto>;
 export type WcAddressDto = z.infer<typeof WcAddressDto>;
 
 export const WcOrderListDto = z.array(WcOrderDto);
+
+/**
+ * `GET /customers?email=` / `?include=`: a registered customer (a WordPress user). The billing address is the one
+ * saved in the account (the last checkout's), not necessarily any order's.
+ */
+export const WcCustomerDto = z.object({
+  id: z.number().int().positive(),
+  date_created_gmt: WcGmtDateDto,
+  email: z.string(),
+  first_name: z.string().optional().default(''),
+  last_name: z.string().optional().default(''),
+  billing: WcBillingDto.partial().optional(),
+});
+export type WcCustomerDto = z.infer<typeof WcCustomerDto>;
+
+export const WcCustomerListDto = z.array(WcCustomerDto);
 
 /** `GET /products?sku=`: products and variations in the products schema (`type: "variation"` for the latter). */
 export const WcProductDto = z.object({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WcOrderDto, WcProductDto } from './woocommerce-dtos.ts';
+import { WcCustomerDto, WcOrderDto, WcProductDto } from './woocommerce-dtos.ts';
 import {
   isGuestOrderOf,
+  mapWcCustomerDtoToEshopCustomer,
   mapWcDelivery,
   mapWcLine,
   mapWcOrderDtoToEshopOrder,
@@ -103,6 +104,43 @@ describe('mapWcOrderDtoToEshopOrder', () => {
       store: null,
       address: { street: 'ul. Półwiejska 12/4 III piętro', city: 'Poznań', postalCode: '61-888', countryCode: 'PL' },
     });
+  });
+
+  it('carries the buyer of the billing address; the NIP only from the configured meta key', () => {
+    const dto = orderFixture({
+      billing: {
+        first_name: 'Magdalena',
+        last_name: 'Nowak',
+        company: 'Kawiarnia Pod Lipami Sp. z o.o.',
+        postcode: '31-146',
+        email: 'zamowienia@podlipami.example.pl',
+        phone: ' +48 12 422 18 90 ',
+      },
+      meta_data: [
+        { id: 1, key: '_billing_nip', value: '676-248-13-66' },
+        { id: 2, key: '_billing_nip_number', value: 6762481366 },
+        { id: 3, key: '_wc_order_attribution_source_type', value: { complex: true } },
+      ],
+    });
+    expect(mapWcOrderDtoToEshopOrder(dto).buyer).toEqual({
+      email: 'zamowienia@podlipami.example.pl',
+      phone: '+48 12 422 18 90',
+      firstName: 'Magdalena',
+      lastName: 'Nowak',
+      postalCode: '31-146',
+      companyName: 'Kawiarnia Pod Lipami Sp. z o.o.',
+      nip: null,
+    });
+    expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_billing_nip' }).buyer.nip).toBe('676-248-13-66');
+    // a plugin storing it as a number
+    expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_billing_nip_number' }).buyer.nip).toBe('6762481366');
+    expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_wc_order_attribution_source_type' }).buyer.nip).toBeNull();
+  });
+
+  it('reads an order without meta_data (a key without access to it) and without a billing phone', () => {
+    const { meta_data: _omitted, ...rest } = orderFixture();
+    const order = mapWcOrderDtoToEshopOrder(WcOrderDto.parse({ ...rest, billing: { ...rest.billing, phone: null } }), { nipMetaKey: '_billing_nip' });
+    expect(order.buyer).toMatchObject({ phone: null, nip: null });
   });
 
   it('treats customer 0 as a guest and an empty billing e-mail as none', () => {
@@ -284,5 +322,38 @@ describe('mapWcProductDtoToEshopListing', () => {
       stockStatus: 'OUT_OF_STOCK',
     });
     expect(mapWcProductDtoToEshopListing(product({ price: '', regular_price: '', sale_price: '' }), 'PLN')).toBeNull();
+  });
+});
+
+describe('mapWcCustomerDtoToEshopCustomer', () => {
+  it('maps the A.2 customer, falling back to the saved billing name when the account has none', () => {
+    const customer = mapWcCustomerDtoToEshopCustomer(
+      WcCustomerDto.parse({
+        id: 2000,
+        date_created_gmt: '2023-02-14T10:05:12',
+        email: 'anna.kowalska@example.pl',
+        first_name: '',
+        last_name: '',
+        role: 'customer',
+        billing: {
+          first_name: 'Anna',
+          last_name: 'Kowalska',
+          company: '',
+          postcode: '60-144',
+          phone: '601-234-567',
+          email: 'anna.kowalska@example.pl',
+        },
+      }),
+    );
+    expect(customer).toEqual({
+      customerId: '2000',
+      email: 'anna.kowalska@example.pl',
+      createdAt: '2023-02-14T10:05:12Z',
+      firstName: 'Anna',
+      lastName: 'Kowalska',
+      phone: '601-234-567',
+      postalCode: '60-144',
+      companyName: null,
+    });
   });
 });

@@ -2,6 +2,8 @@
 import type { AddressModel, DeliveryModel, MoneyModel, OrderLineModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
 import {
   toEshopOrderGlobalId,
+  type EshopBuyerModel,
+  type EshopCustomerModel,
   type EshopListingModel,
   type EshopListingStatus,
   type EshopOrderId,
@@ -9,7 +11,7 @@ import {
   type EshopStockStatus,
 } from '../eshop-client.ts';
 import { addDecimals, divideMinorUnits, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
-import type { WcAddressDto, WcOrderDto, WcProductDto, WcShippingLineDto } from './woocommerce-dtos.ts';
+import type { WcAddressDto, WcCustomerDto, WcOrderDto, WcProductDto, WcShippingLineDto } from './woocommerce-dtos.ts';
 
 /** WooCommerce shipping-line meta our shop's plugins write (see simulators/woocommerce/README.md, "Dataset mapping"). */
 const PICKUP_LOCATION_META = '_pickup_location_code';
@@ -151,7 +153,55 @@ export function mapWcLine(dto: WcOrderDto['line_items'][number], currency: strin
   };
 }
 
-export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto): EshopOrderModel {
+/** How a shop's plugins extend its orders; everything off in a core shop. */
+export interface WcOrderMappingOptions {
+  /**
+   * The order meta key a checkout plugin stores the buyer's NIP under (ESHOP_NIP_META_KEY, e.g. `_billing_nip`);
+   * null: the shop keeps no NIP. WooCommerce core has no tax-id field, so there is no default.
+   */
+  nipMetaKey?: string | null | undefined;
+}
+
+function text(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/** A meta value as text: plugins store strings, sometimes numbers; anything else (arrays, objects) is not a NIP. */
+function orderMetaText(dto: Pick<WcOrderDto, 'meta_data'>, key: string): string | null {
+  const meta = dto.meta_data.find((m) => m.key === key);
+  if (meta === undefined) return null;
+  return typeof meta.value === 'string' ? text(meta.value) : typeof meta.value === 'number' ? String(meta.value) : null;
+}
+
+export function mapWcBuyer(dto: Pick<WcOrderDto, 'billing' | 'meta_data'>, options: WcOrderMappingOptions = {}): EshopBuyerModel {
+  const b = dto.billing;
+  return {
+    email: text(b.email),
+    phone: text(b.phone),
+    firstName: text(b.first_name),
+    lastName: text(b.last_name),
+    postalCode: text(b.postcode),
+    companyName: text(b.company),
+    nip: options.nipMetaKey ? orderMetaText(dto, options.nipMetaKey) : null,
+  };
+}
+
+export function mapWcCustomerDtoToEshopCustomer(dto: WcCustomerDto): EshopCustomerModel {
+  return {
+    customerId: String(dto.id),
+    email: dto.email,
+    createdAt: mapWcGmtDate(dto.date_created_gmt),
+    // the account's own name first; the saved billing name when the account has none (checkout-created accounts)
+    firstName: text(dto.first_name) ?? text(dto.billing?.first_name),
+    lastName: text(dto.last_name) ?? text(dto.billing?.last_name),
+    phone: text(dto.billing?.phone),
+    postalCode: text(dto.billing?.postcode),
+    companyName: text(dto.billing?.company),
+  };
+}
+
+export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappingOptions = {}): EshopOrderModel {
   const orderId = String(dto.id) as EshopOrderId;
   const { currency } = dto;
   return {
@@ -174,6 +224,7 @@ export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto): EshopOrderModel {
     paymentStatus: mapWcPaymentStatus(dto),
     billingEmail: dto.billing.email !== null && dto.billing.email !== '' ? dto.billing.email : null,
     customerId: dto.customer_id === 0 ? null : String(dto.customer_id),
+    buyer: mapWcBuyer(dto, options),
   };
 }
 

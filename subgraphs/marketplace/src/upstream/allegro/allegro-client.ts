@@ -106,6 +106,19 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
     },
 
     /**
+     * `GET /order/checkout-forms?limit=100&offset=N&sort=-lineItems.boughtAt`: the seller's newest forms, for the
+     * buyer directory's backfill (offset + limit ≤ 10 000, like every listing of checkout forms).
+     * https://developer.allegro.pl/documentation#operation/getListOfOrdersUsingGET
+     */
+    async listRecentOrders({ offset, limit }) {
+      const size = Math.min(Math.max(1, limit), CHECKOUT_FORMS_PAGE_SIZE);
+      if (offset < 0 || offset + size > CHECKOUT_FORMS_MAX_WINDOW) return { orders: [], totalCount: 0 };
+      const query = new URLSearchParams({ limit: String(size), offset: String(offset), sort: '-lineItems.boughtAt' });
+      const page = await get('listRecentOrders', `/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
+      return { orders: page.checkoutForms.map(mapAllegroCheckoutFormDtoToMarketplaceOrder), totalCount: page.totalCount };
+    },
+
+    /**
      * `GET /order/checkout-forms/{id}`; Allegro has no batch read by id, callers bound the concurrency.
      * https://developer.allegro.pl/documentation#operation/getOrdersDetailsUsingGET
      */

@@ -56,7 +56,37 @@ const AllegroDeliveryAddressDto = z.object({
 export const AllegroCheckoutFormDto = z.object({
   id: z.string().min(1),
   // buyer.email is deliberately not read: it is a per-transaction relay address (upstream-apis.md §1.8).
-  buyer: z.object({ login: z.string() }),
+  // https://developer.allegro.pl/documentation#operation/getOrdersDetailsUsingGET (CheckoutFormBuyerReference)
+  buyer: z.object({
+    login: z.string(),
+    // a numeric string; kept optional so that a form without it still reads (the identity then has no id)
+    id: z.string().nullish(),
+    firstName: z.string().nullish(),
+    lastName: z.string().nullish(),
+    companyName: z.string().nullish(),
+    guest: z.boolean().nullish(),
+    // "+48601234567" or 9 digits: the format varies
+    phoneNumber: z.string().nullish(),
+    // the buyer's account address: `postCode` here, `zipCode` in delivery and invoice addresses
+    address: z.object({ postCode: z.string().nullish() }).nullish(),
+  }),
+  // the buyer's invoice request; `company.ids[type=PL_NIP]` is the NIP of a Polish company
+  invoice: z
+    .object({
+      required: z.boolean().nullish(),
+      address: z
+        .object({
+          company: z
+            .object({
+              name: z.string().nullish(),
+              ids: z.array(z.object({ type: z.string(), value: z.string() })).nullish(),
+              taxId: z.string().nullish(),
+            })
+            .nullish(),
+        })
+        .nullish(),
+    })
+    .nullish(),
   payment: z
     .object({
       type: z.string(),

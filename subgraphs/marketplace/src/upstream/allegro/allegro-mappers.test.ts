@@ -63,6 +63,60 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
       },
       paymentStatus: 'PAID',
       buyerLogin: 'ania_kowalska88',
+      buyer: {
+        id: '48213377',
+        login: 'ania_kowalska88',
+        firstName: 'Anna',
+        lastName: 'Kowalska',
+        phone: '+48601234567',
+        // the buyer's address, not the delivery address
+        postalCode: '61-888',
+        companyName: null,
+        nip: null,
+        guest: false,
+      },
+    });
+  });
+
+  it("reads a company invoice's PL_NIP id and name (upstream-apis.md A.1.2)", () => {
+    const b2b = mapAllegroCheckoutFormDtoToMarketplaceOrder(
+      AllegroCheckoutFormDto.parse({
+        ...formJson,
+        invoice: {
+          required: true,
+          address: {
+            street: 'ul. Długa 14',
+            city: 'Kraków',
+            zipCode: '31-146',
+            countryCode: 'PL',
+            company: {
+              name: 'Kawiarnia Pod Lipami Sp. z o.o.',
+              ids: [{ type: 'PL_NIP', value: '6762481366' }],
+              vatPayerStatus: 'ACTIVE',
+              taxId: '6762481366',
+            },
+            naturalPerson: null,
+          },
+          dueDate: null,
+          features: [],
+        },
+      }),
+    );
+    expect(b2b.buyer).toMatchObject({ companyName: 'Kawiarnia Pod Lipami Sp. z o.o.', nip: '6762481366' });
+  });
+
+  it('reads a form whose buyer has only a login (a guest form from an older integration)', () => {
+    const minimal = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse({ ...formJson, buyer: { login: 'Client:1234' } }));
+    expect(minimal.buyer).toEqual({
+      id: null,
+      login: 'Client:1234',
+      firstName: null,
+      lastName: null,
+      phone: null,
+      postalCode: null,
+      companyName: null,
+      nip: null,
+      guest: false,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { AddressModel, MoneyModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
-import type { MarketplaceDeliveryModel, MarketplaceOfferModel, MarketplaceOrderModel } from '../marketplace-client.ts';
+import type { MarketplaceBuyerModel, MarketplaceDeliveryModel, MarketplaceOfferModel, MarketplaceOrderModel } from '../marketplace-client.ts';
 import { toMarketplaceOrderId } from '../marketplace-client.ts';
 import type { AllegroCheckoutFormDto, AllegroMoneyDto, AllegroOfferDto } from './allegro-dtos.ts';
 
@@ -136,6 +136,32 @@ function mapDelivery(dto: AllegroCheckoutFormDto, currency: string): Marketplace
   };
 }
 
+function text(value: string | null | undefined): string | null {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * The buyer of a checkout form: `buyer.*` plus the invoice company and its PL_NIP id (`taxId` as the fallback older
+ * forms carry). `buyer.email` is a per-transaction relay address and is never read.
+ */
+export function mapAllegroBuyer(dto: AllegroCheckoutFormDto): MarketplaceBuyerModel {
+  const buyer = dto.buyer;
+  const company = dto.invoice?.address?.company ?? null;
+  const nip = company?.ids?.find((id) => id.type === 'PL_NIP')?.value ?? company?.taxId ?? null;
+  return {
+    id: text(buyer.id),
+    login: buyer.login,
+    firstName: text(buyer.firstName),
+    lastName: text(buyer.lastName),
+    phone: text(buyer.phoneNumber),
+    postalCode: text(buyer.address?.postCode),
+    companyName: text(company?.name) ?? text(buyer.companyName),
+    nip: text(nip),
+    guest: buyer.guest === true,
+  };
+}
+
 /** A checkout form → the channel-neutral order. `buyer.email` (a masked relay address) is never carried over. */
 export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckoutFormDto): MarketplaceOrderModel {
   const total = mapMoney(dto.summary.totalToPay);
@@ -168,5 +194,6 @@ export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckout
     delivery,
     paymentStatus: mapAllegroPaymentToPaymentStatus(dto.payment),
     buyerLogin: dto.buyer.login,
+    buyer: mapAllegroBuyer(dto),
   };
 }
