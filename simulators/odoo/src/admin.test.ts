@@ -198,6 +198,11 @@ describe('faults, records and admin', () => {
     expect(body['credentials']).toMatchObject({ database: CREDS.database, login: CREDS.login, apiKey: CREDS.apiKey, uid: CREDS.uid });
     expect((body['counts'] as Record<string, number>)['product.product']).toBe(ds.products.length);
     expect(Array.isArray(body['demoCustomers'])).toBe(true);
+    expect((body['counts'] as Record<string, number>)['stock.picking']).toBe(ds.erpDeliveries.length);
+    const samples = body['sampleOrderReferences'] as { saleOrderNames: string[]; trackingRefs: string[] };
+    expect(samples.saleOrderNames).toHaveLength(3);
+    expect(samples.saleOrderNames.every((name) => ds.erpSaleOrders.some((o) => o.name === name && o.channel !== null))).toBe(true);
+    expect(samples.trackingRefs.every((ref) => ds.erpDeliveries.some((d) => d.trackingRef === ref))).toBe(true);
   });
 });
 

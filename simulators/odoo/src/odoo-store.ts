@@ -167,8 +167,16 @@ export class OdooStore implements SimulatorStore {
       centralWarehouseId: this.centralWarehouseId,
       warehouses,
       sampleSkus,
+      sampleOrderReferences: this.sampleOrderReferences(),
       demoCustomers: this.demoCustomers,
     };
+  }
+
+  /** a few references to try `orderByReference` with: the newest channel orders' names and parcel numbers */
+  private sampleOrderReferences(): { saleOrderNames: unknown[]; trackingRefs: unknown[] } {
+    const orders = [...this.table('sale.order').records.values()].filter((o) => o['client_order_ref'] !== false).slice(-3);
+    const pickings = [...this.table('stock.picking').records.values()].filter((p) => p['carrier_tracking_ref'] !== false).slice(-3);
+    return { saleOrderNames: orders.map((o) => o['name']), trackingRefs: pickings.map((p) => p['carrier_tracking_ref']) };
   }
 
   // ------------------------------------------------------------------------------------------------------------
