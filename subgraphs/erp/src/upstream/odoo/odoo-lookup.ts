@@ -77,6 +77,17 @@ export function coarsePhonePattern(national: string): string {
 
 type Domain = unknown[];
 
+/**
+ * The parcel numbers of one `carrier_tracking_ref`: one, or several separated by commas, semicolons or line breaks
+ * (a number itself may hold the spaces it was typed with; the caller compares without them).
+ */
+export function splitTrackingRefs(value: string): string[] {
+  return value
+    .split(/[,;\r\n]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
 /** `['|', a, '|', b, c]`-style prefix OR of sub-domains (each already in prefix form). */
 function anyOf(parts: readonly Domain[]): Domain {
   if (parts.length === 0) return [];
@@ -130,7 +141,12 @@ export function createOdooLookups(call: Call, phoneFields: readonly PartnerPhone
               {
                 model: 'stock.picking',
                 method: 'search_read',
-                body: { domain: [['carrier_tracking_ref', 'in', [...new Set(trackingRefs)]]], fields: ['carrier_tracking_ref', 'sale_id', 'origin'] },
+                // `ilike`, not `in`: a multi-parcel delivery holds its numbers in one field ("6001…,6002…", as the
+                // carrier integrations of stock_delivery write them); the exact parcel is picked out below
+                body: {
+                  domain: anyOf([...new Set(trackingRefs)].map((ref) => [['carrier_tracking_ref', 'ilike', ref]])),
+                  fields: ['carrier_tracking_ref', 'sale_id', 'origin'],
+                },
               },
               OdooPickingRefListDto,
             );
@@ -157,7 +173,7 @@ export function createOdooLookups(call: Call, phoneFields: readonly PartnerPhone
       const byTracking = pickings.flatMap((p) => {
         if (p.carrier_tracking_ref === false) return [];
         const order = p.sale_id !== false ? byId.get(p.sale_id[0]) : p.origin !== false ? byOrigin.get(p.origin) : undefined;
-        return order ? [{ trackingRef: p.carrier_tracking_ref, order }] : [];
+        return order ? splitTrackingRefs(p.carrier_tracking_ref).map((trackingRef) => ({ trackingRef, order })) : [];
       });
       return { byName: orders.filter((o) => nameSet.has(o.name)), byTracking };
     },
