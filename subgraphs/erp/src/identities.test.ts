@@ -45,6 +45,7 @@ describe('identities of a customer lookup', () => {
   it('matches company names ignoring case and Polish letters, companies only', () => {
     expect(identitiesForCriterion({ kind: 'company', value: 'kawiarnia pod lipa' }, all).map((i) => i.id)).toEqual(['100', '102']);
     expect(identitiesForCriterion({ kind: 'company', value: 'magdalena' }, all)).toEqual([]);
+    expect(identitiesForCriterion({ kind: 'company', value: 'lipami sp z o o' }, all).map((i) => i.id)).toEqual(['100']);
   });
 
   it('matches phones as national numbers whatever the stored format', () => {
@@ -60,6 +61,8 @@ describe('identities of a customer lookup', () => {
     expect(partnerQueryFor({ kind: 'email', value: relay.email! })).toBeNull();
     expect(partnerQueryFor({ kind: 'name', value: 'jan kowalski' })).toBeNull();
     expect(partnerQueryFor({ kind: 'allegroLogin', value: 'jan' })).toBeNull();
+    expect(partnerQueryFor({ kind: 'company', value: '.-.' })).toBeNull();
+    expect(identitiesForCriterion({ kind: 'company', value: '.-.' }, all)).toEqual([]);
   });
 });
 
@@ -78,6 +81,7 @@ describe('identities of a CRM customer', () => {
 describe('Odoo domains of a partner search', () => {
   it('sends a coarse superset: accent wildcards for names, digit wildcards for phones, both NIP spellings', () => {
     expect(coarseNamePattern('kawiarnia pod lipami')).toBe('k_wi_r_i_%p_d%_ip_mi');
+    expect(coarseNamePattern('pod lipami sp. z o.o.')).toBe('p_d%_ip_mi%_p%_%_%_');
     expect(coarsePhonePattern('600100200')).toBe('6%0%0%1%0%0%2%0%0');
     expect(partnerDomain({ nips: ['6762481366'], phones: ['600100200'] }, ['phone', 'phone_sanitized'])).toEqual([
       '|',

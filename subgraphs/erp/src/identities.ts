@@ -30,7 +30,8 @@ export function partnerQueryFor(criterion: LookupCriterion): ErpPartnerQuery | n
     case 'nip':
       return normaliseNip(criterion.value) === null ? null : { nips: [criterion.value] };
     case 'company':
-      return criterion.value.trim() === '' ? null : { companyNames: [criterion.value] };
+      // punctuation alone names no company (and an empty `ilike` would match every one)
+      return looseName(criterion.value) === '' ? null : { companyNames: [criterion.value] };
     case 'email':
       // a relay address names an Allegro transaction, never a person: nothing is ever matched through it
       return isAllegroRelayEmail(criterion.value) ? null : { emails: [criterion.value.toLowerCase()] };
@@ -81,13 +82,23 @@ export function toIdentity(partner: ErpPartnerModel, matchedOn: ErpIdentityRule)
   };
 }
 
+/**
+ * A company name as people type it: folded, punctuation as spaces ("Sp. z o.o." and "sp z oo" differ only in dots and
+ * spaces, which nobody reads out on the phone).
+ */
+export function looseName(name: string): string {
+  return foldText(name)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** Whether `partner` really matches `criterion` (the search returns a superset). */
 export function matchesCriterion(partner: ErpPartnerModel, criterion: LookupCriterion): boolean {
   switch (criterion.kind) {
     case 'nip':
       return partnerNip(partner) === criterion.value;
     case 'company':
-      return partner.isCompany && foldText(partner.name).includes(criterion.value);
+      return partner.isCompany && looseName(criterion.value) !== '' && looseName(partner.name).includes(looseName(criterion.value));
     case 'email':
       return realEmail(partner)?.toLowerCase() === criterion.value.toLowerCase();
     case 'phone':

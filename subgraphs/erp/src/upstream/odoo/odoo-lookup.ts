@@ -63,11 +63,15 @@ const POLISH_AMBIGUOUS = /[acelnosz]/g;
 
 /**
  * An `ilike` pattern that matches every spelling of a folded name: each letter that may be a Polish letter becomes
- * `_` (any one character), each space `%`. Odoo does not escape `%` / `_` in `ilike` values, which is what makes
+ * `_` (any one character), each run of spaces or punctuation `%`. Odoo does not escape `%` / `_` in `ilike` values, which is what makes
  * this work; the caller filters the superset with foldText.
  */
 export function coarseNamePattern(folded: string): string {
-  return folded.replace(POLISH_AMBIGUOUS, '_').replace(/ +/g, '%');
+  return folded
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(POLISH_AMBIGUOUS, '_')
+    .replace(/ +/g, '%');
 }
 
 /** `ilike` value matching a national number however it was typed (`600-100-200`, `+48 600 100 200`…). */
