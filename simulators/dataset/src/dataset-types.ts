@@ -386,6 +386,65 @@ export interface AllegroCheckoutForm {
   revision: string;
 }
 
+/** A delivery service as Odoo's `delivery.carrier` knows it. */
+export interface ErpCarrier {
+  id: number;
+  /** e.g. "InPost Paczkomaty 24/7", "DPD Polska" */
+  name: string;
+  /** stable handle used by the generator and tests */
+  code: 'inpost_locker' | 'inpost_courier' | 'dpd' | 'pocztex' | 'allegro_one';
+}
+
+/**
+ * A channel order as a connector created it in the ERP (Odoo `sale.order`): an e-shop order or an Allegro checkout
+ * form that was paid (or cash on delivery) and not cancelled. See the README for the reference convention.
+ */
+export interface ErpSaleOrder {
+  id: number;
+  /** Odoo's default sequence, `S00001`… in order of `dateOrder` */
+  name: string;
+  /** null: typed in the ERP (a B2B order by phone or e-mail), from no channel */
+  channel: 'eshop' | 'allegro' | null;
+  /** the WooCommerce order id (as a string) or the Allegro checkout-form id; null for ERP-only orders */
+  channelOrderId: string | null;
+  /**
+   * Odoo `client_order_ref`: `WC-<WooCommerce order id>`, the Allegro checkout-form UUID, or the B2B customer's own
+   * purchase-order number (`ZAM/2026/0042`, or null) for ERP-only orders
+   */
+  clientOrderRef: string | null;
+  /** Odoo `origin` (Source Document): `WooCommerce #<order number>`, `Allegro <buyer login>`; null for ERP-only orders */
+  origin: string | null;
+  /** ErpPartner id (an existing B2B/known partner, or one the connector created: see `erpChannelPartners`) */
+  partnerId: number;
+  state: 'sale' | 'cancel';
+  /** warehouse code the goods leave from (the store for click-and-collect, CEN otherwise) */
+  warehouseCode: string;
+  /** the channel's order time */
+  dateOrder: IsoDateTime;
+  /** when the connector imported it */
+  createdAt: IsoDateTime;
+  amountTotalGross: Grosze;
+}
+
+/** The outgoing delivery of an ERP sale order (Odoo `stock.picking`, picking type code `outgoing`). */
+export interface ErpDelivery {
+  id: number;
+  /** `<warehouse code>/OUT/<5 digits>`, numbered per warehouse in order of creation */
+  name: string;
+  saleOrderId: number;
+  partnerId: number;
+  warehouseCode: string;
+  state: 'assigned' | 'done';
+  scheduledDate: IsoDateTime;
+  /** when it was validated (shipped or handed over); null while not done */
+  dateDone: IsoDateTime | null;
+  /** ErpCarrier id; null for click-and-collect */
+  carrierId: number | null;
+  /** the carrier's parcel number; null while not shipped and for click-and-collect */
+  trackingRef: string | null;
+  createdAt: IsoDateTime;
+}
+
 /** A documented customer with a rich cross-channel history, listed in the README. */
 export interface DemoCustomer {
   /** stable handle used in docs and tests, e.g. "anna-kowalska" */
@@ -425,4 +484,9 @@ export interface Dataset {
   allegroOffers: AllegroOffer[];
   allegroCheckoutForms: AllegroCheckoutForm[];
   demoCustomers: DemoCustomer[];
+  /** partners a channel connector created in the ERP for buyers it had no partner for (ids after `erpPartners`) */
+  erpChannelPartners: ErpPartner[];
+  erpCarriers: ErpCarrier[];
+  erpSaleOrders: ErpSaleOrder[];
+  erpDeliveries: ErpDelivery[];
 }

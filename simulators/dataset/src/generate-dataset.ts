@@ -37,6 +37,7 @@ import {
   type EshopOrderPlan,
   type Sellable,
 } from './generate-eshop.ts';
+import { buildErpOrders } from './generate-erp-orders.ts';
 import { formatPhoneAsTyped } from './phone.ts';
 import { PeopleFactory, type Person } from './people.ts';
 import { checkPiiCanary, type Canary } from './pii-canary.ts';
@@ -470,6 +471,17 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     };
   });
 
+  const erpPartners = erpPartnersOf(locations, demos, population.erpPartners);
+  const eshopCustomers = [
+    ...demos.flatMap((d) => (d.eshopCustomer ? [d.eshopCustomer] : [])),
+    ...population.eshopCustomers.map((c) => c.customer),
+  ].sort((a, b) => a.id - b.id);
+  const allegroBuyers = [...demos.flatMap((d) => (d.allegroBuyer ? [d.allegroBuyer] : [])), ...population.allegroBuyers.map((b) => b.buyer)].sort(
+    (a, b) => Number(a.id) - Number(b.id),
+  );
+  // Last, from its own streams: what the connectors made of the channel orders in the ERP.
+  const erpOrders = buildErpOrders(seed, erpPartners, eshopCustomers, eshopOrders, allegroBuyers, allegroCheckoutForms);
+
   return {
     seed,
     scale,
@@ -481,21 +493,21 @@ export function generateDataset(options: DatasetOptions = {}): Dataset {
     stock,
     pricelists,
     pricelistItems,
-    erpPartners: erpPartnersOf(locations, demos, population.erpPartners),
+    erpPartners,
     crmContacts,
     crmNotes,
     eshopProducts: eshopCatalogue.eshopProducts,
-    eshopCustomers: [...demos.flatMap((d) => (d.eshopCustomer ? [d.eshopCustomer] : [])), ...population.eshopCustomers.map((c) => c.customer)].sort(
-      (a, b) => a.id - b.id,
-    ),
+    eshopCustomers,
     eshopOrders,
     eshopCoupons: coupons.map((rule) => rule.coupon),
-    allegroBuyers: [...demos.flatMap((d) => (d.allegroBuyer ? [d.allegroBuyer] : [])), ...population.allegroBuyers.map((b) => b.buyer)].sort(
-      (a, b) => Number(a.id) - Number(b.id),
-    ),
+    allegroBuyers,
     allegroOffers: offers.map((o) => o.offer),
     allegroCheckoutForms,
     demoCustomers,
+    erpChannelPartners: erpOrders.channelPartners,
+    erpCarriers: erpOrders.carriers,
+    erpSaleOrders: erpOrders.saleOrders,
+    erpDeliveries: erpOrders.deliveries,
   };
 }
 

@@ -142,7 +142,7 @@ describe('faults, records and admin', () => {
         'product.product': [{ id: 'x' }, { id: 900_010, name: 'ok', product_tmpl_id: [1, 'x'], barcode: null, list_price: '10' }],
         'res.partner': [{ id: 900_011, name: 'ok', emial: 'typo@example.pl' }],
         'sale.order': [{ id: 900_012 }],
-        'stock.picking': [],
+        'stock.move': [],
       });
       expect(junk.status).toBe(400);
       expect(junk.body.error).toContain('product.product[0].id: expected a positive integer');
@@ -150,7 +150,7 @@ describe('faults, records and admin', () => {
       expect(junk.body.error).toContain('product.product[1].list_price: expected a number');
       expect(junk.body.error).toContain('res.partner[0].emial: unknown field of res.partner');
       expect(junk.body.error).toContain('sale.order[0].partner_id: required for a new sale.order record');
-      expect(junk.body.error).toContain('unknown model "stock.picking"');
+      expect(junk.body.error).toContain('unknown model "stock.move"');
       expect(await h.call<number>('res.partner', 'search_count', [[['id', '=', 900_011]]])).toBe(0);
       expect((await postRecords(h.base, [])).status).toBe(400);
       const badDate = await postRecords(h.base, { 'res.partner': [{ id: 900_013, name: 'x', write_date: '2026-05-01T10:00:00Z' }] });
@@ -159,11 +159,11 @@ describe('faults, records and admin', () => {
 
     it('loads sale orders and continues their numbering', async () => {
       const loaded = await postRecords(h.base, {
-        'sale.order': [{ id: 50, name: 'S00042', partner_id: [customerId(), 'x'], state: 'sale', date_order: '2026-04-01 10:00:00' }],
+        'sale.order': [{ id: 900_050, name: 'S90042', partner_id: [customerId(), 'x'], state: 'sale', date_order: '2026-04-01 10:00:00' }],
         'sale.order.line': [
           {
             id: 70,
-            order_id: [50, 'S00042'],
+            order_id: [900_050, 'S90042'],
             product_id: ds.products[0]!.id,
             name: 'x',
             product_uom_qty: 2,
@@ -175,12 +175,12 @@ describe('faults, records and admin', () => {
         ],
       });
       expect(loaded.status).toBe(201);
-      const [order] = await h.call<Rec[]>('sale.order', 'read', [[50], ['amount_total', 'order_line', 'partner_id']]);
-      expect(order).toEqual({ id: 50, amount_total: 12.3, order_line: [70], partner_id: [customerId(), expect.not.stringMatching(/^x$/)] });
+      const [order] = await h.call<Rec[]>('sale.order', 'read', [[900_050], ['amount_total', 'order_line', 'partner_id']]);
+      expect(order).toEqual({ id: 900_050, amount_total: 12.3, order_line: [70], partner_id: [customerId(), expect.not.stringMatching(/^x$/)] });
       const next = await h.call<number>('sale.order', 'create', [{ partner_id: customerId() }]);
-      expect(next).toBe(51);
+      expect(next).toBe(900_051);
       const [created] = await h.call<Rec[]>('sale.order', 'read', [[next], ['name']]);
-      expect(created!['name']).toBe('S00043');
+      expect(created!['name']).toBe('S90043');
     });
 
     it('resets to the dataset', async () => {
@@ -198,6 +198,11 @@ describe('faults, records and admin', () => {
     expect(body['credentials']).toMatchObject({ database: CREDS.database, login: CREDS.login, apiKey: CREDS.apiKey, uid: CREDS.uid });
     expect((body['counts'] as Record<string, number>)['product.product']).toBe(ds.products.length);
     expect(Array.isArray(body['demoCustomers'])).toBe(true);
+    expect((body['counts'] as Record<string, number>)['stock.picking']).toBe(ds.erpDeliveries.length);
+    const samples = body['sampleOrderReferences'] as { saleOrderNames: string[]; trackingRefs: string[] };
+    expect(samples.saleOrderNames).toHaveLength(3);
+    expect(samples.saleOrderNames.every((name) => ds.erpSaleOrders.some((o) => o.name === name && o.channel !== null))).toBe(true);
+    expect(samples.trackingRefs.every((ref) => ds.erpDeliveries.some((d) => d.trackingRef === ref))).toBe(true);
   });
 });
 

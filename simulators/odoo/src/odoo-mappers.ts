@@ -1,5 +1,6 @@
 import type { Address, Dataset, ErpPartner, Location, PricelistItem, Product, VatRate } from '@omnigraph/simulator-dataset';
 import type { OdooRecord } from './odoo-domain.ts';
+import { mapErpOrders } from './odoo-order-mappers.ts';
 
 /**
  * Pure dataset → Odoo wire-format mapping. Records come out exactly as `search_read` returns them in Odoo 19:
@@ -435,6 +436,18 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
     },
   ];
 
+  // --- channel orders in the ERP: the partners the connectors created, sale orders, pickings, carriers
+  for (const p of ds.erpChannelPartners) partners.set(p.id, partnerRecord(p));
+  const pricelistOfPartner = new Map(ds.erpPartners.map((p) => [p.id, p.pricelistId]));
+  const erpOrders = mapErpOrders(ds, {
+    partnerName,
+    companyPair,
+    currencyPair,
+    warehouses: new Map(ds.locations.map((l) => [l.code, { id: l.warehouseId, name: l.name, stockLocationId: l.stockLocationId }] as const)),
+    customersLocationId: CUSTOMERS,
+    pricelistOf: (id) => pricelistPair(pricelistOfPartner.get(id) ?? null),
+  });
+
   // --- partner display names (complete_name) once every partner exists
   const partnerRecords = [...partners.values()].sort((a, b) => (a['id'] as number) - (b['id'] as number));
 
@@ -468,8 +481,10 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
       'stock.quant': quants,
       'product.pricelist': pricelists,
       'product.pricelist.item': items,
-      'sale.order': [],
+      'sale.order': erpOrders['sale.order'],
       'sale.order.line': [],
+      'stock.picking': erpOrders['stock.picking'],
+      'delivery.carrier': erpOrders['delivery.carrier'],
     },
     outgoing: [...outgoing.values()],
     centralWarehouseId: central?.warehouseId ?? 0,

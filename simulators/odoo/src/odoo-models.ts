@@ -429,6 +429,9 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       vat: { type: 'char', string: 'Tax ID', writable: true, index: true },
       email: { type: 'char', string: 'Email', writable: true, index: true },
       phone: { type: 'char', string: 'Phone', writable: true },
+      // phone_validation (installed with crm / sms): the phone in E.164 for the partner's country (Poland here), or
+      // false when it is not a valid number; stored and indexed in Odoo, derived from `phone` here
+      phone_sanitized: { type: 'char', string: 'Sanitized Number', readonly: true, compute: true },
       street: { type: 'char', string: 'Street', writable: true },
       street2: { type: 'char', string: 'Street2', writable: true },
       zip: { type: 'char', string: 'Zip', writable: true },
@@ -496,6 +499,10 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       amount_tax: { type: 'monetary', string: 'Taxes', readonly: true },
       amount_total: { type: 'monetary', string: 'Total', readonly: true },
       note: { type: 'html', string: 'Terms and conditions', writable: true },
+      // delivery / stock_delivery
+      carrier_id: m2o('Delivery Method', 'delivery.carrier', { writable: true }),
+      // sale_stock: the order's transfers (stock.picking.sale_id)
+      picking_ids: { type: 'one2many', string: 'Transfers', relation: 'stock.picking', inverseName: 'sale_id', compute: true },
       commitment_date: { type: 'datetime', string: 'Delivery Date', writable: true },
       create_date: CREATE_DATE,
       write_date: WRITE_DATE,
@@ -549,10 +556,90 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       write_date: WRITE_DATE,
     },
   },
+  'delivery.carrier': {
+    name: 'delivery.carrier',
+    description: 'Shipping Methods',
+    order: 'sequence, id',
+    fields: {
+      id: ID,
+      display_name: DISPLAY_NAME,
+      name: { type: 'char', string: 'Delivery Method', required: true },
+      delivery_type: {
+        type: 'selection',
+        string: 'Provider',
+        required: true,
+        selection: [
+          ['base_on_rule', 'Based on Rules'],
+          ['fixed', 'Fixed Price'],
+        ],
+      },
+      sequence: { type: 'integer', string: 'Sequence' },
+      active: ACTIVE,
+      company_id: COMPANY,
+      create_date: CREATE_DATE,
+      write_date: WRITE_DATE,
+    },
+  },
+  'stock.picking': {
+    name: 'stock.picking',
+    description: 'Transfer',
+    order: 'priority desc, scheduled_date asc, id desc',
+    fields: {
+      id: ID,
+      display_name: DISPLAY_NAME,
+      name: { type: 'char', string: 'Reference', index: true },
+      origin: { type: 'char', string: 'Source Document', index: true },
+      partner_id: m2o('Contact', 'res.partner', { index: true }),
+      state: {
+        type: 'selection',
+        string: 'Status',
+        readonly: true,
+        selection: [
+          ['draft', 'Draft'],
+          ['waiting', 'Waiting Another Operation'],
+          ['confirmed', 'Waiting'],
+          ['assigned', 'Ready'],
+          ['done', 'Done'],
+          ['cancel', 'Cancelled'],
+        ],
+      },
+      priority: {
+        type: 'selection',
+        string: 'Priority',
+        selection: [
+          ['0', 'Normal'],
+          ['1', 'Urgent'],
+        ],
+      },
+      // related picking_type_id.code in Odoo; stored here (stock.picking.type is not served)
+      picking_type_code: {
+        type: 'selection',
+        string: 'Type of Operation',
+        readonly: true,
+        selection: [
+          ['incoming', 'Receipt'],
+          ['outgoing', 'Delivery'],
+          ['internal', 'Internal Transfer'],
+        ],
+      },
+      location_id: m2o('Source Location', 'stock.location'),
+      location_dest_id: m2o('Destination Location', 'stock.location'),
+      scheduled_date: { type: 'datetime', string: 'Scheduled Date' },
+      date_done: { type: 'datetime', string: 'Date of Transfer', readonly: true },
+      // sale_stock
+      sale_id: m2o('Sales Order', 'sale.order', { index: true }),
+      // stock_delivery (delivery before 17.0)
+      carrier_id: m2o('Carrier', 'delivery.carrier'),
+      carrier_tracking_ref: { type: 'char', string: 'Tracking Reference', index: true },
+      company_id: COMPANY,
+      create_date: CREATE_DATE,
+      write_date: WRITE_DATE,
+    },
+  },
 };
 
 /** Models that exist in a real Odoo 19 with sales and inventory but that the simulator does not serve. */
-export const UNSERVED_MODELS: ReadonlySet<string> = new Set(['stock.lot', 'stock.package']);
+export const UNSERVED_MODELS: ReadonlySet<string> = new Set(['stock.lot', 'stock.package', 'stock.move', 'stock.picking.type']);
 
 export const MODEL_NAMES: readonly string[] = Object.keys(MODELS);
 

@@ -1,5 +1,5 @@
 import type { SimulatorStore } from '@omnigraph/simulator-core';
-import type { Dataset } from '@omnigraph/simulator-dataset';
+import { toPhoneDigits, type Dataset } from '@omnigraph/simulator-dataset';
 import { compileDomain, type DomainBackend, type OdooRecord } from './odoo-domain.ts';
 import { userError, valueError } from './odoo-errors.ts';
 import { CURRENCY_PLN_ID, mapDataset, nowOdoo, productDisplayName, type MappedDataset, type OdooDemoCustomer } from './odoo-mappers.ts';
@@ -102,6 +102,15 @@ export class OdooStore implements SimulatorStore {
     this.defaultPricelistId = mapped.defaultPricelistId;
     this.demoCustomers = mapped.demoCustomers;
     this.orderSequence = 0;
+    this.continueOrderSequence();
+  }
+
+  /** Odoo's `sale.order` sequence continues after the highest `S…` number held (seeded or loaded orders). */
+  private continueOrderSequence(): void {
+    for (const order of this.table('sale.order').records.values()) {
+      const m = /^S(\d+)$/.exec(String(order['name']));
+      if (m) this.orderSequence = Math.max(this.orderSequence, Number(m[1]));
+    }
   }
 
   loadRecords(payload: unknown): Record<string, number> {
@@ -128,12 +137,7 @@ export class OdooStore implements SimulatorStore {
       if (model === 'sale.order' || model === 'sale.order.line') {
         for (const order of this.table('sale.order').records.values()) this.recomputeOrderIfLines(order);
       }
-      if (model === 'sale.order') {
-        for (const order of this.table('sale.order').records.values()) {
-          const m = /^S(\d+)$/.exec(String(order['name']));
-          if (m) this.orderSequence = Math.max(this.orderSequence, Number(m[1]));
-        }
-      }
+      if (model === 'sale.order') this.continueOrderSequence();
     }
     return counts;
   }
@@ -163,8 +167,16 @@ export class OdooStore implements SimulatorStore {
       centralWarehouseId: this.centralWarehouseId,
       warehouses,
       sampleSkus,
+      sampleOrderReferences: this.sampleOrderReferences(),
       demoCustomers: this.demoCustomers,
     };
+  }
+
+  /** a few references to try `orderByReference` with: the newest channel orders' names and parcel numbers */
+  private sampleOrderReferences(): { saleOrderNames: unknown[]; trackingRefs: unknown[] } {
+    const orders = [...this.table('sale.order').records.values()].filter((o) => o['client_order_ref'] !== false).slice(-3);
+    const pickings = [...this.table('stock.picking').records.values()].filter((p) => p['carrier_tracking_ref'] !== false).slice(-3);
+    return { saleOrderNames: orders.map((o) => o['name']), trackingRefs: pickings.map((p) => p['carrier_tracking_ref']) };
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -308,6 +320,13 @@ export class OdooStore implements SimulatorStore {
         return this.pair('res.partner', this.commercialPartner(rec));
       case 'sale.order.order_line':
         return this.one2many('sale.order.line', 'order_id', id);
+      case 'sale.order.picking_ids':
+        return this.one2many('stock.picking', 'sale_id', id);
+      case 'res.partner.phone_sanitized': {
+        // phone_validation formats with the partner's country (every partner here is Polish): E.164, false if invalid
+        const digits = typeof rec['phone'] === 'string' ? toPhoneDigits(rec['phone']) : null;
+        return digits === null ? false : `+48${digits}`;
+      }
       case 'sale.order.line.state': {
         const order = this.table('sale.order').get(refId(rec['order_id']) as number);
         return order ? order['state'] : false;

@@ -8,6 +8,8 @@ const skus = ds.products
   .slice(3, 8)
   .map((p) => p.sku);
 const shop = ds.locations.find((l) => l.kind === 'store')!;
+const trackingRefs = ds.erpDeliveries.flatMap((d) => (d.trackingRef ? [d.trackingRef] : [])).slice(0, 5);
+const orderNames = ds.erpSaleOrders.slice(0, 3).map((o) => o.name);
 
 /** the same query, written once as execute_kw (args, kwargs) and once as JSON-2 named parameters */
 const QUERIES: Array<{
@@ -71,6 +73,26 @@ const QUERIES: Array<{
       limit: 10,
     },
   },
+  {
+    label: 'deliveries by tracking number',
+    model: 'stock.picking',
+    method: 'search_read',
+    args: [[['carrier_tracking_ref', 'in', trackingRefs]]],
+    kwargs: { fields: ['name', 'origin', 'sale_id', 'partner_id', 'state', 'picking_type_code', 'scheduled_date', 'date_done', 'carrier_id'] },
+    body: {
+      domain: [['carrier_tracking_ref', 'in', trackingRefs]],
+      fields: ['name', 'origin', 'sale_id', 'partner_id', 'state', 'picking_type_code', 'scheduled_date', 'date_done', 'carrier_id'],
+    },
+  },
+  {
+    label: 'sale orders by name (all fields)',
+    model: 'sale.order',
+    method: 'search_read',
+    args: [[['name', 'in', orderNames]]],
+    kwargs: {},
+    body: { domain: [['name', 'in', orderNames]] },
+  },
+  { label: 'carriers', model: 'delivery.carrier', method: 'search_read', args: [[]], kwargs: {}, body: { domain: [] } },
   { label: 'warehouses (all fields)', model: 'stock.warehouse', method: 'search_read', args: [[]], kwargs: {}, body: { domain: [] } },
   {
     label: 'count',

@@ -14,6 +14,9 @@ const product = ds.products.find((p) => {
   );
   return p.active && q !== undefined && q.quantity - q.reserved >= 5 && !ruled;
 })!;
+/** the dataset's channel orders are seeded, so the first order created continues Odoo's sequence after them */
+const seededOrders = ds.erpSaleOrders.length;
+const orderName = (n: number): string => `S${String(seededOrders + n).padStart(5, '0')}`;
 const centralQuant = ds.stock.find((s) => s.productId === product.id && s.locationId === central.stockLocationId)!;
 
 describe('sale orders', () => {
@@ -24,7 +27,7 @@ describe('sale orders', () => {
   afterAll(() => h.close());
   beforeEach(() => h.sim.control.reset());
 
-  it('creates a quotation with lines priced from the product, numbered S00001, with amounts and taxes', async () => {
+  it('creates a quotation with lines priced from the product, numbered after the seeded orders, with amounts and taxes', async () => {
     const id = await h.call<number>('sale.order', 'create', [
       { partner_id: customer.id, order_line: [[0, 0, { product_id: product.id, product_uom_qty: 2 }]] },
     ]);
@@ -38,7 +41,7 @@ describe('sale orders', () => {
     const tax = Math.round(untaxed * product.vatRate) / 100;
     expect(order).toMatchObject({
       id,
-      name: 'S00001',
+      name: orderName(1),
       state: 'draft',
       partner_id: [customer.id, customer.name],
       amount_untaxed: untaxed,
@@ -54,7 +57,7 @@ describe('sale orders', () => {
     expect(lines).toEqual([
       {
         id: (order!['order_line'] as number[])[0],
-        order_id: [id, 'S00001'],
+        order_id: [id, orderName(1)],
         product_id: [product.id, `[${product.sku}] ${product.name}`],
         name: `[${product.sku}] ${product.name}`,
         product_uom_qty: 2,
@@ -67,7 +70,7 @@ describe('sale orders', () => {
     ]);
     const second = await h.call<number>('sale.order', 'create', [{ partner_id: customer.id }]);
     const [s2] = await h.call<Rec[]>('sale.order', 'read', [[second], ['name', 'amount_total', 'order_line']]);
-    expect(s2).toEqual({ id: second, name: 'S00002', amount_total: 0, order_line: [] });
+    expect(s2).toEqual({ id: second, name: orderName(2), amount_total: 0, order_line: [] });
   });
 
   it('confirms an order, reserving stock in the central warehouse, and refuses to confirm it twice', async () => {
@@ -136,7 +139,7 @@ describe('sale orders', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toBe(true);
     const rows = await h.json2<Rec[]>('sale.order', 'search_read', { domain: [['client_order_ref', '=', 'WC-5001']], fields: ['name', 'state'] });
-    expect(rows.body).toEqual([{ id: created.body[0], name: 'S00001', state: 'sale' }]);
+    expect(rows.body).toEqual([{ id: created.body[0], name: orderName(1), state: 'sale' }]);
     const lines = await h.json2<Rec[]>('sale.order.line', 'search_read', {
       domain: [['order_id', '=', created.body[0]]],
       fields: ['product_uom_qty', 'state'],
@@ -213,7 +216,7 @@ describe('sale orders', () => {
     });
     expect(noProduct.status).toBe(404);
     expect(noProduct.body.name).toBe('odoo.exceptions.MissingError');
-    expect(await h.call<number>('sale.order', 'search_count', [[]])).toBe(0);
+    expect(await h.call<number>('sale.order', 'search_count', [[]])).toBe(seededOrders);
     expect(await h.call<number>('sale.order.line', 'search_count', [[]])).toBe(0);
     const confirmMissing = await h.json2<OdooErrorBody>('sale.order', 'action_confirm', { ids: [424_242] });
     expect(confirmMissing.status).toBe(404);

@@ -64,10 +64,15 @@ interface WooProduct {
   sku: string;
 }
 interface WooOrder {
+  id: number;
+  status: string;
   customer_id: number;
   line_items: { sku: string | null }[];
 }
 interface CheckoutForm {
+  id: string;
+  status: string;
+  fulfillment: { status: string } | null;
   buyer: { id: string; login: string; email: string };
   lineItems: { offer: { external: { id: string } | null } }[];
 }
@@ -173,6 +178,26 @@ describe('the four simulators agree with each other over the wire', () => {
     const guests = (await wooAll<WooOrder & { billing: { email: string } }>('/orders')).filter((o) => o.customer_id === 0);
     expect(guests.length).toBeGreaterThan(10);
     expect(guests.some((o) => crmEmails.has(o.billing.email.toLowerCase()))).toBe(true);
+  });
+
+  it('every ERP sale order a connector created names a paid e-shop order or a ready Allegro form, and each has a delivery', async () => {
+    const orders = await odooCall<{ id: number; client_order_ref: string | false; origin: string | false; picking_ids: number[] }[]>(
+      'sale.order',
+      'search_read',
+      { domain: [['origin', '!=', false]], fields: ['client_order_ref', 'origin', 'picking_ids'] },
+    );
+    const wooOrders = new Map((await wooAll<WooOrder>('/orders')).map((o) => [String(o.id), o]));
+    const forms = new Map((await allAllegroForms()).map((f) => [f.id, f]));
+    const orphans = orders.filter((o) => {
+      const ref = String(o.client_order_ref);
+      const woo = /^WC-(\d+)$/.exec(ref)?.[1];
+      if (woo !== undefined) return !['processing', 'completed'].includes(wooOrders.get(woo)?.status ?? '');
+      const form = forms.get(ref);
+      return form === undefined || form.status !== 'READY_FOR_PROCESSING' || form.fulfillment?.status === 'CANCELLED';
+    });
+    expect(orders.length).toBeGreaterThan(1000);
+    expect(orphans).toEqual([]);
+    expect(orders.filter((o) => o.picking_ids.length !== 1)).toEqual([]);
   });
 
   let formsCache: CheckoutForm[] | undefined;

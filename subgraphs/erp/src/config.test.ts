@@ -3,6 +3,7 @@ import { tracingEnvShape } from '@omnigraph/shared/tracing';
 import { ConfigError, parseEnv } from '@omnigraph/shared/config';
 import { DEVELOPMENT_SUBGRAPH_SECRET } from '@omnigraph/shared/identity';
 import { ERP_CONFIG_KEYS, ErpConfigSchema, parseErpConfig } from './config.ts';
+import { DEFAULT_CHANNEL_ORDER_REFS } from './order-references.ts';
 
 describe('parseErpConfig', () => {
   const valid = { ODOO_BASE_URL: 'http://odoo.invalid', ODOO_DATABASE: 'omnigraph', ODOO_API_KEY: 'key' };
@@ -33,6 +34,10 @@ describe('parseErpConfig', () => {
       ERP_FRESHNESS_ENABLED: true,
       ERP_FRESHNESS_POLL_INTERVAL_MS: 1_000,
       ERP_FRESHNESS_OVERLAP_SECONDS: 30,
+      ERP_SALE_ORDER_NAME_PATTERN: '^S\\d{5,}$',
+      ERP_CHANNEL_ORDER_REFS: DEFAULT_CHANNEL_ORDER_REFS,
+      ERP_PARTNER_PHONE_FIELDS: ['phone'],
+      ERP_LOOKUP_CACHE_TTL_SECONDS: 30,
       OMNIGRAPH_SUBGRAPH_SECRET: DEVELOPMENT_SUBGRAPH_SECRET,
     });
   });
@@ -91,10 +96,38 @@ describe('parseErpConfig', () => {
       'ERP_FRESHNESS_POLL_INTERVAL_MS',
       'ERP_FRESHNESS_OVERLAP_SECONDS',
       'ERP_FRESHNESS_CURSOR_FILE',
+      'ERP_SALE_ORDER_NAME_PATTERN',
+      'ERP_CHANNEL_ORDER_REFS',
+      'ERP_PARTNER_PHONE_FIELDS',
+      'ERP_LOOKUP_CACHE_TTL_SECONDS',
       'REDIS_URL',
       ...Object.keys(tracingEnvShape),
       'NODE_ENV',
       'OMNIGRAPH_SUBGRAPH_SECRET',
+    ]);
+  });
+
+  it('reads the look-up settings and refuses a malformed convention, pattern or phone field', () => {
+    expect(parseErpConfig({ ...valid, ERP_PARTNER_PHONE_FIELDS: 'phone, phone_sanitized' }).ERP_PARTNER_PHONE_FIELDS).toEqual([
+      'phone',
+      'phone_sanitized',
+    ]);
+    let error: unknown;
+    try {
+      parseErpConfig({
+        ...valid,
+        ERP_SALE_ORDER_NAME_PATTERN: '^S(',
+        ERP_CHANNEL_ORDER_REFS: 'eshop=client_order_ref:^WC-\\d+$',
+        ERP_PARTNER_PHONE_FIELDS: 'fax',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues.map((issue) => issue.path).sort()).toEqual([
+      'ERP_CHANNEL_ORDER_REFS',
+      'ERP_PARTNER_PHONE_FIELDS',
+      'ERP_SALE_ORDER_NAME_PATTERN',
     ]);
   });
 });

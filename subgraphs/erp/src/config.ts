@@ -7,6 +7,17 @@ import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
+import { DEFAULT_CHANNEL_ORDER_REFS, DEFAULT_SALE_ORDER_NAME_PATTERN, parseChannelOrderRules } from './order-references.ts';
+import { PARTNER_PHONE_FIELDS, type PartnerPhoneField } from './upstream/odoo/odoo-lookup.ts';
+
+const isRegExp = (value: string): boolean => {
+  try {
+    new RegExp(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Environment of the `erp` subgraph; every problem is reported at once at start. */
 export const ErpConfigSchema = z
@@ -53,6 +64,44 @@ export const ErpConfigSchema = z
     ERP_FRESHNESS_OVERLAP_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
     /** Without Redis: a JSON file keeping the cursors across restarts; unset and no Redis → memory. */
     ERP_FRESHNESS_CURSOR_FILE: z.string().min(1).optional(),
+    /**
+     * The ERP's sale-order names, a regular expression tested on the upper-cased reference (Odoo's default sequence
+     * `S00042`; a database with another prefix or padding sets its own). @default ^S\d{5,}$
+     */
+    ERP_SALE_ORDER_NAME_PATTERN: z.string().min(1).refine(isRegExp, 'must be a regular expression').default(DEFAULT_SALE_ORDER_NAME_PATTERN),
+    /**
+     * Where the channel connectors keep the channel's order id on a sale order: `;`-separated
+     * `<eshop|marketplace>=<client_order_ref|origin|name>:<regex with one capture group>` rules, first match wins.
+     * @default eshop=client_order_ref:^WC-(\d{1,18})$;marketplace=client_order_ref:^(<UUID>)$
+     */
+    ERP_CHANNEL_ORDER_REFS: z
+      .string()
+      .default(DEFAULT_CHANNEL_ORDER_REFS)
+      .superRefine((value, ctx) => {
+        const rules = parseChannelOrderRules(value);
+        if (!Array.isArray(rules)) ctx.addIssue({ code: 'custom', message: rules.error });
+      }),
+    /**
+     * Partner fields searched for a phone number, comma-separated: `phone` (every Odoo), `phone_sanitized`
+     * (E.164, where phone_validation is installed, e.g. with CRM or SMS), `mobile` (Odoo ≤ 18.1 only). @default phone
+     */
+    ERP_PARTNER_PHONE_FIELDS: z
+      .string()
+      .default('phone')
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((f) => f.trim())
+            .filter((f) => f !== ''),
+        ),
+      ])
+      .refine((fields) => fields.length > 0 && fields.every((f) => (PARTNER_PHONE_FIELDS as readonly string[]).includes(f)), {
+        message: `must list one or more of ${PARTNER_PHONE_FIELDS.join(', ')}`,
+      })
+      .transform((fields) => fields as PartnerPhoneField[]),
+    /** How long an order-reference or customer look-up answer is reused, seconds; never served stale. @default 30 */
+    ERP_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(3_600).default(30),
     /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

@@ -2,10 +2,35 @@ import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { ErpClient } from './upstream/erp-client.ts';
 import { createErpLoaders, DEFAULT_LOCATIONS_TTL_SECONDS, type ErpCachePolicies, type ErpLoaders } from './upstream/erp-loaders.ts';
 import { DEFAULT_MAX_STALE_SECONDS } from '@omnigraph/shared/cache';
+import { createErpLookupLoaders, type ErpLookupLoaders, type ErpLookupSettings } from './upstream/erp-lookup-loaders.ts';
+import { DEFAULT_CHANNEL_ORDER_REFS, DEFAULT_SALE_ORDER_NAME_PATTERN, parseChannelOrderRules } from './order-references.ts';
 
 /** Per-request context of the `erp` subgraph. */
 export interface ErpContext {
   loaders: ErpLoaders;
+  /** order references and customer identities (issue 10) */
+  lookups: ErpLookupLoaders;
+}
+
+/** How references and partners are read (config: ERP_SALE_ORDER_NAME_PATTERN, ERP_CHANNEL_ORDER_REFS, ERP_LOOKUP_CACHE_TTL_SECONDS). */
+export interface ErpLookupConfig {
+  saleOrderNamePattern: string;
+  channelOrderRefs: string;
+  cacheTtlSeconds: number;
+}
+
+export const DEFAULT_LOOKUP_CACHE_TTL_SECONDS = 30;
+
+/** The lookup settings from the (already validated) config values; defaults for what is not given. */
+export function erpLookupSettings(config: Partial<ErpLookupConfig> = {}): ErpLookupSettings {
+  const rules = parseChannelOrderRules(config.channelOrderRefs ?? DEFAULT_CHANNEL_ORDER_REFS);
+  if (!Array.isArray(rules)) throw new Error(`ERP_CHANNEL_ORDER_REFS: ${rules.error}`);
+  const ttl = config.cacheTtlSeconds ?? DEFAULT_LOOKUP_CACHE_TTL_SECONDS;
+  return {
+    saleOrderName: new RegExp(config.saleOrderNamePattern ?? DEFAULT_SALE_ORDER_NAME_PATTERN),
+    channelOrderRules: rules,
+    policy: { freshSeconds: ttl, maxStaleSeconds: 0, negativeSeconds: ttl },
+  };
 }
 
 /** What lives for the whole process and is shared by every request's context. */
@@ -24,6 +49,8 @@ export interface ErpContextDeps {
   singleFlight?: SingleFlight;
   /** @default Date.now */
   now?: () => number;
+  /** lookups configuration; defaults: the documented conventions */
+  lookup?: Partial<ErpLookupConfig>;
 }
 
 /** The cache policy of each kind of ERP data, from the config (defaults: the documented max ages). */
@@ -44,6 +71,13 @@ export function createErpContext(deps: ErpContextDeps): ErpContext {
       client: deps.client,
       cache: deps.cache,
       policies: erpCachePolicies(deps),
+      singleFlight: deps.singleFlight,
+      now: deps.now,
+    }),
+    lookups: createErpLookupLoaders({
+      client: deps.client,
+      cache: deps.cache,
+      settings: erpLookupSettings(deps.lookup),
       singleFlight: deps.singleFlight,
       now: deps.now,
     }),

@@ -50,6 +50,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
     database: config.ODOO_DATABASE,
     apiKey: config.ODOO_API_KEY,
     timeoutMs: config.ERP_TIMEOUT_MS,
+    partnerPhoneFields: config.ERP_PARTNER_PHONE_FIELDS,
     policies: { ...upstreamPoliciesFromEnv('ERP', config), logger, budget },
   });
   const cache = await createCacheFromEnv({
@@ -73,6 +74,11 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
         cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS,
         maxStaleCatalogueSeconds: config.ERP_MAX_STALE_CATALOGUE_SECONDS,
         maxStaleStockSeconds: config.ERP_MAX_STALE_STOCK_SECONDS,
+        lookup: {
+          saleOrderNamePattern: config.ERP_SALE_ORDER_NAME_PATTERN,
+          channelOrderRefs: config.ERP_CHANNEL_ORDER_REFS,
+          cacheTtlSeconds: config.ERP_LOOKUP_CACHE_TTL_SECONDS,
+        },
         singleFlight,
       }),
     // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need

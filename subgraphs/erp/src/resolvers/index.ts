@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { locationResolvers } from './location.resolvers.ts';
+import { lookupResolvers } from './lookup.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
 import { storeAvailabilityResolvers } from './store-availability.resolvers.ts';
 
@@ -8,6 +9,7 @@ export const resolvers: Resolvers = {
   ...productResolvers,
   ...locationResolvers,
   ...storeAvailabilityResolvers,
+  ...lookupResolvers,
   Query: {
     ...productResolvers.Query,
     ...locationResolvers.Query,

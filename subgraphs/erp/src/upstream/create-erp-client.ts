@@ -2,6 +2,7 @@ import { createHttpClient } from '@omnigraph/shared/http';
 import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import type { ErpClient } from './erp-client.ts';
 import { createOdooClient } from './odoo/odoo-client.ts';
+import type { PartnerPhoneField } from './odoo/odoo-lookup.ts';
 
 export interface CreateErpClientOptions {
   /** Odoo server base URL */
@@ -12,11 +13,19 @@ export interface CreateErpClientOptions {
   timeoutMs: number;
   /** retries, breaker, bulkhead, budget, logger; each has a documented default in `@omnigraph/shared/upstream` */
   policies?: UpstreamPolicies;
+  /** ERP_PARTNER_PHONE_FIELDS: where partners' phones are searched. @default ['phone'] */
+  partnerPhoneFields?: readonly PartnerPhoneField[];
 }
 
 /** The ERP adapter. Odoo is the only product today; another ERP would be chosen here by an `ERP_PROVIDER` value. */
 export function createErpClient(options: CreateErpClientOptions): ErpClient {
   const http = createHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const upstream = createUpstream({ serviceName: 'erp', product: 'odoo', attemptTimeoutMs: options.timeoutMs, ...options.policies });
-  return createOdooClient({ http, upstream, database: options.database, apiKey: options.apiKey });
+  return createOdooClient({
+    http,
+    upstream,
+    database: options.database,
+    apiKey: options.apiKey,
+    ...(options.partnerPhoneFields ? { partnerPhoneFields: options.partnerPhoneFields } : {}),
+  });
 }

@@ -20,4 +20,12 @@ export const erpCacheKeys = {
   stockBySku: (sku: string): string => `stock:${sku}`,
   /** every store and warehouse (ErpLocationModel[]): catalogue-like reference data */
   locations: (): string => 'locations',
+  /**
+   * Look-ups (issue 10), cached briefly and never served stale (ERP_LOOKUP_CACHE_TTL_SECONDS): the channel orders an
+   * order reference names (OrderReferenceHit[]), the partners a customer-lookup key finds and a CRM customer's
+   * partners (ErpIdentityModel[]). Personal data: read only through fields that need `customers:pii` / `orders:read`.
+   */
+  referenceHits: (reference: string): string => `ref:${reference}`,
+  lookupIdentities: (lookupKey: string): string => `lookup:${lookupKey}`,
+  customerIdentities: (customerKey: string): string => `customer:${customerKey}`,
 } as const;

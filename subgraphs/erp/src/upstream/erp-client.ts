@@ -55,6 +55,56 @@ export interface ErpStockRowModel {
   asOf: string;
 }
 
+/** A sale order as far as references need it. */
+export interface ErpSaleOrderModel {
+  id: number;
+  /** e.g. S00042 */
+  name: string;
+  /** the customer's / channel's reference; null when empty */
+  clientOrderRef: string | null;
+  /** the source document; null when empty */
+  origin: string | null;
+  /** ISO 8601 UTC; null when the ERP has none */
+  dateOrder: string | null;
+}
+
+/** A sale order found through one of its deliveries' parcel numbers. */
+export interface ErpTrackedSaleOrderModel {
+  /** the parcel number as the ERP holds it */
+  trackingRef: string;
+  order: ErpSaleOrderModel;
+}
+
+/** A partner (person or company) as identity lookups need it, with its commercial entity resolved. */
+export interface ErpPartnerModel {
+  id: number;
+  name: string;
+  isCompany: boolean;
+  email: string | null;
+  /** the phone numbers held (as typed, or E.164 for `phone_sanitized`), in the configured fields' order */
+  phones: string[];
+  /** the partner's own tax id as stored (`PL6762481366`, `6762481366`…) */
+  vat: string | null;
+  zip: string | null;
+  /** ISO 8601 UTC */
+  createdAt: string | null;
+  /** the company a contact person belongs to (Odoo `commercial_partner_id`); null when it is the partner itself */
+  commercial: { id: number; name: string; isCompany: boolean; vat: string | null } | null;
+}
+
+/** What a partner search matches on; every list is searched in one call (OR). */
+export interface ErpPartnerQuery {
+  ids?: readonly number[];
+  /** lower-case addresses, compared case-insensitively */
+  emails?: readonly string[];
+  /** 10-digit NIPs: the partner's or its commercial partner's tax id, with or without the PL prefix */
+  nips?: readonly string[];
+  /** folded company names: company partners whose folded name contains one */
+  companyNames?: readonly string[];
+  /** 9-digit Polish national numbers */
+  phones?: readonly string[];
+}
+
 export interface ErpClient {
   /** Products whose SKU is in `skus` (active or archived); unknown SKUs are simply absent. Any number of SKUs. */
   getProductsBySkus(args: { skus: readonly string[] }): Promise<ErpProductModel[]>;
@@ -62,4 +112,17 @@ export interface ErpClient {
   getStockBySkus(args: { skus: readonly string[] }): Promise<ErpStockRowModel[]>;
   /** Every active store and warehouse. */
   listLocations(): Promise<ErpLocationModel[]>;
+  /**
+   * Sale orders named one of `names` (exact, as the ERP's sequence writes them) and those with a delivery carrying
+   * one of `trackingRefs`, in at most two calls (one when `trackingRefs` is empty), whatever the number of each.
+   */
+  findSaleOrders(args: { names: readonly string[]; trackingRefs: readonly string[] }): Promise<{
+    byName: ErpSaleOrderModel[];
+    byTracking: ErpTrackedSaleOrderModel[];
+  }>;
+  /**
+   * Active partners matching any criterion of `query` — a superset: the caller keeps those that really match (Odoo's
+   * `ilike` is accent-sensitive, phones are stored as typed). One search, plus one read of the commercial partners.
+   */
+  searchPartners(args: { query: ErpPartnerQuery }): Promise<ErpPartnerModel[]>;
 }

@@ -52,6 +52,8 @@ function fakeClient() {
       skus.filter((sku) => sku !== 'MISSING').flatMap((sku) => [row(sku, 'A'), row(sku, 'B')]),
     ),
     listLocations: vi.fn<ErpClient['listLocations']>(async () => [location('WAW1'), location('CEN')]),
+    findSaleOrders: vi.fn<ErpClient['findSaleOrders']>(async () => ({ byName: [], byTracking: [] })),
+    searchPartners: vi.fn<ErpClient['searchPartners']>(async () => []),
   } satisfies ErpClient;
 }
 

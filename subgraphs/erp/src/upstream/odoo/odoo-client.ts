@@ -11,6 +11,7 @@ import {
   OdooWarehouseListDto,
   type OdooTaxDto,
 } from './odoo-dtos.ts';
+import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
 import { mapOdooProductDtoToErpProduct, mapOdooQuantsToErpStockRows, mapOdooWarehouseToErpLocation } from './odoo-mappers.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface OdooClientOptions {
   taxCacheTtlMs?: number;
   /** @default Date.now */
   now?: () => number;
+  /** where partners' phone numbers are searched (ERP_PARTNER_PHONE_FIELDS). @default ['phone'] */
+  partnerPhoneFields?: readonly PartnerPhoneField[];
 }
 
 const PRODUCT_FIELDS = ['default_code', 'display_name', 'name', 'barcode', 'lst_price', 'taxes_id', 'currency_id', 'active'];
@@ -103,6 +106,9 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   }
 
   return {
+    // sale orders by name / parcel number and partners by identity (odoo-lookup.ts)
+    ...createOdooLookups(call, options.partnerPhoneFields ?? ['phone']),
+
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
     async getProductsBySkus({ skus }) {
       const unique = [...new Set(skus)];
