@@ -68,7 +68,13 @@ const leaks = (text: string) => tomasz.markers.filter((m) => text.toLowerCase().
 
 beforeAll(async () => {
   stack = await startE2eStack({
-    gatewayEnv: { GATEWAY_CUSTOMER_TOKEN_SECRET: TOKEN_SECRET, GATEWAY_CUSTOMER_TOKEN_AUDIENCE: AUDIENCE, GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS: '300' },
+    gatewayEnv: {
+      GATEWAY_CUSTOMER_TOKEN_SECRET: TOKEN_SECRET,
+      GATEWAY_CUSTOMER_TOKEN_AUDIENCE: AUDIENCE,
+      GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS: '300',
+      // the mint and access lines are info
+      LOG_LEVEL: 'info',
+    },
   });
   storefrontKey = await stack.createKey({ name: 'storefront back end', scopes: ['customer-tokens:issue'], profile: 'internal' });
   const ds = stack.dataset;
@@ -382,6 +388,16 @@ describe('0 cross-customer reads', () => {
     const crossCustomerReads = responses.filter((r) => leaks(r.text).length > 0);
     expect(responses.length).toBeGreaterThanOrEqual(30);
     expect(crossCustomerReads.map((r) => `${r.path}: ${leaks(r.text).join(', ')}`)).toEqual([]);
+  });
+});
+
+describe('logs', () => {
+  it('record each minting by key and token id, and never a token', () => {
+    const lines = stack.logLines();
+    const minted = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'customer token minted');
+    expect(minted.length).toBeGreaterThanOrEqual(2);
+    for (const line of minted) expect(Object.keys(line)).toEqual(expect.arrayContaining(['keyId', 'customerId', 'jti']));
+    expect(lines.filter((l) => l.includes(annaToken.split('.')[2]!))).toEqual([]);
   });
 });
 
