@@ -6,6 +6,7 @@ import { ConfigError, configIssuesOf, type ConfigIssue } from '@omnigraph/shared
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape, serviceSettingsOf, type ServiceSettings } from '@omnigraph/shared/service';
 import { tracingEnvShape } from '@omnigraph/shared/tracing';
+import { loadOperationRegistry } from './edge/registered-operations.ts';
 import {
   DEFAULT_CUSTOMER_TOKEN_TTL_SECONDS,
   MAX_CUSTOMER_TOKEN_TTL_SECONDS,
@@ -138,6 +139,19 @@ const GatewayEnvSchema = z
      * so a token of one is refused by the other even if they shared the secret. @default omnigraph
      */
     GATEWAY_CUSTOMER_TOKEN_AUDIENCE: z.string().min(1).max(200).default('omnigraph'),
+    /**
+     * Registered operations (`schema/operations/`) bound tokens are pinned to, comma-separated, as a partner key's
+     * `--operations`: set it when the shop's pages send only registered operations. Empty: any `me { … }`. @default ''
+     */
+    GATEWAY_CUSTOMER_TOKEN_OPERATIONS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      ),
     /** Requests per minute of one customer with bound tokens (all their tokens together). @default 120 */
     GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     ...tracingEnvShape,
@@ -181,7 +195,7 @@ export interface GatewayConfig {
   logLevel: z.output<typeof GatewayEnvSchema>['LOG_LEVEL'];
   traceparentTrust: 'all' | 'internal' | 'none';
   /** customer-bound tokens (ADR 0009); `secret` undefined: off */
-  customerTokens: { secret: string | undefined; audience: string; ttlSeconds: number; rateLimitPerMinute: number };
+  customerTokens: { secret: string | undefined; audience: string; ttlSeconds: number; rateLimitPerMinute: number; operations?: string[] };
 }
 
 /** Reads and checks the whole gateway configuration; throws one ConfigError naming every problem. */
@@ -205,6 +219,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   ) {
     // one leaked secret must not give both: signing identities for the subgraphs and tokens for the gateway
     issues.push({ path: 'GATEWAY_CUSTOMER_TOKEN_SECRET', message: 'must differ from OMNIGRAPH_SUBGRAPH_SECRET' });
+  }
+  if (own.success && own.data.GATEWAY_CUSTOMER_TOKEN_OPERATIONS.length > 0) {
+    const registry = loadOperationRegistry();
+    const unknown = own.data.GATEWAY_CUSTOMER_TOKEN_OPERATIONS.filter((name) => registry.byName(name) === undefined);
+    if (unknown.length > 0)
+      issues.push({ path: 'GATEWAY_CUSTOMER_TOKEN_OPERATIONS', message: `not registered in schema/operations: ${unknown.join(', ')}` });
   }
   if (!own.success || auth.config === undefined || issues.length > 0) throw new ConfigError('gateway', issues);
   const e = own.data;
@@ -240,6 +260,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       audience: e.GATEWAY_CUSTOMER_TOKEN_AUDIENCE,
       ttlSeconds: e.GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS,
       rateLimitPerMinute: e.GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE,
+      ...(e.GATEWAY_CUSTOMER_TOKEN_OPERATIONS.length === 0 ? {} : { operations: e.GATEWAY_CUSTOMER_TOKEN_OPERATIONS }),
     },
   };
 }

@@ -58,6 +58,20 @@ describe('customer-bound tokens at the edge', () => {
   });
 });
 
+describe('bound tokens pinned to registered operations', () => {
+  it('carry the configured safelist, as a partner key with --operations does', async () => {
+    const keys = createApiKeyService({ store: createMemoryKeyStore(), pepper: 'p'.repeat(40) });
+    const auth = createAuthenticator({
+      keys,
+      profiles,
+      customerTokens: { secret: SECRET, audience: 'omnigraph', rateLimitPerMinute: 60, operations: ['PartnerProductsBySku'] },
+    });
+    const { token } = mintCustomerToken(SECRET, { binding, audience: 'omnigraph', keyId: 'k', ttlSeconds: 60 });
+    const outcome = await auth.authenticate({ authorization: `Bearer ${token}` });
+    expect(outcome.ok && outcome.principal.operations).toEqual(['PartnerProductsBySku']);
+  });
+});
+
 describe('customer token configuration', () => {
   const problemsOf = (env: NodeJS.ProcessEnv) => {
     try {
@@ -84,5 +98,11 @@ describe('customer token configuration', () => {
       'GATEWAY_CUSTOMER_TOKEN_SECRET: must differ from OMNIGRAPH_SUBGRAPH_SECRET',
     ]);
     expect(problemsOf({ GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS: '901' }).map((p) => p.split(':')[0])).toEqual(['GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS']);
+    expect(problemsOf({ GATEWAY_CUSTOMER_TOKEN_OPERATIONS: 'PartnerProductsBySku, NoSuchOperation' })).toEqual([
+      'GATEWAY_CUSTOMER_TOKEN_OPERATIONS: not registered in schema/operations: NoSuchOperation',
+    ]);
+    expect(loadGatewayConfig({ GATEWAY_CUSTOMER_TOKEN_OPERATIONS: 'PartnerProductsBySku' }).customerTokens.operations).toEqual([
+      'PartnerProductsBySku',
+    ]);
   });
 });

@@ -15,6 +15,8 @@ export interface CustomerTokenAuthOptions {
   audience: string;
   /** requests per minute per customer (all of their tokens together) */
   rateLimitPerMinute: number;
+  /** registered operations bound callers are pinned to (GATEWAY_CUSTOMER_TOKEN_OPERATIONS); absent: any me { … } */
+  operations?: readonly string[] | undefined;
   /** bound callers run with the partner profile's limits (no introspection, tight shapes) */
   partnerProfile: ProfileSettings;
   now?: () => Date;
@@ -47,6 +49,7 @@ export function authenticateCustomerToken(token: string, options: CustomerTokenA
       // one budget per customer, whatever number of tokens they hold; a digest, so no id travels into Redis keys
       subject: `customer:${createHash('sha256').update(`${claims.aud}\n${claims.sub}`).digest('hex').slice(0, 24)}`,
       rateLimit: { requestsPerMinute: options.rateLimitPerMinute, costPerMinute: options.partnerProfile.defaultCostPerMinute },
+      ...(options.operations === undefined || options.operations.length === 0 ? {} : { operations: options.operations }),
     },
   };
 }
