@@ -76,7 +76,7 @@ export function createBindingResolver(options: ResolveBindingOptions): ResolveBi
       if (codes.every((code) => code === 'NOT_FOUND')) return null;
       throw new BindingUnavailableError(`crm could not resolve the customer (${codes.map(String).join(', ')})`);
     }
-    if (record.id !== customerId) throw new BindingUnavailableError('crm answered another customer');
+    // HubSpot answers a merged contact's old id with the surviving contact: the binding (and `me`) is the survivor
     const additional = parsed.data.data?.extra?.[0]?.additionalEmails ?? [];
     // Allegro relay addresses are shared by nobody but are no address of the customer's own either: never a key
     const emails = [record.email, ...additional].filter((e): e is string => typeof e === 'string' && e !== '' && !isAllegroRelayEmail(e));
