@@ -1,6 +1,7 @@
 /**
  * `npm start` as a user runs it (scripts/start-stack.ts in a real child process): everything starts, the banner says
- * where the one metrics listener of the process is, and Ctrl-C (SIGINT) drains and exits 0.
+ * where the one metrics listener of the process is, its demo storefront key mints a customer-bound token, and Ctrl-C
+ * (SIGINT) drains and exits 0.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,20 @@ describe('npm start', () => {
     // metrics are not on the public port
     expect((await fetch(`${gateway}/metrics`)).status).toBe(404);
     expect((await fetch(`${gateway}/readyz`)).status).toBe(200);
+    // the banner's storefront key mints a customer-bound token (a per-run secret), which reads Anna's own account
+    const storefront = (await stack.waitFor(/storefront back end \(internal, customer-tokens:issue only\): +(omg_\S+)/))[1]!;
+    const minted = await fetch(`${gateway}/customer-tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${storefront}` },
+      body: JSON.stringify({ customerId: '10000000001' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
+    const me = await fetch(`${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { name } }' }),
+    });
+    expect(await me.json()).toMatchObject({ data: { me: { name: 'Anna Kowalska' } } });
 
     const signalledAt = performance.now();
     stack.child.kill('SIGINT');

@@ -9,7 +9,7 @@ describe('issueDemoKeys', () => {
     const first = await issueDemoKeys(keys);
     for (let start = 0; start < 3; start++) await issueDemoKeys(keys);
     const demo = await keys.list(DEMO_OWNER);
-    expect(demo).toHaveLength(2);
+    expect(demo).toHaveLength(3);
     expect(demo.every((r) => r.revokedAt === undefined)).toBe(true);
     expect((await keys.authenticate(first.callCenter)).ok).toBe(false);
     expect((await keys.list()).map((r) => r.keyId)).toContain(partner.record.keyId);

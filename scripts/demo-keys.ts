@@ -7,7 +7,7 @@ export const DEMO_OWNER = 'omnigraph-demo';
  * Fresh demo keys per start; the ones of earlier starts are deleted (revoked at once on every replica by the store's
  * invalidation), so they pile up neither as live credentials nor as revoked records.
  */
-export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string }> {
+export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string; storefront: string }> {
   for (const old of await keys.list(DEMO_OWNER)) await keys.delete(old.keyId);
   const callCenter = await keys.createKey({
     name: 'demo: call center',
@@ -22,5 +22,13 @@ export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: 
     scopes: ['catalog:read', 'stock:read'],
     rateLimitPerMinute: 120,
   });
-  return { callCenter: callCenter.key, partner: partner.key };
+  // the shop's back end: mints customer-bound tokens (ADR 0009) for its signed-in customers, and reads nothing itself
+  const storefront = await keys.createKey({
+    name: 'demo: storefront back end',
+    ownerId: DEMO_OWNER,
+    profile: 'internal',
+    scopes: ['customer-tokens:issue'],
+    rateLimitPerMinute: 600,
+  });
+  return { callCenter: callCenter.key, partner: partner.key, storefront: storefront.key };
 }

@@ -95,6 +95,8 @@ function planStack(processEnv: Env): StackPlan {
   // The bundled shop gets webhooks to the eshop subgraph (freshness); a real shop is registered by its admin
   // (docs/webhooks.md).
   if (simulators.some((s) => s.product === 'woocommerce')) env['WOOCOMMERCE_WEBHOOK_SECRET'] ||= freshSubgraphSecret();
+  // customer-bound tokens (ADR 0009) on, with a key of this run only; tokens of an earlier run are refused
+  env['GATEWAY_CUSTOMER_TOKEN_SECRET'] ||= freshSubgraphSecret();
   for (const load of [loadErpConfig, loadEshopConfig, loadCrmConfig, loadMarketplaceConfig]) collect(() => load(env));
   let gateway: GatewayConfig | undefined;
   collect(() => (gateway = loadGatewayConfig(env)));
@@ -108,7 +110,7 @@ void runService({
   load: planStack,
   // one metrics listener for the process (GATEWAY_METRICS_*); no drain delay: no load balancer routes to a laptop
   settings: (plan) => ({ ...plan.gateway.service, shutdown: { ...plan.gateway.service.shutdown, delayMs: 0 } }),
-  start: async ({ env, simulators, realSystems }, { register, metricsUrl }) => {
+  start: async ({ env, simulators, realSystems, gateway: planned }, { register, metricsUrl }) => {
     const sources = realSystems.map(({ product, variable, url }) => `  ${product.padEnd(12)} ${url} (${variable})`);
     for (const { product, boot } of simulators) {
       const drain = createHttpDrain(boot.simulator.server);
@@ -126,7 +128,15 @@ void runService({
     register({ name: 'gateway', drain: gateway.drain, close: () => gateway.close() });
     const gatewayUrl = await gateway.listen();
     const demo = await issueDemoKeys(gateway.apiKeys);
-    printBanner({ gatewayUrl, metricsUrl, sources, subgraphUrls: subgraphs.urls, demo, keysInRedis: Boolean(env['REDIS_URL']) });
+    printBanner({
+      gatewayUrl,
+      metricsUrl,
+      sources,
+      subgraphUrls: subgraphs.urls,
+      demo,
+      keysInRedis: Boolean(env['REDIS_URL']),
+      customerTokenTtlSeconds: planned.customerTokens.ttlSeconds,
+    });
   },
 });
 
@@ -135,8 +145,9 @@ function printBanner(b: {
   metricsUrl: string | undefined;
   sources: string[];
   subgraphUrls: Record<string, string>;
-  demo: { callCenter: string; partner: string };
+  demo: { callCenter: string; partner: string; storefront: string };
   keysInRedis: boolean;
+  customerTokenTtlSeconds: number;
 }): void {
   const { gatewayUrl, demo } = b;
   const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' '), variables: JSON.parse(EXAMPLE_VARIABLES) });
@@ -162,8 +173,15 @@ curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'x-api-key:
 Demo API keys (new on every start; the previous demo keys are deleted; keys are stored in ${b.keysInRedis ? 'Redis' : 'the key file'}):
   call center (internal, every scope):           ${demo.callCenter}
   comparison site (partner, catalog:read stock:read): ${demo.partner}
+  storefront back end (internal, customer-tokens:issue only): ${demo.storefront}
 The partner key gets catalog and stock data; ask it for a customer and the answer is FORBIDDEN. More keys:
   npm run keys -- create --name <name> --owner <partnerId> --scopes catalog:read,stock:read --rate-limit 600
+
+A shop's "my account" page: its back end mints a token bound to the signed-in customer (Anna, CRM id 10000000001),
+valid ${b.customerTokenTtlSeconds / 60} minutes, that reads only her own me { … }:
+
+TOKEN=$(curl -s -X POST ${gatewayUrl}/customer-tokens -H 'content-type: application/json' -H 'authorization: Bearer ${demo.storefront}' -d '{"customerId":"10000000001"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ me { name loyalty { tier } orders(first: 5) { edges { node { id placedAt } } } } }"}'
 
 Other demo customers: phone 600-100-200 (Tomasz, 400+ orders), 0048 512 345 678 (Katarzyna, guest orders),
 e-mail marek.lewandowski@example.pl (Allegro only). Ctrl-C stops everything.

@@ -6,6 +6,12 @@ import { ConfigError, configIssuesOf, type ConfigIssue } from '@omnigraph/shared
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape, serviceSettingsOf, type ServiceSettings } from '@omnigraph/shared/service';
 import { tracingEnvShape } from '@omnigraph/shared/tracing';
+import { loadOperationRegistry } from './edge/registered-operations.ts';
+import {
+  DEFAULT_CUSTOMER_TOKEN_TTL_SECONDS,
+  MAX_CUSTOMER_TOKEN_TTL_SECONDS,
+  MIN_CUSTOMER_TOKEN_SECRET_LENGTH,
+} from './customer-tokens/customer-token.ts';
 
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -112,6 +118,42 @@ const GatewayEnvSchema = z
      * link (docs/observability.md). @default internal
      */
     GATEWAY_TRACEPARENT_TRUST: z.enum(['all', 'internal', 'none']).default('internal'),
+    /**
+     * HMAC key of customer-bound tokens (ADR 0009), at least 32 characters, the same on every replica and different
+     * from OMNIGRAPH_SUBGRAPH_SECRET. Unset: customer tokens are off (`POST /customer-tokens` answers 404 and every
+     * `ogc_…` credential is refused). `npm start` generates one. @default unset
+     */
+    GATEWAY_CUSTOMER_TOKEN_SECRET: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.string().min(MIN_CUSTOMER_TOKEN_SECRET_LENGTH, `must be at least ${MIN_CUSTOMER_TOKEN_SECRET_LENGTH} characters`).optional(),
+    ),
+    /** Lifetime of a customer-bound token, at most 900 (15 minutes). @default 600 */
+    GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(30)
+      .max(MAX_CUSTOMER_TOKEN_TTL_SECONDS)
+      .default(DEFAULT_CUSTOMER_TOKEN_TTL_SECONDS),
+    /**
+     * The audience this gateway mints customer tokens for and accepts: set it per deployment (staging, production),
+     * so a token of one is refused by the other even if they shared the secret. @default omnigraph
+     */
+    GATEWAY_CUSTOMER_TOKEN_AUDIENCE: z.string().min(1).max(200).default('omnigraph'),
+    /**
+     * Registered operations (`schema/operations/`) bound tokens are pinned to, comma-separated, as a partner key's
+     * `--operations`: set it when the shop's pages send only registered operations. Empty: any `me { … }`. @default ''
+     */
+    GATEWAY_CUSTOMER_TOKEN_OPERATIONS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter((o) => o !== ''),
+      ),
+    /** Requests per minute of one customer with bound tokens (all their tokens together). @default 120 */
+    GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })
@@ -152,6 +194,8 @@ export interface GatewayConfig {
   corsOrigins: ReadonlySet<string>;
   logLevel: z.output<typeof GatewayEnvSchema>['LOG_LEVEL'];
   traceparentTrust: 'all' | 'internal' | 'none';
+  /** customer-bound tokens (ADR 0009); `secret` undefined: off */
+  customerTokens: { secret: string | undefined; audience: string; ttlSeconds: number; rateLimitPerMinute: number; operations?: string[] };
 }
 
 /** Reads and checks the whole gateway configuration; throws one ConfigError naming every problem. */
@@ -167,6 +211,20 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     issues.push(...error.issues);
+  }
+  if (
+    own.success &&
+    own.data.GATEWAY_CUSTOMER_TOKEN_SECRET !== undefined &&
+    own.data.GATEWAY_CUSTOMER_TOKEN_SECRET === own.data.OMNIGRAPH_SUBGRAPH_SECRET
+  ) {
+    // one leaked secret must not give both: signing identities for the subgraphs and tokens for the gateway
+    issues.push({ path: 'GATEWAY_CUSTOMER_TOKEN_SECRET', message: 'must differ from OMNIGRAPH_SUBGRAPH_SECRET' });
+  }
+  if (own.success && own.data.GATEWAY_CUSTOMER_TOKEN_OPERATIONS.length > 0) {
+    const registry = loadOperationRegistry();
+    const unknown = own.data.GATEWAY_CUSTOMER_TOKEN_OPERATIONS.filter((name) => registry.byName(name) === undefined);
+    if (unknown.length > 0)
+      issues.push({ path: 'GATEWAY_CUSTOMER_TOKEN_OPERATIONS', message: `not registered in schema/operations: ${unknown.join(', ')}` });
   }
   if (!own.success || auth.config === undefined || issues.length > 0) throw new ConfigError('gateway', issues);
   const e = own.data;
@@ -197,5 +255,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     corsOrigins: new Set(e.GATEWAY_CORS_ORIGINS),
     logLevel: e.LOG_LEVEL,
     traceparentTrust: e.GATEWAY_TRACEPARENT_TRUST,
+    customerTokens: {
+      secret: e.GATEWAY_CUSTOMER_TOKEN_SECRET,
+      audience: e.GATEWAY_CUSTOMER_TOKEN_AUDIENCE,
+      ttlSeconds: e.GATEWAY_CUSTOMER_TOKEN_TTL_SECONDS,
+      rateLimitPerMinute: e.GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE,
+      ...(e.GATEWAY_CUSTOMER_TOKEN_OPERATIONS.length === 0 ? {} : { operations: e.GATEWAY_CUSTOMER_TOKEN_OPERATIONS }),
+    },
   };
 }

@@ -22,6 +22,8 @@ import { context } from '@opentelemetry/api';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
+import { createCustomerTokenEndpoint, CUSTOMER_TOKENS_PATH } from './customer-tokens/customer-token-endpoint.ts';
+import { createBindingResolver } from './customer-tokens/resolve-binding.ts';
 import { applyCors } from './edge/cors.ts';
 import { createConcurrencyLimiter } from './edge/concurrency.ts';
 import { createEdge, type EdgeSchema } from './edge/edge.ts';
@@ -144,6 +146,18 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         : { verifier: createJwtVerifier(config.jwt, { logger }), rateLimitPerMinute: config.jwt.rateLimitPerMinute },
     profiles,
     logger,
+    customerTokens: config.customerTokens,
+  });
+  const customerTokenEndpoint = createCustomerTokenEndpoint({
+    settings: config.customerTokens,
+    authenticator,
+    limiter,
+    resolveBinding: createBindingResolver({
+      crmUrl: config.subgraphUrls.crm,
+      subgraphSecret: config.subgraphSecret,
+      timeoutMs: config.subgraphTimeoutMs,
+    }),
+    logger,
   });
   const operationRegistry = loadOperationRegistry();
   // Every request's record goes to each of these when its response is over (see record-request.ts).
@@ -195,6 +209,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       const html = renderExplorerPage({ endpoint: '/graphql', exampleQuery: EXAMPLE_QUERY, exampleVariables: EXAMPLE_VARIABLES });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html);
+      return;
+    }
+    if (path === CUSTOMER_TOKENS_PATH) {
+      customerTokenEndpoint(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, 'customer token request failed unexpectedly');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.end();
+      });
       return;
     }
     if (path !== '/graphql') return sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });

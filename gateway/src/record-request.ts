@@ -77,7 +77,8 @@ export function buildRequestRecord(state: RequestState, res: ServerResponse): Re
   };
   if (decided?.operationName !== undefined) record.operationName = decided.operationName;
   if (identity !== undefined) {
-    if (identity.kind === 'api-key') record.keyId = identity.subject;
+    // a customer-bound token is metered to the storefront key that minted it (its subject); the customer is not named
+    if (identity.kind === 'api-key' || identity.kind === 'customer-token') record.keyId = identity.subject;
     // a JWT's subject may name a person: its digest (the rate-limit subject) stands for it
     if (identity.kind === 'jwt') record.ownerId = principal!.subject;
     else if (identity.ownerId !== undefined) record.ownerId = identity.ownerId;

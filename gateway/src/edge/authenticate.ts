@@ -5,6 +5,8 @@ import type { RequestIdentity } from '@omnigraph/shared/identity';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { RateLimitPolicy } from '../rate-limit/index.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
+import { authenticateCustomerToken, type CustomerTokenAuthOptions } from '../customer-tokens/bound-principal.ts';
+import { CUSTOMER_TOKEN_PREFIX } from '../customer-tokens/customer-token.ts';
 
 /** The authenticated caller, as every later stage of the edge needs it. */
 export interface Principal {
@@ -16,7 +18,9 @@ export interface Principal {
   operations?: readonly string[];
 }
 
-export type AuthOutcome = { ok: true; principal: Principal } | { ok: false; code: 'UNAUTHENTICATED' | 'AUTH_UNAVAILABLE'; message: string };
+export type AuthOutcome =
+  | { ok: true; principal: Principal }
+  | { ok: false; code: 'UNAUTHENTICATED' | 'AUTH_UNAVAILABLE' | 'CUSTOMER_TOKEN_EXPIRED' | 'CUSTOMER_TOKEN_INVALID'; message: string };
 
 export interface AuthenticatorOptions {
   keys: ApiKeyService;
@@ -24,6 +28,8 @@ export interface AuthenticatorOptions {
   jwt?: { verifier: JwtVerifier; rateLimitPerMinute: number } | undefined;
   profiles: Record<Profile, ProfileSettings>;
   logger?: Pick<Logger, 'warn'> | undefined;
+  /** customer-bound tokens (`ogc_…`, ADR 0009); absent: refused like any unknown credential */
+  customerTokens?: Omit<CustomerTokenAuthOptions, 'partnerProfile'> | undefined;
 }
 
 const API_KEY_PREFIX = 'omg_';
@@ -101,6 +107,15 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       const credential = credentialOf(headers);
       if (credential === undefined) return refuse('Send an API key in the X-Api-Key header (or Authorization: Bearer).');
       if (credential === null) return refuse('Send exactly one credential.');
+      if (credential.startsWith(CUSTOMER_TOKEN_PREFIX)) {
+        return authenticateCustomerToken(credential, {
+          secret: undefined,
+          audience: '',
+          rateLimitPerMinute: 1,
+          ...options.customerTokens,
+          partnerProfile: profiles.partner,
+        });
+      }
       return credential.startsWith(API_KEY_PREFIX) || jwt === undefined ? withApiKey(credential) : withJwt(credential);
     },
   };

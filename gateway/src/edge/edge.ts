@@ -13,6 +13,7 @@ import type { LoadShedder } from './load-shedding.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
 import type { OperationRegistry } from './registered-operations.ts';
 import { refusal, refusalOf, type Refusal } from './refusal.ts';
+import { boundCustomerRefusal } from '../customer-tokens/bound-operations.ts';
 import { edgePhase } from '../telemetry/request-telemetry.ts';
 
 /** What the edge enforces against: swapped whole on every schema load or update. */
@@ -87,7 +88,7 @@ export function createEdge(options: EdgeOptions) {
     );
     if (!auth.ok) {
       return refusal(auth.code, auth.message, {
-        headers: auth.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
+        headers: auth.code === 'AUTH_UNAVAILABLE' ? { 'retry-after': '1' } : { 'www-authenticate': 'Bearer realm="omnigraph"' },
       });
     }
     const principal = auth.principal;
@@ -219,6 +220,11 @@ export function createEdge(options: EdgeOptions) {
     scopeMap: ScopeMap,
     batched: boolean,
   ): Admission | Refusal {
+    const bound = boundCustomerRefusal(
+      principal,
+      operations.map((o) => o.document),
+    );
+    if (bound !== undefined) return bound;
     if (principal.operations !== undefined) {
       for (const { document } of operations) {
         const registered = registry.byText(print(document));

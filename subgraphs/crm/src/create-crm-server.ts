@@ -9,6 +9,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import { createSingleFlight, type Cache } from '@omnigraph/shared/cache';
+import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { crmCustomerBindingPolicy } from './customer-binding.ts';
 import { createCrmContext, type CreateCrmContextOptions, type CrmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import type { CrmClient } from './upstream/crm-client.ts';
@@ -39,7 +41,8 @@ export function createCrmServer({ isDev = false, logger, ...contextOptions }: Cr
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    // customer-bound callers (ADR 0009) reach only their own customer, row by row
+    schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), crmCustomerBindingPolicy),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),

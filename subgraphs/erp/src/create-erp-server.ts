@@ -2,6 +2,8 @@ import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { erpCustomerBindingPolicy } from './customer-binding.ts';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { ErpContext } from './context.ts';
@@ -24,7 +26,8 @@ export function createErpServer(options: CreateErpServerOptions = {}): ApolloSer
   return new ApolloServer<ErpContext>({
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
-    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    // customer-bound callers (ADR 0009) reach only their own ERP partner, row by row
+    schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers }), erpCustomerBindingPolicy),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { eshopCustomerBindingPolicy } from './customer-binding.ts';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter } from '@omnigraph/shared/errors';
@@ -32,6 +34,8 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
     // The generated Resolvers type is stricter than buildSubgraphSchema's resolver map; the shapes are the same.
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+  // customer-bound callers (ADR 0009) reach only their own orders, row by row
+  guardCustomerBinding(schema, eshopCustomerBindingPolicy);
   const server = new ApolloServer<EshopContext>({
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,

@@ -3,6 +3,8 @@ import { createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { marketplaceCustomerBindingPolicy } from './customer-binding.ts';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
@@ -50,7 +52,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   const server = new ApolloServer<MarketplaceContext>({
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
-    schema: buildSubgraphSchema({ typeDefs, resolvers }),
+    // customer-bound callers (ADR 0009) reach only their own orders, row by row
+    schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers }), marketplaceCustomerBindingPolicy),
     // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
     plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.includeStackInErrors ?? false, logger: options.logger }),

@@ -259,6 +259,30 @@ export const ERROR_CODES = defineErrorCodes({
     httpStatus: 503,
     edgeOnly: true,
   },
+  CUSTOMER_TOKEN_EXPIRED: {
+    code: 'CUSTOMER_TOKEN_EXPIRED',
+    description:
+      'A customer-bound token (ADR 0009) is past its expiry: the storefront mints a new one for the signed-in customer ' +
+      '(`POST /customer-tokens`) and retries.',
+    httpStatus: 401,
+    edgeOnly: true,
+  },
+  CUSTOMER_TOKEN_INVALID: {
+    code: 'CUSTOMER_TOKEN_INVALID',
+    description:
+      'A customer-bound token (ADR 0009) is malformed, altered, signed with another key, or issued for another ' +
+      'audience (deployment); or customer tokens are not enabled on this gateway.',
+    httpStatus: 401,
+    edgeOnly: true,
+  },
+  BOUND_TO_CUSTOMER: {
+    code: 'BOUND_TO_CUSTOMER',
+    description:
+      'The credential is bound to one customer (ADR 0009): only `me { … }` and `__typename` may be selected at the root ' +
+      '(queries only, no introspection); the request was refused before anything ran.',
+    httpStatus: 403,
+    edgeOnly: true,
+  },
   AUTH_UNAVAILABLE: {
     code: 'AUTH_UNAVAILABLE',
     description: 'The credential could not be checked (key store or identity provider unreachable); retry later.',

@@ -7,3 +7,5 @@ export type { CachedReadinessOptions, Readiness, ReadinessCheck, ReadinessStatus
 export { createCachedReadiness, READINESS_STATUSES, readinessBody } from './readiness.ts';
 export type { HttpReadinessProbe } from './http-readiness.ts';
 export { createHttpReadinessCheck } from './http-readiness.ts';
+export type { BindingCheck, CustomerBindingPolicy, EntityBindingRule } from './customer-binding-guard.ts';
+export { currentCustomerBinding, guardCustomerBinding, notBoundCustomers } from './customer-binding-guard.ts';

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalBinding } from './customer-binding.ts';
 import { requestIdentitySchema, type RequestIdentity } from './request-identity.ts';
 
 export const IDENTITY_HEADER = 'x-omnigraph-identity';
@@ -85,6 +86,7 @@ export function signIdentity(
       ...(identity.ownerId === undefined ? {} : { ownerId: identity.ownerId }),
       scopes: [...identity.scopes],
       profile: identity.profile,
+      ...(identity.customer === undefined ? {} : { customer: canonicalBinding(identity.customer) }),
     },
     iat,
     exp: iat + IDENTITY_LIFETIME_SECONDS,

@@ -1,3 +1,5 @@
+export type { CustomerBinding } from './customer-binding.ts';
+export { canonicalBinding, customerBindingSchema, isBoundAllegroLogin, isBoundEmail, MAX_BINDING_EMAILS } from './customer-binding.ts';
 export type { RequestIdentity } from './request-identity.ts';
 export { requestIdentitySchema, SERVICE_IDENTITY } from './request-identity.ts';
 export type { IdentityFailureReason, SignIdentityOptions, VerifyIdentityResult } from './identity-header.ts';

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { customerLookupQueryResolvers, customerLookupResolvers } from './customer-lookup.resolvers.ts';
 import { customerQueryResolvers, customerResolvers } from './customer.resolvers.ts';
+import { meQueryResolvers } from './me.resolvers.ts';
 import {
   eshopOrderResolvers,
   marketplaceOrderResolvers,
@@ -10,7 +11,7 @@ import {
 } from './order.resolvers.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...customerQueryResolvers, ...customerLookupQueryResolvers, ...orderQueryResolvers },
+  Query: { ...customerQueryResolvers, ...customerLookupQueryResolvers, ...orderQueryResolvers, ...meQueryResolvers },
   Customer: customerResolvers,
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,
