@@ -82,12 +82,13 @@ export function createEdge(options: EdgeOptions) {
     const auth = await edgePhase(
       req,
       'authenticate',
-      () => authenticator.authenticate(req.headers),
+      // every value of a repeated header, so two different credentials are seen (req.headers keeps the first Authorization)
+      () => authenticator.authenticate(req.headersDistinct),
       (a) => (a.ok ? undefined : a.code),
     );
     if (!auth.ok) {
       return refusal(auth.code, auth.message, {
-        headers: auth.code === 'UNAUTHENTICATED' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
+        headers: auth.code !== 'AUTH_UNAVAILABLE' ? { 'www-authenticate': 'Bearer realm="omnigraph"' } : { 'retry-after': '1' },
       });
     }
     const principal = auth.principal;

@@ -34,6 +34,14 @@ export const ERROR_CODES = defineErrorCodes({
     description: "The caller's credential (API key or bearer token) is missing, malformed, unknown, revoked or expired.",
     httpStatus: 401,
   },
+  CONFLICTING_CREDENTIALS: {
+    code: 'CONFLICTING_CREDENTIALS',
+    description:
+      'The request carries two different credentials (two `Authorization` or `X-Api-Key` headers, or both with different ' +
+      'values); none of them is used. The same credential sent twice is accepted.',
+    httpStatus: 401,
+    edgeOnly: true,
+  },
   FORBIDDEN: {
     code: 'FORBIDDEN',
     description:
