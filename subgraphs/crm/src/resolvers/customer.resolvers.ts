@@ -9,6 +9,7 @@ import { buildOrderListPage } from '../order-list.ts';
 import { toPolishE164, toPolishNationalNumber } from '@omnigraph/shared/lookup';
 import { CRM_MAX_NAME_WORDS, type CrmContact, type CrmContactModel } from '../upstream/crm-client.ts';
 import { badUserInput, notFound } from '@omnigraph/shared/errors';
+import { checkNumericId } from '@omnigraph/shared/arguments';
 
 /** Most customers one search returns. */
 export const MAX_FIND_CUSTOMERS = 100;
@@ -48,8 +49,8 @@ function nameWords(name: string): string[] {
 
 export const customerQueryResolvers: QueryResolvers = {
   async customer(_parent, { id }, context) {
-    // HubSpot record ids are numeric; anything else cannot exist, and asking would cost a call.
-    if (!/^\d+$/.test(id)) return null;
+    // HubSpot record ids are positive 64-bit integers; anything else cannot exist: the client's error, and no call.
+    checkNumericId(id, 'id', 'a CRM customer id');
     const contact = await context.loaders.contactById.load(id);
     return contact === null ? null : toCustomerModel(contact);
   },
