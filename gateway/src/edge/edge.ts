@@ -83,7 +83,7 @@ export function createEdge(options: EdgeOptions) {
       req,
       'authenticate',
       // every value of a repeated header, so two different credentials are seen (req.headers keeps the first Authorization)
-      () => authenticator.authenticate(req.headersDistinct),
+      () => authenticator.authenticate(req.headersDistinct ?? req.headers),
       (a) => (a.ok ? undefined : a.code),
     );
     if (!auth.ok) {

@@ -114,6 +114,17 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
     expectCode(check(viaFragment(11)), 'TOO_MANY_ALIASES');
   });
 
+  it('an alias equal to the field name (`sku: sku`) counts like any other alias (issue 10)', () => {
+    // It changes nothing in the response, but it is an alias the client wrote: counting what is written keeps the
+    // rule one line, and a client that writes 31 of them is probing the limit, not using it.
+    const identity = (n: number) => `{ product(sku: "x") { ${repeat(n, 'sku: sku')} } }`;
+    const result = check(identity(30));
+    expectOk(result);
+    expect(result.ok && result.metrics.aliases).toBe(30);
+    expect(check(identity(31))).toMatchObject({ ok: false, code: 'TOO_MANY_ALIASES', limit: 30, actual: 31 });
+    expect(check(`{ ${repeat(31, 'product: product(sku: "x") { sku }')} }`)).toMatchObject({ ok: false });
+  });
+
   it('root fields → TOO_MANY_ROOT_FIELDS', () => {
     const q = (n: number) => `{ ${repeat(n, 'product(sku: "x") { sku }')} }`;
     expectOk(check(q(10)));
@@ -259,7 +270,11 @@ describe('the operations our clients send pass with the defaults', () => {
         store { code kind address { city } } distanceKm items { sku available } allAvailable } }`,
       { skus: ['A'], near: { latitude: 52.4, longitude: 16.9 } },
     ],
-    ['e2e order by reference', '{ orderByReference(reference: "1234") { channel number ... on EshopOrder { customer { id } } } }', undefined],
+    [
+      'e2e order by reference',
+      '{ orderByReference(reference: "1234") { order { channel number ... on EshopOrder { customer { id } } } matches { kind order { id } } } }',
+      undefined,
+    ],
     [
       'e2e loyalty and consents',
       '{ customer(id: "1") { loyalty { points tier } consents { emailMarketing smsMarketing phoneMarketing profiling } } }',
