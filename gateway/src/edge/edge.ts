@@ -171,7 +171,10 @@ export function createEdge(options: EdgeOptions) {
     let outcome: Admission | Refusal;
     let cost = 0;
     if (!checked.ok) {
-      const extensions = checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual };
+      const extensions = {
+        ...(checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual }),
+        ...(checked.argumentName === undefined ? {} : { argumentName: checked.argumentName }),
+      };
       outcome = refusal(checked.code, checked.message, { extensions });
     } else {
       outcome = await edgePhase(

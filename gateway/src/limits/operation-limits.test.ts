@@ -114,6 +114,26 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
     expectCode(check(viaFragment(11)), 'TOO_MANY_ALIASES');
   });
 
+  it('a string argument longer than maxArgumentLength → BAD_USER_INPUT naming the argument, literal or variable, nested or not', () => {
+    const long = 'S'.repeat(1_001);
+    expectOk(check('query ($s: [ID!]!) { products(skus: $s) { sku } }', {}, { s: ['x'.repeat(1_000)] }));
+    expect(check('query ($s: [ID!]!) { products(skus: $s) { sku } }', {}, { s: ['A', 'S'.repeat(1_200_000)] })).toMatchObject({
+      ok: false,
+      code: 'BAD_USER_INPUT',
+      argumentName: 'skus',
+      limit: 1_000,
+      actual: 1_200_000,
+    });
+    expect(check(`{ product(sku: "${long}") { sku } }`)).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', argumentName: 'sku' });
+    expect(check('query ($c: String) { storesWithStock(skus: ["A"], city: $c) { allAvailable } }', {}, { c: long })).toMatchObject({
+      argumentName: 'city',
+    });
+    // below the root, inside a fragment
+    expect(check(`{ product(sku: "A") { ...S } } fragment S on Product { stock(locationCodes: ["${long}"]) { available } }`)).toMatchObject({
+      argumentName: 'locationCodes',
+    });
+  });
+
   it('an alias equal to the field name (`sku: sku`) counts like any other alias (issue 10)', () => {
     // It changes nothing in the response, but it is an alias the client wrote: counting what is written keeps the
     // rule one line, and a client that writes 31 of them is probing the limit, not using it.
