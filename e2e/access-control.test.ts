@@ -67,21 +67,27 @@ describe('access control at the edge', () => {
         rateLimitPerMinute: 10,
       });
       await stack.gateway.apiKeys.revoke(record.keyId);
-      const cases: [string, Record<string, string>, RegExp][] = [
+      const cases: [string, Record<string, string>, RegExp, string?][] = [
         ['none', json, /X-Api-Key/],
         ['malformed', { ...json, 'x-api-key': 'omg_live_nonsense' }, /not valid/],
         ['unknown', { ...json, 'x-api-key': `${catalogKey.slice(0, -6)}AAAAAA` }, /not valid/],
         ['revoked', { ...json, 'x-api-key': revoked }, /revoked/],
-        ['two different credentials', { ...json, 'x-api-key': catalogKey, authorization: `Bearer ${revoked}` }, /exactly one/],
+        // issue 10: its own code, so a client can tell "fix your headers" from "your key is bad" (e2e/argument-checks)
+        [
+          'two different credentials',
+          { ...json, 'x-api-key': catalogKey, authorization: `Bearer ${revoked}` },
+          /exactly one/,
+          'CONFLICTING_CREDENTIALS',
+        ],
         ['bad bearer', { ...json, authorization: 'Bearer not.a.jwt' }, /not valid/],
       ];
-      for (const [name, headers, message] of cases) {
+      for (const [name, headers, message, code = 'UNAUTHENTICATED'] of cases) {
         const res = await post(body, headers);
         expect(res.status, name).toBe(401);
         expect(res.headers.get('www-authenticate'), name).toContain('Bearer');
         expect(JSON.parse(res.text).errors[0], name).toMatchObject({
           message: expect.stringMatching(message),
-          extensions: { code: 'UNAUTHENTICATED' },
+          extensions: { code },
         });
       }
       expect(Object.values(stack.upstreamCalls()).reduce((a, b) => a + b, 0)).toBe(0);
@@ -248,7 +254,7 @@ describe('access control at the edge', () => {
       stack.resetCounters();
       const res = await stack.query('{ findCustomers(phone: "+48 601 234 567") { name } }', {}, { key: catalogKey });
       expect(res.status).toBe(403);
-      expect(res.body.errors[0].extensions).toEqual({ code: 'FORBIDDEN', missingScopes: ['customers:read'] });
+      expect(res.body.errors[0].extensions).toEqual({ code: 'FORBIDDEN', missingScopes: ['customers:pii', 'customers:read'] });
       expect(Object.values(stack.upstreamCalls()).reduce((a, b) => a + b, 0)).toBe(0);
     });
   });

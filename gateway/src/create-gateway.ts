@@ -41,6 +41,7 @@ import { createUsageObserver } from './observers/usage-metering.ts';
 import { buildRequestRecord, emitRequestRecord, startRequest, summarizeResponses } from './record-request.ts';
 import type { RequestObserver } from './request-record.ts';
 import { checkGatewayReadiness } from './readiness.ts';
+import { reportArgumentNames } from './argument-name-plugin.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { createAccessLog } from './telemetry/access-log.ts';
@@ -196,7 +197,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // Automatic persisted queries would let any caller register operations; registered operations are ours (edge).
     persistedQueries: false,
     // summarizeResponses last: it reads the errors the others added
-    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus(), summarizeResponses()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus(), reportArgumentNames(), summarizeResponses()],
   });
   await apollo.start();
 

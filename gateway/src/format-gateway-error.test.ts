@@ -24,6 +24,27 @@ describe('maskGatewayError', () => {
     });
   });
 
+  it('keeps argumentName of a BAD_USER_INPUT (the list shared with the subgraphs, CLIENT_EXTENSIONS)', () => {
+    const formatted = {
+      message: '`skus` has a SKU longer than 255 characters.',
+      path: ['products'],
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'skus', serviceName: 'erp', stacktrace: ['at x'] },
+    };
+    expect(maskGatewayError(formatted, undefined)).toEqual({
+      message: formatted.message,
+      path: ['products'],
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'skus', serviceName: 'erp' },
+    });
+  });
+
+  it('keeps upstream.operation and upstream.status only, never the URL a subgraph put there', () => {
+    const masked = maskGatewayError(
+      { message: 'x', extensions: { code: 'UPSTREAM_REJECTED', upstream: { operation: 'getOffers', status: 401, url: 'http://allegro.internal' } } },
+      undefined,
+    );
+    expect(masked.extensions).toEqual({ code: 'UPSTREAM_REJECTED', upstream: { operation: 'getOffers', status: 401 } });
+  });
+
   it('keeps GraphQL request errors (parse, validation) for the client to fix', () => {
     const formatted = { message: 'Syntax Error: Expected Name, found "}".', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
     expect(maskGatewayError(formatted, undefined)).toEqual(formatted);

@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODE_LIST } from '@omnigraph/shared/errors';
+import { ERROR_CODE_LIST, pickClientExtensions } from '@omnigraph/shared/errors';
 
 /**
  * Codes a client may see as they are: our registry (packages/shared errors), which includes Apollo's request-level codes.
@@ -8,16 +8,12 @@ import { ERROR_CODE_LIST } from '@omnigraph/shared/errors';
  */
 const PASS_THROUGH = new Set<string>(ERROR_CODE_LIST.filter((code) => code !== 'INTERNAL_SERVER_ERROR'));
 
-/** extension keys that are part of the error contract; anything else a subgraph attached is dropped */
-const KEPT_EXTENSIONS = ['code', 'serviceName', 'upstream', 'retryAfterSeconds', 'missingScopes', 'limit', 'actual'] as const;
-
 export function maskGatewayError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
   const code = typeof formatted.extensions?.['code'] === 'string' ? formatted.extensions['code'] : undefined;
   const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (code && PASS_THROUGH.has(code)) {
-    const extensions: Record<string, unknown> = {};
-    for (const key of KEPT_EXTENSIONS) if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-    return { message: formatted.message, ...base, extensions };
+    // The same list of client extensions as the subgraphs' mask (CLIENT_EXTENSIONS); anything else a subgraph attached is dropped.
+    return { message: formatted.message, ...base, extensions: pickClientExtensions(formatted.extensions ?? {}) };
   }
   // A subgraph the gateway could not reach or that failed without a registry code: say which role, not how.
   const serviceName = formatted.extensions?.['serviceName'];

@@ -82,22 +82,37 @@ describe('scope assignment of the committed supergraph', () => {
     ]);
   });
 
-  it('customers:read without customers:pii reaches no personal data (ids, loyalty and consents only)', () => {
+  it('customers:read without customers:pii reaches no personal data (CRM id, loyalty and consents only)', () => {
     const coordinates = readableCoordinates(new Set(['customers:read', 'orders:read']));
     expect(coordinates.filter((c) => c.startsWith('Customer.'))).toEqual([
-      'Customer.allegroBuyerId',
       'Customer.consents',
-      'Customer.erpPartnerId',
-      'Customer.eshopCustomerId',
       'Customer.eshopOrderSummaries',
       'Customer.id',
       'Customer.loyalty',
       'Customer.marketplaceOrderSummaries',
       'Customer.orders',
     ]);
-    expect(coordinates).not.toContain('Delivery.address');
-    expect(coordinates).not.toContain('EshopOrder.billingEmail');
-    expect(coordinates).not.toContain('MarketplaceOrder.buyerLogin');
+    // Issue 10: the channels' ids of a person, their identities, the lookups by personal data and an order's link to
+    // a customer all need customers:pii.
+    for (const coordinate of [
+      'Customer.allegroBuyerId',
+      'Customer.erpPartnerId',
+      'Customer.eshopCustomerId',
+      'Customer.identities',
+      'Customer.additionalEmails',
+      'Customer.companyName',
+      'Query.findCustomers',
+      'Query.customerLookup',
+      'EshopOrder.customerLink',
+      'EshopOrder.customerCandidates',
+      'MarketplaceOrder.customerLink',
+      'MarketplaceOrder.customerCandidates',
+      'Delivery.address',
+      'EshopOrder.billingEmail',
+      'MarketplaceOrder.buyerLogin',
+    ])
+      expect(coordinates).not.toContain(coordinate);
+    expect(coordinates).toContain('Query.customer');
   });
 
   it('every field that identifies a person needs customers:pii, wherever it appears', () => {
@@ -119,7 +134,14 @@ describe('scope assignment of the committed supergraph', () => {
     expect(offenders).toEqual([]);
     // Not vacuous: these are the personal fields it found.
     expect(found.sort()).toEqual([
+      'ChannelIdentity.companyName',
+      'ChannelIdentity.email',
+      'ChannelIdentity.firstName',
+      'ChannelIdentity.lastName',
+      'ChannelIdentity.login',
+      'ChannelIdentity.phone',
       'Customer.allegroBuyerLogin',
+      'Customer.companyName',
       'Customer.email',
       'Customer.firstName',
       'Customer.lastName',
@@ -172,41 +194,55 @@ describe('authorizeOperation on the committed supergraph', () => {
   it('a partner sending the call-center operation gets nothing', () => {
     expect(authorize(registered('CallCenterCustomer'), PARTNER)).toEqual({
       ok: false,
-      removed: [{ path: ['findCustomers'], coordinate: 'Query.findCustomers', missing: ['customers:read'] }],
+      removed: [{ path: ['findCustomers'], coordinate: 'Query.findCustomers', missing: ['customers:pii', 'customers:read'] }],
     });
   });
 
-  it('without customers:pii the call-center view loses exactly the personal fields', () => {
-    const result = authorize(
-      registered('CallCenterCustomer'),
-      CALL_CENTER.filter((s) => s !== 'customers:pii'),
-    );
+  it('without customers:pii the call-center lookup by phone is refused whole: personal data is not a lookup key', () => {
+    const withoutPii = CALL_CENTER.filter((s) => s !== 'customers:pii');
+    expect(authorize(registered('CallCenterCustomer'), withoutPii)).toEqual({
+      ok: false,
+      removed: [{ path: ['findCustomers'], coordinate: 'Query.findCustomers', missing: ['customers:pii'] }],
+    });
+    // The same view read by CRM id loses exactly the personal fields.
+    const byId = registered('CallCenterCustomer').replace('($phone: String!)', '').replace('findCustomers(phone: $phone)', 'customer(id: "1")');
+    const result = authorize(byId, withoutPii);
     expect(result.ok).toBe(true);
     expect(result.removed.map((r) => `${r.path.join('.')} ${r.coordinate}`)).toEqual([
-      'findCustomers.name Customer.name',
-      'findCustomers.email Customer.email',
-      'findCustomers.orders.edges.node.delivery.parcelLocker Delivery.parcelLocker',
+      'customer.name Customer.name',
+      'customer.email Customer.email',
+      'customer.orders.edges.node.delivery.parcelLocker Delivery.parcelLocker',
     ]);
   });
 
-  it('an order reference reaches the buyer only with customers:read, and their identity only with customers:pii', () => {
-    const query = `{ orderByReference(reference: "10482") { id
-      ... on EshopOrder { billingEmail customer { id name } }
-      ... on MarketplaceOrder { buyerLogin customer { loyalty { points } } } } }`;
+  it('an order reference reaches the buyer only with customers:read, and their identity and channel ids only with customers:pii', () => {
+    const query = `{ orderByReference(reference: "10482") { reference order { id
+      ... on EshopOrder { billingEmail customer { id name eshopCustomerId } customerLink { rules customer { id } } }
+      ... on MarketplaceOrder { buyerLogin customer { loyalty { points } allegroBuyerId } customerCandidates { __typename } } } } }`;
     const result = authorize(query, ['orders:read', 'customers:read']);
     expect(result.ok && print(result.document)).toBe(
       print(
         parse(
-          '{ orderByReference(reference: "10482") { id ... on EshopOrder { customer { id } } ... on MarketplaceOrder { customer { loyalty { points } } } } }',
+          '{ orderByReference(reference: "10482") { reference order { id ... on EshopOrder { customer { id } } ... on MarketplaceOrder { customer { loyalty { points } } } } } }',
         ),
       ),
     );
-    expect(result.removed.map((r) => r.coordinate)).toEqual(['EshopOrder.billingEmail', 'Customer.name', 'MarketplaceOrder.buyerLogin']);
+    expect(result.removed.map((r) => r.coordinate)).toEqual([
+      'EshopOrder.billingEmail',
+      'Customer.name',
+      'Customer.eshopCustomerId',
+      'EshopOrder.customerLink',
+      'MarketplaceOrder.buyerLogin',
+      'Customer.allegroBuyerId',
+      'MarketplaceOrder.customerCandidates',
+    ]);
     expect(authorize(query, ['orders:read']).removed.map((r) => r.coordinate)).toEqual([
       'EshopOrder.billingEmail',
       'EshopOrder.customer',
+      'EshopOrder.customerLink',
       'MarketplaceOrder.buyerLogin',
       'MarketplaceOrder.customer',
+      'MarketplaceOrder.customerCandidates',
     ]);
   });
 

@@ -77,6 +77,26 @@ type Widget implements Thing @scope(requires: []) {
 union SearchResult = Product | User
 `;
 
+/**
+ * A second subgraph whose fields declare no scope, as a supergraph composed without the coverage check (or by a
+ * future composition that drops the directive) would serve them: `Query.ledger`, `Query.auditLog` and
+ * `Ledger.total` have no `@scope` on the field nor on their type. The gateway's fallback must deny them to every
+ * credential (`UNDECLARED_SCOPE`); `Query.openLedger` and `Ledger.currency` are declared, so an operation can be
+ * partly allowed. The test of this fixture is the only one that exercises the fallback: every real field declares a scope.
+ */
+export const UNDECLARED_SDL = `${scopeLink()}
+type Query {
+  ledger: Ledger
+  auditLog: [String!]!
+  openLedger: Ledger @scope(requires: ["read:products"])
+}
+
+type Ledger {
+  total: Int
+  currency: String @scope(requires: [])
+}
+`;
+
 export interface ComposedGraph {
   supergraphSdl: string;
   schema: GraphQLSchema;

@@ -46,7 +46,7 @@ describe('createAuthenticator', () => {
     expect(b.ok && b.principal.rateLimit.costPerMinute).toBe(42);
   });
 
-  it('refuses missing, ambiguous and non-Bearer credentials without asking the store', async () => {
+  it('refuses missing and non-Bearer credentials without asking the store', async () => {
     let lookups = 0;
     const memory = createMemoryKeyStore();
     const { authenticator } = setup({ ...memory, getByHash: (h) => (lookups++, memory.getByHash(h)) });
@@ -54,12 +54,47 @@ describe('createAuthenticator', () => {
       {},
       { 'x-api-key': '  ' },
       { authorization: 'Basic dXNlcjpwYXNz' },
-      { 'x-api-key': 'omg_live_a', authorization: 'Bearer omg_live_b' },
+      // a repeated header a proxy joined into one value
+      { authorization: 'Bearer omg_live_a, Bearer omg_live_b' },
     ]) {
       const outcome = await authenticator.authenticate(headers);
       expect(outcome).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     }
     expect(lookups).toBe(0);
+  });
+
+  it('refuses two different credentials with CONFLICTING_CREDENTIALS, whichever comes first, without asking the store', async () => {
+    let lookups = 0;
+    const memory = createMemoryKeyStore();
+    const { authenticator, keys: issuer } = setup({ ...memory, getByHash: (h) => (lookups++, memory.getByHash(h)) });
+    const a = await issuer.createKey({ name: 'a', ownerId: 'a', scopes: ['catalog:read'], rateLimitPerMinute: 60 });
+    const b = await issuer.createKey({ name: 'b', ownerId: 'b', scopes: ['customers:read', 'customers:pii'], rateLimitPerMinute: 60 });
+    for (const headers of [
+      // what IncomingMessage.headersDistinct holds for two Authorization headers
+      { authorization: [`Bearer ${a.key}`, `Bearer ${b.key}`] },
+      { authorization: [`Bearer ${b.key}`, `Bearer ${a.key}`] },
+      { 'x-api-key': [a.key, b.key] },
+      { 'x-api-key': [a.key], authorization: [`Bearer ${b.key}`] },
+      { 'x-api-key': a.key, authorization: `Bearer ${b.key}` },
+      // a valid key next to garbage is still two credentials: the garbage may be the one the client meant
+      { authorization: [`Bearer ${a.key}`, 'Bearer omg_live_other'] },
+    ]) {
+      expect(await authenticator.authenticate(headers)).toMatchObject({ ok: false, code: 'CONFLICTING_CREDENTIALS' });
+    }
+    expect(lookups).toBe(0);
+  });
+
+  it('accepts the same credential sent twice (a repeated header, or the key in both headers): nothing is ambiguous', async () => {
+    const { authenticator, keys: issuer } = setup(createMemoryKeyStore());
+    const { key, record } = await issuer.createKey({ name: 'a', ownerId: 'a', scopes: ['catalog:read'], rateLimitPerMinute: 60 });
+    for (const headers of [
+      { authorization: [`Bearer ${key}`, `Bearer ${key}`] },
+      { 'x-api-key': [key, ` ${key} `] },
+      { 'x-api-key': [key], authorization: [`bearer ${key}`] },
+    ]) {
+      const outcome = await authenticator.authenticate(headers);
+      expect(outcome.ok && outcome.principal.identity.subject).toBe(record.keyId);
+    }
   });
 
   it('a key store that fails or hangs is AUTH_UNAVAILABLE (retry later), not UNAUTHENTICATED and not a throw', async () => {

@@ -20,7 +20,18 @@ export interface Principal {
 
 export type AuthOutcome =
   | { ok: true; principal: Principal }
-  | { ok: false; code: 'UNAUTHENTICATED' | 'AUTH_UNAVAILABLE' | 'CUSTOMER_TOKEN_EXPIRED' | 'CUSTOMER_TOKEN_INVALID'; message: string };
+  | {
+      ok: false;
+      code: 'UNAUTHENTICATED' | 'CONFLICTING_CREDENTIALS' | 'AUTH_UNAVAILABLE' | 'CUSTOMER_TOKEN_EXPIRED' | 'CUSTOMER_TOKEN_INVALID';
+      message: string;
+    };
+
+/**
+ * The request's headers with every value of a repeated header (`IncomingMessage.headersDistinct`): Node's
+ * `req.headers` keeps only the first `Authorization` and joins repeated custom headers with ", ", so a second
+ * credential would be silently ignored ("first wins"). A plain `IncomingHttpHeaders` is accepted too.
+ */
+export type CredentialHeaders = IncomingHttpHeaders | NodeJS.Dict<string[]>;
 
 export interface AuthenticatorOptions {
   keys: ApiKeyService;
@@ -103,10 +114,13 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   }
 
   return {
-    async authenticate(headers: IncomingHttpHeaders): Promise<AuthOutcome> {
+    async authenticate(headers: CredentialHeaders): Promise<AuthOutcome> {
       const credential = credentialOf(headers);
       if (credential === undefined) return refuse('Send an API key in the X-Api-Key header (or Authorization: Bearer).');
-      if (credential === null) return refuse('Send exactly one credential.');
+      if (credential === MALFORMED) return refuse('The Authorization header must be "Bearer <credential>".');
+      if (credential === CONFLICTING) {
+        return { ok: false, code: 'CONFLICTING_CREDENTIALS', message: 'The request carries different credentials; send exactly one.' };
+      }
       if (credential.startsWith(CUSTOMER_TOKEN_PREFIX)) {
         return authenticateCustomerToken(credential, {
           secret: undefined,
@@ -121,18 +135,26 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   };
 }
 
-/** undefined: none sent; null: several different ones (ambiguous, refused rather than guessed). */
-function credentialOf(headers: IncomingHttpHeaders): string | undefined | null {
+const MALFORMED = Symbol('malformed');
+const CONFLICTING = Symbol('conflicting');
+
+const valuesOf = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/**
+ * The one credential of a request, from every `X-Api-Key` and `Authorization` value. Different credentials are
+ * refused rather than guessed (a proxy adding its own header next to the client's must not decide whose key runs);
+ * the same credential repeated (a client or proxy sending the header twice, or the key in both headers) is no
+ * ambiguity and is accepted. A repeated header joined into one value by a proxy ("Bearer a, Bearer b") is malformed.
+ */
+function credentialOf(headers: CredentialHeaders): string | undefined | typeof MALFORMED | typeof CONFLICTING {
   const found = new Set<string>();
-  const apiKey = headers['x-api-key'];
-  if (typeof apiKey === 'string' && apiKey.trim() !== '') found.add(apiKey.trim());
-  if (Array.isArray(apiKey)) return null;
-  const authorization = headers.authorization;
-  if (typeof authorization === 'string' && authorization.trim() !== '') {
+  for (const apiKey of valuesOf(headers['x-api-key'])) if (apiKey.trim() !== '') found.add(apiKey.trim());
+  for (const authorization of valuesOf(headers.authorization)) {
+    if (authorization.trim() === '') continue;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
-    if (match === null) return null;
+    if (match === null) return MALFORMED;
     found.add(match[1]!);
   }
-  if (found.size > 1) return null;
+  if (found.size > 1) return CONFLICTING;
   return found.values().next().value;
 }

@@ -83,7 +83,8 @@ export function createEdge(options: EdgeOptions) {
     const auth = await edgePhase(
       req,
       'authenticate',
-      () => authenticator.authenticate(req.headers),
+      // every value of a repeated header, so two different credentials are seen (req.headers keeps the first Authorization)
+      () => authenticator.authenticate(req.headersDistinct ?? req.headers),
       (a) => (a.ok ? undefined : a.code),
     );
     if (!auth.ok) {
@@ -171,7 +172,10 @@ export function createEdge(options: EdgeOptions) {
     let outcome: Admission | Refusal;
     let cost = 0;
     if (!checked.ok) {
-      const extensions = checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual };
+      const extensions = {
+        ...(checked.limit === undefined ? {} : { limit: checked.limit, actual: checked.actual }),
+        ...(checked.argumentName === undefined ? {} : { argumentName: checked.argumentName }),
+      };
       outcome = refusal(checked.code, checked.message, { extensions });
     } else {
       outcome = await edgePhase(

@@ -19,7 +19,7 @@ export interface Refusal {
 
 /** One refusal, its HTTP status from the registry, so a code always comes with the same status. */
 export function refusal(
-  code: EdgeErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN',
+  code: EdgeErrorCode | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT',
   message: string,
   options: { headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
 ): Refusal {

@@ -66,7 +66,7 @@ function depthBombs(): CorpusEntry[] {
     out.push({
       name: `order-reference-cycle-${levels}`,
       category: 'depth-bomb',
-      body: req(`{ orderByReference(reference: "1") { ... on EshopOrder { customer { ${inner} } } } }`),
+      body: req(`{ orderByReference(reference: "1") { order { ... on EshopOrder { customer { ${inner} } } } } }`),
     });
   }
   for (const levels of [13, 20, 100, 1000, 10_000]) {
@@ -89,7 +89,7 @@ function depthBombs(): CorpusEntry[] {
     out.push({
       name: `mixed-fragments-${levels}`,
       category: 'depth-bomb',
-      body: req(`{ orderByReference(reference: "1") { ...G0 } } ${defs.join(' ')}`),
+      body: req(`{ orderByReference(reference: "1") { order { ...G0 } } } ${defs.join(' ')}`),
     });
   }
   return out;
@@ -153,7 +153,7 @@ function aliasBombs(): CorpusEntry[] {
       category: 'alias-bomb',
       body: req(
         `{ product(sku: "x") { sku } o: orderByReference(reference: "1") { ${range(n)
-          .map((i) => `c${i}: channel`)
+          .map((i) => `c${i}: reference`)
           .join(' ')} } }`,
       ),
     });
@@ -508,7 +508,7 @@ function fieldSuggestions(): CorpusEntry[] {
     ['Query', 'user { id }'],
     ['Query', 'users { id }'],
     ['Query', 'admin { id }'],
-    ['Query', 'me { id }'],
+    ['Query', 'myself { id }'],
     ['Query', 'node(id: "1") { id }'],
     ['Query', '_entities(representations: []) { __typename }'],
     ['Query', '_service { sdl }'],

@@ -53,6 +53,8 @@ export const OPERATION_LIMIT_CODES = [
   'LIST_TOO_LARGE',
   'OPERATION_TOO_COMPLEX',
   'INTROSPECTION_NOT_ALLOWED',
+  // an argument value longer than any identifier the graph takes: the client's input, named (`argumentName`)
+  'BAD_USER_INPUT',
 ] as const satisfies readonly ErrorCode[];
 export type OperationLimitCode = (typeof OPERATION_LIMIT_CODES)[number];
 
@@ -75,6 +77,8 @@ export interface OperationLimits {
   maxFields: number;
   /** largest value of a slicing argument (`first`…) or length of a list argument (`skus`…) */
   maxListSize: number;
+  /** characters of one string in an argument value (each item of a list, each field of an input object) */
+  maxArgumentLength: number;
   /** estimated cost, see `estimate` below and README.md */
   maxCost: number;
   /** list size assumed for a list field with no slicing or list argument */
@@ -104,6 +108,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
   maxDirectives: 50,
   maxFields: 1_000,
   maxListSize: 100,
+  maxArgumentLength: 1_000,
   maxCost: 1_000_000,
   defaultListSize: 10,
   slicingArguments: Object.freeze(['first', 'last', 'limit']),
@@ -154,7 +159,7 @@ export type OperationLimitsResult =
       checked: CheckedOperation[];
       batched: boolean;
     }
-  | { ok: false; code: OperationLimitCode; message: string; limit?: number; actual?: number };
+  | { ok: false; code: OperationLimitCode; message: string; limit?: number; actual?: number; argumentName?: string };
 
 type Failure = Extract<OperationLimitsResult, { ok: false }>;
 
@@ -540,6 +545,7 @@ class Walker {
             : valueFromASTUntyped(argNode.value, this.variables);
       } else value = argDef.defaultValue;
       if (value === undefined || value === null) continue;
+      this.checkStringLengths(value, argDef.name, def.name);
       if (this.limits.slicingArguments.includes(argDef.name) && typeof value === 'number') {
         if (value > this.limits.maxListSize) over('LIST_TOO_LARGE', `Argument "${argDef.name}" of "${def.name}"`, this.limits.maxListSize, value);
         slicing = Math.max(0, value);
@@ -551,5 +557,30 @@ class Walker {
       }
     }
     return slicing ?? listLength;
+  }
+
+  /**
+   * No string in an argument value may be longer than `maxArgumentLength`: the longest identifier the graph takes is
+   * a SKU (255) or an e-mail (254). A megabyte value would otherwise travel to a subgraph, be refused there for its
+   * body size, and come back as that subgraph's failure. The value is already bounded by `maxVariableValues`.
+   */
+  private checkStringLengths(value: unknown, argumentName: string, fieldName: string): void {
+    const pending: unknown[] = [value];
+    while (pending.length > 0) {
+      const current = pending.pop();
+      if (typeof current === 'string') {
+        if (current.length > this.limits.maxArgumentLength) {
+          throw new LimitExceeded({
+            ok: false,
+            code: 'BAD_USER_INPUT',
+            message: `Argument "${argumentName}" of "${fieldName}" has a value longer than ${this.limits.maxArgumentLength} characters.`,
+            limit: this.limits.maxArgumentLength,
+            actual: current.length,
+            argumentName,
+          });
+        }
+      } else if (Array.isArray(current)) pending.push(...current);
+      else if (current !== null && typeof current === 'object') pending.push(...Object.values(current));
+    }
   }
 }

@@ -78,10 +78,15 @@ describe('Query.customer', () => {
     expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
   });
 
-  it('is null for an unknown id, and for a non-numeric id without asking HubSpot', async () => {
-    const result = await execute(`{ a: customer(id: "99999999999") { id } b: customer(id: "abc") { id } }`);
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ a: null, b: null });
+  it('is null for an unknown id; an id no HubSpot record can have is BAD_USER_INPUT naming `id`, without asking HubSpot', async () => {
+    const result = await execute(
+      `{ a: customer(id: "99999999999") { id } b: customer(id: "abc") { id } c: customer(id: "${'9'.repeat(24)}") { id } }`,
+    );
+    expect(result.data).toEqual({ a: null, b: null, c: null });
+    expect(result.errors?.map((e) => [e.path?.[0], e.extensions?.['code'], e.extensions?.['argumentName']])).toEqual([
+      ['b', 'BAD_USER_INPUT', 'id'],
+      ['c', 'BAD_USER_INPUT', 'id'],
+    ]);
     expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
   });
 

@@ -26,13 +26,24 @@ function defineErrorCodes<const T extends { readonly [K in keyof T]: ErrorCodeDe
 export const ERROR_CODES = defineErrorCodes({
   BAD_USER_INPUT: {
     code: 'BAD_USER_INPUT',
-    description: 'An argument from the client failed validation (Apollo built-in).',
+    description:
+      'An argument from the client failed validation (Apollo built-in); `extensions.argumentName` names it when one is to blame. ' +
+      "From a resolver it is at the field's path, next to partial data; from the gateway (a variable that does not fit its " +
+      'type, a string argument over the length limit) the whole request is refused.',
     httpStatus: 400,
   },
   UNAUTHENTICATED: {
     code: 'UNAUTHENTICATED',
     description: "The caller's credential (API key or bearer token) is missing, malformed, unknown, revoked or expired.",
     httpStatus: 401,
+  },
+  CONFLICTING_CREDENTIALS: {
+    code: 'CONFLICTING_CREDENTIALS',
+    description:
+      'The request carries two different credentials (two `Authorization` or `X-Api-Key` headers, or both with different ' +
+      'values); none of them is used. The same credential sent twice is accepted.',
+    httpStatus: 401,
+    edgeOnly: true,
   },
   FORBIDDEN: {
     code: 'FORBIDDEN',

@@ -2,6 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { buildSchema, graphql, GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createSubgraphErrorFormatter, maskError } from './format-error.ts';
+import { badUserInput } from './client-errors.ts';
+import { CLIENT_EXTENSION_NAMES } from './client-extensions.ts';
 import { UpstreamError } from './upstream-error.ts';
 
 const schema = buildSchema(/* GraphQL */ `
@@ -15,10 +17,14 @@ const schema = buildSchema(/* GraphQL */ `
     unknownCode: String
     gatewayLeak: String
     budget: String
+    badSku: String
   }
 `);
 
 const rootValue = {
+  badSku: () => {
+    throw badUserInput('`skus` has a SKU longer than 255 characters.', 'skus');
+  },
   budget: () => {
     throw new UpstreamError({ code: 'UPSTREAM_BUDGET_EXHAUSTED', serviceName: 'crm', operation: 'findContactsByPhone', retryAfterSeconds: 1 });
   },
@@ -106,6 +112,38 @@ describe('maskError', () => {
     expect(await run('{ notFound }')).toEqual([
       { message: 'Order 42 not found.', locations: [{ line: 1, column: 3 }], path: ['notFound'], extensions: { code: 'NOT_FOUND' } },
     ]);
+  });
+
+  it('keeps argumentName on BAD_USER_INPUT, so the client learns which argument to fix (issue 10)', async () => {
+    expect(await run('{ badSku }')).toEqual([
+      {
+        message: '`skus` has a SKU longer than 255 characters.',
+        locations: [{ line: 1, column: 3 }],
+        path: ['badSku'],
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'skus' },
+      },
+    ]);
+  });
+
+  it('keeps every client extension of the shared list, each only in its allowed shape', () => {
+    const error = new GraphQLError('Limit.', {
+      extensions: {
+        code: 'FORBIDDEN',
+        serviceName: 'crm',
+        argumentName: 'email',
+        upstream: { operation: 'searchContacts', status: 429, url: 'http://hubspot.internal' },
+        retryAfterSeconds: 3,
+        missingScopes: ['customers:pii'],
+        limit: 30,
+        actual: 31,
+        debug: 'dropped',
+      },
+    });
+    const masked = maskError(error.toJSON(), error, { includeStack: false });
+    expect(Object.keys(masked.extensions ?? {})).toEqual([...CLIENT_EXTENSION_NAMES]);
+    expect(masked.extensions?.['upstream']).toEqual({ operation: 'searchContacts', status: 429 });
+    const wrongShapes = new GraphQLError('x', { extensions: { code: 'BAD_USER_INPUT', argumentName: { url: 'http://x' }, missingScopes: [1] } });
+    expect(maskError(wrongShapes.toJSON(), wrongShapes, { includeStack: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
   it.each([

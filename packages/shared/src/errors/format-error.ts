@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { pickClientExtensions } from './client-extensions.ts';
 import { isErrorCode } from './error-codes.ts';
 
 export interface MaskErrorOptions {
@@ -12,7 +13,8 @@ export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
 /**
  * Apollo Server `formatError` policy (an allow-list, not a deny-list):
  * - a GraphQLError we or Apollo raised on purpose, with a registry code (request-level codes included), keeps its message and the
- *   allow-listed extensions (`code`, `serviceName`, `upstream.operation`, `upstream.status`, `retryAfterSeconds`);
+ *   extensions clients may see (`CLIENT_EXTENSIONS`: `code`, `serviceName`, `argumentName`, `upstream.operation`,
+ *   `upstream.status`, `retryAfterSeconds`, …), the same list the gateway's mask keeps;
  * - everything else — plain Errors Apollo wrapped as INTERNAL_SERVER_ERROR, unknown codes, the gateway's
  *   `extensions.response` with subgraph URLs and bodies — becomes "Unexpected error.".
  * Log `error` yourself before masking; this function only decides what the client sees.
@@ -23,7 +25,7 @@ export function maskError(formattedError: GraphQLFormattedError, error: unknown,
   const code = formattedError.extensions?.['code'];
   const known = isDeliberateGraphQLError(error) && code !== 'INTERNAL_SERVER_ERROR' && isErrorCode(code);
 
-  const extensions: Record<string, unknown> = known ? pickExtensions(formattedError.extensions ?? {}) : { code: 'INTERNAL_SERVER_ERROR' };
+  const extensions: Record<string, unknown> = known ? pickClientExtensions(formattedError.extensions ?? {}) : { code: 'INTERNAL_SERVER_ERROR' };
   if (options.includeStack) {
     const stack = stackOf(error);
     if (stack !== undefined) extensions['stacktrace'] = stack.split('\n');
@@ -52,21 +54,6 @@ function isDeliberateGraphQLError(error: unknown): boolean {
     current = current.originalError;
   }
   return false;
-}
-
-function pickExtensions(source: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const picked: Record<string, unknown> = { code: source['code'] };
-  if (typeof source['serviceName'] === 'string') picked['serviceName'] = source['serviceName'];
-  const upstream = source['upstream'];
-  if (upstream !== null && typeof upstream === 'object') {
-    const { operation, status } = upstream as Record<string, unknown>;
-    const safe: Record<string, unknown> = {};
-    if (typeof operation === 'string') safe['operation'] = operation;
-    if (typeof status === 'number') safe['status'] = status;
-    picked['upstream'] = safe;
-  }
-  if (typeof source['retryAfterSeconds'] === 'number') picked['retryAfterSeconds'] = source['retryAfterSeconds'];
-  return picked;
 }
 
 function stackOf(error: unknown): string | undefined {

@@ -7,3 +7,5 @@ export { mapAxiosErrorToUpstreamError, parseRetryAfterSeconds } from './map-axio
 export type { ServiceName, UpstreamErrorCode, UpstreamErrorExtensions, UpstreamErrorOptions } from './upstream-error.ts';
 export { isUpstreamError, SERVICE_NAMES, UpstreamError } from './upstream-error.ts';
 export { badUserInput, notFound } from './client-errors.ts';
+export type { ClientExtensionDefinition, ClientExtensionName } from './client-extensions.ts';
+export { CLIENT_EXTENSION_NAMES, CLIENT_EXTENSIONS, pickClientExtensions } from './client-extensions.ts';

@@ -10,6 +10,7 @@ import type { CrmContact, CrmContactModel } from '../upstream/crm-client.ts';
 import { notFound } from '@omnigraph/shared/errors';
 import { checkFirst, criterionFromArgs } from '../lookup-args.ts';
 import { CHANNEL_LISTS, type ChannelIdentityInput, type ChannelIdentityLists } from '../lookup-models.ts';
+import { checkNumericId } from '@omnigraph/shared/arguments';
 
 /** Most customers one search returns. */
 export const MAX_FIND_CUSTOMERS = 100;
@@ -41,8 +42,8 @@ function phoneOf(contact: CrmContact): string | null {
 
 export const customerQueryResolvers: QueryResolvers = {
   async customer(_parent, { id }, context) {
-    // HubSpot record ids are numeric; anything else cannot exist, and asking would cost a call.
-    if (!/^\d+$/.test(id)) return null;
+    // HubSpot record ids are positive 64-bit integers; anything else cannot exist: the client's error, and no call.
+    checkNumericId(id, 'id', 'a CRM customer id');
     const contact = await context.loaders.contactById.load(id);
     return contact === null ? null : toCustomerModel(contact);
   },

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { isStoreCode } from '@omnigraph/shared/arguments';
 
 export const locationResolvers: Resolvers = {
   Query: {
@@ -8,6 +9,7 @@ export const locationResolvers: Resolvers = {
     },
   },
   Location: {
-    __resolveReference: (reference, { loaders }) => loaders.locationByCode.load(reference.code),
+    // a code no Odoo warehouse can have: no location, and no call
+    __resolveReference: (reference, { loaders }) => (isStoreCode(reference.code) ? loaders.locationByCode.load(reference.code) : null),
   },
 };

@@ -2,6 +2,7 @@ import { mapStockRowsToStockLevels } from '../stock-levels.ts';
 import { findStoresWithStock } from '../store-search.ts';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { badUserInput } from '@omnigraph/shared/errors';
+import { checkSkus } from '@omnigraph/shared/arguments';
 
 /** More SKUs than one upstream batch would make one click-and-collect search cost several ERP calls. */
 const MAX_SKUS = 200;
@@ -14,6 +15,7 @@ export const storeAvailabilityResolvers: Resolvers = {
       const uniqueSkus = [...new Set(skus)];
       if (uniqueSkus.length === 0) throw badUserInput('`skus` must name at least one SKU.', 'skus');
       if (uniqueSkus.length > MAX_SKUS) throw badUserInput(`\`skus\` may name at most ${MAX_SKUS} SKUs.`, 'skus');
+      checkSkus(uniqueSkus, 'skus', MAX_SKUS);
       const hasNear = near !== null && near !== undefined;
       const hasCity = city !== null && city !== undefined;
       if (hasNear === hasCity) throw badUserInput('Give exactly one of `near` and `city`.', hasNear ? 'city' : 'near');

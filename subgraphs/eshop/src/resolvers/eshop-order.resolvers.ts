@@ -1,10 +1,15 @@
 import type { EshopOrderResolvers, OrderLineResolvers, QueryResolvers } from '../__generated__/resolvers-types.ts';
 import { parseEshopOrderGlobalId } from '../upstream/eshop-client.ts';
 import { notFound } from '@omnigraph/shared/errors';
+import { checkOrderNumber, isNumericId } from '@omnigraph/shared/arguments';
 
 export const eshopOrderQueryResolvers: QueryResolvers = {
-  // Order numbers are digits in WooCommerce; anything else cannot be one, so it is answered without a call.
-  eshopOrder: (_parent, { number }, { loaders }) => (/^\d+$/.test(number) ? loaders.orderByNumber.load(number) : null),
+  // Too long or with control characters: no shop shows such a number (BAD_USER_INPUT). WooCommerce's own numbers are
+  // its order ids (a 64-bit integer); any other number cannot be one, so it is answered without a call.
+  eshopOrder: (_parent, { number }, { loaders }) => {
+    checkOrderNumber(number, 'number');
+    return isNumericId(number) ? loaders.orderByNumber.load(number) : null;
+  },
 };
 
 /** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field is on the model, so only the reference resolves. */

@@ -1,14 +1,13 @@
 import type { MarketplaceOrderResolvers, QueryResolvers } from '../__generated__/resolvers-types.ts';
-import { isOrderNumber, parseMarketplaceOrderId } from '../upstream/marketplace-client.ts';
-import { badUserInput, notFound } from '@omnigraph/shared/errors';
+import { parseMarketplaceOrderId } from '../upstream/marketplace-client.ts';
+import { notFound } from '@omnigraph/shared/errors';
+import { checkUuid } from '@omnigraph/shared/arguments';
 
 export const marketplaceOrderQueryResolvers: QueryResolvers = {
   /** Cache, then one `GET /order/checkout-forms/{id}`; null when Allegro does not know the form. */
   async marketplaceOrder(_parent, { checkoutFormId }, { loaders }) {
     // Checked here, so that garbage never costs an upstream call (Allegro would answer 422).
-    if (!isOrderNumber(checkoutFormId)) {
-      throw badUserInput('checkoutFormId must be an Allegro checkout form id (a UUID).', 'checkoutFormId');
-    }
+    checkUuid(checkoutFormId, 'checkoutFormId', 'an Allegro checkout-form id');
     return loaders.orderByNumber.load(checkoutFormId);
   },
 };

@@ -1,0 +1,25 @@
+export {
+  checkGtin,
+  checkListLength,
+  checkNumericId,
+  checkOrderNumber,
+  checkSku,
+  checkSkus,
+  checkStoreCodes,
+  checkUuid,
+  MAX_SKUS_PER_ARGUMENT,
+  MAX_STORE_CODES_PER_ARGUMENT,
+} from './check-arguments.ts';
+export {
+  isGtin,
+  isNumericId,
+  isOrderNumber,
+  isSku,
+  isStoreCode,
+  isUuid,
+  MAX_NUMERIC_ID_DIGITS,
+  MAX_ORDER_NUMBER_LENGTH,
+  MAX_SKU_LENGTH,
+  MAX_STORE_CODE_LENGTH,
+  textProblem,
+} from './identifiers.ts';
