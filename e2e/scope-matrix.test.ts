@@ -79,8 +79,10 @@ function phonesIn(text: string, known: ReadonlySet<string>): string[] {
 }
 
 /** A company of the ERP with a valid NIP: the one lookup value of a company that carries no canary (digits only). */
+/** A company the CRM links (odoo_partner_id), with a NIP: a lookup by its name or NIP finds a customer. */
 function nipCompany(stack: E2eStack) {
-  return stack.dataset.erpPartners.find((p) => p.isCompany && p.vat !== null && normaliseNip(p.vat) !== null);
+  const linked = new Set(stack.dataset.crmContacts.map((c) => c.erpPartnerId).filter((id) => id !== null));
+  return stack.dataset.erpPartners.find((p) => p.isCompany && linked.has(p.id) && p.vat !== null && normaliseNip(p.vat) !== null);
 }
 
 /** Real values from the dataset for every root argument, so each operation reaches data (and the canaries in it). */
