@@ -13,6 +13,17 @@ import {
   MIN_CUSTOMER_TOKEN_SECRET_LENGTH,
 } from './customer-tokens/customer-token.ts';
 
+/** A comma-separated list; blanks around and between the commas ignored, empty means none. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
 export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -100,16 +111,9 @@ const GatewayEnvSchema = z
      * `https://sklep.example.pl,https://tablet.example.pl`. Empty: no CORS headers (same-origin and non-browser
      * clients only). @default ''
      */
-    GATEWAY_CORS_ORIGINS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim())
-          .filter((o) => o !== ''),
-      )
-      .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'must be an origin: scheme://host[:port], no path'))),
+    GATEWAY_CORS_ORIGINS: commaList.pipe(
+      z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'must be an origin: scheme://host[:port], no path')),
+    ),
     /** pino level of the gateway's log. @default info */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /**
@@ -143,15 +147,7 @@ const GatewayEnvSchema = z
      * Registered operations (`schema/operations/`) bound tokens are pinned to, comma-separated, as a partner key's
      * `--operations`: set it when the shop's pages send only registered operations. Empty: any `me { … }`. @default ''
      */
-    GATEWAY_CUSTOMER_TOKEN_OPERATIONS: z
-      .string()
-      .default('')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim())
-          .filter((o) => o !== ''),
-      ),
+    GATEWAY_CUSTOMER_TOKEN_OPERATIONS: commaList,
     /** Requests per minute of one customer with bound tokens (all their tokens together). @default 120 */
     GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     ...tracingEnvShape,

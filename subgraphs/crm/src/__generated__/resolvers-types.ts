@@ -326,7 +326,7 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** A customer by CRM id; null when there is none (and for a customer-bound credential, any other customer than its own). */
+  /** A customer by CRM id; null when there is none. BAD_USER_INPUT (`argumentName: id`) for what cannot be a CRM id. */
   customer?: Maybe<Customer>;
   /**
    * Who is calling: every CRM customer one criterion identifies, in the CRM or in a channel (an e-mail or phone used in
