@@ -101,3 +101,36 @@ describe('refreshBuyerDirectory', () => {
     expect(listRecentOrders).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('the start-up backfill', () => {
+  function pausedList() {
+    let release: () => void = () => undefined;
+    const listRecentOrders = vi.fn<MarketplaceClient['listRecentOrders']>(
+      () =>
+        new Promise(
+          (resolve) => (release = () => resolve({ orders: [form('m', '2026-01-01T00:00:00.000Z', { phone: '789012345' })], totalCount: 1 })),
+        ),
+    );
+    return { listRecentOrders, release: () => release() };
+  }
+
+  it('does not hold the caller, and a phone lookup during it waits for the buyers it brings', async () => {
+    const { listRecentOrders, release } = pausedList();
+    const directory = createBuyerDirectory({ cache: createMemoryCache(), ttlSeconds: 60 });
+    const refresher = createBuyerDirectoryRefresher({ client: { listRecentOrders }, directory });
+    void refresher.backfill(10, 5_000);
+    await vi.waitFor(() => expect(listRecentOrders).toHaveBeenCalledTimes(1));
+    const lookup = directory.findByPhone('789012345');
+    release();
+    expect(await lookup).toHaveLength(1);
+  });
+
+  it('keeps a lookup waiting at most the given time when the fill hangs', async () => {
+    const { listRecentOrders } = pausedList();
+    const directory = createBuyerDirectory({ cache: createMemoryCache(), ttlSeconds: 60 });
+    void createBuyerDirectoryRefresher({ client: { listRecentOrders }, directory }).backfill(10, 50);
+    const started = Date.now();
+    expect(await directory.findByPhone('789012345')).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});

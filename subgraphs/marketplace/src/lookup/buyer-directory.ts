@@ -43,8 +43,14 @@ export interface DirectoryBuyer {
 export interface BuyerDirectory {
   /** Indexes the buyers of forms just read; never throws (a cache failure only loses the index entry). */
   record(orders: readonly MarketplaceOrderModel[]): Promise<void>;
-  /** The buyers known for a national number, newest first; [] when none (or the cache is down). */
+  /**
+   * The buyers known for a national number, newest first; [] when none (or the cache is down). While a fill is
+   * running (the start-up backfill) it waits for it, at most the fill's `waitMs`, so a lookup right after start sees
+   * the newest buyers without the subgraph's start waiting for them.
+   */
   findByPhone(national: string): Promise<DirectoryBuyer[]>;
+  /** A fill is running: lookups wait for it, `waitMs` at most. */
+  filling(fill: Promise<void>, waitMs: number): void;
 }
 
 export interface BuyerDirectoryOptions {
@@ -93,8 +99,17 @@ function merge(known: DirectoryBuyer, seen: DirectoryBuyer): DirectoryBuyer {
 
 export function createBuyerDirectory(options: BuyerDirectoryOptions): BuyerDirectory {
   const { cache, ttlSeconds } = options;
+  let pending: { fill: Promise<void>; waitMs: number } | null = null;
 
   return {
+    filling(fill, waitMs) {
+      const current = { fill, waitMs };
+      pending = current;
+      void fill.finally(() => {
+        if (pending === current) pending = null;
+      });
+    },
+
     async record(orders) {
       if (ttlSeconds <= 0) return;
       const byPhone = new Map<string, DirectoryBuyer[]>();
@@ -126,6 +141,12 @@ export function createBuyerDirectory(options: BuyerDirectoryOptions): BuyerDirec
 
     async findByPhone(national) {
       if (ttlSeconds <= 0) return [];
+      if (pending !== null) {
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, pending!.waitMs).unref()));
+        await Promise.race([pending.fill, waited]);
+        clearTimeout(timer);
+      }
       return (await cache.get<DirectoryBuyer[]>(phoneKey(national))) ?? [];
     },
   };
@@ -156,8 +177,11 @@ export async function refreshBuyerDirectory(options: RefreshBuyerDirectoryOption
 }
 
 export interface BuyerDirectoryRefresher {
-  /** the start-up backfill: `pages` list calls at most, in the background; failures are logged, not thrown */
-  backfill(pages: number): Promise<void>;
+  /**
+   * The start-up backfill: `pages` list calls at most; failures are logged, not thrown. Phone lookups arriving
+   * meanwhile wait for it, `lookupWaitMs` at most.
+   */
+  backfill(pages: number, lookupWaitMs?: number): Promise<void>;
   /**
    * An order event arrived (a purchase, a buyer's change): re-read the newest page once. Events arriving while a
    * refresh runs are folded into one more refresh, so a burst of events costs two list calls, not one per event.
@@ -169,7 +193,7 @@ export interface BuyerDirectoryRefresher {
 
 export function createBuyerDirectoryRefresher(options: {
   client: Pick<MarketplaceClient, 'listRecentOrders'>;
-  directory: BuyerDirectory;
+  directory: Pick<BuyerDirectory, 'record' | 'filling'>;
   logger?: Pick<Logger, 'warn'> | undefined;
 }): BuyerDirectoryRefresher {
   let running: Promise<void> | null = null;
@@ -192,9 +216,11 @@ export function createBuyerDirectoryRefresher(options: {
   }
 
   return {
-    async backfill(pages) {
+    async backfill(pages, lookupWaitMs = 0) {
       if (pages <= 0) return;
-      await run(pages);
+      const fill = run(pages);
+      options.directory.filling(fill, lookupWaitMs);
+      await fill;
     },
     onOrderEvent() {
       if (running !== null) {
