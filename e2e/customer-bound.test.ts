@@ -386,6 +386,9 @@ describe("every path to another customer, at the subgraphs, signed with Anna's b
 describe('0 cross-customer reads', () => {
   it('no refused response carries any of Tomasz’s data', () => {
     const crossCustomerReads = responses.filter((r) => leaks(r.text).length > 0);
+    console.log(
+      `customer-bound credential: ${crossCustomerReads.length} cross-customer reads in ${responses.length} responses to paths at another customer`,
+    );
     expect(responses.length).toBeGreaterThanOrEqual(30);
     expect(crossCustomerReads.map((r) => `${r.path}: ${leaks(r.text).join(', ')}`)).toEqual([]);
   });

@@ -433,7 +433,7 @@ describe('scope matrix: no personal data reaches a partner without customers:pii
           }
         }
         // refused at the gateway before planning: no upstream did any work, so not even timing can tell the answers apart
-        expect(stack.upstreamCalls()).toMatchObject({ hubspot: 0, woocommerce: 0, allegro: 0 });
+        expect(stack.upstreamCalls()).toMatchObject({ hubspot: 0, woocommerce: 0, allegro: 0, odoo: 0 });
       }
       console.log(
         `lookups without customers:pii: ${sent} requests (${rows.length} lookup arguments × 2 shapes × 3 values × ${PARTNER_SCOPE_SETS.length} scope sets), ` +

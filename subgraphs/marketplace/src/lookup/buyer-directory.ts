@@ -155,7 +155,7 @@ export function createBuyerDirectory(options: BuyerDirectoryOptions): BuyerDirec
 /** The pages of 100 forms the start-up backfill reads at most (MARKETPLACE_BUYER_DIRECTORY_BACKFILL_PAGES). */
 export interface RefreshBuyerDirectoryOptions {
   client: Pick<MarketplaceClient, 'listRecentOrders'>;
-  directory: BuyerDirectory;
+  directory: Pick<BuyerDirectory, 'record'>;
   /** pages of 100 forms, newest first; 0 reads nothing */
   pages: number;
 }
