@@ -162,9 +162,13 @@ export async function startMarketplaceSubgraph(config: MarketplaceConfig, option
     // the cache, the budget and the token store the wiring opened
     resources: [wired],
   });
-  // The directory's start-up fill runs in the background: the subgraph is ready at once (catalogue and orders do not
-  // need it), and a phone lookup arriving meanwhile waits for the fill, one upstream timeout at most.
-  void wired.directoryRefresher.backfill(config.MARKETPLACE_BUYER_DIRECTORY_BACKFILL_PAGES, config.MARKETPLACE_TIMEOUT_MS);
+  // The directory's start-up fill, waited for up to one upstream timeout so that a healthy Allegro's newest buyers are
+  // findable by phone as soon as the subgraph is up; a slow Allegro does not hold the start: the fill goes on, and a
+  // phone lookup arriving meanwhile waits for it (one upstream timeout at most).
+  const backfill = wired.directoryRefresher.backfill(config.MARKETPLACE_BUYER_DIRECTORY_BACKFILL_PAGES, config.MARKETPLACE_TIMEOUT_MS);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([backfill, new Promise<void>((resolve) => (timer = setTimeout(resolve, config.MARKETPLACE_TIMEOUT_MS).unref()))]);
+  clearTimeout(timer);
   logger.info({ url: running.url, tokenStore: wired.tokenStoreKind }, 'marketplace subgraph ready');
   return running;
 }
