@@ -12,7 +12,8 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**'],
-    testTimeout: 20_000,
+    // a guard against hangs, not a speed check: CPU-bound tests run ~1.5× slower while the other workers share the cores
+    testTimeout: 40_000,
     hookTimeout: 30_000,
     restoreMocks: true,
     // Most e2e and integration time is spent waiting (timers, budgets, drains, stack start-ups), not computing: one

@@ -13,12 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import { getNamedType, isInterfaceType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import type { GraphQLNamedType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fieldRequirement, readScopeMap } from '../gateway/src/authorization/index.ts';
 import { normaliseNip } from '@omnigraph/shared/lookup';
 import { generateScopeMatrixOperations, VARIANTS } from './scope-matrix-operations.ts';
 import type { ArgumentValues, GeneratedOperation } from './scope-matrix-operations.ts';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
+
+// Each matrix run sends 100+ full operations through the whole stack: throughput-bound, so slower while the other test
+// workers share the 2 cores; a time limit here would only measure the neighbours.
+vi.setConfig({ testTimeout: 90_000 });
 
 const CANARY = 'cnry7q';
 const PARTNER_SCOPE_SETS = [
