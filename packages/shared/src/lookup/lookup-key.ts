@@ -49,7 +49,8 @@ export function normaliseCriterion(kind: LookupKind, raw: string): LookupCriteri
     case 'name':
     case 'company': {
       const folded = foldText(text.replaceAll('*', ' '));
-      return folded === '' ? { error: `"${kind}" must contain at least one word.` } : { kind, value: folded };
+      // a value of punctuation only ("%", "!!!") names nobody, and would become a match-everything pattern upstream
+      return /[\p{L}\p{N}]/u.test(folded) ? { kind, value: folded } : { error: `"${kind}" must contain at least one word.` };
     }
   }
 }

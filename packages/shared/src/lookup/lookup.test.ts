@@ -47,6 +47,9 @@ describe('lookup keys', () => {
     expect(normaliseCriterion('name', 'x'.repeat(300))).toEqual({ error: expect.stringContaining('"name"') });
     expect(normaliseCriterion('allegroLogin', 'a b')).toEqual({ error: expect.stringContaining('"allegroLogin"') });
     expect(normaliseCriterion('company', 'abc\u0000')).toEqual({ error: expect.stringContaining('"company"') });
+    // punctuation only would match every name upstream (Odoo ilike, HubSpot wildcards)
+    for (const raw of ['%', '_ %', '!!!', '*']) expect(normaliseCriterion('company', raw)).toEqual({ error: expect.stringContaining('"company"') });
+    expect(normaliseCriterion('name', '%')).toEqual({ error: expect.stringContaining('"name"') });
   });
 
   it('carries a non-default `first` in the key, leaving the default key as `kind:value`', () => {

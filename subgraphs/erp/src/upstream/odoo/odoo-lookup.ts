@@ -108,7 +108,11 @@ export function partnerDomain(query: ErpPartnerQuery, phoneFields: readonly Part
     // a contact person of a company: its commercial partner's NIP counts
     parts.push([['commercial_partner_id.vat', 'in', vats]]);
   }
-  for (const name of query.companyNames ?? []) parts.push(['&', ['is_company', '=', true], ['name', 'ilike', coarseNamePattern(name)]]);
+  for (const name of query.companyNames ?? []) {
+    const pattern = coarseNamePattern(name);
+    // an empty pattern would read every company partner; such a name (punctuation only) names nobody
+    if (pattern !== '') parts.push(['&', ['is_company', '=', true], ['name', 'ilike', pattern]]);
+  }
   for (const field of phoneFields) {
     if (!query.phones?.length) break;
     if (field === 'phone_sanitized') parts.push([[field, 'in', query.phones.map((n) => `+48${n}`)]]);
