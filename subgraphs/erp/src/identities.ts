@@ -2,26 +2,27 @@
  * ERP partners as channel identities (`ChannelIdentity` of schema/erp.graphql): which partners a customer-lookup
  * criterion or a CRM customer matches, by which rule, and what of them the CRM may link by.
  */
-import { foldText, isAllegroRelayEmail, normaliseNip, toPolishNationalNumber, type LookupCriterion } from '@omnigraph/shared/lookup';
+import {
+  foldText,
+  isAllegroRelayEmail,
+  normaliseNip,
+  toPolishNationalNumber,
+  type ChannelIdentityModel,
+  type LookupCriterion,
+} from '@omnigraph/shared/lookup';
 import type { ErpPartnerModel, ErpPartnerQuery } from './upstream/erp-client.ts';
 
 export type ErpIdentityRule = 'STORED_LINK' | 'EMAIL_MATCH' | 'NIP_MATCH' | 'PHONE_MATCH' | 'COMPANY_MATCH';
 
-/** The `ChannelIdentity` the erp subgraph hands out. */
-export interface ErpIdentityModel {
+/** The `ChannelIdentity` the erp subgraph hands out: an ERP partner. */
+export interface ErpIdentityModel extends ChannelIdentityModel {
   source: 'ERP';
   kind: 'ERP_PARTNER';
   id: string;
   matchedOn: ErpIdentityRule;
-  email: string | null;
-  phone: string | null;
   login: null;
-  nip: string | null;
-  companyName: string | null;
   firstName: null;
   lastName: null;
-  postalCode: string | null;
-  since: string | null;
 }
 
 /** The partner search a criterion needs; null when the ERP holds nothing to match it by (then no call is made). */

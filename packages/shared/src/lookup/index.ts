@@ -12,3 +12,4 @@ export {
   normaliseCriterion,
   parseLookupKey,
 } from './lookup-key.ts';
+export type { ChannelIdentityModel, IdentityKindName, IdentityRuleName, IdentitySourceName } from './channel-identity.ts';

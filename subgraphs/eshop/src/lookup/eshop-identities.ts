@@ -6,28 +6,22 @@
  * (`customer_id` 0), nothing but the billing e-mail of their orders. Allegro relay addresses (`@allegromail.pl`,
  * on orders imported from Allegro) are per-transaction aliases, never a person's address: never given as one.
  */
-import { isAllegroRelayEmail, normaliseNip, toPolishNationalNumber } from '@omnigraph/shared/lookup';
+import {
+  isAllegroRelayEmail,
+  normaliseNip,
+  toPolishNationalNumber,
+  type ChannelIdentityModel,
+  type IdentityRuleName,
+} from '@omnigraph/shared/lookup';
 import type { EshopBuyerModel, EshopCustomerModel, EshopOrderModel } from '../upstream/eshop-client.ts';
 
-export type IdentityRuleModel = 'CRM_RECORD' | 'STORED_LINK' | 'EMAIL_MATCH' | 'PHONE_MATCH' | 'NIP_MATCH' | 'COMPANY_MATCH' | 'NAME_MATCH';
+export type IdentityRuleModel = IdentityRuleName;
 
-/** The GraphQL `ChannelIdentity` as this subgraph builds it. */
-export interface EshopIdentityModel {
+/** The GraphQL `ChannelIdentity` as this subgraph builds it: `id` is the WooCommerce customer id, null for guests. */
+export interface EshopIdentityModel extends ChannelIdentityModel {
   source: 'ESHOP';
   kind: 'ESHOP_CUSTOMER' | 'ESHOP_GUEST';
-  /** WooCommerce customer id; null for guests */
-  id: string | null;
-  matchedOn: IdentityRuleModel;
-  email: string | null;
-  /** 9-digit Polish national number; null when the typed phone is not a Polish number */
-  phone: string | null;
   login: null;
-  nip: string | null;
-  companyName: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  postalCode: string | null;
-  since: string | null;
 }
 
 /** A real e-mail address, or null for none and for an Allegro relay address. */

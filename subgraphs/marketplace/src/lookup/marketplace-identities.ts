@@ -8,26 +8,18 @@
  * the customer's order summaries); `phone` → none (the buyer directory, `buyer-directory.ts`, built from forms read
  * anyway and a budgeted backfill); `email`, `name`, `company`, `nip` → none (Allegro cannot search by them).
  */
-import { normaliseNip, parseLookupKey, toPolishNationalNumber } from '@omnigraph/shared/lookup';
+import { normaliseNip, parseLookupKey, toPolishNationalNumber, type ChannelIdentityModel } from '@omnigraph/shared/lookup';
 import type { MarketplaceBuyerModel, MarketplaceOrderModel, MarketplaceOrderSummaryModel } from '../upstream/marketplace-client.ts';
 import type { MarketplaceLoaders } from '../upstream/marketplace-loaders.ts';
 import type { BuyerDirectory, DirectoryBuyer } from './buyer-directory.ts';
 
-/** The GraphQL `ChannelIdentity` as this subgraph builds it. */
-export interface MarketplaceIdentityModel {
+/** The GraphQL `ChannelIdentity` as this subgraph builds it: an Allegro buyer, never with an e-mail (relay addresses). */
+export interface MarketplaceIdentityModel extends ChannelIdentityModel {
   source: 'MARKETPLACE';
   kind: 'ALLEGRO_BUYER';
-  id: string | null;
   matchedOn: 'STORED_LINK' | 'PHONE_MATCH';
   email: null;
-  phone: string | null;
   login: string;
-  nip: string | null;
-  companyName: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  postalCode: string | null;
-  since: string | null;
 }
 
 type Details = Pick<MarketplaceIdentityModel, 'id' | 'login' | 'phone' | 'nip' | 'companyName' | 'firstName' | 'lastName' | 'postalCode'>;
