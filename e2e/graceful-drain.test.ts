@@ -69,10 +69,24 @@ async function msUntil(url: string, accept: (outcome: number | 'refused') => boo
   }
 }
 
-function expectEveryAnswerComplete(answers: { status: number; body: any }[], from: number): void {
-  expect(answers.map((a) => a.status)).toEqual(Array(IN_FLIGHT).fill(200));
+/** Resolves once the service behind `metricsUrl` holds `count` requests received and not yet answered. */
+async function inFlightReaches(metricsUrl: string, service: string, count: number): Promise<void> {
+  const series = new RegExp(`^omnigraph_http_requests_in_flight\\{service="${service}"\\} (\\d+)$`, 'm');
+  for (;;) {
+    const text = await (await fetch(metricsUrl)).text();
+    if (Number(series.exec(text)?.[1] ?? 0) >= count) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** `log`: the drained process's output, shown when an answer is missing (its `stopped` line says what was cut) */
+function expectEveryAnswerComplete(answers: { status: number; body: any }[], from: number, log: () => string): void {
+  expect(
+    answers.map((a) => a.status),
+    log(),
+  ).toEqual(Array(IN_FLIGHT).fill(200));
   for (const [i, a] of answers.entries()) {
-    expect(a.body.errors).toBeUndefined();
+    expect(a.body.errors, `answer ${i}: ${log()}`).toBeUndefined();
     expect(a.body.data.product).toMatchObject({ sku: skus[from + i], name: expect.any(String) });
   }
 }
@@ -133,7 +147,7 @@ describe('graceful drain on SIGTERM (real child processes)', () => {
 
     expect(readinessMs).toBeLessThan(100);
     expect(late.status).toBe(200);
-    expectEveryAnswerComplete(answers, 0);
+    expectEveryAnswerComplete(answers, 0, () => gateway.output());
     expect(exit.code).toBe(0);
     // it waited for the delay, and finished well within delay + grace
     expect(exit.at - signalledAt).toBeGreaterThan(1_000);
@@ -149,13 +163,16 @@ describe('graceful drain on SIGTERM (real child processes)', () => {
         ...subgraphEnvFor(odoo, upstreams.simulators.urls.odoo),
         OMNIGRAPH_SUBGRAPH_SECRET: upstreams.subgraphSecret,
         ERP_PORT: '0',
-        ERP_METRICS_PORT: 'off',
+        // its in-flight gauge says when the erp itself holds the 50 requests (Odoo's call count alone cannot: a
+        // retried call counts twice)
+        ERP_METRICS_PORT: '0',
         ERP_SHUTDOWN_DELAY_MS: '0',
         ERP_SHUTDOWN_GRACE_MS: '5000',
       }),
     });
     children.push(erp);
     const erpUrl = (await erp.waitFor(/erp subgraph ready at (http:\/\/[\d.:]+\/graphql)/))[1]!;
+    const metricsUrl = (await erp.waitFor(/"metrics":"(http:\/\/[\d.:]+\/metrics)"/))[1]!;
     let gateway: Gateway | undefined;
     try {
       gateway = await createGateway(
@@ -184,6 +201,7 @@ describe('graceful drain on SIGTERM (real child processes)', () => {
       odoo.control.setLatency({ fixedMs: ODOO_LATENCY_MS });
       odoo.control.resetCounters();
       const inFlight = sendInFlight(gatewayUrl, key, IN_FLIGHT);
+      await inFlightReaches(metricsUrl, 'erp', IN_FLIGHT);
       await odooCallsReach(IN_FLIGHT);
 
       const signalledAt = performance.now();
@@ -194,7 +212,7 @@ describe('graceful drain on SIGTERM (real child processes)', () => {
       odoo.control.setLatency({ fixedMs: 0 });
 
       expect(refusedMs).toBeLessThan(100);
-      expectEveryAnswerComplete(answers, IN_FLIGHT);
+      expectEveryAnswerComplete(answers, IN_FLIGHT, () => erp.output());
       expect(exit.code).toBe(0);
       expect(exit.at - signalledAt).toBeLessThan(5_000);
       // the gateway now names it

@@ -255,7 +255,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       }),
     );
   });
-  const drain = createHttpDrain(httpServer);
+  const drain = createHttpDrain(httpServer, { service: 'gateway' });
 
   let baseUrl = '';
   return {

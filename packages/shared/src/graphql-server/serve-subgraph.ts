@@ -88,7 +88,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
       else res.end();
     });
   });
-  const drain = createHttpDrain(httpServer);
+  const drain = createHttpDrain(httpServer, { service: options.name });
   const host = options.host ?? DEFAULT_LISTEN_HOST;
   const role = options.role ?? 'SUBGRAPH';
   let port: number;

@@ -167,3 +167,13 @@ export const cacheStaleAge = new Histogram({
   buckets: [1, 10, 60, 300, 900, 3600, 4 * 3600, 24 * 3600],
   registers,
 });
+
+// ---- every HTTP service ----
+
+/** What a drain waits for, and a saturation signal to scale on (requests received and not yet answered). */
+export const httpRequestsInFlight = new Gauge({
+  name: 'omnigraph_http_requests_in_flight',
+  help: 'Requests received by the service and not yet answered',
+  labelNames: ['service'] as const,
+  registers,
+});

@@ -1,19 +1,20 @@
 import { createServer, request, Agent, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { metricsRegistry } from '../metrics/index.ts';
 import { createHttpDrain, type HttpDrain } from './drain.ts';
 
 /**
  * A real node:http server whose `/slow?ms=N` answers after N ms, with keep-alive clients: what the drain has to
  * handle in production (a gateway or subgraph with pooled connections from load balancers and the gateway).
  */
-async function startServer(): Promise<{ server: Server; drain: HttpDrain; port: number; sockets: Set<Socket> }> {
+async function startServer(service?: string): Promise<{ server: Server; drain: HttpDrain; port: number; sockets: Set<Socket> }> {
   const server = createServer((req, res) => {
     const ms = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('ms') ?? 0);
     setTimeout(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('done'), ms);
   });
   server.keepAliveTimeout = 60_000;
-  const drain = createHttpDrain(server);
+  const drain = createHttpDrain(server, service === undefined ? {} : { service });
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -50,6 +51,21 @@ afterEach(() => {
 });
 
 describe('createHttpDrain', () => {
+  it("exposes the requests in flight as the service's omnigraph_http_requests_in_flight gauge", async () => {
+    const { server, port } = await startServer('drain-gauge-test');
+    servers.push(server);
+    const inFlight = async () => {
+      const metric = await metricsRegistry.getSingleMetric('omnigraph_http_requests_in_flight')!.get();
+      return metric.values.find((v) => v.labels['service'] === 'drain-gauge-test')?.value;
+    };
+    const slow = [1, 2, 3].map(() => get(port, '/slow?ms=200', new Agent({ keepAlive: false })));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await inFlight()).toBe(3);
+    await Promise.all(slow);
+    await tick();
+    expect(await inFlight()).toBe(0);
+  });
+
   it('closes idle keep-alive sockets at once and lets busy ones finish with `connection: close`', async () => {
     const { server, drain, port, sockets } = await startServer();
     servers.push(server);

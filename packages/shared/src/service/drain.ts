@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { httpRequestsInFlight } from '../metrics/instruments.ts';
 
 export interface DrainOptions {
   /**
@@ -36,9 +37,11 @@ export interface HttpDrain {
 
 /**
  * Tracks the requests and sockets of `server` so it can be drained. Call it before the server accepts anything:
- * requests that started earlier are not counted.
+ * requests that started earlier are not counted. With `service`, the requests in flight are the
+ * `omnigraph_http_requests_in_flight` gauge of that service.
  */
-export function createHttpDrain(server: Server): HttpDrain {
+export function createHttpDrain(server: Server, options: { service?: string } = {}): HttpDrain {
+  const gauge = options.service === undefined ? undefined : httpRequestsInFlight.labels({ service: options.service });
   const sockets = new Set<Socket>();
   const busy = new Map<Socket, number>();
   const pending = new Set<ServerResponse>();
@@ -57,12 +60,14 @@ export function createHttpDrain(server: Server): HttpDrain {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const socket = req.socket;
     pending.add(res);
+    gauge?.inc();
     busy.set(socket, (busy.get(socket) ?? 0) + 1);
     // Once the server stops accepting, every response (also of requests arriving on an open keep-alive connection)
     // tells the client to reconnect elsewhere.
     if (closing) askToClose(res);
     res.once('close', () => {
       pending.delete(res);
+      gauge?.dec();
       const left = (busy.get(socket) ?? 1) - 1;
       if (left <= 0) busy.delete(socket);
       else busy.set(socket, left);
