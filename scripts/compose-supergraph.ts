@@ -14,6 +14,7 @@ const SUBGRAPHS = [
   { name: 'eshop', port: 4002 },
   { name: 'crm', port: 4003 },
   { name: 'marketplace', port: 4004 },
+  { name: 'commands', port: 4005 },
 ] as const;
 
 const schemaDir = new URL('../schema/', import.meta.url);

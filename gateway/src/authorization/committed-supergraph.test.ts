@@ -140,6 +140,7 @@ describe('scope assignment of the committed supergraph', () => {
       'ChannelIdentity.lastName',
       'ChannelIdentity.login',
       'ChannelIdentity.phone',
+      'Customer.address',
       'Customer.allegroBuyerLogin',
       'Customer.companyName',
       'Customer.email',

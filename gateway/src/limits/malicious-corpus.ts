@@ -529,7 +529,7 @@ function fieldSuggestions(): CorpusEntry[] {
     'customer(id: "1") { pesel }',
     'customer(id: "1") { phonee }',
     'customer(id: "1") { password }',
-    'customer(id: "1") { address { city } }',
+    'customer(id: "1") { adress { city } }',
     'customer(id: "1") { loyalty { point } }',
     'customer(id: "1") { consents { email } }',
     'customer(id: "1") { orders { edge { node { id } } } }',

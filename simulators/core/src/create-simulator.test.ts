@@ -164,6 +164,16 @@ describe('createSimulator', () => {
     expect((await fetch(`${base}/items`)).status).toBe(200);
   });
 
+  it('commits the write, then resets the connection on a commit_then_reset fault (the unknown outcome)', async () => {
+    sim.control.addFaults([{ kind: 'commit_then_reset', count: 1, match: 'POST /items' }]);
+    const post = () => fetch(`${base}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"c"}' });
+    await expect(post()).rejects.toThrow();
+    // the write happened although the client never heard of it
+    expect(await (await fetch(`${base}/items`)).json()).toEqual(['a', 'b', 'c']);
+    expect((await post()).status).toBe(201);
+    expect(sim.control.counters().endpoints['POST /items']).toBe(2);
+  });
+
   it('hangs until the client gives up on a hang fault', async () => {
     sim.control.addFaults([{ kind: 'hang', count: 1 }]);
     await expect(fetch(`${base}/items`, { signal: AbortSignal.timeout(300) })).rejects.toThrow(/timeout|aborted/i);

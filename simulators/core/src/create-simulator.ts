@@ -195,7 +195,7 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
     [`GET|DELETE ${ADMIN_PREFIX}/counters`]: 'request counters per endpoint; DELETE resets them',
     [`GET|PATCH ${ADMIN_PREFIX}/config`]: '{ latency: {fixedMs, jitterMs}, rateLimit: {limit, windowMs, blockMs?} | null, faults: [...] }',
     [`GET|POST|DELETE ${ADMIN_PREFIX}/faults`]:
-      'fault rules { kind: status|rate_limit|hang|reset|garbage, status?, ratio? | count?, match?, retryAfterSeconds? }',
+      'fault rules { kind: status|rate_limit|hang|reset|commit_then_reset|garbage, status?, ratio? | count?, match?, retryAfterSeconds? }',
     [`POST ${ADMIN_PREFIX}/reset`]: 'data back to the seed, counters to zero, knobs to start values',
     [`POST ${ADMIN_PREFIX}/records`]: "load extra records in the upstream's own wire format",
     ...Object.fromEntries((options.adminRoutes ?? []).map((r) => [`${r.method} ${r.path}`, r.name ?? 'simulator-specific'])),
@@ -248,7 +248,9 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
     if (delayMs > 0) await sleep(delayMs);
 
     const fault = faults.decide(key, path);
-    if (fault) {
+    // commit_then_reset runs the request first; every other fault answers instead of it
+    const afterCommit = fault?.rule.kind === 'commit_then_reset' ? fault : null;
+    if (fault && !afterCommit) {
       // the route's pattern (`GET /crm/v3/objects/contacts/:id`), never the path, which can hold an e-mail
       logger.info(
         { route: key, fault: fault.rule.kind, ...(fault.rule.status === undefined ? {} : { status: fault.rule.status }) },
@@ -287,6 +289,11 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
         }
       }
     }
+    if (afterCommit) {
+      logger.info({ route: key, fault: afterCommit.rule.kind, status: response.status }, 'simulator fault injected after the request ran');
+      req.socket.destroy();
+      return;
+    }
     hooks.decorate?.(response, budget?.info ?? null, simReq);
     send(res, response);
   }
@@ -298,6 +305,7 @@ export function createSimulator(options: CreateSimulatorOptions): Simulator {
         // Keep the socket open and answer nothing; close() destroys it.
         return null;
       case 'reset':
+      case 'commit_then_reset':
         req.socket.destroy();
         return null;
       case 'garbage':

@@ -75,7 +75,7 @@ export interface FaultInjector {
 export function validateFaultRule(input: unknown): FaultRule {
   if (typeof input !== 'object' || input === null) throw new Error('a fault rule must be an object');
   const r = input as Record<string, unknown>;
-  const kinds = ['status', 'rate_limit', 'hang', 'reset', 'garbage'];
+  const kinds = ['status', 'rate_limit', 'hang', 'reset', 'commit_then_reset', 'garbage'];
   if (typeof r['kind'] !== 'string' || !kinds.includes(r['kind'])) {
     throw new Error(`fault kind must be one of ${kinds.join(', ')}`);
   }

@@ -69,6 +69,11 @@ export type FaultKind =
   | 'hang'
   /** destroy the socket without an answer (ECONNRESET on the client) */
   | 'reset'
+  /**
+   * run the request (a write commits) and then destroy the socket instead of answering: the client sees ECONNRESET
+   * and cannot tell whether anything happened (the unknown outcome of ADR 0011)
+   */
+  | 'commit_then_reset'
   /** answer 200 with a body that is not what the API promises (truncated JSON) */
   | 'garbage';
 

@@ -42,6 +42,10 @@ export const CLIENT_EXTENSIONS = Object.freeze({
     pick: upstream,
   },
   retryAfterSeconds: { description: 'How long to wait before retrying, when known.', pick: number },
+  reason: {
+    description: 'With `RETURN_NOT_ELIGIBLE`: why (NOT_DELIVERED, WINDOW_EXPIRED, CANCELLED).',
+    pick: (value: unknown) => (typeof value === 'string' && /^[A-Z_]{1,40}$/.test(value) ? value : undefined),
+  },
   missingScopes: { description: 'With `FORBIDDEN`: the scopes the credential lacks for the field at `path`.', pick: strings },
   limit: { description: 'With a limit code: the limit that was exceeded.', pick: number },
   actual: { description: 'With a limit code: the value the request had.', pick: number },

@@ -300,6 +300,56 @@ export const ERROR_CODES = defineErrorCodes({
     httpStatus: 503,
     edgeOnly: true,
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    description:
+      'A write reused an idempotency key with a different input or for another mutation (ADR 0011); nothing was written. ' +
+      'Use a new key for a new write.',
+    httpStatus: 422,
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    code: 'IDEMPOTENCY_KEY_IN_PROGRESS',
+    description:
+      'The first request with this idempotency key is still running and did not finish within the wait; nothing was written by this one. ' +
+      'Retry with the same key after `retryAfterSeconds`, or follow it with `writeOperation`.',
+    httpStatus: 409,
+  },
+  WRITES_UNAVAILABLE: {
+    code: 'WRITES_UNAVAILABLE',
+    description:
+      'The idempotency store (Redis) cannot be reached, so writes are refused rather than risk writing twice (fail closed); ' +
+      'nothing was written. Reads go on. Retry later with the same key.',
+    httpStatus: 503,
+  },
+  UNKNOWN_PRODUCT: {
+    code: 'UNKNOWN_PRODUCT',
+    description: 'An order line names a SKU the ERP does not have or no longer sells (`argumentName: input`); nothing was written.',
+    httpStatus: 422,
+  },
+  INSUFFICIENT_STOCK: {
+    code: 'INSUFFICIENT_STOCK',
+    description: 'The pickup store cannot serve the quantities asked for (its available stock is lower); nothing was written.',
+    httpStatus: 409,
+  },
+  RETURN_NOT_ELIGIBLE: {
+    code: 'RETURN_NOT_ELIGIBLE',
+    description:
+      'The order cannot be returned: `reason` says why (NOT_DELIVERED: not delivered or collected yet; WINDOW_EXPIRED: past ' +
+      'the return window; CANCELLED: cancelled or failed). Nothing was written.',
+    httpStatus: 422,
+  },
+  RETURN_QUANTITY_EXCEEDED: {
+    code: 'RETURN_QUANTITY_EXCEEDED',
+    description:
+      'A return line asks for more than was bought minus what was already returned (also a second return of the same goods), ' +
+      'or names a SKU the order does not have. Nothing was written.',
+    httpStatus: 422,
+  },
+  ORDER_OF_ANOTHER_CUSTOMER: {
+    code: 'ORDER_OF_ANOTHER_CUSTOMER',
+    description: 'The order does not belong to the customer the write names; nothing was written.',
+    httpStatus: 422,
+  },
   INTERNAL_SERVER_ERROR: {
     code: 'INTERNAL_SERVER_ERROR',
     description: 'Anything unexpected; the message is masked to "Unexpected error." (Apollo built-in).',

@@ -220,6 +220,14 @@ const scenarios = {
       });
     },
   },
+  IDEMPOTENCY_KEY_REUSED: raisedByWritesOnly(),
+  IDEMPOTENCY_KEY_IN_PROGRESS: raisedByWritesOnly(),
+  WRITES_UNAVAILABLE: raisedByWritesOnly(),
+  UNKNOWN_PRODUCT: raisedByWritesOnly(),
+  INSUFFICIENT_STOCK: raisedByWritesOnly(),
+  RETURN_NOT_ELIGIBLE: raisedByWritesOnly(),
+  RETURN_QUANTITY_EXCEEDED: raisedByWritesOnly(),
+  ORDER_OF_ANOTHER_CUSTOMER: raisedByWritesOnly(),
   INTERNAL_SERVER_ERROR: {
     it: 'maps a bug in our code and an axios misuse to INTERNAL_SERVER_ERROR',
     run: async () => {
@@ -231,6 +239,20 @@ const scenarios = {
     },
   },
 } satisfies Record<ExecutionErrorCode, Scenario>;
+
+/**
+ * The write codes (ADR 0011) are the commands subgraph's own decisions, never read from an upstream answer: an
+ * upstream's 409 or 422 (a WooCommerce or Allegro refusal) stays UPSTREAM_REJECTED.
+ */
+function raisedByWritesOnly(): Scenario {
+  return {
+    it: 'is never read from an HTTP answer (the commands subgraph decides it); an upstream 409 / 422 stays UPSTREAM_REJECTED',
+    run: async () => {
+      const answers = await Promise.all([callUpstream('/status/409'), callUpstream('/status/422'), callUpstream('/status/503')]);
+      expect(answers.map((e) => e.extensions.code)).toEqual(['UPSTREAM_REJECTED', 'UPSTREAM_REJECTED', 'UPSTREAM_UNAVAILABLE']);
+    },
+  };
+}
 
 describe('mapAxiosErrorToUpstreamError', () => {
   for (const code of ERROR_CODE_LIST.filter((c): c is ExecutionErrorCode => !(ERROR_CODES[c] as ErrorCodeDefinition).edgeOnly)) {

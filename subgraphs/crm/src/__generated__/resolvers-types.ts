@@ -17,6 +17,14 @@ export type Scalars = {
   _FieldSet: { input: string; output: string; }
 };
 
+export type Address = {
+  __typename?: 'Address';
+  city: Scalars['String']['output'];
+  countryCode: Scalars['String']['output'];
+  postalCode: Scalars['String']['output'];
+  street: Scalars['String']['output'];
+};
+
 /**
  * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
  * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
@@ -60,6 +68,8 @@ export type Customer = {
   __typename?: 'Customer';
   /** the contact's additional e-mail addresses (HubSpot hs_additional_emails), Allegro relay addresses left out */
   additionalEmails: Array<Scalars['String']['output']>;
+  /** the contact's postal address (HubSpot address, city, zip, country); null when the CRM holds no street and city */
+  address?: Maybe<Address>;
   allegroBuyerId?: Maybe<Scalars['ID']['output']>;
   allegroBuyerLogin?: Maybe<Scalars['String']['output']>;
   /** the company the contact buys for, as the CRM holds it */
@@ -85,6 +95,8 @@ export type Customer = {
   marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
   marketplaceOrderSummaries?: Maybe<Array<OrderSummary>>;
   name: Scalars['String']['output'];
+  /** notes left on the contact (HubSpot notes associated with it), newest first; null when the CRM could not be asked */
+  notes?: Maybe<Array<CustomerNote>>;
   /**
    * The customer's orders from every channel in one list, newest first. `after` is the `endCursor` of the previous page
    * (BAD_USER_INPUT when it is not one); `channel` keeps one channel. When a channel cannot be reached its orders are
@@ -95,6 +107,12 @@ export type Customer = {
   phone?: Maybe<Scalars['String']['output']>;
   /** the same number in E.164, e.g. +48600100200; null when it is not a valid Polish number */
   phoneE164?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** The CRM's golden record of a person, with the links to their channel identities. */
+export type CustomerNotesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -143,6 +161,17 @@ export type CustomerMatch = {
   rules: Array<IdentityRule>;
   /** where the evidence came from */
   sources: Array<IdentitySource>;
+};
+
+/** A note on a customer (a HubSpot note associated with the contact). */
+export type CustomerNote = {
+  __typename?: 'CustomerNote';
+  /** the note's text (HubSpot hs_note_body, HTML tags removed) */
+  body: Scalars['String']['output'];
+  /** hs_timestamp: when the note was taken */
+  createdAt: Scalars['DateTime']['output'];
+  /** HubSpot note id */
+  id: Scalars['ID']['output'];
 };
 
 /** The CRM customer an e-shop order belongs to, found by the order's billing e-mail. */
@@ -229,6 +258,19 @@ export type MarketplaceOrder = Order & {
   /** The customer the order is linked to and how (STORED_LINK through the Allegro login or buyer id the CRM holds); null when none. */
   customerLink?: Maybe<CustomerMatch>;
   id: Scalars['ID']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a HubSpot note associated with the contact, or returns the one already made for this key. */
+  crmCreateNote: CustomerNote;
+};
+
+
+export type MutationCrmCreateNoteArgs = {
+  body: Scalars['String']['input'];
+  customerId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
 };
 
 export type Order = {
@@ -474,6 +516,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
   CustomerLookup: CustomerLookup;
+  CustomerNote: CustomerNote;
   EshopOrder: EshopOrder;
   MarketplaceOrder: MarketplaceOrder;
   OrderReferenceLookup: OrderReferenceLookup;
@@ -495,6 +538,9 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
         | GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"eshopIdentities":{"source":true},"marketplaceIdentities":{"source":true},"erpIdentities":{"source":true}}>
         | GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"eshopIdentities":{"source":true},"marketplaceIdentities":{"source":true},"erpIdentities":{"source":true}}> ) );
+  CustomerNote:
+    ( { __typename: 'CustomerNote' }
+    & GraphQLRecursivePick<FederationTypes['CustomerNote'], {"id":true}> );
   EshopOrder:
     ( { __typename: 'EshopOrder' }
     & GraphQLRecursivePick<FederationTypes['EshopOrder'], {"id":true}>
@@ -537,6 +583,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
   ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Consents: ResolverTypeWrapper<Consents>;
@@ -546,6 +593,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerIdentity: ResolverTypeWrapper<CustomerIdentity>;
   CustomerLookup: ResolverTypeWrapper<CustomerLookupModel>;
   CustomerMatch: ResolverTypeWrapper<Omit<CustomerMatch, 'customer'> & { customer: ResolversTypes['Customer'] }>;
+  CustomerNote: ResolverTypeWrapper<CustomerNote>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EshopOrder: ResolverTypeWrapper<Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversTypes['Customer']>, customerCandidates: Array<ResolversTypes['CustomerMatch']>, customerLink?: Maybe<ResolversTypes['CustomerMatch']> }>;
   IdentityKind: IdentityKind;
@@ -554,6 +602,7 @@ export type ResolversTypes = ResolversObject<{
   Loyalty: ResolverTypeWrapper<Loyalty>;
   LoyaltyTier: LoyaltyTier;
   MarketplaceOrder: ResolverTypeWrapper<Omit<MarketplaceOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversTypes['Customer']>, customerCandidates: Array<ResolversTypes['CustomerMatch']>, customerLink?: Maybe<ResolversTypes['CustomerMatch']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
@@ -572,6 +621,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
   ChannelIdentity: ChannelIdentity;
   ID: Scalars['ID']['output'];
   Consents: Consents;
@@ -581,10 +631,12 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerIdentity: CustomerIdentity;
   CustomerLookup: CustomerLookupModel;
   CustomerMatch: Omit<CustomerMatch, 'customer'> & { customer: ResolversParentTypes['Customer'] };
+  CustomerNote: CustomerNote | FederationReferenceTypes['CustomerNote'];
   DateTime: Scalars['DateTime']['output'];
   EshopOrder: Omit<EshopOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversParentTypes['Customer']>, customerCandidates: Array<ResolversParentTypes['CustomerMatch']>, customerLink?: Maybe<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['EshopOrder'];
   Loyalty: Loyalty;
   MarketplaceOrder: Omit<MarketplaceOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversParentTypes['Customer']>, customerCandidates: Array<ResolversParentTypes['CustomerMatch']>, customerLink?: Maybe<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['MarketplaceOrder'];
+  Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Order']> };
@@ -604,6 +656,13 @@ export type ScopeDirectiveArgs = {
 };
 
 export type ScopeDirectiveResolver<Result, Parent, ContextType = CrmContext, Args = ScopeDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddressResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type ChannelIdentityResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
   companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -632,6 +691,7 @@ export type ConsentsResolvers<ContextType = CrmContext, ParentType extends Resol
 export type CustomerResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   additionalEmails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
   allegroBuyerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   allegroBuyerLogin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -645,6 +705,7 @@ export type CustomerResolvers<ContextType = CrmContext, ParentType extends Resol
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   loyalty?: Resolver<ResolversTypes['Loyalty'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  notes?: Resolver<Maybe<Array<ResolversTypes['CustomerNote']>>, ParentType, ContextType, RequireFields<CustomerNotesArgs, 'first'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phoneE164?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -669,6 +730,13 @@ export type CustomerMatchResolvers<ContextType = CrmContext, ParentType extends 
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   rules?: Resolver<Array<ResolversTypes['IdentityRule']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['IdentitySource']>, ParentType, ContextType>;
+}>;
+
+export type CustomerNoteResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['CustomerNote'] = ResolversParentTypes['CustomerNote'], FederationReferenceType extends FederationReferenceTypes['CustomerNote'] = FederationReferenceTypes['CustomerNote']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerNote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -696,6 +764,10 @@ export type MarketplaceOrderResolvers<ContextType = CrmContext, ParentType exten
   customerLink?: Resolver<Maybe<ResolversTypes['CustomerMatch']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  crmCreateNote?: Resolver<ResolversTypes['CustomerNote'], ParentType, ContextType, RequireFields<MutationCrmCreateNoteArgs, 'body' | 'customerId' | 'idempotencyKey'>>;
 }>;
 
 export type OrderResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -761,16 +833,19 @@ export type QueryResolvers<ContextType = CrmContext, ParentType extends Resolver
 }>;
 
 export type Resolvers<ContextType = CrmContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
   ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   Consents?: ConsentsResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerIdentity?: CustomerIdentityResolvers<ContextType>;
   CustomerLookup?: CustomerLookupResolvers<ContextType>;
   CustomerMatch?: CustomerMatchResolvers<ContextType>;
+  CustomerNote?: CustomerNoteResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EshopOrder?: EshopOrderResolvers<ContextType>;
   Loyalty?: LoyaltyResolvers<ContextType>;
   MarketplaceOrder?: MarketplaceOrderResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;

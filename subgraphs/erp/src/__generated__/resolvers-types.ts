@@ -81,6 +81,41 @@ export type CustomerLookup = {
   key: Scalars['ID']['output'];
 };
 
+export type ErpLineInput = {
+  quantity: Scalars['Int']['input'];
+  sku: Scalars['ID']['input'];
+  /** gross unit price (reservations only), e.g. "129.99" */
+  unitGross?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type ErpReceiveReturnInput = {
+  lines: Array<ErpLineInput>;
+  /** the returned order's reference (e-shop number or Allegro checkout-form id), kept on the picking */
+  orderRef: Scalars['String']['input'];
+  storeCode: Scalars['ID']['input'];
+};
+
+export type ErpReservePickupInput = {
+  /** the e-shop order number, as the connector's client_order_ref convention (ERP_CHANNEL_ORDER_REFS) expects */
+  channelOrderRef: Scalars['String']['input'];
+  /** the CRM's linked ERP partner; ERP_DEFAULT_PARTNER_ID when null */
+  erpPartnerId?: InputMaybe<Scalars['ID']['input']>;
+  lines: Array<ErpLineInput>;
+  /** the store's warehouse code, e.g. WAW1 */
+  storeCode: Scalars['ID']['input'];
+};
+
+export type ErpWriteResult = {
+  __typename?: 'ErpWriteResult';
+  created: Scalars['Boolean']['output'];
+  /** Odoo record id */
+  id: Scalars['ID']['output'];
+  /** the document's name: S00123, WAW1/IN/00012 */
+  name: Scalars['String']['output'];
+  /** the Odoo state after the step: sale, done… */
+  state: Scalars['String']['output'];
+};
+
 export type GeoPoint = {
   __typename?: 'GeoPoint';
   latitude: Scalars['Float']['output'];
@@ -155,6 +190,32 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Books returned goods into the store's stock: an incoming stock.picking from the customer location into the store
+   * warehouse's stock location, validated (button_validate); or returns the one already made for this key.
+   */
+  erpReceiveReturn: ErpWriteResult;
+  /**
+   * Reserves a store pickup the way Odoo does: a sale.order for the store's warehouse (client_order_ref: the e-shop
+   * order number), then action_confirm; or returns the one already made for this key.
+   */
+  erpReservePickup: ErpWriteResult;
+};
+
+
+export type MutationErpReceiveReturnArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: ErpReceiveReturnInput;
+};
+
+
+export type MutationErpReservePickupArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: ErpReservePickupInput;
+};
+
 export type OrderRef = {
   __typename?: 'OrderRef';
   id: Scalars['ID']['output'];
@@ -213,9 +274,20 @@ export type Product = {
   /** ERP list price */
   listPrice: Price;
   name: Scalars['String']['output'];
+  /**
+   * What this ERP partner pays under their pricelist (Odoo `property_product_pricelist`): the list price when the
+   * pricelist has no rule for the product. Null when the ERP has no such partner.
+   */
+  partnerPrice?: Maybe<Price>;
   sku: Scalars['ID']['output'];
   /** Stock per location (internal locations only); restricted to `locationCodes` when given. */
   stock: Array<StockLevel>;
+};
+
+
+/** A product variant as the ERP (Odoo) knows it. The SKU is the key shared by every channel. */
+export type ProductPartnerPriceArgs = {
+  erpPartnerId: Scalars['ID']['input'];
 };
 
 
@@ -411,6 +483,12 @@ export type ResolversTypes = ResolversObject<{
   CustomerLookup: ResolverTypeWrapper<CustomerLookup>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  ErpLineInput: ErpLineInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ErpReceiveReturnInput: ErpReceiveReturnInput;
+  ErpReservePickupInput: ErpReservePickupInput;
+  ErpWriteResult: ResolverTypeWrapper<ErpWriteResult>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
@@ -420,16 +498,15 @@ export type ResolversTypes = ResolversObject<{
   Location: ResolverTypeWrapper<ErpLocationModel>;
   LocationKind: LocationKind;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderReferenceKind: OrderReferenceKind;
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
   Price: ResolverTypeWrapper<Price>;
   Product: ResolverTypeWrapper<ErpProductModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   SkuAvailability: ResolverTypeWrapper<SkuAvailability>;
   StockLevel: ResolverTypeWrapper<Omit<StockLevel, 'location'> & { location: ResolversTypes['Location'] }>;
   StoreAvailability: ResolverTypeWrapper<Omit<StoreAvailability, 'store'> & { store: ResolversTypes['Location'] }>;
@@ -445,20 +522,25 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerLookup: CustomerLookup | FederationReferenceTypes['CustomerLookup'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  ErpLineInput: ErpLineInput;
+  Int: Scalars['Int']['output'];
+  ErpReceiveReturnInput: ErpReceiveReturnInput;
+  ErpReservePickupInput: ErpReservePickupInput;
+  ErpWriteResult: ErpWriteResult;
+  Boolean: Scalars['Boolean']['output'];
   GeoPoint: GeoPoint;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   Location: ErpLocationModel;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
-  Boolean: Scalars['Boolean']['output'];
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
   Price: Price;
   Product: ErpProductModel;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   SkuAvailability: SkuAvailability;
   StockLevel: Omit<StockLevel, 'location'> & { location: ResolversParentTypes['Location'] };
   StoreAvailability: Omit<StoreAvailability, 'store'> & { store: ResolversParentTypes['Location'] };
@@ -514,6 +596,13 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type ErpWriteResultResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ErpWriteResult'] = ResolversParentTypes['ErpWriteResult']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type GeoPointResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
   latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -533,6 +622,11 @@ export type LocationResolvers<ContextType = ErpContext, ParentType extends Resol
 export type MoneyResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  erpReceiveReturn?: Resolver<ResolversTypes['ErpWriteResult'], ParentType, ContextType, RequireFields<MutationErpReceiveReturnArgs, 'idempotencyKey' | 'input'>>;
+  erpReservePickup?: Resolver<ResolversTypes['ErpWriteResult'], ParentType, ContextType, RequireFields<MutationErpReservePickupArgs, 'idempotencyKey' | 'input'>>;
 }>;
 
 export type OrderRefResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['OrderRef'] = ResolversParentTypes['OrderRef']> = ResolversObject<{
@@ -569,6 +663,7 @@ export type ProductResolvers<ContextType = ErpContext, ParentType extends Resolv
   ean?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   listPrice?: Resolver<ResolversTypes['Price'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnerPrice?: Resolver<Maybe<ResolversTypes['Price']>, ParentType, ContextType, RequireFields<ProductPartnerPriceArgs, 'erpPartnerId'>>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stock?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType, Partial<ProductStockArgs>>;
 }>;
@@ -607,9 +702,11 @@ export type Resolvers<ContextType = ErpContext> = ResolversObject<{
   CustomerLookup?: CustomerLookupResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  ErpWriteResult?: ErpWriteResultResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
   OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
   OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;

@@ -101,6 +101,44 @@ export type DeliveryMethod =
   | 'PARCEL_LOCKER'
   | 'STORE_PICKUP';
 
+export type EshopCreateOrderInput = {
+  billing: EshopPartyInput;
+  /** CRM contact id (stored as meta `_omnigraph_customer_id`) */
+  customerId: Scalars['ID']['input'];
+  customerNote?: InputMaybe<Scalars['String']['input']>;
+  delivery: EshopDeliveryInput;
+  /** the WooCommerce customer id the CRM links; a guest order on the billing e-mail when null */
+  eshopCustomerId?: InputMaybe<Scalars['ID']['input']>;
+  lines: Array<EshopLineInput>;
+  /** delivery address (COURIER); the billing address when null */
+  shipping?: InputMaybe<EshopPartyInput>;
+};
+
+export type EshopCreateRefundInput = {
+  lines: Array<EshopRefundLineInput>;
+  /** global order id, eshop:<id> */
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** the store taking the goods back (meta `_omnigraph_return_store`) */
+  storeCode: Scalars['ID']['input'];
+};
+
+export type EshopDeliveryInput = {
+  method: DeliveryMethod;
+  parcelLockerId?: InputMaybe<Scalars['String']['input']>;
+  storeCode?: InputMaybe<Scalars['ID']['input']>;
+  storeName?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EshopLineInput = {
+  quantity: Scalars['Int']['input'];
+  sku: Scalars['ID']['input'];
+  /** gross unit price decided by the commands subgraph (ERP list or pricelist price), e.g. "129.99" */
+  unitGross: Scalars['Decimal']['input'];
+  /** VAT rate in percent of that price, e.g. 23 */
+  vatRate: Scalars['Decimal']['input'];
+};
+
 export type EshopListing = {
   __typename?: 'EshopListing';
   name: Scalars['String']['output'];
@@ -129,20 +167,60 @@ export type EshopOrder = Order & {
   buyerIdentity?: Maybe<ChannelIdentity>;
   channel: OrderChannel;
   channelStatus: Scalars['String']['output'];
+  /** when the order was completed (delivered or collected); null before */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
   delivery: Delivery;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   number: Scalars['String']['output'];
   paymentStatus: PaymentStatus;
   placedAt: Scalars['DateTime']['output'];
+  /** the order's refunds (WooCommerce refunds), newest first */
+  returns: Array<OrderReturn>;
   status: OrderStatus;
   totals: OrderTotals;
+};
+
+export type EshopPartyInput = {
+  city: Scalars['String']['input'];
+  company?: InputMaybe<Scalars['String']['input']>;
+  countryCode: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  firstName: Scalars['String']['input'];
+  lastName: Scalars['String']['input'];
+  phone?: InputMaybe<Scalars['String']['input']>;
+  postalCode: Scalars['String']['input'];
+  street: Scalars['String']['input'];
+};
+
+export type EshopRefundLineInput = {
+  /** the order's line item id (OrderLine.id) */
+  lineId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type EshopRefundResult = {
+  __typename?: 'EshopRefundResult';
+  amount: Money;
+  created: Scalars['Boolean']['output'];
+  refundId: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
 };
 
 export type EshopStockStatus =
   | 'IN_STOCK'
   | 'ON_BACKORDER'
   | 'OUT_OF_STOCK';
+
+export type EshopWriteResult = {
+  __typename?: 'EshopWriteResult';
+  /** false when the step found the document it had written before (a retry) */
+  created: Scalars['Boolean']['output'];
+  /** the order number as the shop shows it */
+  number: Scalars['String']['output'];
+  /** global order id, eshop:<id> */
+  orderId: Scalars['ID']['output'];
+};
 
 /** What kind of identifier an identity is. */
 export type IdentityKind =
@@ -194,6 +272,35 @@ export type Money = {
   currency: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates the WooCommerce order (POST /orders) tagged with meta `_omnigraph_idempotency_key`, or returns the one already tagged. */
+  eshopCreateOrder: EshopWriteResult;
+  /** Creates the refund (POST /orders/{id}/refunds) tagged with meta `_omnigraph_idempotency_key`, or returns the one already tagged. */
+  eshopCreateRefund: EshopRefundResult;
+  /** Stores the ERP reservation's sale-order name on the order (meta `_omnigraph_erp_order`); idempotent. */
+  eshopLinkReservation: EshopWriteResult;
+};
+
+
+export type MutationEshopCreateOrderArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: EshopCreateOrderInput;
+};
+
+
+export type MutationEshopCreateRefundArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: EshopCreateRefundInput;
+};
+
+
+export type MutationEshopLinkReservationArgs = {
+  erpOrderName: Scalars['String']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  orderId: Scalars['ID']['input'];
+};
+
 /** The shape every channel's order shares. */
 export type Order = {
   channel: OrderChannel;
@@ -217,9 +324,13 @@ export type OrderChannel =
 
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** the channel's line id (WooCommerce line item id, Allegro line item id) */
+  id?: Maybe<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   product?: Maybe<Product>;
   quantity: Scalars['Int']['output'];
+  /** how many of this line the channel has refunded */
+  returnedQuantity: Scalars['Int']['output'];
   /** null when the channel no longer knows the SKU */
   sku?: Maybe<Scalars['ID']['output']>;
   unitPrice: Money;
@@ -264,6 +375,27 @@ export type OrderReferenceLookup = {
   /** e-shop orders the reference names (order number, `#number`, a numbering plugin's number); null when the e-shop could not be asked */
   eshopHits?: Maybe<OrderReferenceHits>;
   reference: Scalars['String']['output'];
+};
+
+/** A refund of (part of) an order, as the channel records it. */
+export type OrderReturn = {
+  __typename?: 'OrderReturn';
+  /** what the customer gets back */
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  /** the channel's refund id */
+  id: Scalars['ID']['output'];
+  lines: Array<OrderReturnLine>;
+  /** the channel's refund status (WooCommerce: completed; Allegro: START, NEW, IN_PROGRESS, SUCCESS, FAILED…) */
+  status: Scalars['String']['output'];
+  /** the store that took the goods back, when the return was registered through Omnigraph and the channel keeps it */
+  store?: Maybe<Location>;
+};
+
+export type OrderReturnLine = {
+  __typename?: 'OrderReturnLine';
+  quantity: Scalars['Int']['output'];
+  sku?: Maybe<Scalars['ID']['output']>;
 };
 
 export type OrderStatus =
@@ -450,17 +582,26 @@ export type ResolversTypes = ResolversObject<{
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Delivery: ResolverTypeWrapper<Delivery>;
   DeliveryMethod: DeliveryMethod;
+  EshopCreateOrderInput: EshopCreateOrderInput;
+  EshopCreateRefundInput: EshopCreateRefundInput;
+  EshopDeliveryInput: EshopDeliveryInput;
+  EshopLineInput: EshopLineInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EshopListing: ResolverTypeWrapper<EshopListingModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EshopListingStatus: EshopListingStatus;
   EshopOrder: ResolverTypeWrapper<EshopOrderModel>;
+  EshopPartyInput: EshopPartyInput;
+  EshopRefundLineInput: EshopRefundLineInput;
+  EshopRefundResult: ResolverTypeWrapper<EshopRefundResult>;
   EshopStockStatus: EshopStockStatus;
+  EshopWriteResult: ResolverTypeWrapper<EshopWriteResult>;
   IdentityKind: IdentityKind;
   IdentityRule: IdentityRule;
   IdentitySource: IdentitySource;
   Location: ResolverTypeWrapper<Location>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
   OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
@@ -469,6 +610,8 @@ export type ResolversTypes = ResolversObject<{
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
   OrderReferenceKind: OrderReferenceKind;
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
+  OrderReturn: ResolverTypeWrapper<OrderReturn>;
+  OrderReturnLine: ResolverTypeWrapper<OrderReturnLine>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
@@ -489,18 +632,29 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Delivery: Delivery;
+  EshopCreateOrderInput: EshopCreateOrderInput;
+  EshopCreateRefundInput: EshopCreateRefundInput;
+  EshopDeliveryInput: EshopDeliveryInput;
+  EshopLineInput: EshopLineInput;
+  Int: Scalars['Int']['output'];
   EshopListing: EshopListingModel;
   Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   EshopOrder: EshopOrderModel;
+  EshopPartyInput: EshopPartyInput;
+  EshopRefundLineInput: EshopRefundLineInput;
+  EshopRefundResult: EshopRefundResult;
+  EshopWriteResult: EshopWriteResult;
   Location: Location;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
+  OrderReturn: OrderReturn;
+  OrderReturnLine: OrderReturnLine;
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
@@ -587,15 +741,30 @@ export type EshopOrderResolvers<ContextType = EshopContext, ParentType extends R
   buyerIdentity?: Resolver<Maybe<ResolversTypes['ChannelIdentity']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
   channelStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentStatus?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['OrderReturn']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EshopRefundResultResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['EshopRefundResult'] = ResolversParentTypes['EshopRefundResult']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refundId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EshopWriteResultResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['EshopWriteResult'] = ResolversParentTypes['EshopWriteResult']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type LocationResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
@@ -607,14 +776,22 @@ export type MoneyResolvers<ContextType = EshopContext, ParentType extends Resolv
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  eshopCreateOrder?: Resolver<ResolversTypes['EshopWriteResult'], ParentType, ContextType, RequireFields<MutationEshopCreateOrderArgs, 'idempotencyKey' | 'input'>>;
+  eshopCreateRefund?: Resolver<ResolversTypes['EshopRefundResult'], ParentType, ContextType, RequireFields<MutationEshopCreateRefundArgs, 'idempotencyKey' | 'input'>>;
+  eshopLinkReservation?: Resolver<ResolversTypes['EshopWriteResult'], ParentType, ContextType, RequireFields<MutationEshopLinkReservationArgs, 'erpOrderName' | 'idempotencyKey' | 'orderId'>>;
+}>;
+
 export type OrderResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
   __resolveType: TypeResolveFn<'EshopOrder', ParentType, ContextType>;
 }>;
 
 export type OrderLineResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
@@ -639,6 +816,20 @@ export type OrderReferenceLookupResolvers<ContextType = EshopContext, ParentType
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReferenceLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   eshopHits?: Resolver<Maybe<ResolversTypes['OrderReferenceHits']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderReturnResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderReturn'] = ResolversParentTypes['OrderReturn']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderReturnLine']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  store?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+}>;
+
+export type OrderReturnLineResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderReturnLine'] = ResolversParentTypes['OrderReturnLine']> = ResolversObject<{
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type OrderSummaryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
@@ -679,14 +870,19 @@ export type Resolvers<ContextType = EshopContext> = ResolversObject<{
   Delivery?: DeliveryResolvers<ContextType>;
   EshopListing?: EshopListingResolvers<ContextType>;
   EshopOrder?: EshopOrderResolvers<ContextType>;
+  EshopRefundResult?: EshopRefundResultResolvers<ContextType>;
+  EshopWriteResult?: EshopWriteResultResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
   OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
   OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
   OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
+  OrderReturn?: OrderReturnResolvers<ContextType>;
+  OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   ParcelLocker?: ParcelLockerResolvers<ContextType>;

@@ -144,6 +144,13 @@ export type Location = {
   code: Scalars['ID']['output'];
 };
 
+export type MarketplaceCreateRefundInput = {
+  lines: Array<MarketplaceRefundLineInput>;
+  /** global order id, marketplace:<checkout-form id> */
+  orderId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type MarketplaceOffer = {
   __typename?: 'MarketplaceOffer';
   availableQuantity: Scalars['Int']['output'];
@@ -169,20 +176,50 @@ export type MarketplaceOrder = Order & {
   buyerLogin: Scalars['String']['output'];
   channel: OrderChannel;
   channelStatus: Scalars['String']['output'];
+  /** when the buyer received or collected the order, where Allegro tells it; null otherwise */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
   delivery: Delivery;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
   number: Scalars['String']['output'];
   paymentStatus: PaymentStatus;
   placedAt: Scalars['DateTime']['output'];
+  /** the order's payment refunds (Allegro GET /payments/refunds), newest first */
+  returns: Array<OrderReturn>;
   status: OrderStatus;
   totals: OrderTotals;
+};
+
+export type MarketplaceRefundLineInput = {
+  /** the checkout form's line item id (OrderLine.id) */
+  lineId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type MarketplaceRefundResult = {
+  __typename?: 'MarketplaceRefundResult';
+  amount: Money;
+  created: Scalars['Boolean']['output'];
+  refundId: Scalars['ID']['output'];
+  status: Scalars['String']['output'];
 };
 
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['Decimal']['output'];
   currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Refunds the returned lines of a checkout form (POST /payments/refunds), or returns the refund already made for this key. */
+  marketplaceCreateRefund: MarketplaceRefundResult;
+};
+
+
+export type MutationMarketplaceCreateRefundArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  input: MarketplaceCreateRefundInput;
 };
 
 /** The shape every channel's order shares. */
@@ -208,9 +245,13 @@ export type OrderChannel =
 
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** the channel's line id (WooCommerce line item id, Allegro line item id) */
+  id?: Maybe<Scalars['ID']['output']>;
   name: Scalars['String']['output'];
   product?: Maybe<Product>;
   quantity: Scalars['Int']['output'];
+  /** how many of this line the channel has refunded */
+  returnedQuantity: Scalars['Int']['output'];
   /** null when the channel no longer knows the SKU */
   sku?: Maybe<Scalars['ID']['output']>;
   unitPrice: Money;
@@ -255,6 +296,27 @@ export type OrderReferenceLookup = {
   /** Allegro orders the reference names (checkout-form id); null when Allegro could not be asked */
   marketplaceHits?: Maybe<OrderReferenceHits>;
   reference: Scalars['String']['output'];
+};
+
+/** A refund of (part of) an order, as the channel records it. */
+export type OrderReturn = {
+  __typename?: 'OrderReturn';
+  /** what the customer gets back */
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  /** the channel's refund id */
+  id: Scalars['ID']['output'];
+  lines: Array<OrderReturnLine>;
+  /** the channel's refund status (WooCommerce: completed; Allegro: START, NEW, IN_PROGRESS, SUCCESS, FAILED…) */
+  status: Scalars['String']['output'];
+  /** the store that took the goods back, when the return was registered through Omnigraph and the channel keeps it */
+  store?: Maybe<Location>;
+};
+
+export type OrderReturnLine = {
+  __typename?: 'OrderReturnLine';
+  quantity: Scalars['Int']['output'];
+  sku?: Maybe<Scalars['ID']['output']>;
 };
 
 export type OrderStatus =
@@ -448,20 +510,26 @@ export type ResolversTypes = ResolversObject<{
   IdentityRule: IdentityRule;
   IdentitySource: IdentitySource;
   Location: ResolverTypeWrapper<Location>;
+  MarketplaceCreateRefundInput: MarketplaceCreateRefundInput;
   MarketplaceOffer: ResolverTypeWrapper<MarketplaceOfferModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MarketplaceOfferStatus: MarketplaceOfferStatus;
   MarketplaceOrder: ResolverTypeWrapper<MarketplaceOrderModel>;
+  MarketplaceRefundLineInput: MarketplaceRefundLineInput;
+  MarketplaceRefundResult: ResolverTypeWrapper<MarketplaceRefundResult>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
   OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   OrderReferenceKind: OrderReferenceKind;
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
+  OrderReturn: ResolverTypeWrapper<OrderReturn>;
+  OrderReturnLine: ResolverTypeWrapper<OrderReturnLine>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
@@ -483,17 +551,23 @@ export type ResolversParentTypes = ResolversObject<{
   Decimal: Scalars['Decimal']['output'];
   Delivery: Delivery;
   Location: Location;
+  MarketplaceCreateRefundInput: MarketplaceCreateRefundInput;
   MarketplaceOffer: MarketplaceOfferModel;
   Int: Scalars['Int']['output'];
   MarketplaceOrder: MarketplaceOrderModel;
+  MarketplaceRefundLineInput: MarketplaceRefundLineInput;
+  MarketplaceRefundResult: MarketplaceRefundResult;
+  Boolean: Scalars['Boolean']['output'];
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
   OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
-  Boolean: Scalars['Boolean']['output'];
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
+  OrderReturn: OrderReturn;
+  OrderReturnLine: OrderReturnLine;
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
@@ -581,15 +655,24 @@ export type MarketplaceOrderResolvers<ContextType = MarketplaceContext, ParentTy
   buyerLogin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
   channelStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentStatus?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  returns?: Resolver<Array<ResolversTypes['OrderReturn']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MarketplaceRefundResultResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['MarketplaceRefundResult'] = ResolversParentTypes['MarketplaceRefundResult']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refundId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -597,14 +680,20 @@ export type MoneyResolvers<ContextType = MarketplaceContext, ParentType extends 
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  marketplaceCreateRefund?: Resolver<ResolversTypes['MarketplaceRefundResult'], ParentType, ContextType, RequireFields<MutationMarketplaceCreateRefundArgs, 'idempotencyKey' | 'input'>>;
+}>;
+
 export type OrderResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
   __resolveType: TypeResolveFn<'MarketplaceOrder', ParentType, ContextType>;
 }>;
 
 export type OrderLineResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
@@ -629,6 +718,20 @@ export type OrderReferenceLookupResolvers<ContextType = MarketplaceContext, Pare
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderReferenceLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   marketplaceHits?: Resolver<Maybe<ResolversTypes['OrderReferenceHits']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OrderReturnResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderReturn'] = ResolversParentTypes['OrderReturn']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['OrderReturnLine']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  store?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+}>;
+
+export type OrderReturnLineResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderReturnLine'] = ResolversParentTypes['OrderReturnLine']> = ResolversObject<{
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type OrderSummaryResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
@@ -670,13 +773,17 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Location?: LocationResolvers<ContextType>;
   MarketplaceOffer?: MarketplaceOfferResolvers<ContextType>;
   MarketplaceOrder?: MarketplaceOrderResolvers<ContextType>;
+  MarketplaceRefundResult?: MarketplaceRefundResultResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
   OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
   OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
   OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
+  OrderReturn?: OrderReturnResolvers<ContextType>;
+  OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   ParcelLocker?: ParcelLockerResolvers<ContextType>;
