@@ -5,7 +5,18 @@ import { loadOperationRegistry } from './edge/registered-operations.ts';
 describe('loadKeyVocabulary', () => {
   it('names every scope the committed supergraph declares and every registered operation', () => {
     const vocabulary = loadKeyVocabulary();
-    expect(vocabulary.scopes).toEqual(['catalog:read', 'customer-tokens:issue', 'customers:pii', 'customers:read', 'notes:write', 'orders:read', 'orders:write', 'returns:write', 'stock:read', 'writes:read']);
+    expect(vocabulary.scopes).toEqual([
+      'catalog:read',
+      'customer-tokens:issue',
+      'customers:pii',
+      'customers:read',
+      'notes:write',
+      'orders:read',
+      'orders:write',
+      'returns:write',
+      'stock:read',
+      'writes:read',
+    ]);
     expect(vocabulary.operations).toEqual(
       loadOperationRegistry()
         .all()

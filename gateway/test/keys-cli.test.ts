@@ -36,7 +36,9 @@ describe('npm run keys', () => {
   it('refuses a misspelt scope and an unregistered operation with a non-zero exit naming the valid ones', async () => {
     const result = await keys('create', '--name', 'x', '--owner', 'p', '--scopes', 'catalog:reed', '--rate-limit', '10', '--operations', 'NoSuchOp');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('valid scopes: catalog:read, customer-tokens:issue, customers:pii, customers:read, notes:write, orders:read, orders:write, returns:write, stock:read, writes:read');
+    expect(result.stderr).toContain(
+      'valid scopes: catalog:read, customer-tokens:issue, customers:pii, customers:read, notes:write, orders:read, orders:write, returns:write, stock:read, writes:read',
+    );
     expect(result.stderr).toContain('not a registered operation: NoSuchOp; registered: CallCenterCustomer');
     expect(JSON.parse((await keys('list', '--json')).stdout)).toEqual([]);
   }, 30_000);
