@@ -118,3 +118,33 @@ export interface WriteOperation<Input, Prepared, Result> {
   /** the steps, in order, each through `ctx.step`; its answer is the result replayed to every retry */
   run(input: Input, prepared: Prepared, ctx: WriteStepContext, identity: RequestIdentity): Promise<Result>;
 }
+
+/** A request to run (or replay) one write. */
+export interface ExecuteRequest<Input> {
+  /** the caller's key space: `identity.subject` */
+  scope: string;
+  idempotencyKey: string;
+  /** validated and normalised: its canonical JSON is the fingerprint */
+  input: Input;
+  identity: RequestIdentity;
+}
+
+export interface WriteRunner {
+  /**
+   * Runs the write, or replays / joins the one already recorded for (scope, key). Resolves with the record as this
+   * request leaves it: SUCCEEDED (`result`), FAILED (`error`, replayed as first answered), or PENDING (an upstream
+   * answer was lost; the recovery path completes it). Throws GraphQLErrors IDEMPOTENCY_KEY_REUSED,
+   * IDEMPOTENCY_KEY_IN_PROGRESS (after waiting for the running request), WRITES_UNAVAILABLE, and `prepare`'s own
+   * refusals (the key is then released).
+   */
+  execute<I, P, R>(operation: WriteOperation<I, P, R>, request: ExecuteRequest<I>): Promise<WriteRecord>;
+  /** the record of (scope, key), for the `writeOperation` query; throws WRITES_UNAVAILABLE when the store is down */
+  get(scope: string, idempotencyKey: string): Promise<WriteRecord | undefined>;
+  /** One recovery pass: takes over due PENDING records and resumes them. Resolves with how many it resumed. */
+  recoverDue(operations: ReadonlyMap<string, WriteOperation<unknown, unknown, unknown>>, limit?: number): Promise<number>;
+  /** `recoverDue` every `intervalMs` (unref'd timer) until `stop()`, which waits for a pass in progress. */
+  startRecovery(
+    operations: ReadonlyMap<string, WriteOperation<unknown, unknown, unknown>>,
+    intervalMs: number,
+  ): { stop(): Promise<void> };
+}
