@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { requireRedisInCi, sharedRedisUrl } from '../testing/redis-prerequisites.ts';
+import { deleteKeysWithPrefix, keysWithPrefix } from '../testing/redis-keys.ts';
 import { createMemoryIdempotencyStore } from './store-memory.ts';
 import { createRedisIdempotencyStore, type RedisIdempotencyStore } from './store-redis.ts';
 import { defineIdempotencyStoreContract, newRecord } from './store-contract.ts';
@@ -50,9 +51,7 @@ describe.skipIf(!sharedRedisUrl)('Redis idempotency store against REDIS_URL', ()
 
   afterAll(async () => {
     await Promise.all(stores.map((store) => store.close()));
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${runPrefix}*`, COUNT: 1_000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
+    await deleteKeysWithPrefix(redis, runPrefix);
     await redis.close();
   });
 
@@ -62,8 +61,7 @@ describe.skipIf(!sharedRedisUrl)('Redis idempotency store against REDIS_URL', ()
     const store = await redisStore('names:');
     const record = newRecord({ scope: 'partner-key-with-a-name', idempotencyKey: 'client-key-7f3a' });
     await store.claim(record, 'A', 15_000);
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${runPrefix}names:*`, COUNT: 1_000 })) keys.push(...batch);
+    const keys = await keysWithPrefix(redis, `${runPrefix}names:`);
     expect(keys.sort()).toEqual([`${runPrefix}names:due`, expect.stringMatching(new RegExp(`^${runPrefix}names:record:[0-9a-f]{64}$`))]);
     expect(keys.join(' ')).not.toMatch(/partner-key|client-key/);
     const recordKey = keys.find((k) => k.includes(':record:'))!;
