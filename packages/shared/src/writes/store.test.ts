@@ -86,6 +86,15 @@ describe.skipIf(!sharedRedisUrl)('Redis idempotency store against REDIS_URL', ()
     expect(await redis.zCard(dueKey)).toBe(0);
   });
 
+  it('works on a client the caller owns, and leaves it open at close()', async () => {
+    const store = createRedisIdempotencyStore({ client: redis, prefix: `${runPrefix}own-client:`, ttlSeconds: 48 * 3600 });
+    const record = newRecord();
+    expect((await store.claim(record, 'A', 15_000)).claimed).toBe(true);
+    await store.close();
+    expect(redis.isOpen).toBe(true);
+    expect(await redis.exists(`${runPrefix}own-client:due`)).toBe(1);
+  });
+
   it('two clients on one Redis: of 100 simultaneous claims of one key exactly one wins', async () => {
     const a = await redisStore('race:');
     const b = await redisStore('race:');
