@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logging/index.ts';
-import { writes as writesTotal, writeUnknownResolution } from '../metrics/instruments.ts';
+import { writeOutcomes, writeUnknownResolution } from '../metrics/instruments.ts';
 import { classifyStepError, type StepErrorKind } from './classify-step-error.ts';
 import { errorCodeOf, idempotencyKeyInProgress, idempotencyKeyReused, toWriteError, WritesUnavailableError } from './errors.ts';
 import { fingerprintOf, validateIdempotencyKey } from './fingerprint.ts';
@@ -440,7 +440,7 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
     // A refused or reused request has no record of its own: the one in the store (if any) is another write's.
     const record = outcome === 'refused' || outcome === 'reused' || outcome === 'unavailable' ? undefined : trace.record;
     const operation = request.operation;
-    writesTotal.inc({ service, operation, outcome });
+    writeOutcomes.inc({ service, operation, outcome });
     const { identity } = request;
     logger.info(
       {
