@@ -107,7 +107,7 @@ const SPECS: Record<string, MethodSpec> = {
         c.model === 'sale.order.line'
           ? createLines(c, valsList)
           : c.model === 'stock.picking'
-            ? createPickings(c.store, valsList, c.env)
+            ? createPickings(c.store, valsList)
             : createRecords(c.store, c.model, valsList, c.env);
       // call_kw special-cases create: a single dict gives an id; JSON-2 always answers the recordset's ids.
       return c.wire === 'jsonrpc' && !Array.isArray(valsList) ? ids[0] : ids;

@@ -30,12 +30,12 @@ function pair(store: OdooStore, model: string, rec: OdooRecord): [number, string
 // create
 
 /** `stock.picking.create(vals_list)`: names from the operation type's sequence, state `draft`. */
-export function createPickings(store: OdooStore, valsList: unknown, env: CallEnv): number[] {
+export function createPickings(store: OdooStore, valsList: unknown): number[] {
   const list = Array.isArray(valsList) ? valsList : [valsList];
   const pickings = store.table('stock.picking');
   const moves = store.table('stock.move');
   const alloc = { picking: pickings.nextId, move: moves.nextId };
-  const prepared = list.map((vals) => preparePicking(store, vals, env, alloc));
+  const prepared = list.map((vals) => preparePicking(store, vals, alloc));
   return prepared.map(({ picking, moveRecs, typeId }) => {
     const name = picking['name'] || store.nextPickingName(typeId);
     picking['name'] = name;
@@ -49,7 +49,6 @@ export function createPickings(store: OdooStore, valsList: unknown, env: CallEnv
 function preparePicking(
   store: OdooStore,
   vals: unknown,
-  env: CallEnv,
   alloc: { picking: number; move: number },
 ): { picking: OdooRecord; moveRecs: OdooRecord[]; typeId: number } {
   const def = MODELS['stock.picking']!;
@@ -81,7 +80,6 @@ function preparePicking(
     if (cmd !== 0) throw valueError(`Wrong value for stock.picking.move_ids: ${pyRepr((vals as Record<string, unknown>)['move_ids'])}`);
     moveRecs.push(prepareMove(store, picking, type, mv, alloc.move++, now));
   }
-  void env;
   return { picking, moveRecs, typeId };
 }
 

@@ -24,7 +24,7 @@ describe('transfers: operation types, deliveries of confirmed orders, receipts v
   afterAll(() => h.close());
   beforeEach(async () => {
     h.sim.control.reset();
-    [receiptType] = await h.call<Rec[]>(
+    [receiptType = {}] = await h.call<Rec[]>(
       'stock.picking.type',
       'search_read',
       [
