@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { checkListLength, checkSku, checkStoreCodes, isNumericId } from '@omnigraph/shared/arguments';
+import { checkListLength, checkSku, checkStoreCodes, isNumericId, textProblem } from '@omnigraph/shared/arguments';
 import { invalidate, type Cache } from '@omnigraph/shared/cache';
 import { badUserInput } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
@@ -79,9 +79,8 @@ export function erpWriteTag(idempotencyKey: string): string {
 }
 
 function checkText(value: string, argumentName: string, max: number): void {
-  if (value.trim() === '' || value.length > max || /[\u0000-\u001f\u007f]/.test(value)) {
-    throw badUserInput(`\`${argumentName}\` must be 1–${max} characters without control characters.`, argumentName);
-  }
+  const problem = textProblem(value, max);
+  if (problem !== null) throw badUserInput(`\`${argumentName}\` ${problem}.`, argumentName);
 }
 
 function checkLines(lines: readonly ErpWriteLineInput[], withPrices: boolean): ErpWriteLineModel[] {

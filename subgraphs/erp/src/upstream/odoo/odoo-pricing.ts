@@ -93,7 +93,13 @@ function categoryDescendants(roots: readonly number[], rows: readonly z.infer<ty
   for (const root of roots) {
     const seen = new Set([root]);
     const queue = [root];
-    while (queue.length > 0) for (const c of children.get(queue.pop()!) ?? []) if (!seen.has(c)) (seen.add(c), queue.push(c));
+    while (queue.length > 0) {
+      for (const child of children.get(queue.pop()!) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        queue.push(child);
+      }
+    }
     out.set(root, [...seen]);
   }
   return out;
