@@ -142,6 +142,36 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
     return doc;
   }
 
+  /**
+   * Look up by tag → create when none → complete (confirm / validate) when not final → read back. Resumable at each
+   * point: a lost create answer leaves a document the next run finds; a lost completion leaves it final or not, and
+   * the next run completes it or just returns it.
+   */
+  async function runTagged(s: {
+    step: string;
+    lines: readonly ErpWriteLineModel[];
+    find: () => Promise<ErpDocumentModel[]>;
+    create: () => Promise<{ id: number } | ErpWriteRefusal>;
+    complete: (id: number) => Promise<void>;
+  }): Promise<ErpWriteResultModel> {
+    let doc = single(s.step, await s.find());
+    let created = false;
+    if (!doc) {
+      const made = await s.create();
+      if ('refused' in made) throw refusal(made);
+      created = true;
+      doc = { id: made.id, name: '', state: 'draft', final: false };
+    }
+    if (!doc.final) {
+      await s.complete(doc.id);
+      doc = await reread(s.find, doc.id);
+    }
+    // also when found: an earlier run may have completed it and lost the answer before dropping the entries
+    await dropStock(s.lines);
+    deps.logger?.info({ step: s.step, documentId: doc.id, state: doc.state, created }, 'erp write step done');
+    return result(doc, created);
+  }
+
   return {
     async reservePickup(idempotencyKey, input, location) {
       checkText(idempotencyKey, 'idempotencyKey', MAX_KEY_LENGTH);
@@ -161,24 +191,13 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
       await checkStore(input.storeCode, location);
 
       const tag = erpWriteTag(idempotencyKey);
-      const step = 'erp.reservePickup';
-      const find = () => client.findReservations({ tag });
-      let doc = single(step, await find());
-      let created = false;
-      if (!doc) {
-        const made = await client.createReservation({ tag, storeCode: input.storeCode, partnerId, channelOrderRef: input.channelOrderRef, lines });
-        if ('refused' in made) throw refusal(made);
-        created = true;
-        doc = { id: made.id, name: '', state: 'draft', final: false };
-      }
-      if (!doc.final) {
-        await client.confirmReservation({ id: doc.id });
-        doc = await reread(find, doc.id);
-      }
-      // also when found: an earlier run may have confirmed it and lost the answer before dropping the entries
-      await dropStock(lines);
-      deps.logger?.info({ step, documentId: doc.id, state: doc.state, created }, 'erp write step done');
-      return result(doc, created);
+      return runTagged({
+        step: 'erp.reservePickup',
+        lines,
+        find: () => client.findReservations({ tag }),
+        create: () => client.createReservation({ tag, storeCode: input.storeCode, partnerId, channelOrderRef: input.channelOrderRef, lines }),
+        complete: (id) => client.confirmReservation({ id }),
+      });
     },
 
     async receiveReturn(idempotencyKey, input, location) {
@@ -188,23 +207,13 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
       await checkStore(input.storeCode, location);
 
       const tag = erpWriteTag(idempotencyKey);
-      const step = 'erp.receiveReturn';
-      const find = () => client.findReturnReceipts({ tag });
-      let doc = single(step, await find());
-      let created = false;
-      if (!doc) {
-        const made = await client.createReturnReceipt({ tag, storeCode: input.storeCode, orderRef: input.orderRef, lines });
-        if ('refused' in made) throw refusal(made);
-        created = true;
-        doc = { id: made.id, name: '', state: 'draft', final: false };
-      }
-      if (!doc.final) {
-        await client.validateReturnReceipt({ id: doc.id });
-        doc = await reread(find, doc.id);
-      }
-      await dropStock(lines);
-      deps.logger?.info({ step, documentId: doc.id, state: doc.state, created }, 'erp write step done');
-      return result(doc, created);
+      return runTagged({
+        step: 'erp.receiveReturn',
+        lines,
+        find: () => client.findReturnReceipts({ tag }),
+        create: () => client.createReturnReceipt({ tag, storeCode: input.storeCode, orderRef: input.orderRef, lines }),
+        complete: (id) => client.validateReturnReceipt({ id }),
+      });
     },
   };
 }
