@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApolloServer } from '@apollo/server';
 import { createMemoryCache, type Cache } from '@omnigraph/shared/cache';
+import { writesDuplicatesDetected } from '@omnigraph/shared/metrics';
 import { getDataset } from '@omnigraph/simulator-dataset';
 import type { OdooSimulator } from '@omnigraph/simulator-odoo';
 import { createErpContext, type ErpContext } from '../src/context.ts';
@@ -197,6 +198,17 @@ describe('erpReservePickup', () => {
     const resent = await execute(RESERVE, { key: 'res-confirm', input: input() });
     expect(resent.data!['erpReservePickup']).toMatchObject({ state: 'sale', created: false });
     expect(odooCalls(sim)['sale.order.action_confirm']).toBe(1);
+  });
+
+  it('two orders with one tag (a duplicate written elsewhere): uses the oldest, logs and counts it', async () => {
+    const duplicates = async () => (await writesDuplicatesDetected.get()).values.find((v) => v.labels['step'] === 'erp.reservePickup')?.value ?? 0;
+    const before = await duplicates();
+    const vals = { partner_id: customer.id, warehouse_id: store.warehouseId, origin: 'omnigraph:res-dup' };
+    const [oldest] = await wire<number[]>('sale.order', 'create', { vals_list: [vals, vals] });
+    const found = await execute(RESERVE, { key: 'res-dup', input: input() });
+    expect(found.data!['erpReservePickup']).toMatchObject({ id: String(oldest), state: 'sale', created: false });
+    expect(await duplicates()).toBe(before + 1);
+    expect(odooCalls(sim)['sale.order.create']).toBe(1);
   });
 
   it('refuses an unknown SKU or store with stable codes and writes nothing', async () => {

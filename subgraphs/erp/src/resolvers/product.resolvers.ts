@@ -4,6 +4,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import type { ErpProductModel } from '../upstream/erp-client.ts';
 import { checkNumericId, checkSku, checkSkus, checkStoreCodes, isSku } from '@omnigraph/shared/arguments';
 import { UpstreamError } from '@omnigraph/shared/errors';
+import { currentCustomerBinding, notBoundCustomers } from '@omnigraph/shared/graphql-server';
 import { partnerPriceOf } from '../partner-price.ts';
 import type { ErpPriceModel } from '../upstream/erp-client.ts';
 
@@ -38,6 +39,9 @@ export const productResolvers: Resolvers = {
     // the catalogue; the price is then computed here, as Odoo's own computation is not callable remotely
     partnerPrice: async (product, { erpPartnerId }, { loaders }) => {
       checkNumericId(erpPartnerId, 'erpPartnerId', 'an ERP partner id');
+      // a customer-bound caller (ADR 0009) sees its own partner's prices only
+      const binding = currentCustomerBinding();
+      if (binding && binding.erpPartnerId !== erpPartnerId) throw notBoundCustomers();
       const pricing = await loaders.partnerPricing.load(erpPartnerId);
       if (pricing === null) return null;
       const outcome = partnerPriceOf(product, pricing, `${new Date().toISOString().slice(0, 19)}Z`);
