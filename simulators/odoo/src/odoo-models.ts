@@ -487,7 +487,7 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       partner_shipping_id: m2o('Delivery Address', 'res.partner', { writable: true }),
       date_order: { type: 'datetime', string: 'Order Date', required: true, writable: true },
       client_order_ref: { type: 'char', string: 'Customer Reference', writable: true, index: true },
-      origin: { type: 'char', string: 'Source Document', writable: true },
+      origin: { type: 'char', string: 'Source Document', writable: true, index: true },
       pricelist_id: m2o('Pricelist', 'product.pricelist', { writable: true }),
       currency_id: { ...CURRENCY, readonly: true },
       company_id: COMPANY,
