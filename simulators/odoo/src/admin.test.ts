@@ -142,7 +142,7 @@ describe('faults, records and admin', () => {
         'product.product': [{ id: 'x' }, { id: 900_010, name: 'ok', product_tmpl_id: [1, 'x'], barcode: null, list_price: '10' }],
         'res.partner': [{ id: 900_011, name: 'ok', emial: 'typo@example.pl' }],
         'sale.order': [{ id: 900_012 }],
-        'stock.move': [],
+        'stock.move.line': [],
       });
       expect(junk.status).toBe(400);
       expect(junk.body.error).toContain('product.product[0].id: expected a positive integer');
@@ -150,7 +150,7 @@ describe('faults, records and admin', () => {
       expect(junk.body.error).toContain('product.product[1].list_price: expected a number');
       expect(junk.body.error).toContain('res.partner[0].emial: unknown field of res.partner');
       expect(junk.body.error).toContain('sale.order[0].partner_id: required for a new sale.order record');
-      expect(junk.body.error).toContain('unknown model "stock.move"');
+      expect(junk.body.error).toContain('unknown model "stock.move.line"');
       expect(await h.call<number>('res.partner', 'search_count', [[['id', '=', 900_011]]])).toBe(0);
       expect((await postRecords(h.base, [])).status).toBe(400);
       const badDate = await postRecords(h.base, { 'res.partner': [{ id: 900_013, name: 'x', write_date: '2026-05-01T10:00:00Z' }] });

@@ -337,6 +337,34 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
   });
   locations.sort((a, b) => (a['id'] as number) - (b['id'] as number));
   warehouses.sort((a, b) => (a['id'] as number) - (b['id'] as number));
+  // Each warehouse's receipt and delivery operation types, as Odoo creates them with the warehouse (sequences
+  // `CODE/IN/…`, `CODE/OUT/…`): receipts come from Partners/Vendors into CODE/Stock, deliveries go to Partners/Customers.
+  const pickingTypes: OdooRecord[] = [];
+  const outgoingTypeOfWarehouse = new Map<number, readonly [number, string]>();
+  for (const w of warehouses) {
+    const wid = w['id'] as number;
+    const stock = w['lot_stock_id'] as [number, string];
+    const base = pickingTypes.length;
+    const type = (offset: number, name: string, code: string, seq: string, src: readonly [number, string], dest: readonly [number, string]) => ({
+      id: base + offset,
+      display_name: `${String(w['name'])}: ${name}`,
+      name,
+      code,
+      sequence_code: seq,
+      sequence: offset,
+      is_favorite: false,
+      warehouse_id: [wid, String(w['name'])],
+      default_location_src_id: [...src],
+      default_location_dest_id: [...dest],
+      company_id: [...companyPair],
+      active: true,
+      create_date: epoch,
+      write_date: epoch,
+    });
+    pickingTypes.push(type(1, 'Receipts', 'incoming', 'IN', [VENDORS, 'Partners/Vendors'], stock));
+    pickingTypes.push(type(2, 'Delivery Orders', 'outgoing', 'OUT', stock, [CUSTOMERS, 'Partners/Customers']));
+    outgoingTypeOfWarehouse.set(wid, [base + 2, `${String(w['name'])}: Delivery Orders`]);
+  }
   const central = ds.locations.find((l) => l.kind === 'warehouse') ?? ds.locations[0];
 
   // --- quants: the dataset's stock, plus delivered goods sitting in Partners/Customers (Odoo keeps quants there,
@@ -448,6 +476,13 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
     pricelistOf: (id) => pricelistPair(pricelistOfPartner.get(id) ?? null),
   });
 
+  const warehouseOfStock = new Map(ds.locations.map((l) => [l.stockLocationId, l.warehouseId]));
+  for (const picking of erpOrders['stock.picking']) {
+    const source = Array.isArray(picking['location_id']) ? (picking['location_id'][0] as number) : undefined;
+    const type = source !== undefined ? outgoingTypeOfWarehouse.get(warehouseOfStock.get(source) ?? -1) : undefined;
+    picking['picking_type_id'] = type ? [...type] : false;
+  }
+
   // --- partner display names (complete_name) once every partner exists
   const partnerRecords = [...partners.values()].sort((a, b) => (a['id'] as number) - (b['id'] as number));
 
@@ -478,6 +513,7 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
       'res.partner': partnerRecords,
       'stock.location': locations,
       'stock.warehouse': warehouses,
+      'stock.picking.type': pickingTypes,
       'stock.quant': quants,
       'product.pricelist': pricelists,
       'product.pricelist.item': items,

@@ -3,6 +3,7 @@ import { accessError, httpError, indexError, OdooError, attributeError, typeErro
 import { MODELS, WRITE_METHODS, type FieldDef, type ModelDef } from './odoo-models.ts';
 import { makeEnv, type CallEnv, type OdooStore } from './odoo-store.ts';
 import { refId } from './odoo-table.ts';
+import { confirmPickings, createPickings, validatePickings } from './odoo-pickings.ts';
 import { confirmOrders, createRecords, writeRecords } from './odoo-writes.ts';
 import { pyRepr } from './py-format.ts';
 
@@ -102,7 +103,12 @@ const SPECS: Record<string, MethodSpec> = {
     run: (c, a) => {
       checkWritable(c, 'create');
       const valsList = a['vals_list'];
-      const ids = c.model === 'sale.order.line' ? createLines(c, valsList) : createRecords(c.store, c.model, valsList, c.env);
+      const ids =
+        c.model === 'sale.order.line'
+          ? createLines(c, valsList)
+          : c.model === 'stock.picking'
+            ? createPickings(c.store, valsList)
+            : createRecords(c.store, c.model, valsList, c.env);
       // call_kw special-cases create: a single dict gives an id; JSON-2 always answers the recordset's ids.
       return c.wire === 'jsonrpc' && !Array.isArray(valsList) ? ids[0] : ids;
     },
@@ -138,12 +144,21 @@ const SPECS: Record<string, MethodSpec> = {
     qualname: 'SaleOrder.action_confirm',
     apiModel: false,
     params: [],
-    models: ['sale.order'],
-    run: (c) => confirmOrders(c.store, c.ids),
+    models: ['sale.order', 'stock.picking'],
+    run: (c) => (c.model === 'stock.picking' ? confirmPickings(c.store, c.ids) : confirmOrders(c.store, c.ids)),
+  },
+  button_validate: {
+    qualname: 'Picking.button_validate',
+    apiModel: false,
+    params: [],
+    models: ['stock.picking'],
+    run: (c) => validatePickings(c.store, c.ids, c.env),
   },
 };
 
 const WRITABLE = new Set(['res.partner', 'sale.order', 'sale.order.line']);
+/** the bot is an Inventory user: it may create transfers (write/unlink on them are not simulated and refused) */
+const CREATABLE = new Set([...WRITABLE, 'stock.picking']);
 
 function noAccess(def: ModelDef, op: string): OdooError {
   const group = def.name.startsWith('stock.')
@@ -161,7 +176,7 @@ function noAccess(def: ModelDef, op: string): OdooError {
 }
 
 function checkWritable(c: RunCall, op: string): void {
-  if (!WRITABLE.has(c.model)) throw noAccess(c.def, op);
+  if (!(op === 'create' ? CREATABLE : WRITABLE).has(c.model)) throw noAccess(c.def, op);
 }
 
 export interface MethodCall {

@@ -390,6 +390,12 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
           ['pricelist', 'Other Pricelist'],
         ],
       },
+      // formula: price = base − base × price_discount %, rounded to price_round, + price_surcharge, within the margins
+      price_discount: { type: 'float', string: 'Price Discount' },
+      price_surcharge: { type: 'float', string: 'Extra Fee' },
+      price_round: { type: 'float', string: 'Round off to' },
+      price_min_margin: { type: 'float', string: 'Min. Price Margin' },
+      price_max_margin: { type: 'float', string: 'Max. Price Margin' },
       min_quantity: { type: 'float', string: 'Min. Quantity' },
       date_start: { type: 'datetime', string: 'Start Date' },
       date_end: { type: 'datetime', string: 'End Date' },
@@ -481,7 +487,7 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       partner_shipping_id: m2o('Delivery Address', 'res.partner', { writable: true }),
       date_order: { type: 'datetime', string: 'Order Date', required: true, writable: true },
       client_order_ref: { type: 'char', string: 'Customer Reference', writable: true, index: true },
-      origin: { type: 'char', string: 'Source Document', writable: true },
+      origin: { type: 'char', string: 'Source Document', writable: true, index: true },
       pricelist_id: m2o('Pricelist', 'product.pricelist', { writable: true }),
       currency_id: { ...CURRENCY, readonly: true },
       company_id: COMPANY,
@@ -611,7 +617,8 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
           ['1', 'Urgent'],
         ],
       },
-      // related picking_type_id.code in Odoo; stored here (stock.picking.type is not served)
+      picking_type_id: m2o('Operation Type', 'stock.picking.type', { index: true }),
+      // related picking_type_id.code in Odoo; stored here, copied from the type when a picking is created
       picking_type_code: {
         type: 'selection',
         string: 'Type of Operation',
@@ -626,6 +633,8 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       location_dest_id: m2o('Destination Location', 'stock.location'),
       scheduled_date: { type: 'datetime', string: 'Scheduled Date' },
       date_done: { type: 'datetime', string: 'Date of Transfer', readonly: true },
+      move_ids: { type: 'one2many', string: 'Stock Moves', relation: 'stock.move', inverseName: 'picking_id', compute: true },
+      note: { type: 'html', string: 'Notes' },
       // sale_stock
       sale_id: m2o('Sales Order', 'sale.order', { index: true }),
       // stock_delivery (delivery before 17.0)
@@ -636,10 +645,83 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       write_date: WRITE_DATE,
     },
   },
+  'stock.picking.type': {
+    name: 'stock.picking.type',
+    description: 'Picking Type',
+    order: 'is_favorite desc, sequence, id',
+    fields: {
+      id: ID,
+      display_name: DISPLAY_NAME,
+      name: { type: 'char', string: 'Operation Type', required: true },
+      code: {
+        type: 'selection',
+        string: 'Type of Operation',
+        required: true,
+        selection: [
+          ['incoming', 'Receipt'],
+          ['outgoing', 'Delivery'],
+          ['internal', 'Internal Transfer'],
+        ],
+      },
+      sequence_code: { type: 'char', string: 'Sequence Prefix', required: true },
+      sequence: { type: 'integer', string: 'Sequence' },
+      is_favorite: { type: 'boolean', string: 'Show Operation in Overview' },
+      warehouse_id: m2o('Warehouse', 'stock.warehouse', { index: true }),
+      default_location_src_id: m2o('Default Source Location', 'stock.location', { required: true }),
+      default_location_dest_id: m2o('Default Destination Location', 'stock.location', { required: true }),
+      company_id: COMPANY,
+      active: ACTIVE,
+      create_date: CREATE_DATE,
+      write_date: WRITE_DATE,
+    },
+  },
+  'stock.move': {
+    name: 'stock.move',
+    description: 'Stock Move',
+    order: 'sequence, id',
+    fields: {
+      id: ID,
+      display_name: DISPLAY_NAME,
+      name: { type: 'char', string: 'Description' },
+      sequence: { type: 'integer', string: 'Sequence' },
+      reference: { type: 'char', string: 'Reference', readonly: true },
+      origin: { type: 'char', string: 'Source Document' },
+      product_id: m2o('Product', 'product.product', { required: true, index: true }),
+      // Odoo 17+: the demand, and `quantity` (reserved, then picked/done; `quantity_done` before 17)
+      product_uom_qty: { type: 'float', string: 'Demand' },
+      quantity: { type: 'float', string: 'Quantity' },
+      picked: { type: 'boolean', string: 'Picked' },
+      product_uom: m2o('UoM', 'uom.uom'),
+      location_id: m2o('Source Location', 'stock.location', { required: true }),
+      location_dest_id: m2o('Destination Location', 'stock.location', { required: true }),
+      picking_id: m2o('Transfer', 'stock.picking', { index: true }),
+      picking_type_id: m2o('Operation Type', 'stock.picking.type'),
+      partner_id: m2o('Destination Address', 'res.partner'),
+      sale_line_id: m2o('Sale Line', 'sale.order.line', { index: true }),
+      state: {
+        type: 'selection',
+        string: 'Status',
+        readonly: true,
+        selection: [
+          ['draft', 'New'],
+          ['waiting', 'Waiting Another Move'],
+          ['confirmed', 'Waiting Availability'],
+          ['partially_available', 'Partially Available'],
+          ['assigned', 'Available'],
+          ['done', 'Done'],
+          ['cancel', 'Cancelled'],
+        ],
+      },
+      date: { type: 'datetime', string: 'Date Scheduled' },
+      company_id: COMPANY,
+      create_date: CREATE_DATE,
+      write_date: WRITE_DATE,
+    },
+  },
 };
 
 /** Models that exist in a real Odoo 19 with sales and inventory but that the simulator does not serve. */
-export const UNSERVED_MODELS: ReadonlySet<string> = new Set(['stock.lot', 'stock.package', 'stock.move', 'stock.picking.type']);
+export const UNSERVED_MODELS: ReadonlySet<string> = new Set(['stock.lot', 'stock.package', 'stock.move.line']);
 
 export const MODEL_NAMES: readonly string[] = Object.keys(MODELS);
 

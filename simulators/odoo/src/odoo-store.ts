@@ -60,6 +60,8 @@ export class OdooStore implements SimulatorStore {
   demoCustomers: OdooDemoCustomer[] = [];
   /** last number used in a `S00042` sale order name */
   orderSequence = 0;
+  /** per stock.picking.type id: the last number used in its `CODE/IN/00012` transfer names */
+  readonly pickingSequences = new Map<number, number>();
   private readonly warehouseOfLocation = new Map<number, number | false>();
 
   private readonly loadDataset: () => Dataset;
@@ -103,6 +105,33 @@ export class OdooStore implements SimulatorStore {
     this.demoCustomers = mapped.demoCustomers;
     this.orderSequence = 0;
     this.continueOrderSequence();
+    this.pickingSequences.clear();
+    this.continuePickingSequences();
+  }
+
+  /** Each operation type's sequence (`<warehouse code>/<sequence_code>/`, padding 5) continues after the names held. */
+  private continuePickingSequences(): void {
+    const prefixes = new Map<string, number>();
+    for (const type of this.table('stock.picking.type').records.values()) prefixes.set(this.pickingPrefix(type), type['id'] as number);
+    for (const picking of this.table('stock.picking').records.values()) {
+      const m = /^(.*\/)(\d+)$/.exec(String(picking['name']));
+      const typeId = m ? prefixes.get(m[1]!) : undefined;
+      if (typeId !== undefined) this.pickingSequences.set(typeId, Math.max(this.pickingSequences.get(typeId) ?? 0, Number(m![2])));
+    }
+  }
+
+  private pickingPrefix(type: OdooRecord): string {
+    const warehouse = this.table('stock.warehouse').get(refId(type['warehouse_id']) as number);
+    const code = warehouse ? String(warehouse['code']) : '';
+    return `${code ? `${code}/` : ''}${String(type['sequence_code'])}/`;
+  }
+
+  /** the next name of an operation type's sequence, e.g. `WAW1/IN/00012` */
+  nextPickingName(typeId: number): string {
+    const type = this.table('stock.picking.type').get(typeId)!;
+    const n = (this.pickingSequences.get(typeId) ?? 0) + 1;
+    this.pickingSequences.set(typeId, n);
+    return `${this.pickingPrefix(type)}${String(n).padStart(5, '0')}`;
   }
 
   /** Odoo's `sale.order` sequence continues after the highest `S…` number held (seeded or loaded orders). */
@@ -138,6 +167,7 @@ export class OdooStore implements SimulatorStore {
         for (const order of this.table('sale.order').records.values()) this.recomputeOrderIfLines(order);
       }
       if (model === 'sale.order') this.continueOrderSequence();
+      if (model === 'stock.picking' || model === 'stock.picking.type') this.continuePickingSequences();
     }
     return counts;
   }
@@ -322,6 +352,8 @@ export class OdooStore implements SimulatorStore {
         return this.one2many('sale.order.line', 'order_id', id);
       case 'sale.order.picking_ids':
         return this.one2many('stock.picking', 'sale_id', id);
+      case 'stock.picking.move_ids':
+        return this.one2many('stock.move', 'picking_id', id);
       case 'res.partner.phone_sanitized': {
         // phone_validation formats with the partner's country (every partner here is Polish): E.164, false if invalid
         const digits = typeof rec['phone'] === 'string' ? toPhoneDigits(rec['phone']) : null;
@@ -689,6 +721,14 @@ export class OdooStore implements SimulatorStore {
     order['amount_untaxed'] = round(untaxed);
     order['amount_tax'] = round(tax);
     order['amount_total'] = round(untaxed + tax);
+  }
+
+  /** `Partners/Customers` (Odoo's `stock.stock_location_customers`): the first location of usage `customer` */
+  customersLocation(): [number, string] | false {
+    for (const loc of this.table('stock.location').records.values()) {
+      if (loc['usage'] === 'customer') return [loc['id'] as number, this.recordDisplayName('stock.location', loc)];
+    }
+    return false;
   }
 
   nextOrderName(): string {

@@ -14,7 +14,7 @@ import { pyRepr } from './py-format.ts';
 
 const MAGIC = new Set(['id', 'display_name', 'create_date', 'write_date', '__last_update']);
 
-function missingRecord(model: string, ids: readonly number[], uid: number): Error {
+export function missingRecord(model: string, ids: readonly number[], uid: number): Error {
   const list = ids.length === 1 ? `${ids[0]},` : ids.join(', ');
   return missingError(`Record does not exist or has been deleted.\n(Record: ${model}(${list}), User: ${uid})`);
 }
@@ -94,7 +94,13 @@ function applyX2manyCommands(store: OdooStore, f: FieldDef, current: number[], v
 }
 
 /** converts create/write values; `mode` decides the wording of the unknown-field error (create vs write) */
-function convertVals(store: OdooStore, def: ModelDef, vals: unknown, mode: 'create' | 'write', skip: ReadonlySet<string> = new Set()): OdooRecord {
+export function convertVals(
+  store: OdooStore,
+  def: ModelDef,
+  vals: unknown,
+  mode: 'create' | 'write',
+  skip: ReadonlySet<string> = new Set(),
+): OdooRecord {
   if (typeof vals !== 'object' || vals === null || Array.isArray(vals)) {
     throw valueError(`Wrong value for ${def.name}: ${pyRepr(vals)}`);
   }
@@ -114,7 +120,7 @@ function convertVals(store: OdooStore, def: ModelDef, vals: unknown, mode: 'crea
   return out;
 }
 
-function notNullError(def: ModelDef, field: string): Error {
+export function notNullError(def: ModelDef, field: string): Error {
   const f = def.fields[field]!;
   return validationError(
     'The operation cannot be completed:\n' +
@@ -222,12 +228,13 @@ function prepareOrder(
 
 type LineCommand = [number, unknown, unknown];
 
-function lineCommands(v: unknown): LineCommand[] {
+/** one2many commands `[[0, 0, vals], [1, id, vals], [2, id], …]` of `field` (for the error text) */
+export function lineCommands(v: unknown, field = 'sale.order.order_line'): LineCommand[] {
   if (v === undefined || v === false || v === null) return [];
-  if (!Array.isArray(v)) throw valueError(`Wrong value for sale.order.order_line: ${pyRepr(v)}`);
+  if (!Array.isArray(v)) throw valueError(`Wrong value for ${field}: ${pyRepr(v)}`);
   return v.map((c) => {
     if (!Array.isArray(c) || typeof c[0] !== 'number' || c[0] < 0 || c[0] > 6) {
-      throw valueError(`Wrong value for sale.order.order_line: ${pyRepr(v)}`);
+      throw valueError(`Wrong value for ${field}: ${pyRepr(v)}`);
     }
     return [c[0], c[1], c[2]] as LineCommand;
   });
@@ -324,7 +331,20 @@ export function pricelistPrice(
   const rule = items.get(first!)!;
   if (rule['compute_price'] === 'fixed') return round(num(rule['fixed_price']));
   if (rule['compute_price'] === 'percentage') return round(base * (1 - num(rule['percent_price']) / 100));
-  return base;
+  return round(formulaPrice(rule, base));
+}
+
+/** `product.pricelist.item._compute_price` for `formula` on the sales price: discount, rounding, surcharge, margins */
+export function formulaPrice(rule: OdooRecord, base: number): number {
+  let price = base - base * (num(rule['price_discount']) / 100);
+  const step = num(rule['price_round']);
+  if (step) price = Math.round(price / step) * step;
+  price += num(rule['price_surcharge']);
+  const minMargin = num(rule['price_min_margin']);
+  const maxMargin = num(rule['price_max_margin']);
+  if (minMargin) price = Math.max(price, base + minMargin);
+  if (maxMargin) price = Math.min(price, base + maxMargin);
+  return price;
 }
 
 // ----------------------------------------------------------------------------------------------------------------
@@ -412,21 +432,91 @@ export function confirmOrders(store: OdooStore, ids: readonly number[]): true {
     const order = orders.get(id)!;
     orders.update(order, { state: 'sale', date_order: now, write_date: now });
     const warehouseId = refId(order['warehouse_id']) || store.centralWarehouseId;
-    for (const lid of lines.lookup('order_id', id) ?? []) {
-      const line = lines.get(lid)!;
-      const productId = refId(line['product_id']);
-      if (productId === false) continue;
-      reserve(store, productId, warehouseId, num(line['product_uom_qty']), now);
-    }
+    const productLines = (lines.lookup('order_id', id) ?? []).map((lid) => lines.get(lid)!).filter((l) => refId(l['product_id']) !== false);
+    if (productLines.length > 0) createDelivery(store, order, warehouseId, productLines, now);
   }
   return true;
 }
 
-function reserve(store: OdooStore, productId: number, warehouseId: number, qty: number, now: string): void {
+/**
+ * What the sale order's procurement does (sale_stock): one delivery in the warehouse's outgoing operation type, from its
+ * stock location to Partners/Customers, `origin` the order's name, a move per line reserved at once (`action_assign`):
+ * `quantity` is what could be reserved, the move `assigned` / `partially_available` / `confirmed`, the picking
+ * `assigned` as soon as anything is reserved (move_type `direct`), `confirmed` otherwise.
+ */
+function createDelivery(store: OdooStore, order: OdooRecord, warehouseId: number, lines: OdooRecord[], now: string): void {
+  const types = store.table('stock.picking.type');
+  const typeId = (types.lookup('warehouse_id', warehouseId) ?? []).find((t) => types.get(t)!['code'] === 'outgoing');
+  const type = typeId !== undefined ? types.get(typeId)! : undefined;
+  const warehouse = store.table('stock.warehouse').get(warehouseId);
+  const source = type ? type['default_location_src_id'] : (warehouse?.['lot_stock_id'] ?? false);
+  const customers = store.customersLocation();
+  const pickings = store.table('stock.picking');
+  const moves = store.table('stock.move');
+  const pickingId = pickings.nextId;
+  const name =
+    typeId !== undefined ? store.nextPickingName(typeId) : `${String(warehouse?.['code'] ?? 'WH')}/OUT/${String(pickingId).padStart(5, '0')}`;
+  const pickingPair: [number, string] = [pickingId, name];
+  let reservedAny = false;
+  let nextMove = moves.nextId;
+  for (const line of lines) {
+    const productId = refId(line['product_id']) as number;
+    const demand = num(line['product_uom_qty']);
+    const reserved = reserve(store, productId, warehouseId, demand, now);
+    if (reserved > 0) reservedAny = true;
+    moves.put({
+      ...store.defaults(MODELS['stock.move']!),
+      id: nextMove++,
+      name: line['name'],
+      sequence: 10,
+      reference: name,
+      origin: order['name'],
+      product_id: line['product_id'],
+      product_uom_qty: demand,
+      quantity: reserved,
+      picked: false,
+      product_uom: line['product_uom_id'] ?? false,
+      location_id: source,
+      location_dest_id: customers,
+      picking_id: pickingPair,
+      picking_type_id: type ? [typeId!, store.recordDisplayName('stock.picking.type', type)] : false,
+      partner_id: order['partner_shipping_id'],
+      sale_line_id: [line['id'] as number, store.recordDisplayName('sale.order.line', line)],
+      state: reserved >= demand ? 'assigned' : reserved > 0 ? 'partially_available' : 'confirmed',
+      date: now,
+      company_id: order['company_id'],
+      create_date: now,
+      write_date: now,
+    });
+  }
+  pickings.put({
+    ...store.defaults(MODELS['stock.picking']!),
+    id: pickingId,
+    display_name: name,
+    name,
+    origin: order['name'],
+    partner_id: order['partner_shipping_id'],
+    state: reservedAny ? 'assigned' : 'confirmed',
+    priority: '0',
+    picking_type_id: type ? [typeId!, store.recordDisplayName('stock.picking.type', type)] : false,
+    picking_type_code: 'outgoing',
+    location_id: source,
+    location_dest_id: customers,
+    scheduled_date: order['commitment_date'] || now,
+    sale_id: [order['id'] as number, String(order['name'])],
+    carrier_id: order['carrier_id'] ?? false,
+    company_id: order['company_id'],
+    create_date: now,
+    write_date: now,
+  });
+}
+
+/** reserves up to `qty` in the warehouse's stock (oldest quants first, never more than free); returns what it got */
+function reserve(store: OdooStore, productId: number, warehouseId: number, qty: number, now: string): number {
   store.addOutgoing(productId, warehouseId, qty);
   const warehouse = store.table('stock.warehouse').get(warehouseId);
   const stockLocation = warehouse ? refId(warehouse['lot_stock_id']) : false;
-  if (stockLocation === false) return;
+  if (stockLocation === false) return 0;
   const locations = store.descendants('stock.location', [stockLocation]);
   const quants = store.table('stock.quant');
   const candidates = (quants.lookup('product_id', productId) ?? [])
@@ -443,4 +533,5 @@ function reserve(store: OdooStore, productId: number, warehouseId: number, qty: 
     quants.update(q, { reserved_quantity: round(num(q['reserved_quantity']) + take), write_date: now });
     remaining = round(remaining - take);
   }
+  return round(qty - remaining);
 }

@@ -100,6 +100,7 @@ describe('parseErpConfig', () => {
       'ERP_CHANNEL_ORDER_REFS',
       'ERP_PARTNER_PHONE_FIELDS',
       'ERP_LOOKUP_CACHE_TTL_SECONDS',
+      'ERP_DEFAULT_PARTNER_ID',
       'REDIS_URL',
       ...Object.keys(tracingEnvShape),
       'NODE_ENV',

@@ -102,6 +102,12 @@ export const ErpConfigSchema = z
       .transform((fields) => fields as PartnerPhoneField[]),
     /** How long an order-reference or customer look-up answer is reused, seconds; never served stale. @default 30 */
     ERP_LOOKUP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(3_600).default(30),
+    /**
+     * The Odoo partner (`res.partner` id) a store pickup reservation is made for when the customer has no linked ERP
+     * partner (`erpReservePickup` without `erpPartnerId`), e.g. a "Sklep internetowy – klienci detaliczni" partner.
+     * Unset: such a reservation is refused with BAD_USER_INPUT.
+     */
+    ERP_DEFAULT_PARTNER_ID: z.coerce.number().int().positive().optional(),
     /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

@@ -1,5 +1,6 @@
 import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { ErpClient } from './upstream/erp-client.ts';
+import { createErpWriteSteps, type ErpWriteSteps } from './writes/erp-write-steps.ts';
 import { createErpLoaders, DEFAULT_LOCATIONS_TTL_SECONDS, type ErpCachePolicies, type ErpLoaders } from './upstream/erp-loaders.ts';
 import { DEFAULT_MAX_STALE_SECONDS } from '@omnigraph/shared/cache';
 import { createErpLookupLoaders, type ErpLookupLoaders, type ErpLookupSettings } from './upstream/erp-lookup-loaders.ts';
@@ -10,6 +11,8 @@ export interface ErpContext {
   loaders: ErpLoaders;
   /** order references and customer identities (issue 10) */
   lookups: ErpLookupLoaders;
+  /** the write steps (issue 11, ADR 0011) */
+  writes: ErpWriteSteps;
 }
 
 /** How references and partners are read (config: ERP_SALE_ORDER_NAME_PATTERN, ERP_CHANNEL_ORDER_REFS, ERP_LOOKUP_CACHE_TTL_SECONDS). */
@@ -51,6 +54,8 @@ export interface ErpContextDeps {
   now?: () => number;
   /** lookups configuration; defaults: the documented conventions */
   lookup?: Partial<ErpLookupConfig>;
+  /** one per process; default: steps over `client` and `cache` without a default partner */
+  writes?: ErpWriteSteps;
 }
 
 /** The cache policy of each kind of ERP data, from the config (defaults: the documented max ages). */
@@ -81,5 +86,6 @@ export function createErpContext(deps: ErpContextDeps): ErpContext {
       singleFlight: deps.singleFlight,
       now: deps.now,
     }),
+    writes: deps.writes ?? createErpWriteSteps({ client: deps.client, cache: deps.cache }),
   };
 }

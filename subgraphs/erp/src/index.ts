@@ -13,6 +13,7 @@ import { erpKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
 import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
 import { createOdooChangeFeeds } from './upstream/odoo/odoo-change-feed.ts';
+import { createErpWriteSteps } from './writes/erp-write-steps.ts';
 
 export { ERP_CONFIG_KEYS, ErpConfigSchema, loadErpConfig, parseErpConfig } from './config.ts';
 export type { ErpConfig } from './config.ts';
@@ -61,6 +62,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
   const server = createErpServer({ isDev: options.isDev ?? false, logger });
   // one per process: concurrent requests missing the same SKU share one Odoo call
   const singleFlight = createSingleFlight();
+  const writes = createErpWriteSteps({ client, cache, defaultPartnerId: config.ERP_DEFAULT_PARTNER_ID, logger });
   return bootSubgraph({
     role: 'ERP',
     logger,
@@ -80,6 +82,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
           cacheTtlSeconds: config.ERP_LOOKUP_CACHE_TTL_SECONDS,
         },
         singleFlight,
+        writes,
       }),
     // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need
     readiness: createCachedReadiness(

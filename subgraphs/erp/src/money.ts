@@ -38,3 +38,8 @@ export function formatBasisPointsAsPercent(basisPoints: number): string {
     .replace(/0+$/, '');
   return fraction === '' ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
 }
+
+/** `"23"` → 2300, `"5.5"` → 550: the inverse of {@link formatBasisPointsAsPercent}. */
+export function parsePercentToBasisPoints(percent: string): number {
+  return Math.round(Number(percent) * 100);
+}

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { locationResolvers } from './location.resolvers.ts';
 import { lookupResolvers } from './lookup.resolvers.ts';
+import { mutationResolvers } from './mutation.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
 import { storeAvailabilityResolvers } from './store-availability.resolvers.ts';
 
@@ -10,6 +11,7 @@ export const resolvers: Resolvers = {
   ...locationResolvers,
   ...storeAvailabilityResolvers,
   ...lookupResolvers,
+  ...mutationResolvers,
   Query: {
     ...productResolvers.Query,
     ...locationResolvers.Query,

@@ -2,7 +2,19 @@ import { formatMinorUnits } from '../money.ts';
 import { mapStockRowsToStockLevels } from '../stock-levels.ts';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import type { ErpProductModel } from '../upstream/erp-client.ts';
-import { checkSku, checkSkus, checkStoreCodes, isSku } from '@omnigraph/shared/arguments';
+import { checkNumericId, checkSku, checkSkus, checkStoreCodes, isSku } from '@omnigraph/shared/arguments';
+import { UpstreamError } from '@omnigraph/shared/errors';
+import { currentCustomerBinding, notBoundCustomers } from '@omnigraph/shared/graphql-server';
+import { partnerPriceOf } from '../partner-price.ts';
+import type { ErpPriceModel } from '../upstream/erp-client.ts';
+
+function toPrice(price: ErpPriceModel) {
+  return {
+    net: { amount: formatMinorUnits(price.netMinor), currency: price.currency },
+    gross: { amount: formatMinorUnits(price.grossMinor), currency: price.currency },
+    vatRate: price.vatRate,
+  };
+}
 
 export const productResolvers: Resolvers = {
   Query: {
@@ -22,11 +34,27 @@ export const productResolvers: Resolvers = {
   Product: {
     // A SKU another channel holds (an order line) that no ERP product can have: no product, and no call.
     __resolveReference: (reference, { loaders }) => (isSku(reference.sku) ? loaders.productBySku.load(reference.sku) : null),
-    listPrice: ({ listPrice }) => ({
-      net: { amount: formatMinorUnits(listPrice.netMinor), currency: listPrice.currency },
-      gross: { amount: formatMinorUnits(listPrice.grossMinor), currency: listPrice.currency },
-      vatRate: listPrice.vatRate,
-    }),
+    listPrice: ({ listPrice }) => toPrice(listPrice),
+    // one rules read per partner for every product of the request (partnerPricing is keyed by partner), cached like
+    // the catalogue; the price is then computed here, as Odoo's own computation is not callable remotely
+    partnerPrice: async (product, { erpPartnerId }, { loaders }) => {
+      checkNumericId(erpPartnerId, 'erpPartnerId', 'an ERP partner id');
+      // a customer-bound caller (ADR 0009) sees its own partner's prices only
+      const binding = currentCustomerBinding();
+      if (binding && binding.erpPartnerId !== erpPartnerId) throw notBoundCustomers();
+      const pricing = await loaders.partnerPricing.load(erpPartnerId);
+      if (pricing === null) return null;
+      const outcome = partnerPriceOf(product, pricing, `${new Date().toISOString().slice(0, 19)}Z`);
+      if ('unsupported' in outcome) {
+        throw new UpstreamError({
+          code: 'UPSTREAM_BAD_RESPONSE',
+          serviceName: 'erp',
+          operation: 'getPartnerPricing',
+          cause: new Error(`pricelist ${pricing.pricelistId} prices ${product.sku} with a formula based on ${outcome.unsupported}`),
+        });
+      }
+      return toPrice(outcome.price);
+    },
     // stockBySku batches every product of the request into one stock call; locations are loaded once per request
     stock: async ({ sku }, { locationCodes }, { loaders }) => {
       if (locationCodes !== null && locationCodes !== undefined) checkStoreCodes(locationCodes, 'locationCodes');

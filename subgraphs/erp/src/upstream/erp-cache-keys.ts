@@ -6,11 +6,11 @@
  */
 
 /**
- * Prefix of every key (given to the cache as `keyPrefix`, so Redis holds `erp:v2:product:SKU-1`). Bump the version
+ * Prefix of every key (given to the cache as `keyPrefix`, so Redis holds `erp:v3:product:SKU-1`). Bump the version
  * whenever a stored shape changes, so old entries are never read as the new shape. v2: entries are envelopes
- * `{ value, fetchedAt }` (stale-if-error), and stock is cached.
+ * `{ value, fetchedAt }` (stale-if-error), and stock is cached. v3: products carry `pricingRef` (partner prices).
  */
-export const ERP_CACHE_KEY_PREFIX = 'erp:v2:';
+export const ERP_CACHE_KEY_PREFIX = 'erp:v3:';
 
 /** Keys below {@link ERP_CACHE_KEY_PREFIX} (the cache prepends it). */
 export const erpCacheKeys = {
@@ -18,6 +18,8 @@ export const erpCacheKeys = {
   productBySku: (sku: string): string => `product:${sku}`,
   /** the ErpStockRowModel[] of a SKU, one row per stock reference: stock */
   stockBySku: (sku: string): string => `stock:${sku}`,
+  /** a partner's pricelist rules (ErpPartnerPricingModel): catalogue, like the prices it makes */
+  partnerPricing: (partnerId: string): string => `pricing:${partnerId}`,
   /** every store and warehouse (ErpLocationModel[]): catalogue-like reference data */
   locations: (): string => 'locations',
   /**

@@ -22,7 +22,66 @@ export interface ErpProductModel {
   ean: string | null;
   active: boolean;
   listPrice: ErpPriceModel;
+  /** where pricelist rules attach to the product (Odoo: variant, template, category ids); not exposed in the graph */
+  pricingRef: ErpPricingRefModel;
 }
+
+export interface ErpPricingRefModel {
+  productId: number;
+  templateId: number | null;
+  categoryId: number | null;
+}
+
+/** One pricelist rule, in the order the ERP applies them (the first that matches wins). */
+export interface ErpPriceRuleModel {
+  appliesTo:
+    | { kind: 'variant'; productId: number }
+    | { kind: 'template'; templateId: number }
+    /** the rule's category and every category below it */
+    | { kind: 'category'; categoryIds: readonly number[] }
+    | { kind: 'global' };
+  minQuantity: number;
+  /** ISO 8601 UTC bounds, null when open */
+  start: string | null;
+  end: string | null;
+  compute:
+    | { kind: 'fixed'; price: number }
+    | { kind: 'percentage'; percent: number }
+    /** on the sales price: price − price × discount %, rounded to `round`, + surcharge, within the margins */
+    | { kind: 'formula'; discount: number; surcharge: number; round: number; minMargin: number; maxMargin: number }
+    /** based on something the graph does not read (cost, another pricelist) */
+    | { kind: 'unsupported'; base: string };
+}
+
+/** What a partner pays: their pricelist's rules (none: the list price). */
+export interface ErpPartnerPricingModel {
+  partnerId: number;
+  /** null when the partner has no pricelist */
+  pricelistId: number | null;
+  rules: readonly ErpPriceRuleModel[];
+}
+
+/** An order line of a write: SKU, quantity, and the gross unit price for a reservation (null: the ERP prices it). */
+export interface ErpWriteLineModel {
+  sku: string;
+  quantity: number;
+  /** e.g. "129.99" */
+  unitGross: string | null;
+}
+
+/** A document a write step made: its ERP id, name and state; `final` once it needs no further action. */
+export interface ErpDocumentModel {
+  id: number;
+  /** S00123, WAW1/IN/00012 */
+  name: string;
+  /** the ERP's own state: sale, done, draft… */
+  state: string;
+  /** the reservation is confirmed / the receipt is validated */
+  final: boolean;
+}
+
+/** A write the ERP could not take because the input names things it does not have. */
+export type ErpWriteRefusal = { refused: 'UNKNOWN_PRODUCT'; skus: string[] } | { refused: 'UNKNOWN_STORE'; storeCode: string };
 
 export type ErpLocationKind = 'STORE' | 'WAREHOUSE';
 
@@ -125,4 +184,33 @@ export interface ErpClient {
    * `ilike` is accent-sensitive, phones are stored as typed). One search, plus one read of the commercial partners.
    */
   searchPartners(args: { query: ErpPartnerQuery }): Promise<ErpPartnerModel[]>;
+
+  /** Each partner's pricelist and its rules, in one read of partners and one of rules for all of them; unknown → absent. */
+  getPartnerPricing(args: { partnerIds: readonly number[] }): Promise<ErpPartnerPricingModel[]>;
+
+  // ---- writes (ADR 0011): every document is tagged with `tag` (`omnigraph:<idempotencyKey>`) and found by it ----
+
+  /** Store pickup reservations (Odoo sale orders) carrying `tag`, oldest first. A read: retried freely. */
+  findReservations(args: { tag: string }): Promise<ErpDocumentModel[]>;
+  /** Creates the (unconfirmed) reservation for the store's warehouse; one write, never retried. */
+  createReservation(args: {
+    tag: string;
+    storeCode: string;
+    partnerId: number;
+    channelOrderRef: string;
+    lines: readonly ErpWriteLineModel[];
+  }): Promise<{ id: number } | ErpWriteRefusal>;
+  /** Confirms it (reserves the stock); one write, never retried. */
+  confirmReservation(args: { id: number }): Promise<void>;
+  /** Receipts of returned goods carrying `tag`, oldest first. */
+  findReturnReceipts(args: { tag: string }): Promise<ErpDocumentModel[]>;
+  /** Creates the receipt from the customers into the store's stock; one write, never retried. */
+  createReturnReceipt(args: {
+    tag: string;
+    storeCode: string;
+    orderRef: string;
+    lines: readonly ErpWriteLineModel[];
+  }): Promise<{ id: number } | ErpWriteRefusal>;
+  /** Validates it (the goods enter the stock); one write, never retried. */
+  validateReturnReceipt(args: { id: number }): Promise<void>;
 }

@@ -20,6 +20,7 @@ const product = (sku: string): ErpProductModel => ({
   ean: null,
   active: true,
   listPrice: { currency: 'PLN', netMinor: 100, grossMinor: 123, vatRate: '23' },
+  pricingRef: { productId: 1, templateId: 1, categoryId: null },
 });
 const row = (sku: string, stockRef: string): ErpStockRowModel => ({
   sku,
@@ -54,6 +55,13 @@ function fakeClient() {
     listLocations: vi.fn<ErpClient['listLocations']>(async () => [location('WAW1'), location('CEN')]),
     findSaleOrders: vi.fn<ErpClient['findSaleOrders']>(async () => ({ byName: [], byTracking: [] })),
     searchPartners: vi.fn<ErpClient['searchPartners']>(async () => []),
+    getPartnerPricing: vi.fn<ErpClient['getPartnerPricing']>(async () => []),
+    findReservations: vi.fn<ErpClient['findReservations']>(async () => []),
+    createReservation: vi.fn<ErpClient['createReservation']>(async () => ({ id: 1 })),
+    confirmReservation: vi.fn<ErpClient['confirmReservation']>(async () => undefined),
+    findReturnReceipts: vi.fn<ErpClient['findReturnReceipts']>(async () => []),
+    createReturnReceipt: vi.fn<ErpClient['createReturnReceipt']>(async () => ({ id: 1 })),
+    validateReturnReceipt: vi.fn<ErpClient['validateReturnReceipt']>(async () => undefined),
   } satisfies ErpClient;
 }
 

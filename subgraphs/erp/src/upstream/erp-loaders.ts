@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { createCachedLoader, type Cache, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
-import type { ErpClient, ErpLocationModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
+import type { ErpClient, ErpLocationModel, ErpPartnerPricingModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
 import { erpCacheKeys } from './erp-cache-keys.ts';
 
 /**
@@ -32,6 +32,8 @@ export interface ErpLoaders {
   locationByCode: DataLoader<string, ErpLocationModel | null>;
   /** every store and warehouse, loaded at most once per request */
   allLocations(): Promise<ErpLocationModel[]>;
+  /** a partner's pricelist rules by partner id; null when the ERP has no such partner */
+  partnerPricing: DataLoader<string, ErpPartnerPricingModel | null, string>;
 }
 
 export interface CreateErpLoadersOptions {
@@ -102,5 +104,18 @@ export function createErpLoaders(options: CreateErpLoadersOptions): ErpLoaders {
     return codes.map((code) => byCode.get(code) ?? null);
   });
 
-  return { productBySku, stockBySku, locationByCode, allLocations };
+  // Keyed by partner: every product of the request asking for the same partner's price shares one read of its rules.
+  const partnerPricing = createCachedLoader<string, ErpPartnerPricingModel>({
+    ...common,
+    name: 'partnerPricing',
+    policy: policies.product,
+    cacheKey: erpCacheKeys.partnerPricing,
+    maxBatchSize: ERP_MAX_BATCH_SIZE,
+    async fetch(partnerIds) {
+      const byId = new Map((await client.getPartnerPricing({ partnerIds: partnerIds.map(Number) })).map((p) => [String(p.partnerId), p]));
+      return partnerIds.map((id) => byId.get(id) ?? null);
+    },
+  });
+
+  return { productBySku, stockBySku, locationByCode, allLocations, partnerPricing };
 }

@@ -12,6 +12,8 @@ import {
   type OdooTaxDto,
 } from './odoo-dtos.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
+import { createOdooPricing } from './odoo-pricing.ts';
+import { createOdooWrites } from './odoo-writes.ts';
 import { mapOdooProductDtoToErpProduct, mapOdooQuantsToErpStockRows, mapOdooWarehouseToErpLocation } from './odoo-mappers.ts';
 
 /**
@@ -41,7 +43,18 @@ export interface OdooClientOptions {
   partnerPhoneFields?: readonly PartnerPhoneField[];
 }
 
-const PRODUCT_FIELDS = ['default_code', 'display_name', 'name', 'barcode', 'lst_price', 'taxes_id', 'currency_id', 'active'];
+const PRODUCT_FIELDS = [
+  'default_code',
+  'display_name',
+  'name',
+  'barcode',
+  'lst_price',
+  'taxes_id',
+  'currency_id',
+  'active',
+  'product_tmpl_id',
+  'categ_id',
+];
 const QUANT_FIELDS = ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'write_date'];
 const WAREHOUSE_FIELDS = ['name', 'code', 'lot_stock_id', 'partner_id'];
 const PARTNER_ADDRESS_FIELDS = ['street', 'street2', 'zip', 'city', 'country_id', 'partner_latitude', 'partner_longitude', 'phone', 'comment'];
@@ -55,8 +68,8 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /**
  * The ERP role over Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with named parameters, `Authorization:
  * bearer <api key>`, HTTP 200 with the bare result, real HTTP statuses for errors
- * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html). Every call is one transaction
- * and a read (`search_read`, `read`), so every call is idempotent and the shared helper may retry it.
+ * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html). Every call is one transaction;
+ * reads may be retried by the shared helper, the write steps' calls (odoo-writes.ts) never are.
  */
 export function createOdooClient(options: OdooClientOptions): ErpClient {
   const { http } = options;
@@ -69,11 +82,17 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
    * One JSON-2 call through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
    * the Odoo model or URL: errors name the role.
    */
-  function call<S extends z.ZodType>(operation: string, request: { model: string; method: string; body: object }, schema: S): Promise<z.infer<S>> {
+  function call<S extends z.ZodType>(
+    operation: string,
+    request: { model: string; method: string; body: object },
+    schema: S,
+    callOptions: { idempotent?: boolean } = {},
+  ): Promise<z.infer<S>> {
     return options.upstream.call({
       operation,
-      // every method called here reads (search_read, read): a repeated call changes nothing
-      idempotent: true,
+      // reads (search_read, read) change nothing when repeated; writes (create, action_confirm, button_validate) say
+      // so and are never retried by the helper: the write steps look their document up by tag instead
+      idempotent: callOptions.idempotent ?? true,
       send: (signal) => http.post(`/json/2/${request.model}/${request.method}`, request.body, { headers, signal }),
       parse: (response) => schema.parse(response.data),
     });
@@ -108,6 +127,9 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   return {
     // sale orders by name / parcel number and partners by identity (odoo-lookup.ts)
     ...createOdooLookups(call, options.partnerPhoneFields ?? ['phone']),
+    // partners' pricelists (odoo-pricing.ts) and the write steps' calls (odoo-writes.ts)
+    ...createOdooPricing(call),
+    ...createOdooWrites({ call, getTaxes }),
 
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
     async getProductsBySkus({ skus }) {

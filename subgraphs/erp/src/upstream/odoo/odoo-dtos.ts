@@ -33,6 +33,9 @@ export const OdooProductDto = z.object({
   taxes_id: z.array(z.number().int()),
   currency_id: OdooOptionalMany2one,
   active: z.boolean(),
+  /** where pricelist rules attach: the template (`1_product`) and the category (`2_product_category`) */
+  product_tmpl_id: OdooOptionalMany2one,
+  categ_id: OdooOptionalMany2one,
 });
 export type OdooProductDto = z.infer<typeof OdooProductDto>;
 export const OdooProductListDto = z.array(OdooProductDto);

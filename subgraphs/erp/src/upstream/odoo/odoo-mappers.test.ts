@@ -27,6 +27,8 @@ const kettle = OdooProductDto.parse({
   taxes_id: [1],
   currency_id: [17, 'PLN'],
   active: true,
+  product_tmpl_id: [1488, 'Czajnik elektryczny stalowy 1,7 l'],
+  categ_id: [12, 'All / Saleable / AGD drobne'],
 });
 
 describe('mapOdooProductDtoToErpProduct', () => {
@@ -37,6 +39,7 @@ describe('mapOdooProductDtoToErpProduct', () => {
       ean: '5901234123457',
       active: true,
       listPrice: { currency: 'PLN', netMinor: 20000, grossMinor: 24600, vatRate: '23' },
+      pricingRef: { productId: 1502, templateId: 1488, categoryId: 12 },
     });
   });
 

@@ -58,6 +58,11 @@ export function mapOdooProductDtoToErpProduct(dto: OdooProductDto, taxes: Readon
       grossMinor: grossFromNet(netMinor, vatBasisPoints),
       vatRate: formatBasisPointsAsPercent(vatBasisPoints),
     },
+    pricingRef: {
+      productId: dto.id,
+      templateId: dto.product_tmpl_id === false ? null : dto.product_tmpl_id[0],
+      categoryId: dto.categ_id === false ? null : dto.categ_id[0],
+    },
   };
 }
 

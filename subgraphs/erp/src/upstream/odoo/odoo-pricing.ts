@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { ErpClient, ErpPartnerPricingModel, ErpPriceRuleModel } from '../erp-client.ts';
+import { OdooDatetime, OdooFalse, OdooMany2one, OdooOptionalMany2one } from './odoo-dtos.ts';
+import { mapOdooDatetimeToIso } from './odoo-mappers.ts';
+import type { OdooCall } from './odoo-writes.ts';
+
+/**
+ * Partner prices: Odoo's price computation (`_get_product_price`, `_compute_price_rule`) is private, not callable over
+ * the external API (upstream-apis.md §4.2), so the rules are read and evaluated here the way Odoo 17+ does:
+ * `res.partner.property_product_pricelist` → its `product.pricelist.item`s in the model's `_order` (`applied_on,
+ * min_quantity desc, categ_id desc, id desc`: variant, template, category, global) → the first that applies.
+ */
+
+const OdooPartnerPricelistDto = z.object({ id: z.number().int(), property_product_pricelist: OdooOptionalMany2one });
+const OdooPricelistItemDto = z.object({
+  id: z.number().int(),
+  pricelist_id: OdooMany2one,
+  applied_on: z.string(),
+  product_id: OdooOptionalMany2one,
+  product_tmpl_id: OdooOptionalMany2one,
+  categ_id: OdooOptionalMany2one,
+  compute_price: z.string(),
+  base: z.union([z.string(), OdooFalse]),
+  fixed_price: z.number(),
+  percent_price: z.number(),
+  price_discount: z.number(),
+  price_surcharge: z.number(),
+  price_round: z.number(),
+  price_min_margin: z.number(),
+  price_max_margin: z.number(),
+  min_quantity: z.number(),
+  date_start: z.union([OdooDatetime, OdooFalse]),
+  date_end: z.union([OdooDatetime, OdooFalse]),
+});
+type OdooPricelistItemDto = z.infer<typeof OdooPricelistItemDto>;
+const OdooCategoryDto = z.object({ id: z.number().int(), parent_id: OdooOptionalMany2one });
+
+const ITEM_FIELDS = Object.keys(OdooPricelistItemDto.shape).filter((f) => f !== 'id');
+export const ODOO_PRICELIST_ITEM_ORDER = 'applied_on, min_quantity desc, categ_id desc, id desc';
+
+/** One pricelist rule row → the domain rule; null for a rule that names nothing (a variant rule without a variant). */
+export function mapOdooPricelistItem(item: OdooPricelistItemDto, descendants: ReadonlyMap<number, number[]>): ErpPriceRuleModel | null {
+  let appliesTo: ErpPriceRuleModel['appliesTo'];
+  switch (item.applied_on) {
+    case '0_product_variant':
+      if (item.product_id === false) return null;
+      appliesTo = { kind: 'variant', productId: item.product_id[0] };
+      break;
+    case '1_product':
+      if (item.product_tmpl_id === false) return null;
+      appliesTo = { kind: 'template', templateId: item.product_tmpl_id[0] };
+      break;
+    case '2_product_category':
+      if (item.categ_id === false) return null;
+      appliesTo = { kind: 'category', categoryIds: descendants.get(item.categ_id[0]) ?? [item.categ_id[0]] };
+      break;
+    default:
+      appliesTo = { kind: 'global' };
+  }
+  let compute: ErpPriceRuleModel['compute'];
+  if (item.compute_price === 'fixed') compute = { kind: 'fixed', price: item.fixed_price };
+  else if (item.compute_price === 'percentage') compute = { kind: 'percentage', percent: item.percent_price };
+  // `base` is the formula's starting price; only the sales price is read by the graph
+  else if (item.base === 'list_price' || item.base === false) {
+    compute = {
+      kind: 'formula',
+      discount: item.price_discount,
+      surcharge: item.price_surcharge,
+      round: item.price_round,
+      minMargin: item.price_min_margin,
+      maxMargin: item.price_max_margin,
+    };
+  } else compute = { kind: 'unsupported', base: item.base };
+  return {
+    appliesTo,
+    minQuantity: item.min_quantity,
+    start: item.date_start === false ? null : mapOdooDatetimeToIso(item.date_start),
+    end: item.date_end === false ? null : mapOdooDatetimeToIso(item.date_end),
+    compute,
+  };
+}
+
+/** Every category id below each of `roots` (itself included), from the `child_of` answer's parent links. */
+function categoryDescendants(roots: readonly number[], rows: readonly z.infer<typeof OdooCategoryDto>[]): Map<number, number[]> {
+  const children = new Map<number, number[]>();
+  for (const row of rows) {
+    if (row.parent_id === false) continue;
+    const list = children.get(row.parent_id[0]) ?? [];
+    list.push(row.id);
+    children.set(row.parent_id[0], list);
+  }
+  const out = new Map<number, number[]>();
+  for (const root of roots) {
+    const seen = new Set([root]);
+    const queue = [root];
+    while (queue.length > 0) {
+      for (const child of children.get(queue.pop()!) ?? []) {
+        if (seen.has(child)) continue;
+        seen.add(child);
+        queue.push(child);
+      }
+    }
+    out.set(root, [...seen]);
+  }
+  return out;
+}
+
+/** At most three reads for any number of partners: partners, their pricelists' rules, the rule categories' subtrees. */
+export function createOdooPricing(call: OdooCall): Pick<ErpClient, 'getPartnerPricing'> {
+  return {
+    async getPartnerPricing({ partnerIds }) {
+      const ids = [...new Set(partnerIds)];
+      if (ids.length === 0) return [];
+      const partners = await call(
+        'getPartnerPricing',
+        { model: 'res.partner', method: 'read', body: { ids, fields: ['property_product_pricelist'], context: { active_test: false } } },
+        z.array(OdooPartnerPricelistDto),
+      );
+      const pricelistIds = [...new Set(partners.flatMap((p) => (p.property_product_pricelist === false ? [] : [p.property_product_pricelist[0]])))];
+      const items =
+        pricelistIds.length === 0
+          ? []
+          : await call(
+              'getPartnerPricing',
+              {
+                model: 'product.pricelist.item',
+                method: 'search_read',
+                body: { domain: [['pricelist_id', 'in', pricelistIds]], fields: ITEM_FIELDS, order: ODOO_PRICELIST_ITEM_ORDER },
+              },
+              z.array(OdooPricelistItemDto),
+            );
+      const roots = [...new Set(items.flatMap((i) => (i.applied_on === '2_product_category' && i.categ_id !== false ? [i.categ_id[0]] : [])))];
+      const categories =
+        roots.length === 0
+          ? []
+          : await call(
+              'getPartnerPricing',
+              { model: 'product.category', method: 'search_read', body: { domain: [['id', 'child_of', roots]], fields: ['parent_id'] } },
+              z.array(OdooCategoryDto),
+            );
+      const descendants = categoryDescendants(roots, categories);
+      const rulesOf = new Map<number, ErpPriceRuleModel[]>();
+      for (const item of items) {
+        const rule = mapOdooPricelistItem(item, descendants);
+        if (!rule) continue;
+        const list = rulesOf.get(item.pricelist_id[0]) ?? [];
+        list.push(rule);
+        rulesOf.set(item.pricelist_id[0], list);
+      }
+      return partners.map((p): ErpPartnerPricingModel => {
+        const pricelistId = p.property_product_pricelist === false ? null : p.property_product_pricelist[0];
+        return { partnerId: p.id, pricelistId, rules: pricelistId === null ? [] : (rulesOf.get(pricelistId) ?? []) };
+      });
+    },
+  };
+}
