@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApolloServer } from '@apollo/server';
 import { createMemoryCache, type Cache } from '@omnigraph/shared/cache';
-import { writesDuplicatesDetected } from '@omnigraph/shared/metrics';
+import { writeDuplicatesDetected } from '@omnigraph/shared/metrics';
 import { getDataset } from '@omnigraph/simulator-dataset';
 import type { OdooSimulator } from '@omnigraph/simulator-odoo';
 import { createErpContext, type ErpContext } from '../src/context.ts';
@@ -201,7 +201,7 @@ describe('erpReservePickup', () => {
   });
 
   it('two orders with one tag (a duplicate written elsewhere): uses the oldest, logs and counts it', async () => {
-    const duplicates = async () => (await writesDuplicatesDetected.get()).values.find((v) => v.labels['step'] === 'erp.reservePickup')?.value ?? 0;
+    const duplicates = async () => (await writeDuplicatesDetected.get()).values.find((v) => v.labels['step'] === 'erp.reservePickup')?.value ?? 0;
     const before = await duplicates();
     const vals = { partner_id: customer.id, warehouse_id: store.warehouseId, origin: 'omnigraph:res-dup' };
     const [oldest] = await wire<number[]>('sale.order', 'create', { vals_list: [vals, vals] });

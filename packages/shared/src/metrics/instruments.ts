@@ -207,16 +207,3 @@ export const httpRequestsInFlight = new Gauge({
   labelNames: ['service'] as const,
   registers,
 });
-
-// ---- writes (ADR 0011) ----
-
-/**
- * A write step found more than one upstream document carrying its idempotency tag (two creates for one key): should
- * stay 0. `step` is the step's name (`erp.reservePickup`, …), a fixed list in code.
- */
-export const writesDuplicatesDetected = new Counter({
-  name: 'omnigraph_writes_duplicates_detected_total',
-  help: 'Write steps that found more than one upstream document tagged with their idempotency key',
-  labelNames: ['service', 'step'] as const,
-  registers,
-});

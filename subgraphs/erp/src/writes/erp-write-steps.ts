@@ -3,7 +3,7 @@ import { checkListLength, checkSku, checkStoreCodes, isNumericId, textProblem } 
 import { invalidate, type Cache } from '@omnigraph/shared/cache';
 import { badUserInput } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
-import { writesDuplicatesDetected } from '@omnigraph/shared/metrics';
+import { reportDuplicate } from '@omnigraph/shared/writes';
 import { erpCacheKeys } from '../upstream/erp-cache-keys.ts';
 import type { ErpClient, ErpDocumentModel, ErpLocationModel, ErpWriteLineModel, ErpWriteRefusal } from '../upstream/erp-client.ts';
 
@@ -121,10 +121,7 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
 
   /** The one document for the tag; more than one means a duplicate write happened: logged, counted, the oldest used. */
   function single(step: string, docs: ErpDocumentModel[]): ErpDocumentModel | undefined {
-    if (docs.length > 1) {
-      writesDuplicatesDetected.inc({ service: 'erp', step });
-      deps.logger?.error({ step, documentIds: docs.map((d) => d.id) }, 'write step found more than one document for its idempotency key');
-    }
+    if (docs.length > 1) reportDuplicate(step, { service: 'erp', ...(deps.logger ? { logger: deps.logger } : {}), upstreamIds: docs.map((d) => d.name) });
     return docs[0];
   }
 
