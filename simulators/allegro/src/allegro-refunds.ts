@@ -96,8 +96,11 @@ export class AllegroRefunds {
   private refunds: StoredRefund[] = [];
   private byCommand = new Map<string, StoredRefund>();
   private created = 0;
+  private readonly clock: () => number;
 
-  constructor(private readonly clock: () => number) {}
+  constructor(clock: () => number) {
+    this.clock = clock;
+  }
 
   reset(): void {
     this.refunds = [];

@@ -177,3 +177,17 @@ export const httpRequestsInFlight = new Gauge({
   labelNames: ['service'] as const,
   registers,
 });
+
+// ---- writes (ADR 0011) ----
+
+/**
+ * A write step that looked up the documents tagged with its idempotency key and found more than one (two refunds,
+ * two orders for one key). Should stay 0: any increase is a duplicate upstream write to be reversed by hand. `step`
+ * is the step's name from the code (`marketplace.createRefund`), never a key.
+ */
+export const writesDuplicatesDetected = new Counter({
+  name: 'omnigraph_writes_duplicates_detected_total',
+  help: 'Write steps that found more than one upstream document tagged with their idempotency key (should stay 0)',
+  labelNames: ['service', 'step'] as const,
+  registers,
+});
