@@ -190,6 +190,18 @@ describe('marketplace subgraph: marketplaceCreateRefund, returns and returnedQua
     expect(upstreamRefunds().totalCount).toBe(1);
   });
 
+  it('two runs of one key at the same moment (both list before either writes) still make one refund: Allegro’s commandId', async () => {
+    const [a, b] = await Promise.all([refund('return-race', 1), refund('return-race', 1)]);
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(a.data!.marketplaceCreateRefund.refundId).toBe(b.data!.marketplaceCreateRefund.refundId);
+    // both reached the POST: the listing could not help, Allegro's commandId did
+    expect(h.count(REFUNDS.post)).toBe(2);
+    expect(upstreamRefunds().totalCount).toBe(1);
+    const third = await refund('return-race', 1);
+    expect(third.data!.marketplaceCreateRefund).toMatchObject({ created: false, refundId: a.data!.marketplaceCreateRefund.refundId });
+  });
+
   it('shows the refund on the order at once: returns (newest first) and returnedQuantity, read only when selected', async () => {
     const before = await order(ORDER_WITHOUT_RETURNS);
     expect(h.count(REFUNDS.list)).toBe(0);

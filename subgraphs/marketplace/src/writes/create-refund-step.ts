@@ -105,6 +105,7 @@ function checkInput(idempotencyKey: string, input: RefundStepInput): string {
   const seen = new Set<string>();
   for (const line of input.lines) {
     if (!Number.isInteger(line.quantity) || line.quantity < 1) throw badUserInput('Every line quantity must be a positive integer.', 'input');
+    if (line.lineId === '' || line.lineId.length > 100) throw badUserInput('Every lineId must be an order line id (OrderLine.id).', 'input');
     if (seen.has(line.lineId)) throw badUserInput('Each line may be given once.', 'input');
     seen.add(line.lineId);
   }
