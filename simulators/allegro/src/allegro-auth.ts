@@ -10,6 +10,8 @@ export const ALLEGRO_SCOPES = [
   'allegro:api:sale:offers:write',
   'allegro:api:profile:read',
   'allegro:api:fulfillment:read',
+  'allegro:api:payments:read',
+  'allegro:api:payments:write',
 ] as const;
 
 /** Refresh tokens live about three months (developer.allegro.pl "Authentication and authorization"). */

@@ -3,6 +3,7 @@ import type { AllegroBuyer, Dataset } from '@omnigraph/simulator-dataset';
 import type { AllegroAuth } from './allegro-auth.ts';
 import { deriveOrderEvents, revisionOf, toCheckoutForm, toEventOrder, toProductOffer, toSaleOffer, toSeller } from './allegro-mappers.ts';
 import { parseRecords, type CheckoutFormRecord } from './allegro-records.ts';
+import { AllegroRefunds } from './allegro-refunds.ts';
 import type {
   CheckoutForm,
   CheckoutFormStatus,
@@ -144,10 +145,14 @@ export class AllegroStore implements SimulatorStore {
 
   private writes = 0;
 
+  /** payment refunds (`/payments/refunds`); empty after every reset, the dataset has none */
+  readonly refunds: AllegroRefunds;
+
   constructor(options: AllegroStoreOptions) {
     this.dataset = options.dataset;
     this.auth = options.auth;
     this.clock = options.clock;
+    this.refunds = new AllegroRefunds(options.clock);
     this.seller = toSeller(options.dataset.company);
     this.buyersById = new Map(options.dataset.allegroBuyers.map((b) => [b.id, b]));
     const productsBySku = new Map(options.dataset.products.map((p) => [p.sku, p]));
@@ -157,6 +162,7 @@ export class AllegroStore implements SimulatorStore {
 
   reset(): void {
     this.auth.reset();
+    this.refunds.reset();
     this.writes = 0;
     this.forms = new Map();
     this.formsByLogin = new Map();
@@ -228,6 +234,11 @@ export class AllegroStore implements SimulatorStore {
 
   getCheckoutForm(id: string): CheckoutForm | undefined {
     return this.forms.get(id)?.form;
+  }
+
+  /** The form a payment id belongs to (the index `payment.id` filters use). */
+  getCheckoutFormByPayment(paymentId: string): CheckoutForm | undefined {
+    return this.formsByPayment.get(paymentId)?.form;
   }
 
   private sortedAll(key: 'boughtAtMs' | 'updatedAtMs'): FormEntry[] {
@@ -626,6 +637,7 @@ export class AllegroStore implements SimulatorStore {
         offers: this.offers.size,
         orderEvents: this.events.length,
         offerEvents: this.offerEvents.length,
+        refunds: this.refunds.size,
       },
       credentials: {
         clientId: c.clientId,

@@ -256,6 +256,49 @@ export interface Seller {
   taxId: string;
 }
 
+/** `InitializeRefund.reason` / `RefundDetails.reason` (developer.allegro.pl, operation initiateRefund). */
+export const REFUND_REASONS = [
+  'REFUND',
+  'COMPLAINT',
+  'PRODUCT_NOT_AVAILABLE',
+  'PAID_VALUE_TOO_LOW',
+  'OVERPAID',
+  'CANCELLED_BY_BUYER',
+  'NOT_COLLECTED',
+] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+/** `RefundDetails.status`: what a refund answers with. */
+export type RefundStatus = 'SUCCESS' | 'CANCELED' | 'PARTIAL' | 'IN_PROGRESS' | 'VALIDATED' | 'VALIDATE_FAILED' | 'NEW';
+/** The `status` filter of `GET /payments/refunds` (a different list from the statuses answered, as the spec has it). */
+export const REFUND_STATUS_FILTERS = ['WAITING', 'IN_PROGRESS', 'SUCCESS', 'CANCELED', 'PARTIAL'] as const;
+export type RefundStatusFilter = (typeof REFUND_STATUS_FILTERS)[number];
+
+/** `RefundLineItem`: QUANTITY refunds whole items (`quantity`), AMOUNT a part of the line's price (`value`). */
+export interface RefundLineItem {
+  id: string;
+  type: 'QUANTITY' | 'AMOUNT';
+  quantity?: number;
+  value: Money | null;
+}
+
+/** `RefundDetails`, as `POST /payments/refunds` answers and `GET /payments/refunds` lists it. */
+export interface RefundDetails {
+  id: string;
+  payment: { id: string };
+  order: { id: string };
+  reason: RefundReason;
+  status: RefundStatus;
+  createdAt: string;
+  totalValue: Money;
+  lineItems: RefundLineItem[];
+  delivery: { value: Money } | null;
+  overpaid: { value: Money } | null;
+  surcharges: { id: string; value: Money }[];
+  additionalServices: { value: Money } | null;
+  sellerComment: string | null;
+}
+
 export interface ErrorEntry {
   code: string;
   message: string;

@@ -19,6 +19,7 @@ import { createMeRoutes } from './routes/me-routes.ts';
 import { createOAuthRoutes } from './routes/oauth-routes.ts';
 import { createOfferRoutes } from './routes/offer-routes.ts';
 import { createOrderRoutes } from './routes/order-routes.ts';
+import { createPaymentRoutes } from './routes/payment-routes.ts';
 
 export interface CreateAllegroSimulatorOptions {
   /** dataset seed. @default the dataset's default */
@@ -120,6 +121,7 @@ export function createAllegroSimulator(options: CreateAllegroSimulatorOptions = 
     routes: [
       ...createOAuthRoutes(auth),
       ...createOrderRoutes(store, auth),
+      ...createPaymentRoutes(store, auth),
       ...createEventRoutes(store, auth),
       ...createOfferRoutes(store, auth),
       ...createMeRoutes(store, auth),

@@ -3,12 +3,15 @@ import type { BuyerDirectory } from './lookup/buyer-directory.ts';
 import type { Semaphore } from './upstream/create-semaphore.ts';
 import type { MarketplaceClient } from './upstream/marketplace-client.ts';
 import { createMarketplaceLoaders, type MarketplaceLoaders } from './upstream/marketplace-loaders.ts';
+import type { RefundStep } from './writes/create-refund-step.ts';
 
 /** Per-request context of the `marketplace` subgraph. */
 export interface MarketplaceContext {
   loaders: MarketplaceLoaders;
   /** phone → buyers seen on forms (process-wide, over the shared cache); null when not configured */
   buyerDirectory: BuyerDirectory | null;
+  /** the `marketplaceCreateRefund` step (process-wide; it drops the cached order after a refund) */
+  createRefund: RefundStep;
 }
 
 /** What lives for the whole process and is shared by every request's context. */
@@ -28,6 +31,8 @@ export interface MarketplaceContextDeps {
   orderReadLimiter: Semaphore;
   /** one per process (createMarketplaceServer makes it unless told otherwise) */
   buyerDirectory?: BuyerDirectory | null | undefined;
+  /** one per process (createMarketplaceServer makes it) */
+  createRefund: RefundStep;
 }
 
 /** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */
@@ -35,5 +40,6 @@ export function createMarketplaceContext(deps: MarketplaceContextDeps): Marketpl
   return {
     loaders: createMarketplaceLoaders({ ...deps, buyerDirectory: deps.buyerDirectory ?? undefined }),
     buyerDirectory: deps.buyerDirectory ?? null,
+    createRefund: deps.createRefund,
   };
 }

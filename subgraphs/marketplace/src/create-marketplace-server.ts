@@ -13,11 +13,15 @@ import { resolvers } from './resolvers/index.ts';
 import { createSemaphore } from './upstream/create-semaphore.ts';
 import { createBuyerDirectory, DEFAULT_BUYER_DIRECTORY_TTL_SECONDS, type BuyerDirectory } from './lookup/buyer-directory.ts';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { createRefundStep } from './writes/create-refund-step.ts';
 
 /** The SDL is the contract, shared with composition: read from the repository's schema folder, never copied. */
 const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.url);
 
-export interface MarketplaceServerOptions extends Omit<MarketplaceContextDeps, 'orderReadLimiter' | 'singleFlight' | 'buyerDirectory'> {
+export interface MarketplaceServerOptions extends Omit<
+  MarketplaceContextDeps,
+  'orderReadLimiter' | 'singleFlight' | 'buyerDirectory' | 'createRefund'
+> {
   /** MARKETPLACE_MAX_CONCURRENT_READS: per-id checkout-form reads in flight, for the whole process */
   maxConcurrentReads: number;
   /** MARKETPLACE_BUYER_DIRECTORY_TTL_SECONDS: how long a phone → buyer entry lives after its last form; 0: off */
@@ -49,6 +53,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
     ttlSeconds: options.buyerDirectoryTtlSeconds ?? DEFAULT_BUYER_DIRECTORY_TTL_SECONDS,
     logger: options.logger,
   });
+  const createRefund = createRefundStep({ client: options.client, cache: options.cache, logger: options.logger });
   const server = new ApolloServer<MarketplaceContext>({
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
@@ -72,6 +77,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
         orderReadLimiter,
         singleFlight,
         buyerDirectory,
+        createRefund,
       }),
   };
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MarketplaceOrderModel, MarketplaceOfferModel } from '../upstream/marketplace-client.ts';
+import type { MarketplaceOrderModel, MarketplaceOfferModel, MarketplaceOrderLineModel } from '../upstream/marketplace-client.ts';
 import type { MarketplaceContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -522,7 +522,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
-  OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  OrderLine: ResolverTypeWrapper<MarketplaceOrderLineModel>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
@@ -561,7 +561,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
-  OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  OrderLine: MarketplaceOrderLineModel;
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;

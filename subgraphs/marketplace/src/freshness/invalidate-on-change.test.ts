@@ -8,11 +8,13 @@ import { marketplaceKeysOfChange } from './invalidate-on-change.ts';
 const logger = createLogger({ name: 'test', level: 'silent' });
 
 describe('marketplace invalidation on Allegro order events', () => {
-  it('an order event drops the checkout form and its buyer’s order list, nothing else', async () => {
+  it('an order event drops the checkout form, its refunds and its buyer’s order list, nothing else', async () => {
     const cache = createMemoryCache();
     const keys = [
       marketplaceCacheKeys.checkoutForm('form-1'),
       marketplaceCacheKeys.checkoutForm('form-2'),
+      marketplaceCacheKeys.refunds('form-1'),
+      marketplaceCacheKeys.refunds('form-2'),
       marketplaceCacheKeys.buyerOrders('ania_k'),
       marketplaceCacheKeys.buyerOrders('someone_else'),
       marketplaceCacheKeys.offersBySku('SKU-A'),
@@ -30,6 +32,10 @@ describe('marketplace invalidation on Allegro order events', () => {
     await invalidator.onChange(event);
     await invalidator.onChange(event); // delivered twice: same outcome
     const gone = (await Promise.all(keys.map(async (k) => ((await cache.get(k)) === undefined ? k : null)))).filter((k) => k !== null);
-    expect(gone).toEqual([marketplaceCacheKeys.checkoutForm('form-1'), marketplaceCacheKeys.buyerOrders('ania_k')]);
+    expect(gone).toEqual([
+      marketplaceCacheKeys.checkoutForm('form-1'),
+      marketplaceCacheKeys.refunds('form-1'),
+      marketplaceCacheKeys.buyerOrders('ania_k'),
+    ]);
   });
 });

@@ -19,6 +19,8 @@ function form(number: string, placedAt: string, buyer: Partial<MarketplaceBuyerM
     paymentStatus: 'PAID',
     buyerLogin: login,
     buyer: { id: '1', login, firstName: null, lastName: null, phone: null, postalCode: null, companyName: null, nip: null, guest: false, ...buyer },
+    paymentId: null,
+    completedAt: null,
   };
 }
 

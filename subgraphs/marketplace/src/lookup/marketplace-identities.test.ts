@@ -29,6 +29,8 @@ function form(number: string, placedAt: string, buyer: Partial<MarketplaceBuyerM
       guest: false,
       ...buyer,
     },
+    paymentId: null,
+    completedAt: null,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { customerResolvers } from './customer.resolvers.ts';
 import { marketplaceOrderQueryResolvers, marketplaceOrderResolvers } from './marketplace-order.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
+import { marketplaceOrderReturnsResolvers, orderLineResolvers, returnsMutationResolvers } from './returns.resolvers.ts';
 import {
   customerIdentityResolvers,
   customerLookupResolvers,
@@ -12,8 +13,10 @@ import {
 /** Customer and Product have no __resolveReference: their representation (sku, allegroBuyerLogin) is all we need. */
 export const resolvers: Resolvers = {
   Query: { ...marketplaceOrderQueryResolvers },
+  Mutation: { ...returnsMutationResolvers },
   Customer: { ...customerResolvers, ...customerIdentityResolvers },
-  MarketplaceOrder: { ...marketplaceOrderResolvers, ...marketplaceOrderIdentityResolvers },
+  MarketplaceOrder: { ...marketplaceOrderResolvers, ...marketplaceOrderIdentityResolvers, ...marketplaceOrderReturnsResolvers },
+  OrderLine: orderLineResolvers,
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,
   Product: productResolvers,

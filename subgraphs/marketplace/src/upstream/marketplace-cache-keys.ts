@@ -12,8 +12,9 @@ import { createHash } from 'node:crypto';
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error); offers
  * and buyers' order lists are cached. v3: orders carry their buyer (id, names, phone, postcode, invoice company, NIP).
+ * v4: orders carry their payment id and completedAt, lines their line item id; an order's refunds are cached.
  */
-export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v3:';
+export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v4:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -27,9 +28,14 @@ export const marketplaceCacheKeys = {
   offersBySku: (sku: string): string => `offers:${sku}`,
   /** the order summaries of one buyer */
   buyerOrders: (buyerLogin: string): string => `buyer-orders:${digest(buyerLogin)}`,
-  /** What an order event must drop: the checkout form and its buyer's order list. */
+  /** the refunds (MarketplaceRefundModel[]) of one checkout form */
+  refunds: (orderNumber: string): string => `refunds:${orderNumber}`,
+  /**
+   * What an order event or a refund made here must drop: the checkout form, its refunds (Allegro journals no refund
+   * event, so any change of the order drops them too) and its buyer's order list.
+   */
   orderKeysOf(order: { number: string; buyerLogin: string | null }): string[] {
-    const keys = [marketplaceCacheKeys.checkoutForm(order.number)];
+    const keys = [marketplaceCacheKeys.checkoutForm(order.number), marketplaceCacheKeys.refunds(order.number)];
     if (order.buyerLogin !== null) keys.push(marketplaceCacheKeys.buyerOrders(order.buyerLogin));
     return keys;
   },

@@ -22,6 +22,10 @@ export interface MarketplaceOfferModel {
 }
 
 export interface MarketplaceOrderLineModel extends OrderLineModel {
+  /** the marketplace's line id (Allegro line item id), what a refund names; null when the form did not carry it */
+  id: string | null;
+  /** the order's own id (checkout form id), so that `returnedQuantity` can find the order's refunds */
+  orderNumber: string;
   /** the federation reference to the ERP's Product; null without a SKU */
   product: { sku: string } | null;
 }
@@ -45,6 +49,38 @@ export interface MarketplaceOrderModel extends ChannelOrderModel {
   buyerLogin: string;
   /** the buyer as the checkout form shows them; never the relay e-mail */
   buyer: MarketplaceBuyerModel;
+  /** the payment a refund names (Allegro `payment.id`); null for a form without one */
+  paymentId: string | null;
+  /** when the buyer had the goods, where the marketplace tells it (see the mapper); null otherwise */
+  completedAt: string | null;
+}
+
+/** One refund of (part of) an order's payment, as the marketplace records it. */
+export interface MarketplaceRefundModel {
+  id: string;
+  /** the order (checkout form id) it refunds; null when the marketplace did not say */
+  orderNumber: string | null;
+  /** ISO 8601 UTC with `Z` */
+  createdAt: string;
+  /** what the buyer gets back in all (lines, delivery, …) */
+  amount: MoneyModel;
+  /** the marketplace's status, e.g. NEW, IN_PROGRESS, SUCCESS, CANCELED */
+  status: string;
+  /** whole items refunded per line (lines refunded by amount only are not here) */
+  lines: { lineId: string; quantity: number }[];
+  /** the seller's free-text comment on the refund (Allegro `sellerComment`) */
+  note: string | null;
+}
+
+/** What a refund asks the marketplace to pay back: whole items of the order's lines. */
+export interface MarketplaceRefundRequest {
+  orderNumber: string;
+  paymentId: string;
+  lines: readonly { lineId: string; quantity: number }[];
+  /** a UUID the marketplace de-duplicates the creation by (Allegro `commandId`): the same one never refunds twice */
+  requestId: string;
+  /** the seller's comment (Allegro `sellerComment`, ≤ 250 characters) */
+  note: string | null;
 }
 
 /** The buyer's details on one checkout form; empty fields are null. */
@@ -77,6 +113,10 @@ export interface MarketplaceClient {
   getOrderById(args: { orderNumber: string }): Promise<MarketplaceOrderModel | null>;
   /** One page of the seller's orders, newest first (`limit` ≤ 100), and how many there are in all. */
   listRecentOrders(args: { offset: number; limit: number }): Promise<{ orders: MarketplaceOrderModel[]; totalCount: number }>;
+  /** Every refund of one order, newest first. */
+  listRefunds(args: { orderNumber: string }): Promise<MarketplaceRefundModel[]>;
+  /** Pays back whole items of an order's lines; a write, never retried. Refusals are the marketplace's (UPSTREAM_REJECTED). */
+  createRefund(request: MarketplaceRefundRequest): Promise<MarketplaceRefundModel>;
 }
 
 /** Allegro's `external.id` filter takes at most 100 values per call. */

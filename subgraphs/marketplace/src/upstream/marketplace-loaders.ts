@@ -9,6 +9,7 @@ import {
   type MarketplaceOfferModel,
   type MarketplaceOrderModel,
   type MarketplaceOrderSummaryModel,
+  type MarketplaceRefundModel,
 } from './marketplace-client.ts';
 
 export interface MarketplaceLoaders {
@@ -18,6 +19,8 @@ export interface MarketplaceLoaders {
   orderSummariesByBuyerLogin: DataLoader<string, MarketplaceOrderSummaryModel[] | null, string>;
   /** the marketplace's own order id → the order or null; cache first, then capped per-id reads */
   orderByNumber: DataLoader<string, MarketplaceOrderModel | null, string>;
+  /** the marketplace's own order id → its refunds, newest first; read only when asked for, cached like the order */
+  refundsByOrderNumber: DataLoader<string, MarketplaceRefundModel[] | null, string>;
 }
 
 export interface MarketplaceLoadersOptions {
@@ -118,5 +121,16 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
       ),
   });
 
-  return { offersBySku, orderSummariesByBuyerLogin, orderByNumber };
+  const refundsByOrderNumber = createCachedLoader<string, MarketplaceRefundModel[]>({
+    ...common,
+    name: 'refundsByOrderNumber',
+    // As fresh as the order itself: refunds made here drop the entry at once (the refund step), order events drop it
+    // too, and a refund made in Allegro's own panel shows within the order's TTL.
+    policy: { freshSeconds: options.cacheTtlSeconds, maxStaleSeconds: orderMaxStale },
+    cacheKey: marketplaceCacheKeys.refunds,
+    // Allegro filters refunds by one order per call: independent listings, capped like the per-id order reads.
+    fetch: (numbers) => Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.listRefunds({ orderNumber })).catch(asError))),
+  });
+
+  return { offersBySku, orderSummariesByBuyerLogin, orderByNumber, refundsByOrderNumber };
 }

@@ -1,9 +1,20 @@
 import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { Upstream } from '@omnigraph/shared/upstream';
-import type { MarketplaceClient, MarketplaceOrderModel } from '../marketplace-client.ts';
-import { AllegroAuthErrorDto, AllegroCheckoutFormDto, AllegroCheckoutFormListDto, AllegroOfferListDto } from './allegro-dtos.ts';
-import { mapAllegroCheckoutFormDtoToMarketplaceOrder, mapAllegroOfferDtoToMarketplaceOffer } from './allegro-mappers.ts';
+import type { MarketplaceClient, MarketplaceOrderModel, MarketplaceRefundModel } from '../marketplace-client.ts';
+import {
+  AllegroAuthErrorDto,
+  AllegroCheckoutFormDto,
+  AllegroCheckoutFormListDto,
+  AllegroOfferListDto,
+  AllegroRefundDto,
+  AllegroRefundListDto,
+} from './allegro-dtos.ts';
+import {
+  mapAllegroCheckoutFormDtoToMarketplaceOrder,
+  mapAllegroOfferDtoToMarketplaceOffer,
+  mapAllegroRefundDtoToMarketplaceRefund,
+} from './allegro-mappers.ts';
 import type { AllegroTokenProvider } from './allegro-token-provider.ts';
 
 /** Every API call must send it: anything else (`*\/*`, `application/json`) gets 406 (upstream-apis.md §1). */
@@ -15,6 +26,10 @@ const CHECKOUT_FORMS_PAGE_SIZE = 100;
 const CHECKOUT_FORMS_MAX_WINDOW = 10_000;
 /** `/sale/offers` pages hold at most 1000 offers; 100 SKUs rarely have more, but the loop covers it. */
 const OFFERS_PAGE_SIZE = 1000;
+/** `/payments/refunds` pages hold at most 100 refunds. */
+const REFUNDS_PAGE_SIZE = 100;
+/** An order with more refunds than this is not one a person made: stop paging there rather than loop. */
+const REFUNDS_MAX_PAGES = 10;
 
 export interface AllegroClientOptions {
   /** aimed at the API base (https://api.allegro.pl); from `createHttpClient` (timeout, keep-alive, no retries) */
@@ -35,10 +50,22 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
   const { http, upstream, tokens } = options;
 
   /**
-   * One GET (idempotent, so the helper may retry it) with the seller token and the vendor media type, validated by
-   * `schema`. On 401 invalid_token the token is dropped and the request sent once more with a fresh one, inside the
-   * same attempt; a failed refresh is the token endpoint's verdict and is not retried here.
+   * Sends with the seller token. On 401 invalid_token the token is dropped and the request sent once more with a
+   * fresh one, inside the same attempt (Allegro refused the token before reading anything, so even a write is safe to
+   * send again); a failed refresh is the token endpoint's verdict and is not retried here.
    */
+  async function withSellerToken<R>(send: (token: string) => Promise<R>): Promise<R> {
+    const token = await tokens.getAccessToken();
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!isInvalidTokenError(error)) throw error;
+      tokens.invalidate(token);
+      return send(await tokens.getAccessToken());
+    }
+  }
+
+  /** One GET (idempotent, so the helper may retry it) with the seller token and the vendor media type, validated by `schema`. */
   function get<T extends z.ZodType, R = z.infer<T>>(
     operation: string,
     url: string,
@@ -50,18 +77,24 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
     return upstream.call<z.infer<T> | R>({
       operation,
       idempotent: true,
-      send: async (signal) => {
-        const token = await tokens.getAccessToken();
-        try {
-          return await send(token, signal);
-        } catch (error) {
-          if (!isInvalidTokenError(error)) throw error;
-          tokens.invalidate(token);
-          return send(await tokens.getAccessToken(), signal);
-        }
-      },
+      send: (signal) => withSellerToken((token) => send(token, signal)),
       parse: (response) => schema.parse(response.data),
       ...(onStatus === undefined ? {} : { onStatus }),
+    });
+  }
+
+  /** One POST: never retried by the helper (`idempotent: false`), because a lost answer may hide a write that happened. */
+  function post<T extends z.ZodType>(operation: string, url: string, body: unknown, schema: T): Promise<z.infer<T>> {
+    const send = (token: string, signal: AbortSignal) =>
+      http.post<unknown>(url, body, {
+        headers: { Accept: ALLEGRO_MEDIA_TYPE, 'Content-Type': ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` },
+        signal,
+      });
+    return upstream.call<z.infer<T>>({
+      operation,
+      idempotent: false,
+      send: (signal) => withSellerToken((token) => send(token, signal)),
+      parse: (response) => schema.parse(response.data),
     });
   }
 
@@ -129,6 +162,43 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
         422: () => null,
       });
       return dto === null ? null : mapAllegroCheckoutFormDtoToMarketplaceOrder(dto);
+    },
+
+    /**
+     * `GET /payments/refunds?order.id=…&limit=100&offset=N` until totalCount (allegro:api:payments:read). By the order,
+     * not by `payment.id`: a form's payment id can change while the buyer pays again (allegro/allegro-api#12197), the
+     * order id does not. Sorted newest first here, as Allegro documents no order for this list.
+     * https://developer.allegro.pl/documentation#operation/getRefundedPayments
+     */
+    async listRefunds({ orderNumber }) {
+      const refunds: MarketplaceRefundModel[] = [];
+      for (let page = 0; page < REFUNDS_MAX_PAGES; page++) {
+        const offset = page * REFUNDS_PAGE_SIZE;
+        const query = new URLSearchParams({ 'order.id': orderNumber, limit: String(REFUNDS_PAGE_SIZE), offset: String(offset) });
+        const body = await get('listRefunds', `/payments/refunds?${query}`, AllegroRefundListDto);
+        refunds.push(...body.refunds.map(mapAllegroRefundDtoToMarketplaceRefund));
+        const total = body.totalCount ?? offset + body.refunds.length;
+        if (body.refunds.length < REFUNDS_PAGE_SIZE || offset + body.refunds.length >= total) break;
+      }
+      return refunds.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    },
+
+    /**
+     * `POST /payments/refunds` (allegro:api:payments:write), reason REFUND (goods returned), whole items of the given
+     * line items. `commandId` is Allegro's own idempotency key for refund creation (required since 2025-12-15,
+     * allegro/allegro-api#11668, #12208). Allegro answers 200 with the RefundDetails.
+     * https://developer.allegro.pl/documentation#operation/initiateRefund
+     */
+    async createRefund({ orderNumber, paymentId, lines, requestId, note }) {
+      const body = {
+        payment: { id: paymentId },
+        order: { id: orderNumber },
+        commandId: requestId,
+        reason: 'REFUND',
+        lineItems: lines.map((line) => ({ id: line.lineId, type: 'QUANTITY', quantity: line.quantity })),
+        ...(note === null ? {} : { sellerComment: note }),
+      };
+      return mapAllegroRefundDtoToMarketplaceRefund(await post('createRefund', '/payments/refunds', body, AllegroRefundDto));
     },
   };
 }

@@ -89,12 +89,15 @@ export const AllegroCheckoutFormDto = z.object({
     .nullish(),
   payment: z
     .object({
+      // what a refund names (POST /payments/refunds `payment.id`); Allegro may replace it while the buyer pays again
+      id: z.string().nullish(),
       type: z.string(),
       finishedAt: z.string().nullish(),
       paidAmount: AllegroMoneyDto.nullish(),
     })
     .nullish(),
   status: z.enum(['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED']),
+  // PICKED_UP: the buyer has the goods (the only fulfillment status that says so; SENT is still on its way)
   fulfillment: z.object({ status: z.string().nullish() }).nullish(),
   delivery: z
     .object({
@@ -112,6 +115,8 @@ export const AllegroCheckoutFormDto = z.object({
     .nullish(),
   lineItems: z.array(
     z.object({
+      // the line item id a refund names (`lineItems[].id`); always there on real forms, optional so a form without it still reads
+      id: z.string().nullish(),
       offer: z.object({ id: z.string(), name: z.string(), external: z.object({ id: z.string() }).nullish() }),
       quantity: z.number().int(),
       originalPrice: AllegroMoneyDto.nullish(),
@@ -129,4 +134,39 @@ export const AllegroCheckoutFormListDto = z.object({
   checkoutForms: z.array(AllegroCheckoutFormDto),
   count: z.number().int(),
   totalCount: z.number().int(),
+});
+
+/**
+ * `RefundDetails` (`POST /payments/refunds` answer, `GET /payments/refunds` entries). `status` and `reason` are read as
+ * strings: Allegro lists statuses in two different enums already (answer vs filter) and may add more.
+ * https://developer.allegro.pl/documentation#operation/initiateRefund
+ */
+export const AllegroRefundDto = z.object({
+  id: z.string().min(1),
+  payment: z.object({ id: z.string() }).nullish(),
+  order: z.object({ id: z.string() }).nullish(),
+  reason: z.string().nullish(),
+  status: z.string(),
+  createdAt: IsoDateTime,
+  totalValue: AllegroMoneyDto,
+  lineItems: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        // "number" in the spec; items are whole
+        quantity: z.number().nullish(),
+        value: AllegroMoneyDto.nullish(),
+      }),
+    )
+    .nullish(),
+  sellerComment: z.string().nullish(),
+});
+export type AllegroRefundDto = z.infer<typeof AllegroRefundDto>;
+
+/** `GET /payments/refunds` */
+export const AllegroRefundListDto = z.object({
+  refunds: z.array(AllegroRefundDto),
+  count: z.number().int().nullish(),
+  totalCount: z.number().int().nullish(),
 });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AllegroCheckoutFormDto, AllegroOfferDto } from './allegro-dtos.ts';
+import { AllegroCheckoutFormDto, AllegroOfferDto, AllegroRefundDto } from './allegro-dtos.ts';
 import {
   mapAllegroCheckoutFormDtoToMarketplaceOrder,
   mapAllegroOfferDtoToMarketplaceOffer,
   mapAllegroPaymentToPaymentStatus,
+  mapAllegroRefundDtoToMarketplaceRefund,
   mapAllegroStatusToOrderStatus,
   normalizeDecimal,
 } from './allegro-mappers.ts';
@@ -35,6 +36,8 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
       },
       lines: [
         {
+          id: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b',
+          orderNumber: '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50',
           sku: 'SKU-HP-XZ200-BLK',
           name: 'Słuchawki bezprzewodowe XZ-200 czarne ANC',
           quantity: 1,
@@ -42,6 +45,8 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
           product: { sku: 'SKU-HP-XZ200-BLK' },
         },
         {
+          id: '9c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
+          orderNumber: '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50',
           sku: null,
           name: 'Kubek termiczny 450 ml granatowy stal nierdzewna',
           quantity: 2,
@@ -75,6 +80,46 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
         nip: null,
         guest: false,
       },
+      paymentId: '0f8f1d13-7e9e-11f0-9b00-c5b0dfb78ea6',
+      // fulfillment PROCESSING: the buyer does not have the goods yet
+      completedAt: null,
+    });
+  });
+
+  it('dates completedAt from the form only once the buyer picked the goods up (PICKED_UP), never SENT', () => {
+    const at = (fulfillment: string) =>
+      mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse({ ...formJson, fulfillment: { status: fulfillment } })).completedAt;
+    expect(at('PICKED_UP')).toBe('2026-05-12T09:02:11.640Z');
+    expect(at('SENT')).toBeNull();
+    expect(at('READY_FOR_PICKUP')).toBeNull();
+  });
+
+  it('maps a refund: totalValue as the amount, whole items of QUANTITY line items only, the comment kept', () => {
+    const refund = mapAllegroRefundDtoToMarketplaceRefund(
+      AllegroRefundDto.parse({
+        id: '09f0b4cc-7880-11e9-8f9e-2a86e4085a59',
+        payment: { id: '0f8f1d13-7e9e-11f0-9b00-c5b0dfb78ea6' },
+        order: { id: '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50' },
+        reason: 'REFUND',
+        status: 'SUCCESS',
+        createdAt: '2017-05-17T08:36:57.292+02:00',
+        totalValue: { amount: '99.9', currency: 'PLN' },
+        lineItems: [
+          { id: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b', type: 'QUANTITY', quantity: 1, value: null },
+          { id: '9c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', type: 'AMOUNT', value: { amount: '10.00', currency: 'PLN' } },
+        ],
+        sellerComment: 'Zwrot [omnigraph:0123456789abcdef]',
+        someFieldAllegroAddsLater: true,
+      }),
+    );
+    expect(refund).toEqual({
+      id: '09f0b4cc-7880-11e9-8f9e-2a86e4085a59',
+      orderNumber: '7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50',
+      createdAt: '2017-05-17T06:36:57.292Z',
+      amount: { amount: '99.90', currency: 'PLN' },
+      status: 'SUCCESS',
+      lines: [{ lineId: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b', quantity: 1 }],
+      note: 'Zwrot [omnigraph:0123456789abcdef]',
     });
   });
 

@@ -1,7 +1,13 @@
 import type { AddressModel, MoneyModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
-import type { MarketplaceBuyerModel, MarketplaceDeliveryModel, MarketplaceOfferModel, MarketplaceOrderModel } from '../marketplace-client.ts';
+import type {
+  MarketplaceBuyerModel,
+  MarketplaceDeliveryModel,
+  MarketplaceOfferModel,
+  MarketplaceOrderModel,
+  MarketplaceRefundModel,
+} from '../marketplace-client.ts';
 import { toMarketplaceOrderId } from '../marketplace-client.ts';
-import type { AllegroCheckoutFormDto, AllegroMoneyDto, AllegroOfferDto } from './allegro-dtos.ts';
+import type { AllegroCheckoutFormDto, AllegroMoneyDto, AllegroOfferDto, AllegroRefundDto } from './allegro-dtos.ts';
 
 /** Public offer page; Allegro's listing URLs are stable by offer id (the title slug in front is optional). */
 export const ALLEGRO_OFFER_URL_PREFIX = 'https://allegro.pl/oferta/';
@@ -162,6 +168,40 @@ export function mapAllegroBuyer(dto: AllegroCheckoutFormDto): MarketplaceBuyerMo
   };
 }
 
+/**
+ * When the buyer had the goods: Allegro's only such signal on the form is fulfillment PICKED_UP ("odebrane", set by
+ * the seller or by Allegro from the carrier), and the form carries no time for it; `updatedAt` is the last change of
+ * the form, at or after the status change, so it never starts a return window too early (it may start it a little
+ * late when the form changed again afterwards). SENT (on its way) and every other status: unknown, null. Exact
+ * delivery times live in carrier tracking (`GET /order/carriers/{carrierId}/tracking`), one call per parcel, which
+ * this field does not pay for.
+ */
+export function completedAtOf(dto: AllegroCheckoutFormDto): string | null {
+  if (dto.fulfillment?.status !== 'PICKED_UP' || !dto.updatedAt) return null;
+  return new Date(Date.parse(dto.updatedAt)).toISOString();
+}
+
+/**
+ * A refund → the channel-neutral refund. Only QUANTITY line items count as returned items (an AMOUNT line item pays
+ * part of a price back, it returns no goods); `totalValue` is what the buyer gets back in all.
+ */
+export function mapAllegroRefundDtoToMarketplaceRefund(dto: AllegroRefundDto): MarketplaceRefundModel {
+  const lines: MarketplaceRefundModel['lines'] = [];
+  for (const line of dto.lineItems ?? []) {
+    if (line.type !== 'QUANTITY' || line.quantity === null || line.quantity === undefined || line.quantity <= 0) continue;
+    lines.push({ lineId: line.id, quantity: Math.trunc(line.quantity) });
+  }
+  return {
+    id: dto.id,
+    orderNumber: dto.order?.id ?? null,
+    createdAt: new Date(Date.parse(dto.createdAt)).toISOString(),
+    amount: mapMoney(dto.totalValue),
+    status: dto.status,
+    lines,
+    note: dto.sellerComment ?? null,
+  };
+}
+
 /** A checkout form → the channel-neutral order. `buyer.email` (a masked relay address) is never carried over. */
 export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckoutFormDto): MarketplaceOrderModel {
   const total = mapMoney(dto.summary.totalToPay);
@@ -184,6 +224,8 @@ export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckout
     lines: dto.lineItems.map((line) => {
       const sku = line.offer.external?.id ?? null;
       return {
+        id: line.id ?? null,
+        orderNumber: dto.id,
         sku,
         name: line.offer.name,
         quantity: line.quantity,
@@ -195,5 +237,7 @@ export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckout
     paymentStatus: mapAllegroPaymentToPaymentStatus(dto.payment),
     buyerLogin: dto.buyer.login,
     buyer: mapAllegroBuyer(dto),
+    paymentId: dto.payment?.id ?? null,
+    completedAt: completedAtOf(dto),
   };
 }
