@@ -4,11 +4,13 @@
  * `CustomerNote` references, and `Customer.address` from free-text country values.
  */
 import { createMemoryCache } from '@omnigraph/shared/cache';
+import type { RequestIdentity } from '@omnigraph/shared/identity';
+import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCrmServer, type CrmServer } from '../src/create-crm-server.ts';
-import { createTestCrmClient, DEMO, HUBSPOT_TOKEN, hubspotCalls, startCrmTestStack } from './crm-test-support.ts';
+import { createTestCrmClient, DEMO, executeOn, type GraphQLResult, HUBSPOT_TOKEN, hubspotCalls, startCrmTestStack } from './crm-test-support.ts';
 
 const CREATE = 'POST /crm/v3/objects/:objectType';
 const ASSOCIATIONS = 'POST /crm/v4/associations/contacts/notes/batch/read';
@@ -17,15 +19,17 @@ const NOTES_BATCH_READ = 'POST /crm/v3/objects/notes/batch/read';
 let stack: SimulatorStack;
 let crm: CrmServer;
 
-interface Result {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+/** On the server of the suite, whose cache (memory) lives across requests. */
+const execute = (query: string, variables: Record<string, unknown> = {}) => executeOn(crm, query, variables);
 
-async function execute(query: string, variables: Record<string, unknown> = {}): Promise<Result> {
-  const response = await crm.server.executeOperation({ query, variables }, { contextValue: crm.createContext() });
-  if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as Result;
+/** On a server without a cache, so the operation reads HubSpot as it is now and the counters show every call. */
+async function executeUncached(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
+  const fresh = createCrmServer({ client: createTestCrmClient(stack) });
+  try {
+    return await executeOn(fresh, query, variables);
+  } finally {
+    await fresh.server.stop();
+  }
 }
 
 async function hubspot<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -198,17 +202,10 @@ describe('crmCreateNote', () => {
 describe('Customer.notes and CustomerNote', () => {
   it('reads the notes of many customers with one association read and one note batch read', async () => {
     const withNotes = [...new Set(dataset.crmNotes.map((n) => n.contactId))].slice(0, 5);
-    // no cache between requests here: a fresh server
-    const fresh = createCrmServer({ client: createTestCrmClient(stack) });
-    const response = await fresh.server.executeOperation(
-      {
-        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { id notes(first: 3) { id body } } } }`,
-        variables: { representations: withNotes.map((id) => ({ __typename: 'Customer', id })) },
-      },
-      { contextValue: fresh.createContext() },
+    const result = await executeUncached(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Customer { id notes(first: 3) { id body } } } }`,
+      { representations: withNotes.map((id) => ({ __typename: 'Customer', id })) },
     );
-    await fresh.server.stop();
-    const result = (response.body as { singleResult: Result }).singleResult;
     expect(result.errors).toBeUndefined();
     const customers = result.data?.['_entities'] as { id: string; notes: { id: string }[] }[];
     expect(customers.every((c) => c.notes.length >= 1)).toBe(true);
@@ -218,16 +215,10 @@ describe('Customer.notes and CustomerNote', () => {
 
   it('resolves CustomerNote references by id in one batch read, null for an unknown id', async () => {
     const ids = dataset.crmNotes.slice(0, 3).map((n) => n.id);
-    const fresh = createCrmServer({ client: createTestCrmClient(stack) });
-    const response = await fresh.server.executeOperation(
-      {
-        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CustomerNote { id body createdAt } } }`,
-        variables: { representations: [...ids, '999999999999'].map((id) => ({ __typename: 'CustomerNote', id })) },
-      },
-      { contextValue: fresh.createContext() },
+    const result = await executeUncached(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on CustomerNote { id body createdAt } } }`,
+      { representations: [...ids, '999999999999'].map((id) => ({ __typename: 'CustomerNote', id })) },
     );
-    await fresh.server.stop();
-    const result = (response.body as { singleResult: Result }).singleResult;
     const notes = result.data?.['_entities'] as ({ id: string; body: string } | null)[];
     expect(notes.slice(0, 3).map((n) => n?.id)).toEqual(ids);
     expect(notes[0]?.body).toBe(dataset.crmNotes[0]!.body.replace(/<[^>]*>/g, ''));
@@ -240,14 +231,8 @@ describe('Customer.notes and CustomerNote', () => {
       const result = await execute(NOTES, { id: DEMO.anna.id, first });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
     }
-    const fresh = createCrmServer({ client: createTestCrmClient(stack) });
     stack.hubspot.control.addFaults([{ kind: 'status', status: 503, ratio: 1, match: '/crm/v4/' }]);
-    const response = await fresh.server.executeOperation(
-      { query: `query ($id: ID!) { customer(id: $id) { id name notes { id } } }`, variables: { id: DEMO.anna.id } },
-      { contextValue: fresh.createContext() },
-    );
-    await fresh.server.stop();
-    const result = (response.body as { singleResult: Result }).singleResult;
+    const result = await executeUncached(`query ($id: ID!) { customer(id: $id) { id name notes { id } } }`, { id: DEMO.anna.id });
     expect(result.data?.['customer']).toMatchObject({ id: DEMO.anna.id, name: 'Anna Kowalska', notes: null });
     expect(result.errors?.[0]).toMatchObject({ path: ['customer', 'notes'], extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
   });
@@ -256,14 +241,9 @@ describe('Customer.notes and CustomerNote', () => {
 describe('Customer.address', () => {
   async function addressOf(contactId: string, properties: Record<string, string>) {
     await hubspot('PATCH', `/crm/v3/objects/contacts/${contactId}`, { properties });
-    // no cache: the address as HubSpot holds it now
-    const fresh = createCrmServer({ client: createTestCrmClient(stack) });
-    const response = await fresh.server.executeOperation(
-      { query: `query ($id: ID!) { customer(id: $id) { address { street city postalCode countryCode } } }`, variables: { id: contactId } },
-      { contextValue: fresh.createContext() },
-    );
-    await fresh.server.stop();
-    const result = (response.body as { singleResult: Result }).singleResult;
+    const result = await executeUncached(`query ($id: ID!) { customer(id: $id) { address { street city postalCode countryCode } } }`, {
+      id: contactId,
+    });
     expect(result.errors).toBeUndefined();
     return (result.data?.['customer'] as { address: unknown }).address;
   }
@@ -287,5 +267,33 @@ describe('Customer.address', () => {
     const id = quietContact();
     expect(await addressOf(id, { address: 'ul. Długa 5/2', city: 'Gdańsk', zip: '80-831', country: 'Narnia' })).toBeNull();
     expect(await addressOf(id, { address: 'ul. Długa 5/2', city: '', zip: '80-831', country: 'Polska' })).toBeNull();
+  });
+});
+
+describe('a customer-bound credential (ADR 0009)', () => {
+  const ANNA: RequestIdentity = {
+    subject: 'key_shop',
+    kind: 'customer-token',
+    scopes: ['customers:read', 'customers:pii', 'notes:write'],
+    profile: 'partner',
+    customer: { customerId: DEMO.anna.id, emails: [DEMO.anna.email] },
+  };
+
+  it('reads its own notes and address through me, and never writes a note', async () => {
+    const own = await runInRequestScope(createRequestScope(ANNA), () => execute(`{ me { id notes(first: 2) { id } address { countryCode } } }`));
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.['me']).toMatchObject({ id: DEMO.anna.id });
+
+    stack.hubspot.control.resetCounters();
+    const write = await runInRequestScope(createRequestScope(ANNA), () =>
+      execute(CREATE_NOTE, { key: 'note-bound-1', customerId: DEMO.anna.id, body: 'x' }),
+    );
+    expect(write.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(stack.hubspot.control.counters().total).toBe(0);
+
+    const other = await runInRequestScope(createRequestScope(ANNA), () =>
+      execute(`query ($id: ID!) { customer(id: $id) { notes { id } } }`, { id: DEMO.tomasz.id }),
+    );
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });
