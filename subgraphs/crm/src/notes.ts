@@ -78,9 +78,11 @@ export async function findTaggedNote(client: CrmClient, contactId: string, idemp
   if (tagged.size === 0) return null;
   const oldestFirst = newestFirstById([...tagged.keys()]).reverse();
   if (oldestFirst.length > 1) {
+    // The shape of @omnigraph/shared/writes' reportDuplicate (the writes branch), which also counts
+    // omnigraph_writes_duplicates_detected_total: this call becomes reportDuplicate('crm.createNote', …) once merged.
     logger?.error(
-      { event: 'writes.duplicate_detected', step: 'crm.createNote', contactId, noteIds: oldestFirst },
-      'more than one HubSpot note carries one idempotency key',
+      { step: 'crm.createNote', idempotencyKey, upstreamIds: oldestFirst, duplicate: true },
+      'write step found more than one upstream document with its idempotency tag',
     );
   }
   return tagged.get(oldestFirst[0]!)!;
