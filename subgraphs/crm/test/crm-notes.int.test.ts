@@ -297,3 +297,37 @@ describe('a customer-bound credential (ADR 0009)', () => {
     expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });
+
+describe('HubSpot notes adapter', () => {
+  it('follows a contact with more than 500 notes through the association pages', async () => {
+    const contactId = quietContact();
+    const notes = Array.from({ length: 520 }, (_, i) => ({
+      id: String(79_000_000_000 + i),
+      properties: { hs_note_body: `n${i}`, hs_timestamp: '2026-03-01T10:00:00Z' },
+      associations: { contacts: [contactId] },
+    }));
+    const loaded = await fetch(`${stack.urls.hubspot}/__simulator/records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ notes }),
+    });
+    expect(loaded.ok).toBe(true);
+    stack.hubspot.control.resetCounters();
+    const [ids, none] = await createTestCrmClient(stack).getNoteIdsOfContacts({ contactIds: [contactId, quietContact()] });
+    expect(ids).toHaveLength(520);
+    expect(none).toEqual([]);
+    expect(hubspotCalls(stack, ASSOCIATIONS)).toBe(2);
+  });
+
+  it('answers NOT_FOUND when HubSpot refuses the association to a contact that does not exist; nothing is created', async () => {
+    const client = createTestCrmClient(stack);
+    const error = await client
+      .createNote({ contactId: '999999999999', body: 'x', timestamp: new Date().toISOString(), idempotencyKey: 'note-race-1' })
+      .then(
+        () => null,
+        (e: unknown) => e as { extensions?: Record<string, unknown> },
+      );
+    expect(error?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(await client.findNotesByIdempotencyKey({ idempotencyKey: 'note-race-1' })).toEqual([]);
+  });
+});
