@@ -63,7 +63,8 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
  * {@link NOTES_READ_WINDOW} are read (a retry follows its lost attempt within minutes or hours, so its note is among
  * the newest); a contact with more notes also gets a search on the tag, which covers the older ones (long indexed).
  * Several notes with one tag (never expected) are logged as a duplicate and the oldest is answered, so every retry
- * answers the same note.
+ * answers the same note. Limit: the adapter lists at most 5 000 associations of a contact; past that (a data problem)
+ * a note outside the listing is not recognised as the contact's.
  */
 export async function findTaggedNote(client: CrmClient, contactId: string, idempotencyKey: string, logger?: ErrorLogger): Promise<CrmNote | null> {
   const [ids = []] = await client.getNoteIdsOfContacts({ contactIds: [contactId] });
