@@ -42,6 +42,8 @@ export interface CreateHubSpotSimulatorOptions {
   /** the search budget; default 5 per second per token, null switches it off */
   searchRateLimit?: RateLimitConfig | null;
   dailyLimit?: number;
+  /** how long a new contact or note stays invisible to search (the real index trails writes); default 0 */
+  searchIndexLagMs?: number;
   webhooks?: Partial<WebhookSettings>;
 }
 
@@ -87,6 +89,8 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
       dailyLimit,
     }),
   });
+  const initialSearchIndexLagMs = options.searchIndexLagMs ?? 0;
+  store.searchIndexLagMs = initialSearchIndexLagMs;
   const journal = new WebhooksJournal(() => ({ portalId: credentials.portalId, appId: credentials.appId }));
   store.listener = (event) => {
     webhooks.handle(event);
@@ -95,6 +99,7 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
   store.onReset(() => {
     errors.reset();
     searchLimiter.configure(initialSearch);
+    store.searchIndexLagMs = initialSearchIndexLagMs;
     dailyUsed.clear();
     webhooks.reset();
     journal.reset();
@@ -129,7 +134,7 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
       ...associationRoutes(ctx),
       ...journal.routes(ctx),
     ],
-    adminRoutes: [...adminRoutes(webhooks, searchLimiter, initialSearch), journal.fileRoute()],
+    adminRoutes: [...adminRoutes(webhooks, searchLimiter, initialSearch, store), journal.fileRoute()],
     hooks: {
       errorResponse: (status) => errors.forStatus(status),
       notFoundResponse: () => errors.resourceNotFound(),

@@ -222,6 +222,9 @@ const noteProperties = build(
     hs_timestamp: { label: 'Activity date', type: 'datetime' },
     hubspot_owner_id: { label: 'Activity assigned to', type: 'enumeration', fieldType: 'select' },
     hs_attachment_ids: { label: 'Attached file IDs', type: 'enumeration', fieldType: 'checkbox' },
+    // Omnigraph's write tag (ADR 0011): a real portal needs it created once (README, "Notes"); searchable like any
+    // single-line text property.
+    omnigraph_idempotency_key: { label: 'Omnigraph idempotency key', type: 'string', custom: true, group: 'omnigraph' },
     hs_createdate: { label: 'Create date', type: 'datetime', readOnly: true },
     hs_lastmodifieddate: { label: 'Last modified date', type: 'datetime', readOnly: true },
     hs_object_id: { label: 'Record ID', type: 'number', unique: true, readOnly: true, calculated: true },

@@ -467,7 +467,11 @@ export function runSearch(store: HubSpotStore, info: ObjectTypeInfo, request: Se
   const compiled = groups.map((g) => g.map((f) => compileFilter(store, info, f)));
   const textMatch = request.query ? queryPredicate(info, request.query) : null;
   const matchesGroups = (r: CrmRecord) => compiled.length === 0 || compiled.some((g) => g.every((p) => p(r)));
-  const matches = (r: CrmRecord) => !r.archived && matchesGroups(r) && (textMatch === null || textMatch(r));
+  // HubSpot's search index trails writes (eventually consistent): a record created less than `searchIndexLagMs` ago is
+  // not found yet, while reads by id, batch reads and associations see it at once.
+  const indexedBefore = Date.now() - store.searchIndexLagMs;
+  const indexed = (r: CrmRecord) => store.searchIndexLagMs <= 0 || Date.parse(r.createdAt) <= indexedBefore;
+  const matches = (r: CrmRecord) => !r.archived && indexed(r) && matchesGroups(r) && (textMatch === null || textMatch(r));
 
   let candidates: readonly CrmRecord[];
   const hinted = groups.length > 0 ? groups.map((g) => indexedCandidates(store, info, g)) : [null];

@@ -186,6 +186,11 @@ export class HubSpotStore implements SimulatorStore {
   contactNotes = new Map<string, Set<string>>();
   owners: WireOwner[] = [];
   ownersById = new Map<string, WireOwner>();
+  /**
+   * How long a new record stays invisible to search (HubSpot's index is eventually consistent); 0 = at once. Reads by
+   * id, batch reads and associations are never delayed.
+   */
+  searchIndexLagMs = 0;
   /** notified of every API write, for webhooks */
   listener: ((event: StoreEvent) => void) | null = null;
   private resetHooks: (() => void)[] = [];

@@ -124,4 +124,89 @@ describe('HubSpot notes and associations', () => {
     });
     expect(ghost.status).toBe(400);
   });
+
+  it('creates a note tagged with omnigraph_idempotency_key, finds it by search on the tag and batch-reads it', async () => {
+    const key = `sim-test-${Date.now()}`;
+    const created = await c.json<WireRecord>('POST', '/crm/v3/objects/notes', {
+      properties: { hs_note_body: 'Zwrot w sklepie.', hs_timestamp: String(Date.parse('2026-06-01T08:00:00Z')), omnigraph_idempotency_key: key },
+      associations: toContact(contact.id),
+    });
+    expect(created.status).toBe(201);
+    // epoch-ms values are stored as ISO datetimes, like every HubSpot datetime
+    expect(created.body.properties).toMatchObject({ hs_timestamp: '2026-06-01T08:00:00.000Z', omnigraph_idempotency_key: key });
+    const definition = await c.json<{ name: string; type: string; hubspotDefined: boolean }>(
+      'GET',
+      '/crm/v3/properties/notes/omnigraph_idempotency_key',
+    );
+    expect(definition.body).toMatchObject({ name: 'omnigraph_idempotency_key', type: 'string', hubspotDefined: false });
+
+    const found = await c.json<Page & { total: number }>('POST', '/crm/v3/objects/notes/search', {
+      filterGroups: [{ filters: [{ propertyName: 'omnigraph_idempotency_key', operator: 'EQ', value: key }] }],
+      properties: ['hs_note_body', 'omnigraph_idempotency_key'],
+    });
+    expect(found.body.total).toBe(1);
+    expect(found.body.results[0]).toMatchObject({ id: created.body.id, properties: { omnigraph_idempotency_key: key } });
+
+    const read = await c.json<{ results: WireRecord[] }>('POST', '/crm/v3/objects/notes/batch/read', {
+      inputs: [{ id: created.body.id }],
+      properties: ['hs_note_body', 'hs_timestamp', 'omnigraph_idempotency_key'],
+    });
+    expect(read.body.results[0]!.properties).toMatchObject({ hs_note_body: 'Zwrot w sklepie.', omnigraph_idempotency_key: key });
+    expect(c.sim.control.counters().endpoints['POST /crm/v3/objects/notes/search']).toBeGreaterThan(0);
+  });
+
+  it("answers HubSpot's validation bodies: unknown property, missing hs_timestamp, unknown contact; nothing is created", async () => {
+    const countNotes = async () => ((await (await c.admin('GET', '')).json()) as { counts: { notes: { total: number } } }).counts.notes.total;
+    const notesBefore = await countNotes();
+
+    const unknown = await c.json<Record<string, unknown>>('POST', '/crm/v3/objects/notes', {
+      properties: { hs_note_body: 'x', hs_timestamp: '2026-01-01T00:00:00Z', omnigraph_key: 'k' },
+      associations: toContact(contact.id),
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      message:
+        'Property values were not valid: [{"isValid":false,"message":"Property \\"omnigraph_key\\" does not exist","error":"PROPERTY_DOESNT_EXIST","name":"omnigraph_key"}]',
+    });
+    expect(typeof unknown.body['correlationId']).toBe('string');
+
+    const noTime = await c.json<Record<string, unknown>>('POST', '/crm/v3/objects/notes', { properties: { hs_note_body: 'x' } });
+    expect(noTime.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR' });
+    expect(noTime.body['message']).toContain('"name":"hs_timestamp"');
+
+    const ghost = await c.json<Record<string, unknown>>('POST', '/crm/v3/objects/notes', {
+      properties: { hs_note_body: 'x', hs_timestamp: '2026-01-01T00:00:00Z' },
+      associations: toContact('999999999999'),
+    });
+    expect(ghost.body).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', message: 'One or more associations are invalid' });
+    expect(await countNotes()).toBe(notesBefore);
+  });
+
+  it('keeps a new note (and contact) out of search for the configured index lag, while associations and reads see it', async () => {
+    expect((await c.admin('PUT', '/search-index-lag', { lagMs: 60_000 })).status).toBe(200);
+    try {
+      const key = `lag-${Date.now()}`;
+      const created = await c.json<WireRecord>('POST', '/crm/v3/objects/notes', {
+        properties: { hs_note_body: 'lag', hs_timestamp: '2026-06-01T08:00:00Z', omnigraph_idempotency_key: key },
+        associations: toContact(contact.id),
+      });
+      const search = await c.json<{ total: number }>('POST', '/crm/v3/objects/notes/search', {
+        filterGroups: [{ filters: [{ propertyName: 'omnigraph_idempotency_key', operator: 'EQ', value: key }] }],
+      });
+      expect(search.body.total).toBe(0);
+      const listed = await c.json<AssociationPage>('GET', `/crm/v4/objects/contacts/${contact.id}/associations/notes`);
+      expect(listed.body.results.map((r) => String(r.toObjectId))).toContain(created.body.id);
+      expect((await c.json('GET', `/crm/v3/objects/notes/${created.body.id}`)).status).toBe(200);
+
+      const person = await c.json<WireRecord>('POST', '/crm/v3/objects/contacts', { properties: { email: `lag-${Date.now()}@example.pl` } });
+      const byEmail = await c.json<{ total: number }>('POST', '/crm/v3/objects/contacts/search', {
+        filterGroups: [{ filters: [{ propertyName: 'email', operator: 'EQ', value: person.body.properties['email'] }] }],
+      });
+      expect(byEmail.body.total).toBe(0);
+    } finally {
+      await c.admin('PUT', '/search-index-lag', { lagMs: 0 });
+    }
+  });
 });

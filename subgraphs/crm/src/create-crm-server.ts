@@ -49,5 +49,5 @@ export function createCrmServer({ isDev = false, logger, ...contextOptions }: Cr
   });
   // One per server, i.e. per process: identical look-ups of concurrent requests share one HubSpot search.
   const singleFlight = createSingleFlight();
-  return { server, createContext: () => createCrmContext({ ...contextOptions, singleFlight }) };
+  return { server, createContext: () => createCrmContext({ ...contextOptions, singleFlight, logger }) };
 }

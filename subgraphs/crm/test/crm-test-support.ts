@@ -5,6 +5,7 @@
 import { DEFAULT_CREDENTIALS } from '@omnigraph/simulator-hubspot';
 import { startSimulatorStack, type SimulatorStack } from '@omnigraph/simulator-stack';
 import type { UpstreamPolicies } from '@omnigraph/shared/upstream';
+import type { CrmServer } from '../src/create-crm-server.ts';
 import { createCrmClient } from '../src/upstream/create-crm-client.ts';
 import type { CrmClient } from '../src/upstream/crm-client.ts';
 
@@ -68,4 +69,16 @@ export async function listContactIds(stack: SimulatorStack, count: number): Prom
     if (!after) break;
   }
   return ids.slice(0, count);
+}
+
+export interface GraphQLResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** One operation on the crm server, with a fresh per-request context. */
+export async function executeOn(crm: CrmServer, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> {
+  const response = await crm.server.executeOperation({ query, variables }, { contextValue: crm.createContext() });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as GraphQLResult;
 }

@@ -1,5 +1,6 @@
 import { ADMIN_PREFIX, type RateLimitConfig, type RateLimiter, type Route, zodProblems } from '@omnigraph/simulator-core';
 import { z } from 'zod';
+import type { HubSpotStore } from '../hubspot-store.ts';
 import { parseSubscription, type WebhookDispatcher } from '../webhook-dispatcher.ts';
 
 /**
@@ -28,7 +29,14 @@ const rateLimitSchema = z
   .strict()
   .nullable();
 
-export function adminRoutes(webhooks: WebhookDispatcher, searchLimiter: RateLimiter, initialSearch: RateLimitConfig | null): Route[] {
+const indexLagSchema = z.object({ lagMs: z.number().int().min(0).max(600_000) }).strict();
+
+export function adminRoutes(
+  webhooks: WebhookDispatcher,
+  searchLimiter: RateLimiter,
+  initialSearch: RateLimitConfig | null,
+  store: HubSpotStore,
+): Route[] {
   return [
     {
       method: 'GET',
@@ -95,6 +103,23 @@ export function adminRoutes(webhooks: WebhookDispatcher, searchLimiter: RateLimi
         if (!parsed.success) throw new Error(`invalid search rate limit: ${zodProblems(parsed.error).join('; ')}`);
         searchLimiter.configure(parsed.data);
         return { status: 200, body: { searchRateLimit: searchLimiter.config(), default: initialSearch } };
+      },
+    },
+    {
+      method: 'GET',
+      path: `${ADMIN_PREFIX}/search-index-lag`,
+      name: 'how long a new record stays invisible to search {lagMs}',
+      handler: () => ({ status: 200, body: { lagMs: store.searchIndexLagMs } }),
+    },
+    {
+      method: 'PUT',
+      path: `${ADMIN_PREFIX}/search-index-lag`,
+      name: 'set the search index lag { lagMs } (0 = new records are searchable at once; default 0)',
+      handler: (req) => {
+        const parsed = indexLagSchema.safeParse(req.json() ?? null);
+        if (!parsed.success) throw new Error(`invalid search index lag: ${zodProblems(parsed.error).join('; ')}`);
+        store.searchIndexLagMs = parsed.data.lagMs;
+        return { status: 200, body: { lagMs: store.searchIndexLagMs } };
       },
     },
   ];

@@ -68,7 +68,10 @@ export type Customer = {
   __typename?: 'Customer';
   /** the contact's additional e-mail addresses (HubSpot hs_additional_emails), Allegro relay addresses left out */
   additionalEmails: Array<Scalars['String']['output']>;
-  /** the contact's postal address (HubSpot address, city, zip, country); null when the CRM holds no street and city */
+  /**
+   * the contact's postal address (HubSpot address, city, zip, country); null when the CRM holds no street or no city, or a
+   * country that cannot be read as an ISO 3166-1 code (HubSpot's country is free text: "Poland", "Polska", "PL" all read)
+   */
   address?: Maybe<Address>;
   allegroBuyerId?: Maybe<Scalars['ID']['output']>;
   allegroBuyerLogin?: Maybe<Scalars['String']['output']>;

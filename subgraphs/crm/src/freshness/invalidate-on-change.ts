@@ -30,10 +30,12 @@ export async function crmKeysOfChange(event: ChangeEvent, cache: Cache): Promise
 
 function keysOfContact(id: string, cached: CacheEnvelope<CrmContact | null> | undefined): string[] {
   const contact = cached?.value ?? null;
-  if (contact === null) return [crmCacheKeys.contactById(id)];
+  // a merge moves the merged contact's notes to the survivor; a deletion takes them away
+  if (contact === null) return [crmCacheKeys.contactById(id), crmCacheKeys.notesOfContact(id)];
   const emails = [...(contact.email === null ? [] : [contact.email]), ...(contact.additionalEmails ?? [])];
   return [
     crmCacheKeys.contactById(id),
+    crmCacheKeys.notesOfContact(id),
     ...crmCacheKeys.contactKeysOf(contact),
     ...emails.flatMap((email) => [crmCacheKeys.lookup({ by: 'email', email }), crmCacheKeys.match('email', email)]),
   ];

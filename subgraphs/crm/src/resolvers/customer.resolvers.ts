@@ -11,6 +11,8 @@ import { notFound } from '@omnigraph/shared/errors';
 import { checkFirst, criterionFromArgs } from '../lookup-args.ts';
 import { CHANNEL_LISTS, type ChannelIdentityInput, type ChannelIdentityLists } from '../lookup-models.ts';
 import { checkNumericId } from '@omnigraph/shared/arguments';
+import { customerAddressOf } from '../address.ts';
+import { customerNotes } from './notes.resolvers.ts';
 
 /** Most customers one search returns. */
 export const MAX_FIND_CUSTOMERS = 100;
@@ -170,6 +172,9 @@ export const customerResolvers: CustomerResolvers = {
     return (await contactOf(parent, context)).additionalEmails.filter((email) => !isAllegroRelayEmail(email));
   },
   companyName: async (parent, _args, context) => (await contactOf(parent, context)).companyName,
+  address: async (parent, _args, context) => customerAddressOf(await contactOf(parent, context)),
+  // by the customer's id alone: no contact read (a representation carrying only the id costs one association read)
+  notes: (parent, { first }, context) => customerNotes(parent, first, context),
   async identities(parent, _args, context) {
     const contact = await contactOf(parent, context);
     const out = crmRecordIdentities(contact);

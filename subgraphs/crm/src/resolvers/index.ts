@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { customerLookupQueryResolvers, customerLookupResolvers } from './customer-lookup.resolvers.ts';
 import { customerQueryResolvers, customerResolvers } from './customer.resolvers.ts';
 import { meQueryResolvers } from './me.resolvers.ts';
+import { customerNoteResolvers, mutationResolvers } from './notes.resolvers.ts';
 import {
   eshopOrderResolvers,
   marketplaceOrderResolvers,
@@ -12,7 +13,9 @@ import {
 
 export const resolvers: Resolvers = {
   Query: { ...customerQueryResolvers, ...customerLookupQueryResolvers, ...orderQueryResolvers, ...meQueryResolvers },
+  Mutation: mutationResolvers,
   Customer: customerResolvers,
+  CustomerNote: customerNoteResolvers,
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,
   Order: orderResolvers,

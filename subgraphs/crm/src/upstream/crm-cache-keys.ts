@@ -16,9 +16,10 @@ import type { CrmContact } from './crm-client.ts';
 /**
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), e-mails
- * and logins hashed, look-ups cached. v3: contacts carry additional e-mails, company, postal code and creation time.
+ * and logins hashed, look-ups cached. v3: contacts carry additional e-mails, company, postal code and creation time. v4: contacts carry street, city and
+ * country; notes cached.
  */
-export const CRM_CACHE_KEY_PREFIX = 'crm:v3:';
+export const CRM_CACHE_KEY_PREFIX = 'crm:v4:';
 
 /** What `findCustomers` looked for, normalised so that look-ups HubSpot answers alike share one entry. */
 export type CrmLookup =
@@ -50,6 +51,10 @@ export const crmCacheKeys = {
   contactByAllegroBuyerId: (id: string): string => `contact:allegro-id:${digest(id)}`,
   contactByEshopCustomerId: (id: string): string => `contact:eshop-id:${digest(id)}`,
   contactByErpPartnerId: (id: string): string => `contact:erp-id:${digest(id)}`,
+  /** the ids of the notes associated with a contact (dropped by `crmCreateNote` and by the contact's changes) */
+  notesOfContact: (contactId: string): string => `notes:contact:${contactId}`,
+  /** a CrmNote by its HubSpot id */
+  noteById: (id: string): string => `note:id:${id}`,
   /** Every key a contact is stored under: what a change, merge or deletion of that contact must drop. */
   contactKeysOf(
     contact: Pick<CrmContact, 'id' | 'email' | 'allegroBuyerLogin'> &

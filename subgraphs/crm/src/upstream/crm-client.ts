@@ -24,8 +24,14 @@ export interface CrmContact {
   lastName: string | null;
   /** the company the contact buys for (HubSpot `company`) */
   companyName: string | null;
+  /** street and number of the contact's address (HubSpot `address`), trimmed */
+  street: string | null;
+  /** HubSpot `city`, trimmed */
+  city: string | null;
   /** postal code of the contact's address (HubSpot `zip`), as typed */
   postalCode: string | null;
+  /** HubSpot `country`: free text in real portals ("Poland", "Polska", "PL"), trimmed */
+  country: string | null;
   /** when the CRM created the contact (ISO 8601) */
   createdAt: string | null;
   /** as typed into the CRM */
@@ -44,6 +50,18 @@ export interface CrmContact {
   allegroBuyerId: string | null;
   allegroBuyerLogin: string | null;
   erpPartnerId: string | null;
+}
+
+/** A note left on a contact (HubSpot note), as the graph shows it. */
+export interface CrmNote {
+  /** HubSpot note id */
+  id: string;
+  /** plain text (the CRM stores HTML) */
+  body: string;
+  /** when the note was taken (HubSpot hs_timestamp), ISO 8601 */
+  createdAt: string;
+  /** the write tag of a note Omnigraph created (`crmCreateNote`), null for the others */
+  idempotencyKey: string | null;
 }
 
 /** One order of a channel's summary list, as the channel subgraphs hand it over through `@requires`. */
@@ -101,6 +119,21 @@ export interface CrmClient {
   findContactsByCompany(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
   /** Contacts whose postal code is one of these (`60-144` and `60144` alike), one request per 50 codes. */
   findContactsByPostalCodes(args: { postalCodes: readonly string[]; limit: number }): Promise<CrmContact[]>;
+  /**
+   * The ids of the notes associated with each contact, one list per contact in the same order ([] for a contact with
+   * none or one that does not exist). Read from the CRM's associations, which see a new note at once (unlike search).
+   * At most {@link CRM_MAX_BATCH_SIZE} contacts per call.
+   */
+  getNoteIdsOfContacts(args: { contactIds: readonly string[] }): Promise<string[][]>;
+  /** Notes by id, one result per id in the same order (null for one that does not exist). ≤ 100 ids per call. */
+  getNotesById(args: { ids: readonly string[] }): Promise<(CrmNote | null)[]>;
+  /** Notes tagged with this write key, through the CRM's search (eventually consistent: a new note may be missing). */
+  findNotesByIdempotencyKey(args: { idempotencyKey: string }): Promise<CrmNote[]>;
+  /**
+   * Creates a note associated with the contact, tagged with the key. A write: never retried here. NOT_FOUND when the
+   * CRM says the contact does not exist.
+   */
+  createNote(args: { contactId: string; body: string; timestamp: string; idempotencyKey: string }): Promise<CrmNote>;
 }
 
 /** Values of one IN filter we send: HubSpot documents no maximum for `values`; 100 keeps a request small. */

@@ -19,7 +19,10 @@ function contact(id: string, email: string | null, login: string | null = null):
     firstName: 'F',
     lastName: 'L',
     companyName: null,
+    street: null,
+    city: null,
     postalCode: null,
+    country: null,
     createdAt: null,
     phone: null,
     mobilePhone: null,
@@ -52,6 +55,12 @@ function fakeClient() {
     findContactsByPhones: vi.fn<CrmClient['findContactsByPhones']>(async () => []),
     findContactsByCompany: vi.fn<CrmClient['findContactsByCompany']>(async () => []),
     findContactsByPostalCodes: vi.fn<CrmClient['findContactsByPostalCodes']>(async () => []),
+    getNoteIdsOfContacts: vi.fn<CrmClient['getNoteIdsOfContacts']>(async ({ contactIds }) => contactIds.map(() => [])),
+    getNotesById: vi.fn<CrmClient['getNotesById']>(async ({ ids }) => ids.map(() => null)),
+    findNotesByIdempotencyKey: vi.fn<CrmClient['findNotesByIdempotencyKey']>(async () => []),
+    createNote: vi.fn<CrmClient['createNote']>(async () => {
+      throw new Error('no writes in loader tests');
+    }),
   } satisfies CrmClient;
 }
 

@@ -12,8 +12,8 @@
  */
 import type DataLoader from 'dataloader';
 import { toPolishNationalNumber } from '@omnigraph/shared/lookup';
-import { createCachedLoader, createMemoryCache, type Cache, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
-import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey } from './crm-client.ts';
+import { createCachedLoader, createMemoryCache, type Cache, type CachedLoader, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
+import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey, type CrmNote } from './crm-client.ts';
 import { crmCacheKeys, normaliseEmail, type CrmLookup, type CrmMatchKind } from './crm-cache-keys.ts';
 
 /** A batched match: every value asked in one tick costs one search (per 100 values), whatever the number of values. */
@@ -47,6 +47,15 @@ export interface CrmLoaders {
   findContactsByPhone(args: { nationalNumber: string; limit: number }): Promise<CrmContact[]>;
   /** one search request (or none: see above); primes `contactById` */
   findContactsByName(args: { words: readonly string[]; limit: number }): Promise<CrmContact[]>;
+  /**
+   * The note ids of a contact: the contacts of one tick in one v4 batch association read (≤ 100), cached like a
+   * look-up (CRM_LOOKUP_CACHE_TTL_SECONDS) and dropped by {@link invalidateNotesOf}.
+   */
+  noteIdsByContact: CachedLoader<string, string[]>;
+  /** notes by id, batched (≤ 100 per read) and cached like contacts */
+  noteById: CachedLoader<string, CrmNote>;
+  /** Forgets the contact's cached note ids (process cache and this request's memo), after a note was written. */
+  invalidateNotesOf(contactId: string): Promise<void>;
 }
 
 /** The defaults of the crm config, for callers (tests) that pass no number. */
@@ -213,6 +222,24 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
     };
   }
 
+  const noteIdsByContact = createCachedLoader<string, string[]>({
+    ...common,
+    name: 'noteIdsByContact',
+    // briefly: a note written elsewhere (the CRM's own UI) shows up within the look-up TTL; ours drop it at once
+    policy: lookupPolicy,
+    cacheKey: crmCacheKeys.notesOfContact,
+    maxBatchSize: CRM_MAX_BATCH_SIZE,
+    fetch: (contactIds) => client.getNoteIdsOfContacts({ contactIds }),
+  });
+  const noteById = createCachedLoader<string, CrmNote>({
+    ...common,
+    name: 'noteById',
+    policy: contactPolicy,
+    cacheKey: crmCacheKeys.noteById,
+    maxBatchSize: CRM_MAX_BATCH_SIZE,
+    fetch: (ids) => client.getNotesById({ ids }),
+  });
+
   const phoneDigitsOf = (raw: string | null) => (raw === null ? null : toPolishNationalNumber(raw));
   const postalDigits = (code: string | null) => (code === null ? '' : code.replace(/\D/g, '') || code.trim().toLowerCase());
 
@@ -242,5 +269,11 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
     findContactsByPhone: ({ nationalNumber, limit }) => find({ by: 'phone', nationalNumber, limit }),
     findContactsByName: ({ words, limit }) => find({ by: 'name', words, limit }),
     findContactsByCompany: ({ words, limit }) => find({ by: 'company', words, limit }),
+    noteIdsByContact,
+    noteById,
+    async invalidateNotesOf(contactId) {
+      noteIdsByContact.clear(contactId);
+      await cache.delete(crmCacheKeys.notesOfContact(contactId));
+    },
   };
 }

@@ -9,15 +9,21 @@
 import type { AxiosInstance } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
 import { foldText, POLISH_LETTER_VARIANTS } from '@omnigraph/shared/lookup';
-import { CRM_MAX_BATCH_SIZE, CRM_MAX_IN_VALUES, type CrmClient, type CrmContact, type CrmContactKey } from '../crm-client.ts';
+import { notFound } from '@omnigraph/shared/errors';
+import { CRM_MAX_BATCH_SIZE, CRM_MAX_IN_VALUES, type CrmClient, type CrmContact, type CrmContactKey, type CrmNote } from '../crm-client.ts';
 import {
   HUBSPOT_CONTACT_PROPERTIES,
+  HUBSPOT_NOTE_PROPERTIES,
+  HubSpotAssociationBatchReadResponseDto,
   HubSpotBatchReadResponseDto,
   HubSpotContactDto,
+  HubSpotNoteBatchReadResponseDto,
+  HubSpotNoteDto,
+  HubSpotNoteSearchResponseDto,
   HubSpotSearchResponseDto,
   type HubSpotContactDto as HubSpotContact,
 } from './hubspot-dtos.ts';
-import { mapHubSpotContactDtoToCrmContact } from './hubspot-mappers.ts';
+import { mapHubSpotContactDtoToCrmContact, mapHubSpotNoteDtoToCrmNote, mapTextToHubSpotNoteHtml } from './hubspot-mappers.ts';
 
 export interface HubSpotClientOptions {
   /** from `createHttpClient` (`@omnigraph/shared/http`), aimed at `HUBSPOT_BASE_URL` */
@@ -36,6 +42,14 @@ export const HUBSPOT_SEARCH_BUCKETS = ['hubspot:search', 'hubspot:all'] as const
 export const HUBSPOT_GENERAL_BUCKETS = ['hubspot:all'] as const;
 
 const CONTACTS_PATH = '/crm/v3/objects/contacts';
+const NOTES_PATH = '/crm/v3/objects/notes';
+/** HUBSPOT_DEFINED association type "note to contact" (https://developers.hubspot.com/docs/api-reference/latest/crm/associations/guide). */
+export const HUBSPOT_NOTE_TO_CONTACT_TYPE_ID = 202;
+/**
+ * Pages of one contact's note associations we follow (500 ids each): a contact with more than 5 000 notes is a data
+ * problem; the rest are left out of `Customer.notes` rather than costing unbounded calls.
+ */
+const MAX_ASSOCIATION_PAGES = 10;
 /** Search pages hold at most 200 records; we never ask for more than one page. */
 const MAX_SEARCH_LIMIT = 200;
 
@@ -112,6 +126,12 @@ export function foldedWords(value: string | null): string[] {
     : foldText(value)
         .split(/[^\p{L}\p{N}]+/u)
         .filter((w) => w !== '');
+}
+
+/** HubSpot's answer to an association whose target does not exist (or is of the wrong type). */
+function isInvalidAssociation(body: unknown): boolean {
+  const message = (body as { message?: unknown } | null)?.message;
+  return typeof message === 'string' && message.startsWith('One or more associations are invalid');
 }
 
 function chunks<T>(values: readonly T[], size: number): T[][] {
@@ -194,7 +214,107 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
     return [...byId.values()];
   }
 
+  /** One `POST /crm/v4/associations/contacts/notes/batch/read` (≤ 100 inputs, each with its own `after`). */
+  function associationPage(inputs: { id: string; after?: string }[]) {
+    return upstream.call({
+      operation: 'getNoteIdsOfContacts',
+      // a read behind a POST: idempotent
+      idempotent: true,
+      buckets: HUBSPOT_GENERAL_BUCKETS,
+      send: (signal) => http.post('/crm/v4/associations/contacts/notes/batch/read', { inputs }, { headers, signal }),
+      parse: (res) => HubSpotAssociationBatchReadResponseDto.parse(res.data).results,
+    });
+  }
+
   return {
+    /**
+     * v4 batch association read: contacts without notes come back as 207 errors (NO_ASSOCIATIONS_FOUND), i.e. [];
+     * a contact with more than 500 notes is followed page by page (each next page one more batch call for all the
+     * contacts that still have one).
+     */
+    async getNoteIdsOfContacts({ contactIds }) {
+      if (contactIds.length > CRM_MAX_BATCH_SIZE) {
+        throw new RangeError(`getNoteIdsOfContacts takes at most ${CRM_MAX_BATCH_SIZE} ids, got ${contactIds.length}`);
+      }
+      const found = new Map<string, string[]>();
+      // a non-numeric id cannot exist, and one in the batch would fail it for all
+      let pending: { id: string; after?: string }[] = [...new Set(contactIds.filter((id) => /^\d{1,19}$/.test(id)))].map((id) => ({ id }));
+      for (let page = 0; page < MAX_ASSOCIATION_PAGES && pending.length > 0; page++) {
+        const results = await associationPage(pending);
+        pending = [];
+        for (const result of results) {
+          const ids = found.get(result.from.id) ?? [];
+          ids.push(...result.to.map((to) => to.toObjectId));
+          found.set(result.from.id, ids);
+          const after = result.paging?.next?.after;
+          if (after !== undefined) pending.push({ id: result.from.id, after });
+        }
+      }
+      return contactIds.map((id) => [...new Set(found.get(id) ?? [])]);
+    },
+
+    /** `POST /crm/v3/objects/notes/batch/read`; a 207 lists the ids that no longer exist. */
+    async getNotesById({ ids }) {
+      if (ids.length > CRM_MAX_BATCH_SIZE) throw new RangeError(`getNotesById takes at most ${CRM_MAX_BATCH_SIZE} ids, got ${ids.length}`);
+      const asked = [...new Set(ids.filter((id) => /^\d{1,19}$/.test(id)))];
+      if (asked.length === 0) return ids.map(() => null);
+      const body = { inputs: asked.map((id) => ({ id })), properties: HUBSPOT_NOTE_PROPERTIES, propertiesWithHistory: [] };
+      const notes: CrmNote[] = await upstream.call({
+        operation: 'getNotesById',
+        idempotent: true,
+        buckets: HUBSPOT_GENERAL_BUCKETS,
+        send: (signal) => http.post(`${NOTES_PATH}/batch/read`, body, { headers, params: { archived: false }, signal }),
+        parse: (res) => HubSpotNoteBatchReadResponseDto.parse(res.data).results.map(mapHubSpotNoteDtoToCrmNote),
+      });
+      const byId = new Map(notes.map((note) => [note.id, note]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
+    /** `POST /crm/v3/objects/notes/search`, EQ on the custom `omnigraph_idempotency_key`; one page (a key tags one note). */
+    async findNotesByIdempotencyKey({ idempotencyKey }) {
+      const body = {
+        filterGroups: [{ filters: [{ propertyName: 'omnigraph_idempotency_key', operator: 'EQ', value: idempotencyKey }] }],
+        properties: HUBSPOT_NOTE_PROPERTIES,
+        sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+        limit: 10,
+      };
+      return upstream.call({
+        operation: 'findNotesByIdempotencyKey',
+        idempotent: true,
+        buckets: HUBSPOT_SEARCH_BUCKETS,
+        send: (signal) => http.post(`${NOTES_PATH}/search`, body, { headers, signal }),
+        parse: (res) => HubSpotNoteSearchResponseDto.parse(res.data).results.map(mapHubSpotNoteDtoToCrmNote),
+      });
+    },
+
+    /**
+     * `POST /crm/v3/objects/notes` with the note→contact association (type 202) in the same request, so a note never
+     * exists without its contact. HubSpot refuses an association to a contact that does not exist with a 400 "One or
+     * more associations are invalid": NOT_FOUND here (nothing was created); any other 400 is our bug (UPSTREAM_REJECTED).
+     */
+    async createNote({ contactId, body, timestamp, idempotencyKey }) {
+      const request = {
+        properties: { hs_timestamp: timestamp, hs_note_body: mapTextToHubSpotNoteHtml(body), omnigraph_idempotency_key: idempotencyKey },
+        associations: [
+          {
+            to: { id: contactId },
+            types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: HUBSPOT_NOTE_TO_CONTACT_TYPE_ID }],
+          },
+        ],
+      };
+      const created = await upstream.call<CrmNote | null>({
+        operation: 'createNote',
+        // a write: never retried by the helper; the step looks its tag up before sending again
+        idempotent: false,
+        buckets: HUBSPOT_GENERAL_BUCKETS,
+        send: (signal) => http.post(NOTES_PATH, request, { headers, signal }),
+        parse: (res) => mapHubSpotNoteDtoToCrmNote(HubSpotNoteDto.parse(res.data)),
+        onStatus: { 400: (res) => (isInvalidAssociation(res.data) ? null : undefined) },
+      });
+      if (created === null) throw notFound(`Customer ${contactId} not found.`);
+      return created;
+    },
+
     /** `POST /crm/v3/objects/contacts/batch/read` (≤ 100 inputs); a 207 lists the ids nobody holds. */
     async getContactsByKey({ key, values }) {
       if (values.length === 0) return [];

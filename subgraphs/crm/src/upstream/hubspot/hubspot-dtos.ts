@@ -16,7 +16,10 @@ export const HUBSPOT_CONTACT_PROPERTIES = [
   'firstname',
   'lastname',
   'company',
+  'address',
+  'city',
   'zip',
+  'country',
   'phone',
   'mobilephone',
   'hs_searchable_calculated_phone_number',
@@ -74,3 +77,55 @@ export const HubSpotSearchResponseDto = z.looseObject({
   paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
 });
 export type HubSpotSearchResponseDto = z.infer<typeof HubSpotSearchResponseDto>;
+
+/**
+ * The note properties the adapter asks for: the text (HTML), when it was taken, when HubSpot stored it, and our write
+ * tag (a custom property the portal must have: see the subgraph README).
+ */
+export const HUBSPOT_NOTE_PROPERTIES = ['hs_note_body', 'hs_timestamp', 'hs_createdate', 'omnigraph_idempotency_key'] as const;
+
+export const HubSpotNoteDto = z.looseObject({
+  id: z.string().min(1),
+  properties: z.looseObject(
+    Object.fromEntries(HUBSPOT_NOTE_PROPERTIES.map((name) => [name, PropertyValue])) as Record<
+      (typeof HUBSPOT_NOTE_PROPERTIES)[number],
+      typeof PropertyValue
+    >,
+  ),
+  createdAt: z.string().optional(),
+  archived: z.boolean().optional(),
+});
+export type HubSpotNoteDto = z.infer<typeof HubSpotNoteDto>;
+
+/** `POST /crm/v3/objects/notes/batch/read`: 207 with `errors` for ids that no longer exist. */
+export const HubSpotNoteBatchReadResponseDto = z.looseObject({
+  status: z.string(),
+  results: z.array(HubSpotNoteDto),
+  errors: z.array(HubSpotBatchErrorDto).optional(),
+});
+
+/** `POST /crm/v3/objects/notes/search`. */
+export const HubSpotNoteSearchResponseDto = z.looseObject({
+  total: z.number().int().nonnegative(),
+  results: z.array(HubSpotNoteDto),
+  paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
+});
+
+/** v4 ids are int64 on the wire: JSON numbers (`toObjectId`), but a string is accepted too. */
+const HubSpotV4Id = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform((id) => String(id));
+
+/**
+ * `POST /crm/v4/associations/{from}/{to}/batch/read`: one result per object that has associations (a 207 lists the
+ * others as `crm.associations.NO_ASSOCIATIONS_FOUND` errors), each page of at most 500 with its own `paging`.
+ */
+export const HubSpotAssociationBatchReadResponseDto = z.looseObject({
+  status: z.string(),
+  results: z.array(
+    z.looseObject({
+      from: z.looseObject({ id: HubSpotV4Id }),
+      to: z.array(z.looseObject({ toObjectId: HubSpotV4Id })),
+      paging: z.looseObject({ next: z.looseObject({ after: z.string() }).optional() }).optional(),
+    }),
+  ),
+  errors: z.array(HubSpotBatchErrorDto).optional(),
+});

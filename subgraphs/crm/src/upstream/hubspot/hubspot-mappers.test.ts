@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HubSpotContactDto } from './hubspot-dtos.ts';
+import { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
 import {
   mapHubSpotBooleanProperty,
   mapHubSpotContactDtoToCrmContact,
   mapHubSpotDateTimeProperty,
   mapHubSpotIntegerProperty,
   mapHubSpotLoyaltyTier,
+  mapHubSpotNoteDtoToCrmNote,
+  mapHubSpotNoteHtmlToText,
+  mapTextToHubSpotNoteHtml,
 } from './hubspot-mappers.ts';
 
 describe('mapHubSpotContactDtoToCrmContact', () => {
@@ -17,7 +20,10 @@ describe('mapHubSpotContactDtoToCrmContact', () => {
         email: 'Anna.Kowalska@example.pl',
         hs_additional_emails: 'k7rq2mf9zd@allegromail.pl;Anna.K@wp.pl;;anna.k@wp.pl',
         company: 'Kawiarnia Pod Lipami Sp. z o.o.',
+        address: ' ul. Półwiejska 2 ',
+        city: 'Poznań',
         zip: '60-144',
+        country: 'Polska',
         firstname: 'Anna',
         lastname: 'Kowalska',
         phone: '+48 601 234 567',
@@ -47,7 +53,10 @@ describe('mapHubSpotContactDtoToCrmContact', () => {
       firstName: 'Anna',
       lastName: 'Kowalska',
       companyName: 'Kawiarnia Pod Lipami Sp. z o.o.',
+      street: 'ul. Półwiejska 2',
+      city: 'Poznań',
       postalCode: '60-144',
+      country: 'Polska',
       createdAt: '2025-11-03T13:22:40.118Z',
       phone: '+48 601 234 567',
       mobilePhone: null,
@@ -119,5 +128,40 @@ describe('property mappers', () => {
     expect(mapHubSpotDateTimeProperty('1768032000000')).toBe('2026-01-10T08:00:00.000Z');
     expect(mapHubSpotDateTimeProperty('nonsense')).toBeNull();
     expect(mapHubSpotDateTimeProperty(null)).toBeNull();
+  });
+});
+
+describe('notes', () => {
+  it('reads hs_note_body HTML as text: line breaks kept, tags dropped, entities decoded', () => {
+    expect(mapHubSpotNoteHtmlToText('<p>Klient <strong>pyta</strong> o zwrot</p><p>Tel.&nbsp;jutro &amp; pojutrze</p>')).toBe(
+      'Klient pyta o zwrot\nTel. jutro & pojutrze',
+    );
+    expect(mapHubSpotNoteHtmlToText('a<br>b<br/>c<script>alert(1)</script>&#x17C;&#243;&lt;x&gt;')).toBe('a\nb\ncżó<x>');
+    expect(mapHubSpotNoteHtmlToText('<div>a</div>\n\n\n\n<div>b</div>')).toBe('a\n\nb');
+    expect(mapHubSpotNoteHtmlToText(null)).toBe('');
+  });
+
+  it('writes an agent text as escaped HTML that reads back as the same text', () => {
+    const text = 'Cena <100 zł> & "rabat" \'5%\'\r\nOddzwonić';
+    const html = mapTextToHubSpotNoteHtml(text);
+    expect(html).toBe('Cena &lt;100 zł&gt; &amp; &quot;rabat&quot; &#39;5%&#39;<br>Oddzwonić');
+    expect(mapHubSpotNoteHtmlToText(html)).toBe('Cena <100 zł> & "rabat" \'5%\'\nOddzwonić');
+  });
+
+  it('maps a note: hs_timestamp as createdAt (hs_createdate when missing), the tag', () => {
+    const note = mapHubSpotNoteDtoToCrmNote(
+      HubSpotNoteDto.parse({
+        id: '71000000001',
+        properties: {
+          hs_note_body: '<p>x</p>',
+          hs_timestamp: '1768032000000',
+          hs_createdate: '2026-02-01T00:00:00Z',
+          omnigraph_idempotency_key: 'k1',
+        },
+      }),
+    );
+    expect(note).toEqual({ id: '71000000001', body: 'x', createdAt: '2026-01-10T08:00:00.000Z', idempotencyKey: 'k1' });
+    const untimed = mapHubSpotNoteDtoToCrmNote(HubSpotNoteDto.parse({ id: '2', properties: { hs_createdate: '2026-02-01T00:00:00Z' } }));
+    expect(untimed).toMatchObject({ createdAt: '2026-02-01T00:00:00.000Z', idempotencyKey: null, body: '' });
   });
 });

@@ -3,7 +3,8 @@
  * "1240" becomes 1240, "true" becomes true and "gold" becomes GOLD.
  */
 import { createCrmContactId, type CrmContact, type CrmLoyaltyTier } from '../crm-client.ts';
-import type { HubSpotContactDto } from './hubspot-dtos.ts';
+import type { CrmNote } from '../crm-client.ts';
+import type { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
 
 const LOYALTY_TIERS: Readonly<Record<string, CrmLoyaltyTier>> = {
   standard: 'STANDARD',
@@ -72,7 +73,10 @@ export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto): CrmCon
     firstName: text(p.firstname),
     lastName: text(p.lastname),
     companyName: text(p.company),
+    street: text(p.address)?.trim() ?? null,
+    city: text(p.city)?.trim() ?? null,
     postalCode: text(p.zip),
+    country: text(p.country)?.trim() ?? null,
     createdAt: mapHubSpotDateTimeProperty(dto.createdAt ?? p.createdate),
     phone: text(p.phone),
     mobilePhone: text(p.mobilephone),
@@ -88,5 +92,61 @@ export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto): CrmCon
     allegroBuyerId: idText(p.allegro_buyer_id),
     allegroBuyerLogin: text(p.allegro_buyer_login),
     erpPartnerId: idText(p.odoo_partner_id),
+  };
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * `hs_note_body` is HTML (the CRM's rich-text editor writes `<p>`, `<br>`, `<strong>`…); the graph gives plain text:
+ * block ends and `<br>` become line breaks, other tags go, entities are decoded, and runs of blank lines shrink to one.
+ * Not a sanitiser: the result is text for a client to show as text, never to inject as HTML.
+ */
+export function mapHubSpotNoteHtmlToText(html: string | null | undefined): string {
+  if (html === null || html === undefined) return '';
+  return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|tr|blockquote)\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#')) {
+        const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+        return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      }
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/**
+ * An agent's plain-text note as `hs_note_body` HTML: `&`, `<`, `>`, quotes escaped (a body is text, never markup the
+ * CRM would render), line breaks as `<br>` so the timeline shows them; {@link mapHubSpotNoteHtmlToText} reads it back.
+ */
+export function mapTextToHubSpotNoteHtml(body: string): string {
+  return body
+    .replace(/\r\n?/g, '\n')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\n/g, '<br>');
+}
+
+export function mapHubSpotNoteDtoToCrmNote(dto: HubSpotNoteDto): CrmNote {
+  const p = dto.properties;
+  return {
+    id: dto.id,
+    body: mapHubSpotNoteHtmlToText(p.hs_note_body),
+    // hs_timestamp is required on create; a note imported without it shows when HubSpot stored it
+    createdAt:
+      mapHubSpotDateTimeProperty(p.hs_timestamp) ??
+      mapHubSpotDateTimeProperty(p.hs_createdate) ??
+      mapHubSpotDateTimeProperty(dto.createdAt) ??
+      new Date(0).toISOString(),
+    idempotencyKey: text(p.omnigraph_idempotency_key),
   };
 }
