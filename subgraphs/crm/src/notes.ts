@@ -3,6 +3,7 @@
  * `crmCreateNote` of ADR 0011, idempotent by its tag (the note property `omnigraph_idempotency_key`).
  */
 import { badUserInput, notFound, type ErrorLogger } from '@omnigraph/shared/errors';
+import { reportDuplicate } from '@omnigraph/shared/writes';
 import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmNote } from './upstream/crm-client.ts';
 import type { CrmLoaders } from './upstream/crm-loaders.ts';
 
@@ -79,12 +80,7 @@ export async function findTaggedNote(client: CrmClient, contactId: string, idemp
   if (tagged.size === 0) return null;
   const oldestFirst = newestFirstById([...tagged.keys()]).reverse();
   if (oldestFirst.length > 1) {
-    // The shape of @omnigraph/shared/writes' reportDuplicate (the writes branch), which also counts
-    // omnigraph_writes_duplicates_detected_total: this call becomes reportDuplicate('crm.createNote', …) once merged.
-    logger?.error(
-      { step: 'crm.createNote', idempotencyKey, upstreamIds: oldestFirst, duplicate: true },
-      'write step found more than one upstream document with its idempotency tag',
-    );
+    reportDuplicate('crm.createNote', { service: 'crm', ...(logger ? { logger } : {}), idempotencyKey, upstreamIds: oldestFirst });
   }
   return tagged.get(oldestFirst[0]!)!;
 }

@@ -1,11 +1,10 @@
-import type { Logger } from '../logging/index.ts';
 import { createLabelBound, writeDuplicatesDetected } from '../metrics/index.ts';
 
 export interface DuplicateReport {
   /** The metrics' `service` label. @default the step's system: `eshop` for `eshop.createOrder` */
   service?: string;
   /** Receives the error line (ids only). */
-  logger?: Pick<Logger, 'error'>;
+  logger?: { error(details: object, message: string): void };
   idempotencyKey?: string;
   /** the documents found with the one tag */
   upstreamIds?: readonly string[];
