@@ -8,6 +8,7 @@ import { couponRoutes } from './routes/coupons-routes.ts';
 import { customerRoutes } from './routes/customers-routes.ts';
 import { orderRoutes } from './routes/orders-routes.ts';
 import { productRoutes } from './routes/products-routes.ts';
+import { refundRoutes } from './routes/refunds-routes.ts';
 import { webhookRoutes } from './routes/webhooks-routes.ts';
 import { createWcRoutes, decorateWpResponse, namespaceIndexRoute, preDispatch, siteUrlFor, type WebhookEvent } from './wc-api.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
@@ -149,6 +150,7 @@ export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOp
     ...productRoutes(store),
     ...customerRoutes(store),
     ...orderRoutes(store),
+    ...refundRoutes(store),
     ...couponRoutes(store),
     ...webhookRoutes(store, dispatcher),
   ];

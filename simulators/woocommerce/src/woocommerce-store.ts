@@ -10,7 +10,7 @@ import type { Dataset, EshopCoupon } from '@omnigraph/simulator-dataset';
 import { apiKeysFrom, type ApiKey } from './wc-auth.ts';
 import { createIdCounter, mapCoupon, mapCustomer, mapOrders, mapProducts, shopAdministrator, type IdCounter } from './woocommerce-mappers.ts';
 import { normalizeRecords, type NormalizedRecords } from './woocommerce-records.ts';
-import type { WcCoupon, WcCustomer, WcOrder, WcProduct, WcVariation, WebhookRecord, WooCommerceCredentials } from './woocommerce-types.ts';
+import type { WcCoupon, WcCustomer, WcOrder, WcProduct, WcRefund, WcVariation, WebhookRecord, WooCommerceCredentials } from './woocommerce-types.ts';
 
 interface Pristine {
   products: WcProduct[];
@@ -219,6 +219,8 @@ export class WooCommerceStore implements SimulatorStore {
   couponByCode = new Map<string, number>();
 
   webhooks = new Map<number, WebhookRecord>();
+  /** refunds created through the API, per order, newest first (seed refunds exist only as the order's `refunds` summary) */
+  refundsByOrder = new Map<number, WcRefund[]>();
 
   posts: IdCounter = createIdCounter(1);
   items: IdCounter = createIdCounter(1);
@@ -260,6 +262,7 @@ export class WooCommerceStore implements SimulatorStore {
     this.coupons = new Map();
     this.couponByCode = new Map();
     this.webhooks = new Map();
+    this.refundsByOrder = new Map();
     this.sortCache = new Map();
     for (const kind of Object.keys(this.versions) as SortKind[]) this.versions[kind] += 1;
     for (const p of pristine.products) this.putProduct(p);

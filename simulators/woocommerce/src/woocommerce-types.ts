@@ -165,6 +165,45 @@ export interface WcOrder {
   _links: WcLinks;
 }
 
+/** A refund line item: the order line it refunds, with negative quantity and amounts. */
+export interface WcRefundLineItem {
+  id: number;
+  name: string;
+  product_id: number;
+  variation_id: number;
+  /** negative: what was refunded */
+  quantity: number;
+  tax_class: string;
+  subtotal: string;
+  subtotal_tax: string;
+  total: string;
+  total_tax: string;
+  taxes: WcItemTax[];
+  /** `_refunded_item_id`: the order line item this one refunds */
+  meta_data: WcItemMeta[];
+  sku: string | null;
+  price: number;
+}
+
+/** `GET /orders/{id}/refunds/{refund_id}` (WC_REST_Order_Refunds_Controller), field for field. */
+export interface WcRefund {
+  id: number;
+  date_created: WpDate;
+  date_created_gmt: WpDate;
+  /** positive: "12.00" */
+  amount: string;
+  reason: string;
+  refunded_by: number;
+  /** true only when the payment gateway refunded the money (`api_refund`) */
+  refunded_payment: boolean;
+  meta_data: WcMeta[];
+  line_items: WcRefundLineItem[];
+  shipping_lines: unknown[];
+  tax_lines: unknown[];
+  fee_lines: unknown[];
+  _links: WcLinks;
+}
+
 /**
  * The order address fields, emitted in the customers endpoint's own order (`city`, `postcode`, `country`, `state`,
  * then `email` on billing only, then `phone`).
