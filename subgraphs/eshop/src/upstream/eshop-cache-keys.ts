@@ -30,6 +30,8 @@ export function normaliseEmail(email: string): string {
 export const eshopCacheKeys = {
   /** an EshopOrderModel */
   order: (id: EshopOrderId | string): string => `order:${id}`,
+  /** the refunds (with their lines) of an order that has any */
+  orderRefunds: (id: EshopOrderId | string): string => `order-refunds:${id}`,
   /** an EshopListingModel; WooCommerce matches SKUs case-insensitively, so the key does too */
   listing: (sku: string): string => `listing:${sku.toLowerCase()}`,
   /** the order summaries of a registered customer (shop customer id) */
@@ -43,13 +45,14 @@ export const eshopCacheKeys = {
   /** the orders an order search found for a term (a phone spelling, a company, a NIP); only stands in on failure */
   orderSearch: (term: string): string => `order-search:${digest(term.trim().toLowerCase())}`,
   /**
-   * What a created or changed order must drop: the order itself and the one list it appears in (its customer's, or
-   * the guest list of its billing e-mail).
+   * What a created or changed order must drop: the order itself, its refunds and the one list it appears in (its
+   * customer's, or the guest list of its billing e-mail).
    */
   orderKeysOf(order: { orderId: EshopOrderId | string; customerId: string | null; billingEmail: string | null }): string[] {
     const keys = [eshopCacheKeys.order(order.orderId)];
     if (order.customerId !== null) keys.push(eshopCacheKeys.customerOrders(order.customerId));
     else if (order.billingEmail !== null) keys.push(eshopCacheKeys.guestOrders(order.billingEmail));
+    keys.push(eshopCacheKeys.orderRefunds(order.orderId));
     return keys;
   },
 } as const;
