@@ -147,7 +147,8 @@ export interface EshopNewOrderModel {
 export interface EshopNewRefundModel {
   idempotencyKey: string;
   orderId: EshopOrderId;
-  lines: { lineId: string; quantity: number }[];
+  /** `returnedBefore`: units of the line refunded already (the new refund's amounts continue from there) */
+  lines: { lineId: string; quantity: number; returnedBefore: number }[];
   reason: string | null;
   storeCode: string;
 }

@@ -147,7 +147,11 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
         sinceIso: since,
       });
       const existing = firstOf(tagged, 'order', idempotencyKey, logger);
-      if (existing !== undefined) return { orderId: existing.id, number: existing.number, created: false };
+      if (existing !== undefined) {
+        // the first attempt's answer was lost before it could drop the caches
+        await dropCached(existing);
+        return { orderId: existing.id, number: existing.number, created: false };
+      }
 
       // WooCommerce takes an unknown SKU silently (a line without a product): ask for the listings first, fresh.
       const skus = [...new Set(input.lines.map((line) => line.sku))];
@@ -173,7 +177,10 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
       const name = erpOrderName.trim();
       if (name === '' || name.length > 64) throw badUserInput('erpOrderName must be 1 to 64 characters.', 'erpOrderName');
       const order = await freshOrder(orderId);
-      if (order.erpOrderName === name) return { orderId: order.id, number: order.number, created: false };
+      if (order.erpOrderName === name) {
+        await dropCached(order);
+        return { orderId: order.id, number: order.number, created: false };
+      }
       // PUT with the key updates the one entry in place: repeating it changes nothing
       const updated = await client.setOrderMeta({ orderId, key: WC_WRITE_META.erpOrder, value: name });
       await dropCached(updated);
@@ -200,22 +207,28 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
         idempotencyKey,
         logger,
       );
-      if (existing !== undefined) return refundResult(existing, false);
+      if (existing !== undefined) {
+        await dropCached(order);
+        return refundResult(existing, false);
+      }
 
+      const lines: { lineId: string; quantity: number; returnedBefore: number }[] = [];
       for (const [lineId, quantity] of byLine) {
         const line = order.lines.find((l) => l.id === lineId);
         if (line === undefined) throw badUserInput(`Line ${lineId} is not a line of order ${order.number}.`, 'input');
-        const left = line.quantity - returnedOf(line, refunds);
+        const returnedBefore = returnedOf(line, refunds);
+        const left = line.quantity - returnedBefore;
         if (quantity > left) {
           throw writeError('RETURN_QUANTITY_EXCEEDED', `Line ${lineId} has ${left} of ${line.quantity} left to return; ${quantity} asked.`);
         }
+        lines.push({ lineId, quantity, returnedBefore });
       }
 
       const refund = await client.createRefund({
         refund: {
           idempotencyKey,
           orderId,
-          lines: [...byLine].map(([lineId, quantity]) => ({ lineId, quantity })),
+          lines,
           reason: input.reason,
           storeCode: input.storeCode.trim(),
         },

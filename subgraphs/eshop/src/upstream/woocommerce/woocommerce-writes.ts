@@ -157,25 +157,36 @@ function share(minor: number, quantity: number, of: number): number {
 }
 
 /**
- * `POST /orders/{id}/refunds` body for `lines` of the order: per line its share of the line's net total and tax (after
- * discounts), `amount` = Σ of the refunded gross, so the customer gets back exactly what they paid for those units.
+ * `POST /orders/{id}/refunds` body for `lines` of the order. Each line's refund is its share of the line's gross total
+ * (after discounts) and of its VAT, the net being the difference; shares are taken cumulatively over what was
+ * returned before (`returnedBefore`), so returning a line in several goes adds up to exactly what was paid for it.
+ * `amount` = Σ of the refunded gross: the customer gets back what they paid for those units.
  */
 export function toWcRefundBody(
   order: Pick<WcOrderDto, 'line_items'>,
-  refund: { idempotencyKey: string; lines: { lineId: string; quantity: number }[]; reason: string | null; storeCode: string },
+  refund: {
+    idempotencyKey: string;
+    lines: { lineId: string; quantity: number; returnedBefore: number }[];
+    reason: string | null;
+    storeCode: string;
+  },
   settings: Pick<WooCommerceWriteSettings, 'refundViaGateway' | 'returnRestock'>,
 ): { body: Record<string, unknown>; amount: string } {
   let amount = 0;
-  const lineItems = refund.lines.map(({ lineId, quantity }) => {
+  const lineItems = refund.lines.map(({ lineId, quantity, returnedBefore }) => {
     const item = order.line_items.find((l) => String(l.id) === lineId);
     if (item === undefined) throw new WcWriteInputError(`line ${lineId} is not a line of the order`);
-    const { net, tax } = lineShare(item, quantity);
-    amount += net + tax;
+    const upTo = (units: number) => lineShare(item, units);
+    const before = upTo(returnedBefore);
+    const after = upTo(returnedBefore + quantity);
+    const gross = after.gross - before.gross;
+    const tax = after.tax - before.tax;
+    amount += gross;
     const rateId = item.taxes[0]?.id;
     return {
       id: item.id,
       quantity,
-      refund_total: formatMinorUnits(net),
+      refund_total: formatMinorUnits(gross - tax),
       ...(rateId === undefined ? {} : { refund_tax: [{ id: rateId, refund_total: formatMinorUnits(tax) }] }),
     };
   });
@@ -195,10 +206,11 @@ export function toWcRefundBody(
   };
 }
 
-function lineShare(item: WcLineItemDto, quantity: number): { net: number; tax: number } {
-  const net = share(parseDecimalToMinorUnits(item.total), quantity, item.quantity);
-  const tax = share(parseDecimalToMinorUnits(item.total_tax), quantity, item.quantity);
-  return { net, tax };
+/** Gross and VAT of the first `units` units of a line, each rounded half away from zero to the grosz. */
+function lineShare(item: WcLineItemDto, units: number): { gross: number; tax: number } {
+  const tax = parseDecimalToMinorUnits(item.total_tax);
+  const gross = parseDecimalToMinorUnits(item.total) + tax;
+  return { gross: share(gross, units, item.quantity), tax: share(tax, units, item.quantity) };
 }
 
 /** A meta value as text (plugins and we store strings; a number is read as its digits). */
