@@ -165,25 +165,11 @@ export interface WcOrder {
   _links: WcLinks;
 }
 
-/** A refund line item: the order line it refunds, with negative quantity and amounts. */
-export interface WcRefundLineItem {
-  id: number;
-  name: string;
-  product_id: number;
-  variation_id: number;
-  /** negative: what was refunded */
-  quantity: number;
-  tax_class: string;
-  subtotal: string;
-  subtotal_tax: string;
-  total: string;
-  total_tax: string;
-  taxes: WcItemTax[];
-  /** `_refunded_item_id`: the order line item this one refunds */
-  meta_data: WcItemMeta[];
-  sku: string | null;
-  price: number;
-}
+/**
+ * A refund line item: the order line it refunds (named in the meta `_refunded_item_id`), with negative quantity and
+ * amounts; the refunds schema has no `image` or `parent_name`.
+ */
+export type WcRefundLineItem = Omit<WcLineItem, 'image' | 'parent_name'>;
 
 /** `GET /orders/{id}/refunds/{refund_id}` (WC_REST_Order_Refunds_Controller), field for field. */
 export interface WcRefund {
