@@ -171,6 +171,19 @@ export interface WcOrder {
  */
 export type WcRefundLineItem = Omit<WcLineItem, 'image' | 'parent_name'>;
 
+/** `GET /orders/{id}/notes/{note_id}` (WC_REST_Order_Notes_Controller). */
+export interface WcOrderNote {
+  id: number;
+  /** the user's display name for notes added through the API with `added_by_user`, else "WooCommerce" (system) */
+  author: string;
+  date_created: WpDate;
+  date_created_gmt: WpDate;
+  note: string;
+  /** shown to (and e-mailed to) the customer */
+  customer_note: boolean;
+  _links: WcLinks;
+}
+
 /** `GET /orders/{id}/refunds/{refund_id}` (WC_REST_Order_Refunds_Controller), field for field. */
 export interface WcRefund {
   id: number;
