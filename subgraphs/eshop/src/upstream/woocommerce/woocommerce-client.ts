@@ -153,22 +153,19 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
 
     /**
      * WooCommerce cannot filter orders by meta: the recent orders (`after`, GMT) of the account, or the guest orders of
-     * the billing e-mail (`search` + `customer=0`), newest first, one page of 100, matched on the tag here. An order
-     * placed for this key is at most minutes old, so one page of the last 48 h holds it.
+     * the billing e-mail (`search` + `customer=0`), all pages, matched on the tag here. A write's order is at most
+     * hours old, so the window is a page or two even for a busy B2B account.
      */
     async findOrdersByTag({ idempotencyKey, eshopCustomerId, email, sinceIso }) {
       const after = sinceIso.replace(/\.\d{3}Z$|Z$/, '');
-      const query: Record<string, string | number> = { after, dates_are_gmt: 'true', per_page: ESHOP_BATCH_LIMIT, orderby: 'date', order: 'desc' };
+      const query: Record<string, string | number> = { after, dates_are_gmt: 'true' };
       if (eshopCustomerId !== null) query['customer'] = eshopCustomerId;
       else {
         query['search'] = email.trim();
         query['customer'] = 0;
       }
-      return get('findOrdersByTag', '/orders', query, (res) =>
-        WcOrderListDto.parse(res.data)
-          .filter((dto) => metaText(dto.meta_data, WC_WRITE_META.idempotencyKey) === idempotencyKey)
-          .map(mapOrder),
-      );
+      const recent = await listAllOrders('findOrdersByTag', query);
+      return recent.filter((dto) => metaText(dto.meta_data, WC_WRITE_META.idempotencyKey) === idempotencyKey).map(mapOrder);
     },
 
     /** `PUT /orders/{id}` with one meta entry: WooCommerce updates the entry with that key in place (`update_meta_data`). */
