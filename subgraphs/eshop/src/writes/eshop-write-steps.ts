@@ -15,6 +15,7 @@ import { invalidate, type Cache } from '@omnigraph/shared/cache';
 import { badUserInput, notFound } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
 import {
+  ESHOP_BATCH_LIMIT,
   isShopId,
   parseEshopOrderGlobalId,
   type EshopClient,
@@ -123,6 +124,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
     async createOrder(idempotencyKey, input) {
       checkKey(idempotencyKey);
       if (input.lines.length === 0) throw badUserInput('An order needs at least one line.', 'input');
+      if (input.lines.length > ESHOP_BATCH_LIMIT) throw badUserInput(`An order takes at most ${ESHOP_BATCH_LIMIT} lines.`, 'input');
       input.lines.forEach((line, i) => {
         checkQuantity(line.quantity, `lines[${i}]`);
         let gross: number;
