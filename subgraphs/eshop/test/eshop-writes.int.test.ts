@@ -300,7 +300,7 @@ describe('eshopCreateOrder', () => {
     expect(zero.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     const locker = await execute(CREATE_ORDER, { key: 'bad-locker', input: orderInput({ delivery: { method: 'PARCEL_LOCKER' } }) });
     expect(locker.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect((await bed.counters())[CREATE_ORDERS]).toBeUndefined();
+    expect(await bed.counters()).toEqual({});
   });
 });
 

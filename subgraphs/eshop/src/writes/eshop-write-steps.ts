@@ -140,6 +140,13 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
       if (input.eshopCustomerId !== null && !isShopId(input.eshopCustomerId))
         throw badUserInput('eshopCustomerId is not a shop customer id.', 'input');
       if (input.billing.email.trim() === '') throw badUserInput('billing.email is required.', 'input');
+      const { delivery } = input;
+      if (delivery.method === 'PARCEL_LOCKER' && (delivery.parcelLockerId ?? '').trim() === '') {
+        throw badUserInput('A parcel locker delivery needs delivery.parcelLockerId.', 'input');
+      }
+      if (delivery.method === 'STORE_PICKUP' && (delivery.storeCode ?? '').trim() === '') {
+        throw badUserInput('A store pickup needs delivery.storeCode.', 'input');
+      }
 
       const since = new Date(now() - ORDER_TAG_LOOKBACK_MS).toISOString();
       const tagged = await client.findOrdersByTag({
