@@ -304,6 +304,19 @@ describe('eshopCreateOrder', () => {
   });
 });
 
+describe('EshopOrder.completedAt', () => {
+  it('is date_completed_gmt of a completed order and null before', async () => {
+    const completed = bed.dataset.eshopOrders.find((o) => o.status === 'completed')!;
+    const open = bed.dataset.eshopOrders.find((o) => o.status === 'processing')!;
+    const result = ok(
+      await execute(`query ($r: [_Any!]!) { _entities(representations: $r) { ... on EshopOrder { completedAt } } }`, {
+        r: [completed, open].map((o) => ({ __typename: 'EshopOrder', id: `eshop:${o.id}` })),
+      }),
+    )['_entities'];
+    expect(result).toEqual([{ completedAt: `${bed.simulator.woo.store.orders.get(completed.id)!.date_completed_gmt}Z` }, { completedAt: null }]);
+  });
+});
+
 describe('eshopLinkReservation', () => {
   it('stores the ERP order name once', async () => {
     const { orderId } = ok(await execute(CREATE_ORDER, { key: 'link-order', input: orderInput() }))['eshopCreateOrder'] as { orderId: string };
