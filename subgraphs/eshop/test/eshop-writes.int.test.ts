@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache, type Cache } from '@omnigraph/shared/cache';
+import { createLogger } from '@omnigraph/shared/logging';
 import { createEshopServer, type EshopServer } from '../src/create-eshop-server.ts';
 import { createEshopClient } from '../src/upstream/create-eshop-client.ts';
 import { DEMO, listedSkus, startWooCommerceTestBed, type WooCommerceTestBed } from './woocommerce-test-bed.ts';
@@ -249,6 +250,47 @@ describe('eshopCreateOrder', () => {
     expect(resent).toMatchObject({ created: false });
     expect(taggedOrders('order-reset')).toBe(1);
     expect((await bed.counters())[CREATE_ORDERS]).toBe(1);
+  });
+
+  it('answers the oldest of two orders carrying one key and reports the duplicate (ids only)', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ name: 'eshop', destination: { write: (line: string) => lines.push(line) } });
+    const logged = createEshopServer({
+      client: createEshopClient({
+        baseUrl: bed.baseUrl,
+        consumerKey: bed.consumerKey,
+        consumerSecret: bed.consumerSecret,
+        timeoutMs: 5_000,
+        currency: 'PLN',
+      }),
+      cacheTtlSeconds: 60,
+      logger,
+    });
+    // a write that happened twice, straight into the shop
+    const post = () =>
+      fetch(`${bed.baseUrl}/wp-json/wc/v3/orders`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Basic ${Buffer.from(`${bed.consumerKey}:${bed.consumerSecret}`).toString('base64')}`,
+        },
+        body: JSON.stringify({
+          customer_id: Number(DEMO.anna.eshopCustomerId),
+          line_items: [{ sku: skus[0], quantity: 1 }],
+          meta_data: [{ key: '_omnigraph_idempotency_key', value: 'twice' }],
+        }),
+      }).then(async (res) => ((await res.json()) as { id: number }).id);
+    const older = await post();
+    await post();
+    const response = await logged.server.executeOperation(
+      { query: CREATE_ORDER, variables: { key: 'twice', input: orderInput() } },
+      { contextValue: logged.createContext() },
+    );
+    const result = response.body.kind === 'single' ? (response.body.singleResult as GraphQLResult) : {};
+    expect(ok(result)['eshopCreateOrder']).toMatchObject({ orderId: `eshop:${older}`, created: false });
+    const report = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry['duplicate'] === true);
+    expect(report).toMatchObject({ step: 'eshop.createOrder', idempotencyKey: 'twice', upstreamIds: [`eshop:${older}`, `eshop:${older + 1}`] });
+    expect(JSON.stringify(report)).not.toContain(DEMO.anna.email);
   });
 
   it('finds a guest order again by the billing e-mail', async () => {

@@ -85,20 +85,24 @@ function writeError(code: 'UNKNOWN_PRODUCT' | 'RETURN_QUANTITY_EXCEEDED', messag
   return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
-/** The oldest of the documents found for one key; more than one is a duplicate nobody should ever see: logged. */
+/**
+ * The oldest of the documents found for one key. More than one is a write that happened twice (should never be): the
+ * step goes on with the oldest and reports it, ids only, so someone reconciles the shop by hand.
+ */
 function firstOf<T extends { id: string }>(
   found: readonly T[],
-  what: string,
+  step: 'eshop.createOrder' | 'eshop.createRefund',
   idempotencyKey: string,
   logger: EshopWriteStepsDeps['logger'],
 ): T | undefined {
-  if (found.length > 1) {
+  const sorted = [...found].sort((a, b) => Number(a.id.replace(/\D/g, '')) - Number(b.id.replace(/\D/g, '')));
+  if (sorted.length > 1) {
     logger?.error(
-      { idempotencyKey, ids: found.map((d) => d.id), duplicates: found.length },
-      `more than one e-shop ${what} carries one idempotency key`,
+      { step, idempotencyKey, upstreamIds: sorted.map((d) => d.id), duplicate: true },
+      'write step found more than one upstream document with its idempotency tag',
     );
   }
-  return [...found].sort((a, b) => Number(a.id.replace(/\D/g, '')) - Number(b.id.replace(/\D/g, '')))[0];
+  return sorted[0];
 }
 
 export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteSteps {
@@ -155,7 +159,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
         email: input.billing.email,
         sinceIso: since,
       });
-      const existing = firstOf(tagged, 'order', idempotencyKey, logger);
+      const existing = firstOf(tagged, 'eshop.createOrder', idempotencyKey, logger);
       if (existing !== undefined) {
         // the first attempt's answer was lost before it could drop the caches
         await dropCached(existing);
@@ -212,7 +216,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
       const refunds = await client.listRefunds({ orderId });
       const existing = firstOf(
         refunds.filter((r) => r.idempotencyKey === idempotencyKey),
-        'refund',
+        'eshop.createRefund',
         idempotencyKey,
         logger,
       );
