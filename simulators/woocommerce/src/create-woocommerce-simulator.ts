@@ -8,6 +8,8 @@ import { couponRoutes } from './routes/coupons-routes.ts';
 import { customerRoutes } from './routes/customers-routes.ts';
 import { orderRoutes } from './routes/orders-routes.ts';
 import { productRoutes } from './routes/products-routes.ts';
+import { refundRoutes } from './routes/refunds-routes.ts';
+import { orderNoteRoutes } from './routes/order-notes-routes.ts';
 import { webhookRoutes } from './routes/webhooks-routes.ts';
 import { createWcRoutes, decorateWpResponse, namespaceIndexRoute, preDispatch, siteUrlFor, type WebhookEvent } from './wc-api.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
@@ -149,6 +151,8 @@ export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOp
     ...productRoutes(store),
     ...customerRoutes(store),
     ...orderRoutes(store),
+    ...refundRoutes(store),
+    ...orderNoteRoutes(store),
     ...couponRoutes(store),
     ...webhookRoutes(store, dispatcher),
   ];

@@ -21,7 +21,7 @@ import {
   type OrderDraft,
 } from './order-builder.ts';
 import type { WebhookEvent } from './wc-api.ts';
-import { parseMoney, vatOnNet, rateForClass } from './wc-money.ts';
+import { parseMoney, rateForClass } from './wc-money.ts';
 import { msFromGmt, nowPair } from './wp-dates.ts';
 import { wpError, type WpError } from './wp-errors.ts';
 import { EMPTY_BILLING, EMPTY_SHIPPING, itemMeta, lineImage, variationLineMeta } from './woocommerce-mappers.ts';
@@ -199,10 +199,28 @@ function applyItems<T extends { id: number }>(
   return out;
 }
 
-/** A posted net subtotal/total as the gross the draft keeps (WooCommerce takes it as given, excluding tax). */
+/**
+ * A posted net subtotal/total as the gross the draft keeps. WooCommerce stores line totals as given, excluding tax and
+ * unrounded (`wc_format_decimal` without a precision: "105.682927" stays so), computes the line's VAT on that net and
+ * rounds the line's tax to the grosz. A shop whose prices include VAT therefore gets a line of exactly G gross by
+ * posting the net as G / (1 + rate) with enough decimals; the draft keeps net + VAT rounded half up to the grosz.
+ */
 function grossOfPostedNet(postedNet: unknown, taxClass: string): number {
-  const net = parseMoney(str(postedNet)) ?? 0;
-  return net + vatOnNet(net, rateForClass(taxClass).percent);
+  const micros = parseMicros(str(postedNet));
+  if (micros === null) return 0;
+  const percent = rateForClass(taxClass).percent;
+  // micros × (100 + percent) is the gross in 1e-6 grosze; half up to whole grosze, exactly (integers only)
+  const scaled = micros * (100 + percent);
+  const sign = scaled < 0 ? -1 : 1;
+  return sign * Math.floor((2 * Math.abs(scaled) + 1_000_000) / 2_000_000);
+}
+
+/** A decimal string in millionths (at most 6 decimals kept, the rest cut); null when it is not a decimal. */
+function parseMicros(text: string): number | null {
+  const m = /^\s*(-)?(\d*)(?:\.(\d*))?\s*$/.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
+  const value = Number(m[2] || '0') * 1_000_000 + Number((m[3] ?? '').slice(0, 6).padEnd(6, '0'));
+  return m[1] ? -value : value;
 }
 
 function applyLineItems(store: WooCommerceStore, draft: OrderDraft, posted: unknown): void {

@@ -10,7 +10,17 @@ import type { Dataset, EshopCoupon } from '@omnigraph/simulator-dataset';
 import { apiKeysFrom, type ApiKey } from './wc-auth.ts';
 import { createIdCounter, mapCoupon, mapCustomer, mapOrders, mapProducts, shopAdministrator, type IdCounter } from './woocommerce-mappers.ts';
 import { normalizeRecords, type NormalizedRecords } from './woocommerce-records.ts';
-import type { WcCoupon, WcCustomer, WcOrder, WcProduct, WcVariation, WebhookRecord, WooCommerceCredentials } from './woocommerce-types.ts';
+import type {
+  WcCoupon,
+  WcCustomer,
+  WcOrder,
+  WcOrderNote,
+  WcProduct,
+  WcRefund,
+  WcVariation,
+  WebhookRecord,
+  WooCommerceCredentials,
+} from './woocommerce-types.ts';
 
 interface Pristine {
   products: WcProduct[];
@@ -219,6 +229,12 @@ export class WooCommerceStore implements SimulatorStore {
   couponByCode = new Map<string, number>();
 
   webhooks = new Map<number, WebhookRecord>();
+  /** refunds created through the API, per order, newest first (seed refunds exist only as the order's `refunds` summary) */
+  refundsByOrder = new Map<number, WcRefund[]>();
+  /** order notes (comments) per order, newest first */
+  notesByOrder = new Map<number, WcOrderNote[]>();
+  /** comment ids (notes live in wp_comments, their own id sequence) */
+  commentIds: IdCounter = createIdCounter(1);
 
   posts: IdCounter = createIdCounter(1);
   items: IdCounter = createIdCounter(1);
@@ -260,6 +276,9 @@ export class WooCommerceStore implements SimulatorStore {
     this.coupons = new Map();
     this.couponByCode = new Map();
     this.webhooks = new Map();
+    this.refundsByOrder = new Map();
+    this.notesByOrder = new Map();
+    this.commentIds = createIdCounter(1);
     this.sortCache = new Map();
     for (const kind of Object.keys(this.versions) as SortKind[]) this.versions[kind] += 1;
     for (const p of pristine.products) this.putProduct(p);

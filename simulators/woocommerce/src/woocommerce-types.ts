@@ -166,6 +166,44 @@ export interface WcOrder {
 }
 
 /**
+ * A refund line item: the order line it refunds (named in the meta `_refunded_item_id`), with negative quantity and
+ * amounts; the refunds schema has no `image` or `parent_name`.
+ */
+export type WcRefundLineItem = Omit<WcLineItem, 'image' | 'parent_name'>;
+
+/** `GET /orders/{id}/notes/{note_id}` (WC_REST_Order_Notes_Controller). */
+export interface WcOrderNote {
+  id: number;
+  /** the user's display name for notes added through the API with `added_by_user`, else "WooCommerce" (system) */
+  author: string;
+  date_created: WpDate;
+  date_created_gmt: WpDate;
+  note: string;
+  /** shown to (and e-mailed to) the customer */
+  customer_note: boolean;
+  _links: WcLinks;
+}
+
+/** `GET /orders/{id}/refunds/{refund_id}` (WC_REST_Order_Refunds_Controller), field for field. */
+export interface WcRefund {
+  id: number;
+  date_created: WpDate;
+  date_created_gmt: WpDate;
+  /** positive: "12.00" */
+  amount: string;
+  reason: string;
+  refunded_by: number;
+  /** true only when the payment gateway refunded the money (`api_refund`) */
+  refunded_payment: boolean;
+  meta_data: WcMeta[];
+  line_items: WcRefundLineItem[];
+  shipping_lines: unknown[];
+  tax_lines: unknown[];
+  fee_lines: unknown[];
+  _links: WcLinks;
+}
+
+/**
  * The order address fields, emitted in the customers endpoint's own order (`city`, `postcode`, `country`, `state`,
  * then `email` on billing only, then `phone`).
  */

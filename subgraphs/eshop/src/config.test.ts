@@ -35,8 +35,40 @@ describe('EshopConfigSchema', () => {
       ESHOP_CACHE_TTL_SECONDS: 60,
       ESHOP_MAX_STALE_STOCK_SECONDS: 600,
       ESHOP_MAX_STALE_ORDERS_SECONDS: 3_600,
+      ESHOP_ORDER_PAYMENT_METHOD: 'cod',
+      ESHOP_ORDER_PAYMENT_METHOD_TITLE: 'Płatność przy odbiorze',
+      ESHOP_COURIER_METHOD_ID: 'flat_rate',
+      ESHOP_COURIER_METHOD_TITLE: 'Kurier',
+      ESHOP_PARCEL_LOCKER_METHOD_ID: 'easypack_parcel_machines',
+      ESHOP_PARCEL_LOCKER_METHOD_TITLE: 'Paczkomat InPost 24/7',
+      ESHOP_STORE_PICKUP_METHOD_ID: 'local_pickup',
+      ESHOP_STORE_PICKUP_METHOD_TITLE: 'Odbiór osobisty',
+      ESHOP_TAX_CLASSES: new Map([
+        ['23', ''],
+        ['8', 'reduced-rate'],
+        ['5', 'super-reduced-rate'],
+        ['0', 'zero-rate'],
+      ]),
+      ESHOP_REFUND_VIA_GATEWAY: false,
+      ESHOP_RETURN_RESTOCK: false,
       OMNIGRAPH_SUBGRAPH_SECRET: DEVELOPMENT_SUBGRAPH_SECRET,
     });
+  });
+
+  it('reads the write settings: tax classes as rate=class pairs, refund flags as booleans', () => {
+    const config = parseEnv('eshop', EshopConfigSchema, {
+      ...valid,
+      ESHOP_TAX_CLASSES: '23=, 8.0=obnizona',
+      ESHOP_REFUND_VIA_GATEWAY: 'true',
+      ESHOP_RETURN_RESTOCK: '1',
+    });
+    expect([...config.ESHOP_TAX_CLASSES]).toEqual([
+      ['23', ''],
+      ['8', 'obnizona'],
+    ]);
+    expect([config.ESHOP_REFUND_VIA_GATEWAY, config.ESHOP_RETURN_RESTOCK]).toEqual([true, true]);
+    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, ESHOP_TAX_CLASSES: '23' })).toThrow(/rate=class/);
+    expect(() => parseEnv('eshop', EshopConfigSchema, { ...valid, ESHOP_REFUND_VIA_GATEWAY: 'yes' })).toThrow(/ESHOP_REFUND_VIA_GATEWAY/);
   });
 
   it('requires its own OMNIGRAPH_SUBGRAPH_SECRET in production, the development one otherwise', () => {
@@ -99,6 +131,17 @@ describe('EshopConfigSchema', () => {
       'ESHOP_MAX_STALE_ORDERS_SECONDS',
       'ESHOP_NIP_META_KEY',
       'ESHOP_ORDER_NUMBER_PATTERN',
+      'ESHOP_ORDER_PAYMENT_METHOD',
+      'ESHOP_ORDER_PAYMENT_METHOD_TITLE',
+      'ESHOP_COURIER_METHOD_ID',
+      'ESHOP_COURIER_METHOD_TITLE',
+      'ESHOP_PARCEL_LOCKER_METHOD_ID',
+      'ESHOP_PARCEL_LOCKER_METHOD_TITLE',
+      'ESHOP_STORE_PICKUP_METHOD_ID',
+      'ESHOP_STORE_PICKUP_METHOD_TITLE',
+      'ESHOP_TAX_CLASSES',
+      'ESHOP_REFUND_VIA_GATEWAY',
+      'ESHOP_RETURN_RESTOCK',
       'REDIS_URL',
       ...Object.keys(tracingEnvShape),
       'NODE_ENV',

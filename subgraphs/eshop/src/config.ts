@@ -7,6 +7,8 @@ import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
 /** Environment of the eshop subgraph. Secrets and the shop URL have no defaults: they must point somewhere real. */
 export const EshopConfigSchema = z
   .object({
@@ -79,6 +81,61 @@ export const EshopConfigSchema = z
         }
       }, 'not a valid regular expression')
       .optional(),
+    // ---- writes (ADR 0011): how orders and refunds written for the call center and the stores look in the shop ----
+    /** payment method of orders placed for a customer (a WooCommerce gateway id). @default 'cod' (cash on delivery / at pickup) */
+    ESHOP_ORDER_PAYMENT_METHOD: z.string().min(1).default('cod'),
+    /** its title on the order. @default 'Płatność przy odbiorze' */
+    ESHOP_ORDER_PAYMENT_METHOD_TITLE: z.string().min(1).default('Płatność przy odbiorze'),
+    /** shipping method id of a COURIER delivery (a shipping zone's method). @default 'flat_rate' */
+    ESHOP_COURIER_METHOD_ID: z.string().min(1).default('flat_rate'),
+    /** @default 'Kurier' */
+    ESHOP_COURIER_METHOD_TITLE: z.string().min(1).default('Kurier'),
+    /**
+     * Shipping method id of a PARCEL_LOCKER delivery; the locker id goes into the shipping line's meta
+     * `_parcel_machine_id` as InPost's plugin stores it. @default 'easypack_parcel_machines' (InPost for WooCommerce)
+     */
+    ESHOP_PARCEL_LOCKER_METHOD_ID: z.string().min(1).default('easypack_parcel_machines'),
+    /** @default 'Paczkomat InPost 24/7' */
+    ESHOP_PARCEL_LOCKER_METHOD_TITLE: z.string().min(1).default('Paczkomat InPost 24/7'),
+    /**
+     * Shipping method id of a STORE_PICKUP (click-and-collect); the store code goes into meta `_pickup_location_code`.
+     * `local_pickup` or `pickup_location` (Blocks checkout): the read mapper knows both. @default 'local_pickup'
+     */
+    ESHOP_STORE_PICKUP_METHOD_ID: z.enum(['local_pickup', 'pickup_location']).default('local_pickup'),
+    /** the title, followed by " – <store name>" when the store's name is known. @default 'Odbiór osobisty' */
+    ESHOP_STORE_PICKUP_METHOD_TITLE: z.string().min(1).default('Odbiór osobisty'),
+    /**
+     * VAT rate (percent) → the shop's tax class slug, so a line is taxed at the rate its price was decided with:
+     * `rate=class` pairs, the standard class is empty. @default '23=,8=reduced-rate,5=super-reduced-rate,0=zero-rate'
+     */
+    ESHOP_TAX_CLASSES: z
+      .string()
+      .default('23=,8=reduced-rate,5=super-reduced-rate,0=zero-rate')
+      .transform((raw, ctx) => {
+        const map = new Map<string, string>();
+        for (const pair of raw
+          .split(',')
+          .map((p) => p.trim())
+          .filter((p) => p !== '')) {
+          const match = /^(\d{1,2}(?:\.\d{1,2})?)=([\w-]*)$/.exec(pair);
+          if (!match) {
+            ctx.addIssue({ code: 'custom', message: `not a rate=class pair: ${pair}` });
+            return z.NEVER;
+          }
+          map.set(String(Number(match[1])), match[2]!);
+        }
+        return map;
+      }),
+    /**
+     * Refund returns through the payment gateway (`api_refund`): true sends the money back online, which gateways
+     * without refunds (cod, bacs) refuse. @default false: the store pays the customer back at the till
+     */
+    ESHOP_REFUND_VIA_GATEWAY: booleanFlag.default(false),
+    /**
+     * Put returned goods back on the shop's stock (`api_restock`). @default false: the goods are booked into the
+     * store's stock in the ERP, which feeds the shop's stock itself
+     */
+    ESHOP_RETURN_RESTOCK: booleanFlag.default(false),
     /** Redis for the shared cache; unset → an in-process memory cache */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

@@ -3,6 +3,7 @@ import type { Logger } from '@omnigraph/shared/logging';
 import type { EshopClient } from './upstream/eshop-client.ts';
 import { createEshopLoaders, type EshopLoaders } from './upstream/eshop-loaders.ts';
 import type { EshopLookupOptions } from './lookup/eshop-lookups.ts';
+import { createEshopWriteSteps, type EshopWriteSteps } from './writes/eshop-write-steps.ts';
 
 /** What every resolver gets: this request's loaders and the shop's lookup settings (resolvers never call the client). */
 export interface EshopContext {
@@ -10,6 +11,8 @@ export interface EshopContext {
   lookupOptions: EshopLookupOptions;
   /** ESHOP_ORDER_NUMBER_PATTERN compiled; null: core numbering (the number is the order id) */
   orderNumberPattern: RegExp | null;
+  /** the write steps (ADR 0011): idempotent by their tag, invalidating what they change */
+  writes: EshopWriteSteps;
 }
 
 export interface EshopContextDeps {
@@ -37,5 +40,11 @@ export function createEshopContext(deps: EshopContextDeps): EshopContext {
     loaders: createEshopLoaders(deps),
     lookupOptions: { nipLookup: deps.nipLookup ?? false },
     orderNumberPattern: deps.orderNumberPattern ?? null,
+    writes: createEshopWriteSteps({
+      client: deps.client,
+      cache: deps.cache,
+      logger: deps.logger,
+      now: deps.now,
+    }),
   };
 }

@@ -16,6 +16,7 @@ import { createEshopClient } from './upstream/create-eshop-client.ts';
 import { compileOrderNumberPattern } from './lookup/eshop-order-numbers.ts';
 import { ESHOP_CACHE_KEY_PREFIX } from './upstream/eshop-cache-keys.ts';
 import { createWooCommerceWebhookRoute } from './upstream/woocommerce/woocommerce-webhook.ts';
+import type { WooCommerceWriteSettings } from './upstream/woocommerce/woocommerce-writes.ts';
 
 export { ESHOP_CONFIG_KEYS, EshopConfigSchema, loadEshopConfig, type EshopConfig } from './config.ts';
 export { createEshopServer, type EshopServer, type EshopServerOptions } from './create-eshop-server.ts';
@@ -57,6 +58,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     currency: config.WOOCOMMERCE_CURRENCY,
     nipMetaKey: config.ESHOP_NIP_META_KEY,
     pluginOrderNumbers: config.ESHOP_ORDER_NUMBER_PATTERN !== undefined,
+    writes: writeSettingsOf(config),
   });
   const { server, createContext } = createEshopServer({
     client,
@@ -97,6 +99,21 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     },
     resources: [budget, cache],
   });
+}
+
+/** The ESHOP_* write settings as the WooCommerce adapter takes them. */
+export function writeSettingsOf(config: EshopConfig): WooCommerceWriteSettings {
+  return {
+    paymentMethod: { id: config.ESHOP_ORDER_PAYMENT_METHOD, title: config.ESHOP_ORDER_PAYMENT_METHOD_TITLE },
+    shippingMethods: {
+      COURIER: { id: config.ESHOP_COURIER_METHOD_ID, title: config.ESHOP_COURIER_METHOD_TITLE },
+      PARCEL_LOCKER: { id: config.ESHOP_PARCEL_LOCKER_METHOD_ID, title: config.ESHOP_PARCEL_LOCKER_METHOD_TITLE },
+      STORE_PICKUP: { id: config.ESHOP_STORE_PICKUP_METHOD_ID, title: config.ESHOP_STORE_PICKUP_METHOD_TITLE },
+    },
+    taxClasses: config.ESHOP_TAX_CLASSES,
+    refundViaGateway: config.ESHOP_REFUND_VIA_GATEWAY,
+    returnRestock: config.ESHOP_RETURN_RESTOCK,
+  };
 }
 
 if (isMainModule(import.meta.url)) {

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { EshopOrderModel, EshopListingModel } from '../upstream/eshop-client.ts';
+import type { EshopOrderModel, EshopListingModel, EshopOrderLineModel, EshopRefundModel } from '../upstream/eshop-client.ts';
 import type { EshopContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -604,13 +604,13 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
-  OrderLine: ResolverTypeWrapper<Omit<OrderLine, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  OrderLine: ResolverTypeWrapper<EshopOrderLineModel>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
   OrderReferenceKind: OrderReferenceKind;
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
-  OrderReturn: ResolverTypeWrapper<OrderReturn>;
+  OrderReturn: ResolverTypeWrapper<EshopRefundModel>;
   OrderReturnLine: ResolverTypeWrapper<OrderReturnLine>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
@@ -648,12 +648,12 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
-  OrderLine: Omit<OrderLine, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  OrderLine: EshopOrderLineModel;
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
-  OrderReturn: OrderReturn;
+  OrderReturn: EshopRefundModel;
   OrderReturnLine: OrderReturnLine;
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;

@@ -13,6 +13,8 @@ async function cachedShop() {
   const keys = [
     eshopCacheKeys.order('1'),
     eshopCacheKeys.order('2'),
+    eshopCacheKeys.orderRefunds('1'),
+    eshopCacheKeys.orderRefunds('2'),
     eshopCacheKeys.customerOrders('7'),
     eshopCacheKeys.customerOrders('8'),
     eshopCacheKeys.guestOrders('anna@example.pl'),
@@ -27,7 +29,7 @@ async function cachedShop() {
 }
 
 describe('eshop invalidation on WooCommerce webhooks', () => {
-  it('an order change drops the order, its customer’s list and the guest list of its billing e-mail', async () => {
+  it('an order change (a refund included) drops the order, its refunds, its customer’s list and the guest list of its billing e-mail', async () => {
     const { invalidator, gone } = await cachedShop();
     await invalidator.onChange({
       system: 'woocommerce',
@@ -37,7 +39,12 @@ describe('eshop invalidation on WooCommerce webhooks', () => {
       cause: 'woocommerce:webhook:order.updated',
       refs: { customerIds: ['7'], emails: ['anna@example.pl'], skus: ['SKU-A'] },
     });
-    expect(await gone()).toEqual([eshopCacheKeys.order('1'), eshopCacheKeys.customerOrders('7'), eshopCacheKeys.guestOrders('anna@example.pl')]);
+    expect(await gone()).toEqual([
+      eshopCacheKeys.order('1'),
+      eshopCacheKeys.orderRefunds('1'),
+      eshopCacheKeys.customerOrders('7'),
+      eshopCacheKeys.guestOrders('anna@example.pl'),
+    ]);
   });
 
   it('a product change drops its listing (SKUs match case-insensitively); a customer change drops nothing', async () => {

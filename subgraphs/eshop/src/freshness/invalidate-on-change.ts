@@ -3,7 +3,7 @@ import { eshopCacheKeys } from '../upstream/eshop-cache-keys.ts';
 
 /**
  * The eshop cache entries a verified WooCommerce webhook makes wrong (see `createCacheInvalidator`):
- * - `order` (created, updated, deleted, restored): `order:<id>`, the order list of each customer in `refs.customerIds`
+ * - `order` (created, updated, deleted, restored; a refund fires `order.updated`): `order:<id>`, `order-refunds:<id>`, the order list of each customer in `refs.customerIds`
  *   and the guest-order list of each billing e-mail in `refs.emails` (both, not only the one `orderKeysOf` picks: a
  *   dropped list that did not hold the order costs one read, a kept one that did would show the old status).
  *   `order.deleted` carries only the id, so its lists live until their TTL.
@@ -17,7 +17,7 @@ export function eshopKeysOfChange(event: ChangeEvent): string[] {
   switch (event.kind) {
     case 'order':
       return [
-        ...event.ids.map((id) => eshopCacheKeys.order(id)),
+        ...event.ids.flatMap((id) => [eshopCacheKeys.order(id), eshopCacheKeys.orderRefunds(id)]),
         ...(refs.customerIds ?? []).map(eshopCacheKeys.customerOrders),
         ...(refs.emails ?? []).map(eshopCacheKeys.guestOrders),
       ];

@@ -1,4 +1,5 @@
-import type { EshopOrderResolvers, OrderLineResolvers, QueryResolvers } from '../__generated__/resolvers-types.ts';
+import type { EshopOrderResolvers, OrderLineResolvers, OrderReturnResolvers, QueryResolvers } from '../__generated__/resolvers-types.ts';
+import { returnedOf } from '../writes/eshop-write-steps.ts';
 import { parseEshopOrderGlobalId } from '../upstream/eshop-client.ts';
 import { notFound } from '@omnigraph/shared/errors';
 import { checkOrderNumber, isNumericId } from '@omnigraph/shared/arguments';
@@ -12,8 +13,14 @@ export const eshopOrderQueryResolvers: QueryResolvers = {
   },
 };
 
-/** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field is on the model, so only the reference resolves. */
+/** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field but `returns` is on the model. */
 export const eshopOrderResolvers: EshopOrderResolvers = {
+  // Refunds are read (one call per order, batched per request) only for orders that have any.
+  returns: async (order, _args, { loaders }) => {
+    if (order.refundIds.length === 0) return [];
+    const refunds = (await loaders.refundsByOrder.load(order.orderId)) ?? [];
+    return [...refunds].sort((a, b) => (a.createdAt === b.createdAt ? Number(b.id) - Number(a.id) : a.createdAt < b.createdAt ? 1 : -1));
+  },
   __resolveReference: async (reference, { loaders }) => {
     const orderId = parseEshopOrderGlobalId(reference.id);
     // another channel's id (marketplace:…) or junk: not an order of this shop
@@ -27,6 +34,14 @@ export const eshopOrderResolvers: EshopOrderResolvers = {
 };
 
 export const orderLineResolvers: OrderLineResolvers = {
+  returnedQuantity: async (line, _args, { loaders }) => {
+    if (!line.orderHasRefunds) return 0;
+    return returnedOf(line, (await loaders.refundsByOrder.load(line.orderId)) ?? []);
+  },
   // a reference for the subgraph that owns Product; a line of a deleted product has none
   product: (line) => (line.sku === null || line.sku === undefined ? null : { sku: line.sku }),
+};
+
+export const orderReturnResolvers: OrderReturnResolvers = {
+  store: (refund) => (refund.storeCode === null ? null : { code: refund.storeCode }),
 };

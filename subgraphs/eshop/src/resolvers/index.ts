@@ -1,15 +1,18 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { customerResolvers } from './customer.resolvers.ts';
-import { eshopOrderQueryResolvers, eshopOrderResolvers, orderLineResolvers } from './eshop-order.resolvers.ts';
+import { eshopOrderQueryResolvers, eshopOrderResolvers, orderLineResolvers, orderReturnResolvers } from './eshop-order.resolvers.ts';
+import { eshopWriteResolvers } from './eshop-writes.resolvers.ts';
 import { customerIdentityResolvers, eshopOrderIdentityResolvers } from './identity.resolvers.ts';
 import { customerLookupResolvers, orderReferenceLookupResolvers } from './lookup.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...eshopOrderQueryResolvers },
+  Mutation: eshopWriteResolvers,
   Product: productResolvers,
   EshopOrder: { ...eshopOrderResolvers, ...eshopOrderIdentityResolvers },
   OrderLine: orderLineResolvers,
+  OrderReturn: orderReturnResolvers,
   Customer: { ...customerResolvers, ...customerIdentityResolvers },
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,

@@ -6,6 +6,7 @@ import { createHttpClient } from '@omnigraph/shared/http';
 import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import type { EshopClient } from './eshop-client.ts';
 import { createWooCommerceClient } from './woocommerce/woocommerce-client.ts';
+import type { WooCommerceWriteSettings } from './woocommerce/woocommerce-writes.ts';
 
 export interface CreateEshopClientOptions {
   /** the shop's site root, without `/wp-json` */
@@ -22,6 +23,8 @@ export interface CreateEshopClientOptions {
   nipMetaKey?: string | undefined;
   /** ESHOP_ORDER_NUMBER_PATTERN is set: orders are found by number through the search. @default false */
   pluginOrderNumbers?: boolean | undefined;
+  /** how written orders and refunds look in the shop (payment, shipping methods, tax classes, refund options) */
+  writes?: WooCommerceWriteSettings | undefined;
 }
 
 export function createEshopClient(options: CreateEshopClientOptions): EshopClient {
@@ -40,5 +43,6 @@ export function createEshopClient(options: CreateEshopClientOptions): EshopClien
     currency: options.currency,
     nipMetaKey: options.nipMetaKey,
     pluginOrderNumbers: options.pluginOrderNumbers,
+    writes: options.writes,
   });
 }

@@ -14,9 +14,10 @@ import type { EshopOrderId } from './eshop-client.ts';
 /**
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
- * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP).
+ * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP). v4: orders carry
+ * line ids, completion date, refund ids and write tags; refunds are cached.
  */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v3:';
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v4:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -30,6 +31,8 @@ export function normaliseEmail(email: string): string {
 export const eshopCacheKeys = {
   /** an EshopOrderModel */
   order: (id: EshopOrderId | string): string => `order:${id}`,
+  /** the refunds (with their lines) of an order that has any */
+  orderRefunds: (id: EshopOrderId | string): string => `order-refunds:${id}`,
   /** an EshopListingModel; WooCommerce matches SKUs case-insensitively, so the key does too */
   listing: (sku: string): string => `listing:${sku.toLowerCase()}`,
   /** the order summaries of a registered customer (shop customer id) */
@@ -43,13 +46,14 @@ export const eshopCacheKeys = {
   /** the orders an order search found for a term (a phone spelling, a company, a NIP); only stands in on failure */
   orderSearch: (term: string): string => `order-search:${digest(term.trim().toLowerCase())}`,
   /**
-   * What a created or changed order must drop: the order itself and the one list it appears in (its customer's, or
-   * the guest list of its billing e-mail).
+   * What a created or changed order must drop: the order itself, its refunds and the one list it appears in (its
+   * customer's, or the guest list of its billing e-mail).
    */
   orderKeysOf(order: { orderId: EshopOrderId | string; customerId: string | null; billingEmail: string | null }): string[] {
     const keys = [eshopCacheKeys.order(order.orderId)];
     if (order.customerId !== null) keys.push(eshopCacheKeys.customerOrders(order.customerId));
     else if (order.billingEmail !== null) keys.push(eshopCacheKeys.guestOrders(order.billingEmail));
+    keys.push(eshopCacheKeys.orderRefunds(order.orderId));
     return keys;
   },
 } as const;

@@ -5,7 +5,7 @@
  * (`MoneyModel`, `OrderStatusModel`, `DeliveryModel` …) is not defined here but in `@omnigraph/shared/models`,
  * because every channel subgraph shares the `Order` interface it mirrors.
  */
-import type { ChannelOrderModel, MoneyModel } from '@omnigraph/shared/models';
+import type { ChannelOrderModel, DeliveryMethodModel, MoneyModel, OrderLineModel } from '@omnigraph/shared/models';
 
 /** The shop's own order id (WooCommerce post / HPOS id), digits only. Created only by the adapter and `parseEshopOrderGlobalId`. */
 export type EshopOrderId = string & { readonly __brand: 'EshopOrderId' };
@@ -30,12 +30,31 @@ export interface EshopListingModel {
   stockQuantity: number | null;
 }
 
+/** A line of a shop order: the shared line plus the shop's line item id (what a refund names). */
+export interface EshopOrderLineModel extends OrderLineModel {
+  /** the WooCommerce line item id */
+  id: string;
+  /** the order it belongs to (returnedQuantity reads that order's refunds) */
+  orderId: EshopOrderId;
+  /** the order has refunds: only then are they read for returnedQuantity */
+  orderHasRefunds: boolean;
+}
+
 /** An order placed in the shop: the shared {@link ChannelOrderModel} plus what only the shop knows. */
 export interface EshopOrderModel extends ChannelOrderModel {
   /** global id `eshop:<shop id>` (the GraphQL `EshopOrder.id`) */
   id: string;
   orderId: EshopOrderId;
   channel: 'ESHOP';
+  lines: EshopOrderLineModel[];
+  /** when the order was completed (delivered or collected), ISO 8601 UTC; null before */
+  completedAt: string | null;
+  /** ids of the order's refunds, newest first (their lines are read only when asked for) */
+  refundIds: string[];
+  /** the write tag (`_omnigraph_idempotency_key`) when Omnigraph placed the order */
+  idempotencyKey: string | null;
+  /** the ERP reservation linked to a store pickup (`_omnigraph_erp_order`) */
+  erpOrderName: string | null;
   billingEmail: string | null;
   /** the shop's registered customer id; null for guest orders */
   customerId: string | null;
@@ -70,7 +89,84 @@ export interface EshopCustomerModel {
   companyName: string | null;
 }
 
+/** A refund of (part of) a shop order, as the shop records it. */
+export interface EshopRefundModel {
+  id: string;
+  orderId: EshopOrderId;
+  /** ISO 8601 UTC */
+  createdAt: string;
+  /** what the customer gets back (positive) */
+  amount: MoneyModel;
+  /** WooCommerce refunds are final when they exist */
+  status: 'completed';
+  lines: EshopRefundLineModel[];
+  /** the store that took the goods back (meta `_omnigraph_return_store`); null for refunds made elsewhere */
+  storeCode: string | null;
+  /** the write tag (`_omnigraph_idempotency_key`) when Omnigraph made the refund */
+  idempotencyKey: string | null;
+}
+
+export interface EshopRefundLineModel {
+  /** the order line refunded (`_refunded_item_id`); null when the shop did not say */
+  lineId: string | null;
+  sku: string | null;
+  /** positive: how many units were refunded */
+  quantity: number;
+}
+
+/** A person on an order written by Omnigraph (billing or delivery). */
+export interface EshopPartyModel {
+  firstName: string;
+  lastName: string;
+  company: string | null;
+  email: string;
+  phone: string | null;
+  street: string;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+/** An order for the shop to create: prices are decided by the caller (gross unit price and its VAT rate). */
+export interface EshopNewOrderModel {
+  /** the write's tag, stored on the order */
+  idempotencyKey: string;
+  /** the CRM contact it is placed for (stored on the order) */
+  crmCustomerId: string;
+  /** the shop account; null: a guest order on the billing e-mail */
+  eshopCustomerId: string | null;
+  billing: EshopPartyModel;
+  /** null: ship to the billing address */
+  shipping: EshopPartyModel | null;
+  lines: { sku: string; quantity: number; unitGross: string; vatRate: string }[];
+  delivery: { method: DeliveryMethodModel; parcelLockerId: string | null; storeCode: string | null; storeName: string | null };
+  customerNote: string | null;
+}
+
+/** A refund for the shop to create: order lines and quantities; the amounts follow from the order's lines. */
+export interface EshopNewRefundModel {
+  idempotencyKey: string;
+  orderId: EshopOrderId;
+  /** `returnedBefore`: units of the line refunded already (the new refund's amounts continue from there) */
+  lines: { lineId: string; quantity: number; returnedBefore: number }[];
+  reason: string | null;
+  storeCode: string;
+}
+
 export interface EshopClient {
+  /** Creates the order (one write, never retried by the helper); the created order. */
+  createOrder(args: { order: EshopNewOrderModel }): Promise<EshopOrderModel>;
+  /**
+   * The orders tagged with `idempotencyKey`, looked for among the recent orders (since `sinceIso`) of the shop
+   * account, or, for a guest order, of the billing e-mail. Normally zero or one.
+   */
+  findOrdersByTag(args: { idempotencyKey: string; eshopCustomerId: string | null; email: string; sinceIso: string }): Promise<EshopOrderModel[]>;
+  /** Sets one meta value on an order (update in place by key, so repeating it changes nothing). */
+  setOrderMeta(args: { orderId: EshopOrderId; key: string; value: string }): Promise<EshopOrderModel>;
+  /** Creates the refund (one write, never retried by the helper). */
+  createRefund(args: { refund: EshopNewRefundModel }): Promise<EshopRefundModel>;
+  /** The order's refunds, newest first. */
+  listRefunds(args: { orderId: EshopOrderId }): Promise<EshopRefundModel[]>;
   /** Listings for up to {@link ESHOP_BATCH_LIMIT} SKUs; SKUs the shop does not list are simply absent. */
   getListingsBySkus(args: { skus: readonly string[] }): Promise<EshopListingModel[]>;
   /** Orders for up to {@link ESHOP_BATCH_LIMIT} ids; unknown ids are absent. */

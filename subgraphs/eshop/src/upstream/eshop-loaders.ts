@@ -24,6 +24,7 @@ import {
   type EshopListingModel,
   type EshopOrderId,
   type EshopOrderModel,
+  type EshopRefundModel,
 } from './eshop-client.ts';
 import { eshopCacheKeys, normaliseEmail } from './eshop-cache-keys.ts';
 
@@ -51,6 +52,8 @@ export interface EshopLoaders {
   customerById: DataLoader<string, EshopCustomerModel | null, string>;
   /** search term → the orders the shop's order search finds for it (capped, oldest first) */
   ordersBySearch: DataLoader<string, EshopOrderModel[] | null, string>;
+  /** order id → its refunds with their lines; ask only for orders that have refunds (one call per such order) */
+  refundsByOrder: DataLoader<EshopOrderId, EshopRefundModel[] | null, string>;
 }
 
 /** Pages of one order search a lookup reads at most: bounded calls, and enough for any one person's orders. */
@@ -151,6 +154,10 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     <K>(read: (key: K) => Promise<EshopOrderModel[]>) =>
     (keys: readonly K[]) =>
       Promise.all(keys.map((key) => read(key).catch(toError)));
+  const perKeyRefunds =
+    <K>(read: (key: K) => Promise<EshopRefundModel[]>) =>
+    (keys: readonly K[]) =>
+      Promise.all(keys.map((key) => read(key).catch(toError)));
   const customerOrders = createCachedLoader<string, EshopOrderSummaryModel[]>({
     ...common,
     name: 'listCustomerOrders',
@@ -220,7 +227,18 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     }),
   });
 
+  // WooCommerce reads refunds per order only (no batch endpoint): one call per order that has any, once per request,
+  // kept like the order itself and dropped with it when it changes.
+  const refundsByOrder = createCachedLoader<EshopOrderId, EshopRefundModel[]>({
+    ...common,
+    name: 'listRefunds',
+    policy: policy(fresh, orderMaxStale),
+    cacheKey: eshopCacheKeys.orderRefunds,
+    fetch: perKeyRefunds(async (orderId: EshopOrderId) => client.listRefunds({ orderId })),
+  });
+
   return {
+    refundsByOrder,
     listingBySku,
     orderById,
     orderByNumber,

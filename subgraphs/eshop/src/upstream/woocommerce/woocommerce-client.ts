@@ -6,15 +6,25 @@
  */
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
-import { ESHOP_BATCH_LIMIT, type EshopClient, type EshopListingModel, type EshopOrderModel } from '../eshop-client.ts';
-import { WcCustomerListDto, WcOrderDto, WcOrderListDto, WcProductListDto, WpErrorDto } from './woocommerce-dtos.ts';
+import { UpstreamError } from '@omnigraph/shared/errors';
+import { ESHOP_BATCH_LIMIT, type EshopClient, type EshopListingModel, type EshopOrderId, type EshopOrderModel } from '../eshop-client.ts';
+import { WcCustomerListDto, WcOrderDto, WcOrderListDto, WcProductListDto, WcRefundDto, WcRefundListDto, WpErrorDto } from './woocommerce-dtos.ts';
 import {
   isGuestOrderOf,
   mapWcCustomerDtoToEshopCustomer,
   mapWcOrderDtoToEshopOrder,
   mapWcProductDtoToEshopListing,
+  mapWcRefundDtoToEshopRefund,
   type WcOrderMappingOptions,
 } from './woocommerce-mappers.ts';
+import {
+  DEFAULT_WRITE_SETTINGS,
+  metaText,
+  toWcOrderBody,
+  toWcRefundBody,
+  WC_WRITE_META,
+  type WooCommerceWriteSettings,
+} from './woocommerce-writes.ts';
 
 const API_PREFIX = '/wp-json/wc/v3';
 /** Pages of one listing fetched at once once the total is known: enough for latency, gentle on a PHP-FPM pool. */
@@ -38,6 +48,8 @@ export interface WooCommerceClientOptions {
    * @default false (core WooCommerce: the number is the id)
    */
   pluginOrderNumbers?: boolean | undefined;
+  /** how orders and refunds Omnigraph writes look in the shop (ESHOP_* write settings). @default DEFAULT_WRITE_SETTINGS */
+  writes?: WooCommerceWriteSettings | undefined;
 }
 
 type Operation =
@@ -48,7 +60,12 @@ type Operation =
   | 'listGuestOrdersByEmail'
   | 'findCustomersByEmail'
   | 'getCustomersByIds'
-  | 'searchOrders';
+  | 'searchOrders'
+  | 'findOrdersByTag'
+  | 'listRefunds'
+  | 'getOrderForRefund';
+
+type WriteOperation = 'createOrder' | 'setOrderMeta' | 'createRefund';
 
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
   const { http, upstream, currency } = options;
@@ -106,7 +123,88 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
     return orders.filter((o) => (seen.has(o.id) ? false : (seen.add(o.id), true)));
   }
 
+  const writes = options.writes ?? DEFAULT_WRITE_SETTINGS;
+
+  /** One write: never retried by the helper (the step looks its document up by tag before writing again). */
+  function write<T>(
+    operation: WriteOperation,
+    send: (signal: AbortSignal) => Promise<AxiosResponse<unknown>>,
+    parse: (response: AxiosResponse<unknown>) => T,
+    onStatus?: Record<number, (response: AxiosResponse<unknown>) => T | undefined>,
+  ): Promise<T> {
+    return upstream.call({ operation, idempotent: false, send, parse, ...(onStatus === undefined ? {} : { onStatus }) });
+  }
+
+  const refundsOf = (orderId: EshopOrderId, operation: Operation) =>
+    get(operation, `/orders/${orderId}/refunds`, { per_page: ESHOP_BATCH_LIMIT }, (res) =>
+      WcRefundListDto.parse(res.data).map((dto) => mapWcRefundDtoToEshopRefund(dto, orderId, currency)),
+    );
+
   return {
+    /** `POST /orders`: WooCommerce has no idempotency key of its own; the order carries ours as meta. */
+    async createOrder({ order }) {
+      const body = toWcOrderBody(order, writes);
+      return write(
+        'createOrder',
+        (signal) => http.post<unknown>(`${API_PREFIX}/orders`, body, { signal }),
+        (res) => mapOrder(WcOrderDto.parse(res.data)),
+      );
+    },
+
+    /**
+     * WooCommerce cannot filter orders by meta: the recent orders (`after`, GMT) of the account, or the guest orders of
+     * the billing e-mail (`search` + `customer=0`), all pages, matched on the tag here. A write's order is at most
+     * hours old, so the window is a page or two even for a busy B2B account.
+     */
+    async findOrdersByTag({ idempotencyKey, eshopCustomerId, email, sinceIso }) {
+      const after = sinceIso.replace(/\.\d{3}Z$|Z$/, '');
+      const query: Record<string, string | number> = { after, dates_are_gmt: 'true' };
+      if (eshopCustomerId !== null) query['customer'] = eshopCustomerId;
+      else {
+        query['search'] = email.trim();
+        query['customer'] = 0;
+      }
+      const recent = await listAllOrders('findOrdersByTag', query);
+      return recent.filter((dto) => metaText(dto.meta_data, WC_WRITE_META.idempotencyKey) === idempotencyKey).map(mapOrder);
+    },
+
+    /** `PUT /orders/{id}` with one meta entry: WooCommerce updates the entry with that key in place (`update_meta_data`). */
+    async setOrderMeta({ orderId, key, value }) {
+      return write(
+        'setOrderMeta',
+        (signal) => http.put<unknown>(`${API_PREFIX}/orders/${orderId}`, { meta_data: [{ key, value }] }, { signal }),
+        (res) => mapOrder(WcOrderDto.parse(res.data)),
+      );
+    },
+
+    /**
+     * `POST /orders/{id}/refunds` for lines of the order, priced from the order as it is now (one read first). A
+     * refusal of WooCommerce (more than is left to refund, a gateway that cannot refund) comes as HTTP 500 with
+     * `woocommerce_rest_cannot_create_order_refund`: a final answer (UPSTREAM_REJECTED), not an unwell shop.
+     */
+    async createRefund({ refund }) {
+      const order = await get('getOrderForRefund', `/orders/${refund.orderId}`, undefined, (res) => WcOrderDto.parse(res.data));
+      const { body } = toWcRefundBody(order, refund, writes);
+      const refused = (res: AxiosResponse<unknown>) => {
+        const error = WpErrorDto.safeParse(res.data);
+        if (error.success && error.data.code.startsWith('woocommerce_rest_')) {
+          throw new UpstreamError({ code: 'UPSTREAM_REJECTED', serviceName: 'eshop', operation: 'createRefund', status: res.status });
+        }
+        return undefined;
+      };
+      return write(
+        'createRefund',
+        (signal) => http.post<unknown>(`${API_PREFIX}/orders/${refund.orderId}/refunds`, body, { signal }),
+        (res) => mapWcRefundDtoToEshopRefund(WcRefundDto.parse(res.data), refund.orderId, order.currency),
+        { 500: refused },
+      );
+    },
+
+    /** `GET /orders/{id}/refunds?per_page=100`, newest first. */
+    async listRefunds({ orderId }) {
+      return refundsOf(orderId, 'listRefunds');
+    },
+
     /**
      * `GET /products?sku=A,B,C&per_page=100`: exact (case-insensitive) SKU match over products **and variations**.
      * WooCommerce splits the list on commas, so a SKU containing one cannot be asked for and is skipped.

@@ -35,14 +35,33 @@ const WcBillingDto = WcAddressDto.extend({
   phone: z.string().nullable().optional().default(null),
 });
 
+/** `taxes[]` of an item: the tax rate id and the raw amount ("41.4"); a refund names the rate when it refunds tax. */
+const WcItemTaxDto = z.object({
+  id: z.number().int(),
+  total: z.string().optional().default(''),
+});
+
 const WcLineItemDto = z.object({
   id: z.number().int(),
   name: z.string(),
+  product_id: z.number().int().optional().default(0),
+  variation_id: z.number().int().optional().default(0),
   quantity: z.number().int(),
   total: WcDecimalDto,
   total_tax: WcDecimalDto,
+  taxes: z.array(WcItemTaxDto).optional().default([]),
   // null once the product is deleted
   sku: z.string().nullable().optional().default(null),
+  // a refund's line names the order line it refunds in `_refunded_item_id`
+  meta_data: z.array(WcMetaDto).optional().default([]),
+});
+export type WcLineItemDto = z.infer<typeof WcLineItemDto>;
+
+/** The order's own summary of its refunds, newest first; `total` is negative ("-12.00"). */
+const WcOrderRefundSummaryDto = z.object({
+  id: z.number().int(),
+  reason: z.string().optional().default(''),
+  total: WcDecimalDto,
 });
 
 const WcShippingLineDto = z.object({
@@ -70,13 +89,33 @@ export const WcOrderDto = z.object({
   shipping: WcAddressDto,
   payment_method: z.string(),
   date_paid_gmt: WcGmtDateDto.nullable(),
+  // set when the order reaches `completed` (delivered or collected); older shops may omit it
+  date_completed_gmt: WcGmtDateDto.nullable().optional().default(null),
   line_items: z.array(WcLineItemDto),
   shipping_lines: z.array(WcShippingLineDto),
   // custom fields of checkout plugins (a NIP, a numbering plugin's `_order_number`); hidden `_` keys need an
   // admin-level key, so a shop may send none
   meta_data: z.array(WcMetaDto).optional().default([]),
+  refunds: z.array(WcOrderRefundSummaryDto).optional().default([]),
 });
 export type WcOrderDto = z.infer<typeof WcOrderDto>;
+
+/**
+ * `GET /orders/{id}/refunds[/{refund_id}]`, `POST /orders/{id}/refunds`: a refund with its lines (negative quantities
+ * and amounts, each naming its order line in `_refunded_item_id`) and its meta data (our tags).
+ * https://developer.woocommerce.com/docs/apis/rest-api/v3/order-refunds/
+ */
+export const WcRefundDto = z.object({
+  id: z.number().int().positive(),
+  date_created_gmt: WcGmtDateDto,
+  amount: WcDecimalDto,
+  reason: z.string().optional().default(''),
+  refunded_payment: z.boolean().optional().default(false),
+  meta_data: z.array(WcMetaDto).optional().default([]),
+  line_items: z.array(WcLineItemDto).optional().default([]),
+});
+export type WcRefundDto = z.infer<typeof WcRefundDto>;
+export const WcRefundListDto = z.array(WcRefundDto);
 export type WcShippingLineDto = z.infer<typeof WcShippingLineDto>;
 export type WcAddressDto = z.infer<typeof WcAddressDto>;
 

@@ -1,3 +1,4 @@
+import type { EshopOrderId } from '../eshop-client.ts';
 import { describe, expect, it } from 'vitest';
 import { WcCustomerDto, WcOrderDto, WcProductDto } from './woocommerce-dtos.ts';
 import {
@@ -73,7 +74,8 @@ function orderFixture(overrides: Record<string, unknown> = {}): WcOrderDto {
 
 describe('mapWcOrderDtoToEshopOrder', () => {
   it('maps the A.2.1 order with exact gross totals', () => {
-    const order = mapWcOrderDtoToEshopOrder(orderFixture());
+    const dto = orderFixture();
+    const order = mapWcOrderDtoToEshopOrder(dto);
     expect(order).toMatchObject({
       id: 'eshop:10482',
       orderId: '10482',
@@ -93,9 +95,24 @@ describe('mapWcOrderDtoToEshopOrder', () => {
       },
     });
     expect(order.lines).toEqual([
-      { sku: 'SKU-KET-17-STL', name: 'Czajnik elektryczny stalowy 1,7 l', quantity: 1, unitPrice: { amount: '221.40', currency: 'PLN' } },
-      { sku: 'SKU-MUG-450-NAVY', name: 'Kubek termiczny 450 ml - Granatowy', quantity: 2, unitPrice: { amount: '55.35', currency: 'PLN' } },
+      expect.objectContaining({
+        sku: 'SKU-KET-17-STL',
+        name: 'Czajnik elektryczny stalowy 1,7 l',
+        quantity: 1,
+        unitPrice: { amount: '221.40', currency: 'PLN' },
+      }),
+      expect.objectContaining({
+        sku: 'SKU-MUG-450-NAVY',
+        name: 'Kubek termiczny 450 ml - Granatowy',
+        quantity: 2,
+        unitPrice: { amount: '55.35', currency: 'PLN' },
+      }),
     ]);
+    expect(order.lines.map((l) => [l.id, l.orderId, l.orderHasRefunds])).toEqual([
+      [String(dto.line_items[0]!.id), order.orderId, false],
+      [String(dto.line_items[1]!.id), order.orderId, false],
+    ]);
+    expect([order.completedAt, order.refundIds]).toEqual([dto.date_completed_gmt === null ? null : `${dto.date_completed_gmt}Z`, []]);
     expect(order.delivery).toEqual({
       method: 'COURIER',
       name: 'InPost Paczkomat 24/7',
@@ -158,15 +175,17 @@ describe('mapWcOrderDtoToEshopOrder', () => {
 describe('mapWcLine', () => {
   it('rounds the gross unit price half up in whole grosze', () => {
     // 124.37 + 28.61 = 152.98 over 3 = 50.9933… → 50.99
-    const line = mapWcLine({ id: 1, name: 'Bidon', quantity: 3, total: '124.37', total_tax: '28.61', sku: 'SKU-BDN' }, 'PLN');
+    const line = mapWcLine({ id: 1, name: 'Bidon', quantity: 3, total: '124.37', total_tax: '28.61', sku: 'SKU-BDN' }, 'PLN', '9' as EshopOrderId);
     expect(line.unitPrice).toEqual({ amount: '50.99', currency: 'PLN' });
     // 0.05 over 2 = 0.025 → 0.03
-    expect(mapWcLine({ id: 2, name: 'x', quantity: 2, total: '0.04', total_tax: '0.01', sku: null }, 'PLN').unitPrice.amount).toBe('0.03');
+    expect(
+      mapWcLine({ id: 2, name: 'x', quantity: 2, total: '0.04', total_tax: '0.01', sku: null }, 'PLN', '9' as EshopOrderId).unitPrice.amount,
+    ).toBe('0.03');
   });
 
   it('keeps a line of a deleted product without a SKU', () => {
-    expect(mapWcLine({ id: 1, name: 'Gone', quantity: 1, total: '10.00', total_tax: '2.30', sku: null }, 'PLN').sku).toBeNull();
-    expect(mapWcLine({ id: 1, name: 'Gone', quantity: 1, total: '10.00', total_tax: '2.30', sku: '' }, 'PLN').sku).toBeNull();
+    expect(mapWcLine({ id: 1, name: 'Gone', quantity: 1, total: '10.00', total_tax: '2.30', sku: null }, 'PLN', '9' as EshopOrderId).sku).toBeNull();
+    expect(mapWcLine({ id: 1, name: 'Gone', quantity: 1, total: '10.00', total_tax: '2.30', sku: '' }, 'PLN', '9' as EshopOrderId).sku).toBeNull();
   });
 });
 

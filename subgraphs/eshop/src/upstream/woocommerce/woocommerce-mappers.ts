@@ -1,5 +1,5 @@
 /** Pure WooCommerce DTO → e-shop domain conversions. No I/O, no clock: everything comes from the DTO. */
-import type { AddressModel, DeliveryModel, MoneyModel, OrderLineModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
+import type { AddressModel, DeliveryModel, MoneyModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
 import {
   toEshopOrderGlobalId,
   type EshopBuyerModel,
@@ -7,11 +7,14 @@ import {
   type EshopListingModel,
   type EshopListingStatus,
   type EshopOrderId,
+  type EshopOrderLineModel,
   type EshopOrderModel,
+  type EshopRefundModel,
   type EshopStockStatus,
 } from '../eshop-client.ts';
 import { addDecimals, divideMinorUnits, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
-import type { WcAddressDto, WcCustomerDto, WcOrderDto, WcProductDto, WcShippingLineDto } from './woocommerce-dtos.ts';
+import type { WcAddressDto, WcCustomerDto, WcOrderDto, WcProductDto, WcRefundDto, WcShippingLineDto } from './woocommerce-dtos.ts';
+import { metaText, WC_WRITE_META } from './woocommerce-writes.ts';
 
 /** WooCommerce shipping-line meta our shop's plugins write (see simulators/woocommerce/README.md, "Dataset mapping"). */
 const PICKUP_LOCATION_META = '_pickup_location_code';
@@ -142,10 +145,18 @@ export function mapWcDelivery(dto: Pick<WcOrderDto, 'shipping_lines' | 'shipping
  * A line's gross unit price: WooCommerce stores line `total` net of tax (after discounts) plus `total_tax`; their sum
  * divided by the quantity, in whole grosze (half away from zero). Line `price` is a float and not used.
  */
-export function mapWcLine(dto: WcOrderDto['line_items'][number], currency: string): OrderLineModel {
+export function mapWcLine(
+  dto: Pick<WcOrderDto['line_items'][number], 'id' | 'name' | 'quantity' | 'total' | 'total_tax' | 'sku'>,
+  currency: string,
+  orderId: EshopOrderId,
+  orderHasRefunds = false,
+): EshopOrderLineModel {
   const gross = parseDecimalToMinorUnits(dto.total) + parseDecimalToMinorUnits(dto.total_tax);
   const unit = dto.quantity > 0 ? divideMinorUnits(gross, dto.quantity) : gross;
   return {
+    id: String(dto.id),
+    orderId,
+    orderHasRefunds,
     sku: dto.sku !== null && dto.sku !== '' ? dto.sku : null,
     name: dto.name,
     quantity: dto.quantity,
@@ -219,8 +230,12 @@ export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappi
       discount: { amount: addDecimals(dto.discount_total, dto.discount_tax), currency },
       tax: money(dto.total_tax, currency),
     },
-    lines: dto.line_items.map((line) => mapWcLine(line, currency)),
+    lines: dto.line_items.map((line) => mapWcLine(line, currency, orderId, dto.refunds.length > 0)),
     delivery: mapWcDelivery(dto),
+    completedAt: dto.date_completed_gmt === null ? null : mapWcGmtDate(dto.date_completed_gmt),
+    refundIds: dto.refunds.map((r) => String(r.id)),
+    idempotencyKey: metaText(dto.meta_data, WC_WRITE_META.idempotencyKey),
+    erpOrderName: metaText(dto.meta_data, WC_WRITE_META.erpOrder),
     paymentStatus: mapWcPaymentStatus(dto),
     billingEmail: dto.billing.email !== null && dto.billing.email !== '' ? dto.billing.email : null,
     customerId: dto.customer_id === 0 ? null : String(dto.customer_id),
@@ -231,4 +246,27 @@ export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappi
 /** Guest orders of one person: WooCommerce's `search` is a substring match over many fields, so re-check exactly. */
 export function isGuestOrderOf(dto: Pick<WcOrderDto, 'customer_id' | 'billing'>, email: string): boolean {
   return dto.customer_id === 0 && (dto.billing.email ?? '').trim().toLowerCase() === email.trim().toLowerCase();
+}
+
+/**
+ * A refund with its lines. Refund lines carry negative quantities; each names the order line it refunds in
+ * `_refunded_item_id` (absent on refunds some plugins write: the line is then unknown, its SKU still counts).
+ */
+export function mapWcRefundDtoToEshopRefund(dto: WcRefundDto, orderId: EshopOrderId, currency: string): EshopRefundModel {
+  return {
+    id: String(dto.id),
+    orderId,
+    createdAt: mapWcGmtDate(dto.date_created_gmt),
+    amount: money(dto.amount, currency),
+    status: 'completed',
+    lines: dto.line_items
+      .filter((line) => line.quantity !== 0)
+      .map((line) => ({
+        lineId: metaText(line.meta_data, '_refunded_item_id'),
+        sku: line.sku !== null && line.sku !== '' ? line.sku : null,
+        quantity: Math.abs(line.quantity),
+      })),
+    storeCode: metaText(dto.meta_data, WC_WRITE_META.returnStore),
+    idempotencyKey: metaText(dto.meta_data, WC_WRITE_META.idempotencyKey),
+  };
 }
