@@ -27,6 +27,7 @@ import {
 import { eshopCacheKeys } from '../upstream/eshop-cache-keys.ts';
 import { WC_WRITE_META, WcWriteInputError } from '../upstream/woocommerce/woocommerce-writes.ts';
 import { parseDecimalToMinorUnits } from '../upstream/money.ts';
+import { reportDuplicate } from '@omnigraph/shared/writes';
 
 /** How far back a step looks for the order it may have placed: longer than any retry or recovery of one write. */
 export const ORDER_TAG_LOOKBACK_MS = 48 * 60 * 60 * 1000;
@@ -96,12 +97,8 @@ function firstOf<T extends { id: string }>(
   logger: EshopWriteStepsDeps['logger'],
 ): T | undefined {
   const sorted = [...found].sort((a, b) => Number(a.id.replace(/\D/g, '')) - Number(b.id.replace(/\D/g, '')));
-  if (sorted.length > 1) {
-    logger?.error(
-      { step, idempotencyKey, upstreamIds: sorted.map((d) => d.id), duplicate: true },
-      'write step found more than one upstream document with its idempotency tag',
-    );
-  }
+  if (sorted.length > 1)
+    reportDuplicate(step, { service: 'eshop', ...(logger ? { logger } : {}), idempotencyKey, upstreamIds: sorted.map((d) => d.id) });
   return sorted[0];
 }
 
