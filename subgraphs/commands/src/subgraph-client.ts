@@ -11,7 +11,9 @@ import { currentRequestScope } from '@omnigraph/shared/sources';
 import { activeTraceparent } from '@omnigraph/shared/tracing';
 import type { ServiceName } from '@omnigraph/shared/errors';
 
-export type SubgraphUrls = Record<ServiceName, string>;
+/** The subgraphs the orchestrator calls: every role but its own. */
+export type CalledSubgraph = Exclude<ServiceName, 'commands'>;
+export type SubgraphUrls = Record<CalledSubgraph, string>;
 
 export interface SubgraphClientOptions {
   urls: SubgraphUrls;
@@ -33,7 +35,7 @@ export interface SubgraphClient {
    * UNKNOWN_PRODUCT stays that code), or UPSTREAM_UNAVAILABLE / UPSTREAM_TIMEOUT with `serviceName` when the
    * subgraph could not be asked or did not answer in time: the outcome of a write is then unknown.
    */
-  request<T>(service: ServiceName, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T>;
+  request<T>(service: CalledSubgraph, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T>;
 }
 
 /** What a subgraph must at least leave of the deadline for its answer to come back: below it, the call is not sent. */
@@ -43,7 +45,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   return {
-    async request<T>(service: ServiceName, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T> {
+    async request<T>(service: CalledSubgraph, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T> {
       const startedAt = now();
       // Inside a client request its (signed, gateway-chosen) deadline bounds every call; the recovery path has none.
       const requestDeadline = currentRequestScope()?.deadlineAt;
