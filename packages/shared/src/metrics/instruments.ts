@@ -168,6 +168,36 @@ export const cacheStaleAge = new Histogram({
   registers,
 });
 
+// ---- commands: writes (ADR 0011) ----
+
+/**
+ * One per write request (and per recovery run) when it ends. `operation`: the mutation (a fixed list in code);
+ * `outcome`: succeeded, failed, pending, replayed, refused (prepare refused it, or its upstream was not asked: the key
+ * is free again), in_progress, reused, unavailable.
+ */
+export const writes = new Counter({
+  name: 'omnigraph_writes_total',
+  help: 'Idempotent writes by mutation and outcome (succeeded, failed, pending, replayed, refused, in_progress, reused, unavailable)',
+  labelNames: ['service', 'operation', 'outcome'] as const,
+  registers,
+});
+
+/** Should stay 0: a step found more than one upstream document tagged with its idempotency key. */
+export const writeDuplicatesDetected = new Counter({
+  name: 'omnigraph_writes_duplicates_detected_total',
+  help: 'Write steps that found more than one upstream document tagged with their idempotency key (should stay 0)',
+  labelNames: ['service', 'step'] as const,
+  registers,
+});
+
+export const writeUnknownResolution = new Histogram({
+  name: 'omnigraph_write_unknown_resolution_seconds',
+  help: 'Time from the first unknown outcome of a write (an upstream answer lost) to the write succeeding',
+  labelNames: ['service', 'operation'] as const,
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
+  registers,
+});
+
 // ---- every HTTP service ----
 
 /** What a drain waits for, and a saturation signal to scale on (requests received and not yet answered). */

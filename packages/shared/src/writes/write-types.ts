@@ -64,6 +64,8 @@ export interface WriteRecord {
   nextAttemptAt?: number;
   /** attempts of the whole write so far (first request, client retries, recovery runs) */
   runs: number;
+  /** epoch ms of the first unknown outcome (a step's answer lost), for `omnigraph_write_unknown_resolution_seconds` */
+  unknownSince?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -143,8 +145,5 @@ export interface WriteRunner {
   /** One recovery pass: takes over due PENDING records and resumes them. Resolves with how many it resumed. */
   recoverDue(operations: ReadonlyMap<string, WriteOperation<unknown, unknown, unknown>>, limit?: number): Promise<number>;
   /** `recoverDue` every `intervalMs` (unref'd timer) until `stop()`, which waits for a pass in progress. */
-  startRecovery(
-    operations: ReadonlyMap<string, WriteOperation<unknown, unknown, unknown>>,
-    intervalMs: number,
-  ): { stop(): Promise<void> };
+  startRecovery(operations: ReadonlyMap<string, WriteOperation<unknown, unknown, unknown>>, intervalMs: number): { stop(): Promise<void> };
 }
