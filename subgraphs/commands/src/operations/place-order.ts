@@ -76,7 +76,6 @@ export function placeOrderOperation(reads: GraphReads, steps: StepCalls): WriteO
     async prepare(input: PlaceOrderInput, identity: RequestIdentity): Promise<PlaceOrderPrepared> {
       const customer = await reads.customer(input.customerId, identity);
       if (customer === null) throw notFound('No CRM customer has this id.');
-      const { billing, shipping } = partiesOf(customer, input);
       const storeCode = input.delivery.storeCode;
       let storeName: string | undefined;
       if (storeCode !== undefined) {
@@ -101,6 +100,8 @@ export function placeOrderOperation(reads: GraphReads, steps: StepCalls): WriteO
         const price = priceOf(product, input.pricing);
         return { sku: line.sku, quantity: line.quantity, unitGross: price.gross.amount, vatRate: price.vatRate };
       });
+      // after the lines: an unknown product or missing stock is what the agent needs to hear first
+      const { billing, shipping } = partiesOf(customer, input);
       const delivery: EshopCreateOrderInput['delivery'] = { method: input.delivery.method };
       if (input.delivery.parcelLockerId !== undefined) delivery.parcelLockerId = input.delivery.parcelLockerId;
       if (storeCode !== undefined) Object.assign(delivery, { storeCode, storeName });

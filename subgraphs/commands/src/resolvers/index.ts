@@ -2,8 +2,7 @@
  * The three writes and `writeOperation`: check the input, hand the write to the runner (which claims the key,
  * prepares, runs the steps or replays what is recorded), and map the record to the payload.
  */
-import { GraphQLError } from 'graphql';
-import { validateIdempotencyKey, type WriteRecord } from '@omnigraph/shared/writes';
+import { validateIdempotencyKey, writeErrorToGraphQLError, type WriteRecord } from '@omnigraph/shared/writes';
 import type { Resolvers, WriteOperation as WriteOperationGql } from '../__generated__/resolvers-types.ts';
 import type { CommandsContext } from '../context.ts';
 import type { AddCustomerNoteResult } from '../operations/add-customer-note.ts';
@@ -27,8 +26,7 @@ export function operationOf(record: WriteRecord): WriteOperationGql {
 /** A FAILED write answers its error again, as first answered (a retry learns what the first request learnt). */
 function throwIfFailed(record: WriteRecord): void {
   if (record.state !== 'FAILED') return;
-  const error = record.error ?? { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' };
-  throw new GraphQLError(error.message, { extensions: { ...error.extensions, code: error.code } });
+  throw writeErrorToGraphQLError(record.error ?? { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' });
 }
 
 /** The result once the write SUCCEEDED; undefined while it is PENDING (its references are not final yet). */
