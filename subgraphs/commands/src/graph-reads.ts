@@ -3,12 +3,10 @@
  * the CRM customer, ERP products with prices and store stock, ERP stores, and an order as its channel shows it.
  */
 import type { RequestIdentity } from '@omnigraph/shared/identity';
+import type { MoneyModel, OrderStatusModel } from '@omnigraph/shared/models';
 import type { SubgraphClient } from './subgraph-client.ts';
 
-export interface Money {
-  amount: string;
-  currency: string;
-}
+export type Money = MoneyModel;
 
 export interface CrmCustomer {
   id: string;
@@ -44,9 +42,6 @@ export interface ErpStore {
   kind: string;
 }
 
-export type OrderStatus =
-  'PENDING_PAYMENT' | 'ON_HOLD' | 'PROCESSING' | 'SHIPPED' | 'READY_FOR_PICKUP' | 'COMPLETED' | 'CANCELLED' | 'REFUNDED' | 'FAILED';
-
 export interface ChannelOrderLine {
   id: string | null;
   sku: string | null;
@@ -58,7 +53,7 @@ export interface ChannelOrderLine {
 export interface ChannelOrder {
   id: string;
   number: string;
-  status: OrderStatus;
+  status: OrderStatusModel;
   placedAt: string;
   completedAt: string | null;
   lines: ChannelOrderLine[];
