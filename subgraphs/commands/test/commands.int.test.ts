@@ -24,7 +24,13 @@ const WINDOW_DAYS = 365;
 let bed: CommandsBed;
 
 beforeAll(async () => {
-  bed = await startCommandsBed({ COMMANDS_RETURN_WINDOW_DAYS: String(WINDOW_DAYS) });
+  bed = await startCommandsBed({
+    COMMANDS_RETURN_WINDOW_DAYS: String(WINDOW_DAYS),
+    // Anna has no ERP partner: her pickup reservations go to the ERP's default partner (here the company's own
+    // partner; a retailer configures its walk-in / e-shop customers partner). Without one the ERP refuses the
+    // reservation after the e-shop order exists, and the write stays half done.
+    ERP_DEFAULT_PARTNER_ID: '1',
+  });
 });
 afterAll(async () => {
   await bed?.stop();
@@ -79,6 +85,17 @@ describe('placeOrder', () => {
     // another caller's key space: the same key is unknown there
     const stranger = await bed.call(WRITE_OPERATION, { key }, { ...AGENT, subject: 'key:someone-else' });
     expect(stranger.data.writeOperation).toBeNull();
+  });
+
+  it('an answer lost after WooCommerce committed (connection reset): the step is re-sent, finds its order, one order', async () => {
+    bed.upstreams.simulators.woocommerce.control.addFaults([{ kind: 'commit_then_reset', count: 1, match: 'POST /wp-json/wc/v3/orders' }]);
+    const { sku } = productInStore('WAW1', 1);
+    const key = randomUUID();
+    const placed = await bed.call(PLACE_ORDER, { key, input: { customerId: ANNA, lines: [{ sku, quantity: 1 }], delivery: { method: 'COURIER' } } });
+    expect(placed.errors).toBeUndefined();
+    expect(placed.data.placeOrder.operation.state).toBe('SUCCEEDED');
+    expect(placed.data.placeOrder.order.id).toMatch(/^eshop:\d+$/);
+    expect(bed.writes()[ORDERS]).toBe(1);
   });
 
   it('refuses an unknown SKU with UNKNOWN_PRODUCT and writes nothing; the key stays free', async () => {
@@ -195,8 +212,13 @@ describe('addCustomerNote', () => {
     expect(first.data.addCustomerNote).toMatchObject({ operation: { state: 'SUCCEEDED' }, customer: { id: ANNA } });
     const again = await bed.call(ADD_NOTE, { key, input });
     expect(again.data.addCustomerNote.note.id).toBe(first.data.addCustomerNote.note.id);
+    // one note (the HubSpot simulator counts a create under its route template and under the object's path)
     const writes = Object.entries(bed.writes());
-    expect(writes).toEqual([[expect.stringMatching(/^hubspot POST \/crm\/v3\/objects\//), 1]]);
+    expect(writes.length).toBeGreaterThan(0);
+    for (const [endpoint, count] of writes) {
+      expect(endpoint).toMatch(/^hubspot POST \/crm\/v3\/objects\/(notes|:objectType)$/);
+      expect(count).toBe(1);
+    }
   });
 
   it('refuses an unknown customer with NOT_FOUND and writes nothing', async () => {
