@@ -26,10 +26,6 @@ let bed: CommandsBed;
 beforeAll(async () => {
   bed = await startCommandsBed({
     COMMANDS_RETURN_WINDOW_DAYS: String(WINDOW_DAYS),
-    // Anna has no ERP partner: her pickup reservations go to the ERP's default partner (here the company's own
-    // partner; a retailer configures its walk-in / e-shop customers partner). Without one the ERP refuses the
-    // reservation after the e-shop order exists, and the write stays half done.
-    ERP_DEFAULT_PARTNER_ID: '1',
   });
 });
 afterAll(async () => {
@@ -117,6 +113,7 @@ describe('placeOrder', () => {
     expect(bed.writes()).toEqual({});
   });
 
+  // Anna has no ERP partner: the reservation goes to ERP_DEFAULT_PARTNER_ID, which the simulator stack sets.
   it('reserves a store pickup in the ERP and links it to the e-shop order', async () => {
     const { sku } = productInStore('WAW1', 2);
     const input = { customerId: ANNA, lines: [{ sku, quantity: 1 }], delivery: { method: 'STORE_PICKUP', storeCode: 'WAW1' } };
