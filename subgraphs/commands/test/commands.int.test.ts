@@ -166,6 +166,26 @@ describe('registerReturn', () => {
     expect(bed.writes()).toEqual(writes);
   });
 
+  it('takes back an Allegro order the buyer picked up: the payment refund, then the receipt in the store', async () => {
+    const form = bed.dataset.allegroCheckoutForms.filter((f) => f.fulfillmentStatus === 'PICKED_UP' && f.lines.every((l) => l.sku)).at(-1)!;
+    const line = form.lines[0]!;
+    const key = randomUUID();
+    const input = { orderId: `marketplace:${form.id}`, storeCode: 'WAW1', lines: [{ sku: line.sku, quantity: 1 }] };
+    const returned = await bed.call(REGISTER_RETURN, { key, input });
+    expect(returned.errors).toBeUndefined();
+    expect(returned.data.registerReturn).toMatchObject({
+      operation: { state: 'SUCCEEDED' },
+      marketplaceOrder: { id: `marketplace:${form.id}` },
+      eshopOrder: null,
+    });
+    expect(returned.data.registerReturn.operation.steps.map((s: { step: string }) => s.step)).toEqual([
+      'marketplace.createRefund',
+      'erp.receiveReturn',
+    ]);
+    const refunds = Object.entries(bed.writes()).filter(([endpoint]) => endpoint.startsWith('allegro POST'));
+    expect(refunds).toEqual([[expect.stringContaining('/payments/refunds'), 1]]);
+  });
+
   it('refuses more than was bought with RETURN_QUANTITY_EXCEEDED, and writes nothing', async () => {
     const order = completedEshopOrder((t) => Date.now() - t < (WINDOW_DAYS - 5) * DAY);
     const line = order.lines.at(-1)!;
