@@ -26,6 +26,8 @@ let bed: CommandsBed;
 beforeAll(async () => {
   bed = await startCommandsBed({
     COMMANDS_RETURN_WINDOW_DAYS: String(WINDOW_DAYS),
+    // the recovery test fails the shop's look-ups on purpose; a breaker opened by them would only add its 5 s pauses
+    ESHOP_BREAKER_FAILURES: '100',
   });
 });
 afterAll(async () => {
@@ -91,6 +93,27 @@ describe('placeOrder', () => {
     expect(placed.errors).toBeUndefined();
     expect(placed.data.placeOrder.operation.state).toBe('SUCCEEDED');
     expect(placed.data.placeOrder.order.id).toMatch(/^eshop:\d+$/);
+    expect(bed.writes()[ORDERS]).toBe(1);
+  });
+
+  it('an outcome still unknown when the request ends answers PENDING; the recovery path completes it, one order', async () => {
+    const shop = bed.upstreams.simulators.woocommerce.control;
+    // the order is committed but its answer lost, and the shop then fails every look-up the request has time for
+    shop.addFaults([
+      { kind: 'commit_then_reset', count: 1, match: 'POST /wp-json/wc/v3/orders' },
+      { kind: 'status', status: 503, count: 9, match: 'GET /wp-json/wc/v3/orders' },
+    ]);
+    const { sku } = productInStore('WAW1', 1);
+    const key = randomUUID();
+    const input = { customerId: ANNA, lines: [{ sku, quantity: 1 }], delivery: { method: 'COURIER' } };
+    const placed = await bed.call(PLACE_ORDER, { key, input });
+    expect(placed.errors).toBeUndefined();
+    expect(placed.data.placeOrder).toMatchObject({ operation: { state: 'PENDING' }, order: null });
+    await expect
+      .poll(async () => (await bed.call(WRITE_OPERATION, { key })).data.writeOperation.state, { timeout: 30_000, interval: 500 })
+      .toBe('SUCCEEDED');
+    const replay = await bed.call(PLACE_ORDER, { key, input });
+    expect(replay.data.placeOrder.order.id).toMatch(/^eshop:\d+$/);
     expect(bed.writes()[ORDERS]).toBe(1);
   });
 
