@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import type { CacheErrorHandler, ManagedCache } from './cache.ts';
 import { createMemoryCache } from './memory-cache.ts';
+import { closeRedisClient } from '../redis/close-redis-client.ts';
 import { createRedisCache } from './redis-cache.ts';
 import { resilientRedisOptions } from './redis-client-options.ts';
 
@@ -61,18 +62,7 @@ export async function createCacheFromEnv(options: CacheFromEnvOptions): Promise<
   return {
     ...cache,
     async close() {
-      // close() lets in-flight commands finish, but waits for ever on a stalled Redis; shutdown must not hang on
-      // the cache, so give it a moment and then drop the socket.
-      if (!redis.isOpen) return;
-      let timer: NodeJS.Timeout | undefined;
-      const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 500)));
-      const closed = redis.close().then(
-        () => false,
-        () => true,
-      );
-      const mustDestroy = await Promise.race([closed, gaveUp]);
-      clearTimeout(timer);
-      if (mustDestroy && redis.isOpen) redis.destroy();
+      await closeRedisClient(redis);
     },
   };
 }

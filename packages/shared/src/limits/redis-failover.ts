@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import { resilientRedisOptions } from '../cache/redis-client-options.ts';
 import type { Logger } from '../logging/index.ts';
+import { closeRedisClient } from '../redis/close-redis-client.ts';
 import { withTimeout } from '../redis/stall-guard.ts';
 import type { ScriptClient } from './redis-script.ts';
 
@@ -108,19 +109,7 @@ export async function createRedisFailover(options: RedisFailoverOptions): Promis
     },
     async close() {
       closed = true;
-      if (!redis.isOpen) return;
-      // close() waits for in-flight replies, for ever on a stalled Redis: shutdown gives it a moment, then drops it.
-      let timer: NodeJS.Timeout | undefined;
-      const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 500)));
-      const mustDestroy = await Promise.race([
-        redis.close().then(
-          () => false,
-          () => true,
-        ),
-        gaveUp,
-      ]);
-      clearTimeout(timer);
-      if (mustDestroy && redis.isOpen) redis.destroy();
+      await closeRedisClient(redis);
     },
   };
 }

@@ -175,7 +175,7 @@ export const cacheStaleAge = new Histogram({
  * `outcome`: succeeded, failed, pending, replayed, refused (prepare refused it, or its upstream was not asked: the key
  * is free again), in_progress, reused, unavailable.
  */
-export const writes = new Counter({
+export const writeOutcomes = new Counter({
   name: 'omnigraph_writes_total',
   help: 'Idempotent writes by mutation and outcome (succeeded, failed, pending, replayed, refused, in_progress, reused, unavailable)',
   labelNames: ['service', 'operation', 'outcome'] as const,

@@ -8,3 +8,5 @@ export { findFreePort, startTestHttpServer } from './start-test-http-server.ts';
 export { inCi, requireRedisInCi, sharedRedisUrl } from './redis-prerequisites.ts';
 export type { SpawnedEntry } from './spawn-entry.ts';
 export { spawnEntry, typeScriptEntryArgs } from './spawn-entry.ts';
+export type { KeyScanningRedis } from './redis-keys.ts';
+export { deleteKeysWithPrefix, keysWithPrefix } from './redis-keys.ts';

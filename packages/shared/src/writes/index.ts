@@ -3,6 +3,7 @@
  * the commands subgraph executes its mutations with; the helpers its steps and resolvers share.
  */
 export type * from './write-types.ts';
+export { DEFAULT_IDEMPOTENCY_TTL_SECONDS, MIN_IDEMPOTENCY_TTL_SECONDS } from './write-types.ts';
 export type { StepErrorKind } from './classify-step-error.ts';
 export { classifyStepError } from './classify-step-error.ts';
 export {

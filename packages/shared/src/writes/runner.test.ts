@@ -6,6 +6,7 @@ import { createClient } from 'redis';
 import { UpstreamError, type UpstreamErrorCode } from '../errors/upstream-error.ts';
 import { metricsRegistry } from '../metrics/registry.ts';
 import { requireRedisInCi, sharedRedisUrl } from '../testing/redis-prerequisites.ts';
+import { deleteKeysWithPrefix } from '../testing/redis-keys.ts';
 import { createWriteRunner, type WriteRunnerOptions } from './runner.ts';
 import { createMemoryIdempotencyStore } from './store-memory.ts';
 import { createRedisIdempotencyStore } from './store-redis.ts';
@@ -120,7 +121,7 @@ async function counterValue(name: string, labels: Record<string, string>): Promi
   return value?.value ?? 0;
 }
 
-const order: OrderInput = { customerId: 'c-1', sku: 'A', quantity: 2 };
+const order: OrderInput = { customerId: 'Jan Kowalski', sku: 'A', quantity: 2 };
 
 describe('createWriteRunner', () => {
   it('runs a write once and replays its result to a retry without sending anything', async () => {
@@ -135,7 +136,7 @@ describe('createWriteRunner', () => {
       ['erp.reservePickup', 'DONE', 'erp-1', 1],
     ]);
     // same input, fields in another order: same fingerprint
-    const replay = await runner.execute(operation, { ...req, input: { quantity: 2, sku: 'A', customerId: 'c-1' } });
+    const replay = await runner.execute(operation, { ...req, input: { quantity: 2, sku: 'A', customerId: 'Jan Kowalski' } });
     expect(replay.result).toEqual(first.result);
     expect(eshop.counters.requests).toBe(1);
     expect(erp.counters.requests).toBe(1);
@@ -160,7 +161,7 @@ describe('createWriteRunner', () => {
     });
     expect(typeof audits[0]!.fields['durationMs']).toBe('number');
     // ids only: the input (customer, lines) never reaches the audit log
-    expect(JSON.stringify(audits)).not.toContain('c-1');
+    expect(JSON.stringify(audits)).not.toContain('Kowalski');
   });
 
   it('refuses the same key with another payload (IDEMPOTENCY_KEY_REUSED), also while the first still runs', async () => {
@@ -377,6 +378,76 @@ describe('createWriteRunner', () => {
     expect(eshop.counters.requests).toBe(1);
   });
 
+  it('renews its lease while a step outlasts it, so a concurrent request waits instead of taking over', async () => {
+    const store = createMemoryIdempotencyStore({ ttlSeconds: 48 * 3600 });
+    const a = setup({ store, runner: { leaseMs: 60 } });
+    const b = createWriteRunner({ store, logger: a.logger, leaseMs: 60, waitMs: 2_000 });
+    let open!: () => void;
+    a.eshop.hang = new Promise<void>((resolve) => (open = resolve));
+    const req = request(order);
+    const first = a.runner.execute(a.operation, req);
+    await sleep(20);
+    const second = b.execute(a.operation, req);
+    await sleep(300); // five leases
+    open();
+    const [x, y] = await Promise.all([first, second]);
+    expect(y).toEqual(x);
+    expect(a.eshop.counters.requests).toBe(1);
+  });
+
+  it('a replica that lost its lease (stalled past it, taken over) writes nothing more and answers the result of the winner', async () => {
+    const clock = { at: 1_800_000_000_000 };
+    const shared = createMemoryIdempotencyStore({ ttlSeconds: 48 * 3600, now: () => clock.at });
+    let resume!: () => void;
+    const stall: { gate?: Promise<void> } = {};
+    const stallingStore: IdempotencyStore = new Proxy(shared, {
+      get:
+        (target, name: keyof IdempotencyStore) =>
+        async (...args: unknown[]) => {
+          if (stall.gate) await stall.gate;
+          return (target[name] as (...a: unknown[]) => unknown)(...args);
+        },
+    });
+    const a = setup({ store: stallingStore, clock, runner: { owner: 'replica-a' } });
+    let openErp!: () => void;
+    a.erp.hang = new Promise<void>((resolve) => (openErp = resolve));
+    const req = request(order);
+    const first = a.runner.execute(a.operation, req);
+    while (a.erp.counters.requests === 0) await sleep(5);
+    stall.gate = new Promise<void>((resolve) => (resume = resolve));
+
+    clock.at += 15_001;
+    const b = createWriteRunner({ store: shared, logger: a.logger, owner: 'replica-b', now: () => clock.at });
+    const otherErp = fakeUpstream('erp');
+    otherErp.documents.set(req.idempotencyKey, { id: 'erp-7', body: {} }); // what A's stalled request wrote
+    const operation = placeOrder(a.eshop, otherErp);
+    expect(await b.recoverDue(new Map([[operation.name, operation as WriteOperation<unknown, unknown, unknown>]]))).toBe(1);
+    const won = (await shared.get(req.scope, req.idempotencyKey))!;
+    expect(won).toMatchObject({ state: 'SUCCEEDED', result: { orderId: 'eshop-1', reservation: 'erp-7' } });
+
+    a.erp.hang = undefined;
+    openErp();
+    resume();
+    const answered = await first;
+    expect(answered).toEqual(won);
+    expect(await shared.get(req.scope, req.idempotencyKey)).toEqual(won);
+    expect(a.eshop.counters.requests).toBe(1);
+  });
+
+  it('startRecovery completes PENDING writes in the background; stop() waits for the pass', async () => {
+    const { runner, eshop, erp, operation, store } = setup({ runner: { immediateRetries: 0, backoffBaseMs: 10 } });
+    eshop.faults.push('timeout_before_commit');
+    const req = request(order);
+    expect((await runner.execute(operation, req)).state).toBe('PENDING');
+    const recovery = runner.startRecovery(new Map([[operation.name, operation as WriteOperation<unknown, unknown, unknown>]]), 20);
+    const deadline = Date.now() + 5_000;
+    while ((await store.get(req.scope, req.idempotencyKey))?.state !== 'SUCCEEDED' && Date.now() < deadline) await sleep(10);
+    await recovery.stop();
+    expect((await store.get(req.scope, req.idempotencyKey))?.state).toBe('SUCCEEDED');
+    expect(eshop.counters).toEqual({ requests: 2, creates: 1 });
+    expect(erp.counters.requests).toBe(1);
+  });
+
   it('100 concurrent identical requests over two runners sharing a store: one send, 100 identical answers', async () => {
     const store = createMemoryIdempotencyStore({ ttlSeconds: 48 * 3600 });
     await raceOverTwoRunners(store, store);
@@ -406,9 +477,7 @@ describe.skipIf(!sharedRedisUrl)('createWriteRunner over the shared Redis (REDIS
     await Promise.all(stores.map((s) => s.close()));
     const redis = createClient({ url: sharedRedisUrl! });
     await redis.connect();
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1_000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
+    await deleteKeysWithPrefix(redis, prefix);
     await redis.close();
   });
 

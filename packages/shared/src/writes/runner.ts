@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logging/index.ts';
-import { writes as writesTotal, writeUnknownResolution } from '../metrics/instruments.ts';
+import { writeOutcomes, writeUnknownResolution } from '../metrics/instruments.ts';
 import { classifyStepError, type StepErrorKind } from './classify-step-error.ts';
 import { errorCodeOf, idempotencyKeyInProgress, idempotencyKeyReused, toWriteError, WritesUnavailableError } from './errors.ts';
-import { fingerprintOf } from './fingerprint.ts';
+import { fingerprintOf, validateIdempotencyKey } from './fingerprint.ts';
 import type { ExecuteRequest, IdempotencyStore, WriteOperation, WriteRecord, WriteRunner, WriteStepContext, WriteStepRecord } from './write-types.ts';
 
 export interface WriteRunnerOptions {
@@ -321,6 +321,7 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
   async function execute<I, P, R>(operation: WriteOperation<I, P, R>, request: ExecuteRequest<I>): Promise<WriteRecord> {
     const started = performance.now();
     const trace: Trace = { replay: false, recovery: false };
+    validateIdempotencyKey(request.idempotencyKey);
     const fingerprint = fingerprintOf(operation.name, request.input);
     const waitUntil = started + waitMs;
     const audited: AuditedRequest = { idempotencyKey: request.idempotencyKey, identity: request.identity, operation: operation.name };
@@ -406,7 +407,8 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
           if (record !== undefined) return record;
         }
       } else if (performance.now() >= waitUntil) {
-        throw idempotencyKeyInProgress(Math.max(1, Math.ceil(leaseLeft / 1000)));
+        // The first request is alive (it renews its lease) and ends within its own deadline: ask again soon.
+        throw idempotencyKeyInProgress(1);
       } else {
         await sleep(pollMs * (1 + Math.random()));
       }
@@ -435,9 +437,10 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
 
   /** The metric and the audit line: ids only, never the input (names, addresses). */
   function finish(outcome: Outcome, trace: Trace, request: AuditedRequest, started: number, code?: string): void {
-    const record = trace.record;
-    const operation = record?.operation ?? request.operation;
-    writesTotal.inc({ service, operation, outcome });
+    // A refused or reused request has no record of its own: the one in the store (if any) is another write's.
+    const record = outcome === 'refused' || outcome === 'reused' || outcome === 'unavailable' ? undefined : trace.record;
+    const operation = request.operation;
+    writeOutcomes.inc({ service, operation, outcome });
     const { identity } = request;
     logger.info(
       {

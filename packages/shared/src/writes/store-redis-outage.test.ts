@@ -106,6 +106,27 @@ describe.skipIf(!inCi && !isRedisServerAvailable())('Redis idempotency store dur
     expect(sent.count).toBe(0);
   });
 
+  it('Redis lost after a step was sent: the request answers PENDING (never "nothing was written"), the step sent once', async () => {
+    const own = await startRedisServer();
+    const store = newStore(own.url);
+    expect(await store.whenReady(5_000)).toBe(true);
+    let sent = 0;
+    const operation: WriteOperation<{ text: string }, null, { noteId: string }> = {
+      name: 'addCustomerNote',
+      prepare: async () => null,
+      run: async (_input, _prepared, ctx) =>
+        ctx.step('crm.createNote', async () => {
+          sent += 1;
+          await own.kill();
+          return { noteId: 'n-1' };
+        }),
+    };
+    const record = await createWriteRunner({ store, logger: quiet }).execute(operation, write());
+    expect(record.state).toBe('PENDING');
+    expect(record.steps[0]).toMatchObject({ name: 'crm.createNote', attempts: 1 });
+    expect(sent).toBe(1);
+  });
+
   it('a Redis that is not there at start-up refuses writes (no fallback to memory)', async () => {
     const store = newStore(`redis://127.0.0.1:${await findFreePort()}`);
     expect(await store.whenReady(200)).toBe(false);

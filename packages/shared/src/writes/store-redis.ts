@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import { resilientRedisOptions } from '../cache/redis-client-options.ts';
 import { defineRedisScript, type ScriptClient } from '../limits/redis-script.ts';
 import type { Logger } from '../logging/index.ts';
+import { closeRedisClient } from '../redis/close-redis-client.ts';
 import { createRedisStallGuard } from '../redis/stall-guard.ts';
 import { WritesUnavailableError } from './errors.ts';
 import { assertOwner, decodeRecord, dueAt, encodeRecord, recordId } from './record-codec.ts';
@@ -214,19 +215,7 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
     },
     async close() {
       guard.close();
-      if (ownClient === undefined || !ownClient.isOpen) return;
-      // close() waits for replies still due, for ever on a stalled Redis: give it a moment, then drop the socket.
-      let timer: NodeJS.Timeout | undefined;
-      const gaveUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), 500)));
-      const mustDestroy = await Promise.race([
-        ownClient.close().then(
-          () => false,
-          () => true,
-        ),
-        gaveUp,
-      ]);
-      clearTimeout(timer);
-      if (mustDestroy && ownClient.isOpen) ownClient.destroy();
+      if (ownClient !== undefined) await closeRedisClient(ownClient);
     },
   };
 }

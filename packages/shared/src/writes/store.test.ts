@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
 import { requireRedisInCi, sharedRedisUrl } from '../testing/redis-prerequisites.ts';
+import { deleteKeysWithPrefix, keysWithPrefix } from '../testing/redis-keys.ts';
 import { createMemoryIdempotencyStore } from './store-memory.ts';
 import { createRedisIdempotencyStore, type RedisIdempotencyStore } from './store-redis.ts';
 import { defineIdempotencyStoreContract, newRecord } from './store-contract.ts';
@@ -50,9 +51,7 @@ describe.skipIf(!sharedRedisUrl)('Redis idempotency store against REDIS_URL', ()
 
   afterAll(async () => {
     await Promise.all(stores.map((store) => store.close()));
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${runPrefix}*`, COUNT: 1_000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
+    await deleteKeysWithPrefix(redis, runPrefix);
     await redis.close();
   });
 
@@ -62,8 +61,7 @@ describe.skipIf(!sharedRedisUrl)('Redis idempotency store against REDIS_URL', ()
     const store = await redisStore('names:');
     const record = newRecord({ scope: 'partner-key-with-a-name', idempotencyKey: 'client-key-7f3a' });
     await store.claim(record, 'A', 15_000);
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${runPrefix}names:*`, COUNT: 1_000 })) keys.push(...batch);
+    const keys = await keysWithPrefix(redis, `${runPrefix}names:`);
     expect(keys.sort()).toEqual([`${runPrefix}names:due`, expect.stringMatching(new RegExp(`^${runPrefix}names:record:[0-9a-f]{64}$`))]);
     expect(keys.join(' ')).not.toMatch(/partner-key|client-key/);
     const recordKey = keys.find((k) => k.includes(':record:'))!;
@@ -86,6 +84,15 @@ describe.skipIf(!sharedRedisUrl)('Redis idempotency store against REDIS_URL', ()
     await redis.del(recordKey!);
     expect(await store.due(Date.now(), 10)).toEqual([]);
     expect(await redis.zCard(dueKey)).toBe(0);
+  });
+
+  it('works on a client the caller owns, and leaves it open at close()', async () => {
+    const store = createRedisIdempotencyStore({ client: redis, prefix: `${runPrefix}own-client:`, ttlSeconds: 48 * 3600 });
+    const record = newRecord();
+    expect((await store.claim(record, 'A', 15_000)).claimed).toBe(true);
+    await store.close();
+    expect(redis.isOpen).toBe(true);
+    expect(await redis.exists(`${runPrefix}own-client:due`)).toBe(1);
   });
 
   it('two clients on one Redis: of 100 simultaneous claims of one key exactly one wins', async () => {

@@ -70,6 +70,11 @@ export interface WriteRecord {
   updatedAt: string;
 }
 
+/** Idempotency keys are kept at least this long after their last save (Stripe: 24 h; IETF draft: the server's choice). */
+export const MIN_IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/** Omnigraph's default: a retry the next day, even after a weekend night's outage, still replays. */
+export const DEFAULT_IDEMPOTENCY_TTL_SECONDS = 48 * 3600;
+
 export type ClaimOutcome = { claimed: true; record: WriteRecord } | { claimed: false; record: WriteRecord };
 
 /**
@@ -103,6 +108,9 @@ export interface WriteStepContext {
    * must be idempotent by its tag (it looks its document up before writing), so one whose answer was lost
    * (timeout, reset, 5xx) is simply sent again: immediately a few times within the request's deadline, later by the
    * recovery path. `upstreamIdOf` names the document for `WriteStep.upstreamId` and the audit log.
+   * The step is saved before it is sent (attempts + 1: a crash leaves a record saying it may have been sent) and after
+   * it ends. Names are unique within an operation; `send`'s answer must be JSON (it is stored, and a resumed run gets
+   * the stored copy: the first run gets the same JSON copy, so both runs see the same thing).
    */
   step<T>(name: string, send: () => Promise<T>, upstreamIdOf?: (output: T) => string | undefined): Promise<T>;
 }
@@ -126,7 +134,7 @@ export interface ExecuteRequest<Input> {
   /** the caller's key space: `identity.subject` */
   scope: string;
   idempotencyKey: string;
-  /** validated and normalised: its canonical JSON is the fingerprint */
+  /** validated and normalised JSON: its canonical JSON is the fingerprint, and what `prepare` and `run` are given */
   input: Input;
   identity: RequestIdentity;
 }
@@ -135,7 +143,9 @@ export interface WriteRunner {
   /**
    * Runs the write, or replays / joins the one already recorded for (scope, key). Resolves with the record as this
    * request leaves it: SUCCEEDED (`result`), FAILED (`error`, replayed as first answered), or PENDING (an upstream
-   * answer was lost; the recovery path completes it). Throws GraphQLErrors IDEMPOTENCY_KEY_REUSED,
+   * answer was lost; the recovery path completes it). A FAILED record is resolved, not thrown, the first time and
+   * on every replay alike: throw `writeErrorToGraphQLError(record.error)` to answer it.
+   * Throws GraphQLErrors IDEMPOTENCY_KEY_REUSED,
    * IDEMPOTENCY_KEY_IN_PROGRESS (after waiting for the running request), WRITES_UNAVAILABLE, and `prepare`'s own
    * refusals (the key is then released).
    */
