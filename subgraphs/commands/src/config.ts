@@ -7,6 +7,9 @@ import { parseEnv } from '@omnigraph/shared/config';
 import { subgraphSecretCheck, subgraphSecretEnvShape } from '@omnigraph/shared/identity';
 import { DEFAULT_METRICS_PORTS, listenPortEnv, serviceEnvShape } from '@omnigraph/shared/service';
 import { tracingEnvShape } from '@omnigraph/shared/tracing';
+import { DEFAULT_IDEMPOTENCY_TTL_SECONDS, MIN_IDEMPOTENCY_TTL_SECONDS } from '@omnigraph/shared/writes';
+
+const HOUR_SECONDS = 3_600;
 
 export const CommandsConfigSchema = z
   .object({
@@ -26,9 +29,9 @@ export const CommandsConfigSchema = z
     COMMANDS_IDEMPOTENCY_TTL_HOURS: z.coerce
       .number()
       .int()
-      .min(24)
+      .min(MIN_IDEMPOTENCY_TTL_SECONDS / HOUR_SECONDS)
       .max(24 * 30)
-      .default(48),
+      .default(DEFAULT_IDEMPOTENCY_TTL_SECONDS / HOUR_SECONDS),
     /**
      * How long a process owns a running write before another replica may take it over (renewed at every step). Above
      * the longest step, so a live owner is never fenced out. @default 15000

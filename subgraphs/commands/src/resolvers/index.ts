@@ -40,7 +40,7 @@ async function execute<I>(
   idempotencyKey: string,
   input: I,
 ): Promise<WriteRecord> {
-  validateIdempotencyKey(idempotencyKey);
+  // the runner checks the key (BAD_USER_INPUT `idempotencyKey`) before claiming it
   const record = await context.runner.execute(operation as never, {
     scope: context.identity.subject,
     idempotencyKey,
