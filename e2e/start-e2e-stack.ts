@@ -2,7 +2,7 @@ import type { SimulatorName } from '@omnigraph/simulator-core';
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { createMemoryKeyStore, type CreateKeyInput } from '@omnigraph/auth';
-import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
+import { createGateway, loadGatewayConfig, type Gateway, type SubgraphName } from '@omnigraph/gateway';
 import { Writable } from 'node:stream';
 import type { OnChange } from '@omnigraph/shared/freshness';
 import { setDefaultLogDestination } from '@omnigraph/shared/logging';
@@ -17,7 +17,7 @@ export interface E2eStack {
   /** the OMNIGRAPH_SUBGRAPH_SECRET every subgraph of this stack checks (random per stack unless set in the env) */
   subgraphSecret: string;
   /** each subgraph's own /graphql URL, for calling it directly */
-  subgraphUrls: Record<'erp' | 'eshop' | 'crm' | 'marketplace', string>;
+  subgraphUrls: Record<SubgraphName, string>;
   /** an internal (call-center) key with every scope of the graph and no practical rate limit */
   callCenterKey: string;
   /** issues a key on the gateway's store (in memory, new per stack) */
@@ -29,7 +29,7 @@ export interface E2eStack {
     options?: { key?: string },
   ): Promise<{ status: number; headers: Headers; body: { data?: T; errors?: any; extensions?: any } }>;
   /** stops one subgraph, as if its process had died (for outage tests) */
-  killSubgraph(name: 'erp' | 'eshop' | 'crm' | 'marketplace'): Promise<void>;
+  killSubgraph(name: SubgraphName): Promise<void>;
   /** upstream requests per simulator since the last reset */
   upstreamCalls(): Record<SimulatorName, number>;
   /**
@@ -42,12 +42,22 @@ export interface E2eStack {
 }
 
 /**
- * Everything in process on free ports: the four simulators, the four subgraphs pointed at them exactly as `npm start`
+ * Everything in process on free ports: the four simulators, the five subgraphs pointed at them exactly as `npm start`
  * points them (same env variables), and the gateway on the committed supergraph. Caches are in memory and new for
  * each stack, so upstream-call counts do not depend on an earlier run.
  */
 /** Every scope the graph declares: what the call center's key holds. */
-export const ALL_SCOPES = ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'];
+export const ALL_SCOPES = [
+  'catalog:read',
+  'stock:read',
+  'customers:read',
+  'customers:pii',
+  'orders:read',
+  'orders:write',
+  'returns:write',
+  'notes:write',
+  'writes:read',
+];
 
 export async function startE2eStack(
   options: {

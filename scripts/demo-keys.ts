@@ -13,7 +13,18 @@ export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: 
     name: 'demo: call center',
     ownerId: DEMO_OWNER,
     profile: 'internal',
-    scopes: ['catalog:read', 'stock:read', 'customers:read', 'customers:pii', 'orders:read'],
+    // the writes of issue 11 (ADR 0011) too: an agent places orders, takes returns and leaves notes; partners never get them
+    scopes: [
+      'catalog:read',
+      'stock:read',
+      'customers:read',
+      'customers:pii',
+      'orders:read',
+      'orders:write',
+      'returns:write',
+      'notes:write',
+      'writes:read',
+    ],
     rateLimitPerMinute: 600,
   });
   const partner = await keys.createKey({

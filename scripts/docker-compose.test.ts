@@ -33,6 +33,7 @@ const ROLES = {
   eshop: ['ESHOP', 4002, 9402],
   crm: ['CRM', 4003, 9403],
   marketplace: ['MARKETPLACE', 4004, 9404],
+  commands: ['COMMANDS', 4005, 9405],
 } as const;
 const ours = Object.entries(services).filter(([, s]) => s.build === '.');
 
@@ -40,6 +41,7 @@ describe('docker-compose.yml', () => {
   it('starts every Omnigraph process as `node <entry>.ts` (PID 1, drains on SIGTERM), never through npm, npx or tsx', () => {
     expect(ours.map(([name]) => name).sort()).toEqual([
       'allegro-simulator',
+      'commands',
       'crm',
       'erp',
       'eshop',
@@ -67,7 +69,7 @@ describe('docker-compose.yml', () => {
         expect(services[dependency]?.healthcheck, `${dependency} has a healthcheck`).toBeDefined();
       }
     }
-    expect(Object.keys(services['gateway']!.depends_on!).sort()).toEqual(['crm', 'erp', 'eshop', 'marketplace', 'redis']);
+    expect(Object.keys(services['gateway']!.depends_on!).sort()).toEqual(['commands', 'crm', 'erp', 'eshop', 'marketplace', 'redis']);
   });
 
   it('listens on every interface, metrics on their own port, and checks /healthz on the port the process listens on', () => {

@@ -3,8 +3,8 @@
  *
  * For every system whose `<PRODUCT>_BASE_URL` is not set, its bundled simulator starts and the subgraph is pointed at
  * it with the simulator's credentials; a set `<PRODUCT>_BASE_URL` (with that system's real credentials) uses the real
- * system instead, with no other change. The configuration of everything (simulators, four subgraphs, gateway) is
- * validated before any server starts, every problem reported at once. Then the simulators, the four subgraphs and
+ * system instead, with no other change. The configuration of everything (simulators, five subgraphs, gateway) is
+ * validated before any server starts, every problem reported at once. Then the simulators, the five subgraphs and
  * the gateway start, and the gateway URL, a ready-to-paste query and the demo credentials are printed. One metrics
  * listener serves the whole process (GATEWAY_METRICS_PORT). Ctrl-C drains (no delay: nothing routes here) and exits 0.
  */
@@ -15,16 +15,24 @@ import { bootOdooSimulator } from '@omnigraph/simulator-odoo';
 import { BASE_URL_VARIABLES, subgraphEnvFor } from '@omnigraph/simulator-stack';
 import { bootWooCommerceSimulator } from '@omnigraph/simulator-woocommerce';
 import { createGateway, EXAMPLE_QUERY, EXAMPLE_VARIABLES, loadGatewayConfig, type GatewayConfig } from '@omnigraph/gateway';
+import { loadCommandsConfig } from '@omnigraph/subgraph-commands';
 import { loadCrmConfig } from '@omnigraph/subgraph-crm';
 import { loadErpConfig } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig } from '@omnigraph/subgraph-marketplace';
 import { ConfigError, type ConfigIssue, type Env } from '@omnigraph/shared/config';
 import { createHttpDrain, runService, urlHost } from '@omnigraph/shared/service';
+import { randomUUID } from 'node:crypto';
 import { issueDemoKeys } from './demo-keys.ts';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 
 const started = Date.now();
+
+/** The write the banner shows: a courier order for Anna at the ERP list price, then how the write stands. */
+const EXAMPLE_WRITE =
+  'mutation ($key: String!) { placeOrder(idempotencyKey: $key, input: { customerId: "10000000001", ' +
+  'lines: [{ sku: "SKU-PLT-18", quantity: 1 }], delivery: { method: COURIER } }) ' +
+  '{ operation { state steps { step state upstreamId } } order { id number status totals { total { amount currency } } } } }';
 
 const SIMULATORS: { product: SimulatorName; boot: (env: NodeJS.ProcessEnv) => SimulatorBoot }[] = [
   { product: 'odoo', boot: bootOdooSimulator },
@@ -44,7 +52,7 @@ interface StackPlan {
 }
 
 /**
- * Validates the configuration of the whole stack before anything listens: the simulators it will start, the four
+ * Validates the configuration of the whole stack before anything listens: the simulators it will start, the five
  * subgraphs (pointed at where each simulator will listen) and the gateway. One ConfigError lists every problem.
  */
 /** The variables a simulator gives its subgraph (see subgraphEnvFor), as placeholders while only validating. */
@@ -97,7 +105,7 @@ function planStack(processEnv: Env): StackPlan {
   if (simulators.some((s) => s.product === 'woocommerce')) env['WOOCOMMERCE_WEBHOOK_SECRET'] ||= freshSubgraphSecret();
   // customer-bound tokens (ADR 0009) on, with a key of this run only; tokens of an earlier run are refused
   env['GATEWAY_CUSTOMER_TOKEN_SECRET'] ||= freshSubgraphSecret();
-  for (const load of [loadErpConfig, loadEshopConfig, loadCrmConfig, loadMarketplaceConfig]) collect(() => load(env));
+  for (const load of [loadErpConfig, loadEshopConfig, loadCrmConfig, loadMarketplaceConfig, loadCommandsConfig]) collect(() => load(env));
   let gateway: GatewayConfig | undefined;
   collect(() => (gateway = loadGatewayConfig(env)));
   const unique = [...new Map(issues.map((i) => [`${i.path}\u0000${i.message}`, i])).values()];
@@ -151,6 +159,7 @@ function printBanner(b: {
 }): void {
   const { gatewayUrl, demo } = b;
   const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' '), variables: JSON.parse(EXAMPLE_VARIABLES) });
+  const write = JSON.stringify({ query: EXAMPLE_WRITE, variables: { key: randomUUID() } });
   console.log(`
 Omnigraph is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
@@ -169,6 +178,11 @@ Subgraphs: ${Object.entries(b.subgraphUrls)
 Try the call-center view of demo customer Anna Kowalska (phone +48 601 234 567):
 
 curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'x-api-key: ${demo.callCenter}' -d '${body.replaceAll("'", "'\\''")}'
+
+Act for her (ADR 0011): place a courier order, exactly once. Send it again with the same idempotency key and the
+same order comes back, nothing is written twice; a new order needs a new key:
+
+curl -s ${gatewayUrl}/graphql -H 'content-type: application/json' -H 'x-api-key: ${demo.callCenter}' -d '${write.replaceAll("'", "'\\''")}'
 
 Demo API keys (new on every start; the previous demo keys are deleted; keys are stored in ${b.keysInRedis ? 'Redis' : 'the key file'}):
   call center (internal, every scope):           ${demo.callCenter}

@@ -1,5 +1,5 @@
 /**
- * Starting the four subgraphs, shared by `npm start`, the end-to-end stack and the benchmarks, so all three wire
+ * Starting the five subgraphs (the four over their systems, and commands, the writes orchestrator over them), shared by `npm start`, the end-to-end stack and the benchmarks, so all three wire
  * them the same way (same env variables, same secret) and none can drift.
  */
 import { randomBytes } from 'node:crypto';
@@ -7,6 +7,7 @@ import type { SubgraphName } from '@omnigraph/gateway';
 import type { OnChange } from '@omnigraph/shared/freshness';
 import type { DrainOptions, DrainResult } from '@omnigraph/shared/service';
 import { startSimulatorStack, subgraphEnvFor, type SimulatorStack } from '@omnigraph/simulator-stack';
+import { loadCommandsConfig, startCommandsSubgraph } from '@omnigraph/subgraph-commands';
 import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
 import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig, registerWooCommerceWebhooks, startEshopSubgraph, WOOCOMMERCE_WEBHOOK_PATH } from '@omnigraph/subgraph-eshop';
@@ -16,9 +17,9 @@ export interface RunningSubgraphs {
   urls: Record<SubgraphName, string>;
   /** stops one subgraph (its port then refuses connections, as a crashed process's would); idempotent */
   stopOne(name: SubgraphName): Promise<void>;
-  /** ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL for the gateway's config */
+  /** ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL, COMMANDS_URL for the gateway's config */
   gatewayEnv: Record<string, string>;
-  /** drains the four at once (readiness 503, in-flight requests finish); the cut requests add up */
+  /** drains the five at once (readiness 503, in-flight requests finish); the cut requests add up */
   drain(options: DrainOptions): Promise<DrainResult>;
   stop(): Promise<void>;
 }
@@ -31,7 +32,10 @@ export interface StartSubgraphsOptions {
   onChange?: OnChange;
 }
 
-/** The four subgraphs from one env (upstream URLs and credentials, ports, OMNIGRAPH_SUBGRAPH_SECRET). */
+/**
+ * The five subgraphs from one env (upstream URLs and credentials, ports, OMNIGRAPH_SUBGRAPH_SECRET). commands starts
+ * after the other four, since it calls them at their URLs (which may be free ports chosen only now).
+ */
 export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgraphsOptions = {}): Promise<RunningSubgraphs> {
   const freshness = options.onChange ? { onChange: options.onChange } : {};
   const [erp, eshop, crm, marketplace] = await Promise.all([
@@ -40,9 +44,18 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
     startCrmSubgraph(loadCrmConfig(env), freshness),
     startMarketplaceSubgraph(loadMarketplaceConfig(env), freshness),
   ]);
-  const urls = { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url };
+  let commands;
+  try {
+    commands = await startCommandsSubgraph(
+      loadCommandsConfig({ ...env, ERP_URL: erp.url, ESHOP_URL: eshop.url, CRM_URL: crm.url, MARKETPLACE_URL: marketplace.url }),
+    );
+  } catch (error) {
+    await Promise.all([erp, eshop, crm, marketplace].map((s) => s.stop()));
+    throw error;
+  }
+  const urls = { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url, commands: commands.url };
   const stopping = new Map<SubgraphName, Promise<void>>();
-  const running = { erp, eshop, crm, marketplace };
+  const running = { erp, eshop, crm, marketplace, commands };
   const stopOne = (name: SubgraphName): Promise<void> => {
     let stopped = stopping.get(name);
     if (stopped === undefined) stopping.set(name, (stopped = running[name].stop()));
@@ -50,7 +63,7 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
   };
   return {
     urls,
-    gatewayEnv: { ERP_URL: urls.erp, ESHOP_URL: urls.eshop, CRM_URL: urls.crm, MARKETPLACE_URL: urls.marketplace },
+    gatewayEnv: { ERP_URL: urls.erp, ESHOP_URL: urls.eshop, CRM_URL: urls.crm, MARKETPLACE_URL: urls.marketplace, COMMANDS_URL: urls.commands },
     stopOne,
     drain: async (drainOptions) => {
       const results = await Promise.all(Object.values(running).map((r) => r.drain(drainOptions)));
@@ -58,6 +71,8 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
       return { clean: cut === 0, cut, elapsedMs: Math.max(...results.map((r) => r.elapsedMs)) };
     },
     stop: async () => {
+      // the orchestrator first: its recovery loop calls the others
+      await stopOne('commands');
       await Promise.all((Object.keys(running) as SubgraphName[]).map(stopOne));
     },
   };
@@ -75,7 +90,7 @@ export interface TestUpstreams {
 
 /**
  * The four simulators with their rate budgets off (budgets are tested per simulator; elsewhere they only make counts
- * and timings depend on the clock) and the four subgraphs on free ports in front of them: the upstream half of the
+ * and timings depend on the clock) and the five subgraphs on free ports in front of them: the upstream half of the
  * end-to-end stack and of the benchmarks.
  */
 export async function startTestUpstreams(options: {
@@ -110,6 +125,7 @@ export async function startTestUpstreams(options: {
       ESHOP_PORT: '0',
       CRM_PORT: '0',
       MARKETPLACE_PORT: '0',
+      COMMANDS_PORT: '0',
       OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
       ERP_FRESHNESS_ENABLED: pollers,
       CRM_FRESHNESS_ENABLED: pollers,

@@ -12,7 +12,14 @@ import { type LabelledObject, unknownFieldProblems } from './manifests/check-unk
 import { type K8sObject, KustomizeError, renderKustomization } from './manifests/render-kustomization.ts';
 
 /** The processes of the product (the simulators are demo-only and have no /healthz or drain settings). */
-const ROLES: Record<string, string> = { gateway: 'GATEWAY', erp: 'ERP', eshop: 'ESHOP', crm: 'CRM', marketplace: 'MARKETPLACE' };
+const ROLES: Record<string, string> = {
+  gateway: 'GATEWAY',
+  erp: 'ERP',
+  eshop: 'ESHOP',
+  crm: 'CRM',
+  marketplace: 'MARKETPLACE',
+  commands: 'COMMANDS',
+};
 const DEFAULT_SHUTDOWN_DELAY_MS = 5_000;
 const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 /** Where the processes write (key, token and cursor files): the image's data directory. */

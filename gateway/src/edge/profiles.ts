@@ -37,6 +37,8 @@ export function buildProfiles(options: {
         maxDepth: 16,
         maxAliases: 100,
         maxRootFields: 20,
+        // a call-center screen may save a note and an order together; each still runs as its own idempotent write
+        maxMutationRootFields: 5,
         maxFields: 3_000,
         maxCost: 5_000_000,
         allowIntrospection: true,

@@ -153,6 +153,18 @@ describe('each limit at its boundary: the limit passes, one more fails with its 
     expectCode(check(`{ ...R ...R } fragment R on Query { ${repeat(6, 'p$i: product(sku: "x") { sku }')} }`), 'TOO_MANY_ROOT_FIELDS');
   });
 
+  it('mutation root fields → TOO_MANY_ROOT_FIELDS: one write per request for partners, aliases or not', () => {
+    const note = 'addCustomerNote(idempotencyKey: "k$i", input: { customerId: "1", body: "x" }) { operation { state } }';
+    const mutation = (n: number) => `mutation { ${repeat(n, `n$i: ${note}`)} }`;
+    expectOk(check(mutation(1)));
+    expect(check(mutation(2))).toMatchObject({ ok: false, code: 'TOO_MANY_ROOT_FIELDS', limit: 1, actual: 2 });
+    expect(check(mutation(2))).toMatchObject({ message: expect.stringContaining('Mutation root field count') });
+    // the profile's own figure (internal keys: 5); queries keep maxRootFields
+    expectOk(check(mutation(5), { maxMutationRootFields: 5 }));
+    expectCode(check(mutation(6), { maxMutationRootFields: 5 }), 'TOO_MANY_ROOT_FIELDS');
+    expectOk(check(`{ ${repeat(10, 'product(sku: "x") { sku }')} }`));
+  });
+
   it('directives → TOO_MANY_DIRECTIVES (on fields and on fragments alike)', () => {
     expectOk(check(`{ product(sku: "x") { sku ${repeat(50, '@include(if: true)')} } }`));
     expect(check(`{ product(sku: "x") { sku ${repeat(51, '@include(if: true)')} } }`)).toMatchObject({

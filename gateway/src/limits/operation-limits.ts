@@ -71,6 +71,11 @@ export interface OperationLimits {
   maxAliases: number;
   /** field selections at the root of the executed operation, fragments expanded, duplicates counted */
   maxRootFields: number;
+  /**
+   * The same for a mutation: each root field is a write. One per request for partners (security-reliability S8), so
+   * aliases cannot turn one request into a batch of writes (or of guesses) that the per-request rate limit never sees.
+   */
+  maxMutationRootFields: number;
   /** directive applications anywhere in the document (operations and fragments) */
   maxDirectives: number;
   /** field selections of the executed operation, fragments expanded, duplicates counted */
@@ -105,6 +110,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
   maxDepth: 12,
   maxAliases: 30,
   maxRootFields: 10,
+  maxMutationRootFields: 1,
   maxDirectives: 50,
   maxFields: 1_000,
   maxListSize: 100,
@@ -335,7 +341,7 @@ function checkDocument(
   const effective: Record<string, unknown> = { ...variables };
   for (const v of operation.variableDefinitions ?? [])
     if (v.defaultValue && effective[v.variable.name.value] === undefined) effective[v.variable.name.value] = valueFromASTUntyped(v.defaultValue);
-  const walker = new Walker(schema, fragments, limits, effective);
+  const walker = new Walker(schema, fragments, limits, effective, rootFieldLimit(limits, operation.operation));
   const rootCost = walker.selectionSet(operation.selectionSet, rootType, 1, undefined);
   // Mutations cost more than their fields: they write to an upstream system (the IBM cost spec's operation base).
   const cost = rootCost + (operation.operation === 'mutation' ? 10 : 0);
@@ -419,6 +425,13 @@ function detectFragmentCycles(fragments: Map<string, FragmentDefinitionNode>): v
   }
 }
 
+/** A mutation's root fields are writes: the lower of the two root-field limits applies, and says which it is. */
+function rootFieldLimit(limits: OperationLimits, operation: OperationDefinitionNode['operation']): { max: number; what: string } {
+  return operation === 'mutation' && limits.maxMutationRootFields < limits.maxRootFields
+    ? { max: limits.maxMutationRootFields, what: 'Mutation root field count' }
+    : { max: limits.maxRootFields, what: 'Root field count' };
+}
+
 /**
  * The fragment-expanded walk of the executed operation. Counts fields, aliases, root fields and depth and estimates
  * the cost in one pass; throws at the first limit passed, so expansion bombs (fragments spread many times) stop after
@@ -435,12 +448,20 @@ class Walker {
   private readonly fragments: Map<string, FragmentDefinitionNode>;
   private readonly limits: OperationLimits;
   private readonly variables: Record<string, unknown>;
+  private readonly rootFieldLimit: { max: number; what: string };
 
-  constructor(schema: GraphQLSchema, fragments: Map<string, FragmentDefinitionNode>, limits: OperationLimits, variables: Record<string, unknown>) {
+  constructor(
+    schema: GraphQLSchema,
+    fragments: Map<string, FragmentDefinitionNode>,
+    limits: OperationLimits,
+    variables: Record<string, unknown>,
+    rootFieldLimit: { max: number; what: string },
+  ) {
     this.schema = schema;
     this.fragments = fragments;
     this.limits = limits;
     this.variables = variables;
+    this.rootFieldLimit = rootFieldLimit;
   }
 
   /**
@@ -475,8 +496,8 @@ class Walker {
   private field(node: FieldNode, parent: GraphQLCompositeType, depth: number, sizedBy: number | undefined): number {
     const limits = this.limits;
     if (++this.fields > limits.maxFields) over('TOO_MANY_FIELDS', 'Field count', limits.maxFields, this.fields);
-    if (depth === 1 && ++this.rootFields > limits.maxRootFields)
-      over('TOO_MANY_ROOT_FIELDS', 'Root field count', limits.maxRootFields, this.rootFields);
+    if (depth === 1 && ++this.rootFields > this.rootFieldLimit.max)
+      over('TOO_MANY_ROOT_FIELDS', this.rootFieldLimit.what, this.rootFieldLimit.max, this.rootFields);
     if (node.alias && ++this.aliases > limits.maxAliases) over('TOO_MANY_ALIASES', 'Alias count', limits.maxAliases, this.aliases);
     if (depth > this.depth) {
       this.depth = depth;

@@ -22,7 +22,10 @@ export function subgraphEnvFor(simulator: Simulator, url: string, hubspotToken =
   switch (simulator.name) {
     case 'odoo': {
       const c = (simulator as OdooSimulator).odoo.credentials;
-      return { ...base, ODOO_DATABASE: c.database, ODOO_API_KEY: c.apiKey };
+      // ERP_DEFAULT_PARTNER_ID: the partner a click-and-collect reservation is made for when the CRM customer has no
+      // ERP partner (most e-shop customers). The simulated shop has no walk-in customers partner, so its own company
+      // partner (id 1) stands in; without one the ERP refuses such a reservation after the e-shop order exists.
+      return { ...base, ODOO_DATABASE: c.database, ODOO_API_KEY: c.apiKey, ERP_DEFAULT_PARTNER_ID: '1' };
     }
     case 'woocommerce': {
       const c = (simulator as WooCommerceSimulator).woo.credentials;

@@ -30,7 +30,8 @@ function upstream(value: unknown): Record<string, unknown> | undefined {
 export const CLIENT_EXTENSIONS = Object.freeze({
   code: { description: 'The stable error code (the table below); always present.', pick: string },
   serviceName: {
-    description: 'The role whose upstream system failed or refused: `erp`, `eshop`, `crm` or `marketplace`.',
+    description:
+      'The role whose upstream system failed or refused: `erp`, `eshop`, `crm` or `marketplace`; `commands` when the writes orchestrator itself could not be reached.',
     pick: string,
   },
   argumentName: {
