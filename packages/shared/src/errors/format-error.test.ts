@@ -133,6 +133,7 @@ describe('maskError', () => {
         argumentName: 'email',
         upstream: { operation: 'searchContacts', status: 429, url: 'http://hubspot.internal' },
         retryAfterSeconds: 3,
+        reason: 'WINDOW_EXPIRED',
         missingScopes: ['customers:pii'],
         limit: 30,
         actual: 31,
@@ -142,7 +143,9 @@ describe('maskError', () => {
     const masked = maskError(error.toJSON(), error, { includeStack: false });
     expect(Object.keys(masked.extensions ?? {})).toEqual([...CLIENT_EXTENSION_NAMES]);
     expect(masked.extensions?.['upstream']).toEqual({ operation: 'searchContacts', status: 429 });
-    const wrongShapes = new GraphQLError('x', { extensions: { code: 'BAD_USER_INPUT', argumentName: { url: 'http://x' }, missingScopes: [1] } });
+    const wrongShapes = new GraphQLError('x', {
+      extensions: { code: 'BAD_USER_INPUT', argumentName: { url: 'http://x' }, missingScopes: [1], reason: 'a free <text>' },
+    });
     expect(maskError(wrongShapes.toJSON(), wrongShapes, { includeStack: false }).extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
 
