@@ -121,7 +121,8 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
 
   /** The one document for the tag; more than one means a duplicate write happened: logged, counted, the oldest used. */
   function single(step: string, docs: ErpDocumentModel[]): ErpDocumentModel | undefined {
-    if (docs.length > 1) reportDuplicate(step, { service: 'erp', ...(deps.logger ? { logger: deps.logger } : {}), upstreamIds: docs.map((d) => d.name) });
+    if (docs.length > 1)
+      reportDuplicate(step, { service: 'erp', ...(deps.logger ? { logger: deps.logger } : {}), upstreamIds: docs.map((d) => d.name) });
     return docs[0];
   }
 
