@@ -4,6 +4,7 @@
  * gateway does.
  */
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
+import { countUpstreamWrites } from '@omnigraph/simulator-stack';
 import { IDENTITY_HEADER, signIdentity, type RequestIdentity } from '@omnigraph/shared/identity';
 import { startTestUpstreams, type TestUpstreams } from '../../../scripts/start-subgraphs.ts';
 
@@ -27,13 +28,6 @@ export interface CommandsBed {
   stop(): Promise<void>;
 }
 
-/**
- * Endpoints that read although they are POSTs: HubSpot's search and batch read (counted under the route template
- * `batch/:action`; the steps create notes one by one, never by batch).
- */
-const READ_POST = /\/search$|\/batch\/(read|:action)$/;
-const ODOO_WRITE = /create|write|unlink|action_|button_|copy/;
-
 export async function startCommandsBed(commandsEnv: NodeJS.ProcessEnv = {}): Promise<CommandsBed> {
   const upstreams = await startTestUpstreams({ scale: SCALE, subgraphEnv: commandsEnv });
   const dataset = getDataset({ scale: SCALE });
@@ -53,17 +47,7 @@ export async function startCommandsBed(commandsEnv: NodeJS.ProcessEnv = {}): Pro
       });
       return (await res.json()) as { data?: any; errors?: any[] };
     },
-    writes() {
-      const writes: Record<string, number> = {};
-      for (const sim of upstreams.simulators.all) {
-        for (const [endpoint, count] of Object.entries(sim.control.counters().endpoints)) {
-          const [method, path = ''] = endpoint.split(' ');
-          const isWrite = sim === upstreams.simulators.odoo ? ODOO_WRITE.test(path) : method !== 'GET' && method !== 'HEAD' && !READ_POST.test(path);
-          if (isWrite && count > 0) writes[`${sim.name} ${endpoint}`] = count;
-        }
-      }
-      return writes;
-    },
+    writes: () => countUpstreamWrites(upstreams.simulators),
     resetCounters() {
       for (const sim of upstreams.simulators.all) sim.control.resetCounters();
     },
