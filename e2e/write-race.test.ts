@@ -108,9 +108,13 @@ describe('one idempotency key, 100 concurrent calls, two gateway and two command
     expect(writes).toEqual({ 'woocommerce POST /wp-json/wc/v3/orders': 1 });
     expect(answers.map((a) => a.status)).toEqual(Array(CALLS).fill(200));
     expect(answers.filter((a) => a.body.errors !== undefined)).toEqual([]);
-    const first = JSON.stringify(answers[0]!.body);
-    expect(answers.filter((a) => JSON.stringify(a.body) !== first)).toEqual([]);
-    expect(answers[0]!.body.data.placeOrder).toMatchObject({ operation: { state: 'SUCCEEDED' }, order: { id: expect.stringMatching(/^eshop:\d+$/) } });
+    // identical data (the `sources` extension says which systems this one response asked, so it may differ)
+    const first = JSON.stringify(answers[0]!.body.data);
+    expect(answers.filter((a) => JSON.stringify(a.body.data) !== first)).toEqual([]);
+    expect(answers[0]!.body.data.placeOrder).toMatchObject({
+      operation: { state: 'SUCCEEDED' },
+      order: { id: expect.stringMatching(/^eshop:\d+$/) },
+    });
 
     // the same key with another input, on both replicas: refused, nothing written
     const other = { ...input, lines: [{ sku, quantity: 3 }] };

@@ -65,7 +65,8 @@ async function writeUntilDone(post: Post, query: string, field: string, input: u
       continue;
     }
     const code = answer?.errors?.[0]?.extensions?.code;
-    if (answer !== undefined && !RETRY.has(code)) return { key, state: `ERROR ${code}`, upstreamId: undefined, ms: performance.now() - started, sends };
+    if (answer !== undefined && !RETRY.has(code))
+      return { key, state: `ERROR ${code}`, upstreamId: undefined, ms: performance.now() - started, sends };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -84,7 +85,8 @@ async function inParallel<T>(count: number, concurrency: number, task: (i: numbe
   return results;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 /** The histogram's count and an upper bound of its p95 (the bucket it falls in), for one operation. */
 async function unknownResolution(operation: string): Promise<{ count: number; p95UpperSeconds: number | undefined }> {
@@ -122,7 +124,9 @@ describe('1000 notes, 20 % of HubSpot creates committed and then reset', () => {
   it('0 lost, 0 duplicates', async () => {
     const hubspot = stack.simulators.hubspot;
     const notes = () =>
-      (hubspot.store as unknown as { collections: { notes: { ordered(): readonly { properties: Record<string, unknown> }[] } } }).collections.notes.ordered();
+      (
+        hubspot.store as unknown as { collections: { notes: { ordered(): readonly { properties: Record<string, unknown> }[] } } }
+      ).collections.notes.ordered();
     const before = notes().length;
     const contacts = stack.dataset.crmContacts.map((c) => c.id);
     hubspot.control.resetCounters();
@@ -145,8 +149,8 @@ describe('1000 notes, 20 % of HubSpot creates committed and then reset', () => {
     const resolution = await unknownResolution('addCustomerNote');
     const times = outcomes.map((o) => o.ms);
     console.log(
-      `unknown outcomes (notes): 1000 writes in ${(elapsed / 1000).toFixed(1)} s, ${creates} creates sent (~${creates - 1000} resets after commit ` +
-        `would have been duplicates), ${notes().length - before} notes created, ${resolution.count} unknown outcomes resolved ` +
+      `unknown outcomes (notes): 1000 writes in ${(elapsed / 1000).toFixed(1)} s, ${creates} creates sent, ${notes().length - before} notes ` +
+        `created, ${resolution.count} answers lost after the commit and resolved by looking the note up ` +
         `(p95 ≤ ${resolution.p95UpperSeconds} s by the histogram), end-to-end p50 ${percentile(times, 50).toFixed(0)} ms, ` +
         `p95 ${percentile(times, 95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms, ${outcomes.filter((o) => o.sends > 1).length} sent more than once`,
     );
@@ -181,7 +185,8 @@ describe('orders while the commands process is killed (SIGKILL) and restarted', 
         // a killed owner's lease lapses in a second, and the recovery path looks every 200 ms
         COMMANDS_LEASE_MS: '1000',
         COMMANDS_RECOVERY_INTERVAL_MS: '200',
-        LOG_LEVEL: 'warn',
+        // info: the ready line is what this waits for
+        LOG_LEVEL: 'info',
       },
     });
     await spawned.waitFor(/commands subgraph ready/, 30_000);
@@ -212,7 +217,7 @@ describe('orders while the commands process is killed (SIGKILL) and restarted', 
     key = (
       await gateway.apiKeys.createKey({ name: 'kill test', ownerId: 'e2e', profile: 'internal', scopes: ALL_SCOPES, rateLimitPerMinute: 1_000_000 })
     ).key;
-  });
+  }, 90_000);
   afterAll(async () => {
     child?.kill();
     await gateway?.close();
@@ -222,8 +227,7 @@ describe('orders while the commands process is killed (SIGKILL) and restarted', 
 
   it('0 lost, 0 duplicates', async () => {
     const woo = stack.simulators.woocommerce;
-    const orders = () =>
-      [...(woo.store as unknown as { orders: Map<number, { meta_data: { key: string; value: unknown }[] }> }).orders.values()];
+    const orders = () => [...(woo.store as unknown as { orders: Map<number, { meta_data: { key: string; value: unknown }[] }> }).orders.values()];
     const before = new Set(orders());
     const sku = stack.dataset.products.find((p) => p.active)!.sku;
     const post: Post = async (query, variables) => {

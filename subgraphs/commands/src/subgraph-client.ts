@@ -56,6 +56,8 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
         deadlineAt,
         requestId: currentRequestId(),
         traceparent: activeTraceparent(),
+        // every read of the orchestrator decides a write: no subgraph answers it from a cache
+        freshReads: true,
       });
       const controller = new AbortController();
       const timer = setTimeout(

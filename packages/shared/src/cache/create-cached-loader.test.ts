@@ -114,6 +114,20 @@ function defineCachedLoaderSuite(name: string, createCache: CreateCache): void {
       expect(reports).toEqual([{ source: 'erp', status: 'OK' }]);
     });
 
+    it('asks the upstream for a request that decides a write (freshReads), however fresh the cached value, and refreshes it', async () => {
+      const { clock, upstream, newLoader } = await setup();
+      await inRequest(() => newLoader().load('A'));
+      upstream.state.catalogue.set('A', 2);
+      clock.now = T0 + 1_000;
+      // an ordinary read within freshSeconds: the cached copy
+      expect((await inRequest(() => newLoader().load('A'))).value).toEqual({ sku: 'A', version: 1 });
+      const scope = createRequestScope(IDENTITY, undefined, { freshReads: true });
+      expect(await runInRequestScope(scope, () => newLoader().load('A'))).toEqual({ sku: 'A', version: 2 });
+      expect(upstream.fetch).toHaveBeenCalledTimes(2);
+      // and the next ordinary read sees what the fresh read brought
+      expect((await inRequest(() => newLoader().load('A'))).value).toEqual({ sku: 'A', version: 2 });
+    });
+
     it('counts hits, misses and stale values served (with their age) per loader', async () => {
       const name = `metered-${randomUUID().slice(0, 8)}`;
       const { clock, upstream, newLoader } = await setup({ name });

@@ -196,9 +196,11 @@ export function createCachedLoader<K, V>(options: CreateCachedLoaderOptions<K, V
     const pending: number[] = [];
     const readAt = now();
     let freshAsOf: number | undefined;
+    // A write decided on these values (stock, an order's returned quantities) must not rest on a cached copy.
+    const cachedCounts = scope?.freshReads !== true;
     keys.forEach((_, i) => {
       const envelope = envelopes?.[i];
-      if (envelope !== undefined && isFresh(envelope, readAt)) {
+      if (cachedCounts && envelope !== undefined && isFresh(envelope, readAt)) {
         results[i] = envelope.value;
         freshAsOf = oldest(freshAsOf, envelope.fetchedAt);
       } else {

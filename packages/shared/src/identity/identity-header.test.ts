@@ -33,6 +33,19 @@ describe('signIdentity / verifyIdentity', () => {
     expect(verifyIdentity(SECRET, `${version}.${moved}.${signature}`, BODY, NOW)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
   });
 
+  it('carries "fresh reads" (a write decides on them) under the signature; absent unless asked for', () => {
+    const header = signIdentity(SECRET, PARTNER, BODY, NOW, { freshReads: true });
+    expect(verifyIdentity(SECRET, header, BODY, NOW)).toEqual({ ok: true, identity: PARTNER, freshReads: true });
+    expect(verifyIdentity(SECRET, signIdentity(SECRET, PARTNER, BODY, NOW, { freshReads: false }), BODY, NOW)).toEqual({
+      ok: true,
+      identity: PARTNER,
+    });
+    const [version, payload, signature] = signIdentity(SECRET, PARTNER, BODY, NOW).split('.') as [string, string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const added = Buffer.from(JSON.stringify({ ...decoded, fresh: true })).toString('base64url');
+    expect(verifyIdentity(SECRET, `${version}.${added}.${signature}`, BODY, NOW)).toEqual({ ok: false, reason: 'BAD_SIGNATURE' });
+  });
+
   it('keeps an identity without ownerId without one, and non-ASCII subjects intact', () => {
     const jwt: RequestIdentity = { subject: 'użytkownik|42', kind: 'jwt', scopes: [], profile: 'internal' };
     const result = verifyIdentity(SECRET, signIdentity(SECRET, jwt, BODY, NOW), BODY, NOW);

@@ -30,6 +30,8 @@ export type VerifyIdentityResult =
       requestId?: string;
       /** the W3C trace context of the gateway's fetch span (traces) */
       traceparent?: string;
+      /** the caller decides a write on these reads: cached values do not count as fresh (see SignIdentityOptions) */
+      freshReads?: true;
     }
   | { ok: false; reason: IdentityFailureReason };
 
@@ -45,6 +47,12 @@ export interface SignIdentityOptions {
    */
   requestId?: string | undefined;
   traceparent?: string | undefined;
+  /**
+   * The reads decide a write (the commands subgraph checking stock, prices or an order's returnable quantities): the
+   * subgraph asks its upstream instead of answering from its cache. Signed, so only a secret holder can spend the
+   * upstream's budget this way.
+   */
+  freshReads?: boolean | undefined;
 }
 
 const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
@@ -64,6 +72,7 @@ const payloadSchema = z.strictObject({
     .regex(/^[\w-]{1,64}$/)
     .optional(),
   traceparent: z.string().regex(TRACEPARENT).optional(),
+  fresh: z.literal(true).optional(),
 });
 
 /**
@@ -94,6 +103,7 @@ export function signIdentity(
     ...(options.deadlineAt === undefined ? {} : { deadline: Math.floor(options.deadlineAt) }),
     ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
     ...(options.traceparent === undefined ? {} : { traceparent: options.traceparent }),
+    ...(options.freshReads === true ? { fresh: true } : {}),
   };
   const signed = `${VERSION}.${Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url')}`;
   return `${signed}.${mac(secret, signed).toString('base64url')}`;
@@ -146,6 +156,7 @@ export function verifyIdentity(
     ...(payload.deadline === undefined ? {} : { deadlineAt: payload.deadline }),
     ...(payload.requestId === undefined ? {} : { requestId: payload.requestId }),
     ...(payload.traceparent === undefined ? {} : { traceparent: payload.traceparent }),
+    ...(payload.fresh === true ? { freshReads: true as const } : {}),
   };
 }
 

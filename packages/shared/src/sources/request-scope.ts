@@ -25,6 +25,8 @@ export interface RequestScope {
    * runs its fetch in a copy with its own source recorder) so every request counts into the one total.
    */
   usage: { upstreamCalls: number };
+  /** the caller decides a write on these reads: the cached loaders ask the upstream (a signed request option) */
+  freshReads: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -33,8 +35,15 @@ export function priorityOf(identity: RequestIdentity): RequestPriority {
   return identity.profile === 'partner' ? 'bulk' : 'interactive';
 }
 
-export function createRequestScope(identity: RequestIdentity, deadlineAt?: number): RequestScope {
-  return { identity, priority: priorityOf(identity), deadlineAt, sources: createSourceRecorder(), usage: { upstreamCalls: 0 } };
+export function createRequestScope(identity: RequestIdentity, deadlineAt?: number, options: { freshReads?: boolean } = {}): RequestScope {
+  return {
+    identity,
+    priority: priorityOf(identity),
+    deadlineAt,
+    sources: createSourceRecorder(),
+    usage: { upstreamCalls: 0 },
+    freshReads: options.freshReads === true,
+  };
 }
 
 /** Runs `fn` (and everything it schedules: promises, DataLoader batches, timers) inside `scope`. */
