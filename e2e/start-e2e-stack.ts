@@ -1,11 +1,12 @@
 import type { SimulatorName } from '@omnigraph/simulator-core';
 import { getDataset, type Dataset } from '@omnigraph/simulator-dataset';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
-import { createMemoryKeyStore, type CreateKeyInput } from '@omnigraph/auth';
+import { createMemoryKeyStore, type CreateKeyInput, type KeyStore } from '@omnigraph/auth';
 import { createGateway, loadGatewayConfig, type Gateway, type SubgraphName } from '@omnigraph/gateway';
 import { Writable } from 'node:stream';
 import type { OnChange } from '@omnigraph/shared/freshness';
 import { setDefaultLogDestination } from '@omnigraph/shared/logging';
+import { CALL_CENTER_SCOPES } from '../scripts/demo-keys.ts';
 import { startTestUpstreams } from '../scripts/start-subgraphs.ts';
 
 export interface E2eStack {
@@ -47,17 +48,7 @@ export interface E2eStack {
  * each stack, so upstream-call counts do not depend on an earlier run.
  */
 /** Every scope the graph declares: what the call center's key holds. */
-export const ALL_SCOPES = [
-  'catalog:read',
-  'stock:read',
-  'customers:read',
-  'customers:pii',
-  'orders:read',
-  'orders:write',
-  'returns:write',
-  'notes:write',
-  'writes:read',
-];
+export const ALL_SCOPES = [...CALL_CENTER_SCOPES];
 
 export async function startE2eStack(
   options: {
@@ -166,4 +157,31 @@ export async function startE2eStack(
       if (captureLogs) setDefaultLogDestination(undefined);
     },
   };
+}
+
+/**
+ * One more gateway replica in front of the stack's subgraphs (with `commandsUrl`, in front of another commands
+ * replica), on `keyStore`: replicas that share a key store see one API key as one caller, as in production.
+ */
+export async function startGatewayReplica(
+  stack: Pick<E2eStack, 'subgraphUrls' | 'subgraphSecret'>,
+  options: { keyStore: KeyStore; commandsUrl?: string },
+): Promise<{ gateway: Gateway; url: string }> {
+  const gateway = await createGateway(
+    loadGatewayConfig({
+      GATEWAY_PORT: '0',
+      ERP_URL: stack.subgraphUrls.erp,
+      ESHOP_URL: stack.subgraphUrls.eshop,
+      CRM_URL: stack.subgraphUrls.crm,
+      MARKETPLACE_URL: stack.subgraphUrls.marketplace,
+      COMMANDS_URL: options.commandsUrl ?? stack.subgraphUrls.commands,
+      OMNIGRAPH_SUBGRAPH_SECRET: stack.subgraphSecret,
+      LOG_LEVEL: 'warn',
+      // see startE2eStack: lag-based shedding would measure the neighbouring test files
+      GATEWAY_SHED_BULK_LAG_MS: '100000',
+      GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
+    }),
+    { keyStore: options.keyStore },
+  );
+  return { gateway, url: await gateway.listen() };
 }

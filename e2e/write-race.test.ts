@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryKeyStore } from '@omnigraph/auth';
-import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
+import type { Gateway } from '@omnigraph/gateway';
 import { startRedisServer, type DisposableRedisServer } from '@omnigraph/shared/testing';
 import type { RunningSubgraph } from '@omnigraph/shared/service';
 import { loadCommandsConfig, startCommandsSubgraph } from '@omnigraph/subgraph-commands';
 import { countUpstreamWrites } from '@omnigraph/simulator-stack';
-import { ALL_SCOPES, startE2eStack, type E2eStack } from './start-e2e-stack.ts';
+import { ALL_SCOPES, startE2eStack, startGatewayReplica, type E2eStack } from './start-e2e-stack.ts';
 
 const ANNA = '10000000001';
 const CALLS = 100;
@@ -50,24 +50,9 @@ beforeAll(async () => {
   // Two gateway replicas in front of the two commands replicas, sharing one key store as replicas do (so one API key is
   // one caller on both: the idempotency scope is the caller).
   const keyStore = createMemoryKeyStore();
-  const gatewayFor = (commandsUrl: string) =>
-    createGateway(
-      loadGatewayConfig({
-        GATEWAY_PORT: '0',
-        ERP_URL: stack.subgraphUrls.erp,
-        ESHOP_URL: stack.subgraphUrls.eshop,
-        CRM_URL: stack.subgraphUrls.crm,
-        MARKETPLACE_URL: stack.subgraphUrls.marketplace,
-        COMMANDS_URL: commandsUrl,
-        OMNIGRAPH_SUBGRAPH_SECRET: stack.subgraphSecret,
-        LOG_LEVEL: 'warn',
-        GATEWAY_SHED_BULK_LAG_MS: '100000',
-        GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
-      }),
-      { keyStore },
-    );
-  gateways = [await gatewayFor(stack.subgraphUrls.commands), await gatewayFor(secondCommands.url)];
-  const urls = await Promise.all(gateways.map((g) => g.listen()));
+  const started = [await startGatewayReplica(stack, { keyStore }), await startGatewayReplica(stack, { keyStore, commandsUrl: secondCommands.url })];
+  gateways = started.map((s) => s.gateway);
+  const urls = started.map((s) => s.url);
   const { key } = await gateways[0]!.apiKeys.createKey({
     name: 'e2e call center',
     ownerId: 'omnigraph-e2e',

@@ -10,10 +10,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryKeyStore } from '@omnigraph/auth';
-import { createGateway, loadGatewayConfig, type Gateway } from '@omnigraph/gateway';
+import type { Gateway } from '@omnigraph/gateway';
 import { findFreePort, spawnEntry, startRedisServer, type DisposableRedisServer, type SpawnedEntry } from '@omnigraph/shared/testing';
 import { metricsRegistry } from '@omnigraph/shared/metrics';
-import { ALL_SCOPES, startE2eStack, type E2eStack } from './start-e2e-stack.ts';
+import { ALL_SCOPES, startE2eStack, startGatewayReplica, type E2eStack } from './start-e2e-stack.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -198,22 +198,7 @@ describe('orders while the commands process is killed (SIGKILL) and restarted', 
     stack = await startE2eStack({ scale: 0.05 });
     port = await findFreePort();
     child = await startCommands();
-    gateway = await createGateway(
-      loadGatewayConfig({
-        GATEWAY_PORT: '0',
-        ERP_URL: stack.subgraphUrls.erp,
-        ESHOP_URL: stack.subgraphUrls.eshop,
-        CRM_URL: stack.subgraphUrls.crm,
-        MARKETPLACE_URL: stack.subgraphUrls.marketplace,
-        COMMANDS_URL: `http://127.0.0.1:${port}/graphql`,
-        OMNIGRAPH_SUBGRAPH_SECRET: stack.subgraphSecret,
-        LOG_LEVEL: 'warn',
-        GATEWAY_SHED_BULK_LAG_MS: '100000',
-        GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
-      }),
-      { keyStore: createMemoryKeyStore() },
-    );
-    url = await gateway.listen();
+    ({ gateway, url } = await startGatewayReplica(stack, { keyStore: createMemoryKeyStore(), commandsUrl: `http://127.0.0.1:${port}/graphql` }));
     key = (
       await gateway.apiKeys.createKey({ name: 'kill test', ownerId: 'e2e', profile: 'internal', scopes: ALL_SCOPES, rateLimitPerMinute: 1_000_000 })
     ).key;

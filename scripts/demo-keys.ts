@@ -7,24 +7,29 @@ export const DEMO_OWNER = 'omnigraph-demo';
  * Fresh demo keys per start; the ones of earlier starts are deleted (revoked at once on every replica by the store's
  * invalidation), so they pile up neither as live credentials nor as revoked records.
  */
+/**
+ * What a call-center agent's key holds: every scope of the graph, the writes of issue 11 (ADR 0011) too (an agent
+ * places orders, takes returns and leaves notes; partners never get them).
+ */
+export const CALL_CENTER_SCOPES: readonly string[] = Object.freeze([
+  'catalog:read',
+  'stock:read',
+  'customers:read',
+  'customers:pii',
+  'orders:read',
+  'orders:write',
+  'returns:write',
+  'notes:write',
+  'writes:read',
+]);
+
 export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string; storefront: string }> {
   for (const old of await keys.list(DEMO_OWNER)) await keys.delete(old.keyId);
   const callCenter = await keys.createKey({
     name: 'demo: call center',
     ownerId: DEMO_OWNER,
     profile: 'internal',
-    // the writes of issue 11 (ADR 0011) too: an agent places orders, takes returns and leaves notes; partners never get them
-    scopes: [
-      'catalog:read',
-      'stock:read',
-      'customers:read',
-      'customers:pii',
-      'orders:read',
-      'orders:write',
-      'returns:write',
-      'notes:write',
-      'writes:read',
-    ],
+    scopes: [...CALL_CENTER_SCOPES],
     rateLimitPerMinute: 600,
   });
   const partner = await keys.createKey({
