@@ -18,6 +18,9 @@ import { fieldRequirement, readScopeMap } from '../gateway/src/authorization/ind
 import { normaliseNip } from '@omnigraph/shared/lookup';
 import { generateScopeMatrixOperations, VARIANTS } from './scope-matrix-operations.ts';
 import type { ArgumentValues, GeneratedOperation } from './scope-matrix-operations.ts';
+
+/** The idempotency key of the call-center key's one write (issue 11), read back by `writeOperation` in the matrix. */
+const MATRIX_WRITE_KEY = 'scope-matrix-write-0001';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 // Each matrix run sends 100+ full operations through the whole stack: throughput-bound, so slower while the other test
@@ -115,8 +118,10 @@ function argumentValues(stack: E2eStack): ArgumentValues {
     'Query.storesWithStock': [{ skus: skuList, city: str(city) }],
     'Query.eshopOrder': [{ number: str(annaOrder.number) }],
     'Query.marketplaceOrder': [{ checkoutFormId: str(form.id) }],
-    // issue 11: a key nobody used answers null, so only the scopes are exercised
-    'Query.writeOperation': [{ idempotencyKey: str('scope-matrix-unused-key') }],
+    // issue 11: the call-center key's note written before its matrix run (partners, without writes:read, are refused)
+    'Query.writeOperation': [{ idempotencyKey: str(MATRIX_WRITE_KEY) }],
+    // the B2B company's ERP partner: its pricelist price
+    'Product.partnerPrice': [{ erpPartnerId: str(String(ds.company.erpPartnerId)) }],
   };
 }
 
@@ -286,6 +291,12 @@ describe('scope matrix: no personal data reaches a partner without customers:pii
 
   it('the call-center key (every scope) runs every operation and gets the canaries and a phone back', async () => {
     expect(knownPhones.size).toBeGreaterThan(0);
+    // a write of this key, so writeOperation has something to show it
+    const note = await stack.query(
+      `mutation ($key: String!, $id: ID!) { addCustomerNote(idempotencyKey: $key, input: { customerId: $id, body: "Scope matrix." }) { operation { state } } }`,
+      { key: MATRIX_WRITE_KEY, id: stack.dataset.demoCustomers.find((d) => d.key === 'anna-kowalska')!.crmContactId },
+    );
+    expect(note.body.data?.addCustomerNote?.operation?.state).toBe('SUCCEEDED');
     const { tally, outcomes } = await runMatrix('call center', stack.callCenterKey, [
       'catalog:read',
       'stock:read',
