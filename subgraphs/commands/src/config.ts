@@ -39,6 +39,11 @@ export const CommandsConfigSchema = z
     COMMANDS_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
     /** How long a second request with the same key waits for the first before IDEMPOTENCY_KEY_IN_PROGRESS. @default 8000 */
     COMMANDS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(8_000),
+    /**
+     * Longest wait for one idempotency-store (Redis) command before writes are refused with WRITES_UNAVAILABLE until a
+     * probe succeeds: short enough that a stalled Redis refuses writes quickly, long enough that a busy one does not.
+     */
+    COMMANDS_REDIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     /** Pause between recovery passes (PENDING writes whose answer was lost, or whose process died). @default 1000 */
     COMMANDS_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
     /** Days after delivery (completedAt, else placedAt) a return is accepted. @default 30 */

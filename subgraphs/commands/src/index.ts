@@ -20,6 +20,8 @@ export { createSubgraphClient } from './subgraph-client.ts';
 
 /** The idempotency keyspace in Redis (its own prefix: a Redis with AOF for it, ADR 0011). */
 export const COMMANDS_KEY_PREFIX = 'commands:writes:';
+/** How long the start waits for the idempotency store's first connection. */
+const STORE_CONNECT_WAIT_MS = 5_000;
 
 export interface StartCommandsOptions {
   isDev?: boolean;
@@ -31,7 +33,12 @@ export function createIdempotencyStoreFromConfig(config: CommandsConfig): Idempo
   const ttlSeconds = config.COMMANDS_IDEMPOTENCY_TTL_HOURS * 3_600;
   // Fail closed: with REDIS_URL set, an unreachable Redis refuses writes (WRITES_UNAVAILABLE); never memory instead.
   return config.REDIS_URL
-    ? createRedisIdempotencyStore({ redisUrl: config.REDIS_URL, prefix: COMMANDS_KEY_PREFIX, ttlSeconds })
+    ? createRedisIdempotencyStore({
+        redisUrl: config.REDIS_URL,
+        prefix: COMMANDS_KEY_PREFIX,
+        ttlSeconds,
+        commandTimeoutMs: config.COMMANDS_REDIS_TIMEOUT_MS,
+      })
     : createMemoryIdempotencyStore({ ttlSeconds });
 }
 
@@ -63,6 +70,11 @@ function storeReadiness(runner: WriteRunner): ReadinessCheck {
 export async function startCommandsSubgraph(config: CommandsConfig, options: StartCommandsOptions = {}): Promise<RunningSubgraph> {
   const logger = createLogger({ name: 'commands' });
   const store = options.store ?? createIdempotencyStoreFromConfig(config);
+  // Listen once the store answers: a replica taking traffic before its Redis connection is up would refuse every write
+  // of its first moments (fail closed). A Redis still away after the wait is reported; writes wait for it, reads don't.
+  if ('whenReady' in store && typeof store.whenReady === 'function' && !(await store.whenReady(STORE_CONNECT_WAIT_MS))) {
+    logger.warn({ waitedMs: STORE_CONNECT_WAIT_MS }, 'idempotency store (Redis) not reachable at start: writes are refused until it is');
+  }
   const runner = createRunnerFromConfig(config, store, logger);
   const { server, operations, createContext } = createCommandsServer({
     runner,

@@ -22,7 +22,10 @@ export interface WriteRunnerOptions {
   leaseMs?: number;
   /** How long a concurrent request with the same key waits for the first before IDEMPOTENCY_KEY_IN_PROGRESS. @default 8_000 */
   waitMs?: number;
-  /** How often a waiting request reads the record (jittered up to twice this). @default 25 */
+  /**
+   * How often a waiting request first reads the record (jittered up to twice this); each wait is half again as long,
+   * up to 250 ms, so a hundred waiters on one slow write do not flood the store. @default 25
+   */
   pollMs?: number;
   /** Re-sends, within the request, of a step whose outcome is unknown. @default 2 */
   immediateRetries?: number;
@@ -97,6 +100,7 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
   const leaseMs = options.leaseMs ?? 15_000;
   const waitMs = options.waitMs ?? 8_000;
   const pollMs = options.pollMs ?? 25;
+  const MAX_POLL_MS = Math.max(pollMs, 250);
   const immediateRetries = options.immediateRetries ?? 2;
   const immediateRetryDelayMs = options.immediateRetryDelayMs ?? 100;
   const backoffBaseMs = options.backoffBaseMs ?? 1_000;
@@ -390,6 +394,7 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
     trace: Trace,
   ) {
     let current = first;
+    let pollDelay = pollMs;
     for (;;) {
       if (current === undefined) return undefined;
       trace.record = current;
@@ -410,7 +415,8 @@ export function createWriteRunner(options: WriteRunnerOptions): WriteRunner {
         // The first request is alive (it renews its lease) and ends within its own deadline: ask again soon.
         throw idempotencyKeyInProgress(1);
       } else {
-        await sleep(pollMs * (1 + Math.random()));
+        await sleep(pollDelay * (1 + Math.random()));
+        pollDelay = Math.min(MAX_POLL_MS, pollDelay * 1.5);
       }
       current = await store.get(current.scope, current.idempotencyKey);
     }
