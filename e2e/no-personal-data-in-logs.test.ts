@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FaultRule, Simulator } from '@omnigraph/simulator-core';
 import { getDataset } from '@omnigraph/simulator-dataset';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,27 @@ const BY_NAME = /* GraphQL */ `
       phone
       loyalty {
         points
+      }
+    }
+  }
+`;
+
+// Issue 11: the writes carry names, addresses and free text (a note) to the upstreams; none of it may reach a log,
+// whether the write succeeds, is refused, or loses its answer (the audit line holds ids only).
+const PLACE_ORDER = /* GraphQL */ `
+  mutation ($key: String!, $input: PlaceOrderInput!) {
+    placeOrder(idempotencyKey: $key, input: $input) {
+      operation {
+        state
+      }
+    }
+  }
+`;
+const ADD_NOTE = /* GraphQL */ `
+  mutation ($key: String!, $input: AddCustomerNoteInput!) {
+    addCustomerNote(idempotencyKey: $key, input: $input) {
+      operation {
+        state
       }
     }
   }
@@ -90,6 +112,14 @@ async function queries(): Promise<number> {
     if (customer?.email) await run(ORDERS, { email: customer.email, first: 5 });
   }
   await run(BY_NAME, { name: 'Kowalska' });
+  const sku = dataset.products.find((p) => p.active)!.sku;
+  for (const customer of ['anna-kowalska', 'tomasz-wisniewski'].map((key) => dataset.demoCustomers.find((d) => d.key === key))) {
+    await run(PLACE_ORDER, {
+      key: randomUUID(),
+      input: { customerId: customer!.crmContactId, lines: [{ sku, quantity: 1 }], delivery: { method: 'COURIER' } },
+    });
+    await run(ADD_NOTE, { key: randomUUID(), input: { customerId: customer!.crmContactId, body: `Called from ${CANARY}-note, wants a callback.` } });
+  }
   // an unknown customer: a 404 from HubSpot's contact-by-e-mail (the URL path holds the e-mail)
   await run(ORDERS, { email: `nobody.${CANARY}@example.pl`, first: 5 });
   return sent;
@@ -147,6 +177,7 @@ describe('no personal data in any process log', () => {
       'eshop',
       'crm',
       'marketplace',
+      'commands',
       'odoo-simulator',
       'woocommerce-simulator',
       'hubspot-simulator',
@@ -155,6 +186,11 @@ describe('no personal data in any process log', () => {
       expect(names).toContain(name);
     }
     expect(records.filter((r) => r['name'] === 'gateway' && r['msg'] === 'request')).toHaveLength(requests);
+    // the writes ran and were audited (ids only), successes and failures alike
+    const audits = records.filter((r) => r['name'] === 'commands' && r['audit'] === 'write');
+    expect(audits.some((r) => r['operation'] === 'placeOrder' && r['state'] === 'SUCCEEDED')).toBe(true);
+    expect(audits.some((r) => r['operation'] === 'addCustomerNote' && r['state'] === 'SUCCEEDED')).toBe(true);
+    expect(audits.some((r) => r['state'] !== 'SUCCEEDED' || r['code'] !== undefined)).toBe(true);
     expect(
       records.some(
         (r) =>

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countUpstreamWrites } from '@omnigraph/simulator-stack';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 const NOTE = `mutation ($key: String!) {
@@ -58,5 +59,32 @@ describe('writes through the gateway', () => {
   it('keeps the step mutations out of the API schema', async () => {
     const response = await stack.query('mutation { crmCreateNote(idempotencyKey: "k", customerId: "10000000001", body: "x") { id } }', {});
     expect(response.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses hostile idempotency keys and a mutation over GET, writing nothing', async () => {
+    stack.resetCounters();
+    const cases: [string, string][] = [
+      ['', 'BAD_USER_INPUT'],
+      ['   ', 'BAD_USER_INPUT'],
+      ['key\nwith-a-newline', 'BAD_USER_INPUT'],
+      ['ключ-unicode', 'BAD_USER_INPUT'],
+      ['k'.repeat(256), 'BAD_USER_INPUT'],
+      // over the edge's argument length limit: refused before anything runs
+      ['k'.repeat(5_000), 'BAD_USER_INPUT'],
+    ];
+    const got = [];
+    for (const [key] of cases) {
+      const body = (await stack.query(NOTE, { key })).body;
+      got.push([key.slice(0, 20), body.errors?.[0]?.extensions?.code, body.errors?.[0]?.extensions?.argumentName]);
+    }
+    expect(got).toEqual(cases.map(([key, code]) => [key.slice(0, 20), code, 'idempotencyKey']));
+    const viaGet = await fetch(
+      `${stack.url}/graphql?query=${encodeURIComponent('mutation { addCustomerNote(idempotencyKey: "g1", input: { customerId: "10000000001", body: "x" }) { operation { state } } }')}`,
+      {
+        headers: { 'x-api-key': stack.callCenterKey, 'apollo-require-preflight': 'true' },
+      },
+    );
+    expect(viaGet.status).toBeGreaterThanOrEqual(400);
+    expect(countUpstreamWrites(stack.simulators)).toEqual({});
   });
 });
