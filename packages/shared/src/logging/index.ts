@@ -3,3 +3,4 @@ export { createLogger, currentRequestId, REDACTED_KEYS, runWithLogContext, setDe
 export { endpointTemplate } from './endpoint-template.ts';
 export { EMAIL_PLACEHOLDER, PHONE_PLACEHOLDER, scrubPersonalData, scrubValue } from './scrub-personal-data.ts';
 export { logSubgraphRequest, type SubgraphRequestLogOptions } from './request-log.ts';
+export { oncePerKey } from './once-per-key.ts';

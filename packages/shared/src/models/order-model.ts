@@ -37,8 +37,11 @@ export type DeliveryMethodModel = 'COURIER' | 'PARCEL_LOCKER' | 'STORE_PICKUP';
 export interface OrderTotalsModel {
   total: MoneyModel;
   shipping: MoneyModel;
+  /** Σ lines' discount (already inside the line totals) */
   discount: MoneyModel;
   tax: MoneyModel | null;
+  /** gross fees on top of lines and shipping (docs/money-model.md) */
+  fees: MoneyModel;
 }
 
 export interface OrderLineModel {
@@ -46,8 +49,14 @@ export interface OrderLineModel {
   sku: string | null;
   name: string;
   quantity: number;
-  /** gross unit price, rounded to the grosz */
+  /** gross unit price before the line's discount: lineTotal = quantity × unitPrice − discount (docs/money-model.md) */
   unitPrice: MoneyModel;
+  /** gross unit price before any discount */
+  originalUnitPrice: MoneyModel;
+  /** the line's discount, gross */
+  discount: MoneyModel;
+  /** what the buyer pays for the line, gross, as the channel states it */
+  lineTotal: MoneyModel;
 }
 
 export interface ParcelLockerModel {
@@ -86,6 +95,8 @@ export interface ChannelOrderModel {
   channelStatus: string;
   totals: OrderTotalsModel;
   lines: OrderLineModel[];
+  /** codes of the coupons applied to the order (empty where the channel has none) */
+  couponCodes: string[];
   delivery: DeliveryModel;
   paymentStatus: PaymentStatusModel;
 }

@@ -169,6 +169,8 @@ export type EshopOrder = Order & {
   channelStatus: Scalars['String']['output'];
   /** when the order was completed (delivered or collected); null before */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the codes of the coupons applied to the order (WooCommerce coupon_lines), in the shop's order */
+  couponCodes: Array<Scalars['String']['output']>;
   delivery: Delivery;
   id: Scalars['ID']['output'];
   lines: Array<OrderLine>;
@@ -324,15 +326,26 @@ export type OrderChannel =
 
 export type OrderLine = {
   __typename?: 'OrderLine';
+  /** the line's discount in money, gross: quantity × unitPrice − lineTotal (coupons on WooCommerce, Allegro's price reductions) */
+  discount: Money;
   /** the channel's line id (WooCommerce line item id, Allegro line item id) */
   id?: Maybe<Scalars['ID']['output']>;
+  /** what the buyer pays for the line, gross, as the channel states it (WooCommerce total + total_tax; Allegro price × quantity) */
+  lineTotal: Money;
   name: Scalars['String']['output'];
+  /** the gross unit price before any discount (WooCommerce line subtotal incl. tax ÷ quantity; Allegro originalPrice, else price) */
+  originalUnitPrice: Money;
   product?: Maybe<Product>;
   quantity: Scalars['Int']['output'];
   /** how many of this line the channel has refunded */
   returnedQuantity: Scalars['Int']['output'];
   /** null when the channel no longer knows the SKU */
   sku?: Maybe<Scalars['ID']['output']>;
+  /**
+   * The gross unit price before the line's discount: lineTotal = quantity × unitPrice − discount, exactly
+   * (docs/money-model.md). Until issue 12 it was the price after the discount, rounded from the line total; it now equals
+   * originalUnitPrice.
+   */
   unitPrice: Money;
 };
 
@@ -415,11 +428,26 @@ export type OrderSummary = {
   ref: OrderRef;
 };
 
+/**
+ * An order's money, gross, in the order's currency. total = Σ lines.lineTotal + shipping + fees, to the grosz
+ * (docs/money-model.md).
+ */
 export type OrderTotals = {
   __typename?: 'OrderTotals';
+  /**
+   * Σ lines.discount: already deducted in the line totals (and so in total); informational, never subtract it again
+   * (docs/money-model.md)
+   */
   discount: Money;
+  /**
+   * fees on top of lines and shipping, gross (WooCommerce fee_lines, negative for a fee that lowers the total; Allegro
+   * lineItems[].selectedAdditionalServices)
+   */
+  fees: Money;
+  /** delivery cost, gross (all WooCommerce shipping lines; Allegro delivery.cost) */
   shipping: Money;
   tax?: Maybe<Money>;
+  /** what the buyer pays for the order, as the channel states it (WooCommerce total, Allegro summary.totalToPay) */
   total: Money;
 };
 
@@ -742,6 +770,7 @@ export type EshopOrderResolvers<ContextType = EshopContext, ParentType extends R
   channel?: Resolver<ResolversTypes['OrderChannel'], ParentType, ContextType>;
   channelStatus?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  couponCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
@@ -787,8 +816,11 @@ export type OrderResolvers<ContextType = EshopContext, ParentType extends Resolv
 }>;
 
 export type OrderLineResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  lineTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalUnitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -839,6 +871,7 @@ export type OrderSummaryResolvers<ContextType = EshopContext, ParentType extends
 
 export type OrderTotalsResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderTotals'] = ResolversParentTypes['OrderTotals']> = ResolversObject<{
   discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   shipping?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   tax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDecimals, divideMinorUnits, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from './money.ts';
+import { addDecimals, divideMinorUnits, divideMinorUnitsUp, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from './money.ts';
 
 describe('money', () => {
   it('parses decimal strings into grosze without floats', () => {
@@ -29,5 +29,9 @@ describe('money', () => {
     expect(divideMinorUnits(5, 2)).toBe(3);
     expect(divideMinorUnits(-5, 2)).toBe(-3);
     expect(() => divideMinorUnits(5, 0)).toThrow();
+    // up: a unit price that times the quantity never falls short of the subtotal (the remainder becomes discount)
+    expect(divideMinorUnitsUp(15299, 3)).toBe(5100);
+    expect(divideMinorUnitsUp(15300, 3)).toBe(5100);
+    expect(() => divideMinorUnitsUp(5, 0)).toThrow();
   });
 });

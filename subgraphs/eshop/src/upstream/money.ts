@@ -45,3 +45,9 @@ export function divideMinorUnits(minor: number, divisor: number): number {
   const rounded = (abs % divisor) * 2 >= divisor ? quotient + 1 : quotient;
   return minor < 0 ? -rounded : rounded;
 }
+
+/** `minor / divisor` rounded up to a whole minor unit, for a non-negative `minor`. */
+export function divideMinorUnitsUp(minor: number, divisor: number): number {
+  if (!Number.isInteger(divisor) || divisor <= 0) throw new Error(`divisor must be a positive integer: ${divisor}`);
+  return Math.ceil(minor / divisor);
+}

@@ -7,6 +7,7 @@
 import type { AxiosInstance, AxiosResponse } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
 import { UpstreamError } from '@omnigraph/shared/errors';
+import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
 import { ESHOP_BATCH_LIMIT, type EshopClient, type EshopListingModel, type EshopOrderId, type EshopOrderModel } from '../eshop-client.ts';
 import { WcCustomerListDto, WcOrderDto, WcOrderListDto, WcProductListDto, WcRefundDto, WcRefundListDto, WpErrorDto } from './woocommerce-dtos.ts';
 import {
@@ -67,9 +68,14 @@ type Operation =
 
 type WriteOperation = 'createOrder' | 'setOrderMeta' | 'createRefund';
 
+/** The shop's total is kept when it is not Σ line totals + shipping + fees (docs/money-model.md); said once per order. */
+const logMoneyMismatch = oncePerKey((orderId) =>
+  createLogger({ name: 'eshop' }).warn({ orderId }, 'order total differs from line totals + shipping + fees; the shop total is kept'),
+);
+
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
   const { http, upstream, currency } = options;
-  const mapping: WcOrderMappingOptions = { nipMetaKey: options.nipMetaKey ?? null };
+  const mapping: WcOrderMappingOptions = { nipMetaKey: options.nipMetaKey ?? null, onMoneyMismatch: logMoneyMismatch };
   const mapOrder = (dto: WcOrderDto) => mapWcOrderDtoToEshopOrder(dto, mapping);
 
   /** One `GET` (every call here is a read, so the helper may retry it), its body validated by `parse`. */

@@ -47,6 +47,10 @@ const WcLineItemDto = z.object({
   product_id: z.number().int().optional().default(0),
   variation_id: z.number().int().optional().default(0),
   quantity: z.number().int(),
+  // before coupons (net of tax even in a shop whose prices include tax); refund lines may omit them
+  subtotal: WcDecimalDto.optional(),
+  subtotal_tax: WcDecimalDto.optional(),
+  // after coupons
   total: WcDecimalDto,
   total_tax: WcDecimalDto,
   taxes: z.array(WcItemTaxDto).optional().default([]),
@@ -72,6 +76,17 @@ const WcShippingLineDto = z.object({
   meta_data: z.array(WcMetaDto).optional().default([]),
 });
 
+/** A fee (payment surcharge, packaging; negative for a fee that lowers the total), net + tax. */
+const WcFeeLineDto = z.object({
+  total: WcDecimalDto,
+  total_tax: WcDecimalDto.optional().default('0'),
+});
+
+/** A coupon applied to the order; `discount`/`discount_tax` are already spread over the line totals. */
+const WcCouponLineDto = z.object({
+  code: z.string(),
+});
+
 export const WcOrderDto = z.object({
   id: z.number().int().positive(),
   number: z.string(),
@@ -93,6 +108,8 @@ export const WcOrderDto = z.object({
   date_completed_gmt: WcGmtDateDto.nullable().optional().default(null),
   line_items: z.array(WcLineItemDto),
   shipping_lines: z.array(WcShippingLineDto),
+  fee_lines: z.array(WcFeeLineDto).optional().default([]),
+  coupon_lines: z.array(WcCouponLineDto).optional().default([]),
   // custom fields of checkout plugins (a NIP, a numbering plugin's `_order_number`); hidden `_` keys need an
   // admin-level key, so a shop may send none
   meta_data: z.array(WcMetaDto).optional().default([]),

@@ -55,8 +55,42 @@ function orderFixture(overrides: Record<string, unknown> = {}): WcOrderDto {
     payment_method: 'przelewy24',
     date_paid_gmt: '2026-05-11T17:45:31',
     line_items: [
-      { id: 5521, name: 'Czajnik elektryczny stalowy 1,7 l', quantity: 1, total: '180.00', total_tax: '41.40', sku: 'SKU-KET-17-STL', price: 180 },
-      { id: 5522, name: 'Kubek termiczny 450 ml - Granatowy', quantity: 2, total: '90.00', total_tax: '20.70', sku: 'SKU-MUG-450-NAVY', price: 45 },
+      // prices_include_tax: true; subtotal before the 10% coupon, total after it, both net with the tax beside them
+      {
+        id: 5521,
+        name: 'Czajnik elektryczny stalowy 1,7 l',
+        quantity: 1,
+        subtotal: '200.00',
+        subtotal_tax: '46.00',
+        total: '180.00',
+        total_tax: '41.40',
+        sku: 'SKU-KET-17-STL',
+        price: 180,
+      },
+      {
+        id: 5522,
+        name: 'Kubek termiczny 450 ml - Granatowy',
+        quantity: 2,
+        subtotal: '100.00',
+        subtotal_tax: '23.00',
+        total: '90.00',
+        total_tax: '20.70',
+        sku: 'SKU-MUG-450-NAVY',
+        price: 45,
+      },
+    ],
+    fee_lines: [],
+    coupon_lines: [
+      {
+        id: 5524,
+        code: 'wiosna10',
+        discount: '30',
+        discount_tax: '6.9',
+        meta_data: [],
+        discount_type: 'percent',
+        nominal_amount: 10,
+        free_shipping: false,
+      },
     ],
     shipping_lines: [
       {
@@ -92,20 +126,28 @@ describe('mapWcOrderDtoToEshopOrder', () => {
         shipping: { amount: '15.99', currency: 'PLN' },
         discount: { amount: '36.90', currency: 'PLN' },
         tax: { amount: '65.09', currency: 'PLN' },
+        fees: { amount: '0.00', currency: 'PLN' },
       },
+      couponCodes: ['wiosna10'],
     });
     expect(order.lines).toEqual([
       expect.objectContaining({
         sku: 'SKU-KET-17-STL',
         name: 'Czajnik elektryczny stalowy 1,7 l',
         quantity: 1,
-        unitPrice: { amount: '221.40', currency: 'PLN' },
+        unitPrice: { amount: '246.00', currency: 'PLN' },
+        originalUnitPrice: { amount: '246.00', currency: 'PLN' },
+        discount: { amount: '24.60', currency: 'PLN' },
+        lineTotal: { amount: '221.40', currency: 'PLN' },
       }),
       expect.objectContaining({
         sku: 'SKU-MUG-450-NAVY',
         name: 'Kubek termiczny 450 ml - Granatowy',
         quantity: 2,
-        unitPrice: { amount: '55.35', currency: 'PLN' },
+        unitPrice: { amount: '61.50', currency: 'PLN' },
+        originalUnitPrice: { amount: '61.50', currency: 'PLN' },
+        discount: { amount: '12.30', currency: 'PLN' },
+        lineTotal: { amount: '110.70', currency: 'PLN' },
       }),
     ]);
     expect(order.lines.map((l) => [l.id, l.orderId, l.orderHasRefunds])).toEqual([
@@ -172,15 +214,76 @@ describe('mapWcOrderDtoToEshopOrder', () => {
   });
 });
 
+describe('the money identity (docs/money-model.md)', () => {
+  const grosze = (amount: string) => Math.round(Number(amount) * 100);
+  const identityHolds = (order: ReturnType<typeof mapWcOrderDtoToEshopOrder>) =>
+    order.lines.every((l) => l.quantity * grosze(l.unitPrice.amount) - grosze(l.discount.amount) === grosze(l.lineTotal.amount)) &&
+    order.lines.reduce((sum, l) => sum + grosze(l.lineTotal.amount), 0) + grosze(order.totals.shipping.amount) + grosze(order.totals.fees.amount) ===
+      grosze(order.totals.total.amount);
+
+  it('adds fees (a negative one too) and every shipping line; the coupon codes in the order of the shop', () => {
+    // prices include tax; courier and a second parcel, a COD surcharge and a loyalty fee that lowers the total
+    const dto = orderFixture({
+      shipping_total: '26.00',
+      shipping_tax: '5.98',
+      total: '367.23',
+      total_tax: '69.23',
+      shipping_lines: [
+        { id: 1, method_title: 'Kurier DPD', method_id: 'flat_rate', total: '13.00', total_tax: '2.99', meta_data: [] },
+        { id: 2, method_title: 'Kurier DPD (gabaryt)', method_id: 'flat_rate', total: '13.00', total_tax: '2.99', meta_data: [] },
+      ],
+      fee_lines: [
+        { id: 7, name: 'Pobranie', tax_class: '', tax_status: 'taxable', amount: '5', total: '5.00', total_tax: '1.15', taxes: [], meta_data: [] },
+        {
+          id: 8,
+          name: 'Rabat lojalnościowy',
+          tax_class: '',
+          tax_status: 'none',
+          amount: '-3',
+          total: '-3.00',
+          total_tax: '0.00',
+          taxes: [],
+          meta_data: [],
+        },
+      ],
+      coupon_lines: [
+        { id: 5524, code: 'wiosna10', discount: '30', discount_tax: '6.9', meta_data: [] },
+        { id: 5525, code: 'darmowa-dostawa', discount: '0', discount_tax: '0', meta_data: [] },
+      ],
+    });
+    const order = mapWcOrderDtoToEshopOrder(dto);
+    expect(order.totals.fees).toEqual({ amount: '3.15', currency: 'PLN' });
+    expect(order.totals.shipping).toEqual({ amount: '31.98', currency: 'PLN' });
+    expect(order.couponCodes).toEqual(['wiosna10', 'darmowa-dostawa']);
+    expect(identityHolds(order)).toBe(true);
+  });
+
+  it('holds for the A.2.1 order; a shop total that disagrees is kept and reported by id', () => {
+    expect(identityHolds(mapWcOrderDtoToEshopOrder(orderFixture()))).toBe(true);
+    const reported: string[] = [];
+    const order = mapWcOrderDtoToEshopOrder(orderFixture({ total: '348.10' }), { onMoneyMismatch: (id) => reported.push(id) });
+    expect(order.totals.total.amount).toBe('348.10');
+    expect(reported).toEqual(['10482']);
+    mapWcOrderDtoToEshopOrder(orderFixture(), { onMoneyMismatch: (id) => reported.push(id) });
+    expect(reported).toEqual(['10482']);
+  });
+});
+
 describe('mapWcLine', () => {
-  it('rounds the gross unit price half up in whole grosze', () => {
-    // 124.37 + 28.61 = 152.98 over 3 = 50.9933… → 50.99
-    const line = mapWcLine({ id: 1, name: 'Bidon', quantity: 3, total: '124.37', total_tax: '28.61', sku: 'SKU-BDN' }, 'PLN', '9' as EshopOrderId);
-    expect(line.unitPrice).toEqual({ amount: '50.99', currency: 'PLN' });
-    // 0.05 over 2 = 0.025 → 0.03
-    expect(
-      mapWcLine({ id: 2, name: 'x', quantity: 2, total: '0.04', total_tax: '0.01', sku: null }, 'PLN', '9' as EshopOrderId).unitPrice.amount,
-    ).toBe('0.03');
+  it('takes the line total as the shop states it and puts the rounding remainder in the discount, never in the total', () => {
+    // A shop with prices excluding tax: 3 × 41.46 net = 124.38 + 28.61 VAT = 152.99 gross, not a whole grosz per unit.
+    // Dividing the line total (the old 0.01 bug) would give 51.00 × 3 = 153.00.
+    const line = mapWcLine(
+      { id: 1, name: 'Bidon', quantity: 3, subtotal: '124.38', subtotal_tax: '28.61', total: '124.38', total_tax: '28.61', sku: 'SKU-BDN' },
+      'PLN',
+      '9' as EshopOrderId,
+    );
+    expect([line.unitPrice.amount, line.discount.amount, line.lineTotal.amount]).toEqual(['51.00', '0.01', '152.99']);
+  });
+
+  it('reads a refund-style line without subtotal: no discount, the unit price from the total', () => {
+    const line = mapWcLine({ id: 2, name: 'x', quantity: 2, total: '20.00', total_tax: '4.60', sku: null }, 'PLN', '9' as EshopOrderId);
+    expect([line.unitPrice.amount, line.discount.amount, line.lineTotal.amount]).toEqual(['12.30', '0.00', '24.60']);
   });
 
   it('keeps a line of a deleted product without a SKU', () => {

@@ -12,7 +12,7 @@ import {
   type EshopRefundModel,
   type EshopStockStatus,
 } from '../eshop-client.ts';
-import { addDecimals, divideMinorUnits, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
+import { addDecimals, divideMinorUnitsUp, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
 import type { WcAddressDto, WcCustomerDto, WcOrderDto, WcProductDto, WcRefundDto, WcShippingLineDto } from './woocommerce-dtos.ts';
 import { metaText, WC_WRITE_META } from './woocommerce-writes.ts';
 
@@ -142,17 +142,28 @@ export function mapWcDelivery(dto: Pick<WcOrderDto, 'shipping_lines' | 'shipping
 }
 
 /**
- * A line's gross unit price: WooCommerce stores line `total` net of tax (after discounts) plus `total_tax`; their sum
- * divided by the quantity, in whole grosze (half away from zero). Line `price` is a float and not used.
+ * A line's money (docs/money-model.md). WooCommerce stores every line amount net of tax, with the tax beside it, also
+ * in a shop whose prices include tax: `subtotal` + `subtotal_tax` is the gross price before coupons, `total` +
+ * `total_tax` what the buyer pays for the line. The line total is taken as is; the unit price is the gross subtotal per
+ * unit (exact in a prices-include-tax shop, whose subtotal is unit price × quantity; otherwise rounded up to the
+ * grosz), and the discount is whatever makes quantity × unitPrice − discount equal the line total, so the identity
+ * holds to the grosz and a rounding remainder lands in the discount, never in the total. Line `price` is a float and
+ * not used.
  */
 export function mapWcLine(
-  dto: Pick<WcOrderDto['line_items'][number], 'id' | 'name' | 'quantity' | 'total' | 'total_tax' | 'sku'>,
+  dto: Pick<WcOrderDto['line_items'][number], 'id' | 'name' | 'quantity' | 'total' | 'total_tax' | 'sku'> &
+    Partial<Pick<WcOrderDto['line_items'][number], 'subtotal' | 'subtotal_tax'>>,
   currency: string,
   orderId: EshopOrderId,
   orderHasRefunds = false,
 ): EshopOrderLineModel {
-  const gross = parseDecimalToMinorUnits(dto.total) + parseDecimalToMinorUnits(dto.total_tax);
-  const unit = dto.quantity > 0 ? divideMinorUnits(gross, dto.quantity) : gross;
+  const lineTotal = parseDecimalToMinorUnits(dto.total) + parseDecimalToMinorUnits(dto.total_tax);
+  const subtotal =
+    dto.subtotal === undefined || dto.subtotal === ''
+      ? lineTotal
+      : parseDecimalToMinorUnits(dto.subtotal) + parseDecimalToMinorUnits(dto.subtotal_tax || '0');
+  const unit = dto.quantity > 0 ? divideMinorUnitsUp(Math.max(subtotal, 0), dto.quantity) : 0;
+  const unitPrice = { amount: formatMinorUnits(unit), currency };
   return {
     id: String(dto.id),
     orderId,
@@ -160,7 +171,10 @@ export function mapWcLine(
     sku: dto.sku !== null && dto.sku !== '' ? dto.sku : null,
     name: dto.name,
     quantity: dto.quantity,
-    unitPrice: { amount: formatMinorUnits(unit), currency },
+    unitPrice,
+    originalUnitPrice: unitPrice,
+    discount: { amount: formatMinorUnits(unit * Math.max(dto.quantity, 0) - lineTotal), currency },
+    lineTotal: { amount: formatMinorUnits(lineTotal), currency },
   };
 }
 
@@ -171,6 +185,8 @@ export interface WcOrderMappingOptions {
    * null: the shop keeps no NIP. WooCommerce core has no tax-id field, so there is no default.
    */
   nipMetaKey?: string | null | undefined;
+  /** Told (order id only) when the shop's own total is not Σ line totals + shipping + fees; the shop's total is kept. */
+  onMoneyMismatch?: ((orderId: string) => void) | undefined;
 }
 
 function text(value: string | null | undefined): string | null {
@@ -215,6 +231,9 @@ export function mapWcCustomerDtoToEshopCustomer(dto: WcCustomerDto): EshopCustom
 export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappingOptions = {}): EshopOrderModel {
   const orderId = String(dto.id) as EshopOrderId;
   const { currency } = dto;
+  const lines = dto.line_items.map((line) => mapWcLine(line, currency, orderId, dto.refunds.length > 0));
+  const totals = mapWcTotals(dto, lines);
+  if (!satisfiesMoneyIdentity(totals, lines)) options.onMoneyMismatch?.(orderId);
   return {
     id: toEshopOrderGlobalId(orderId),
     orderId,
@@ -223,14 +242,9 @@ export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappi
     placedAt: mapWcGmtDate(dto.date_created_gmt),
     status: mapWcOrderStatus(dto.status),
     channelStatus: dto.status,
-    totals: {
-      total: money(dto.total, currency),
-      // WooCommerce splits shipping and discounts into net + tax; the graph shows gross amounts
-      shipping: { amount: addDecimals(dto.shipping_total, dto.shipping_tax), currency },
-      discount: { amount: addDecimals(dto.discount_total, dto.discount_tax), currency },
-      tax: money(dto.total_tax, currency),
-    },
-    lines: dto.line_items.map((line) => mapWcLine(line, currency, orderId, dto.refunds.length > 0)),
+    totals,
+    lines,
+    couponCodes: dto.coupon_lines.map((coupon) => coupon.code),
     delivery: mapWcDelivery(dto),
     completedAt: dto.date_completed_gmt === null ? null : mapWcGmtDate(dto.date_completed_gmt),
     refundIds: dto.refunds.map((r) => String(r.id)),
@@ -241,6 +255,30 @@ export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappi
     customerId: dto.customer_id === 0 ? null : String(dto.customer_id),
     buyer: mapWcBuyer(dto, options),
   };
+}
+
+/**
+ * The order's totals, gross: WooCommerce splits shipping, fees and discounts into net + tax. `shipping_total` is the
+ * sum of all shipping lines; the discount is the lines' (the coupons' gross discount plus any rounding remainder).
+ */
+function mapWcTotals(dto: WcOrderDto, lines: readonly EshopOrderLineModel[]): EshopOrderModel['totals'] {
+  const { currency } = dto;
+  const fees = dto.fee_lines.reduce((sum, fee) => sum + parseDecimalToMinorUnits(fee.total) + parseDecimalToMinorUnits(fee.total_tax || '0'), 0);
+  const discount = lines.reduce((sum, line) => sum + parseDecimalToMinorUnits(line.discount.amount), 0);
+  return {
+    total: money(dto.total, currency),
+    shipping: { amount: addDecimals(dto.shipping_total, dto.shipping_tax), currency },
+    discount: { amount: formatMinorUnits(discount), currency },
+    tax: money(dto.total_tax, currency),
+    fees: { amount: formatMinorUnits(fees), currency },
+  };
+}
+
+/** total = Σ lineTotal + shipping + fees, in grosze (docs/money-model.md). */
+export function satisfiesMoneyIdentity(totals: EshopOrderModel['totals'], lines: readonly EshopOrderLineModel[]): boolean {
+  const sum = lines.reduce((acc, line) => acc + parseDecimalToMinorUnits(line.lineTotal.amount), 0);
+  const expected = sum + parseDecimalToMinorUnits(totals.shipping.amount) + parseDecimalToMinorUnits(totals.fees.amount);
+  return expected === parseDecimalToMinorUnits(totals.total.amount);
 }
 
 /** Guest orders of one person: WooCommerce's `search` is a substring match over many fields, so re-check exactly. */

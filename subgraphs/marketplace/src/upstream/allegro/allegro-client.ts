@@ -1,6 +1,7 @@
 import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { Upstream } from '@omnigraph/shared/upstream';
+import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
 import type { MarketplaceClient, MarketplaceOrderModel, MarketplaceRefundModel } from '../marketplace-client.ts';
 import {
   AllegroAuthErrorDto,
@@ -45,6 +46,12 @@ function isInvalidTokenError(error: unknown): boolean {
   const body = AllegroAuthErrorDto.safeParse(error.response.data);
   return body.success && body.data.error === 'invalid_token';
 }
+
+/** Allegro's total is kept when it is not Σ line totals + delivery (docs/money-model.md); said once per form. */
+const logMoneyMismatch = oncePerKey((checkoutFormId) =>
+  createLogger({ name: 'marketplace' }).warn({ checkoutFormId }, 'totalToPay differs from line totals + delivery cost; Allegro total is kept'),
+);
+const mapOrder = (dto: AllegroCheckoutFormDto) => mapAllegroCheckoutFormDtoToMarketplaceOrder(dto, logMoneyMismatch);
 
 export function createAllegroClient(options: AllegroClientOptions): MarketplaceClient {
   const { http, upstream, tokens } = options;
@@ -132,7 +139,7 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
           sort: '-lineItems.boughtAt',
         });
         const page = await get('listOrdersByBuyerLogin', `/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
-        orders.push(...page.checkoutForms.map(mapAllegroCheckoutFormDtoToMarketplaceOrder));
+        orders.push(...page.checkoutForms.map(mapOrder));
         if (page.checkoutForms.length === 0 || offset + page.checkoutForms.length >= page.totalCount) break;
       }
       return orders;
@@ -148,7 +155,7 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
       if (offset < 0 || offset + size > CHECKOUT_FORMS_MAX_WINDOW) return { orders: [], totalCount: 0 };
       const query = new URLSearchParams({ limit: String(size), offset: String(offset), sort: '-lineItems.boughtAt' });
       const page = await get('listRecentOrders', `/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
-      return { orders: page.checkoutForms.map(mapAllegroCheckoutFormDtoToMarketplaceOrder), totalCount: page.totalCount };
+      return { orders: page.checkoutForms.map(mapOrder), totalCount: page.totalCount };
     },
 
     /**
@@ -161,7 +168,7 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
         404: () => null,
         422: () => null,
       });
-      return dto === null ? null : mapAllegroCheckoutFormDtoToMarketplaceOrder(dto);
+      return dto === null ? null : mapOrder(dto);
     },
 
     /**

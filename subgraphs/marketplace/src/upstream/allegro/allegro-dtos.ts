@@ -121,6 +121,10 @@ export const AllegroCheckoutFormDto = z.object({
       quantity: z.number().int(),
       originalPrice: AllegroMoneyDto.nullish(),
       price: AllegroMoneyDto,
+      // paid extras the buyer chose (gift wrapping, assembly): price per service, charged on top of the line
+      selectedAdditionalServices: z
+        .array(z.object({ name: z.string().nullish(), price: AllegroMoneyDto, quantity: z.number().int().nullish() }))
+        .nullish(),
       boughtAt: IsoDateTime.nullish(),
     }),
   ),

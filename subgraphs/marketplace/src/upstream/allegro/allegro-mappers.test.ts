@@ -33,6 +33,7 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
         // (49.99 − 44.99) × 2
         discount: { amount: '10.00', currency: 'PLN' },
         tax: null,
+        fees: { amount: '0.00', currency: 'PLN' },
       },
       lines: [
         {
@@ -42,6 +43,9 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
           name: 'Słuchawki bezprzewodowe XZ-200 czarne ANC',
           quantity: 1,
           unitPrice: { amount: '179.99', currency: 'PLN' },
+          originalUnitPrice: { amount: '179.99', currency: 'PLN' },
+          discount: { amount: '0.00', currency: 'PLN' },
+          lineTotal: { amount: '179.99', currency: 'PLN' },
           product: { sku: 'SKU-HP-XZ200-BLK' },
         },
         {
@@ -50,10 +54,15 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
           sku: null,
           name: 'Kubek termiczny 450 ml granatowy stal nierdzewna',
           quantity: 2,
-          unitPrice: { amount: '44.99', currency: 'PLN' },
+          // originalPrice 49.99, price 44.99: 2 × 49.99 − 10.00 = 89.98, what totalToPay counts
+          unitPrice: { amount: '49.99', currency: 'PLN' },
+          originalUnitPrice: { amount: '49.99', currency: 'PLN' },
+          discount: { amount: '10.00', currency: 'PLN' },
+          lineTotal: { amount: '89.98', currency: 'PLN' },
           product: null,
         },
       ],
+      couponCodes: [],
       delivery: {
         method: 'PARCEL_LOCKER',
         name: 'Allegro Paczkomaty InPost',
@@ -185,6 +194,49 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
     const mapped = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse({ ...formJson, lineItems: lines }));
     expect(mapped.placedAt).toBe('2026-05-12T09:02:11.640Z');
     expect(mapped.totals.discount).toEqual({ amount: '0.00', currency: 'PLN' });
+    expect(mapped.lines[1]).toMatchObject({ unitPrice: { amount: '44.99' }, discount: { amount: '0.00' }, lineTotal: { amount: '89.98' } });
+  });
+
+  it('keeps totalToPay when it is not the lines plus delivery, and reports the form id', () => {
+    const reported: string[] = [];
+    const good = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse(formJson), (id) => reported.push(id));
+    expect(reported).toEqual([]);
+    const grosze = (amount: string) => Math.round(Number(amount) * 100);
+    const sum =
+      good.lines.reduce((acc, l) => acc + grosze(l.lineTotal.amount), 0) + grosze(good.totals.shipping.amount) + grosze(good.totals.fees.amount);
+    expect(sum).toBe(grosze(good.totals.total.amount));
+    for (const l of good.lines) expect(l.quantity * grosze(l.unitPrice.amount) - grosze(l.discount.amount)).toBe(grosze(l.lineTotal.amount));
+
+    const off = AllegroCheckoutFormDto.parse({ ...formJson, summary: { totalToPay: { amount: '283.00', currency: 'PLN' } } });
+    expect(mapAllegroCheckoutFormDtoToMarketplaceOrder(off, (id) => reported.push(id)).totals.total.amount).toBe('283.00');
+    expect(reported).toEqual(['7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50']);
+  });
+
+  it('counts paid additional services as fees, inside totalToPay', () => {
+    const lines = (formJson['lineItems'] as Record<string, unknown>[]).map((l, i) =>
+      i === 0
+        ? {
+            ...l,
+            selectedAdditionalServices: [
+              { definitionId: 'GIFT_WRAP', name: 'Pakowanie na prezent', price: { amount: '7.50', currency: 'PLN' }, quantity: 2 },
+            ],
+          }
+        : l,
+    );
+    const reported: string[] = [];
+    const dto = AllegroCheckoutFormDto.parse({ ...formJson, lineItems: lines, summary: { totalToPay: { amount: '297.96', currency: 'PLN' } } });
+    const mapped = mapAllegroCheckoutFormDtoToMarketplaceOrder(dto, (id) => reported.push(id));
+    expect(mapped.totals.fees).toEqual({ amount: '15.00', currency: 'PLN' });
+    expect(reported).toEqual([]);
+  });
+
+  it('ignores an originalPrice below the price (a price rise since listing) rather than inventing a negative discount', () => {
+    const lines = (formJson['lineItems'] as Record<string, unknown>[]).map((l) => ({ ...l, originalPrice: { amount: '1.00', currency: 'PLN' } }));
+    const mapped = mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse({ ...formJson, lineItems: lines }));
+    expect(mapped.lines.map((l) => [l.unitPrice.amount, l.discount.amount])).toEqual([
+      ['179.99', '0.00'],
+      ['44.99', '0.00'],
+    ]);
   });
 });
 

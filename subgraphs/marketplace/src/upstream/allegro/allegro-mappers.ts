@@ -3,6 +3,7 @@ import type {
   MarketplaceBuyerModel,
   MarketplaceDeliveryModel,
   MarketplaceOfferModel,
+  MarketplaceOrderLineModel,
   MarketplaceOrderModel,
   MarketplaceRefundModel,
 } from '../marketplace-client.ts';
@@ -103,22 +104,31 @@ export function placedAtOf(dto: AllegroCheckoutFormDto): string {
   return new Date(dto.updatedAt ? Date.parse(dto.updatedAt) : 0).toISOString();
 }
 
+/** Integer grosze of any decimal amount (more than two decimals rounded as normalizeDecimal does). */
+function grosze(amount: string): number {
+  return toMinorUnits(amount) ?? toMinorUnits(normalizeDecimal(amount)) ?? 0;
+}
+
 /**
- * Σ (originalPrice − price) × quantity in grosze: Allegro's price is already after the line's discounts, and
- * summary.totalToPay is built from it, so this is exactly what the buyer saved. Falls back to 0.00 when it cannot be
- * derived exactly (a line without originalPrice, another currency, more than two decimals, a negative difference).
+ * A line's money (docs/money-model.md). Allegro's `price` is the unit price the buyer pays, already after the line's
+ * discounts, and summary.totalToPay is built from it: the line total is price × quantity. `originalPrice` is the price
+ * before those discounts; the unit price is that one (price when it is absent, in another currency or below price),
+ * and the discount is (unitPrice − price) × quantity, so quantity × unitPrice − discount = lineTotal exactly.
  */
-function discountOf(dto: AllegroCheckoutFormDto, currency: string): MoneyModel {
-  let minor = 0;
-  for (const line of dto.lineItems) {
-    const original = line.originalPrice;
-    if (!original || original.currency !== currency || line.price.currency !== currency) return { amount: '0.00', currency };
-    const originalMinor = toMinorUnits(original.amount);
-    const priceMinor = toMinorUnits(line.price.amount);
-    if (originalMinor === null || priceMinor === null || originalMinor < priceMinor) return { amount: '0.00', currency };
-    minor += (originalMinor - priceMinor) * line.quantity;
-  }
-  return { amount: formatMinorUnits(minor), currency };
+function lineMoney(
+  line: AllegroCheckoutFormDto['lineItems'][number],
+): Pick<MarketplaceOrderLineModel, 'unitPrice' | 'originalUnitPrice' | 'discount' | 'lineTotal'> {
+  const { currency } = line.price;
+  const price = grosze(line.price.amount);
+  const original = line.originalPrice && line.originalPrice.currency === currency ? grosze(line.originalPrice.amount) : price;
+  const unit = Math.max(original, price);
+  const unitPrice = { amount: formatMinorUnits(unit), currency };
+  return {
+    unitPrice,
+    originalUnitPrice: unitPrice,
+    discount: { amount: formatMinorUnits((unit - price) * line.quantity), currency },
+    lineTotal: { amount: formatMinorUnits(price * line.quantity), currency },
+  };
 }
 
 type AllegroAddressDto = { street: string; city: string; zipCode: string; countryCode: string };
@@ -203,9 +213,39 @@ export function mapAllegroRefundDtoToMarketplaceRefund(dto: AllegroRefundDto): M
 }
 
 /** A checkout form → the channel-neutral order. `buyer.email` (a masked relay address) is never carried over. */
-export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckoutFormDto): MarketplaceOrderModel {
+export function mapAllegroCheckoutFormDtoToMarketplaceOrder(
+  dto: AllegroCheckoutFormDto,
+  onMoneyMismatch?: (checkoutFormId: string) => void,
+): MarketplaceOrderModel {
   const total = mapMoney(dto.summary.totalToPay);
   const delivery = mapDelivery(dto, total.currency);
+  const lines: MarketplaceOrderLineModel[] = dto.lineItems.map((line) => {
+    const sku = line.offer.external?.id ?? null;
+    return {
+      id: line.id ?? null,
+      orderNumber: dto.id,
+      sku,
+      name: line.offer.name,
+      quantity: line.quantity,
+      ...lineMoney(line),
+      product: sku === null ? null : { sku },
+    };
+  });
+  const linesTotal = lines.reduce((sum, line) => sum + grosze(line.lineTotal.amount), 0);
+  const fees = dto.lineItems
+    .flatMap((line) => line.selectedAdditionalServices ?? [])
+    .reduce((sum, service) => sum + grosze(service.price.amount) * (service.quantity ?? 1), 0);
+  const totals = {
+    total,
+    shipping: delivery.cost,
+    discount: { amount: formatMinorUnits(lines.reduce((sum, line) => sum + grosze(line.discount.amount), 0)), currency: total.currency },
+    // Allegro gives per-line tax rates, not amounts; a tax total would have to be computed (rounding rules), so none.
+    tax: null,
+    // the lines' paid additional services; `surcharges` are further payments of the buyer (payment objects), not charges
+    fees: { amount: formatMinorUnits(fees), currency: total.currency },
+  };
+  // Allegro's own total is kept when it disagrees with the lines (docs/money-model.md); the caller logs the form's id.
+  if (grosze(total.amount) !== linesTotal + grosze(delivery.cost.amount) + fees) onMoneyMismatch?.(dto.id);
   const fulfillment = dto.fulfillment?.status ?? null;
   return {
     id: toMarketplaceOrderId(dto.id),
@@ -214,25 +254,9 @@ export function mapAllegroCheckoutFormDtoToMarketplaceOrder(dto: AllegroCheckout
     placedAt: placedAtOf(dto),
     status: mapAllegroStatusToOrderStatus(dto.status, fulfillment),
     channelStatus: fulfillment ? `${dto.status}/${fulfillment}` : dto.status,
-    totals: {
-      total,
-      shipping: delivery.cost,
-      discount: discountOf(dto, total.currency),
-      // Allegro gives per-line tax rates, not amounts; a tax total would have to be computed (rounding rules), so none.
-      tax: null,
-    },
-    lines: dto.lineItems.map((line) => {
-      const sku = line.offer.external?.id ?? null;
-      return {
-        id: line.id ?? null,
-        orderNumber: dto.id,
-        sku,
-        name: line.offer.name,
-        quantity: line.quantity,
-        unitPrice: mapMoney(line.price),
-        product: sku === null ? null : { sku },
-      };
-    }),
+    totals,
+    lines,
+    couponCodes: [],
     delivery,
     paymentStatus: mapAllegroPaymentToPaymentStatus(dto.payment),
     buyerLogin: dto.buyer.login,
