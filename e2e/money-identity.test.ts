@@ -86,6 +86,7 @@ describe('the money identity (docs/money-model.md)', () => {
     const found: string[] = [];
     let withCoupons = 0;
     let withDiscount = 0;
+    let withFees = 0;
     for (const demo of stack.dataset.demoCustomers) {
       const orders: OrderNode[] = [];
       let after: string | null = null;
@@ -112,13 +113,14 @@ describe('the money identity (docs/money-model.md)', () => {
         found.push(...violations(order));
         if (order.couponCodes.length > 0) withCoupons += 1;
         if (grosze(order.totals.discount) > 0) withDiscount += 1;
+        if (grosze(order.totals.fees) !== 0) withFees += 1;
       }
     }
     const count = Object.values(checked).reduce((a, b) => a + b, 0);
     console.log(
       `money identity: ${count} orders checked (${Object.entries(checked)
         .map(([key, n]) => `${key} ${n}`)
-        .join(', ')}), ${withDiscount} with a discount, ${withCoupons} with coupon codes, ${found.length} violations`,
+        .join(', ')}), ${withDiscount} with a discount, ${withCoupons} with coupon codes, ${withFees} with fees, ${found.length} violations`,
     );
     expect(found).toEqual([]);
     // the check must have had something to check, discounts included
