@@ -87,6 +87,15 @@ describe('createCrmLoaders', () => {
     expect(client.getContactsByKey.mock.calls.map(([args]) => args.values.length)).toEqual([100, 100, 50]);
   });
 
+  it('noteIdsByContact and noteById split 150 keys into calls of 100 and 50 (HubSpot batch reads take 100 inputs)', async () => {
+    const client = fakeClient();
+    const loaders = createCrmLoaders({ client });
+    const ids = Array.from({ length: 150 }, (_, i) => String(5000 + i));
+    await Promise.all([loaders.noteIdsByContact.loadMany(ids), loaders.noteById.loadMany(ids)]);
+    expect(client.getNoteIdsOfContacts.mock.calls.map(([args]) => args.contactIds.length)).toEqual([100, 50]);
+    expect(client.getNotesById.mock.calls.map(([args]) => args.ids.length)).toEqual([100, 50]);
+  });
+
   it('treats e-mails case-insensitively and shares contacts between identities', async () => {
     const client = fakeClient();
     const loaders = createCrmLoaders({ client });
