@@ -21,6 +21,60 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 
+describe('more SKUs than one upstream call takes', () => {
+  // First in the file, so the listing cache holds nothing yet and every SKU is asked for.
+  it('answers a name search whose e-shop order lines hold more than 100 SKUs: the listing and offer loaders split at 100', async () => {
+    stack.resetCounters();
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($name: String!) {
+          findCustomers(name: $name, first: 20) {
+            id
+            orders(first: 100, channel: ESHOP) {
+              edges {
+                node {
+                  lines {
+                    sku
+                    product {
+                      sku
+                      eshopListing {
+                        price {
+                          amount
+                        }
+                      }
+                      marketplaceOffers {
+                        offerId
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { name: 'Wiśniewski' },
+    );
+    expect(body.errors).toBeUndefined();
+    const customers: {
+      id: string;
+      orders: { edges: { node: { lines: { sku: string; product: { sku: string; eshopListing: unknown } | null }[] } }[] };
+    }[] = body.data.findCustomers;
+    expect(customers.map((c) => c.id)).toContain(tomasz.crmContactId);
+    const lines = customers.flatMap((c) => c.orders.edges.flatMap((e) => e.node.lines));
+    // one Product entity fetch for every customer's lines: more SKUs than WooCommerce's `sku=` takes (100)
+    const skus = new Set(lines.map((l) => l.sku));
+    expect(skus.size).toBeGreaterThan(100);
+    for (const line of lines) {
+      expect(line.product?.sku).toBe(line.sku);
+      expect(line.product?.eshopListing !== null, line.sku).toBe(ds.eshopProducts.some((e) => e.sku === line.sku));
+    }
+    const endpoints = (name: string) => stack.simulators.all.find((s) => s.name === name)!.control.counters().endpoints;
+    expect(endpoints('woocommerce')['GET /wp-json/wc/v3/products']).toBe(Math.ceil(skus.size / 100));
+    expect(endpoints('allegro')['GET /sale/offers']).toBe(Math.ceil(skus.size / 100));
+  });
+});
+
 describe('1. products by SKU', () => {
   it('answers ERP data, stock per location, e-shop listing and Allegro offers for several SKUs in one request', async () => {
     const listed = ds.products.filter(
@@ -298,5 +352,27 @@ describe('batching', () => {
     );
     expect(big.orders).toBe(100);
     expect(total(big.calls) - total(small.calls)).toBeLessThanOrEqual(extraPages);
+  });
+
+  it("answers Tomasz's whole order history (the registered call-center operation), page by page, with every line's product", async () => {
+    type Page = {
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+      edges: { node: { lines: { sku: string; product: { sku: string } | null }[] } }[];
+    };
+    const pageAfter = async (after: string | null): Promise<Page> => {
+      const { body } = await stack.query(ORDERS_QUERY, { email: tomasz.email, first: 100, after });
+      expect(body.errors).toBeUndefined();
+      return body.data.findCustomers[0].orders;
+    };
+    let orders = 0;
+    let after: string | null = null;
+    do {
+      const page = await pageAfter(after);
+      const lines = page.edges.flatMap((e) => e.node.lines);
+      expect(lines.filter((l) => l.product?.sku !== l.sku)).toEqual([]);
+      orders += page.edges.length;
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(orders).toBe(tomasz.eshopOrderCount + tomasz.allegroOrderCount);
   });
 });

@@ -326,6 +326,37 @@ describe('erp subgraph', () => {
       expect(odooCalls(sim)['product.product.search_read']).toBe(1);
     });
 
+    it('resolves 250 Product references in Odoo product reads of at most 200 SKUs (200 + 50)', async () => {
+      // the simulator's catalogue has 150 products; 100 unknown SKUs make the batch larger than one read
+      const known = (await readWireProducts(sim, baseUrl, 250)).map((p) => p.default_code);
+      expect(known.length).toBeGreaterThan(100);
+      const skus = [...known, ...Array.from({ length: 250 - known.length }, (_, i) => `SKU-UNKNOWN-${i}`)];
+      sim.control.resetCounters();
+      const result = await execute(
+        /* GraphQL */ `
+          query ($representations: [_Any!]!) {
+            _entities(representations: $representations) {
+              ... on Product {
+                sku
+                stock {
+                  available
+                }
+              }
+            }
+          }
+        `,
+        { representations: skus.map((sku) => ({ __typename: 'Product', sku })) },
+      );
+      expect(result.errors).toBeUndefined();
+      expect((result.data!['_entities'] as ({ sku: string } | null)[]).map((e) => e?.sku ?? null)).toEqual([
+        ...known,
+        ...skus.slice(known.length).map(() => null),
+      ]);
+      expect(odooCalls(sim)['product.product.search_read']).toBe(2);
+      // stock is read for the products found only: 150, one read
+      expect(odooCalls(sim)['stock.quant.search_read']).toBe(Math.ceil(known.length / 200));
+    });
+
     it('resolves Location references by code, null for unknown', async () => {
       const result = await execute(
         /* GraphQL */ `

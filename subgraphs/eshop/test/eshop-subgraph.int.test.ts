@@ -223,6 +223,18 @@ describe('eshop subgraph', () => {
       expect(result[60]).toEqual({ sku: 'SKU-NOT-IN-SHOP', eshopListing: null });
     });
 
+    it('resolves eshopListing for 150 SKUs in two upstream calls (WooCommerce takes at most 100 SKUs per call)', async () => {
+      // a call-center page whose order lines hold more distinct SKUs than one call takes (Tomasz's orders hold 120)
+      const listed = listedSkus(bed.dataset, Math.min(120, bed.dataset.eshopProducts.filter((p) => p.sku !== null).length));
+      const skus = [...listed, ...Array.from({ length: 150 - listed.length }, (_, i) => `SKU-NOT-IN-SHOP-${i}`)];
+      const result = await execute(ENTITIES_PRODUCT, { representations: skus.map((sku) => ({ __typename: 'Product', sku })) });
+      expect(result.errors).toBeUndefined();
+      expect(await bed.counters()).toEqual({ [PRODUCTS_LIST]: 2 });
+      const answered = entities(result);
+      expect(answered.map((entity) => entity?.['sku'])).toEqual(skus);
+      expect(answered.filter((entity) => entity?.['eshopListing'] !== null)).toHaveLength(listed.length);
+    });
+
     it('maps a variation on sale with exact prices', async () => {
       const onSale = bed.dataset.eshopProducts.find((p) => p.type === 'variation' && p.salePriceGross !== null);
       expect(onSale).toBeDefined();

@@ -87,6 +87,31 @@ describe('createCrmLoaders', () => {
     expect(client.getContactsByKey.mock.calls.map(([args]) => args.values.length)).toEqual([100, 100, 50]);
   });
 
+  it('noteIdsByContact and noteById split 150 keys into calls of 100 and 50 (HubSpot batch reads take 100 inputs)', async () => {
+    const client = fakeClient();
+    const loaders = createCrmLoaders({ client });
+    const ids = Array.from({ length: 150 }, (_, i) => String(5000 + i));
+    await Promise.all([loaders.noteIdsByContact.loadMany(ids), loaders.noteById.loadMany(ids)]);
+    expect(client.getNoteIdsOfContacts.mock.calls.map(([args]) => args.contactIds.length)).toEqual([100, 50]);
+    expect(client.getNotesById.mock.calls.map(([args]) => args.ids.length)).toEqual([100, 50]);
+  });
+
+  it('contactsByEmail, contactsByPhone and contactsByPostalCode search 150 values in calls of 100 and 50', async () => {
+    const client = fakeClient();
+    const loaders = createCrmLoaders({ client });
+    const values = Array.from({ length: 150 }, (_, i) => String(600_000_000 + i));
+    const emails = PEOPLE.slice(0, 150).map((p) => p.email!);
+    const [byEmail] = await Promise.all([
+      Promise.all(emails.map((email) => loaders.contactsByEmail.load(email))),
+      Promise.all(values.map((number) => loaders.contactsByPhone.load(number))),
+      Promise.all(values.map((code) => loaders.contactsByPostalCode.load(code))),
+    ]);
+    expect(client.findContactsByEmails.mock.calls.map(([args]) => args.emails.length)).toEqual([100, 50]);
+    expect(client.findContactsByPhones.mock.calls.map(([args]) => args.nationalNumbers.length)).toEqual([100, 50]);
+    expect(client.findContactsByPostalCodes.mock.calls.map(([args]) => args.postalCodes.length)).toEqual([100, 50]);
+    expect(byEmail.map((found) => found.map((c) => c.email))).toEqual(emails.map((email) => [email]));
+  });
+
   it('treats e-mails case-insensitively and shares contacts between identities', async () => {
     const client = fakeClient();
     const loaders = createCrmLoaders({ client });

@@ -13,7 +13,7 @@
 import type DataLoader from 'dataloader';
 import { toPolishNationalNumber } from '@omnigraph/shared/lookup';
 import { createCachedLoader, createMemoryCache, type Cache, type CachedLoader, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
-import { CRM_MAX_BATCH_SIZE, type CrmClient, type CrmContact, type CrmContactKey, type CrmNote } from './crm-client.ts';
+import { CRM_MAX_BATCH_SIZE, CRM_MAX_IN_VALUES, type CrmClient, type CrmContact, type CrmContactKey, type CrmNote } from './crm-client.ts';
 import { crmCacheKeys, normaliseEmail, type CrmLookup, type CrmMatchKind } from './crm-cache-keys.ts';
 
 /** A batched match: every value asked in one tick costs one search (per 100 values), whatever the number of values. */
@@ -191,8 +191,8 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
   }
 
   /**
-   * Which contacts hold each of the values asked in one tick: one search for all of them (the adapter splits past
-   * 100 values), cached like a look-up (ids only; the contacts go under their own keys).
+   * Which contacts hold each of the values asked in one tick: one search per 100 values (the loader splits, as every
+   * loader does at its upstream's limit), cached like a look-up (ids only; the contacts go under their own keys).
    */
   function createMatchLoader(
     kind: CrmMatchKind,
@@ -204,6 +204,7 @@ export function createCrmLoaders(options: CreateCrmLoadersOptions): CrmLoaders {
       name: `contactsBy:${kind}`,
       policy: lookupPolicy,
       cacheKey: (value) => crmCacheKeys.match(kind, value),
+      maxBatchSize: CRM_MAX_IN_VALUES,
       fetch: async (values) => {
         const contacts = await searchAll(values);
         await Promise.all(contacts.map((contact) => contactById.store(contact.id, contact)));

@@ -82,6 +82,22 @@ describe('createErpLoaders', () => {
     expect(client.getProductsBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([200, 1]);
   });
 
+  it("stockBySku splits 250 SKUs into calls of 200 and 50 (the Odoo adapter's domain size)", async () => {
+    const client = fakeClient();
+    const loaders = loadersOf({ client, cache: createMemoryCache() });
+    const skus = Array.from({ length: 250 }, (_, i) => `SKU-${i}`);
+    const rows = await loaders.stockBySku.loadMany(skus);
+    expect(client.getStockBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([200, 50]);
+    expect(rows.map((r) => (Array.isArray(r) ? r.map((x) => x.stockRef) : r))).toEqual(skus.map(() => ['A', 'B']));
+  });
+
+  it('partnerPricing splits 250 partners into calls of 200 and 50', async () => {
+    const client = fakeClient();
+    const loaders = loadersOf({ client, cache: createMemoryCache() });
+    await loaders.partnerPricing.loadMany(Array.from({ length: 250 }, (_, i) => String(i + 1)));
+    expect(client.getPartnerPricing.mock.calls.map(([args]) => args.partnerIds.length)).toEqual([200, 50]);
+  });
+
   it('serves cached products to later requests and skips the cache when the TTL is 0', async () => {
     const client = fakeClient();
     const cache = createMemoryCache();

@@ -117,6 +117,22 @@ describe('createEshopLoaders', () => {
     expect(client.getListingsBySkus).toHaveBeenCalledTimes(1);
   });
 
+  it('listingBySku splits 150 SKUs into calls of 100 and 50 (WooCommerce takes at most 100 SKUs)', async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const skus = Array.from({ length: 150 }, (_, i) => `SKU-${i}`);
+    const result = await loaders.listingBySku.loadMany(skus);
+    expect(client.getListingsBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([100, 50]);
+    expect(result.map((l) => (l instanceof Error || l === null ? l : l.sku))).toEqual(skus);
+  });
+
+  it('customerById splits 150 ids into calls of 100 and 50', async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    await loaders.customerById.loadMany(Array.from({ length: 150 }, (_, i) => String(i + 1)));
+    expect(client.getCustomersByIds.mock.calls.map(([args]) => args.ids.length)).toEqual([100, 50]);
+  });
+
   it('orderSummariesByCustomer merges registered and guest orders, newest first, and caches the orders', async () => {
     const cache = createMemoryCache();
     const client = fakeClient();
