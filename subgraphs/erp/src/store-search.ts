@@ -24,7 +24,7 @@ export function normalizeCityName(city: string): string {
 export interface StoreAvailabilityModel {
   store: ErpLocationModel;
   distanceKm: number | null;
-  items: { sku: string; available: number }[];
+  items: { sku: string; available: number; asOf: string; source: 'ERP' }[];
   allAvailable: boolean;
 }
 
@@ -39,6 +39,17 @@ export interface FindStoresWithStockArgs {
 }
 
 /**
+ * A store holding none of a SKU has no quant to date its 0. Odoo deletes emptied quants, so the best honest date is
+ * the SKU's latest stock change anywhere (never newer than the read); with no stock at all, the epoch.
+ */
+function latestAsOf(levels: readonly StockLevelModel[]): string {
+  // ISO strings of the same format sort chronologically
+  return levels.reduce((latest, level) => (level.asOf > latest ? level.asOf : latest), EPOCH_ISO);
+}
+
+const EPOCH_ISO = '1970-01-01T00:00:00Z';
+
+/**
  * Click-and-collect search over already loaded data: stores in `city` (or all, ranked by distance from `near`) that
  * have at least one of the SKUs available, with each SKU's available quantity (0 when the store has none; a negative
  * ERP figure, i.e. over-reservation, also shows as 0). Nearest first; by city, alphabetically by store name.
@@ -49,8 +60,9 @@ export function findStoresWithStock(args: FindStoresWithStockArgs): StoreAvailab
   for (const store of args.stores) {
     if (cityKey !== null && normalizeCityName(store.address.city) !== cityKey) continue;
     const items = args.skus.map((sku, i) => {
-      const level = args.stockBySku[i]?.find((l) => l.location.code === store.code);
-      return { sku, available: Math.max(0, level?.available ?? 0) };
+      const levels = args.stockBySku[i] ?? [];
+      const level = levels.find((l) => l.location.code === store.code);
+      return { sku, available: Math.max(0, level?.available ?? 0), asOf: level?.asOf ?? latestAsOf(levels), source: 'ERP' as const };
     });
     if (!items.some((item) => item.available > 0)) continue;
     results.push({

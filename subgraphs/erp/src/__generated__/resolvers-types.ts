@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ErpProductModel, ErpLocationModel } from '../upstream/erp-client.ts';
+import type { StockLevelModel } from '../stock-levels.ts';
 import type { ErpContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -340,8 +341,15 @@ export type QueryStoresWithStockArgs = {
 
 export type SkuAvailability = {
   __typename?: 'SkuAvailability';
+  /**
+   * when the ERP last changed this figure (the latest Odoo quant `write_date` summed for the SKU at the store); for a
+   * SKU the store holds none of, the latest change of the SKU's stock at any store
+   */
+  asOf: Scalars['DateTime']['output'];
   available: Scalars['Float']['output'];
   sku: Scalars['ID']['output'];
+  /** the system this stock figure comes from */
+  source: StockSource;
 };
 
 export type StockLevel = {
@@ -352,7 +360,15 @@ export type StockLevel = {
   location: Location;
   onHand: Scalars['Float']['output'];
   reserved: Scalars['Float']['output'];
+  /** the system this stock figure comes from */
+  source: StockSource;
 };
+
+/** The system a stock figure comes from; the same enum in every subgraph that serves stock. */
+export type StockSource =
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
 
 export type StoreAvailability = {
   __typename?: 'StoreAvailability';
@@ -508,7 +524,8 @@ export type ResolversTypes = ResolversObject<{
   Product: ResolverTypeWrapper<ErpProductModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SkuAvailability: ResolverTypeWrapper<SkuAvailability>;
-  StockLevel: ResolverTypeWrapper<Omit<StockLevel, 'location'> & { location: ResolversTypes['Location'] }>;
+  StockLevel: ResolverTypeWrapper<StockLevelModel>;
+  StockSource: StockSource;
   StoreAvailability: ResolverTypeWrapper<Omit<StoreAvailability, 'store'> & { store: ResolversTypes['Location'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -542,7 +559,7 @@ export type ResolversParentTypes = ResolversObject<{
   Product: ErpProductModel;
   Query: Record<PropertyKey, never>;
   SkuAvailability: SkuAvailability;
-  StockLevel: Omit<StockLevel, 'location'> & { location: ResolversParentTypes['Location'] };
+  StockLevel: StockLevelModel;
   StoreAvailability: Omit<StoreAvailability, 'store'> & { store: ResolversParentTypes['Location'] };
   String: Scalars['String']['output'];
 }>;
@@ -676,8 +693,10 @@ export type QueryResolvers<ContextType = ErpContext, ParentType extends Resolver
 }>;
 
 export type SkuAvailabilityResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['SkuAvailability'] = ResolversParentTypes['SkuAvailability']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   available?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StockSource'], ParentType, ContextType>;
 }>;
 
 export type StockLevelResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['StockLevel'] = ResolversParentTypes['StockLevel']> = ResolversObject<{
@@ -686,6 +705,7 @@ export type StockLevelResolvers<ContextType = ErpContext, ParentType extends Res
   location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
   onHand?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reserved?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['StockSource'], ParentType, ContextType>;
 }>;
 
 export type StoreAvailabilityResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['StoreAvailability'] = ResolversParentTypes['StoreAvailability']> = ResolversObject<{

@@ -10,6 +10,8 @@ const MAX_SKUS = 200;
 const MAX_FIRST = 100;
 
 export const storeAvailabilityResolvers: Resolvers = {
+  // every ERP stock figure comes from the ERP; the enum is shared with the e-shop and marketplace subgraphs
+  StockLevel: { source: () => 'ERP' },
   Query: {
     storesWithStock: async (_parent, { skus, near, city, first }, { loaders }) => {
       const uniqueSkus = [...new Set(skus)];
