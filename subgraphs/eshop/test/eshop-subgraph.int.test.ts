@@ -253,6 +253,38 @@ describe('eshop subgraph', () => {
     });
   });
 
+  describe('listing stock freshness', () => {
+    const STOCK = /* GraphQL */ `
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on Product {
+            eshopListing {
+              stockQuantity
+              stockAsOf
+              stockSource
+            }
+          }
+        }
+      }
+    `;
+
+    it('dates the stock by its read from the shop, and a cached copy keeps that date', async () => {
+      const representations = listedSkus(bed.dataset, 1).map((sku) => ({ __typename: 'Product', sku }));
+      const before = Date.now();
+      const [first] = entities(await execute(STOCK, { representations }));
+      const after = Date.now();
+      const listing = first!['eshopListing'] as { stockAsOf: string; stockSource: string };
+      expect(listing.stockSource).toBe('ESHOP');
+      expect(Date.parse(listing.stockAsOf)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(listing.stockAsOf)).toBeLessThanOrEqual(after);
+
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const [cached] = entities(await execute(STOCK, { representations }));
+      expect(await bed.counters()).toEqual({ [PRODUCTS_LIST]: 1 });
+      expect(cached!['eshopListing']).toEqual(first!['eshopListing']);
+    });
+  });
+
   describe('_entities EshopOrder', () => {
     it('resolves 50 orders with one upstream call; other prefixes and junk resolve to null, an unknown order to NOT_FOUND', async () => {
       const ids = orderIds(bed.dataset, 50);

@@ -233,6 +233,57 @@ describe('marketplace subgraph', () => {
     expect(first.price.amount).toMatch(/^\d+\.\d{2}$/);
   });
 
+  it('dates offer stock by its read from Allegro, and a stale copy served while Allegro fails keeps that date', async () => {
+    const STOCK = /* GraphQL */ `
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on Product {
+            marketplaceOffers {
+              availableQuantity
+              stockAsOf
+              stockSource
+            }
+          }
+        }
+      }
+    `;
+    const sku = harness.sim.allegro.store
+      .searchOffers({
+        externalIds: [],
+        offerIds: [],
+        name: null,
+        publicationStatuses: null,
+        sellingModeFormats: null,
+        priceGte: null,
+        priceLte: null,
+        sort: null,
+        offset: 0,
+        limit: 1,
+      })
+      .offers.flatMap((o) => (o.external ? [o.external.id] : []))[0]!;
+    await harness.cache.delete(marketplaceCacheKeys.offersBySku(sku));
+    type StockData = { _entities: { marketplaceOffers: { stockAsOf: string; stockSource: string }[] }[] };
+    const representations = [{ __typename: 'Product', sku }];
+    const before = Date.now();
+    const first = await execute<StockData>(harness, STOCK, { representations });
+    const after = Date.now();
+    expect(first.errors).toBeUndefined();
+    const offers = first.data!._entities[0]!.marketplaceOffers;
+    expect(offers.length).toBeGreaterThan(0);
+    for (const offer of offers) {
+      expect(offer.stockSource).toBe('MARKETPLACE');
+      expect(Date.parse(offer.stockAsOf)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(offer.stockAsOf)).toBeLessThanOrEqual(after);
+    }
+
+    // offers are read live; only while Allegro fails does the stored copy stand in, still dated by its own read
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    harness.sim.control.addFaults([{ kind: 'status', status: 503, count: 3, match: COUNTER.offers }]);
+    const stale = await execute<StockData>(harness, STOCK, { representations });
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data!._entities[0]!.marketplaceOffers).toEqual(offers);
+  });
+
   it('resolves MarketplaceOrder entities by per-id reads when not cached; unknown → NOT_FOUND, foreign ids → null without a call', async () => {
     const [form] = (await harness.client.listOrdersByBuyerLogin({ buyerLogin: 'marek_lew77' })).slice(0, 1);
     harness.sim.control.resetCounters();

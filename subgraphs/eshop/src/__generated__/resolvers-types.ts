@@ -149,7 +149,14 @@ export type EshopListing = {
   regularPrice: Money;
   salePrice?: Maybe<Money>;
   status: EshopListingStatus;
+  /**
+   * when `stockStatus` and `stockQuantity` were read from the e-shop: WooCommerce's `date_modified_gmt` does not move
+   * when an order reduces stock, so the shop gives no time the figure last changed
+   */
+  stockAsOf: Scalars['DateTime']['output'];
   stockQuantity?: Maybe<Scalars['Int']['output']>;
+  /** the system `stockStatus` and `stockQuantity` come from: always ESHOP */
+  stockSource: StockSource;
   stockStatus: EshopStockStatus;
   url: Scalars['String']['output'];
 };
@@ -482,6 +489,12 @@ export type QueryEshopOrderArgs = {
   number: Scalars['String']['input'];
 };
 
+/** The system a stock figure comes from; the same enum in every subgraph that serves stock. */
+export type StockSource =
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -647,6 +660,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   Product: ResolverTypeWrapper<Omit<Product, 'eshopListing'> & { eshopListing?: Maybe<ResolversTypes['EshopListing']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StockSource: StockSource;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -758,7 +772,9 @@ export type EshopListingResolvers<ContextType = EshopContext, ParentType extends
   regularPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   salePrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EshopListingStatus'], ParentType, ContextType>;
+  stockAsOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   stockQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stockSource?: Resolver<ResolversTypes['StockSource'], ParentType, ContextType>;
   stockStatus?: Resolver<ResolversTypes['EshopStockStatus'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -10,6 +10,8 @@ export const resolvers: Resolvers = {
   Query: { ...eshopOrderQueryResolvers },
   Mutation: eshopWriteResolvers,
   Product: productResolvers,
+  // the listing's stock figures are the shop's own; the enum is shared with the ERP and marketplace subgraphs
+  EshopListing: { stockSource: () => 'ESHOP' },
   EshopOrder: { ...eshopOrderResolvers, ...eshopOrderIdentityResolvers },
   OrderLine: orderLineResolvers,
   OrderReturn: orderReturnResolvers,

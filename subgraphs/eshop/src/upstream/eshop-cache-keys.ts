@@ -15,9 +15,9 @@ import type { EshopOrderId } from './eshop-client.ts';
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
  * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP). v4: orders carry
- * line ids, completion date, refund ids and write tags; refunds are cached.
+ * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`.
  */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v4:';
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v5:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);

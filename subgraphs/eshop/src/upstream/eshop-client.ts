@@ -28,6 +28,8 @@ export interface EshopListingModel {
   stockStatus: EshopStockStatus;
   /** null when the shop does not track stock for the SKU */
   stockQuantity: number | null;
+  /** ISO 8601 UTC: when the stock figures were read from the shop (cached copies keep it), never a later time */
+  stockAsOf: string;
 }
 
 /** A line of a shop order: the shared line plus the shop's line item id (what a refund names). */

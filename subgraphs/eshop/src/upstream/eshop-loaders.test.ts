@@ -45,6 +45,7 @@ function listing(sku: string): EshopListingModel {
     url: 'https://sklep.example.pl/p',
     stockStatus: 'IN_STOCK',
     stockQuantity: 1,
+    stockAsOf: '2026-01-01T00:00:00.000Z',
   };
 }
 

@@ -158,6 +158,13 @@ export type MarketplaceOffer = {
   price: Money;
   soldQuantity: Scalars['Int']['output'];
   status: MarketplaceOfferStatus;
+  /**
+   * when `availableQuantity` was read from the marketplace: Allegro's offer listing gives no time the stock last
+   * changed
+   */
+  stockAsOf: Scalars['DateTime']['output'];
+  /** the system `availableQuantity` comes from: always MARKETPLACE */
+  stockSource: StockSource;
   title: Scalars['String']['output'];
   url: Scalars['String']['output'];
 };
@@ -406,6 +413,12 @@ export type QueryMarketplaceOrderArgs = {
   checkoutFormId: Scalars['ID']['input'];
 };
 
+/** The system a stock figure comes from; the same enum in every subgraph that serves stock. */
+export type StockSource =
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -565,6 +578,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   Product: ResolverTypeWrapper<Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversTypes['MarketplaceOffer']>> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  StockSource: StockSource;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
@@ -673,6 +687,8 @@ export type MarketplaceOfferResolvers<ContextType = MarketplaceContext, ParentTy
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   soldQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MarketplaceOfferStatus'], ParentType, ContextType>;
+  stockAsOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stockSource?: Resolver<ResolversTypes['StockSource'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -20,4 +20,6 @@ export const resolvers: Resolvers = {
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,
   Product: productResolvers,
+  // the offer's stock is the marketplace's own; the enum is shared with the ERP and e-shop subgraphs
+  MarketplaceOffer: { stockSource: () => 'MARKETPLACE' },
 };

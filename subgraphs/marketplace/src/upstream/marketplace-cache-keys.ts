@@ -13,8 +13,9 @@ import { createHash } from 'node:crypto';
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error); offers
  * and buyers' order lists are cached. v3: orders carry their buyer (id, names, phone, postcode, invoice company, NIP).
  * v4: orders carry their payment id and completedAt, lines their line item id; an order's refunds are cached.
+ * v5: offers carry `stockAsOf`.
  */
-export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v4:';
+export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v5:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);

@@ -16,6 +16,8 @@ export interface MarketplaceOfferModel {
   title: string;
   price: MoneyModel;
   availableQuantity: number;
+  /** ISO 8601 UTC: when `availableQuantity` was read from the marketplace (cached copies keep it), never a later time */
+  stockAsOf: string;
   soldQuantity: number;
   status: MarketplaceOfferStatusModel;
   url: string;

@@ -20,6 +20,7 @@ function offer(offerId: string, sku: string | null): MarketplaceOfferModel {
     title: `Offer ${offerId}`,
     price: { amount: '1.00', currency: 'PLN' },
     availableQuantity: 1,
+    stockAsOf: '2026-01-01T00:00:00.000Z',
     soldQuantity: 0,
     status: 'ACTIVE',
     url: `https://allegro.pl/oferta/${offerId}`,

@@ -51,6 +51,8 @@ export interface WooCommerceClientOptions {
   pluginOrderNumbers?: boolean | undefined;
   /** how orders and refunds Omnigraph writes look in the shop (ESHOP_* write settings). @default DEFAULT_WRITE_SETTINGS */
   writes?: WooCommerceWriteSettings | undefined;
+  /** the clock that dates stock figures as read (tests pin it). @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 type Operation =
@@ -75,6 +77,7 @@ const logMoneyMismatch = oncePerKey((orderId) =>
 
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
   const { http, upstream, currency } = options;
+  const now = options.now ?? Date.now;
   const mapping: WcOrderMappingOptions = { nipMetaKey: options.nipMetaKey ?? null, onMoneyMismatch: logMoneyMismatch };
   const mapOrder = (dto: WcOrderDto) => mapWcOrderDtoToEshopOrder(dto, mapping);
 
@@ -219,11 +222,13 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
       const askable = [...new Set(skus.filter((sku) => sku !== '' && !sku.includes(',')))];
       if (askable.length === 0) return [];
       if (askable.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} SKUs per call`);
-      return get('getListingsBySkus', '/products', { sku: askable.join(','), per_page: ESHOP_BATCH_LIMIT }, (res) =>
-        WcProductListDto.parse(res.data)
-          .map((dto) => mapWcProductDtoToEshopListing(dto, currency))
-          .filter((listing): listing is EshopListingModel => listing !== null),
-      );
+      return get('getListingsBySkus', '/products', { sku: askable.join(','), per_page: ESHOP_BATCH_LIMIT }, (res) => {
+        // dated when the answer arrived, so a cached or stale copy never claims to be newer than this read
+        const readAt = new Date(now()).toISOString();
+        return WcProductListDto.parse(res.data)
+          .map((dto) => mapWcProductDtoToEshopListing(dto, currency, readAt))
+          .filter((listing): listing is EshopListingModel => listing !== null);
+      });
     },
 
     /** `GET /orders?include=1,2,3&per_page=100`: a batch read by ids (≤ 100, WooCommerce's `per_page` maximum). */

@@ -382,6 +382,7 @@ describe('isGuestOrderOf', () => {
 });
 
 describe('mapWcProductDtoToEshopListing', () => {
+  const READ_AT = '2026-05-12T08:30:00.000Z';
   const product = (overrides: Record<string, unknown> = {}): WcProductDto =>
     WcProductDto.parse({
       id: 172,
@@ -400,7 +401,7 @@ describe('mapWcProductDtoToEshopListing', () => {
     });
 
   it('maps a variation on sale', () => {
-    expect(mapWcProductDtoToEshopListing(product(), 'PLN')).toEqual({
+    expect(mapWcProductDtoToEshopListing(product(), 'PLN', READ_AT)).toEqual({
       sku: 'SKU-TOS-4-STL',
       productId: '172',
       name: 'Toster 4 kromki - Stalowy',
@@ -412,7 +413,14 @@ describe('mapWcProductDtoToEshopListing', () => {
       url: 'https://sklep.example.pl/produkt/toster/?attribute_pa_kolor=stalowy',
       stockStatus: 'IN_STOCK',
       stockQuantity: 121,
+      stockAsOf: READ_AT,
     });
+  });
+
+  it('dates stock by the read, not by date_modified_gmt, which stock changes from orders do not move', () => {
+    const withModified = product({ date_modified_gmt: '2026-04-01T10:00:00', date_modified: '2026-04-01T12:00:00' });
+    expect(mapWcProductDtoToEshopListing(withModified, 'PLN', READ_AT)?.stockAsOf).toBe(READ_AT);
+    expect(mapWcProductDtoToEshopListing(product(), 'PLN', READ_AT)?.stockAsOf).toBe(READ_AT);
   });
 
   it('normalises prices typed without decimals and maps an empty sale price to null', () => {
@@ -427,6 +435,7 @@ describe('mapWcProductDtoToEshopListing', () => {
         stock_quantity: null,
       }),
       'PLN',
+      READ_AT,
     );
     expect(listing).toMatchObject({
       price: { amount: '246.00' },
@@ -439,11 +448,11 @@ describe('mapWcProductDtoToEshopListing', () => {
   });
 
   it('maps private and out-of-stock, and skips a product without any price', () => {
-    expect(mapWcProductDtoToEshopListing(product({ status: 'private', stock_status: 'outofstock' }), 'PLN')).toMatchObject({
+    expect(mapWcProductDtoToEshopListing(product({ status: 'private', stock_status: 'outofstock' }), 'PLN', READ_AT)).toMatchObject({
       status: 'PRIVATE',
       stockStatus: 'OUT_OF_STOCK',
     });
-    expect(mapWcProductDtoToEshopListing(product({ price: '', regular_price: '', sale_price: '' }), 'PLN')).toBeNull();
+    expect(mapWcProductDtoToEshopListing(product({ price: '', regular_price: '', sale_price: '' }), 'PLN', READ_AT)).toBeNull();
   });
 });
 

@@ -59,7 +59,11 @@ function money(amount: string, currency: string): MoneyModel {
  * a price cannot be bought, so the shop does not really list it). `currency` is the shop's currency setting: product
  * JSON carries none.
  */
-export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: string): EshopListingModel | null {
+/**
+ * `readAt` (ISO 8601 UTC) dates the stock figures: `date_modified_gmt` cannot, since WooCommerce does not update it
+ * when an order reduces stock (woocommerce/woocommerce#40060).
+ */
+export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: string, readAt: string): EshopListingModel | null {
   // `price` is the active price; an unpriced variable product or a half-edited one may leave one of them empty.
   const price = dto.price !== '' ? dto.price : dto.regular_price;
   const regularPrice = dto.regular_price !== '' ? dto.regular_price : dto.price;
@@ -78,6 +82,7 @@ export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: strin
     // unknown (plugin) stock statuses promise nothing
     stockStatus: STOCK_STATUSES[dto.stock_status] ?? 'OUT_OF_STOCK',
     stockQuantity: dto.stock_quantity,
+    stockAsOf: readAt,
   };
 }
 

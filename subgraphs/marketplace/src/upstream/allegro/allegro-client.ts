@@ -2,7 +2,7 @@ import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import type { Upstream } from '@omnigraph/shared/upstream';
 import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
-import type { MarketplaceClient, MarketplaceOrderModel, MarketplaceRefundModel } from '../marketplace-client.ts';
+import type { MarketplaceClient, MarketplaceOfferModel, MarketplaceOrderModel, MarketplaceRefundModel } from '../marketplace-client.ts';
 import {
   AllegroAuthErrorDto,
   AllegroCheckoutFormDto,
@@ -38,6 +38,8 @@ export interface AllegroClientOptions {
   /** the shared upstream-call helper for the Allegro REST API (deadline, retries, breaker, bulkhead, budget) */
   upstream: Upstream;
   tokens: AllegroTokenProvider;
+  /** the clock that dates stock figures as read (tests pin it). @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 /** A 401 whose AuthError body says the bearer token is expired or unusable: worth exactly one refresh. */
@@ -55,6 +57,7 @@ const mapOrder = (dto: AllegroCheckoutFormDto) => mapAllegroCheckoutFormDtoToMar
 
 export function createAllegroClient(options: AllegroClientOptions): MarketplaceClient {
   const { http, upstream, tokens } = options;
+  const now = options.now ?? Date.now;
 
   /**
    * Sends with the seller token. On 401 invalid_token the token is dropped and the request sent once more with a
@@ -112,16 +115,18 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
      */
     async getOffersBySkus({ skus }) {
       if (skus.length === 0) return [];
-      const offers = [];
+      const offers: MarketplaceOfferModel[] = [];
       for (let offset = 0; ; offset += OFFERS_PAGE_SIZE) {
         const query = new URLSearchParams(skus.map((sku) => ['external.id', sku]));
         query.set('limit', String(OFFERS_PAGE_SIZE));
         if (offset > 0) query.set('offset', String(offset));
         const page = await get('getOffersBySkus', `/sale/offers?${query}`, AllegroOfferListDto);
-        offers.push(...page.offers);
+        // each page dated when it arrived, so a cached or stale copy never claims to be newer than its read
+        const readAt = new Date(now()).toISOString();
+        offers.push(...page.offers.map((dto) => mapAllegroOfferDtoToMarketplaceOffer(dto, readAt)));
         if (page.offers.length === 0 || offset + page.offers.length >= page.totalCount) break;
       }
-      return offers.map(mapAllegroOfferDtoToMarketplaceOffer);
+      return offers;
     },
 
     /**

@@ -285,12 +285,14 @@ describe('mapAllegroOfferDtoToMarketplaceOffer', () => {
       publication: { status: 'ENDED' },
       external: { id: 'SKU-HP-XZ200-BLK' },
     });
-    expect(mapAllegroOfferDtoToMarketplaceOffer(dto)).toEqual({
+    expect(mapAllegroOfferDtoToMarketplaceOffer(dto, '2026-05-12T08:30:00.000Z')).toEqual({
       offerId: '17745820341',
       sku: 'SKU-HP-XZ200-BLK',
       title: 'Słuchawki',
       price: { amount: '179.90', currency: 'PLN' },
       availableQuantity: 23,
+      // GET /sale/offers carries no stock change time: the figure is dated by its read
+      stockAsOf: '2026-05-12T08:30:00.000Z',
       soldQuantity: 41,
       status: 'ENDED',
       url: 'https://allegro.pl/oferta/17745820341',

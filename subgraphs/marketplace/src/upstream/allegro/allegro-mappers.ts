@@ -42,13 +42,15 @@ function formatMinorUnits(minor: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-export function mapAllegroOfferDtoToMarketplaceOffer(dto: AllegroOfferDto): MarketplaceOfferModel {
+/** `readAt` (ISO 8601 UTC) dates the stock: `GET /sale/offers` carries no time `stock.available` last changed. */
+export function mapAllegroOfferDtoToMarketplaceOffer(dto: AllegroOfferDto, readAt: string): MarketplaceOfferModel {
   return {
     offerId: dto.id,
     sku: dto.external?.id ?? null,
     title: dto.name,
     price: mapMoney(dto.sellingMode.price),
     availableQuantity: dto.stock.available,
+    stockAsOf: readAt,
     soldQuantity: dto.stock.sold ?? 0,
     status: dto.publication.status,
     url: `${ALLEGRO_OFFER_URL_PREFIX}${dto.id}`,
