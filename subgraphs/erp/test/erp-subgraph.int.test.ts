@@ -230,6 +230,8 @@ describe('erp subgraph', () => {
           items {
             sku
             available
+            asOf
+            source
           }
           allAvailable
         }
@@ -238,7 +240,7 @@ describe('erp subgraph', () => {
     type Row = {
       store: { code: string; kind: string; address: { city: string } };
       distanceKm: number | null;
-      items: { sku: string; available: number }[];
+      items: { sku: string; available: number; asOf: string; source: string }[];
       allAvailable: boolean;
     };
 
@@ -254,6 +256,12 @@ describe('erp subgraph', () => {
         expect(row.items.map((i) => i.sku)).toEqual(skus);
         expect(row.items.some((i) => i.available > 0)).toBe(true);
         expect(row.allAvailable).toBe(row.items.every((i) => i.available > 0));
+        for (const item of row.items) {
+          expect(item.source).toBe('ERP');
+          // an Odoo write_date (whole seconds, UTC), never later than the answer
+          expect(item.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+          expect(Date.parse(item.asOf)).toBeLessThanOrEqual(Date.now());
+        }
       }
     });
 
