@@ -146,6 +146,22 @@ describe('marketplace subgraph', () => {
     harness.sim.control.setLatency({ fixedMs: 0, jitterMs: 0 });
   });
 
+  /** the SKUs (external ids) of the simulator's first 1000 offers */
+  const offeredSkus = (): string[] =>
+    harness.sim.allegro.store
+      .searchOffers({
+        externalIds: [],
+        offerIds: [],
+        name: null,
+        publicationStatuses: null,
+        sellingModeFormats: null,
+        priceGte: null,
+        priceLte: null,
+        sort: null,
+        offset: 0,
+        limit: 1000,
+      })
+      .offers.flatMap((o) => (o.external ? [o.external.id] : []));
   const customer = (login: string | null) => ({ __typename: 'Customer', id: `crm-${login ?? 'none'}`, allegroBuyerLogin: login });
 
   it('lists 141 summaries of tomek_wisnia with 2 list calls, newest first, then resolves them as entities with 0 calls', async () => {
@@ -204,20 +220,7 @@ describe('marketplace subgraph', () => {
   });
 
   it('resolves 60 Product entities with one GET /sale/offers, grouping offers by external id', async () => {
-    const skus = harness.sim.allegro.store
-      .searchOffers({
-        externalIds: [],
-        offerIds: [],
-        name: null,
-        publicationStatuses: null,
-        sellingModeFormats: null,
-        priceGte: null,
-        priceLte: null,
-        sort: null,
-        offset: 0,
-        limit: 1000,
-      })
-      .offers.flatMap((o) => (o.external ? [o.external.id] : []));
+    const skus = offeredSkus();
     const sixty = [...new Set(skus)].slice(0, 59).concat('SKU-DOES-NOT-EXIST');
     expect(sixty).toHaveLength(60);
     const result = await execute<EntitiesData>(harness, ENTITIES, {
@@ -247,20 +250,7 @@ describe('marketplace subgraph', () => {
         }
       }
     `;
-    const sku = harness.sim.allegro.store
-      .searchOffers({
-        externalIds: [],
-        offerIds: [],
-        name: null,
-        publicationStatuses: null,
-        sellingModeFormats: null,
-        priceGte: null,
-        priceLte: null,
-        sort: null,
-        offset: 0,
-        limit: 1,
-      })
-      .offers.flatMap((o) => (o.external ? [o.external.id] : []))[0]!;
+    const sku = offeredSkus()[0]!;
     await harness.cache.delete(marketplaceCacheKeys.offersBySku(sku));
     type StockData = { _entities: { marketplaceOffers: { stockAsOf: string; stockSource: string }[] }[] };
     const representations = [{ __typename: 'Product', sku }];
