@@ -16,6 +16,7 @@ import {
 import type { SubgraphName } from './config.ts';
 import { nullEntitiesFor } from './null-entities.ts';
 import { currentRequestId } from '@omnigraph/shared/logging';
+import { isTimeoutError } from '@omnigraph/shared/errors';
 import { activeTraceparent } from '@omnigraph/shared/tracing';
 
 /** What the fetcher needs of the request that process() is serving. */
@@ -181,7 +182,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     if (error instanceof GraphQLError && typeof error.extensions['code'] === 'string' && error.extensions['code'] !== 'INTERNAL_SERVER_ERROR') {
       return error;
     }
-    const timedOut = isTimeout(error);
+    const timedOut = isTimeoutError(error);
     return new GraphQLError(timedOut ? 'A data source did not answer in time.' : 'A data source failed to answer.', {
       extensions: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', serviceName: this.serviceName },
       originalError: error instanceof Error ? error : undefined,
@@ -219,11 +220,4 @@ function identityFromContext(context: SubgraphFetchContext | undefined): Request
   const parsed = requestIdentitySchema.safeParse(identity);
   if (!parsed.success) throw new Error('context.identity is not a valid RequestIdentity');
   return parsed.data;
-}
-
-function isTimeout(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = (e as Error & { cause?: unknown }).cause) {
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
-  }
-  return false;
 }

@@ -2,14 +2,15 @@
  * Whether (and how) an order can be taken back, decided from the order as its channel shows it now: pure, so the
  * rules are tested without a stack. Refusals carry the registry codes; nothing is written when one is thrown.
  */
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { clientError } from '@omnigraph/shared/errors';
 import type { ChannelOrder, CrmCustomer } from './graph-reads.ts';
 import type { LineInput } from './validation.ts';
 
 export type NotEligibleReason = 'NOT_DELIVERED' | 'WINDOW_EXPIRED' | 'CANCELLED';
 
 export function returnNotEligible(reason: NotEligibleReason, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'RETURN_NOT_ELIGIBLE', reason } });
+  return clientError('RETURN_NOT_ELIGIBLE', message, { reason });
 }
 
 const DAY_MS = 86_400_000;
@@ -55,9 +56,10 @@ export function allocateReturn(order: Pick<ChannelOrder, 'lines'>, lines: readon
       wanted -= take;
     }
     if (wanted > 0) {
-      throw new GraphQLError(
+      throw clientError(
+        'RETURN_QUANTITY_EXCEEDED',
         `Return line ${index + 1} asks for more than the order has left to return of that SKU (bought minus already returned).`,
-        { extensions: { code: 'RETURN_QUANTITY_EXCEEDED', argumentName: `input.lines[${index}].quantity` } },
+        { argumentName: `input.lines[${index}].quantity` },
       );
     }
   }
@@ -86,5 +88,5 @@ export function isOrderOfCustomer(channel: 'eshop' | 'marketplace', order: Pick<
 }
 
 export function orderOfAnotherCustomer(): GraphQLError {
-  return new GraphQLError('The order does not belong to this customer.', { extensions: { code: 'ORDER_OF_ANOTHER_CUSTOMER' } });
+  return clientError('ORDER_OF_ANOTHER_CUSTOMER', 'The order does not belong to this customer.');
 }

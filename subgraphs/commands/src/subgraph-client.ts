@@ -9,7 +9,7 @@ import { IDENTITY_HEADER, signIdentity, type RequestIdentity } from '@omnigraph/
 import { currentRequestId } from '@omnigraph/shared/logging';
 import { currentRequestScope } from '@omnigraph/shared/sources';
 import { activeTraceparent } from '@omnigraph/shared/tracing';
-import type { ServiceName } from '@omnigraph/shared/errors';
+import { isTimeoutError, type ServiceName } from '@omnigraph/shared/errors';
 
 /** The subgraphs the orchestrator calls: every role but its own. */
 export type CalledSubgraph = Exclude<ServiceName, 'commands'>;
@@ -82,7 +82,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
         if (payload === null || typeof payload !== 'object') throw unavailable(service, false);
       } catch (error) {
         if (error instanceof GraphQLError) throw error;
-        throw unavailable(service, isTimeout(error), error);
+        throw unavailable(service, isTimeoutError(error), error);
       } finally {
         clearTimeout(timer);
       }
@@ -117,11 +117,4 @@ export function unavailable(service: ServiceName, timedOut: boolean, cause?: unk
     extensions: { code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE', serviceName: service },
     originalError: cause instanceof Error ? cause : undefined,
   });
-}
-
-function isTimeout(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = (e as Error & { cause?: unknown }).cause) {
-    if (e.name === 'TimeoutError' || e.name === 'AbortError') return true;
-  }
-  return false;
 }

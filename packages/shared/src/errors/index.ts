@@ -6,6 +6,6 @@ export type { UpstreamCallContext } from './map-axios-error.ts';
 export { mapAxiosErrorToUpstreamError, parseRetryAfterSeconds } from './map-axios-error.ts';
 export type { ServiceName, UpstreamErrorCode, UpstreamErrorExtensions, UpstreamErrorOptions } from './upstream-error.ts';
 export { isUpstreamError, SERVICE_NAMES, UpstreamError } from './upstream-error.ts';
-export { badUserInput, notFound } from './client-errors.ts';
+export { badUserInput, clientError, isTimeoutError, notFound } from './client-errors.ts';
 export type { ClientExtensionDefinition, ClientExtensionName } from './client-extensions.ts';
 export { CLIENT_EXTENSION_NAMES, CLIENT_EXTENSIONS, pickClientExtensions } from './client-extensions.ts';

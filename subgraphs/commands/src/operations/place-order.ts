@@ -2,8 +2,8 @@
  * placeOrder: an e-shop order for a CRM customer at ERP prices, and for a store pickup the ERP reservation linked
  * to it. Everything that can refuse the order is checked in `prepare`, before the first write.
  */
-import { GraphQLError } from 'graphql';
-import { badUserInput, notFound } from '@omnigraph/shared/errors';
+import type { GraphQLError } from 'graphql';
+import { badUserInput, clientError, notFound } from '@omnigraph/shared/errors';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import type { WriteOperation } from '@omnigraph/shared/writes';
 import type { CrmCustomer, ErpPrice, ErpProduct, GraphReads } from '../graph-reads.ts';
@@ -24,15 +24,11 @@ export interface PlaceOrderResult {
 }
 
 export function unknownProduct(index: number): GraphQLError {
-  return new GraphQLError(`Line ${index + 1} names a SKU the ERP does not have or no longer sells.`, {
-    extensions: { code: 'UNKNOWN_PRODUCT', argumentName: 'input' },
-  });
+  return clientError('UNKNOWN_PRODUCT', `Line ${index + 1} names a SKU the ERP does not have or no longer sells.`, { argumentName: 'input' });
 }
 
 export function insufficientStock(index: number): GraphQLError {
-  return new GraphQLError(`The pickup store cannot serve line ${index + 1}: it has less available than asked for.`, {
-    extensions: { code: 'INSUFFICIENT_STOCK' },
-  });
+  return clientError('INSUFFICIENT_STOCK', `The pickup store cannot serve line ${index + 1}: it has less available than asked for.`);
 }
 
 /** The price a line is sold at: the customer's ERP pricelist price when asked for and the customer has one. */

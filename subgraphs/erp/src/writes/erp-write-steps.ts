@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { checkListLength, checkSku, checkStoreCodes, isNumericId, textProblem } from '@omnigraph/shared/arguments';
 import { invalidate, type Cache } from '@omnigraph/shared/cache';
-import { badUserInput } from '@omnigraph/shared/errors';
+import { badUserInput, clientError } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
 import { reportDuplicate } from '@omnigraph/shared/writes';
 import { erpCacheKeys } from '../upstream/erp-cache-keys.ts';
@@ -100,9 +100,7 @@ function checkLines(lines: readonly ErpWriteLineInput[], withPrices: boolean): E
 
 function refusal(r: ErpWriteRefusal): GraphQLError {
   if (r.refused === 'UNKNOWN_PRODUCT') {
-    return new GraphQLError(`The ERP has no product with SKU ${r.skus.join(', ')}; nothing was written.`, {
-      extensions: { code: 'UNKNOWN_PRODUCT', argumentName: 'input' },
-    });
+    return clientError('UNKNOWN_PRODUCT', `The ERP has no product with SKU ${r.skus.join(', ')}; nothing was written.`, { argumentName: 'input' });
   }
   return badUserInput('`input.storeCode` names no store or warehouse of the ERP; nothing was written.', 'input.storeCode');
 }

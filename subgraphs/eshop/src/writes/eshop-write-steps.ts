@@ -10,9 +10,8 @@
  * The input was validated by the commands subgraph; what would be dangerous to send anyway (non-positive quantities,
  * lines of another order, malformed ids) is refused here with BAD_USER_INPUT, before any write.
  */
-import { GraphQLError } from 'graphql';
 import { invalidate, type Cache } from '@omnigraph/shared/cache';
-import { badUserInput, notFound } from '@omnigraph/shared/errors';
+import { badUserInput, clientError, notFound } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
 import {
   ESHOP_BATCH_LIMIT,
@@ -79,11 +78,6 @@ function orderIdOf(globalId: string, argumentName: string): EshopOrderId {
   const orderId = parseEshopOrderGlobalId(globalId);
   if (orderId === null) throw badUserInput(`${argumentName} must be an e-shop order id (eshop:<id>).`, argumentName);
   return orderId;
-}
-
-/** A registry write code (ADR 0011) with its extensions. */
-function writeError(code: 'UNKNOWN_PRODUCT' | 'RETURN_QUANTITY_EXCEEDED', message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
 }
 
 /**
@@ -167,7 +161,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
       const skus = [...new Set(input.lines.map((line) => line.sku))];
       const listed = new Set((await client.getListingsBySkus({ skus })).map((listing) => listing.sku.toLowerCase()));
       const unknown = skus.filter((sku) => !listed.has(sku.toLowerCase()));
-      if (unknown.length > 0) throw writeError('UNKNOWN_PRODUCT', `The e-shop does not list ${unknown.join(', ')}.`, { argumentName: 'input' });
+      if (unknown.length > 0) throw clientError('UNKNOWN_PRODUCT', `The e-shop does not list ${unknown.join(', ')}.`, { argumentName: 'input' });
 
       let order: EshopOrderModel;
       try {
@@ -229,7 +223,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
         const returnedBefore = returnedOf(line, refunds);
         const left = line.quantity - returnedBefore;
         if (quantity > left) {
-          throw writeError('RETURN_QUANTITY_EXCEEDED', `Line ${lineId} has ${left} of ${line.quantity} left to return; ${quantity} asked.`);
+          throw clientError('RETURN_QUANTITY_EXCEEDED', `Line ${lineId} has ${left} of ${line.quantity} left to return; ${quantity} asked.`);
         }
         lines.push({ lineId, quantity, returnedBefore });
       }
