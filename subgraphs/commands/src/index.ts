@@ -72,7 +72,7 @@ export async function startCommandsSubgraph(config: CommandsConfig, options: Sta
   const store = options.store ?? createIdempotencyStoreFromConfig(config);
   // Listen once the store answers: a replica taking traffic before its Redis connection is up would refuse every write
   // of its first moments (fail closed). A Redis still away after the wait is reported; writes wait for it, reads don't.
-  if ('whenReady' in store && typeof store.whenReady === 'function' && !(await store.whenReady(STORE_CONNECT_WAIT_MS))) {
+  if (store.whenReady !== undefined && !(await store.whenReady(STORE_CONNECT_WAIT_MS))) {
     logger.warn({ waitedMs: STORE_CONNECT_WAIT_MS }, 'idempotency store (Redis) not reachable at start: writes are refused until it is');
   }
   const runner = createRunnerFromConfig(config, store, logger);

@@ -97,6 +97,8 @@ export interface IdempotencyStore {
   release(scope: string, idempotencyKey: string, owner: string): Promise<void>;
   /** PENDING records nobody holds whose `nextAttemptAt` has passed, oldest first: the recovery path's queue. */
   due(now: number, limit: number): Promise<Array<{ scope: string; idempotencyKey: string }>>;
+  /** Resolves true once the store answers (a Redis connection is up), false after `timeoutMs`; memory: true at once. */
+  whenReady?(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import { checkListLength, checkSku, checkStoreCodes, isNumericId, textProblem } 
 import { invalidate, type Cache } from '@omnigraph/shared/cache';
 import { badUserInput, clientError } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
-import { reportDuplicate } from '@omnigraph/shared/writes';
+import { reportDuplicate, validateIdempotencyKey } from '@omnigraph/shared/writes';
 import { erpCacheKeys } from '../upstream/erp-cache-keys.ts';
 import type { ErpClient, ErpDocumentModel, ErpLocationModel, ErpWriteLineModel, ErpWriteRefusal } from '../upstream/erp-client.ts';
 
@@ -69,7 +69,6 @@ export interface ErpWriteSteps {
 
 /** Lines per document: a store pickup or a return is a basket, not a catalogue. */
 export const MAX_WRITE_LINES = 100;
-const MAX_KEY_LENGTH = 200;
 const MAX_REF_LENGTH = 100;
 const GROSS = /^\d{1,9}(\.\d{1,2})?$/;
 
@@ -170,7 +169,7 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
 
   return {
     async reservePickup(idempotencyKey, input, location) {
-      checkText(idempotencyKey, 'idempotencyKey', MAX_KEY_LENGTH);
+      validateIdempotencyKey(idempotencyKey);
       checkText(input.channelOrderRef, 'input.channelOrderRef', MAX_REF_LENGTH);
       const lines = checkLines(input.lines, true);
       let partnerId = deps.defaultPartnerId;
@@ -197,7 +196,7 @@ export function createErpWriteSteps(deps: ErpWriteStepsDeps): ErpWriteSteps {
     },
 
     async receiveReturn(idempotencyKey, input, location) {
-      checkText(idempotencyKey, 'idempotencyKey', MAX_KEY_LENGTH);
+      validateIdempotencyKey(idempotencyKey);
       checkText(input.orderRef, 'input.orderRef', MAX_REF_LENGTH);
       const lines = checkLines(input.lines, false);
       await checkStore(input.storeCode, location);

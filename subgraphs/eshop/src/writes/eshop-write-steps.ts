@@ -26,11 +26,10 @@ import {
 import { eshopCacheKeys } from '../upstream/eshop-cache-keys.ts';
 import { WC_WRITE_META, WcWriteInputError } from '../upstream/woocommerce/woocommerce-writes.ts';
 import { parseDecimalToMinorUnits } from '../upstream/money.ts';
-import { reportDuplicate } from '@omnigraph/shared/writes';
+import { reportDuplicate, validateIdempotencyKey } from '@omnigraph/shared/writes';
 
 /** How far back a step looks for the order it may have placed: longer than any retry or recovery of one write. */
 export const ORDER_TAG_LOOKBACK_MS = 48 * 60 * 60 * 1000;
-const MAX_KEY_LENGTH = 255;
 const MAX_QUANTITY = 100_000;
 
 export interface EshopWriteResultModel {
@@ -60,12 +59,6 @@ export interface EshopWriteStepsDeps {
   cache?: Cache | undefined;
   logger?: Pick<Logger, 'error' | 'info'> | undefined;
   now?: (() => number) | undefined;
-}
-
-function checkKey(idempotencyKey: string): void {
-  if (idempotencyKey.trim() === '' || idempotencyKey.length > MAX_KEY_LENGTH) {
-    throw badUserInput(`idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters.`, 'idempotencyKey');
-  }
 }
 
 function checkQuantity(quantity: number, where: string): void {
@@ -117,7 +110,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
 
   return {
     async createOrder(idempotencyKey, input) {
-      checkKey(idempotencyKey);
+      validateIdempotencyKey(idempotencyKey);
       if (input.lines.length === 0) throw badUserInput('An order needs at least one line.', 'input');
       if (input.lines.length > ESHOP_BATCH_LIMIT) throw badUserInput(`An order takes at most ${ESHOP_BATCH_LIMIT} lines.`, 'input');
       input.lines.forEach((line, i) => {
@@ -176,7 +169,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
     },
 
     async linkReservation(idempotencyKey, orderGlobalId, erpOrderName) {
-      checkKey(idempotencyKey);
+      validateIdempotencyKey(idempotencyKey);
       const orderId = orderIdOf(orderGlobalId, 'orderId');
       const name = erpOrderName.trim();
       if (name === '' || name.length > 64) throw badUserInput('erpOrderName must be 1 to 64 characters.', 'erpOrderName');
@@ -192,7 +185,7 @@ export function createEshopWriteSteps(deps: EshopWriteStepsDeps): EshopWriteStep
     },
 
     async createRefund(idempotencyKey, input) {
-      checkKey(idempotencyKey);
+      validateIdempotencyKey(idempotencyKey);
       const orderId = orderIdOf(input.orderId, 'input');
       if (input.lines.length === 0) throw badUserInput('A refund needs at least one line.', 'input');
       if (input.storeCode.trim() === '') throw badUserInput('storeCode is required.', 'input');

@@ -22,7 +22,7 @@ import { GraphQLError } from 'graphql';
 import { invalidate, type Cache } from '@omnigraph/shared/cache';
 import { badUserInput, notFound } from '@omnigraph/shared/errors';
 import type { Logger } from '@omnigraph/shared/logging';
-import { reportDuplicate } from '@omnigraph/shared/writes';
+import { reportDuplicate, validateIdempotencyKey } from '@omnigraph/shared/writes';
 import type { MoneyModel } from '@omnigraph/shared/models';
 import { currentRequestScope } from '@omnigraph/shared/sources';
 import { marketplaceCacheKeys } from '../upstream/marketplace-cache-keys.ts';
@@ -34,7 +34,6 @@ export const RETURNS_WRITE_SCOPE = 'returns:write';
 /** Allegro's `sellerComment` maxLength. */
 const SELLER_COMMENT_MAX = 250;
 const MAX_LINES = 50;
-const MAX_KEY_LENGTH = 255;
 const TAG = /\[omnigraph:([0-9a-f]{16})\]/;
 
 export interface RefundStepInput {
@@ -96,9 +95,7 @@ function requireReturnsWrite(): void {
 }
 
 function checkInput(idempotencyKey: string, input: RefundStepInput): string {
-  if (idempotencyKey.trim() === '' || idempotencyKey.length > MAX_KEY_LENGTH) {
-    throw badUserInput(`idempotencyKey must have 1–${MAX_KEY_LENGTH} characters.`, 'idempotencyKey');
-  }
+  validateIdempotencyKey(idempotencyKey);
   const orderNumber = parseMarketplaceOrderId(input.orderId);
   if (orderNumber === null) throw badUserInput('orderId must be marketplace:<Allegro checkout-form id>.', 'input');
   if (input.lines.length === 0 || input.lines.length > MAX_LINES) throw badUserInput(`lines must hold 1–${MAX_LINES} lines.`, 'input');
