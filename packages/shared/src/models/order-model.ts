@@ -109,3 +109,61 @@ export interface OrderSummaryModel<TTypename extends string = string> {
   ref: { typename: TTypename; id: string };
   placedAt: string;
 }
+
+/** The SDL's `OrderRecordSource`: which system a record about an order comes from. */
+export type OrderRecordSourceModel = 'ESHOP' | 'MARKETPLACE' | 'ERP';
+
+/** The SDL's `Carrier` (see ./carriers.ts for how a source's carrier id or name is recognised). */
+export type CarrierModel =
+  'INPOST' | 'POCZTA_POLSKA' | 'DPD' | 'DHL' | 'GLS' | 'UPS' | 'FEDEX' | 'ORLEN_PACZKA' | 'ALLEGRO_ONE' | 'OTHER';
+
+/** The SDL's `Shipment`: one parcel, merged over its sources by tracking number. */
+export interface ShipmentModel {
+  id: string;
+  sources: OrderRecordSourceModel[];
+  carrier: CarrierModel;
+  carrierName: string;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  /** ISO 8601 UTC */
+  shippedAt: string | null;
+  lineIds: string[];
+}
+
+export type OrderEventKindModel =
+  'PLACED' | 'PAID' | 'STATUS_CHANGED' | 'WAREHOUSE' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED' | 'NOTE';
+
+/** The SDL's `OrderEvent`: one entry of an order's timeline. */
+export interface OrderEventModel {
+  /** ISO 8601 UTC */
+  at: string;
+  source: OrderRecordSourceModel;
+  kind: OrderEventKindModel;
+  status: OrderStatusModel | null;
+  channelStatus: string | null;
+  text: string | null;
+}
+
+/** The SDL's `OrderInvoice`: the buyer's invoice data as the channel holds it. */
+export interface OrderInvoiceModel {
+  required: boolean;
+  companyName: string | null;
+  /** 10 digits, when the tax id is a Polish NIP */
+  nip: string | null;
+  /** as the buyer typed it */
+  taxId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  address: AddressModel | null;
+}
+
+/** The SDL's `ErpDelivery` as the erp subgraph serves it and the channel subgraphs receive it through `@requires`. */
+export interface ErpDeliveryModel {
+  name: string;
+  state: string;
+  carrierName: string | null;
+  trackingNumber: string | null;
+  createdAt: string;
+  scheduledAt: string | null;
+  doneAt: string | null;
+}

@@ -29,6 +29,17 @@ export type Address = {
   street: Scalars['String']['output'];
 };
 
+/** A product category of the ERP (Odoo product.category). */
+export type Category = {
+  __typename?: 'Category';
+  children: Array<Category>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  parent?: Maybe<Category>;
+  /** the full path as Odoo writes it (complete_name), e.g. "All / Saleable / AGD drobne" */
+  path: Scalars['String']['output'];
+};
+
 /**
  * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
  * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
@@ -68,7 +79,22 @@ export type Customer = {
   /** null when the ERP could not be asked */
   erpIdentities?: Maybe<Array<ChannelIdentity>>;
   erpPartnerId?: Maybe<Scalars['ID']['output']>;
+  /**
+   * What this customer pays for the given SKUs under the pricelist of their linked ERP partner (Odoo
+   * property_product_pricelist), next to the list price, in the order asked; null entries for SKUs the ERP does not
+   * know. Null when the customer has no linked ERP partner.
+   */
+  erpPrices?: Maybe<Array<Maybe<CustomerPrice>>>;
   id: Scalars['ID']['output'];
+};
+
+
+/**
+ * The ERP's view of a CRM customer: the partner the CRM links (STORED_LINK) and partners holding the customer's
+ * e-mail (EMAIL_MATCH).
+ */
+export type CustomerErpPricesArgs = {
+  skus: Array<Scalars['ID']['input']>;
 };
 
 /**
@@ -80,6 +106,35 @@ export type CustomerLookup = {
   /** ERP partners the criterion matches (NIP, company name, e-mail, phone); null when the ERP could not be asked */
   erpIdentities?: Maybe<Array<ChannelIdentity>>;
   key: Scalars['ID']['output'];
+};
+
+export type CustomerPrice = {
+  __typename?: 'CustomerPrice';
+  listPrice: Price;
+  /** what the customer pays for one unit (quantity 1) */
+  price: Price;
+  /** the pricelist the price comes from (Odoo product.pricelist name, e.g. "Stali klienci"); null for the list price */
+  pricelist?: Maybe<Scalars['String']['output']>;
+  sku: Scalars['ID']['output'];
+};
+
+/** An outgoing delivery of the order in the ERP (Odoo stock.picking of the sale order the connector created). */
+export type ErpDelivery = {
+  __typename?: 'ErpDelivery';
+  /** the carrier as Odoo names it (delivery.carrier); null for click-and-collect */
+  carrierName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** when it was validated (shipped or handed over); null while not done */
+  doneAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the picking's name, e.g. WAW1/OUT/00012 */
+  name: Scalars['String']['output'];
+  scheduledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the Odoo picking state: draft, waiting, confirmed, assigned, done, cancel */
+  state: Scalars['String']['output'];
+  /** the carrier's parcel number (carrier_tracking_ref); null until shipped */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
+  /** the warehouse or store the goods leave from */
+  warehouse?: Maybe<Location>;
 };
 
 export type ErpLineInput = {
@@ -106,6 +161,13 @@ export type ErpReservePickupInput = {
   storeCode: Scalars['ID']['input'];
 };
 
+export type ErpSkuPage = {
+  __typename?: 'ErpSkuPage';
+  /** pass as `after` for the next page; null on the last page */
+  nextCursor?: Maybe<Scalars['String']['output']>;
+  skus: Array<Scalars['ID']['output']>;
+};
+
 export type ErpWriteResult = {
   __typename?: 'ErpWriteResult';
   created: Scalars['Boolean']['output'];
@@ -115,6 +177,13 @@ export type ErpWriteResult = {
   name: Scalars['String']['output'];
   /** the Odoo state after the step: sale, done… */
   state: Scalars['String']['output'];
+};
+
+export type EshopOrder = {
+  __typename?: 'EshopOrder';
+  /** the ERP's outgoing deliveries of this order, oldest first; empty when it never reached the ERP, null when the ERP could not be asked */
+  erpDeliveries?: Maybe<Array<ErpDelivery>>;
+  id: Scalars['ID']['output'];
 };
 
 export type GeoPoint = {
@@ -182,6 +251,13 @@ export type Location = {
 export type LocationKind =
   | 'STORE'
   | 'WAREHOUSE';
+
+export type MarketplaceOrder = {
+  __typename?: 'MarketplaceOrder';
+  /** the ERP's outgoing deliveries of this order, oldest first; empty when it never reached the ERP, null when the ERP could not be asked */
+  erpDeliveries?: Maybe<Array<ErpDelivery>>;
+  id: Scalars['ID']['output'];
+};
 
 /** An exact amount of money in one currency. */
 export type Money = {
@@ -258,6 +334,12 @@ export type OrderReferenceLookup = {
   reference: Scalars['String']['output'];
 };
 
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 export type Price = {
   __typename?: 'Price';
   gross: Money;
@@ -270,6 +352,8 @@ export type Price = {
 export type Product = {
   __typename?: 'Product';
   active: Scalars['Boolean']['output'];
+  /** the product's category in the ERP */
+  category?: Maybe<Category>;
   /** EAN-13 / GTIN; null when the ERP has none */
   ean?: Maybe<Scalars['String']['output']>;
   /** ERP list price */
@@ -283,6 +367,8 @@ export type Product = {
   sku: Scalars['ID']['output'];
   /** Stock per location (internal locations only); restricted to `locationCodes` when given. */
   stock: Array<StockLevel>;
+  /** the unit of measure the ERP sells it in (Odoo uom_id), e.g. "Units", "kg" */
+  unit: Scalars['String']['output'];
 };
 
 
@@ -297,12 +383,43 @@ export type ProductStockArgs = {
   locationCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
+export type ProductConnection = {
+  __typename?: 'ProductConnection';
+  edges: Array<ProductEdge>;
+  pageInfo: PageInfo;
+  /** how many products match the whole search */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductEdge = {
+  __typename?: 'ProductEdge';
+  cursor: Scalars['String']['output'];
+  node: Product;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** The ERP's product category tree (Odoo product.category): the root categories, each with its children. */
+  categories: Array<Category>;
+  /** One category by id; null when the ERP has none. */
+  category?: Maybe<Category>;
+  /**
+   * The ERP's active SKUs in id order, one page at a time (a bulk feed for the pricing subgraph's catalogue-wide
+   * report; not part of the API).
+   */
+  erpCatalogueSkus: ErpSkuPage;
   /** The retailer's stores and warehouses. */
   locations?: Maybe<Array<Location>>;
   /** One product by SKU; null when the ERP has none. */
   product?: Maybe<Product>;
+  /**
+   * Product discovery, one page at a time: products whose name holds every word of `text` (case and Polish letters
+   * ignored: "zolty kubek" finds "Żółty kubek"; an exact SKU also matches), or with the EAN `ean`, or in the category
+   * `categoryId` and its subcategories; the criteria given all apply. Active products only unless `includeInactive`.
+   * Ordered by name, then SKU. BAD_USER_INPUT when no criterion is given, `first` is outside 1..100 or `after` is not a
+   * cursor of this search.
+   */
+  productSearch: ProductConnection;
   /**
    * Products by SKU, in the order asked; null where the ERP has no product with that SKU. The list is null (with the
    * error) when the ERP could not be asked.
@@ -317,6 +434,17 @@ export type Query = {
 };
 
 
+export type QueryCategoryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryErpCatalogueSkusArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryLocationsArgs = {
   kind?: InputMaybe<LocationKind>;
 };
@@ -324,6 +452,16 @@ export type QueryLocationsArgs = {
 
 export type QueryProductArgs = {
   sku: Scalars['ID']['input'];
+};
+
+
+export type QueryProductSearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  ean?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -462,7 +600,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Customer: Customer;
   CustomerLookup: CustomerLookup;
+  EshopOrder: EshopOrder;
   Location: Location;
+  MarketplaceOrder: MarketplaceOrder;
   OrderReferenceLookup: OrderReferenceLookup;
   Product: Product;
 }>;
@@ -473,13 +613,21 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"erpPartnerId":true}> ) );
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"erpPartnerId":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"erpPartnerId":true}>
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"erpPartnerId":true}> ) );
   CustomerLookup:
     ( { __typename: 'CustomerLookup' }
     & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}> );
+  EshopOrder:
+    ( { __typename: 'EshopOrder' }
+    & GraphQLRecursivePick<FederationTypes['EshopOrder'], {"id":true}> );
   Location:
     ( { __typename: 'Location' }
     & GraphQLRecursivePick<FederationTypes['Location'], {"code":true}> );
+  MarketplaceOrder:
+    ( { __typename: 'MarketplaceOrder' }
+    & GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"id":true}> );
   OrderReferenceLookup:
     ( { __typename: 'OrderReferenceLookup' }
     & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
@@ -493,18 +641,23 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
+  Category: ResolverTypeWrapper<Category>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
   Customer: ResolverTypeWrapper<Customer>;
   CustomerLookup: ResolverTypeWrapper<CustomerLookup>;
+  CustomerPrice: ResolverTypeWrapper<CustomerPrice>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  ErpDelivery: ResolverTypeWrapper<Omit<ErpDelivery, 'warehouse'> & { warehouse?: Maybe<ResolversTypes['Location']> }>;
   ErpLineInput: ErpLineInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ErpReceiveReturnInput: ErpReceiveReturnInput;
   ErpReservePickupInput: ErpReservePickupInput;
+  ErpSkuPage: ResolverTypeWrapper<ErpSkuPage>;
   ErpWriteResult: ResolverTypeWrapper<ErpWriteResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  EshopOrder: ResolverTypeWrapper<Omit<EshopOrder, 'erpDeliveries'> & { erpDeliveries?: Maybe<Array<ResolversTypes['ErpDelivery']>> }>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GeoPointInput: GeoPointInput;
@@ -513,6 +666,7 @@ export type ResolversTypes = ResolversObject<{
   IdentitySource: IdentitySource;
   Location: ResolverTypeWrapper<ErpLocationModel>;
   LocationKind: LocationKind;
+  MarketplaceOrder: ResolverTypeWrapper<Omit<MarketplaceOrder, 'erpDeliveries'> & { erpDeliveries?: Maybe<Array<ResolversTypes['ErpDelivery']>> }>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
@@ -520,8 +674,11 @@ export type ResolversTypes = ResolversObject<{
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
   OrderReferenceKind: OrderReferenceKind;
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Price: ResolverTypeWrapper<Price>;
   Product: ResolverTypeWrapper<ErpProductModel>;
+  ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
+  ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SkuAvailability: ResolverTypeWrapper<SkuAvailability>;
   StockLevel: ResolverTypeWrapper<StockLevelModel>;
@@ -533,30 +690,39 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  ChannelIdentity: ChannelIdentity;
+  Category: Category;
   ID: Scalars['ID']['output'];
+  ChannelIdentity: ChannelIdentity;
   Customer: Customer | FederationReferenceTypes['Customer'];
   CustomerLookup: CustomerLookup | FederationReferenceTypes['CustomerLookup'];
+  CustomerPrice: CustomerPrice;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  ErpDelivery: Omit<ErpDelivery, 'warehouse'> & { warehouse?: Maybe<ResolversParentTypes['Location']> };
   ErpLineInput: ErpLineInput;
   Int: Scalars['Int']['output'];
   ErpReceiveReturnInput: ErpReceiveReturnInput;
   ErpReservePickupInput: ErpReservePickupInput;
+  ErpSkuPage: ErpSkuPage;
   ErpWriteResult: ErpWriteResult;
   Boolean: Scalars['Boolean']['output'];
+  EshopOrder: Omit<EshopOrder, 'erpDeliveries'> & { erpDeliveries?: Maybe<Array<ResolversParentTypes['ErpDelivery']>> } | FederationReferenceTypes['EshopOrder'];
   GeoPoint: GeoPoint;
   Float: Scalars['Float']['output'];
   GeoPointInput: GeoPointInput;
   Location: ErpLocationModel;
+  MarketplaceOrder: Omit<MarketplaceOrder, 'erpDeliveries'> & { erpDeliveries?: Maybe<Array<ResolversParentTypes['ErpDelivery']>> } | FederationReferenceTypes['MarketplaceOrder'];
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
+  PageInfo: PageInfo;
   Price: Price;
   Product: ErpProductModel;
+  ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
+  ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   Query: Record<PropertyKey, never>;
   SkuAvailability: SkuAvailability;
   StockLevel: StockLevelModel;
@@ -575,6 +741,14 @@ export type AddressResolvers<ContextType = ErpContext, ParentType extends Resolv
   countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CategoryResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category']> = ResolversObject<{
+  children?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ChannelIdentityResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ChannelIdentity'] = ResolversParentTypes['ChannelIdentity']> = ResolversObject<{
@@ -596,6 +770,7 @@ export type ChannelIdentityResolvers<ContextType = ErpContext, ParentType extend
 export type CustomerResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   erpIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
+  erpPrices?: Resolver<Maybe<Array<Maybe<ResolversTypes['CustomerPrice']>>>, ParentType, ContextType, RequireFields<CustomerErpPricesArgs, 'skus'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -603,6 +778,13 @@ export type CustomerLookupResolvers<ContextType = ErpContext, ParentType extends
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CustomerLookup']> | FederationReferenceType, FederationReferenceType, ContextType>;
   erpIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type CustomerPriceResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['CustomerPrice'] = ResolversParentTypes['CustomerPrice']> = ResolversObject<{
+  listPrice?: Resolver<ResolversTypes['Price'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Price'], ParentType, ContextType>;
+  pricelist?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -613,11 +795,33 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type ErpDeliveryResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ErpDelivery'] = ResolversParentTypes['ErpDelivery']> = ResolversObject<{
+  carrierName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  doneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  warehouse?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+}>;
+
+export type ErpSkuPageResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ErpSkuPage'] = ResolversParentTypes['ErpSkuPage']> = ResolversObject<{
+  nextCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  skus?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
 export type ErpWriteResultResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ErpWriteResult'] = ResolversParentTypes['ErpWriteResult']> = ResolversObject<{
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EshopOrderResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['EshopOrder'] = ResolversParentTypes['EshopOrder'], FederationReferenceType extends FederationReferenceTypes['EshopOrder'] = FederationReferenceTypes['EshopOrder']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EshopOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  erpDeliveries?: Resolver<Maybe<Array<ResolversTypes['ErpDelivery']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type GeoPointResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['GeoPoint'] = ResolversParentTypes['GeoPoint']> = ResolversObject<{
@@ -634,6 +838,12 @@ export type LocationResolvers<ContextType = ErpContext, ParentType extends Resol
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   openingHours?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MarketplaceOrderResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['MarketplaceOrder'] = ResolversParentTypes['MarketplaceOrder'], FederationReferenceType extends FederationReferenceTypes['MarketplaceOrder'] = FederationReferenceTypes['MarketplaceOrder']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['MarketplaceOrder']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  erpDeliveries?: Resolver<Maybe<Array<ResolversTypes['ErpDelivery']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -668,6 +878,11 @@ export type OrderReferenceLookupResolvers<ContextType = ErpContext, ParentType e
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PageInfoResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type PriceResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Price'] = ResolversParentTypes['Price']> = ResolversObject<{
   gross?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   net?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -677,17 +892,34 @@ export type PriceResolvers<ContextType = ErpContext, ParentType extends Resolver
 export type ProductResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
   ean?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   listPrice?: Resolver<ResolversTypes['Price'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   partnerPrice?: Resolver<Maybe<ResolversTypes['Price']>, ParentType, ContextType, RequireFields<ProductPartnerPriceArgs, 'erpPartnerId'>>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   stock?: Resolver<Array<ResolversTypes['StockLevel']>, ParentType, ContextType, Partial<ProductStockArgs>>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ProductConnectionResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ProductConnection'] = ResolversParentTypes['ProductConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductEdgeResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = ErpContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'id'>>;
+  erpCatalogueSkus?: Resolver<ResolversTypes['ErpSkuPage'], ParentType, ContextType, RequireFields<QueryErpCatalogueSkusArgs, 'first'>>;
   locations?: Resolver<Maybe<Array<ResolversTypes['Location']>>, ParentType, ContextType, Partial<QueryLocationsArgs>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'sku'>>;
+  productSearch?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductSearchArgs, 'first' | 'includeInactive'>>;
   products?: Resolver<Maybe<Array<Maybe<ResolversTypes['Product']>>>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'skus'>>;
   storesWithStock?: Resolver<Maybe<Array<ResolversTypes['StoreAvailability']>>, ParentType, ContextType, RequireFields<QueryStoresWithStockArgs, 'first' | 'skus'>>;
 }>;
@@ -717,22 +949,31 @@ export type StoreAvailabilityResolvers<ContextType = ErpContext, ParentType exte
 
 export type Resolvers<ContextType = ErpContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
+  Category?: CategoryResolvers<ContextType>;
   ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   CustomerLookup?: CustomerLookupResolvers<ContextType>;
+  CustomerPrice?: CustomerPriceResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  ErpDelivery?: ErpDeliveryResolvers<ContextType>;
+  ErpSkuPage?: ErpSkuPageResolvers<ContextType>;
   ErpWriteResult?: ErpWriteResultResolvers<ContextType>;
+  EshopOrder?: EshopOrderResolvers<ContextType>;
   GeoPoint?: GeoPointResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
+  MarketplaceOrder?: MarketplaceOrderResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
   OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
   OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
   OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Price?: PriceResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
+  ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductEdge?: ProductEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SkuAvailability?: SkuAvailabilityResolvers<ContextType>;
   StockLevel?: StockLevelResolvers<ContextType>;

@@ -26,6 +26,22 @@ export type Address = {
 };
 
 /**
+ * The carrier of a parcel, recognised from the source's carrier id or name; OTHER (with `carrierName` as written) for
+ * any carrier not listed.
+ */
+export type Carrier =
+  | 'ALLEGRO_ONE'
+  | 'DHL'
+  | 'DPD'
+  | 'FEDEX'
+  | 'GLS'
+  | 'INPOST'
+  | 'ORLEN_PACZKA'
+  | 'OTHER'
+  | 'POCZTA_POLSKA'
+  | 'UPS';
+
+/**
  * A person as one channel knows them: what the channel matched on, and the identifiers the CRM can link by. Channels
  * hand these to the CRM subgraph (`@requires`); clients read them through `Customer.identities`, `CustomerLookup.matches`
  * and an order's `customerCandidates`.
@@ -99,6 +115,23 @@ export type DeliveryMethod =
   | 'COURIER'
   | 'PARCEL_LOCKER'
   | 'STORE_PICKUP';
+
+/** An outgoing delivery of the order in the ERP (Odoo stock.picking of the sale order the connector created). */
+export type ErpDelivery = {
+  __typename?: 'ErpDelivery';
+  /** the carrier as Odoo names it (delivery.carrier); null for click-and-collect */
+  carrierName?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** when it was validated (shipped or handed over); null while not done */
+  doneAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the picking's name, e.g. WAW1/OUT/00012 */
+  name: Scalars['String']['output'];
+  scheduledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** the Odoo picking state: draft, waiting, confirmed, assigned, done, cancel */
+  state: Scalars['String']['output'];
+  /** the carrier's parcel number (carrier_tracking_ref); null until shipped */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
+};
 
 /** What kind of identifier an identity is. */
 export type IdentityKind =
@@ -188,14 +221,25 @@ export type MarketplaceOrder = Order & {
   /** coupon codes of the order: always empty (an Allegro checkout form carries none) */
   couponCodes: Array<Scalars['String']['output']>;
   delivery: Delivery;
+  /** the ERP's outgoing deliveries of this order (owned by the erp subgraph); null when the ERP could not be asked */
+  erpDeliveries?: Maybe<Array<ErpDelivery>>;
   id: Scalars['ID']['output'];
+  /** the buyer's invoice data; null when the order carries none */
+  invoice?: Maybe<OrderInvoice>;
   lines: Array<OrderLine>;
   number: Scalars['String']['output'];
   paymentStatus: PaymentStatus;
   placedAt: Scalars['DateTime']['output'];
   /** the order's payment refunds (Allegro GET /payments/refunds), newest first */
   returns: Array<OrderReturn>;
+  /**
+   * The order's parcels: the channel's tracking data merged with the ERP's deliveries (one per tracking number), oldest
+   * first. Without the ERP (down, or the order never reached it) the channel's own.
+   */
+  shipments: Array<Shipment>;
   status: OrderStatus;
+  /** what happened to the order, oldest first: the channel's events and, where the order reached the ERP, its deliveries' states */
+  timeline: Array<OrderEvent>;
   totals: OrderTotals;
 };
 
@@ -239,18 +283,70 @@ export type Order = {
   delivery: Delivery;
   /** global id: channel prefix and the channel's id, e.g. eshop:10482 */
   id: Scalars['ID']['output'];
+  invoice?: Maybe<OrderInvoice>;
   lines: Array<OrderLine>;
   /** the channel's own order number */
   number: Scalars['String']['output'];
   paymentStatus: PaymentStatus;
   placedAt: Scalars['DateTime']['output'];
+  shipments: Array<Shipment>;
   status: OrderStatus;
+  timeline: Array<OrderEvent>;
   totals: OrderTotals;
 };
 
 export type OrderChannel =
   | 'ESHOP'
   | 'MARKETPLACE';
+
+export type OrderEvent = {
+  __typename?: 'OrderEvent';
+  at: Scalars['DateTime']['output'];
+  /** the source's own word for the event: a WooCommerce status, an Allegro event type, an Odoo picking state */
+  channelStatus?: Maybe<Scalars['String']['output']>;
+  kind: OrderEventKind;
+  source: OrderRecordSource;
+  /** the order's status after the event, where the event sets one */
+  status?: Maybe<OrderStatus>;
+  /** the note's or event's text as written (order notes can name the customer) */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/** What happened to an order, oldest first in `timeline`. */
+export type OrderEventKind =
+  /** the order was cancelled */
+  | 'CANCELLED'
+  /** the buyer received or collected the order */
+  | 'DELIVERED'
+  /** a note written on the order (e-shop order note); its text is in `text` */
+  | 'NOTE'
+  /** the payment was received */
+  | 'PAID'
+  /** the buyer placed the order */
+  | 'PLACED'
+  /** money went back to the buyer */
+  | 'REFUNDED'
+  /** a parcel was handed to the carrier */
+  | 'SHIPPED'
+  /** the order moved to another status (`status`) */
+  | 'STATUS_CHANGED'
+  /** the ERP's delivery changed state (picking: waiting, ready, done) */
+  | 'WAREHOUSE';
+
+/** The buyer's invoice data as the channel holds it. */
+export type OrderInvoice = {
+  __typename?: 'OrderInvoice';
+  address?: Maybe<Address>;
+  companyName?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** the Polish NIP, 10 digits, when the tax id is one */
+  nip?: Maybe<Scalars['String']['output']>;
+  /** the buyer asked for a VAT invoice (Allegro invoice.required; on the e-shop: a NIP or the shop's invoice flag) */
+  required: Scalars['Boolean']['output'];
+  /** the tax id as the buyer typed it (e.g. PL 521-300-00-00, or a foreign VAT id) */
+  taxId?: Maybe<Scalars['String']['output']>;
+};
 
 export type OrderLine = {
   __typename?: 'OrderLine';
@@ -275,7 +371,15 @@ export type OrderLine = {
    * originalUnitPrice.
    */
   unitPrice: Money;
+  /** the line's VAT rate in percent, e.g. 23 (Allegro lineItems[].tax.rate; WooCommerce the line's tax rate); null when the channel does not say */
+  vatRate?: Maybe<Scalars['Decimal']['output']>;
 };
+
+/** Where a record about an order comes from. */
+export type OrderRecordSource =
+  | 'ERP'
+  | 'ESHOP'
+  | 'MARKETPLACE';
 
 export type OrderRef = {
   __typename?: 'OrderRef';
@@ -335,6 +439,10 @@ export type OrderReturn = {
 
 export type OrderReturnLine = {
   __typename?: 'OrderReturnLine';
+  /** the money refunded for this line, gross; null when the channel does not split the refund by line */
+  amount?: Maybe<Money>;
+  /** the order line refunded (OrderLine.id); null when the channel does not say */
+  lineId?: Maybe<Scalars['ID']['output']>;
   quantity: Scalars['Int']['output'];
   sku?: Maybe<Scalars['ID']['output']>;
 };
@@ -411,6 +519,26 @@ export type Query = {
 
 export type QueryMarketplaceOrderArgs = {
   checkoutFormId: Scalars['ID']['input'];
+};
+
+/** A parcel of (part of) an order: the channel's own tracking data and the ERP's outgoing deliveries, one per tracking number. */
+export type Shipment = {
+  __typename?: 'Shipment';
+  carrier: Carrier;
+  /** the carrier as the source writes it, e.g. "InPost Paczkomaty 24/7" */
+  carrierName: Scalars['String']['output'];
+  /** the record's id at its first source (Allegro shipment id, WooCommerce fulfillment or tracking item id, Odoo picking name) */
+  id: Scalars['ID']['output'];
+  /** the order lines in the parcel (OrderLine.id); empty when the source does not say (the whole order) */
+  lineIds: Array<Scalars['ID']['output']>;
+  /** when the parcel was handed to the carrier; null when no source says */
+  shippedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** every source that knows this parcel (the channel, the ERP, or both), the first one giving `id` */
+  sources: Array<OrderRecordSource>;
+  /** null while the parcel has no number yet (an ERP delivery not yet shipped) */
+  trackingNumber?: Maybe<Scalars['String']['output']>;
+  /** the carrier's public tracking page for this number; null for OTHER carriers without a link of their own */
+  trackingUrl?: Maybe<Scalars['String']['output']>;
 };
 
 /** The system a stock figure comes from; the same enum in every subgraph that serves stock. */
@@ -521,7 +649,11 @@ export type FederationReferenceTypes = ResolversObject<{
     & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}> );
   MarketplaceOrder:
     ( { __typename: 'MarketplaceOrder' }
-    & GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"id":true}> );
+    & GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}>
+        | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}> ) );
   OrderReferenceLookup:
     ( { __typename: 'OrderReferenceLookup' }
     & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
@@ -539,6 +671,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
+  Carrier: Carrier;
   ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Customer: ResolverTypeWrapper<Customer>;
@@ -547,6 +680,7 @@ export type ResolversTypes = ResolversObject<{
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Delivery: ResolverTypeWrapper<Delivery>;
   DeliveryMethod: DeliveryMethod;
+  ErpDelivery: ResolverTypeWrapper<ErpDelivery>;
   IdentityKind: IdentityKind;
   IdentityRule: IdentityRule;
   IdentitySource: IdentitySource;
@@ -563,7 +697,11 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
+  OrderEvent: ResolverTypeWrapper<OrderEvent>;
+  OrderEventKind: OrderEventKind;
+  OrderInvoice: ResolverTypeWrapper<OrderInvoice>;
   OrderLine: ResolverTypeWrapper<MarketplaceOrderLineModel>;
+  OrderRecordSource: OrderRecordSource;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
   OrderReferenceHits: ResolverTypeWrapper<OrderReferenceHits>;
@@ -578,6 +716,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentStatus: PaymentStatus;
   Product: ResolverTypeWrapper<Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversTypes['MarketplaceOffer']>> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Shipment: ResolverTypeWrapper<Shipment>;
   StockSource: StockSource;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
@@ -592,6 +731,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   Delivery: Delivery;
+  ErpDelivery: ErpDelivery;
   Location: Location;
   MarketplaceCreateRefundInput: MarketplaceCreateRefundInput;
   MarketplaceOffer: MarketplaceOfferModel;
@@ -603,6 +743,8 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
+  OrderEvent: OrderEvent;
+  OrderInvoice: OrderInvoice;
   OrderLine: MarketplaceOrderLineModel;
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
@@ -615,6 +757,7 @@ export type ResolversParentTypes = ResolversObject<{
   ParcelLocker: ParcelLocker;
   Product: Omit<Product, 'marketplaceOffers'> & { marketplaceOffers?: Maybe<Array<ResolversParentTypes['MarketplaceOffer']>> } | FederationReferenceTypes['Product'];
   Query: Record<PropertyKey, never>;
+  Shipment: Shipment;
   String: Scalars['String']['output'];
 }>;
 
@@ -677,6 +820,16 @@ export type DeliveryResolvers<ContextType = MarketplaceContext, ParentType exten
   store?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
 }>;
 
+export type ErpDeliveryResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['ErpDelivery'] = ResolversParentTypes['ErpDelivery']> = ResolversObject<{
+  carrierName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  doneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheduledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type LocationResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -703,12 +856,15 @@ export type MarketplaceOrderResolvers<ContextType = MarketplaceContext, ParentTy
   couponCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   delivery?: Resolver<ResolversTypes['Delivery'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invoice?: Resolver<Maybe<ResolversTypes['OrderInvoice']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['OrderLine']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentStatus?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   returns?: Resolver<Array<ResolversTypes['OrderReturn']>, ParentType, ContextType>;
+  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['OrderEvent']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -733,6 +889,25 @@ export type OrderResolvers<ContextType = MarketplaceContext, ParentType extends 
   __resolveType: TypeResolveFn<'MarketplaceOrder', ParentType, ContextType>;
 }>;
 
+export type OrderEventResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderEvent'] = ResolversParentTypes['OrderEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  channelStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrderEventKind'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['OrderRecordSource'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['OrderStatus']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OrderInvoiceResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderInvoice'] = ResolversParentTypes['OrderInvoice']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  companyName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  taxId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type OrderLineResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderLine'] = ResolversParentTypes['OrderLine']> = ResolversObject<{
   discount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -744,6 +919,7 @@ export type OrderLineResolvers<ContextType = MarketplaceContext, ParentType exte
   returnedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  vatRate?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
 }>;
 
 export type OrderRefResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderRef'] = ResolversParentTypes['OrderRef']> = ResolversObject<{
@@ -778,6 +954,8 @@ export type OrderReturnResolvers<ContextType = MarketplaceContext, ParentType ex
 }>;
 
 export type OrderReturnLineResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderReturnLine'] = ResolversParentTypes['OrderReturnLine']> = ResolversObject<{
+  amount?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  lineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
@@ -811,6 +989,17 @@ export type QueryResolvers<ContextType = MarketplaceContext, ParentType extends 
   marketplaceOrder?: Resolver<Maybe<ResolversTypes['MarketplaceOrder']>, ParentType, ContextType, RequireFields<QueryMarketplaceOrderArgs, 'checkoutFormId'>>;
 }>;
 
+export type ShipmentResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
+  carrier?: Resolver<ResolversTypes['Carrier'], ParentType, ContextType>;
+  carrierName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  shippedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['OrderRecordSource']>, ParentType, ContextType>;
+  trackingNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  trackingUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   ChannelIdentity?: ChannelIdentityResolvers<ContextType>;
@@ -819,6 +1008,7 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Delivery?: DeliveryResolvers<ContextType>;
+  ErpDelivery?: ErpDeliveryResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   MarketplaceOffer?: MarketplaceOfferResolvers<ContextType>;
   MarketplaceOrder?: MarketplaceOrderResolvers<ContextType>;
@@ -826,6 +1016,8 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderEvent?: OrderEventResolvers<ContextType>;
+  OrderInvoice?: OrderInvoiceResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
   OrderRef?: OrderRefResolvers<ContextType>;
   OrderReferenceHit?: OrderReferenceHitResolvers<ContextType>;
@@ -838,6 +1030,7 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   ParcelLocker?: ParcelLockerResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Shipment?: ShipmentResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = MarketplaceContext> = ResolversObject<{
