@@ -114,8 +114,7 @@ export interface OrderSummaryModel<TTypename extends string = string> {
 export type OrderRecordSourceModel = 'ESHOP' | 'MARKETPLACE' | 'ERP';
 
 /** The SDL's `Carrier` (see ./carriers.ts for how a source's carrier id or name is recognised). */
-export type CarrierModel =
-  'INPOST' | 'POCZTA_POLSKA' | 'DPD' | 'DHL' | 'GLS' | 'UPS' | 'FEDEX' | 'ORLEN_PACZKA' | 'ALLEGRO_ONE' | 'OTHER';
+export type CarrierModel = 'INPOST' | 'POCZTA_POLSKA' | 'DPD' | 'DHL' | 'GLS' | 'UPS' | 'FEDEX' | 'ORLEN_PACZKA' | 'ALLEGRO_ONE' | 'OTHER';
 
 /** The SDL's `Shipment`: one parcel, merged over its sources by tracking number. */
 export interface ShipmentModel {
@@ -130,8 +129,7 @@ export interface ShipmentModel {
   lineIds: string[];
 }
 
-export type OrderEventKindModel =
-  'PLACED' | 'PAID' | 'STATUS_CHANGED' | 'WAREHOUSE' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED' | 'NOTE';
+export type OrderEventKindModel = 'PLACED' | 'PAID' | 'STATUS_CHANGED' | 'WAREHOUSE' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'REFUNDED' | 'NOTE';
 
 /** The SDL's `OrderEvent`: one entry of an order's timeline. */
 export interface OrderEventModel {
