@@ -390,7 +390,9 @@ describe('marketplace subgraph token handling', () => {
       expect((await execute(harness, query)).errors).toBeUndefined();
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect((await execute(harness, query)).errors).toBeUndefined();
-      expect(harness.count(COUNTER.token)).toBe(2);
+      // at least one refresh; a loaded machine may stretch the first query past the 900 ms refresh point and refresh
+      // once more, which is still proactive
+      expect(harness.count(COUNTER.token)).toBeGreaterThanOrEqual(2);
       // proactive: the expired token was never sent, so no call was answered 401 and retried
       expect(harness.count(COUNTER.offers)).toBe(2);
     } finally {
