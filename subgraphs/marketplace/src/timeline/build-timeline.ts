@@ -16,7 +16,17 @@ const UNPAID_REFUND_STATUSES = new Set(['CANCELED', 'VALIDATE_FAILED', 'FAILED']
 /** At most one of each per order: the earliest (READY_FOR_PROCESSING can repeat, upstream-apis.md §1.6). */
 const ONCE: ReadonlySet<OrderEventModel['kind']> = new Set(['PLACED', 'PAID', 'CANCELLED']);
 /** Ties in time read in this order. */
-const KIND_ORDER: readonly OrderEventModel['kind'][] = ['PLACED', 'PAID', 'STATUS_CHANGED', 'WAREHOUSE', 'SHIPPED', 'DELIVERED', 'NOTE', 'REFUNDED', 'CANCELLED'];
+const KIND_ORDER: readonly OrderEventModel['kind'][] = [
+  'PLACED',
+  'PAID',
+  'STATUS_CHANGED',
+  'WAREHOUSE',
+  'SHIPPED',
+  'DELIVERED',
+  'NOTE',
+  'REFUNDED',
+  'CANCELLED',
+];
 
 /**
  * An Allegro order event → a timeline event. Types: BOUGHT, FILLED_IN, READY_FOR_PROCESSING (paid, or accepted for
@@ -68,7 +78,16 @@ export function buildMarketplaceTimeline(sources: MarketplaceTimelineSources): O
     ...sources.shipments.flatMap((shipment): OrderEventModel[] =>
       shipment.shippedAt === null
         ? []
-        : [{ at: shipment.shippedAt, source: shipment.sources[0] ?? 'MARKETPLACE', kind: 'SHIPPED', status: null, channelStatus: null, text: shipment.trackingNumber }],
+        : [
+            {
+              at: shipment.shippedAt,
+              source: shipment.sources[0] ?? 'MARKETPLACE',
+              kind: 'SHIPPED',
+              status: null,
+              channelStatus: null,
+              text: shipment.trackingNumber,
+            },
+          ],
     ),
     ...sources.refunds.flatMap((refund): OrderEventModel[] =>
       UNPAID_REFUND_STATUSES.has(refund.status)
@@ -84,19 +103,19 @@ export function buildMarketplaceTimeline(sources: MarketplaceTimelineSources): O
   const seenOnce = new Set<OrderEventModel['kind']>();
   const byKindAndTime = new Map<string, number>();
   for (const event of sorted) {
+    const key = `${event.source}|${event.kind}|${event.at}|${event.kind === 'SHIPPED' || event.kind === 'WAREHOUSE' ? (event.text ?? '') : ''}`;
+    const index = byKindAndTime.get(key);
+    if (index !== undefined) {
+      // the same moment told twice (the form and its event): keep the telling that states the status
+      if ((timeline[index] as OrderEventModel).status === null && event.status !== null) timeline[index] = event;
+      continue;
+    }
     if (ONCE.has(event.kind)) {
       if (seenOnce.has(event.kind)) continue;
       seenOnce.add(event.kind);
     }
-    const key = `${event.source}|${event.kind}|${event.at}|${event.kind === 'SHIPPED' || event.kind === 'WAREHOUSE' ? (event.text ?? '') : ''}`;
-    const index = byKindAndTime.get(key);
-    if (index === undefined) {
-      byKindAndTime.set(key, timeline.length);
-      timeline.push(event);
-    } else if ((timeline[index] as OrderEventModel).status === null && event.status !== null) {
-      // the same moment told twice (the form and its event): keep the telling that states the status
-      timeline[index] = event;
-    }
+    byKindAndTime.set(key, timeline.length);
+    timeline.push(event);
   }
   return timeline;
 }

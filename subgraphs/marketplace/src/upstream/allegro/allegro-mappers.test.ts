@@ -112,6 +112,19 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
     });
   });
 
+  it('maps statuses Allegro adds later to PROCESSING and reports each through onUnknown', () => {
+    const unknown: string[] = [];
+    const order = mapAllegroCheckoutFormDtoToMarketplaceOrder(
+      AllegroCheckoutFormDto.parse({ ...formJson, status: 'AWAITING_VERIFICATION', fulfillment: { status: 'HANDED_TO_CARRIER' } }),
+      undefined,
+      (field, value) => unknown.push(`${field}=${value}`),
+    );
+    expect(order.status).toBe('PROCESSING');
+    expect(unknown).toEqual(['status=AWAITING_VERIFICATION', 'fulfillment.status=HANDED_TO_CARRIER']);
+    expect(mapAllegroStatusToOrderStatus('READY_FOR_PROCESSING', 'SENT', () => unknown.push('never'))).toBe('SHIPPED');
+    expect(unknown).toHaveLength(2);
+  });
+
   it('dates completedAt from the form only once the buyer picked the goods up (PICKED_UP), never SENT', () => {
     const at = (fulfillment: string) =>
       mapAllegroCheckoutFormDtoToMarketplaceOrder(AllegroCheckoutFormDto.parse({ ...formJson, fulfillment: { status: fulfillment } })).completedAt;
