@@ -12,6 +12,9 @@ import { startTestHttpServer, type TestHttpServer } from '@omnigraph/shared/test
 import { createUpstream } from '@omnigraph/shared/upstream';
 import type { MarketplaceClient, MarketplaceOrderModel } from '../src/upstream/marketplace-client.ts';
 import { createAllegroClient } from '../src/upstream/allegro/allegro-client.ts';
+import { createAllegroOrderEvents } from '../src/upstream/allegro/allegro-order-events.ts';
+import { createOrderEventsJournal } from '../src/timeline/order-events-journal.ts';
+import { createMemoryCache } from '@omnigraph/shared/cache';
 import type { AllegroTokenProvider } from '../src/upstream/allegro/allegro-token-provider.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/allegro/${name}`, import.meta.url), 'utf8');
@@ -50,11 +53,13 @@ function moneyIdentityViolations(order: MarketplaceOrderModel): string[] {
 describe('Allegro adapter ↔ real-shaped payloads (test/fixtures/allegro)', () => {
   let server: TestHttpServer;
   let client: MarketplaceClient;
+  let tokens: AllegroTokenProvider;
   const accepts: string[] = [];
 
   beforeAll(async () => {
     const byPath = new Map<string, string>(FORMS.map((name) => [`/order/checkout-forms/${idOf(name)}`, fixture(name)]));
     byPath.set(`/order/checkout-forms/${B2B}/shipments`, fixture('checkout-form-shipments.200.json'));
+    byPath.set('/order/events', fixture('order-events.200.json'));
     server = await startTestHttpServer((req, res) => {
       accepts.push(req.headers.accept ?? '');
       const url = new URL(req.url ?? '/', 'http://x');
@@ -70,7 +75,7 @@ describe('Allegro adapter ↔ real-shaped payloads (test/fixtures/allegro)', () 
       res.writeHead(200, { 'content-type': 'application/vnd.allegro.public.v1+json' });
       res.end(body);
     });
-    const tokens: AllegroTokenProvider = { getAccessToken: async () => 'seller-token', invalidate: () => undefined, state: () => 'ok' as never };
+    tokens = { getAccessToken: async () => 'seller-token', invalidate: () => undefined, state: () => 'ok' as never };
     client = createAllegroClient({
       http: createHttpClient({ baseUrl: server.url, timeoutMs: 2_000 }),
       upstream: createUpstream({ serviceName: 'marketplace', product: 'allegro', attemptTimeoutMs: 2_000 }),
@@ -206,6 +211,24 @@ describe('Allegro adapter ↔ real-shaped payloads (test/fixtures/allegro)', () 
     expect(refund?.lines).toEqual([
       { lineId: 'a1b2c3d4-8a11-11f0-9d2e-4f1a2b3c4d5e', quantity: 1, value: null },
       { lineId: 'b2c3d4e5-8a11-11f0-9d2e-4f1a2b3c4d5e', quantity: 0, value: { amount: '4.00', currency: 'PLN' } },
+    ]);
+  });
+
+  it('journals polled order events per form: repeats once, an event without a checkout form skipped (optional in the spec)', async () => {
+    const journal = createOrderEventsJournal({ cache: createMemoryCache() });
+    const source = createAllegroOrderEvents({ http: createHttpClient({ baseUrl: server.url, timeoutMs: 2_000 }), tokens, journal });
+    const page = await source.poll('0');
+    expect(page.events.map((e) => e.ids)).toEqual([
+      ['7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50'],
+      ['7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50'],
+      ['7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50'],
+    ]);
+    expect(page.cursor).toBe('1778573650000000');
+    expect(await journal.eventsOf(['7a3c9e10-5b2f-11f0-8d4e-0b1c2d3e4f50'])).toEqual([
+      [
+        { id: '1778573567101000', type: 'BOUGHT', at: '2026-05-12T08:12:47.101Z' },
+        { id: '1778573643512000', type: 'READY_FOR_PROCESSING', at: '2026-05-12T08:14:03.512Z' },
+      ],
     ]);
   });
 });

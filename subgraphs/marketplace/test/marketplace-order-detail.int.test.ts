@@ -167,7 +167,11 @@ describe('marketplace subgraph: order detail', () => {
     const form = shippedForms[1]!;
     const source = createAllegroOrderEvents({ http: harness.apiHttp, tokens: harness.tokens, journal: harness.marketplace.journal });
     let cursor = '0';
-    for (let more = true; more;) ({ cursor, more } = await source.poll(cursor));
+    for (let more = true; more;) {
+      const page = await source.poll(cursor);
+      cursor = page.cursor;
+      more = page.more === true;
+    }
     const [journal] = await harness.marketplace.journal.eventsOf([form.id]);
     expect(journal!.length).toBeGreaterThan(0);
     const result = await execute<{ _entities: Detail[] }>(harness, DETAIL, {
