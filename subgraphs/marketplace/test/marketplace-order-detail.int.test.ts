@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { getDataset } from '@omnigraph/simulator-dataset';
 import type { MarketplaceContext } from '../src/context.ts';
 import { createAllegroOrderEvents } from '../src/upstream/allegro/allegro-order-events.ts';
+import { marketplaceCacheKeys } from '../src/upstream/marketplace-cache-keys.ts';
 import { startMarketplaceHarness, type MarketplaceHarness } from './support/start-marketplace-harness.ts';
 
 // see marketplace-subgraph.int.test.ts: one graphql build under vitest
@@ -179,6 +180,45 @@ describe('marketplace subgraph: order detail', () => {
     });
     const timeline = result.data!._entities[0]!.timeline;
     for (const entry of journal!) expect(timeline.map((e) => e.at)).toContain(entry.at);
+  });
+
+  it('keeps the timeline while Allegro cannot list parcels: the form and ERP events stay, Allegro parcels are left out', async () => {
+    const form = shippedForms[2]!;
+    await harness.marketplace.createContext().loaders.orderByNumber.load(form.id);
+    // no stored copy to stand in (an earlier test read this order's parcels)
+    await harness.cache.delete(marketplaceCacheKeys.shipments(form.id));
+    harness.sim.control.addFaults([{ kind: 'status', status: 503, match: SHIPMENTS, count: 10 }]);
+    const query = /* GraphQL */ `
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on MarketplaceOrder {
+            timeline {
+              source
+              kind
+            }
+          }
+        }
+      }
+    `;
+    const response = await harness.marketplace.server.executeOperation(
+      {
+        query,
+        variables: {
+          representations: [{ __typename: 'MarketplaceOrder', id: `marketplace:${form.id}`, erpDeliveries: erpDeliveriesOf.get(form.id) }],
+        },
+      },
+      { contextValue: harness.marketplace.createContext() },
+    );
+    harness.sim.control.clearFaults();
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    // (the source status `marketplace: UNAVAILABLE` is reported in the response's extensions under a request scope,
+    // which executeOperation does not set up; the HTTP path does)
+    const { data, errors } = response.body.singleResult as Result<{ _entities: Detail[] }>;
+    expect(errors).toBeUndefined();
+    const kinds = data!._entities[0]!.timeline.map((e) => `${e.source}:${e.kind}`);
+    // the ERP's delivery still gives the parcel's SHIPPED moment
+    expect(kinds).toEqual(expect.arrayContaining(['MARKETPLACE:PLACED', 'ERP:WAREHOUSE', 'ERP:SHIPPED']));
+    expect(harness.count(SHIPMENTS)).toBeGreaterThan(0);
   });
 
   it('gives the invoice data of a B2B buyer, with a valid NIP', async () => {

@@ -28,10 +28,13 @@ export const marketplaceOrderDetailResolvers: Pick<MarketplaceOrderResolvers, 's
    * so asking for all three costs one shipments call and one refunds call per order.
    */
   async timeline(order, _args, context) {
+    // While Allegro cannot list the parcels or refunds, the timeline still tells what the form, the journal and the
+    // ERP know: those parts are left out, and the loader has reported `marketplace` as unavailable in the response's
+    // source statuses. (`shipments` and `returns` themselves fail with the error.)
     const [journal, shipments, refunds] = await Promise.all([
       context.loaders.orderEventsByOrderNumber.load(order.number),
-      shipmentsOf(order, context),
-      context.loaders.refundsByOrderNumber.load(order.number),
+      shipmentsOf(order, context).catch(() => mergeShipments([], erpDeliveriesOf(order))),
+      context.loaders.refundsByOrderNumber.load(order.number).catch(() => null),
     ]);
     return buildMarketplaceTimeline({ order, journal, shipments, refunds: refunds ?? [], erpDeliveries: erpDeliveriesOf(order) });
   },
