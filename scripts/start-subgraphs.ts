@@ -135,6 +135,7 @@ export async function startTestUpstreams(options: {
       HUBSPOT_BUDGET_REQUESTS_PER_10S: 'off',
       HUBSPOT_BUDGET_SEARCHES_PER_SECOND: 'off',
       ALLEGRO_BUDGET_REQUESTS_PER_MINUTE: 'off',
+      ALLEGRO_BUDGET_SHIPMENTS_PER_SECOND: 'off',
       ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
       ...options.subgraphEnv,
     },

@@ -1,5 +1,6 @@
 import type { SimulatorStore } from '@omnigraph/simulator-core';
 import type { AllegroBuyer, Dataset } from '@omnigraph/simulator-dataset';
+import { shipmentIdOf, shipmentsFromDataset, type CheckoutFormShipment } from './allegro-shipments.ts';
 import type { AllegroAuth } from './allegro-auth.ts';
 import { deriveOrderEvents, revisionOf, toCheckoutForm, toEventOrder, toProductOffer, toSaleOffer, toSeller } from './allegro-mappers.ts';
 import { parseRecords, type CheckoutFormRecord } from './allegro-records.ts';
@@ -144,6 +145,7 @@ export class AllegroStore implements SimulatorStore {
   private offerEvents: OfferEventRecord[] = [];
 
   private writes = 0;
+  private shipments = new Map<string, CheckoutFormShipment[]>();
 
   /** payment refunds (`/payments/refunds`); empty after every reset, the dataset has none */
   readonly refunds: AllegroRefunds;
@@ -198,6 +200,8 @@ export class AllegroStore implements SimulatorStore {
       this.events.push({ id: String(idNum), idNum, ...d.record });
     }
 
+    this.shipments = shipmentsFromDataset(this.dataset, (id) => this.forms.get(id)?.form);
+
     this.offers = new Map();
     this.offersByExternalId = new Map();
     for (const o of this.dataset.allegroOffers) this.indexOffer(toSaleOffer(o, this.dataset.generatedAt));
@@ -230,6 +234,29 @@ export class AllegroStore implements SimulatorStore {
     if (entry.form.payment && this.formsByPayment.get(entry.form.payment.id) === entry) {
       this.formsByPayment.delete(entry.form.payment.id);
     }
+  }
+
+  /** `GET …/shipments`: the form's parcel numbers; undefined for an unknown form. */
+  listShipments(id: string): CheckoutFormShipment[] | undefined {
+    if (!this.forms.has(id)) return undefined;
+    return this.shipments.get(id) ?? [];
+  }
+
+  /** `POST …/shipments` (validated by the route): the parcel is registered now, for the given lines or all of them. */
+  addShipment(id: string, request: { carrierId: string; carrierName: string | null; waybill: string; lineItemIds: string[] }): CheckoutFormShipment {
+    const form = this.forms.get(id)?.form;
+    if (!form) throw new Error(`unknown checkout form ${id}`);
+    const shipment: CheckoutFormShipment = {
+      id: shipmentIdOf(request.carrierId, request.waybill),
+      waybill: request.waybill,
+      carrierId: request.carrierId,
+      // Allegro keeps the name only for OTHER
+      carrierName: request.carrierId === 'OTHER' ? request.carrierName : null,
+      lineItems: (request.lineItemIds.length > 0 ? request.lineItemIds : form.lineItems.map((line) => line.id)).map((lineId) => ({ id: lineId })),
+      createdAt: new Date(this.clock()).toISOString(),
+    };
+    this.shipments.set(id, [...(this.shipments.get(id) ?? []), shipment]);
+    return shipment;
   }
 
   getCheckoutForm(id: string): CheckoutForm | undefined {

@@ -4,6 +4,7 @@ import type { Semaphore } from './upstream/create-semaphore.ts';
 import type { MarketplaceClient } from './upstream/marketplace-client.ts';
 import { createMarketplaceLoaders, type MarketplaceLoaders } from './upstream/marketplace-loaders.ts';
 import type { RefundStep } from './writes/create-refund-step.ts';
+import type { OrderEventsJournal } from './timeline/order-events-journal.ts';
 
 /** Per-request context of the `marketplace` subgraph. */
 export interface MarketplaceContext {
@@ -33,6 +34,8 @@ export interface MarketplaceContextDeps {
   buyerDirectory?: BuyerDirectory | null | undefined;
   /** one per process (createMarketplaceServer makes it) */
   createRefund: RefundStep;
+  /** the polled order events per form (createMarketplaceServer makes it over the cache) */
+  journal?: OrderEventsJournal | undefined;
 }
 
 /** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */

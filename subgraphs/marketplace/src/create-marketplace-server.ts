@@ -14,13 +14,14 @@ import { createSemaphore } from './upstream/create-semaphore.ts';
 import { createBuyerDirectory, DEFAULT_BUYER_DIRECTORY_TTL_SECONDS, type BuyerDirectory } from './lookup/buyer-directory.ts';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createRefundStep } from './writes/create-refund-step.ts';
+import { createOrderEventsJournal, type OrderEventsJournal } from './timeline/order-events-journal.ts';
 
 /** The SDL is the contract, shared with composition: read from the repository's schema folder, never copied. */
 const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.url);
 
 export interface MarketplaceServerOptions extends Omit<
   MarketplaceContextDeps,
-  'orderReadLimiter' | 'singleFlight' | 'buyerDirectory' | 'createRefund'
+  'orderReadLimiter' | 'singleFlight' | 'buyerDirectory' | 'createRefund' | 'journal'
 > {
   /** MARKETPLACE_MAX_CONCURRENT_READS: per-id checkout-form reads in flight, for the whole process */
   maxConcurrentReads: number;
@@ -38,6 +39,8 @@ export interface MarketplaceServer {
   createContext(): MarketplaceContext;
   /** the process's phone → buyer directory (its backfill is started by index.ts) */
   buyerDirectory: BuyerDirectory;
+  /** the process's journal of Allegro order events per form (the order-events poll records into it) */
+  journal: OrderEventsJournal;
 }
 
 /** The subgraph's ApolloServer and its context factory; does not listen (index.ts does). */
@@ -53,6 +56,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
     ttlSeconds: options.buyerDirectoryTtlSeconds ?? DEFAULT_BUYER_DIRECTORY_TTL_SECONDS,
     logger: options.logger,
   });
+  // over the shared cache, so the replica that polls and the one that answers see the same journal
+  const journal = createOrderEventsJournal({ cache: options.cache });
   const createRefund = createRefundStep({ client: options.client, cache: options.cache, logger: options.logger });
   const server = new ApolloServer<MarketplaceContext>({
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
@@ -66,6 +71,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   return {
     server,
     buyerDirectory,
+    journal,
     createContext: () =>
       createMarketplaceContext({
         client: options.client,
@@ -78,6 +84,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
         singleFlight,
         buyerDirectory,
         createRefund,
+        journal,
       }),
   };
 }

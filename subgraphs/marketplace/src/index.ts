@@ -104,7 +104,7 @@ export async function createMarketplaceServerFromConfig(
     readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
     tokenStoreKind: tokenStore.kind,
     cache,
-    changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens })],
+    changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens, journal: served.journal })],
     async close() {
       await directoryRefresher.idle();
       await cache.close();

@@ -47,7 +47,7 @@ describe.runIf(isRedisServerAvailable())('marketplace subgraph with a real Redis
     return response.body.singleResult as { data?: { _entities: Record<string, unknown>[] }; errors?: unknown[] };
   }
 
-  it('stores listed forms under marketplace:v5:checkout-form:<id> for their max stale age, and serves the entity step from them', async () => {
+  it('stores listed forms under marketplace:v6:checkout-form:<id> for their max stale age, and serves the entity step from them', async () => {
     const listed = await run(
       { representations: [{ __typename: 'Customer', id: 'c1', allegroBuyerLogin: 'ania_kowalska88' }] },
       harness.marketplace.createContext(),
@@ -58,8 +58,8 @@ describe.runIf(isRedisServerAvailable())('marketplace subgraph with a real Redis
     const redis = createClient({ url: redisServer.url });
     await redis.connect();
     try {
-      const keys = (await redis.keys('marketplace:v5:checkout-form:*')).sort();
-      expect(keys).toEqual(refs.map((r) => `marketplace:v5:checkout-form:${r.ref.id.slice('marketplace:'.length)}`).sort());
+      const keys = (await redis.keys('marketplace:v6:checkout-form:*')).sort();
+      expect(keys).toEqual(refs.map((r) => `marketplace:v6:checkout-form:${r.ref.id.slice('marketplace:'.length)}`).sort());
       const ttl = await redis.ttl(keys[0]!);
       expect(ttl).toBeGreaterThan(0);
       // kept for MARKETPLACE_MAX_STALE_ORDERS_SECONDS (to stand in for a failing Allegro); fresh for 30 s of it

@@ -40,6 +40,7 @@ describe('upstream budget configuration', () => {
     });
     expect(upstreamBudgetOptionsFromConfig(['allegro', 'woocommerce', 'odoo'], parseEnv('x', all, {})).buckets).toEqual({
       'allegro:all': { limit: 9_000, windowMs: 60_000 },
+      'allegro:shipments': { limit: 50, windowMs: 1_000 },
     });
     expect(
       upstreamBudgetOptionsFromConfig(

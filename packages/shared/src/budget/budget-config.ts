@@ -55,6 +55,11 @@ const PRODUCT_ENV = {
      * so a 429 reports a one-minute block. @default 9000
      */
     ALLEGRO_BUDGET_REQUESTS_PER_MINUTE: limitVariable(9_000),
+    /**
+     * `allegro:shipments`, calls per second to the parcel-number resources (`/order/checkout-forms/{id}/shipments`,
+     * `/order/carriers`), on top of `allegro:all`: the spec limits them to 50 requests per second. @default 50
+     */
+    ALLEGRO_BUDGET_SHIPMENTS_PER_SECOND: limitVariable(50),
   },
   woocommerce: {
     /**
@@ -75,7 +80,10 @@ const PRODUCT_BUCKETS: Record<BudgetProduct, ReadonlyArray<{ bucket: string; var
     { bucket: 'hubspot:all', variable: 'HUBSPOT_BUDGET_REQUESTS_PER_10S', windowMs: 10_000 },
     { bucket: 'hubspot:search', variable: 'HUBSPOT_BUDGET_SEARCHES_PER_SECOND', windowMs: 1_000 },
   ],
-  allegro: [{ bucket: 'allegro:all', variable: 'ALLEGRO_BUDGET_REQUESTS_PER_MINUTE', windowMs: 60_000 }],
+  allegro: [
+    { bucket: 'allegro:all', variable: 'ALLEGRO_BUDGET_REQUESTS_PER_MINUTE', windowMs: 60_000 },
+    { bucket: 'allegro:shipments', variable: 'ALLEGRO_BUDGET_SHIPMENTS_PER_SECOND', windowMs: 1_000 },
+  ],
   woocommerce: [{ bucket: 'woocommerce:all', variable: 'WOOCOMMERCE_BUDGET_REQUESTS_PER_MINUTE', windowMs: 60_000 }],
   odoo: [{ bucket: 'odoo:all', variable: 'ODOO_BUDGET_REQUESTS_PER_MINUTE', windowMs: 60_000 }],
 };

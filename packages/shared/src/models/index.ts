@@ -20,3 +20,4 @@ export type {
   ShipmentModel,
 } from './order-model.ts';
 export { recogniseCarrier, trackingUrl } from './carriers.ts';
+export { erpDeliveryEvents, mergeShipments } from './order-detail.ts';

@@ -16,6 +16,46 @@ import {
 import type { AllegroStore, CheckoutFormSort } from '../allegro-store.ts';
 import { CHECKOUT_FORM_STATUSES, FULFILLMENT_STATUSES, LINE_ITEMS_SENT, type FulfillmentStatus, type LineItemsSent } from '../allegro-types.ts';
 import { apiRoute } from './api-route.ts';
+import { ALLEGRO_CARRIERS } from '../allegro-shipments.ts';
+
+/** Waybill rules of `CheckoutFormAddWaybillRequest`: 1–64 word characters, parentheses and hyphen-minus. */
+const WAYBILL = /^[\w()-]{1,64}$/;
+const CARRIER_IDS: ReadonlySet<string> = new Set(ALLEGRO_CARRIERS.map((c) => c.id));
+
+/** `POST …/shipments` body problems: 400 ErrorsHolder (missing field, unknown carrier, bad waybill, name too long). */
+function parseShipmentBody(
+  body: unknown,
+):
+  | { ok: true; request: { carrierId: string; carrierName: string | null; waybill: string; lineItemIds: string[] } }
+  | { ok: false; errors: ParamErrors } {
+  const errors = new ParamErrors();
+  const b = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const carrierId = b['carrierId'];
+  const waybill = b['waybill'];
+  const carrierName = b['carrierName'];
+  if (typeof carrierId !== 'string' || carrierId === '') errors.add('carrierId', 'must not be null');
+  else if (!CARRIER_IDS.has(carrierId)) errors.add('carrierId', 'unknown carrier', `Invalid value: ${carrierId}`);
+  if (typeof waybill !== 'string' || waybill === '') errors.add('waybill', 'must not be empty');
+  else if (!WAYBILL.test(waybill)) errors.add('waybill', 'invalid tracking number structure', `Invalid value: ${waybill}`);
+  if (carrierName !== undefined && carrierName !== null && (typeof carrierName !== 'string' || carrierName.length > 30)) {
+    errors.add('carrierName', 'size must be between 0 and 30');
+  }
+  const items = Array.isArray(b['lineItems']) ? (b['lineItems'] as unknown[]) : [];
+  const lineItemIds = items.map((item) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['id'] : undefined));
+  lineItemIds.forEach((lineId, i) => {
+    if (typeof lineId !== 'string' || lineId === '') errors.add(`lineItems[${i}].id`, 'must not be null');
+  });
+  if (!errors.empty) return { ok: false, errors };
+  return {
+    ok: true,
+    request: {
+      carrierId: carrierId as string,
+      waybill: waybill as string,
+      carrierName: typeof carrierName === 'string' ? carrierName : null,
+      lineItemIds: lineItemIds as string[],
+    },
+  };
+}
 
 /** RETURNED is in the enum, but only Allegro sets it (when a customer return is processed). */
 const SELLER_SETTABLE: ReadonlySet<FulfillmentStatus> = new Set(FULFILLMENT_STATUSES.filter((s) => s !== 'RETURNED'));
@@ -114,6 +154,54 @@ export function createOrderRoutes(store: AllegroStore, auth: AllegroAuth): Route
         if (!isTimeUuid(id)) return malformedId(req, id, 'getCheckoutForm');
         const form = store.getCheckoutForm(id);
         return form ? ok(form) : notFound(req, id);
+      },
+    }),
+    apiRoute(auth, {
+      method: 'GET',
+      path: '/order/carriers',
+      // the spec accepts an application or a user token; every token the simulator issues carries this scope
+      scope: 'allegro:api:orders:read',
+      handler: () => ok({ carriers: ALLEGRO_CARRIERS }),
+    }),
+    apiRoute(auth, {
+      method: 'GET',
+      path: '/order/checkout-forms/:id/shipments',
+      scope: 'allegro:api:orders:read',
+      handler: (req) => {
+        const id = req.params['id'] ?? '';
+        if (!isTimeUuid(id)) return malformedId(req, id, 'getOrderShipments');
+        const shipments = store.listShipments(id);
+        return shipments ? ok({ shipments }) : notFound(req, id);
+      },
+    }),
+    apiRoute(auth, {
+      method: 'POST',
+      path: '/order/checkout-forms/:id/shipments',
+      scope: 'allegro:api:orders:write',
+      handler: (req) => {
+        const id = req.params['id'] ?? '';
+        if (!isTimeUuid(id)) return malformedId(req, id, 'createOrderShipments');
+        const parsed = parseShipmentBody(req.json());
+        if (!parsed.ok) return errorsHolder(400, parsed.errors.errors, req);
+        const form = store.getCheckoutForm(id);
+        if (!form) return notFound(req, id);
+        const known = new Set(form.lineItems.map((line) => line.id));
+        const foreign = parsed.request.lineItemIds.find((lineId) => !known.has(lineId));
+        if (foreign !== undefined) {
+          return errorsHolder(
+            422,
+            [
+              {
+                code: 'VALIDATION_ERROR',
+                message: `Line item ${foreign} does not belong to order ${id}`,
+                path: 'lineItems',
+                userMessage: USER_MESSAGES.invalidParameters,
+              },
+            ],
+            req,
+          );
+        }
+        return ok(store.addShipment(id, parsed.request), 201);
       },
     }),
     apiRoute(auth, {

@@ -22,6 +22,8 @@ function form(number: string, placedAt: string, buyer: Partial<MarketplaceBuyerM
     buyer: { id: '1', login, firstName: null, lastName: null, phone: null, postalCode: null, companyName: null, nip: null, guest: false, ...buyer },
     paymentId: null,
     completedAt: null,
+    invoice: null,
+    formEvents: [],
   };
 }
 

@@ -32,6 +32,8 @@ function form(number: string, placedAt: string, buyer: Partial<MarketplaceBuyerM
     },
     paymentId: null,
     completedAt: null,
+    invoice: null,
+    formEvents: [],
   };
 }
 

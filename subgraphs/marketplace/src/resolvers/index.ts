@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { customerResolvers } from './customer.resolvers.ts';
 import { marketplaceOrderQueryResolvers, marketplaceOrderResolvers } from './marketplace-order.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
+import { marketplaceOrderDetailResolvers } from './order-detail.resolvers.ts';
 import { marketplaceOrderReturnsResolvers, orderLineResolvers, returnsMutationResolvers } from './returns.resolvers.ts';
 import {
   customerIdentityResolvers,
@@ -15,7 +16,12 @@ export const resolvers: Resolvers = {
   Query: { ...marketplaceOrderQueryResolvers },
   Mutation: { ...returnsMutationResolvers },
   Customer: { ...customerResolvers, ...customerIdentityResolvers },
-  MarketplaceOrder: { ...marketplaceOrderResolvers, ...marketplaceOrderIdentityResolvers, ...marketplaceOrderReturnsResolvers },
+  MarketplaceOrder: {
+    ...marketplaceOrderResolvers,
+    ...marketplaceOrderIdentityResolvers,
+    ...marketplaceOrderReturnsResolvers,
+    ...marketplaceOrderDetailResolvers,
+  },
   OrderLine: orderLineResolvers,
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,

@@ -2,6 +2,7 @@ import type { MarketplaceOrderResolvers, QueryResolvers } from '../__generated__
 import { parseMarketplaceOrderId } from '../upstream/marketplace-client.ts';
 import { notFound } from '@omnigraph/shared/errors';
 import { checkUuid } from '@omnigraph/shared/arguments';
+import type { ErpDeliveryModel } from '@omnigraph/shared/models';
 
 export const marketplaceOrderQueryResolvers: QueryResolvers = {
   /** Cache, then one `GET /order/checkout-forms/{id}`; null when Allegro does not know the form. */
@@ -24,6 +25,18 @@ export const marketplaceOrderResolvers: MarketplaceOrderResolvers = {
     // rather than the gateway's bare non-null violation.
     const order = await loaders.orderByNumber.load(orderNumber);
     if (!order) throw notFound(`Allegro has no checkout form ${orderNumber}.`);
-    return order;
+    // the ERP's deliveries the gateway fetched for `shipments` and `timeline` (@requires); null: the ERP was not asked
+    if (!('erpDeliveries' in reference)) return order;
+    const erpDeliveries: ErpDeliveryModel[] | null =
+      reference.erpDeliveries?.map((d) => ({
+        name: d.name,
+        state: d.state,
+        carrierName: d.carrierName ?? null,
+        trackingNumber: d.trackingNumber ?? null,
+        createdAt: String(d.createdAt),
+        scheduledAt: d.scheduledAt == null ? null : String(d.scheduledAt),
+        doneAt: d.doneAt == null ? null : String(d.doneAt),
+      })) ?? null;
+    return { ...order, erpDeliveries };
   },
 };

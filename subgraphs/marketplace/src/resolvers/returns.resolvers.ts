@@ -3,11 +3,34 @@
  * order (`MarketplaceOrder.returns`, `OrderLine.returnedQuantity`), both read through one per-request loader.
  */
 import type { MarketplaceOrderResolvers, MutationResolvers, OrderLineResolvers, OrderReturn } from '../__generated__/resolvers-types.ts';
+import type { MoneyModel } from '@omnigraph/shared/models';
 import type { MarketplaceOrderModel, MarketplaceRefundModel } from '../upstream/marketplace-client.ts';
+
+/** Integer grosze of a decimal string with at most two decimals; null otherwise (money never goes through floats). */
+function toMinorUnits(amount: string): number | null {
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : null;
+}
+
+function formatMinorUnits(minor: number): string {
+  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+}
 
 /** Refunds that paid nothing out (cancelled, failed validation) returned nothing either. */
 function returnedGoods(refund: MarketplaceRefundModel): boolean {
   return refund.status !== 'CANCELED' && refund.status !== 'VALIDATE_FAILED';
+}
+
+/**
+ * Whole items refunded: Allegro pays back the price the buyer paid per item (the line total ÷ quantity, exact, as the
+ * line total is price × quantity) and states no value for them; null when the order no longer has the line.
+ */
+function refundedValueOf(line: MarketplaceRefundModel['lines'][number], order: MarketplaceOrderModel): MoneyModel | null {
+  const orderLine = order.lines.find((candidate) => candidate.id === line.lineId);
+  if (!orderLine || orderLine.quantity <= 0 || line.quantity <= 0) return null;
+  const total = toMinorUnits(orderLine.lineTotal.amount);
+  if (total === null || total % orderLine.quantity !== 0) return null;
+  return { amount: formatMinorUnits((total / orderLine.quantity) * line.quantity), currency: orderLine.lineTotal.currency };
 }
 
 function toOrderReturn(refund: MarketplaceRefundModel, order: MarketplaceOrderModel): OrderReturn {
@@ -17,7 +40,12 @@ function toOrderReturn(refund: MarketplaceRefundModel, order: MarketplaceOrderMo
     createdAt: refund.createdAt,
     amount: refund.amount,
     status: refund.status,
-    lines: refund.lines.map((line) => ({ sku: skuOf.get(line.lineId) ?? null, quantity: line.quantity })),
+    lines: refund.lines.map((line) => ({
+      sku: skuOf.get(line.lineId) ?? null,
+      quantity: line.quantity,
+      lineId: line.lineId,
+      amount: line.value ?? refundedValueOf(line, order),
+    })),
     // Allegro keeps no store on a refund
     store: null,
   };

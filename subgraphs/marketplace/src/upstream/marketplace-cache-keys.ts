@@ -13,9 +13,10 @@ import { createHash } from 'node:crypto';
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error); offers
  * and buyers' order lists are cached. v3: orders carry their buyer (id, names, phone, postcode, invoice company, NIP).
  * v4: orders carry their payment id and completedAt, lines their line item id; an order's refunds are cached.
- * v5: offers carry `stockAsOf`.
+ * v5: offers carry `stockAsOf`. v6: orders carry their invoice, form events and line VAT rates; refund lines their value;
+ * an order's shipments and its journal of Allegro order events are stored.
  */
-export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v5:';
+export const MARKETPLACE_CACHE_KEY_PREFIX = 'marketplace:v6:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -31,12 +32,23 @@ export const marketplaceCacheKeys = {
   buyerOrders: (buyerLogin: string): string => `buyer-orders:${digest(buyerLogin)}`,
   /** the refunds (MarketplaceRefundModel[]) of one checkout form */
   refunds: (orderNumber: string): string => `refunds:${orderNumber}`,
+  /** the parcels (ShipmentModel[]) Allegro has on one checkout form */
+  shipments: (orderNumber: string): string => `shipments:${orderNumber}`,
+  /**
+   * the journal of Allegro order events of one checkout form (timeline/order-events-journal.ts); never dropped by an
+   * order event, which it records
+   */
+  orderEvents: (orderNumber: string): string => `order-events:${orderNumber}`,
   /**
    * What an order event or a refund made here must drop: the checkout form, its refunds (Allegro journals no refund
    * event, so any change of the order drops them too) and its buyer's order list.
    */
   orderKeysOf(order: { number: string; buyerLogin: string | null }): string[] {
-    const keys = [marketplaceCacheKeys.checkoutForm(order.number), marketplaceCacheKeys.refunds(order.number)];
+    const keys = [
+      marketplaceCacheKeys.checkoutForm(order.number),
+      marketplaceCacheKeys.refunds(order.number),
+      marketplaceCacheKeys.shipments(order.number),
+    ];
     if (order.buyerLogin !== null) keys.push(marketplaceCacheKeys.buyerOrders(order.buyerLogin));
     return keys;
   },

@@ -4,7 +4,17 @@
  * The channel-neutral order vocabulary (`MoneyModel`, `OrderStatusModel`, `DeliveryModel` …) is not defined here but
  * in `@omnigraph/shared/models`, because every channel subgraph shares the `Order` interface it mirrors.
  */
-import type { ChannelOrderModel, DeliveryModel, MoneyModel, OrderLineModel, OrderSummaryModel } from '@omnigraph/shared/models';
+import type {
+  ChannelOrderModel,
+  DeliveryModel,
+  ErpDeliveryModel,
+  MoneyModel,
+  OrderEventModel,
+  OrderInvoiceModel,
+  OrderLineModel,
+  OrderSummaryModel,
+  ShipmentModel,
+} from '@omnigraph/shared/models';
 
 export type MarketplaceOfferStatusModel = 'ACTIVE' | 'INACTIVE' | 'ACTIVATING' | 'ENDED';
 
@@ -30,6 +40,8 @@ export interface MarketplaceOrderLineModel extends OrderLineModel {
   orderNumber: string;
   /** the federation reference to the ERP's Product; null without a SKU */
   product: { sku: string } | null;
+  /** the line's VAT rate in percent as a decimal string ("23.00"); null when the marketplace states none */
+  vatRate: string | null;
 }
 
 export interface MarketplaceDeliveryModel extends DeliveryModel {
@@ -55,6 +67,15 @@ export interface MarketplaceOrderModel extends ChannelOrderModel {
   paymentId: string | null;
   /** when the buyer had the goods, where the marketplace tells it (see the mapper); null otherwise */
   completedAt: string | null;
+  /** the buyer's invoice request; null when the form carries none */
+  invoice: OrderInvoiceModel | null;
+  /** what the form itself states about the order's history (placed, paid, its current fulfillment status, cancelled) */
+  formEvents: OrderEventModel[];
+  /**
+   * Not read from the marketplace: the ERP's deliveries of the order as the gateway hands them over (`@requires`) on an
+   * entity fetch; null or absent when the ERP could not be asked.
+   */
+  erpDeliveries?: ErpDeliveryModel[] | null;
 }
 
 /** One refund of (part of) an order's payment, as the marketplace records it. */
@@ -68,8 +89,11 @@ export interface MarketplaceRefundModel {
   amount: MoneyModel;
   /** the marketplace's status, e.g. NEW, IN_PROGRESS, SUCCESS, CANCELED */
   status: string;
-  /** whole items refunded per line (lines refunded by amount only are not here) */
-  lines: { lineId: string; quantity: number }[];
+  /**
+   * per line: whole items refunded (0 for a line refunded by amount only) and the money, where the marketplace states it
+   * (Allegro: only for lines refunded by amount)
+   */
+  lines: { lineId: string; quantity: number; value: MoneyModel | null }[];
   /** the seller's free-text comment on the refund (Allegro `sellerComment`) */
   note: string | null;
 }
@@ -115,6 +139,8 @@ export interface MarketplaceClient {
   getOrderById(args: { orderNumber: string }): Promise<MarketplaceOrderModel | null>;
   /** One page of the seller's orders, newest first (`limit` ≤ 100), and how many there are in all. */
   listRecentOrders(args: { offset: number; limit: number }): Promise<{ orders: MarketplaceOrderModel[]; totalCount: number }>;
+  /** The order's parcels as the marketplace knows them (tracking numbers and carriers); null when it does not know the order. */
+  listShipments(args: { orderNumber: string }): Promise<ShipmentModel[] | null>;
   /** Every refund of one order, newest first. */
   listRefunds(args: { orderNumber: string }): Promise<MarketplaceRefundModel[]>;
   /** Pays back whole items of an order's lines; a write, never retried. Refusals are the marketplace's (UPSTREAM_REJECTED). */

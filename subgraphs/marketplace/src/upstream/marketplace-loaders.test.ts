@@ -45,6 +45,8 @@ function order(number: string, placedAt = '2026-05-12T08:12:47.101Z'): Marketpla
     buyer: { id: '1', login: 'buyer', firstName: null, lastName: null, phone: null, postalCode: null, companyName: null, nip: null, guest: false },
     paymentId: null,
     completedAt: null,
+    invoice: null,
+    formEvents: [],
   };
 }
 
@@ -56,6 +58,7 @@ function fakeClient() {
     listRecentOrders: vi.fn<MarketplaceClient['listRecentOrders']>(),
     listRefunds: vi.fn<MarketplaceClient['listRefunds']>(),
     createRefund: vi.fn<MarketplaceClient['createRefund']>(),
+    listShipments: vi.fn<MarketplaceClient['listShipments']>(),
   } satisfies MarketplaceClient;
 }
 
@@ -154,7 +157,7 @@ describe('createMarketplaceLoaders', () => {
     // the refunds key is dropped with the order but only filled when refunds are read
     const keys = marketplaceCacheKeys
       .orderKeysOf({ number: UUID_A, buyerLogin: 'ania_kowalska88' })
-      .filter((k) => k !== marketplaceCacheKeys.refunds(UUID_A));
+      .filter((k) => k !== marketplaceCacheKeys.refunds(UUID_A) && k !== marketplaceCacheKeys.shipments(UUID_A));
     for (const key of keys) expect(await cache.get(key)).toMatchObject({ fetchedAt: expect.any(Number) });
     expect(keys[1]).not.toContain('ania');
   });

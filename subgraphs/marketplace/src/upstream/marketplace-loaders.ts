@@ -1,4 +1,6 @@
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
+import type { ShipmentModel } from '@omnigraph/shared/models';
+import type { JournalEntry, OrderEventsJournal } from '../timeline/order-events-journal.ts';
 import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, type Cache, type SingleFlight } from '@omnigraph/shared/cache';
 import type { BuyerDirectory } from '../lookup/buyer-directory.ts';
 import type { Semaphore } from './create-semaphore.ts';
@@ -21,6 +23,10 @@ export interface MarketplaceLoaders {
   orderByNumber: DataLoader<string, MarketplaceOrderModel | null, string>;
   /** the marketplace's own order id → its refunds, newest first; read only when asked for, cached like the order */
   refundsByOrderNumber: DataLoader<string, MarketplaceRefundModel[] | null, string>;
+  /** the marketplace's own order id → the parcels it has on the order; read only when asked for, cached like the order */
+  shipmentsByOrderNumber: DataLoader<string, ShipmentModel[] | null, string>;
+  /** the marketplace's own order id → its journal of polled order events (the shared cache only, no upstream call) */
+  orderEventsByOrderNumber: DataLoader<string, JournalEntry[], string>;
 }
 
 export interface MarketplaceLoadersOptions {
@@ -46,6 +52,8 @@ export interface MarketplaceLoadersOptions {
   now?: (() => number) | undefined;
   /** indexes the buyers of every form read, for phone lookups (one per process); omitted → nothing is indexed */
   buyerDirectory?: Pick<BuyerDirectory, 'record'> | undefined;
+  /** the polled order events per form (one per process); omitted → timelines have the forms' own events only */
+  journal?: Pick<OrderEventsJournal, 'eventsOf'> | undefined;
 }
 
 function summaryOf(order: MarketplaceOrderModel): MarketplaceOrderSummaryModel {
@@ -132,5 +140,22 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     fetch: (numbers) => Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.listRefunds({ orderNumber })).catch(asError))),
   });
 
-  return { offersBySku, orderSummariesByBuyerLogin, orderByNumber, refundsByOrderNumber };
+  const shipmentsByOrderNumber = createCachedLoader<string, ShipmentModel[]>({
+    ...common,
+    name: 'shipmentsByOrderNumber',
+    // As fresh as the order: an order event drops the entry (a number added in Allegro comes with a fulfillment
+    // change when the seller's automation is on), otherwise a new number shows within the order's TTL.
+    policy: { freshSeconds: options.cacheTtlSeconds, maxStaleSeconds: orderMaxStale },
+    cacheKey: marketplaceCacheKeys.shipments,
+    // No batch endpoint: one call per order, capped in flight like the per-id reads; the adapter's budget bucket keeps
+    // them under the resource's 50 calls a second.
+    fetch: (numbers) => Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.listShipments({ orderNumber })).catch(asError))),
+  });
+
+  const { journal } = options;
+  const orderEventsByOrderNumber = new DataLoader<string, JournalEntry[], string>(async (numbers) =>
+    journal === undefined ? numbers.map(() => []) : journal.eventsOf(numbers),
+  );
+
+  return { offersBySku, orderSummariesByBuyerLogin, orderByNumber, refundsByOrderNumber, shipmentsByOrderNumber, orderEventsByOrderNumber };
 }

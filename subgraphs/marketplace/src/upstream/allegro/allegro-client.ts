@@ -10,11 +10,13 @@ import {
   AllegroOfferListDto,
   AllegroRefundDto,
   AllegroRefundListDto,
+  AllegroShipmentListDto,
 } from './allegro-dtos.ts';
 import {
   mapAllegroCheckoutFormDtoToMarketplaceOrder,
   mapAllegroOfferDtoToMarketplaceOffer,
   mapAllegroRefundDtoToMarketplaceRefund,
+  mapAllegroShipmentDto,
 } from './allegro-mappers.ts';
 import type { AllegroTokenProvider } from './allegro-token-provider.ts';
 
@@ -53,7 +55,13 @@ function isInvalidTokenError(error: unknown): boolean {
 const logMoneyMismatch = oncePerKey((checkoutFormId) =>
   createLogger({ name: 'marketplace' }).warn({ checkoutFormId }, 'totalToPay differs from line totals + delivery cost; Allegro total is kept'),
 );
-const mapOrder = (dto: AllegroCheckoutFormDto) => mapAllegroCheckoutFormDtoToMarketplaceOrder(dto, logMoneyMismatch);
+/** A status Allegro added after this adapter was written: the documented fallback applies, and it is said once per value. */
+const logUnknownValue = oncePerKey((key) => {
+  const [field, value] = key.split('=', 2);
+  createLogger({ name: 'marketplace' }).warn({ field, value }, 'unknown Allegro value; the documented fallback applies');
+});
+const mapOrder = (dto: AllegroCheckoutFormDto) =>
+  mapAllegroCheckoutFormDtoToMarketplaceOrder(dto, logMoneyMismatch, (field, value) => logUnknownValue(`${field}=${value}`));
 
 export function createAllegroClient(options: AllegroClientOptions): MarketplaceClient {
   const { http, upstream, tokens } = options;
@@ -75,13 +83,20 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
     }
   }
 
-  /** One GET (idempotent, so the helper may retry it) with the seller token and the vendor media type, validated by `schema`. */
+  /**
+   * One GET (idempotent, so the helper may retry it) with the seller token and the vendor media type, validated by
+   * `schema`. `buckets`: the budget buckets a resource with its own limit spends (with `allegro:all`).
+   */
   function get<T extends z.ZodType, R = z.infer<T>>(
     operation: string,
     url: string,
     schema: T,
-    onStatus?: Readonly<Partial<Record<number, (response: AxiosResponse<unknown>) => R | undefined>>>,
+    options: {
+      onStatus?: Readonly<Partial<Record<number, (response: AxiosResponse<unknown>) => R | undefined>>>;
+      buckets?: readonly string[];
+    } = {},
   ): Promise<z.infer<T> | R> {
+    const { onStatus, buckets } = options;
     const send = (token: string, signal: AbortSignal) =>
       http.get<unknown>(url, { headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` }, signal });
     return upstream.call<z.infer<T> | R>({
@@ -90,6 +105,7 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
       send: (signal) => withSellerToken((token) => send(token, signal)),
       parse: (response) => schema.parse(response.data),
       ...(onStatus === undefined ? {} : { onStatus }),
+      ...(buckets === undefined ? {} : { buckets }),
     });
   }
 
@@ -170,10 +186,25 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
     async getOrderById({ orderNumber }) {
       // 404: not this seller's form. 422: not a time-based UUID, so it cannot be an Allegro form id at all.
       const dto = await get('getOrderById', `/order/checkout-forms/${encodeURIComponent(orderNumber)}`, AllegroCheckoutFormDto, {
-        404: () => null,
-        422: () => null,
+        onStatus: { 404: () => null, 422: () => null },
       });
       return dto === null ? null : mapOrder(dto);
+    },
+
+    /**
+     * `GET /order/checkout-forms/{id}/shipments`: the parcel numbers on the order, also those added in Moje Allegro or
+     * by the carrier. One order per call (no batch read), at most 50 calls a second for this resource: the loader caps
+     * the calls in flight. 404 (not this seller's form) → null.
+     * https://developer.allegro.pl/documentation#operation/getOrderShipmentsUsingGET
+     */
+    async listShipments({ orderNumber }) {
+      const url = `/order/checkout-forms/${encodeURIComponent(orderNumber)}/shipments`;
+      const body = await get('listShipments', url, AllegroShipmentListDto, {
+        onStatus: { 404: () => null, 422: () => null },
+        buckets: ['allegro:shipments', 'allegro:all'],
+      });
+      if (body === null) return null;
+      return (body.shipments ?? []).flatMap((dto, i) => mapAllegroShipmentDto(dto, i, orderNumber) ?? []);
     },
 
     /**

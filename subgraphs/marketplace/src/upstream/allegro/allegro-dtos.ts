@@ -70,21 +70,31 @@ export const AllegroCheckoutFormDto = z.object({
     // the buyer's account address: `postCode` here, `zipCode` in delivery and invoice addresses
     address: z.object({ postCode: z.string().nullish() }).nullish(),
   }),
-  // the buyer's invoice request; `company.ids[type=PL_NIP]` is the NIP of a Polish company
+  // the buyer's invoice request (CheckoutFormInvoiceInfo): `company` null means a private purchase; `ids` replaced the
+  // deprecated `taxId` (types PL_NIP, CZ_ICO, CZ_DIC, HU_ADOSZAM, SK_ICO, SK_IC_DPH, VAT_EU, OTHER, read as strings)
   invoice: z
     .object({
       required: z.boolean().nullish(),
       address: z
         .object({
+          street: z.string().nullish(),
+          city: z.string().nullish(),
+          zipCode: z.string().nullish(),
+          countryCode: z.string().nullish(),
           company: z
             .object({
               name: z.string().nullish(),
               ids: z.array(z.object({ type: z.string(), value: z.string() })).nullish(),
+              // ACTIVE, NON_ACTIVE, NOT_APPLICABLE
+              vatPayerStatus: z.string().nullish(),
               taxId: z.string().nullish(),
             })
             .nullish(),
+          naturalPerson: z.object({ firstName: z.string().nullish(), lastName: z.string().nullish() }).nullish(),
         })
         .nullish(),
+      // Extended Payment Terms (EPT) purchases only
+      dueDate: z.string().nullish(),
     })
     .nullish(),
   payment: z
@@ -96,28 +106,33 @@ export const AllegroCheckoutFormDto = z.object({
       paidAmount: AllegroMoneyDto.nullish(),
     })
     .nullish(),
-  status: z.enum(['BOUGHT', 'FILLED_IN', 'READY_FOR_PROCESSING', 'CANCELLED']),
+  // BOUGHT, FILLED_IN, READY_FOR_PROCESSING, CANCELLED today; read as a string so that a status Allegro adds later
+  // still reads (the mapper falls back and logs it once)
+  status: z.string(),
   // PICKED_UP: the buyer has the goods (the only fulfillment status that says so; SENT is still on its way)
   fulfillment: z.object({ status: z.string().nullish() }).nullish(),
   delivery: z
     .object({
       address: AllegroDeliveryAddressDto.nullish(),
       method: z.object({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
+      // a parcel locker (InPost, Allegro One Box) or a pickup point; `id` is optional in the spec
       pickupPoint: z
         .object({
-          id: z.string(),
+          id: z.string().nullish(),
           name: z.string().nullish(),
           address: AllegroDeliveryAddressDto.nullish(),
         })
         .nullish(),
       cost: AllegroMoneyDto.nullish(),
+      // set when the delivery (and with it the order) was cancelled
+      cancellation: z.object({ date: IsoDateTime.nullish() }).nullish(),
     })
     .nullish(),
   lineItems: z.array(
     z.object({
       // the line item id a refund names (`lineItems[].id`); always there on real forms, optional so a form without it still reads
       id: z.string().nullish(),
-      offer: z.object({ id: z.string(), name: z.string(), external: z.object({ id: z.string() }).nullish() }),
+      offer: z.object({ id: z.string(), name: z.string(), external: z.object({ id: z.string().nullish() }).nullish() }),
       quantity: z.number().int(),
       originalPrice: AllegroMoneyDto.nullish(),
       price: AllegroMoneyDto,
@@ -125,6 +140,11 @@ export const AllegroCheckoutFormDto = z.object({
       selectedAdditionalServices: z
         .array(z.object({ name: z.string().nullish(), price: AllegroMoneyDto, quantity: z.number().int().nullish() }))
         .nullish(),
+      // a packaging deposit charged per item on top of the price (LineItemDeposit)
+      deposit: z.object({ price: AllegroMoneyDto }).nullish(),
+      // the line's VAT: `rate` a decimal string ("23.00"), null or absent when the offer has no tax settings; `subject`
+      // (GOODS, SERVICES …) and `exemption` (e.g. MONEY_EQUIVALENT) come without a rate for exempt sales
+      tax: z.object({ rate: z.string().nullish(), subject: z.string().nullish(), exemption: z.string().nullish() }).nullish(),
       boughtAt: IsoDateTime.nullish(),
     }),
   ),
@@ -174,3 +194,23 @@ export const AllegroRefundListDto = z.object({
   count: z.number().int().nullish(),
   totalCount: z.number().int().nullish(),
 });
+
+/**
+ * `GET /order/checkout-forms/{id}/shipments` (CheckoutFormOrderWaybillResponse): the parcel numbers on the order,
+ * also those added in Moje Allegro or by the carrier. The schema has no required field, so each may be missing.
+ * https://developer.allegro.pl/documentation#operation/getOrderShipmentsUsingGET
+ */
+export const AllegroShipmentDto = z.object({
+  id: z.string().nullish(),
+  waybill: z.string().nullish(),
+  // an id of `GET /order/carriers` (INPOST, DPD, ALLEGRO, POCZTA_POLSKA …) or OTHER
+  carrierId: z.string().nullish(),
+  // only meaningful with carrierId OTHER (Allegro ignores it otherwise)
+  carrierName: z.string().nullish(),
+  lineItems: z.array(z.object({ id: z.string().nullish() })).nullish(),
+  // when the number was registered on the order
+  createdAt: z.string().nullish(),
+});
+export type AllegroShipmentDto = z.infer<typeof AllegroShipmentDto>;
+
+export const AllegroShipmentListDto = z.object({ shipments: z.array(AllegroShipmentDto).nullish() });

@@ -47,6 +47,7 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
           discount: { amount: '0.00', currency: 'PLN' },
           lineTotal: { amount: '179.99', currency: 'PLN' },
           product: { sku: 'SKU-HP-XZ200-BLK' },
+          vatRate: '23.00',
         },
         {
           id: '9c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e',
@@ -60,6 +61,7 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
           discount: { amount: '10.00', currency: 'PLN' },
           lineTotal: { amount: '89.98', currency: 'PLN' },
           product: null,
+          vatRate: '23.00',
         },
       ],
       couponCodes: [],
@@ -92,7 +94,35 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
       paymentId: '0f8f1d13-7e9e-11f0-9b00-c5b0dfb78ea6',
       // fulfillment PROCESSING: the buyer does not have the goods yet
       completedAt: null,
+      // the list variant of A.1.2: no invoice asked for
+      invoice: null,
+      // the same moments as the order events of A.1.3: BOUGHT, READY_FOR_PROCESSING, FULFILLMENT_STATUS_CHANGED
+      formEvents: [
+        { at: '2026-05-12T08:12:47.101Z', source: 'MARKETPLACE', kind: 'PLACED', status: null, channelStatus: 'BOUGHT', text: null },
+        { at: '2026-05-12T08:14:03.512Z', source: 'MARKETPLACE', kind: 'PAID', status: null, channelStatus: 'READY_FOR_PROCESSING', text: null },
+        {
+          at: '2026-05-12T09:02:11.640Z',
+          source: 'MARKETPLACE',
+          kind: 'STATUS_CHANGED',
+          status: 'PROCESSING',
+          channelStatus: 'PROCESSING',
+          text: null,
+        },
+      ],
     });
+  });
+
+  it('maps statuses Allegro adds later to PROCESSING and reports each through onUnknown', () => {
+    const unknown: string[] = [];
+    const order = mapAllegroCheckoutFormDtoToMarketplaceOrder(
+      AllegroCheckoutFormDto.parse({ ...formJson, status: 'AWAITING_VERIFICATION', fulfillment: { status: 'HANDED_TO_CARRIER' } }),
+      undefined,
+      (field, value) => unknown.push(`${field}=${value}`),
+    );
+    expect(order.status).toBe('PROCESSING');
+    expect(unknown).toEqual(['status=AWAITING_VERIFICATION', 'fulfillment.status=HANDED_TO_CARRIER']);
+    expect(mapAllegroStatusToOrderStatus('READY_FOR_PROCESSING', 'SENT', () => unknown.push('never'))).toBe('SHIPPED');
+    expect(unknown).toHaveLength(2);
   });
 
   it('dates completedAt from the form only once the buyer picked the goods up (PICKED_UP), never SENT', () => {
@@ -103,7 +133,7 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
     expect(at('READY_FOR_PICKUP')).toBeNull();
   });
 
-  it('maps a refund: totalValue as the amount, whole items of QUANTITY line items only, the comment kept', () => {
+  it('maps a refund: totalValue as the amount, whole items of QUANTITY line items, AMOUNT lines with their value, the comment kept', () => {
     const refund = mapAllegroRefundDtoToMarketplaceRefund(
       AllegroRefundDto.parse({
         id: '09f0b4cc-7880-11e9-8f9e-2a86e4085a59',
@@ -127,7 +157,11 @@ describe('mapAllegroCheckoutFormDtoToMarketplaceOrder', () => {
       createdAt: '2017-05-17T06:36:57.292Z',
       amount: { amount: '99.90', currency: 'PLN' },
       status: 'SUCCESS',
-      lines: [{ lineId: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b', quantity: 1 }],
+      lines: [
+        { lineId: '62ae358b-8f65-4fc4-9c77-bedf604a2e2b', quantity: 1, value: null },
+        // a partial price refund returns no goods
+        { lineId: '9c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e', quantity: 0, value: { amount: '10.00', currency: 'PLN' } },
+      ],
       note: 'Zwrot [omnigraph:0123456789abcdef]',
     });
   });

@@ -4,6 +4,7 @@ import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
 import { compactRefs, uniqueIds, type ChangeEvent, type PolledChangeSource } from '@omnigraph/shared/freshness';
 import { ALLEGRO_MEDIA_TYPE } from './allegro-client.ts';
 import type { AllegroTokenProvider } from './allegro-token-provider.ts';
+import type { OrderEventsJournal } from '../../timeline/order-events-journal.ts';
 
 /**
  * Allegro's order journal as a freshness source. Allegro has no webhooks for orders: `GET /order/events` lists
@@ -35,7 +36,8 @@ const AllegroOrderEventDto = z.object({
   type: z.string(),
   occurredAt: z.string(),
   order: z.object({
-    checkoutForm: z.object({ id: z.string() }),
+    // optional in the spec (OrderEventData): an event without it names no form, so it is skipped
+    checkoutForm: z.object({ id: z.string() }).nullish(),
     buyer: z.object({ id: z.string().optional(), login: z.string().nullish() }).partial().nullish(),
     lineItems: z
       .array(z.object({ offer: z.object({ id: z.string().optional(), external: z.object({ id: z.string().nullish() }).nullish() }).partial() }))
@@ -52,6 +54,8 @@ export interface AllegroOrderEventsOptions {
   tokens: AllegroTokenProvider;
   /** @default 1000 */
   pageSize?: number;
+  /** where each polled event is kept per checkout form, for the order timeline; omitted → not kept */
+  journal?: OrderEventsJournal | undefined;
 }
 
 /**
@@ -89,7 +93,10 @@ export function createAllegroOrderEvents(options: AllegroOrderEventsOptions): Po
     },
     async poll(cursor) {
       const page = await get('/order/events', { from: cursor, limit: String(pageSize) }, AllegroOrderEventsDto, 'getOrderEvents');
-      const events: ChangeEvent[] = page.events.map((e) => {
+      const named = page.events.flatMap((e) => (e.order.checkoutForm ? [{ ...e, checkoutFormId: e.order.checkoutForm.id }] : []));
+      // Kept before the page counts as read: a failure here polls the page again, and the journal ignores repeats.
+      await options.journal?.record(named.map((e) => ({ checkoutFormId: e.checkoutFormId, id: e.id, type: e.type, at: e.occurredAt })));
+      const events: ChangeEvent[] = named.map((e) => {
         const refs = compactRefs({
           skus: uniqueIds((e.order.lineItems ?? []).map((l) => l.offer.external?.id)),
           buyerLogins: uniqueIds([e.order.buyer?.login]),
@@ -98,7 +105,7 @@ export function createAllegroOrderEvents(options: AllegroOrderEventsOptions): Po
         return {
           system: 'allegro',
           kind: 'order',
-          ids: [e.order.checkoutForm.id],
+          ids: [e.checkoutFormId],
           at: e.occurredAt,
           cause: `allegro:order-events:${e.type}`,
           ...(refs ? { refs } : {}),
