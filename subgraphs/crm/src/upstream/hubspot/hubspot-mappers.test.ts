@@ -1,8 +1,11 @@
+import { Writable } from 'node:stream';
+import { setDefaultLogDestination } from '@omnigraph/shared/logging';
 import { describe, expect, it } from 'vitest';
 import { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
 import {
   loyaltyTierValuesWith,
   mapHubSpotContactDtoToCrmContact,
+  logUnreadableHubSpotValue,
   mapHubSpotDateTimeProperty,
   mapHubSpotNoteDtoToCrmNote,
   type HubSpotMappingOptions,
@@ -175,6 +178,28 @@ describe('fallbacks of values that cannot be read', () => {
     expect(brak.contact.email).toBeNull();
     expect(brak.contact.additionalEmails).toEqual(['a@x.pl']);
     expect(brak.told.sort()).toEqual(['email: not an e-mail address', 'hs_additional_emails: not an e-mail address']);
+  });
+});
+
+describe('logUnreadableHubSpotValue (the default report)', () => {
+  it('warns once per record and property (once per property for a missing one), with no value in the line', () => {
+    const lines: string[] = [];
+    setDefaultLogDestination(new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }));
+    try {
+      for (let i = 0; i < 3; i++) {
+        mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse({ id: '901', properties: { email: 'x@example.pl', loyalty_points: 'n/a' } }));
+        mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse({ id: '902', properties: { loyalty_points: 'n/a' } }));
+      }
+      logUnreadableHubSpotValue({ objectId: '901', property: 'loyalty_points', reason: 'not a number' });
+    } finally {
+      setDefaultLogDestination(undefined);
+    }
+    const logged = lines.map((l) => JSON.parse(l) as { objectId: string; property: string; reason: string });
+    const points = logged.filter((l) => l.property === 'loyalty_points');
+    expect(points.map((l) => l.objectId)).toEqual(['901', '902']);
+    // ten custom properties the records lack, one line each for both records
+    expect(logged.filter((l) => l.reason.startsWith('property missing'))).toHaveLength(10);
+    expect(lines.join('')).not.toContain('n/a');
   });
 });
 

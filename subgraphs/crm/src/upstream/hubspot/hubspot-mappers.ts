@@ -2,7 +2,7 @@
  * Pure HubSpot DTO → CRM domain conversions. HubSpot sends every property as a string (or null), so this is where
  * "1240" becomes 1240, "true" becomes true and "gold" becomes GOLD.
  */
-import { createLogger, oncePerKey, type Logger } from '@omnigraph/shared/logging';
+import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
 import { createCrmContactId, type CrmContact, type CrmLoyaltyTier } from '../crm-client.ts';
 import type { CrmNote } from '../crm-client.ts';
 import type { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
@@ -79,12 +79,10 @@ const MISSING = 'property missing from the response: the portal has not created 
  * `oncePerKey`. Record ids and property names only; values never reach the log.
  */
 export const logUnreadableHubSpotValue: (problem: UnreadableHubSpotValue) => void = (() => {
-  let logger: Logger | null = null;
   // oncePerKey hands its report the key only; the problem being reported is this synchronous call's
   let current: UnreadableHubSpotValue | null = null;
   const report = oncePerKey(() => {
-    logger ??= createLogger({ name: 'crm' });
-    logger.warn(current, 'HubSpot property value not readable; its documented fallback is shown');
+    createLogger({ name: 'crm' }).warn(current, 'HubSpot property value not readable; its documented fallback is shown');
   });
   return (problem) => {
     current = problem;
