@@ -148,6 +148,15 @@ const contactProperties = build(
       readOnly: true,
       description: 'A set of additional email addresses for a contact, separated by semicolons',
     },
+    // the ids merged into this contact, ";"-separated; HubSpot keeps them so that a read by an old id still finds it
+    hs_merged_object_ids: {
+      label: 'Merged Contact IDs',
+      type: 'enumeration',
+      fieldType: 'checkbox',
+      readOnly: true,
+      calculated: true,
+      description: 'The list of contact record IDs that have been merged into this contact',
+    },
     hs_searchable_calculated_phone_number: searchableNumber('phone', 'Phone Number'),
     hs_searchable_calculated_mobile_number: searchableNumber('mobilephone', 'Mobile Phone Number'),
     address: { label: 'Street Address', type: 'string' },

@@ -67,6 +67,8 @@ export class ObjectCollection {
   /** unique property → value → the active (non-archived) record holding it */
   readonly unique = new Map<string, Map<string, CrmRecord>>();
   readonly multi = new Map<string, Map<string, Set<CrmRecord>>>();
+  /** a merged-away record id → the id of the record it was merged into (HubSpot keeps answering reads by old ids) */
+  readonly mergedInto = new Map<string, string>();
   private sorted: CrmRecord[] = [];
   private sortedDirty = false;
   private maxId = 0n;
@@ -155,6 +157,17 @@ export class ObjectCollection {
       return r && !r.archived ? r : undefined;
     }
     return this.unique.get(property)?.get(indexKey(property, value));
+  }
+
+  /** The live record a merged-away id now reads as, following merges of merges; undefined when there is none. */
+  survivorOf(id: string): CrmRecord | undefined {
+    let next = this.mergedInto.get(id);
+    for (let hops = 0; next !== undefined && hops < 100; hops++) {
+      const r = this.byId.get(next);
+      if (r && !r.archived) return r;
+      next = this.mergedInto.get(next);
+    }
+    return undefined;
   }
 
   /** Archived records are out of the unique indexes (their values are free again), so they are found by a scan. */
@@ -339,7 +352,7 @@ export class HubSpotStore implements SimulatorStore {
     const now = new Date();
     merged.archivedAt = now.toISOString();
     merged.updatedAt = merged.archivedAt;
-    const system = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'email', 'hs_additional_emails']);
+    const system = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'email', 'hs_additional_emails', 'hs_merged_object_ids']);
     const changes: WireProperties = {};
     for (const [k, v] of Object.entries(merged.properties)) {
       if (system.has(k) || v === '' || (primary.properties[k] ?? '') !== '') continue;
@@ -351,6 +364,11 @@ export class HubSpotStore implements SimulatorStore {
     col.unindex(primary);
     for (const [k, v] of Object.entries(changes)) primary.properties[k] = v;
     if (extra !== '') primary.properties['hs_additional_emails'] = extra;
+    // the merged contact's id, and the ids merged into it before, now read as the primary
+    primary.properties['hs_merged_object_ids'] = [primary.properties['hs_merged_object_ids'], merged.id, merged.properties['hs_merged_object_ids']]
+      .filter((x): x is string => typeof x === 'string' && x !== '')
+      .join(';');
+    col.mergedInto.set(merged.id, primary.id);
     primary.properties[col.info.modifiedProperty] = now.toISOString();
     primary.updatedAt = now.toISOString();
     for (const [k, v] of Object.entries(changes)) {
