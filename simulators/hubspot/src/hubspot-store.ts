@@ -8,10 +8,11 @@ import {
   noteToWire,
   ownersFromNotes,
   phoneDigits,
+  toTextPlPortal,
   type WireOwner,
   type WireProperties,
 } from './hubspot-mappers.ts';
-import { OBJECT_TYPES, type ObjectTypeInfo, type ObjectTypeName } from './hubspot-properties.ts';
+import { OBJECT_TYPES, objectTypesFor, type ObjectTypeInfo, type ObjectTypeName, type PortalVariant } from './hubspot-properties.ts';
 import { normalizePropertyValue } from './property-values.ts';
 
 export interface PropertyVersion {
@@ -186,6 +187,8 @@ export interface HubSpotStoreOptions {
   dataset: () => Dataset;
   /** what `describe()` shows under credentials */
   credentials: () => Record<string, unknown>;
+  /** how the portal defined our custom contact properties; @default 'standard' */
+  portalVariant?: PortalVariant | undefined;
 }
 
 /**
@@ -224,11 +227,13 @@ export class HubSpotStore implements SimulatorStore {
   private build(): void {
     const dataset = this.options.dataset();
     this.datasetCreatedAt = isoMillis(dataset.generatedAt);
-    this.collections = { contacts: new ObjectCollection(OBJECT_TYPES.contacts), notes: new ObjectCollection(OBJECT_TYPES.notes) };
+    const variant = this.options.portalVariant ?? 'standard';
+    const types = objectTypesFor(variant);
+    this.collections = { contacts: new ObjectCollection(types.contacts), notes: new ObjectCollection(types.notes) };
     this.noteContacts = new Map();
     this.contactNotes = new Map();
     for (const c of dataset.crmContacts) {
-      const w = contactToWire(c);
+      const w = variant === 'text-pl' ? toTextPlPortal(contactToWire(c)) : contactToWire(c);
       this.collections.contacts.insert({ ...w, type: 'contacts', archived: false });
     }
     for (const n of dataset.crmNotes) {
@@ -410,8 +415,8 @@ export class HubSpotStore implements SimulatorStore {
       throw new RecordsError(`unknown record kinds ${unknownKeys.join(', ')}; expected "contacts" and/or "notes"`);
     }
     // Validate everything first so a bad payload loads nothing.
-    const contacts = parseRecords('contacts', p['contacts']);
-    const notes = parseRecords('notes', p['notes']);
+    const contacts = parseRecords(this.collections.contacts.info, p['contacts']);
+    const notes = parseRecords(this.collections.notes.info, p['notes']);
     const contactIds = new Set([...this.collections.contacts.byId.keys(), ...contacts.map((c) => c.record.id)]);
     for (const [i, n] of notes.entries()) {
       for (const cid of n.associatedContacts) {
@@ -459,6 +464,7 @@ export class HubSpotStore implements SimulatorStore {
     };
     return {
       portal: 'HubSpot CRM (private app)',
+      portalVariant: this.options.portalVariant ?? 'standard',
       credentials: this.options.credentials(),
       counts: { contacts: count(this.collections.contacts), notes: count(this.collections.notes), owners: this.owners.length },
       demoCustomers: demoContacts(dataset),
@@ -502,10 +508,10 @@ function parseTime(where: string, value: unknown, fallback: string | undefined):
 }
 
 /** Validates records in the wire format of `GET /crm/v3/objects/{type}/{id}`: string property values only. */
-function parseRecords(type: ObjectTypeName, input: unknown): ParsedRecord[] {
+function parseRecords(info: ObjectTypeInfo, input: unknown): ParsedRecord[] {
+  const type = info.name;
   if (input === undefined) return [];
   if (!Array.isArray(input)) throw new RecordsError(`${type} must be an array`);
-  const info = OBJECT_TYPES[type];
   const ids = new Set<string>();
   return input.map((raw, i) => {
     const where = `${type}[${i}]`;
