@@ -57,7 +57,7 @@ export const LOYALTY_TIER_VALUES: ReadonlyMap<string, CrmLoyaltyTier> = new Map<
   ['platynowy', 'PLATINUM'],
 ]);
 
-/** Our custom contact properties (README, "HubSpot setup"): a portal without one is told once, not per contact. */
+/** Our custom contact properties (root README): a portal without one is told once, not per contact. */
 const CUSTOM_CONTACT_PROPERTIES = [
   'loyalty_points',
   'loyalty_tier',
@@ -72,7 +72,7 @@ const CUSTOM_CONTACT_PROPERTIES = [
   'odoo_partner_id',
 ] as const;
 
-const MISSING = 'property missing from the response: the portal has not created it (README, "HubSpot setup")';
+const MISSING = 'property missing from the response: the portal has not created it (see the root README)';
 
 /**
  * The default report: one warning per property and record (one per property for a missing property), bounded by
