@@ -100,12 +100,14 @@ export const HUBSPOT_NOTE_PROPERTIES = ['hs_note_body', 'hs_timestamp', 'hs_crea
 
 export const HubSpotNoteDto = z.looseObject({
   id: RecordId,
-  properties: z.looseObject(
-    Object.fromEntries(HUBSPOT_NOTE_PROPERTIES.map((name) => [name, PropertyValue])) as Record<
-      (typeof HUBSPOT_NOTE_PROPERTIES)[number],
-      typeof PropertyValue
-    >,
-  ),
+  properties: z
+    .looseObject(
+      Object.fromEntries(HUBSPOT_NOTE_PROPERTIES.map((name) => [name, PropertyValue])) as Record<
+        (typeof HUBSPOT_NOTE_PROPERTIES)[number],
+        typeof PropertyValue
+      >,
+    )
+    .default({}),
   createdAt: z.string().optional(),
   archived: z.boolean().optional(),
 });
