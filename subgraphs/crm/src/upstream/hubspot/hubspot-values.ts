@@ -6,8 +6,11 @@
  * properties as "YYYY-MM-DD" (or midnight-UTC epoch milliseconds), datetime properties as ISO 8601 with `Z` (or epoch
  * milliseconds), enumerations as the option's internal value (not its label), multiple checkboxes as values joined
  * with ";" (https://developers.hubspot.com/docs/api/crm/properties, https://developers.hubspot.com/docs/api/faq "How
- * should I format timestamps"). Real portals also keep such data in plain text properties, typed by people: "1 250",
- * "1250,50", "1.250,50", " 42 ", "tak"/"nie", which only the rules below read, unambiguously or not at all.
+ * should I format timestamps"; the v3 reference's own record example shows a date property as "1572480000000", a
+ * checkbox as "false", a dropdown as its value "choice_b", multiple checkboxes as "chocolate;strawberry":
+ * https://developers.hubspot.com/docs/api-reference/crm-contacts-v3/basic/post-crm-v3-objects-contacts-merge).
+ * Real portals also keep such data in plain text properties, typed by people: "1 250", "1250,50", "1.250,50", " 42 ",
+ * "tak"/"nie", which only the rules below read, unambiguously or not at all.
  *
  * Every reader answers `unset` (null, "", blanks: nothing is recorded), a `value`, or `unreadable` with a reason the
  * caller logs (never the value itself: it may be personal data). A value is never guessed: an unreadable one is
