@@ -84,6 +84,12 @@ beforeAll(async () => {
     if (request.method === 'POST' && request.path === '/crm/v3/objects/contacts/search') {
       return { status: 200, body: hubspotFixture('search-standard-portal.json') };
     }
+    if (request.method === 'POST' && request.path === '/crm/v4/associations/contacts/notes/batch/read') {
+      return { status: 207, body: hubspotFixture('associations-v4-notes-207.json') };
+    }
+    if (request.method === 'POST' && request.path === '/crm/v3/objects/notes/batch/read') {
+      return { status: 200, body: hubspotFixture('notes-batch-read.json') };
+    }
     return batchRead(request);
   });
 });
@@ -215,6 +221,24 @@ describe('a portal without our custom properties, contacts without an e-mail, ar
       ]),
     );
     expect(told.every((t) => t.reason.startsWith('property missing'))).toBe(true);
+  });
+});
+
+describe('notes and their v4 associations', () => {
+  it('reads note ids sent as JSON numbers or strings, a contact without notes (207 NO_ASSOCIATIONS_FOUND) as none', async () => {
+    const ids = await client().getNoteIdsOfContacts({ contactIds: ['51234567801', '51234567802'] });
+    expect(ids).toEqual([['91000000002', '91000000001'], []]);
+  });
+
+  it('reads the rich-text body as text, hs_timestamp as ISO or epoch ms, a portal without our tag property', async () => {
+    const [styled, imported] = await client().getNotesById({ ids: ['91000000001', '91000000002'] });
+    expect(styled).toEqual({
+      id: '91000000001',
+      body: 'Klientka pyta o zwrot czajnika\nOddzwonić jutro',
+      createdAt: '2026-01-10T08:00:00.000Z',
+      idempotencyKey: null,
+    });
+    expect(imported).toEqual({ id: '91000000002', body: 'Import z Excela', createdAt: '2026-02-01T09:30:00.000Z', idempotencyKey: null });
   });
 });
 

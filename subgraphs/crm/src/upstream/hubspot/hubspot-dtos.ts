@@ -72,7 +72,8 @@ const HubSpotBatchErrorDto = z.looseObject({
   status: z.string().optional(),
   category: z.string().optional(),
   message: z.string().optional(),
-  context: z.record(z.string(), z.array(z.string())).optional(),
+  // string lists in the SDK's StandardError; nothing here reads it, so no shape of it can fail a whole answer
+  context: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** `POST /crm/v3/objects/contacts/batch/read`: 200 when all were found, 207 with `errors` when some were not. */
