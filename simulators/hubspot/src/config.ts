@@ -8,6 +8,7 @@ import {
 } from '@omnigraph/simulator-core';
 import { z } from 'zod';
 import type { HubSpotCredentials } from './hubspot-context.ts';
+import { PORTAL_VARIANTS, type PortalVariant } from './hubspot-properties.ts';
 import { DEFAULT_SUBSCRIPTIONS, parseSubscription, type WebhookSettings } from './webhook-dispatcher.ts';
 
 /** Professional/Enterprise private apps: 190 requests per rolling 10 s (policy TEN_SECONDLY_ROLLING). */
@@ -29,6 +30,8 @@ export interface HubSpotSimulatorConfig extends SimulatorRuntimeConfig {
   searchRateLimit: RateLimitConfig | null;
   dailyLimit: number;
   webhooks: Partial<WebhookSettings>;
+  /** HUBSPOT_SIMULATOR_PORTAL_VARIANT: `standard` or `text-pl` (see PortalVariant) */
+  portalVariant: PortalVariant;
 }
 
 const P = `${envPrefix('hubspot')}_SIMULATOR_`;
@@ -42,6 +45,7 @@ const hubspotEnvSchema = z
     [`${P}SEARCH_RATE_LIMIT`]: z.union([z.literal('off'), z.coerce.number().int().positive()]).default(HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT.limit),
     [`${P}DAILY_LIMIT`]: z.coerce.number().int().positive().default(HUBSPOT_DEFAULT_DAILY_LIMIT),
     [`${P}WEBHOOK_URL`]: z.string().url().optional(),
+    [`${P}PORTAL_VARIANT`]: z.enum(PORTAL_VARIANTS as [PortalVariant, ...PortalVariant[]]).default('standard'),
     [`${P}WEBHOOK_SUBSCRIPTIONS`]: z
       .string()
       .refine(
@@ -81,6 +85,7 @@ export function loadHubSpotSimulatorConfig(env: NodeJS.ProcessEnv): HubSpotSimul
     },
     searchRateLimit: searchLimit === 'off' ? null : { limit: searchLimit, windowMs: HUBSPOT_DEFAULT_SEARCH_RATE_LIMIT.windowMs },
     dailyLimit: e[`${P}DAILY_LIMIT`] as number,
+    portalVariant: e[`${P}PORTAL_VARIANT`] as PortalVariant,
     webhooks: {
       targetUrl: (e[`${P}WEBHOOK_URL`] as string | undefined) ?? null,
       subscriptions: subscriptions ? subscriptions.split(',').map((s) => s.trim()) : [...DEFAULT_SUBSCRIPTIONS],

@@ -13,6 +13,7 @@ import { DEFAULT_CREDENTIALS, HUBSPOT_DEFAULT_DAILY_LIMIT, HUBSPOT_DEFAULT_RATE_
 import type { HubSpotContext, HubSpotCredentials } from './hubspot-context.ts';
 import { HubSpotErrors } from './hubspot-errors.ts';
 import { HubSpotStore } from './hubspot-store.ts';
+import type { PortalVariant } from './hubspot-properties.ts';
 import { bearerToken } from './hubspot-wire.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { associationRoutes } from './routes/association-routes.ts';
@@ -45,6 +46,8 @@ export interface CreateHubSpotSimulatorOptions {
   /** how long a new contact or note stays invisible to search (the real index trails writes); default 0 */
   searchIndexLagMs?: number;
   webhooks?: Partial<WebhookSettings>;
+  /** how the portal defined our custom contact properties (see PortalVariant); @default 'standard' */
+  portalVariant?: PortalVariant;
 }
 
 export const GENERAL_POLICY_GROUP = (portalId: number) => `publicapi:private-app:${portalId}`;
@@ -78,6 +81,7 @@ export function createHubSpotSimulator(options: CreateHubSpotSimulatorOptions = 
 
   const store = new HubSpotStore({
     dataset: () => dataset,
+    portalVariant: options.portalVariant,
     credentials: () => ({
       authorization: `Bearer ${credentials.token}`,
       token: credentials.token,

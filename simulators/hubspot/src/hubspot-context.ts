@@ -44,9 +44,10 @@ export function authed(ctx: HubSpotContext, handler: (req: SimRequest, token: st
 /** Resolves the `:objectType` param or answers HubSpot's 400 for an object type it cannot infer. */
 export function objectTypeOf(ctx: HubSpotContext, req: SimRequest): { info: ObjectTypeInfo } | { response: SimResponse } {
   const raw = req.params['objectType'] ?? '';
-  const info = resolveObjectType(raw);
-  if (!info) return { response: ctx.errors.validation(`Unable to infer object type from: ${raw}`) };
-  return { info };
+  const resolved = resolveObjectType(raw);
+  if (!resolved) return { response: ctx.errors.validation(`Unable to infer object type from: ${raw}`) };
+  // the portal's own property definitions (see PortalVariant)
+  return { info: ctx.store.collections[resolved.name].info };
 }
 
 /** Counts the request once more under the path with the object type filled in (`GET /crm/v3/objects/contacts/:objectId`). */

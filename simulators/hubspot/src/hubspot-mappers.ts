@@ -1,4 +1,5 @@
 import { toPhoneDigits, type CrmContact, type CrmNote, type Dataset } from '@omnigraph/simulator-dataset';
+import { POLISH_LOYALTY_TIERS, type LOYALTY_TIERS } from './hubspot-properties.ts';
 
 /**
  * Pure dataset → HubSpot wire mappers. HubSpot keeps every property value as a string (numbers "1240", booleans
@@ -85,6 +86,43 @@ export function contactToWire(c: CrmContact): WireObjectSeed {
   put(p, 'woocommerce_customer_id', c.eshopCustomerId);
   put(p, 'odoo_partner_id', c.erpPartnerId);
   return { id: c.id, properties: p, createdAt, updatedAt };
+}
+
+/**
+ * Loyalty points as the staff of a Polish shop type them into a text property: with a space or a dot between
+ * thousands, or a zero fraction after a comma, the form picked by the contact id (no randomness: the same contact
+ * always reads the same, and the standard portal's values are untouched).
+ */
+export function polishTypedPoints(points: number, contactId: string): string {
+  const form = Number(contactId.slice(-1)) % 4;
+  const grouped = (sep: string) => String(points).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  switch (form) {
+    case 0:
+      return grouped(' ');
+    case 1:
+      return String(points);
+    case 2:
+      return grouped('.');
+    default:
+      return `${grouped('\u00a0')},00`;
+  }
+}
+
+/** The `text-pl` portal's values of our custom properties (see `PortalVariant`), from the standard wire values. */
+export function toTextPlPortal(w: WireObjectSeed): WireObjectSeed {
+  const p: WireProperties = { ...w.properties };
+  const points = p['loyalty_points'];
+  if (points !== undefined) p['loyalty_points'] = polishTypedPoints(Number(points), w.id);
+  const tier = p['loyalty_tier'] as (typeof LOYALTY_TIERS)[number] | undefined;
+  if (tier !== undefined) p['loyalty_tier'] = POLISH_LOYALTY_TIERS[tier][0];
+  for (const name of ['consent_email_marketing', 'consent_sms_marketing', 'consent_phone_marketing', 'consent_profiling']) {
+    const v = p[name];
+    if (v !== undefined) p[name] = v === 'true' ? 'tak' : 'nie';
+  }
+  const at = p['consent_updated_at'];
+  // a date picker keeps the day only
+  if (at !== undefined) p['consent_updated_at'] = at.slice(0, 10);
+  return { ...w, properties: p };
 }
 
 export function noteToWire(n: CrmNote): WireNoteSeed {

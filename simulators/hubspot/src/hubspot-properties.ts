@@ -6,7 +6,17 @@
 
 export type ObjectTypeName = 'contacts' | 'notes';
 
-export type PropertyType = 'string' | 'number' | 'bool' | 'datetime' | 'enumeration' | 'phone_number';
+export type PropertyType = 'string' | 'number' | 'bool' | 'date' | 'datetime' | 'enumeration' | 'phone_number';
+
+/**
+ * How the portal defined our custom contact properties. `standard`: as the README tells (loyalty_points a number,
+ * consents bool, consent_updated_at a datetime, loyalty_tier options standard/silver/gold/platinum). `text-pl`: as a
+ * Polish shop's staff created them by hand — loyalty_points single-line text holding what people type ("1 240",
+ * "1240", "1.240", "1 240,00"), consents Tak/Nie selects, loyalty_tier options named in Polish (zloty…),
+ * consent_updated_at a date picker (a `date` property: "YYYY-MM-DD").
+ */
+export type PortalVariant = 'standard' | 'text-pl';
+export const PORTAL_VARIANTS: readonly PortalVariant[] = ['standard', 'text-pl'];
 
 export interface PropertyOption {
   label: string;
@@ -75,6 +85,7 @@ function defaultFieldType(type: PropertyType): string {
       return 'number';
     case 'bool':
       return 'booleancheckbox';
+    case 'date':
     case 'datetime':
       return 'date';
     case 'enumeration':
@@ -130,6 +141,13 @@ export const LIFECYCLE_STAGES = [
 ] as const;
 
 export const LOYALTY_TIERS = ['standard', 'silver', 'gold', 'platinum'] as const;
+/** The `text-pl` portal's option values of loyalty_tier, in the order of {@link LOYALTY_TIERS}, and their labels. */
+export const POLISH_LOYALTY_TIERS: Readonly<Record<(typeof LOYALTY_TIERS)[number], readonly [string, string]>> = {
+  standard: ['standardowy', 'Standardowy'],
+  silver: ['srebrny', 'Srebrny'],
+  gold: ['zloty', 'Złoty'],
+  platinum: ['platynowy', 'Platynowy'],
+};
 
 const contactProperties = build(
   {
@@ -147,6 +165,15 @@ const contactProperties = build(
       fieldType: 'checkbox',
       readOnly: true,
       description: 'A set of additional email addresses for a contact, separated by semicolons',
+    },
+    // the ids merged into this contact, ";"-separated; HubSpot keeps them so that a read by an old id still finds it
+    hs_merged_object_ids: {
+      label: 'Merged Contact IDs',
+      type: 'enumeration',
+      fieldType: 'checkbox',
+      readOnly: true,
+      calculated: true,
+      description: 'The list of contact record IDs that have been merged into this contact',
     },
     hs_searchable_calculated_phone_number: searchableNumber('phone', 'Phone Number'),
     hs_searchable_calculated_mobile_number: searchableNumber('mobilephone', 'Mobile Phone Number'),
@@ -216,6 +243,38 @@ const contactProperties = build(
   'contactinformation',
 );
 
+/** The custom contact properties of the `text-pl` portal, replacing the standard ones of the same name. */
+const textPlContactProperties = build(
+  {
+    loyalty_points: { label: 'Punkty lojalnościowe', type: 'string', custom: true, group: 'loyalty' },
+    loyalty_tier: {
+      label: 'Poziom w programie',
+      type: 'enumeration',
+      custom: true,
+      group: 'loyalty',
+      options: options(LOYALTY_TIERS.map((t) => POLISH_LOYALTY_TIERS[t])),
+    },
+    ...Object.fromEntries(
+      ['consent_email_marketing', 'consent_sms_marketing', 'consent_phone_marketing', 'consent_profiling'].map((name) => [
+        name,
+        {
+          label: `Zgoda: ${name.slice('consent_'.length)}`,
+          type: 'enumeration' as const,
+          fieldType: 'radio',
+          custom: true,
+          group: 'consents',
+          options: options([
+            ['tak', 'Tak'],
+            ['nie', 'Nie'],
+          ]),
+        },
+      ]),
+    ),
+    consent_updated_at: { label: 'Data zgód', type: 'date', custom: true, group: 'consents' },
+  },
+  'contactinformation',
+);
+
 const noteProperties = build(
   {
     hs_note_body: { label: 'Note body', type: 'string', fieldType: 'html' },
@@ -256,6 +315,15 @@ export const OBJECT_TYPES: Readonly<Record<ObjectTypeName, ObjectTypeInfo>> = {
     properties: noteProperties,
   },
 };
+
+/** The object types as the portal variant defines them (the same names; only property definitions differ). */
+export function objectTypesFor(variant: PortalVariant): Readonly<Record<ObjectTypeName, ObjectTypeInfo>> {
+  if (variant === 'standard') return OBJECT_TYPES;
+  return {
+    ...OBJECT_TYPES,
+    contacts: { ...OBJECT_TYPES.contacts, properties: new Map([...contactProperties, ...textPlContactProperties]) },
+  };
+}
 
 const TYPE_ALIASES = new Map<string, ObjectTypeName>([
   ['contacts', 'contacts'],

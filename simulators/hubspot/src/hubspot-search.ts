@@ -245,7 +245,7 @@ function comparable(def: PropertyDefinition | undefined, value: string): Compara
     const n = Number(value);
     if (!Number.isNaN(n) && value.trim() !== '') return { kind: 'number', n, s: value };
   }
-  if (def?.type === 'datetime') {
+  if (def?.type === 'datetime' || def?.type === 'date') {
     const n = parseDateTime(value);
     if (n !== null) return { kind: 'number', n, s: value };
   }

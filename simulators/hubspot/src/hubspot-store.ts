@@ -8,10 +8,11 @@ import {
   noteToWire,
   ownersFromNotes,
   phoneDigits,
+  toTextPlPortal,
   type WireOwner,
   type WireProperties,
 } from './hubspot-mappers.ts';
-import { OBJECT_TYPES, type ObjectTypeInfo, type ObjectTypeName } from './hubspot-properties.ts';
+import { OBJECT_TYPES, objectTypesFor, type ObjectTypeInfo, type ObjectTypeName, type PortalVariant } from './hubspot-properties.ts';
 import { normalizePropertyValue } from './property-values.ts';
 
 export interface PropertyVersion {
@@ -67,6 +68,8 @@ export class ObjectCollection {
   /** unique property → value → the active (non-archived) record holding it */
   readonly unique = new Map<string, Map<string, CrmRecord>>();
   readonly multi = new Map<string, Map<string, Set<CrmRecord>>>();
+  /** a merged-away record id → the id of the record it was merged into (HubSpot keeps answering reads by old ids) */
+  readonly mergedInto = new Map<string, string>();
   private sorted: CrmRecord[] = [];
   private sortedDirty = false;
   private maxId = 0n;
@@ -157,6 +160,17 @@ export class ObjectCollection {
     return this.unique.get(property)?.get(indexKey(property, value));
   }
 
+  /** The live record a merged-away id now reads as, following merges of merges; undefined when there is none. */
+  survivorOf(id: string): CrmRecord | undefined {
+    let next = this.mergedInto.get(id);
+    for (let hops = 0; next !== undefined && hops < 100; hops++) {
+      const r = this.byId.get(next);
+      if (r && !r.archived) return r;
+      next = this.mergedInto.get(next);
+    }
+    return undefined;
+  }
+
   /** Archived records are out of the unique indexes (their values are free again), so they are found by a scan. */
   findArchivedByUnique(property: string, value: string): CrmRecord | undefined {
     const key = indexKey(property, value);
@@ -173,6 +187,8 @@ export interface HubSpotStoreOptions {
   dataset: () => Dataset;
   /** what `describe()` shows under credentials */
   credentials: () => Record<string, unknown>;
+  /** how the portal defined our custom contact properties; @default 'standard' */
+  portalVariant?: PortalVariant | undefined;
 }
 
 /**
@@ -211,11 +227,13 @@ export class HubSpotStore implements SimulatorStore {
   private build(): void {
     const dataset = this.options.dataset();
     this.datasetCreatedAt = isoMillis(dataset.generatedAt);
-    this.collections = { contacts: new ObjectCollection(OBJECT_TYPES.contacts), notes: new ObjectCollection(OBJECT_TYPES.notes) };
+    const variant = this.options.portalVariant ?? 'standard';
+    const types = objectTypesFor(variant);
+    this.collections = { contacts: new ObjectCollection(types.contacts), notes: new ObjectCollection(types.notes) };
     this.noteContacts = new Map();
     this.contactNotes = new Map();
     for (const c of dataset.crmContacts) {
-      const w = contactToWire(c);
+      const w = variant === 'text-pl' ? toTextPlPortal(contactToWire(c)) : contactToWire(c);
       this.collections.contacts.insert({ ...w, type: 'contacts', archived: false });
     }
     for (const n of dataset.crmNotes) {
@@ -339,7 +357,7 @@ export class HubSpotStore implements SimulatorStore {
     const now = new Date();
     merged.archivedAt = now.toISOString();
     merged.updatedAt = merged.archivedAt;
-    const system = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'email', 'hs_additional_emails']);
+    const system = new Set(['hs_object_id', 'createdate', 'lastmodifieddate', 'email', 'hs_additional_emails', 'hs_merged_object_ids']);
     const changes: WireProperties = {};
     for (const [k, v] of Object.entries(merged.properties)) {
       if (system.has(k) || v === '' || (primary.properties[k] ?? '') !== '') continue;
@@ -351,6 +369,11 @@ export class HubSpotStore implements SimulatorStore {
     col.unindex(primary);
     for (const [k, v] of Object.entries(changes)) primary.properties[k] = v;
     if (extra !== '') primary.properties['hs_additional_emails'] = extra;
+    // the merged contact's id, and the ids merged into it before, now read as the primary
+    primary.properties['hs_merged_object_ids'] = [primary.properties['hs_merged_object_ids'], merged.id, merged.properties['hs_merged_object_ids']]
+      .filter((x): x is string => typeof x === 'string' && x !== '')
+      .join(';');
+    col.mergedInto.set(merged.id, primary.id);
     primary.properties[col.info.modifiedProperty] = now.toISOString();
     primary.updatedAt = now.toISOString();
     for (const [k, v] of Object.entries(changes)) {
@@ -392,8 +415,8 @@ export class HubSpotStore implements SimulatorStore {
       throw new RecordsError(`unknown record kinds ${unknownKeys.join(', ')}; expected "contacts" and/or "notes"`);
     }
     // Validate everything first so a bad payload loads nothing.
-    const contacts = parseRecords('contacts', p['contacts']);
-    const notes = parseRecords('notes', p['notes']);
+    const contacts = parseRecords(this.collections.contacts.info, p['contacts']);
+    const notes = parseRecords(this.collections.notes.info, p['notes']);
     const contactIds = new Set([...this.collections.contacts.byId.keys(), ...contacts.map((c) => c.record.id)]);
     for (const [i, n] of notes.entries()) {
       for (const cid of n.associatedContacts) {
@@ -441,6 +464,7 @@ export class HubSpotStore implements SimulatorStore {
     };
     return {
       portal: 'HubSpot CRM (private app)',
+      portalVariant: this.options.portalVariant ?? 'standard',
       credentials: this.options.credentials(),
       counts: { contacts: count(this.collections.contacts), notes: count(this.collections.notes), owners: this.owners.length },
       demoCustomers: demoContacts(dataset),
@@ -484,10 +508,10 @@ function parseTime(where: string, value: unknown, fallback: string | undefined):
 }
 
 /** Validates records in the wire format of `GET /crm/v3/objects/{type}/{id}`: string property values only. */
-function parseRecords(type: ObjectTypeName, input: unknown): ParsedRecord[] {
+function parseRecords(info: ObjectTypeInfo, input: unknown): ParsedRecord[] {
+  const type = info.name;
   if (input === undefined) return [];
   if (!Array.isArray(input)) throw new RecordsError(`${type} must be an array`);
-  const info = OBJECT_TYPES[type];
   const ids = new Set<string>();
   return input.map((raw, i) => {
     const where = `${type}[${i}]`;

@@ -14,6 +14,7 @@ export {
 } from './config.ts';
 export type { HubSpotSimulatorConfig } from './config.ts';
 export type { HubSpotCredentials } from './hubspot-context.ts';
+export type { PortalVariant } from './hubspot-properties.ts';
 
 /** Reads `HUBSPOT_SIMULATOR_*` (and the shared dataset settings) from env and creates the simulator, not listening yet. */
 export function bootHubSpotSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
@@ -27,6 +28,7 @@ export function bootHubSpotSimulator(env: NodeJS.ProcessEnv): SimulatorBoot {
     searchRateLimit: config.searchRateLimit,
     dailyLimit: config.dailyLimit,
     webhooks: config.webhooks,
+    portalVariant: config.portalVariant,
   });
   const c = config.credentials;
   return {

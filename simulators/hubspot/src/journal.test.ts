@@ -82,7 +82,18 @@ describe('webhooks journal', () => {
     expect(res.body.id).toBe(primary);
     const read = await t.json<{ properties: Record<string, string> }>('GET', `${C}/${primary}?properties=hs_additional_emails,allegro_buyer_login`);
     expect(read.body.properties).toMatchObject({ hs_additional_emails: 'merge.secondary@example.pl', allegro_buyer_login: 'merge_login' });
-    expect((await t.call('GET', `${C}/${merged}`)).status).toBe(404);
+    // the old id reads as the surviving contact (HubSpot's merge aliasing), which lists it in hs_merged_object_ids
+    const byOldId = await t.json<{ id: string; properties: Record<string, string> }>('GET', `${C}/${merged}?properties=hs_merged_object_ids`);
+    expect(byOldId.status).toBe(200);
+    expect(byOldId.body).toMatchObject({ id: primary, properties: { hs_merged_object_ids: merged } });
+    const batch = await t.json<{ results: { id: string }[]; errors?: unknown[] }>('POST', `${C}/batch/read`, {
+      inputs: [{ id: merged }, { id: primary }],
+      properties: ['email'],
+    });
+    expect(batch.status).toBe(200);
+    expect(batch.body.results.map((r) => r.id)).toEqual([primary]);
+    // only by record id: the merged contact's old e-mail is an additional address now, not a unique key of its own
+    expect((await t.call('GET', `${C}/${merged}?archived=true`)).status).toBe(200);
     const [file] = await entriesAfter(before);
     expect(file!.journalEvents[0]).toMatchObject({ action: 'MERGE', primaryObjectId: Number(primary), mergedObjectIds: [Number(merged)] });
   });

@@ -30,6 +30,18 @@ export function findRecord(col: ObjectCollection, id: string, idProperty: string
   return archived ? col.findArchivedByUnique(idProperty, id) : col.findUnique(idProperty, id);
 }
 
+/**
+ * {@link findRecord} for reads: a live record's id that was merged away reads as the record it was merged into, whose
+ * id differs ("fetching any records using the original IDs will return the new merged record with the new ID",
+ * https://developers.hubspot.com/changelog/updated-merge-functionality-for-contacts-and-companies). No redirect: a 200
+ * with the surviving record.
+ */
+export function findReadable(col: ObjectCollection, id: string, idProperty: string | null | undefined, archived: boolean): CrmRecord | undefined {
+  const record = findRecord(col, id, idProperty, archived);
+  if (record || archived || (idProperty && idProperty !== 'hs_object_id')) return record;
+  return col.survivorOf(id);
+}
+
 export type PreparedWrite = { ok: true; properties: WireProperties } | { ok: false; response: SimResponse };
 
 /** Validates a `properties` object; answers HubSpot's VALIDATION_ERROR body on unknown, read-only or bad values. */

@@ -46,6 +46,14 @@ export function normalizePropertyValue(def: PropertyDefinition, raw: string): No
       }
       return { ok: true, value: lower };
     }
+    case 'date': {
+      // a date property holds a day: midnight UTC as epoch ms or YYYY-MM-DD, answered as YYYY-MM-DD
+      const ms = parseDateTime(value);
+      if (ms === null) return problem(def, 'INVALID_DATE', `${raw} was not a valid long.`);
+      const iso = new Date(ms).toISOString();
+      if (!iso.endsWith('T00:00:00.000Z')) return problem(def, 'INVALID_DATE', `${raw} is at ${iso.slice(11, 23)} UTC, not midnight!`);
+      return { ok: true, value: iso.slice(0, 10) };
+    }
     case 'datetime': {
       const ms = parseDateTime(value);
       if (ms === null) return problem(def, 'INVALID_DATE', `${raw} was not a valid long.`);

@@ -57,6 +57,23 @@ describe('CrmConfigSchema', () => {
     );
   });
 
+  it('reads the portal number locale and its own loyalty tier values, refusing malformed ones', () => {
+    const base = { HUBSPOT_BASE_URL: 'http://127.0.0.1:8071', HUBSPOT_ACCESS_TOKEN: 'pat-eu1-x' };
+    expect(parseEnv('crm', CrmConfigSchema, base).CRM_NUMBER_LOCALE).toBeUndefined();
+    const config = parseEnv('crm', CrmConfigSchema, {
+      ...base,
+      CRM_NUMBER_LOCALE: 'pl',
+      CRM_LOYALTY_TIER_VALUES: 'vip=PLATINUM, stały klient=SILVER',
+    });
+    expect(config.CRM_NUMBER_LOCALE).toBe('pl');
+    expect([...config.CRM_LOYALTY_TIER_VALUES!]).toEqual([
+      ['vip', 'PLATINUM'],
+      ['stały klient', 'SILVER'],
+    ]);
+    expect(() => parseEnv('crm', CrmConfigSchema, { ...base, CRM_NUMBER_LOCALE: 'de' })).toThrow(/CRM_NUMBER_LOCALE/);
+    expect(() => parseEnv('crm', CrmConfigSchema, { ...base, CRM_LOYALTY_TIER_VALUES: 'vip=DIAMOND' })).toThrow(/CRM_LOYALTY_TIER_VALUES/);
+  });
+
   it('lists its keys for the .env.example check', () => {
     expect(CRM_CONFIG_KEYS).toEqual(
       expect.arrayContaining([
@@ -67,6 +84,8 @@ describe('CrmConfigSchema', () => {
         'CRM_CACHE_TTL_SECONDS',
         'CRM_MAX_STALE_CONTACTS_SECONDS',
         'CRM_LOOKUP_CACHE_TTL_SECONDS',
+        'CRM_NUMBER_LOCALE',
+        'CRM_LOYALTY_TIER_VALUES',
         'REDIS_URL',
         'NODE_ENV',
         'OMNIGRAPH_SUBGRAPH_SECRET',

@@ -11,6 +11,7 @@ import { maxStaleSecondsEnv } from '@omnigraph/shared/cache';
 import { enabledByDefault, pollIntervalMs } from '@omnigraph/shared/freshness';
 import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
+import type { CrmLoyaltyTier } from './upstream/crm-client.ts';
 
 export const CrmConfigSchema = z
   .object({
@@ -68,6 +69,28 @@ export const CrmConfigSchema = z
      * `https://omnigraph.example.pl/webhooks/hubspot`. Unset → rebuilt from the request's Host header (local setups).
      */
     HUBSPOT_WEBHOOK_TARGET_URL: z.url().optional(),
+    /**
+     * How the portal writes numbers it keeps in text properties (our `loyalty_points` created as single-line text):
+     * `pl` ("1.250" is 1250, "1,25" is 1.25) or `en` ("1,250" is 1250). Unset: `loyalty_points` is a HubSpot number
+     * property, as the README sets it up ("1.250" is HubSpot's 1.25), and a text value whose one separator stands
+     * before three digits ("1,250") is ambiguous: shown as null and logged, never guessed. Unambiguous forms ("1 250",
+     * "1250,50", "1.250,50") read either way.
+     */
+    CRM_NUMBER_LOCALE: z.enum(['pl', 'en']).optional(),
+    /**
+     * The portal's own `loyalty_tier` option values, when they are not ours (standard, silver, gold, platinum, or the
+     * Polish standardowy/srebrny/złoty/platynowy): `value=TIER` pairs, comma-separated, e.g. `vip=PLATINUM,stały
+     * klient=SILVER`; compared case- and diacritics-insensitively. Other unknown values read as STANDARD and are logged.
+     */
+    CRM_LOYALTY_TIER_VALUES: z
+      .string()
+      .trim()
+      .regex(
+        /^[^=,]+=(STANDARD|SILVER|GOLD|PLATINUM)(\s*,\s*[^=,]+=(STANDARD|SILVER|GOLD|PLATINUM))*$/,
+        'value=TIER pairs separated by commas, TIER one of STANDARD, SILVER, GOLD, PLATINUM',
+      )
+      .transform((list) => new Map(list.split(',').map((pair) => pair.split('=').map((x) => x.trim()) as [string, CrmLoyaltyTier])))
+      .optional(),
     /** Redis for the contact cache and the journal offset; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

@@ -47,6 +47,8 @@ export async function startCrmSubgraph(config: CrmConfig, options: StartCrmOptio
     accessToken: config.HUBSPOT_ACCESS_TOKEN,
     timeoutMs: config.CRM_TIMEOUT_MS,
     policies: { ...upstreamPoliciesFromEnv('CRM', config), logger, budget },
+    numberLocale: config.CRM_NUMBER_LOCALE,
+    loyaltyTierValues: config.CRM_LOYALTY_TIER_VALUES,
   });
   const cache = await createCacheFromEnv({
     redisUrl: config.REDIS_URL,

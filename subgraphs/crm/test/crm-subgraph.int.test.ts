@@ -1,3 +1,4 @@
+import { DEFAULT_CREDENTIALS } from '@omnigraph/simulator-hubspot';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCrmServer, type CrmServer } from '../src/create-crm-server.ts';
@@ -95,6 +96,41 @@ describe('Query.customer', () => {
     const result = await execute(`{ customer(id: "${DEMO.anna.id}") { id } }`);
     expect(result.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
     expect(JSON.stringify(result.errors)).not.toContain(stack.urls.hubspot);
+  });
+});
+
+describe('Query.customer of a merged contact', () => {
+  /** a HubSpot API call on the simulator, as an agent's merge in the CRM would be */
+  async function hubspot<T>(path: string, body: unknown): Promise<T> {
+    const res = await fetch(`${stack.urls.hubspot}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEFAULT_CREDENTIALS.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.ok).toBe(true);
+    return (await res.json()) as T;
+  }
+
+  it('answers the surviving customer for the merged-away id, in the same one batch read', async () => {
+    const create = (email: string, loyalty_points: string) =>
+      hubspot<{ id: string }>('/crm/v3/objects/contacts', { properties: { email, firstname: 'Scalony', loyalty_points } });
+    const survivor = (await create('merge.survivor@example.pl', '500')).id;
+    const mergedAway = (await create('merge.old@example.pl', '80')).id;
+    await hubspot('/crm/v3/objects/contacts/merge', { primaryObjectId: survivor, objectIdToMerge: mergedAway });
+    stack.hubspot.control.resetCounters();
+    const result = await execute(
+      `query ($old: ID!, $new: ID!) {
+      old: customer(id: $old) { id email additionalEmails loyalty { points } }
+      new: customer(id: $new) { id }
+    }`,
+      { old: mergedAway, new: survivor },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      old: { id: survivor, email: 'merge.survivor@example.pl', additionalEmails: ['merge.old@example.pl'], loyalty: { points: 500 } },
+      new: { id: survivor },
+    });
+    expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
   });
 });
 

@@ -8,6 +8,7 @@ import { boolParam, serializeRecord } from '../hubspot-wire.ts';
 import {
   batchTimes,
   checkIdProperty,
+  findReadable,
   findRecord,
   linkAssociations,
   missingRequired,
@@ -137,7 +138,7 @@ function batchRead(ctx: HubSpotContext, info: ObjectTypeInfo, body: Record<strin
   for (const input of read.inputs) {
     const id = inputId(input);
     if (id === null) return ctx.errors.validation('Invalid input JSON: each input needs an id');
-    const record = findRecord(col, id, idProperty, archived);
+    const record = findReadable(col, id, idProperty, archived);
     if (!record) {
       if (!missing.includes(id)) missing.push(id);
       continue;

@@ -6,6 +6,7 @@ import type { ObjectTypeInfo } from '../hubspot-properties.ts';
 import { associationsParam, boolParam, listParam, pagingLink, serializeRecord, type SerializeOptions } from '../hubspot-wire.ts';
 import {
   checkIdProperty,
+  findReadable,
   findRecord,
   linkAssociations,
   missingRequired,
@@ -122,7 +123,7 @@ export function objectRoutes(ctx: HubSpotContext, prefix: string): Route[] {
         const { id, idProperty } = key;
         const byUnique = idProperty && idProperty !== 'hs_object_id';
         if (!byUnique && !NUMERIC_ID.test(id)) return ctx.errors.notNumeric(id);
-        const record = findRecord(ctx.store.collections[info.name], id, idProperty, boolParam(req, 'archived'));
+        const record = findReadable(ctx.store.collections[info.name], id, idProperty, boolParam(req, 'archived'));
         // HubSpot answers an unknown numeric id (or an idProperty value nobody has) with a bare 404, no body.
         if (!record) return { status: 404, body: '' };
         return { status: 200, body: serializeRecord(ctx.store, record, readOptions(req)) };

@@ -237,7 +237,13 @@ export type IdentitySource =
 
 export type Loyalty = {
   __typename?: 'Loyalty';
-  points: Scalars['Int']['output'];
+  /**
+   * The loyalty points the CRM records (whole points); 0 when it records none. Null when the CRM holds a value that
+   * cannot be read as a number ("n/a", or "1,250" in a portal that keeps points as text without CRM_NUMBER_LOCALE):
+   * never a guessed number.
+   */
+  points?: Maybe<Scalars['Int']['output']>;
+  /** the tier; STANDARD, the entry tier, when the CRM records none or an option value the subgraph does not know */
   tier: LoyaltyTier;
 };
 
@@ -756,7 +762,7 @@ export type EshopOrderResolvers<ContextType = CrmContext, ParentType extends Res
 }>;
 
 export type LoyaltyResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['Loyalty'] = ResolversParentTypes['Loyalty']> = ResolversObject<{
-  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['LoyaltyTier'], ParentType, ContextType>;
 }>;
 

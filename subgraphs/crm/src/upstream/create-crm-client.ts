@@ -6,6 +6,8 @@ import { createHttpClient } from '@omnigraph/shared/http';
 import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstream';
 import type { CrmClient } from './crm-client.ts';
 import { createHubSpotClient } from './hubspot/hubspot-client.ts';
+import { loyaltyTierValuesWith, type HubSpotMappingOptions } from './hubspot/hubspot-mappers.ts';
+import type { CrmLoyaltyTier } from './crm-client.ts';
 
 export interface CreateCrmClientOptions {
   /** HubSpot API base URL */
@@ -15,10 +17,21 @@ export interface CreateCrmClientOptions {
   timeoutMs: number;
   /** retries, breaker, bulkhead, budget, logger; each has a documented default in `@omnigraph/shared/upstream` */
   policies?: UpstreamPolicies;
+  /** CRM_NUMBER_LOCALE: how the portal writes numbers it keeps as text; unset = HubSpot number properties */
+  numberLocale?: 'pl' | 'en' | undefined;
+  /** CRM_LOYALTY_TIER_VALUES: the portal's own `loyalty_tier` option values */
+  loyaltyTierValues?: ReadonlyMap<string, CrmLoyaltyTier> | undefined;
+  /** where values read as their fallback are told; a once-per-record warning log by default */
+  onUnreadable?: HubSpotMappingOptions['onUnreadable'];
 }
 
 export function createCrmClient(options: CreateCrmClientOptions): CrmClient {
   const http = createHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const upstream = createUpstream({ serviceName: 'crm', product: 'hubspot', attemptTimeoutMs: options.timeoutMs, ...options.policies });
-  return createHubSpotClient({ http, upstream, accessToken: options.accessToken });
+  const mapping: HubSpotMappingOptions = {
+    numberLocale: options.numberLocale ?? null,
+    ...(options.loyaltyTierValues === undefined ? {} : { loyaltyTierValues: loyaltyTierValuesWith(options.loyaltyTierValues) }),
+    onUnreadable: options.onUnreadable,
+  };
+  return createHubSpotClient({ http, upstream, accessToken: options.accessToken, mapping });
 }

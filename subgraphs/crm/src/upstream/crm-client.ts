@@ -37,7 +37,8 @@ export interface CrmContact {
   /** as typed into the CRM */
   phone: string | null;
   mobilePhone: string | null;
-  loyalty: { points: number; tier: CrmLoyaltyTier };
+  /** points: 0 when the CRM records none, null when what it records cannot be read as a number (see the mapper) */
+  loyalty: { points: number | null; tier: CrmLoyaltyTier };
   consents: {
     emailMarketing: boolean;
     smsMarketing: boolean;

@@ -23,7 +23,14 @@ import {
   HubSpotSearchResponseDto,
   type HubSpotContactDto as HubSpotContact,
 } from './hubspot-dtos.ts';
-import { mapHubSpotContactDtoToCrmContact, mapHubSpotNoteDtoToCrmNote, mapTextToHubSpotNoteHtml } from './hubspot-mappers.ts';
+import {
+  DEFAULT_HUBSPOT_MAPPING,
+  mapHubSpotContactDtoToCrmContact,
+  mapHubSpotNoteDtoToCrmNote,
+  mapTextToHubSpotNoteHtml,
+  type HubSpotMappingOptions,
+} from './hubspot-mappers.ts';
+import { readHubSpotEmail, readHubSpotId, readHubSpotMultiValue, readHubSpotText } from './hubspot-values.ts';
 
 export interface HubSpotClientOptions {
   /** from `createHttpClient` (`@omnigraph/shared/http`), aimed at `HUBSPOT_BASE_URL` */
@@ -32,6 +39,8 @@ export interface HubSpotClientOptions {
   accessToken: string;
   /** the shared upstream-call helper for HubSpot (deadline, retries, breaker, bulkhead, budget) */
   upstream: Upstream;
+  /** how property values are read (CRM_NUMBER_LOCALE, CRM_LOYALTY_TIER_VALUES) and where unreadable ones are told */
+  mapping?: HubSpotMappingOptions | undefined;
 }
 
 /**
@@ -64,29 +73,36 @@ const ID_PROPERTY: Readonly<Record<CrmContactKey, string | null>> = {
   erpPartnerId: 'odoo_partner_id',
 };
 
-/** Number properties used as ids may come back as "2317.0". */
-function idValue(value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const t = value.trim();
-  return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+/** A property read as an identity: its value when readable, otherwise none (the record then matches nothing by it). */
+function readable(read: { kind: string; value?: string }): string[] {
+  return read.kind === 'value' && read.value !== undefined ? [read.value] : [];
 }
 
-/** The value a returned record holds for the identity it was asked by, normalised as that identity compares. */
-function identityOf(key: CrmContactKey, dto: HubSpotContact): string | null {
+/**
+ * Every value a returned record answers for the identity it was asked by, normalised as that identity compares:
+ * - by id, its own id and the ids merged into it (`hs_merged_object_ids`): HubSpot answers a read by a merged contact's
+ *   id with the surviving record, whose id differs ("Updated merge functionality for contacts and companies",
+ *   https://developers.hubspot.com/changelog/updated-merge-functionality-for-contacts-and-companies);
+ * - by e-mail, its primary and additional addresses, trimmed and lower-case (HubSpot compares them case-insensitively);
+ * - by a channel id, the id read as HubSpot's number properties write it ("2317.0" is 2317).
+ */
+function identitiesOf(key: CrmContactKey, dto: HubSpotContact): { own: string[]; aliases: string[] } {
+  const p = dto.properties;
   switch (key) {
     case 'id':
-      return dto.id;
+      return { own: [dto.id], aliases: readHubSpotMultiValue(p.hs_merged_object_ids) };
     case 'email':
-      // HubSpot stores and compares e-mails case-insensitively
-      return dto.properties.email?.toLowerCase() ?? null;
-    case 'allegroBuyerLogin':
-      return dto.properties.allegro_buyer_login ?? null;
+      return { own: readable(readHubSpotEmail(p.email)), aliases: readHubSpotMultiValue(p.hs_additional_emails).map((e) => e.toLowerCase()) };
+    case 'allegroBuyerLogin': {
+      const login = readHubSpotText(p.allegro_buyer_login);
+      return { own: login === null ? [] : [login], aliases: [] };
+    }
     case 'allegroBuyerId':
-      return idValue(dto.properties.allegro_buyer_id);
+      return { own: readable(readHubSpotId(p.allegro_buyer_id)), aliases: [] };
     case 'eshopCustomerId':
-      return idValue(dto.properties.woocommerce_customer_id);
+      return { own: readable(readHubSpotId(p.woocommerce_customer_id)), aliases: [] };
     case 'erpPartnerId':
-      return idValue(dto.properties.odoo_partner_id);
+      return { own: readable(readHubSpotId(p.odoo_partner_id)), aliases: [] };
   }
 }
 
@@ -140,8 +156,11 @@ function chunks<T>(values: readonly T[], size: number): T[][] {
   return out;
 }
 
-export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClientOptions): CrmClient {
+export function createHubSpotClient({ http, accessToken, upstream, mapping = DEFAULT_HUBSPOT_MAPPING }: HubSpotClientOptions): CrmClient {
   const headers = { Authorization: `Bearer ${accessToken}` };
+  const toContact = (dto: HubSpotContact) => mapHubSpotContactDtoToCrmContact(dto, mapping);
+  /** Archived contacts (HubSpot's recycle bin; merged-away ones too) are nobody here, whatever answered them. */
+  const live = (dtos: readonly HubSpotContact[]) => dtos.filter((dto) => dto.archived !== true);
 
   /** `POST …/contacts/search`: a read, so idempotent although it is a POST. */
   function searchPage(operation: string, body: Record<string, unknown>): Promise<{ contacts: CrmContact[]; after: string | null }> {
@@ -153,7 +172,7 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
       send: (signal) => http.post(`${CONTACTS_PATH}/search`, body, { headers, signal }),
       parse: (res) => {
         const page = HubSpotSearchResponseDto.parse(res.data);
-        return { contacts: page.results.map(mapHubSpotContactDtoToCrmContact), after: page.paging?.next?.after ?? null };
+        return { contacts: live(page.results).map(toContact), after: page.paging?.next?.after ?? null };
       },
     });
   }
@@ -339,13 +358,13 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
         idempotent: true,
         buckets: HUBSPOT_GENERAL_BUCKETS,
         send: (signal) => http.post(`${CONTACTS_PATH}/batch/read`, body, { headers, params: { archived: false }, signal }),
-        parse: (res) => HubSpotBatchReadResponseDto.parse(res.data).results,
+        parse: (res) => live(HubSpotBatchReadResponseDto.parse(res.data).results),
       });
       const byIdentity = new Map<string, CrmContact>();
-      for (const dto of results) {
-        const identity = identityOf(key, dto);
-        if (identity !== null) byIdentity.set(identity, mapHubSpotContactDtoToCrmContact(dto));
-      }
+      const contacts = results.map((dto) => ({ dto, contact: toContact(dto) }));
+      // merged ids and additional e-mails first, each contact's own value last: an alias never hides its holder
+      for (const { dto, contact } of contacts) for (const identity of identitiesOf(key, dto).aliases) byIdentity.set(identity, contact);
+      for (const { dto, contact } of contacts) for (const identity of identitiesOf(key, dto).own) byIdentity.set(identity, contact);
       return wanted.map((v) => byIdentity.get(v) ?? null);
     },
 
@@ -361,7 +380,10 @@ export function createHubSpotClient({ http, accessToken, upstream }: HubSpotClie
             params: { idProperty: 'email', properties: HUBSPOT_CONTACT_PROPERTIES.join(',') },
             signal,
           }),
-        parse: (res) => mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse(res.data)),
+        parse: (res) => {
+          const dto = HubSpotContactDto.parse(res.data);
+          return dto.archived === true ? null : toContact(dto);
+        },
         onStatus: { 404: () => null },
       });
     },

@@ -5,14 +5,27 @@
  */
 import { z } from 'zod';
 
-/** A HubSpot property value: always a string; null when unset; absent when not requested or not existing. */
-const PropertyValue = z.string().nullable().optional();
+/**
+ * A HubSpot property value: a string in the v3 APIs; null when unset; absent when not requested or when the portal
+ * has no such property. A JSON number or boolean (older HubSpot APIs, a proxy re-encoding the answer) is taken as its
+ * text rather than failing the whole batch: the mappers read the text either way.
+ */
+const PropertyValue = z
+  .union([z.string(), z.number(), z.boolean()])
+  .transform((v) => String(v))
+  .nullable()
+  .optional();
+
+/** A v3 record id: a numeric string ("51234567801"); a JSON number is taken as its digits. */
+const RecordId = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
 
 /** The contact properties the adapter asks for, in request order. */
 export const HUBSPOT_CONTACT_PROPERTIES = [
   'createdate',
   'email',
   'hs_additional_emails',
+  // the ids merged into this contact (";"-separated): HubSpot answers a read by a merged id with the surviving record
+  'hs_merged_object_ids',
   'firstname',
   'lastname',
   'company',
@@ -45,8 +58,9 @@ export const HubSpotContactPropertiesDto = z.looseObject(
 export type HubSpotContactPropertiesDto = z.infer<typeof HubSpotContactPropertiesDto>;
 
 export const HubSpotContactDto = z.looseObject({
-  id: z.string().min(1),
-  properties: HubSpotContactPropertiesDto,
+  id: RecordId,
+  // always sent by v3; a record without it is still a record (every property unset)
+  properties: HubSpotContactPropertiesDto.default({}),
   createdAt: z.string().optional(),
   updatedAt: z.string().optional(),
   archived: z.boolean().optional(),
@@ -58,7 +72,8 @@ const HubSpotBatchErrorDto = z.looseObject({
   status: z.string().optional(),
   category: z.string().optional(),
   message: z.string().optional(),
-  context: z.record(z.string(), z.array(z.string())).optional(),
+  // string lists in the SDK's StandardError; nothing here reads it, so no shape of it can fail a whole answer
+  context: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** `POST /crm/v3/objects/contacts/batch/read`: 200 when all were found, 207 with `errors` when some were not. */
@@ -85,13 +100,15 @@ export type HubSpotSearchResponseDto = z.infer<typeof HubSpotSearchResponseDto>;
 export const HUBSPOT_NOTE_PROPERTIES = ['hs_note_body', 'hs_timestamp', 'hs_createdate', 'omnigraph_idempotency_key'] as const;
 
 export const HubSpotNoteDto = z.looseObject({
-  id: z.string().min(1),
-  properties: z.looseObject(
-    Object.fromEntries(HUBSPOT_NOTE_PROPERTIES.map((name) => [name, PropertyValue])) as Record<
-      (typeof HUBSPOT_NOTE_PROPERTIES)[number],
-      typeof PropertyValue
-    >,
-  ),
+  id: RecordId,
+  properties: z
+    .looseObject(
+      Object.fromEntries(HUBSPOT_NOTE_PROPERTIES.map((name) => [name, PropertyValue])) as Record<
+        (typeof HUBSPOT_NOTE_PROPERTIES)[number],
+        typeof PropertyValue
+      >,
+    )
+    .default({}),
   createdAt: z.string().optional(),
   archived: z.boolean().optional(),
 });

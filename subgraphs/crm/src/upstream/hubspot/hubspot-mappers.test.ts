@@ -1,12 +1,15 @@
+import { Writable } from 'node:stream';
+import { setDefaultLogDestination } from '@omnigraph/shared/logging';
 import { describe, expect, it } from 'vitest';
 import { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
 import {
-  mapHubSpotBooleanProperty,
+  loyaltyTierValuesWith,
   mapHubSpotContactDtoToCrmContact,
+  logUnreadableHubSpotValue,
   mapHubSpotDateTimeProperty,
-  mapHubSpotIntegerProperty,
-  mapHubSpotLoyaltyTier,
   mapHubSpotNoteDtoToCrmNote,
+  type HubSpotMappingOptions,
+  type UnreadableHubSpotValue,
   mapHubSpotNoteHtmlToText,
   mapTextToHubSpotNoteHtml,
 } from './hubspot-mappers.ts';
@@ -75,59 +78,128 @@ describe('mapHubSpotContactDtoToCrmContact', () => {
     });
   });
 
-  it('maps a contact with only the default properties (a 207 partial record)', () => {
+  it('maps a contact with only the default properties, telling once per property that the portal lacks ours', () => {
+    const told: UnreadableHubSpotValue[] = [];
     const dto = HubSpotContactDto.parse({ id: '5', properties: { email: 'x@example.pl' } });
-    const contact = mapHubSpotContactDtoToCrmContact(dto);
+    const contact = mapHubSpotContactDtoToCrmContact(dto, { numberLocale: null, onUnreadable: (p) => told.push(p) });
     expect(contact.loyalty).toEqual({ points: 0, tier: 'STANDARD' });
     expect(contact.consents.emailMarketing).toBe(false);
     expect(contact.firstName).toBeNull();
+    expect(told.map((t) => t.property)).toContain('loyalty_points');
+    expect(told.every((t) => t.reason.startsWith('property missing'))).toBe(true);
   });
 
-  it('refuses a property sent as a JSON number: the wire format is strings only', () => {
-    expect(HubSpotContactDto.safeParse({ id: '5', properties: { loyalty_points: 1240 } }).success).toBe(false);
+  it('takes a value sent as a JSON number or boolean as its text instead of failing the batch', () => {
+    const dto = HubSpotContactDto.parse({ id: 5, properties: { loyalty_points: 1240, consent_profiling: true } });
+    expect(dto.id).toBe('5');
+    expect(mapHubSpotContactDtoToCrmContact(dto, quiet).loyalty.points).toBe(1240);
+    expect(mapHubSpotContactDtoToCrmContact(dto, quiet).consents.profiling).toBe(true);
   });
 });
 
-describe('property mappers', () => {
-  it.each([
-    ['1240', 1240],
-    ['1240.0', 1240],
-    ['0', 0],
-    [null, 0],
-    [undefined, 0],
-    ['', 0],
-    ['abc', 0],
-  ])('integer %j → %j', (value, expected) => {
-    expect(mapHubSpotIntegerProperty(value)).toBe(expected);
+const quiet: HubSpotMappingOptions = { numberLocale: null, onUnreadable: () => undefined };
+
+/** All our custom properties present (null), as a batch read asking for them answers, plus `overrides`. */
+function contactWith(overrides: Record<string, string | null>, options: Partial<HubSpotMappingOptions> = {}) {
+  const told: UnreadableHubSpotValue[] = [];
+  const properties: Record<string, string | null> = {
+    loyalty_points: null,
+    loyalty_tier: null,
+    consent_email_marketing: null,
+    consent_sms_marketing: null,
+    consent_phone_marketing: null,
+    consent_profiling: null,
+    consent_updated_at: null,
+    woocommerce_customer_id: null,
+    allegro_buyer_id: null,
+    allegro_buyer_login: null,
+    odoo_partner_id: null,
+    ...overrides,
+  };
+  const contact = mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse({ id: '77', properties }), {
+    numberLocale: null,
+    ...options,
+    onUnreadable: (p) => told.push(p),
+  });
+  return { contact, told: told.map((t) => `${t.property}: ${t.reason}`) };
+}
+
+describe('fallbacks of values that cannot be read', () => {
+  it('loyalty points: unset 0, unreadable null and told, never a guess', () => {
+    expect(contactWith({ loyalty_points: null }).contact.loyalty.points).toBe(0);
+    expect(contactWith({ loyalty_points: '' }).contact.loyalty.points).toBe(0);
+    expect(contactWith({ loyalty_points: '1250.0' }).contact.loyalty.points).toBe(1250);
+    const na = contactWith({ loyalty_points: 'n/a' });
+    expect(na.contact.loyalty.points).toBeNull();
+    expect(na.told).toEqual(['loyalty_points: not a number']);
+    // a number property: HubSpot's dot; text typed in Polish: the locale says it is 1250
+    expect(contactWith({ loyalty_points: '1.250' }).contact.loyalty.points).toBe(1);
+    expect(contactWith({ loyalty_points: '1.250' }, { numberLocale: 'pl' }).contact.loyalty.points).toBe(1250);
+    expect(contactWith({ loyalty_points: '1,250' }).contact.loyalty.points).toBeNull();
+    expect(contactWith({ loyalty_points: '1.250,50' }).contact.loyalty.points).toBe(1250);
   });
 
-  it.each([
-    ['true', true],
-    ['TRUE', true],
-    ['false', false],
-    [null, false],
-    ['', false],
-  ])('boolean %j → %j', (value, expected) => {
-    expect(mapHubSpotBooleanProperty(value)).toBe(expected);
+  it('loyalty tier: option values folded, Polish ones known, unknown STANDARD and told', () => {
+    expect(contactWith({ loyalty_tier: 'Gold' }).contact.loyalty.tier).toBe('GOLD');
+    expect(contactWith({ loyalty_tier: 'Złoty' }).contact.loyalty.tier).toBe('GOLD');
+    expect(contactWith({ loyalty_tier: 'PLATYNOWY' }).contact.loyalty.tier).toBe('PLATINUM');
+    expect(contactWith({ loyalty_tier: null }).told).toEqual([]);
+    const diamond = contactWith({ loyalty_tier: 'diamond' });
+    expect(diamond.contact.loyalty.tier).toBe('STANDARD');
+    expect(diamond.told).toEqual(['loyalty_tier: unknown option value']);
+    const own = loyaltyTierValuesWith(new Map([['Klub VIP', 'PLATINUM' as const]]));
+    expect(contactWith({ loyalty_tier: 'klub_vip' }, { loyaltyTierValues: own }).contact.loyalty.tier).toBe('PLATINUM');
   });
 
-  it.each([
-    ['standard', 'STANDARD'],
-    ['silver', 'SILVER'],
-    ['gold', 'GOLD'],
-    ['platinum', 'PLATINUM'],
-    ['Gold', 'GOLD'],
-    [null, 'STANDARD'],
-    ['diamond', 'STANDARD'],
-  ])('loyalty tier %j → %j', (value, expected) => {
-    expect(mapHubSpotLoyaltyTier(value)).toBe(expected);
+  it('consents: yes/no words read; anything else is no consent, told', () => {
+    const c = contactWith({ consent_email_marketing: 'tak', consent_sms_marketing: 'Nie', consent_phone_marketing: '1', consent_profiling: 'chyba' });
+    expect(c.contact.consents).toMatchObject({ emailMarketing: true, smsMarketing: false, phoneMarketing: true, profiling: false });
+    expect(c.told).toEqual(['consent_profiling: not a yes/no value']);
   });
 
-  it('reads ISO and epoch-ms datetimes as ISO with Z', () => {
-    expect(mapHubSpotDateTimeProperty('2026-01-10T09:00:00+01:00')).toBe('2026-01-10T08:00:00.000Z');
-    expect(mapHubSpotDateTimeProperty('1768032000000')).toBe('2026-01-10T08:00:00.000Z');
+  it('dates: a date property, a datetime one and epoch ms; a local format is null, told', () => {
+    expect(contactWith({ consent_updated_at: '2026-01-10' }).contact.consents.updatedAt).toBe('2026-01-10T00:00:00.000Z');
+    expect(contactWith({ consent_updated_at: '1768003200000' }).contact.consents.updatedAt).toBe('2026-01-10T00:00:00.000Z');
+    const local = contactWith({ consent_updated_at: '10.01.2026' });
+    expect(local.contact.consents.updatedAt).toBeNull();
+    expect(local.told).toEqual(['consent_updated_at: not an ISO 8601 date or epoch milliseconds']);
     expect(mapHubSpotDateTimeProperty('nonsense')).toBeNull();
-    expect(mapHubSpotDateTimeProperty(null)).toBeNull();
+  });
+
+  it('channel ids: "2317.0" is 2317, anything else null and told (a wrong link would show another person)', () => {
+    const c = contactWith({ woocommerce_customer_id: '2317.0', odoo_partner_id: '2 317', allegro_buyer_id: ' 38472615 ' });
+    expect(c.contact).toMatchObject({ eshopCustomerId: '2317', erpPartnerId: null, allegroBuyerId: '38472615' });
+    expect(c.told).toEqual(['odoo_partner_id: not a numeric id']);
+  });
+
+  it('e-mails: trimmed and lower-case; a primary that is not an address is null, told', () => {
+    expect(contactWith({ email: '  Anna.K@Example.PL ' }).contact.email).toBe('anna.k@example.pl');
+    const brak = contactWith({ email: 'brak', hs_additional_emails: 'A@x.pl; nonsense ;a@x.pl' });
+    expect(brak.contact.email).toBeNull();
+    expect(brak.contact.additionalEmails).toEqual(['a@x.pl']);
+    expect(brak.told.sort()).toEqual(['email: not an e-mail address', 'hs_additional_emails: not an e-mail address']);
+  });
+});
+
+describe('logUnreadableHubSpotValue (the default report)', () => {
+  it('warns once per record and property (once per property for a missing one), with no value in the line', () => {
+    const lines: string[] = [];
+    setDefaultLogDestination(new Writable({ write: (chunk: Buffer, _e, cb) => (lines.push(chunk.toString()), cb()) }));
+    try {
+      for (let i = 0; i < 3; i++) {
+        mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse({ id: '901', properties: { email: 'x@example.pl', loyalty_points: 'n/a' } }));
+        mapHubSpotContactDtoToCrmContact(HubSpotContactDto.parse({ id: '902', properties: { loyalty_points: 'n/a' } }));
+      }
+      logUnreadableHubSpotValue({ objectId: '901', property: 'loyalty_points', reason: 'not a number' });
+    } finally {
+      setDefaultLogDestination(undefined);
+    }
+    const logged = lines.map((l) => JSON.parse(l) as { objectId: string; property: string; reason: string });
+    const points = logged.filter((l) => l.property === 'loyalty_points');
+    expect(points.map((l) => l.objectId)).toEqual(['901', '902']);
+    // ten custom properties the records lack, one line each for both records
+    expect(logged.filter((l) => l.reason.startsWith('property missing'))).toHaveLength(10);
+    expect(lines.join('')).not.toContain('n/a');
   });
 });
 

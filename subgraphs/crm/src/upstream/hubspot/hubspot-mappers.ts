@@ -2,97 +2,172 @@
  * Pure HubSpot DTO → CRM domain conversions. HubSpot sends every property as a string (or null), so this is where
  * "1240" becomes 1240, "true" becomes true and "gold" becomes GOLD.
  */
+import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
 import { createCrmContactId, type CrmContact, type CrmLoyaltyTier } from '../crm-client.ts';
 import type { CrmNote } from '../crm-client.ts';
 import type { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
+import {
+  foldHubSpotOption,
+  readHubSpotBoolean,
+  readHubSpotDate,
+  readHubSpotEmail,
+  readHubSpotEnum,
+  readHubSpotId,
+  readHubSpotInteger,
+  readHubSpotMultiValue,
+  readHubSpotText,
+  type HubSpotNumberLocale,
+  type HubSpotValue,
+} from './hubspot-values.ts';
 
-const LOYALTY_TIERS: Readonly<Record<string, CrmLoyaltyTier>> = {
-  standard: 'STANDARD',
-  silver: 'SILVER',
-  gold: 'GOLD',
-  platinum: 'PLATINUM',
-};
+/** A property value the mapper could not read (or a custom property the portal does not have), for the log. */
+export interface UnreadableHubSpotValue {
+  /** the HubSpot record id */
+  objectId: string;
+  property: string;
+  /** why; never the value, which may be personal data */
+  reason: string;
+}
 
-/** An empty string is how HubSpot shows a cleared value in some places; treat it like null. */
-function text(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === '' ? null : value;
+export interface HubSpotMappingOptions {
+  /**
+   * CRM_NUMBER_LOCALE: null when the portal holds `loyalty_points` as a HubSpot number property (our setup: "1.250"
+   * is HubSpot's 1.25); `pl` / `en` when it holds it as text typed in that locale ("1.250" is 1250 in `pl`).
+   */
+  numberLocale: HubSpotNumberLocale | null;
+  /** CRM_LOYALTY_TIER_VALUES: the portal's own `loyalty_tier` option values, folded, on top of {@link LOYALTY_TIER_VALUES} */
+  loyaltyTierValues?: ReadonlyMap<string, CrmLoyaltyTier> | undefined;
+  /** told of every value read as its fallback; {@link logUnreadableHubSpotValue} by default */
+  onUnreadable?: ((problem: UnreadableHubSpotValue) => void) | undefined;
 }
 
 /**
- * A HubSpot number property ("1240", sometimes "1240.0") as an integer; 0 when unset. A value that is not a number
- * at all also reads as 0 rather than failing the whole contact: loyalty is shown, not computed, here.
+ * Our `loyalty_tier` enumeration's option values (`standard`, `silver`, `gold`, `platinum`, README), and what a portal
+ * that created the property by hand in Polish calls them; compared folded (case and diacritics ignored).
  */
-export function mapHubSpotIntegerProperty(value: string | null | undefined): number {
-  const t = text(value);
-  if (t === null) return 0;
-  const n = Number(t);
-  return Number.isFinite(n) ? Math.trunc(n) : 0;
+export const LOYALTY_TIER_VALUES: ReadonlyMap<string, CrmLoyaltyTier> = new Map<string, CrmLoyaltyTier>([
+  ['standard', 'STANDARD'],
+  ['silver', 'SILVER'],
+  ['gold', 'GOLD'],
+  ['platinum', 'PLATINUM'],
+  ['standardowy', 'STANDARD'],
+  ['podstawowy', 'STANDARD'],
+  ['srebrny', 'SILVER'],
+  ['zloty', 'GOLD'],
+  ['platynowy', 'PLATINUM'],
+]);
+
+/** Our custom contact properties (root README): a portal without one is told once, not per contact. */
+const CUSTOM_CONTACT_PROPERTIES = [
+  'loyalty_points',
+  'loyalty_tier',
+  'consent_email_marketing',
+  'consent_sms_marketing',
+  'consent_phone_marketing',
+  'consent_profiling',
+  'consent_updated_at',
+  'woocommerce_customer_id',
+  'allegro_buyer_id',
+  'allegro_buyer_login',
+  'odoo_partner_id',
+] as const;
+
+const MISSING = 'property missing from the response: the portal has not created it (see the root README)';
+
+/**
+ * The default report: one warning per property and record (one per property for a missing property), bounded by
+ * `oncePerKey`. Record ids and property names only; values never reach the log.
+ */
+export const logUnreadableHubSpotValue: (problem: UnreadableHubSpotValue) => void = (() => {
+  // oncePerKey hands its report the key only; the problem being reported is this synchronous call's
+  let current: UnreadableHubSpotValue | null = null;
+  const report = oncePerKey(() => {
+    createLogger({ name: 'crm' }).warn(current, 'HubSpot property value not readable; its documented fallback is shown');
+  });
+  return (problem) => {
+    current = problem;
+    report(`${problem.property}\u0000${problem.reason === MISSING ? '*' : problem.objectId}`);
+    current = null;
+  };
+})();
+
+export const DEFAULT_HUBSPOT_MAPPING: HubSpotMappingOptions = { numberLocale: null };
+
+/**
+ * One record's reads: a value that cannot be read is reported and replaced by the fallback the caller documents.
+ */
+function recordReader(objectId: string, options: HubSpotMappingOptions) {
+  const report = options.onUnreadable ?? logUnreadableHubSpotValue;
+  return function read<T, F>(property: string, result: HubSpotValue<T>, fallback: F): T | F {
+    if (result.kind === 'value') return result.value;
+    if (result.kind === 'unreadable') report({ objectId, property, reason: result.reason });
+    return fallback;
+  };
 }
 
-/** HubSpot booleans are "true"/"false"; unset means no consent was given. */
-export function mapHubSpotBooleanProperty(value: string | null | undefined): boolean {
-  return text(value)?.toLowerCase() === 'true';
-}
-
-/** Our `loyalty_tier` enumeration's lowercase values; unset or unknown reads as STANDARD, the entry tier. */
-export function mapHubSpotLoyaltyTier(value: string | null | undefined): CrmLoyaltyTier {
-  return LOYALTY_TIERS[text(value)?.toLowerCase() ?? ''] ?? 'STANDARD';
-}
-
-/** HubSpot datetimes are ISO strings or epoch-ms strings; the graph speaks ISO 8601 with `Z`. */
-export function mapHubSpotDateTimeProperty(value: string | null | undefined): string | null {
-  const t = text(value);
-  if (t === null) return null;
-  const ms = /^\d+$/.test(t) ? Number(t) : Date.parse(t);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
-/** Number properties used as ids (`woocommerce_customer_id`, `odoo_partner_id`) may come back as "2317.0". */
-function idText(value: string | null | undefined): string | null {
-  const t = text(value);
-  return t !== null && /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+/** "2026-01-10", epoch ms or ISO datetime as ISO 8601 with `Z`; null when unset or unreadable. */
+export function mapHubSpotDateTimeProperty(raw: string | null | undefined): string | null {
+  const read = readHubSpotDate(raw);
+  return read.kind === 'value' ? read.value : null;
 }
 
 /**
- * `hs_additional_emails` is a multiple-checkbox property: its values are joined with `;` on the wire
- * (https://developers.hubspot.com/docs/faq/how-do-i-set-multiple-values-for-checkbox-properties).
+ * A contact as the graph shows it. Fallbacks, each reported once ({@link HubSpotMappingOptions.onUnreadable}):
+ * - `loyalty_points`: unset → 0 (no points yet); unreadable ("n/a", an ambiguous "1,250" without CRM_NUMBER_LOCALE,
+ *   beyond GraphQL Int) → null, never a guess; a fraction is dropped (whole points).
+ * - `loyalty_tier`: unset or an unknown option value → STANDARD, the entry tier, which grants nothing.
+ * - `consent_*`: unset or unreadable → false: a consent counts only when the CRM clearly records it.
+ * - dates, e-mails, channel ids: unreadable → null (an id is never guessed: a wrong link shows another person's orders).
  */
-export function mapHubSpotMultiValueProperty(value: string | null | undefined): string[] {
-  const t = text(value);
-  if (t === null) return [];
-  return [...new Set(t.split(';').map((v) => v.trim().toLowerCase()))].filter((v) => v !== '');
-}
-
-export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto): CrmContact {
+export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto, options: HubSpotMappingOptions = DEFAULT_HUBSPOT_MAPPING): CrmContact {
   const p = dto.properties;
+  const read = recordReader(dto.id, options);
+  const report = options.onUnreadable ?? logUnreadableHubSpotValue;
+  for (const name of CUSTOM_CONTACT_PROPERTIES) if (!(name in p)) report({ objectId: dto.id, property: name, reason: MISSING });
+  const tiers = options.loyaltyTierValues ?? LOYALTY_TIER_VALUES;
+  const points = readHubSpotInteger(p.loyalty_points, { type: options.numberLocale === null ? 'number' : 'text', locale: options.numberLocale });
+  const consent = (name: 'consent_email_marketing' | 'consent_sms_marketing' | 'consent_phone_marketing' | 'consent_profiling') =>
+    read(name, readHubSpotBoolean(p[name]), false);
+  const additionalEmails = readHubSpotMultiValue(p.hs_additional_emails)
+    .map((e) => read('hs_additional_emails', readHubSpotEmail(e), null))
+    .filter((e): e is string => e !== null);
   return {
     id: createCrmContactId(dto.id),
-    // HubSpot stores addresses lower-case; a real portal may still hold an old mixed-case one
-    email: text(p.email)?.toLowerCase() ?? null,
-    additionalEmails: mapHubSpotMultiValueProperty(p.hs_additional_emails),
-    firstName: text(p.firstname),
-    lastName: text(p.lastname),
-    companyName: text(p.company),
-    street: text(p.address)?.trim() ?? null,
-    city: text(p.city)?.trim() ?? null,
-    postalCode: text(p.zip),
-    country: text(p.country)?.trim() ?? null,
-    createdAt: mapHubSpotDateTimeProperty(dto.createdAt ?? p.createdate),
-    phone: text(p.phone),
-    mobilePhone: text(p.mobilephone),
-    loyalty: { points: mapHubSpotIntegerProperty(p.loyalty_points), tier: mapHubSpotLoyaltyTier(p.loyalty_tier) },
-    consents: {
-      emailMarketing: mapHubSpotBooleanProperty(p.consent_email_marketing),
-      smsMarketing: mapHubSpotBooleanProperty(p.consent_sms_marketing),
-      phoneMarketing: mapHubSpotBooleanProperty(p.consent_phone_marketing),
-      profiling: mapHubSpotBooleanProperty(p.consent_profiling),
-      updatedAt: mapHubSpotDateTimeProperty(p.consent_updated_at),
+    email: read('email', readHubSpotEmail(p.email), null),
+    additionalEmails: [...new Set(additionalEmails)],
+    firstName: readHubSpotText(p.firstname),
+    lastName: readHubSpotText(p.lastname),
+    companyName: readHubSpotText(p.company),
+    street: readHubSpotText(p.address),
+    city: readHubSpotText(p.city),
+    postalCode: readHubSpotText(p.zip),
+    country: readHubSpotText(p.country),
+    createdAt: read('createdate', readHubSpotDate(dto.createdAt ?? p.createdate), null),
+    // phones stay as typed: any format reaches the graph, which derives E.164 from it (Customer.phoneE164)
+    phone: readHubSpotText(p.phone),
+    mobilePhone: readHubSpotText(p.mobilephone),
+    loyalty: {
+      // unset: nothing earned yet
+      points: points.kind === 'unset' ? 0 : read('loyalty_points', points, null),
+      tier: read('loyalty_tier', readHubSpotEnum(p.loyalty_tier, tiers), 'STANDARD'),
     },
-    eshopCustomerId: idText(p.woocommerce_customer_id),
-    allegroBuyerId: idText(p.allegro_buyer_id),
-    allegroBuyerLogin: text(p.allegro_buyer_login),
-    erpPartnerId: idText(p.odoo_partner_id),
+    consents: {
+      emailMarketing: consent('consent_email_marketing'),
+      smsMarketing: consent('consent_sms_marketing'),
+      phoneMarketing: consent('consent_phone_marketing'),
+      profiling: consent('consent_profiling'),
+      updatedAt: read('consent_updated_at', readHubSpotDate(p.consent_updated_at), null),
+    },
+    eshopCustomerId: read('woocommerce_customer_id', readHubSpotId(p.woocommerce_customer_id), null),
+    allegroBuyerId: read('allegro_buyer_id', readHubSpotId(p.allegro_buyer_id), null),
+    allegroBuyerLogin: readHubSpotText(p.allegro_buyer_login),
+    erpPartnerId: read('odoo_partner_id', readHubSpotId(p.odoo_partner_id), null),
   };
+}
+
+/** Folds the keys of a portal's own tier values (`CRM_LOYALTY_TIER_VALUES`) and adds ours under them. */
+export function loyaltyTierValuesWith(extra: ReadonlyMap<string, CrmLoyaltyTier>): ReadonlyMap<string, CrmLoyaltyTier> {
+  return new Map([...LOYALTY_TIER_VALUES, ...[...extra].map(([k, v]) => [foldHubSpotOption(k), v] as const)]);
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -147,6 +222,6 @@ export function mapHubSpotNoteDtoToCrmNote(dto: HubSpotNoteDto): CrmNote {
       mapHubSpotDateTimeProperty(p.hs_createdate) ??
       mapHubSpotDateTimeProperty(dto.createdAt) ??
       new Date(0).toISOString(),
-    idempotencyKey: text(p.omnigraph_idempotency_key),
+    idempotencyKey: readHubSpotText(p.omnigraph_idempotency_key),
   };
 }
