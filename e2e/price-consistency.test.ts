@@ -150,6 +150,7 @@ describe('priceDrift: the catalogue-wide report', () => {
     const res = await stack.query(REPORT, { threshold: '0' });
     expect(res.body.errors).toBeUndefined();
     const calls = stack.upstreamCalls();
+    const odooEndpoints = stack.simulators.odoo.control.counters().endpoints;
     const report = res.body.data.priceDrift;
     const got: ExpectedEntry[] = report.entries.map((e: any) => ({
       sku: e.sku,
@@ -183,7 +184,7 @@ describe('priceDrift: the catalogue-wide report', () => {
     expect(unpublishedOnSale).toBe(1);
     console.log(
       `priceDrift: ${expected.activeSkus} active ERP SKUs, ${report.skusChecked} listed; drifted e-shop ${expected.eshopDrifted}, ` +
-        `on promotion ${promotions}, drifted Allegro (active offers) ${expected.marketplaceDrifted}; upstream calls ${JSON.stringify(calls)}`,
+        `on promotion ${promotions}, drifted Allegro (active offers) ${expected.marketplaceDrifted}; upstream calls ${JSON.stringify(calls)}, Odoo ${JSON.stringify(odooEndpoints)}`,
     );
     expect([expected.eshopDrifted, expected.eshopDrifted + promotions, expected.marketplaceDrifted]).toEqual([13, 43, 11]);
     // In pages: 1 catalogue page + ⌈436 / 200⌉ product reads (+ the VAT rates) from Odoo, ⌈SKUs / 100⌉ from WooCommerce
