@@ -1,6 +1,6 @@
 /** `Product.priceConsistency` and `Query.priceDrift` (rules: docs/pricing.md). */
 import { badUserInput } from '@omnigraph/shared/errors';
-import { checkSku, isSku } from '@omnigraph/shared/arguments';
+import { isSku } from '@omnigraph/shared/arguments';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { thresholdBasisPoints } from '../price-rules.ts';
 
@@ -18,7 +18,6 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => ({ sku: reference.sku }),
     priceConsistency: async ({ sku }, _args, { pricing, reads }) => {
       if (!isSku(sku)) return null;
-      checkSku(sku);
       return pricing.priceConsistency(sku, reads);
     },
   },
