@@ -17,6 +17,7 @@ COPY subgraphs/eshop/package.json subgraphs/eshop/
 COPY subgraphs/crm/package.json subgraphs/crm/
 COPY subgraphs/marketplace/package.json subgraphs/marketplace/
 COPY subgraphs/commands/package.json subgraphs/commands/
+COPY subgraphs/pricing/package.json subgraphs/pricing/
 COPY simulators/core/package.json simulators/core/
 COPY simulators/dataset/package.json simulators/dataset/
 COPY simulators/odoo/package.json simulators/odoo/
@@ -53,7 +54,7 @@ RUN mkdir -p /var/lib/omnigraph \
  && chmod 0700 /var/lib/omnigraph
 USER node
 VOLUME ["/var/lib/omnigraph"]
-EXPOSE 4000 4001 4002 4003 4004 4005 9400 9401 9402 9403 9404 9405
+EXPOSE 4000 4001 4002 4003 4004 4005 4006 9400 9401 9402 9403 9404 9405 9406
 # No curl in slim images: Node asks /healthz itself (fetch, 2 s timeout).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.HEALTHCHECK_PORT}/healthz`,{signal:AbortSignal.timeout(2000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

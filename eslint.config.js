@@ -5,7 +5,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const SUBGRAPHS = ['erp', 'eshop', 'crm', 'marketplace'];
+const SUBGRAPHS = ['erp', 'eshop', 'crm', 'marketplace', 'commands', 'pricing'];
 const TEST_FILES = ['**/*.test.ts', 'e2e/**', '**/test/**', '**/testing/**', '**/*-test-helpers.ts'];
 
 const simulatorsOnlyInTests = {

@@ -25,8 +25,8 @@ async function waitForReadiness(
   }
 }
 
-// commands (the writes orchestrator) is ready while its idempotency store answers
-const ALL_READY = { erp: 'ready', eshop: 'ready', crm: 'ready', marketplace: 'ready', commands: 'ready' };
+// commands (the writes orchestrator) is ready while its idempotency store answers; pricing has no upstream of its own
+const ALL_READY = { erp: 'ready', eshop: 'ready', crm: 'ready', marketplace: 'ready', commands: 'ready', pricing: 'ready' };
 
 describe('readiness through the gateway: degraded upstreams stay in rotation, a missing subgraph does not', () => {
   let stack: E2eStack;

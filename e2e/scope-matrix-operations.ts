@@ -74,14 +74,16 @@ class Builder {
 
   /**
    * Every field below `type`. A type already on the path is entered once more with its leaf fields only (Order →
-   * customer → the customer's own fields), which bounds the recursion and keeps the depth within the limit.
+   * customer → the customer's own fields), which bounds the recursion and keeps the depth within the limit. So is a
+   * type met just above the partner depth limit (e.g. the Product of a `priceDrift` entry, three levels down): deeper
+   * fields no partner operation can reach, and the type's full selection is generated where it is met higher up.
    */
   selectionOf(type: GraphQLCompositeType, path: readonly string[]): SelSet {
     // An implementation and its interface are the same entity: meeting either again is a re-entry.
     const related = isAbstractType(type)
       ? [type.name, ...this.schema.getPossibleTypes(type).map((t) => t.name)]
       : [type.name, ...(isObjectType(type) ? type.getInterfaces().map((i) => i.name) : [])];
-    const reentered = related.some((name) => path.includes(name));
+    const reentered = related.some((name) => path.includes(name)) || path.length >= DEFAULT_OPERATION_LIMITS.maxDepth - 1;
     const onPath = [...path, type.name];
     const items: Sel[] = [];
     if (isAbstractType(type)) {

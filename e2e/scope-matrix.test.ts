@@ -303,6 +303,7 @@ describe('scope matrix: no personal data reaches a partner without customers:pii
       'customers:read',
       'customers:pii',
       'orders:read',
+      'pricing:read',
     ]);
     const refused = outcomes.filter((o) => o.status !== 200).map((o) => `${o.operation.name}: ${o.status} ${o.text.slice(0, 200)}`);
     expect(refused).toEqual([]);

@@ -175,6 +175,7 @@ export async function startGatewayReplica(
       CRM_URL: stack.subgraphUrls.crm,
       MARKETPLACE_URL: stack.subgraphUrls.marketplace,
       COMMANDS_URL: options.commandsUrl ?? stack.subgraphUrls.commands,
+      PRICING_URL: stack.subgraphUrls.pricing,
       OMNIGRAPH_SUBGRAPH_SECRET: stack.subgraphSecret,
       LOG_LEVEL: 'warn',
       // see startE2eStack: lag-based shedding would measure the neighbouring test files

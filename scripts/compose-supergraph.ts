@@ -15,6 +15,7 @@ const SUBGRAPHS = [
   { name: 'crm', port: 4003 },
   { name: 'marketplace', port: 4004 },
   { name: 'commands', port: 4005 },
+  { name: 'pricing', port: 4006 },
 ] as const;
 
 const schemaDir = new URL('../schema/', import.meta.url);

@@ -9,7 +9,8 @@ export const DEMO_OWNER = 'omnigraph-demo';
  */
 /**
  * What a call-center agent's key holds: every scope of the graph, the writes of issue 11 (ADR 0011) too (an agent
- * places orders, takes returns and leaves notes; partners never get them).
+ * places orders, takes returns and leaves notes; partners never get them), and the pricing team's reads (a customer
+ * asking why the shop and Allegro differ; partners never get them either).
  */
 export const CALL_CENTER_SCOPES: readonly string[] = Object.freeze([
   'catalog:read',
@@ -21,6 +22,7 @@ export const CALL_CENTER_SCOPES: readonly string[] = Object.freeze([
   'returns:write',
   'notes:write',
   'writes:read',
+  'pricing:read',
 ]);
 
 export async function issueDemoKeys(keys: ApiKeyService): Promise<{ callCenter: string; partner: string; storefront: string }> {

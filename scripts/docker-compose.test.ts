@@ -34,6 +34,7 @@ const ROLES = {
   crm: ['CRM', 4003, 9403],
   marketplace: ['MARKETPLACE', 4004, 9404],
   commands: ['COMMANDS', 4005, 9405],
+  pricing: ['PRICING', 4006, 9406],
 } as const;
 const ours = Object.entries(services).filter(([, s]) => s.build === '.');
 
@@ -49,6 +50,7 @@ describe('docker-compose.yml', () => {
       'hubspot-simulator',
       'marketplace',
       'odoo-simulator',
+      'pricing',
       'woocommerce-simulator',
     ]);
     for (const [name, service] of ours) {
@@ -69,7 +71,7 @@ describe('docker-compose.yml', () => {
         expect(services[dependency]?.healthcheck, `${dependency} has a healthcheck`).toBeDefined();
       }
     }
-    expect(Object.keys(services['gateway']!.depends_on!).sort()).toEqual(['commands', 'crm', 'erp', 'eshop', 'marketplace', 'redis']);
+    expect(Object.keys(services['gateway']!.depends_on!).sort()).toEqual(['commands', 'crm', 'erp', 'eshop', 'marketplace', 'pricing', 'redis']);
   });
 
   it('listens on every interface, metrics on their own port, and checks /healthz on the port the process listens on', () => {

@@ -6,6 +6,7 @@ import { CRM_CONFIG_KEYS } from '@omnigraph/subgraph-crm';
 import { ERP_CONFIG_KEYS } from '@omnigraph/subgraph-erp';
 import { ESHOP_CONFIG_KEYS } from '@omnigraph/subgraph-eshop';
 import { MARKETPLACE_CONFIG_KEYS } from '@omnigraph/subgraph-marketplace';
+import { PRICING_CONFIG_KEYS } from '@omnigraph/subgraph-pricing';
 
 describe('.env.example', () => {
   it('lists every variable the gateway and the subgraphs read', () => {
@@ -19,6 +20,7 @@ describe('.env.example', () => {
       ...CRM_CONFIG_KEYS,
       ...MARKETPLACE_CONFIG_KEYS,
       ...COMMANDS_CONFIG_KEYS,
+      ...PRICING_CONFIG_KEYS,
     ];
     expect(read.filter((k) => !listed.has(k))).toEqual([]);
   });

@@ -20,6 +20,7 @@ import { loadCrmConfig } from '@omnigraph/subgraph-crm';
 import { loadErpConfig } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig } from '@omnigraph/subgraph-marketplace';
+import { loadPricingConfig } from '@omnigraph/subgraph-pricing';
 import { ConfigError, type ConfigIssue, type Env } from '@omnigraph/shared/config';
 import { createHttpDrain, runService, urlHost } from '@omnigraph/shared/service';
 import { randomUUID } from 'node:crypto';
@@ -105,7 +106,8 @@ function planStack(processEnv: Env): StackPlan {
   if (simulators.some((s) => s.product === 'woocommerce')) env['WOOCOMMERCE_WEBHOOK_SECRET'] ||= freshSubgraphSecret();
   // customer-bound tokens (ADR 0009) on, with a key of this run only; tokens of an earlier run are refused
   env['GATEWAY_CUSTOMER_TOKEN_SECRET'] ||= freshSubgraphSecret();
-  for (const load of [loadErpConfig, loadEshopConfig, loadCrmConfig, loadMarketplaceConfig, loadCommandsConfig]) collect(() => load(env));
+  for (const load of [loadErpConfig, loadEshopConfig, loadCrmConfig, loadMarketplaceConfig, loadCommandsConfig, loadPricingConfig])
+    collect(() => load(env));
   let gateway: GatewayConfig | undefined;
   collect(() => (gateway = loadGatewayConfig(env)));
   const unique = [...new Map(issues.map((i) => [`${i.path}\u0000${i.message}`, i])).values()];

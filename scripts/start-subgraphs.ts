@@ -1,5 +1,6 @@
 /**
- * Starting the five subgraphs (the four over their systems, and commands, the writes orchestrator over them), shared by `npm start`, the end-to-end stack and the benchmarks, so all three wire
+ * Starting the six subgraphs (the four over their systems, and over them commands, the writes orchestrator, and
+ * pricing, the price-consistency reader), shared by `npm start`, the end-to-end stack and the benchmarks, so all three wire
  * them the same way (same env variables, same secret) and none can drift.
  */
 import { randomBytes } from 'node:crypto';
@@ -12,14 +13,15 @@ import { loadCrmConfig, startCrmSubgraph } from '@omnigraph/subgraph-crm';
 import { loadErpConfig, startErpSubgraph } from '@omnigraph/subgraph-erp';
 import { loadEshopConfig, registerWooCommerceWebhooks, startEshopSubgraph, WOOCOMMERCE_WEBHOOK_PATH } from '@omnigraph/subgraph-eshop';
 import { loadMarketplaceConfig, startMarketplaceSubgraph } from '@omnigraph/subgraph-marketplace';
+import { loadPricingConfig, startPricingSubgraph } from '@omnigraph/subgraph-pricing';
 
 export interface RunningSubgraphs {
   urls: Record<SubgraphName, string>;
   /** stops one subgraph (its port then refuses connections, as a crashed process's would); idempotent */
   stopOne(name: SubgraphName): Promise<void>;
-  /** ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL, COMMANDS_URL for the gateway's config */
+  /** ERP_URL, ESHOP_URL, CRM_URL, MARKETPLACE_URL, COMMANDS_URL, PRICING_URL for the gateway's config */
   gatewayEnv: Record<string, string>;
-  /** drains the five at once (readiness 503, in-flight requests finish); the cut requests add up */
+  /** drains the six at once (readiness 503, in-flight requests finish); the cut requests add up */
   drain(options: DrainOptions): Promise<DrainResult>;
   stop(): Promise<void>;
 }
@@ -33,8 +35,8 @@ export interface StartSubgraphsOptions {
 }
 
 /**
- * The five subgraphs from one env (upstream URLs and credentials, ports, OMNIGRAPH_SUBGRAPH_SECRET). commands starts
- * after the other four, since it calls them at their URLs (which may be free ports chosen only now).
+ * The six subgraphs from one env (upstream URLs and credentials, ports, OMNIGRAPH_SUBGRAPH_SECRET). commands and pricing
+ * start after the other four, since they call them at their URLs (which may be free ports chosen only now).
  */
 export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgraphsOptions = {}): Promise<RunningSubgraphs> {
   const freshness = options.onChange ? { onChange: options.onChange } : {};
@@ -44,18 +46,26 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
     startCrmSubgraph(loadCrmConfig(env), freshness),
     startMarketplaceSubgraph(loadMarketplaceConfig(env), freshness),
   ]);
-  let commands;
-  try {
-    commands = await startCommandsSubgraph(
-      loadCommandsConfig({ ...env, ERP_URL: erp.url, ESHOP_URL: eshop.url, CRM_URL: crm.url, MARKETPLACE_URL: marketplace.url }),
-    );
-  } catch (error) {
-    await Promise.all([erp, eshop, crm, marketplace].map((s) => s.stop()));
-    throw error;
+  const calledUrls = { ERP_URL: erp.url, ESHOP_URL: eshop.url, CRM_URL: crm.url, MARKETPLACE_URL: marketplace.url };
+  const [commands, pricing] = await Promise.allSettled([
+    startCommandsSubgraph(loadCommandsConfig({ ...env, ...calledUrls })),
+    startPricingSubgraph(loadPricingConfig({ ...env, ...calledUrls })),
+  ]);
+  if (commands.status === 'rejected' || pricing.status === 'rejected') {
+    const started = [erp, eshop, crm, marketplace, ...[commands, pricing].flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))];
+    await Promise.all(started.map((s) => s.stop()));
+    throw commands.status === 'rejected' ? commands.reason : (pricing as PromiseRejectedResult).reason;
   }
-  const urls = { erp: erp.url, eshop: eshop.url, crm: crm.url, marketplace: marketplace.url, commands: commands.url };
+  const running = { erp, eshop, crm, marketplace, commands: commands.value, pricing: pricing.value };
+  const urls = {
+    erp: erp.url,
+    eshop: eshop.url,
+    crm: crm.url,
+    marketplace: marketplace.url,
+    commands: running.commands.url,
+    pricing: running.pricing.url,
+  };
   const stopping = new Map<SubgraphName, Promise<void>>();
-  const running = { erp, eshop, crm, marketplace, commands };
   const stopOne = (name: SubgraphName): Promise<void> => {
     let stopped = stopping.get(name);
     if (stopped === undefined) stopping.set(name, (stopped = running[name].stop()));
@@ -63,7 +73,14 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
   };
   return {
     urls,
-    gatewayEnv: { ERP_URL: urls.erp, ESHOP_URL: urls.eshop, CRM_URL: urls.crm, MARKETPLACE_URL: urls.marketplace, COMMANDS_URL: urls.commands },
+    gatewayEnv: {
+      ERP_URL: urls.erp,
+      ESHOP_URL: urls.eshop,
+      CRM_URL: urls.crm,
+      MARKETPLACE_URL: urls.marketplace,
+      COMMANDS_URL: urls.commands,
+      PRICING_URL: urls.pricing,
+    },
     stopOne,
     drain: async (drainOptions) => {
       const results = await Promise.all(Object.values(running).map((r) => r.drain(drainOptions)));
@@ -71,8 +88,8 @@ export async function startSubgraphs(env: NodeJS.ProcessEnv, options: StartSubgr
       return { clean: cut === 0, cut, elapsedMs: Math.max(...results.map((r) => r.elapsedMs)) };
     },
     stop: async () => {
-      // the orchestrator first: its recovery loop calls the others
-      await stopOne('commands');
+      // the orchestrator and the reader first: they call the others
+      await Promise.all([stopOne('commands'), stopOne('pricing')]);
       await Promise.all((Object.keys(running) as SubgraphName[]).map(stopOne));
     },
   };
@@ -90,7 +107,7 @@ export interface TestUpstreams {
 
 /**
  * The four simulators with their rate budgets off (budgets are tested per simulator; elsewhere they only make counts
- * and timings depend on the clock) and the five subgraphs on free ports in front of them: the upstream half of the
+ * and timings depend on the clock) and the six subgraphs on free ports in front of them: the upstream half of the
  * end-to-end stack and of the benchmarks.
  */
 export async function startTestUpstreams(options: {
@@ -126,6 +143,7 @@ export async function startTestUpstreams(options: {
       CRM_PORT: '0',
       MARKETPLACE_PORT: '0',
       COMMANDS_PORT: '0',
+      PRICING_PORT: '0',
       OMNIGRAPH_SUBGRAPH_SECRET: subgraphSecret,
       ERP_FRESHNESS_ENABLED: pollers,
       CRM_FRESHNESS_ENABLED: pollers,

@@ -31,8 +31,8 @@ describe('npm run manifests:check', () => {
   it('renders the base and every overlay and finds no problem in the committed manifests', async () => {
     const { rendered, problems } = await validateKustomizeTree(MANIFESTS);
     expect(problems).toEqual([]);
-    // gateway + 5 subgraphs × (Deployment, Service, PDB, HPA) + ConfigMap; the demo adds 4 simulators × 2
-    expect(rendered).toEqual({ base: 25, 'overlays/demo': 33, 'overlays/production': 26 });
+    // gateway + 6 subgraphs × (Deployment, Service, PDB, HPA) + ConfigMap; the demo adds 4 simulators × 2
+    expect(rendered).toEqual({ base: 29, 'overlays/demo': 37, 'overlays/production': 30 });
   });
 
   it('rejects a value of the wrong type against the Kubernetes schema', async () => {

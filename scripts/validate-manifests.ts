@@ -19,6 +19,7 @@ const ROLES: Record<string, string> = {
   crm: 'CRM',
   marketplace: 'MARKETPLACE',
   commands: 'COMMANDS',
+  pricing: 'PRICING',
 };
 const DEFAULT_SHUTDOWN_DELAY_MS = 5_000;
 const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;

@@ -24,11 +24,18 @@ const commaList = z
       .filter((item) => item !== ''),
   );
 
-export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace', 'commands'] as const;
+export const SUBGRAPH_NAMES = ['erp', 'eshop', 'crm', 'marketplace', 'commands', 'pricing'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Where each subgraph listens by default, when the gateway and subgraphs run on one machine. */
-export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = { erp: 4001, eshop: 4002, crm: 4003, marketplace: 4004, commands: 4005 };
+export const DEFAULT_SUBGRAPH_PORTS: Record<SubgraphName, number> = {
+  erp: 4001,
+  eshop: 4002,
+  crm: 4003,
+  marketplace: 4004,
+  commands: 4005,
+  pricing: 4006,
+};
 
 const defaultSupergraphPath = fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url));
 
@@ -64,6 +71,8 @@ const GatewayEnvSchema = z
     MARKETPLACE_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.marketplace}/graphql`),
     /** the writes orchestrator (ADR 0011) */
     COMMANDS_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.commands}/graphql`),
+    /** the price-consistency subgraph (reads the erp, eshop and marketplace subgraphs) */
+    PRICING_URL: z.url().default(`http://127.0.0.1:${DEFAULT_SUBGRAPH_PORTS.pricing}/graphql`),
     /**
      * How many gateway replicas share the rate limits. Only used while Redis is unreachable: each replica then
      * admits its share (limit / replicas) from memory. @default 1
@@ -233,7 +242,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     supergraphPath: e.GATEWAY_SUPERGRAPH_PATH,
     subgraphTimeoutMs: e.GATEWAY_SUBGRAPH_TIMEOUT_MS,
     deadlineMs: { partner: e.GATEWAY_PARTNER_DEADLINE_MS, internal: e.GATEWAY_INTERNAL_DEADLINE_MS },
-    subgraphUrls: { erp: e.ERP_URL, eshop: e.ESHOP_URL, crm: e.CRM_URL, marketplace: e.MARKETPLACE_URL, commands: e.COMMANDS_URL },
+    subgraphUrls: {
+      erp: e.ERP_URL,
+      eshop: e.ESHOP_URL,
+      crm: e.CRM_URL,
+      marketplace: e.MARKETPLACE_URL,
+      commands: e.COMMANDS_URL,
+      pricing: e.PRICING_URL,
+    },
     subgraphSecret: e.OMNIGRAPH_SUBGRAPH_SECRET,
     auth: auth.config,
     jwt,

@@ -13,6 +13,7 @@ describe('loadKeyVocabulary', () => {
       'notes:write',
       'orders:read',
       'orders:write',
+      'pricing:read',
       'returns:write',
       'stock:read',
       'writes:read',

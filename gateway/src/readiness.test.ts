@@ -37,14 +37,14 @@ describe('checkGatewayReadiness', () => {
     const cfg = await config();
     expect(await checkGatewayReadiness(cfg)).toEqual({
       status: 'ready',
-      subgraphs: { erp: 'ready', eshop: 'ready', crm: 'ready', marketplace: 'ready', commands: 'ready' },
+      subgraphs: { erp: 'ready', eshop: 'ready', crm: 'ready', marketplace: 'ready', commands: 'ready', pricing: 'ready' },
       upstreams: {},
     });
 
     fakes.crm.readyz = { status: 200, body: { status: 'degraded', upstream: 'upstream_unavailable', detail: 'status_503' } };
     expect(await checkGatewayReadiness(cfg)).toEqual({
       status: 'degraded',
-      subgraphs: { erp: 'ready', eshop: 'ready', crm: 'degraded', marketplace: 'ready', commands: 'ready' },
+      subgraphs: { erp: 'ready', eshop: 'ready', crm: 'degraded', marketplace: 'ready', commands: 'ready', pricing: 'ready' },
       upstreams: { crm: 'upstream_unavailable' },
     });
 

@@ -50,7 +50,14 @@ describe('gateway HTTP surface', () => {
     const body = await ready.json();
     expect(body).toEqual({
       status: 'failing',
-      subgraphs: { erp: 'unreachable', eshop: 'unreachable', crm: 'unreachable', marketplace: 'unreachable', commands: 'unreachable' },
+      subgraphs: {
+        erp: 'unreachable',
+        eshop: 'unreachable',
+        crm: 'unreachable',
+        marketplace: 'unreachable',
+        commands: 'unreachable',
+        pricing: 'unreachable',
+      },
       upstreams: {},
     });
   });

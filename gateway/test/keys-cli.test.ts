@@ -37,7 +37,7 @@ describe('npm run keys', () => {
     const result = await keys('create', '--name', 'x', '--owner', 'p', '--scopes', 'catalog:reed', '--rate-limit', '10', '--operations', 'NoSuchOp');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'valid scopes: catalog:read, customer-tokens:issue, customers:pii, customers:read, notes:write, orders:read, orders:write, returns:write, stock:read, writes:read',
+      'valid scopes: catalog:read, customer-tokens:issue, customers:pii, customers:read, notes:write, orders:read, orders:write, pricing:read, returns:write, stock:read, writes:read',
     );
     expect(result.stderr).toContain('not a registered operation: NoSuchOp; registered: CallCenterCustomer');
     expect(JSON.parse((await keys('list', '--json')).stdout)).toEqual([]);

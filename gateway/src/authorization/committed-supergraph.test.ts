@@ -276,6 +276,24 @@ describe('authorizeOperation on the committed supergraph', () => {
     expect(result.ok && print(result.document)).toBe(print(parse('{ products(skus: ["A"]) { sku name } }')));
     expect(result.removed).toEqual([{ path: ['eshopOrder'], coordinate: 'Query.eshopOrder', missing: ['orders:read'] }]);
   });
+
+  it('price consistency and the drift report need pricing:read: a catalog partner keeps the product, not its pricing view', () => {
+    const query = '{ product(sku: "A") { sku priceConsistency { status } } priceDrift(threshold: "5") { skusChecked } }';
+    const partner = authorize(query, PARTNER);
+    expect(partner.ok && print(partner.document)).toBe(print(parse('{ product(sku: "A") { sku } }')));
+    expect(partner.removed).toEqual([
+      { path: ['product', 'priceConsistency'], coordinate: 'Product.priceConsistency', missing: ['pricing:read'] },
+      { path: ['priceDrift'], coordinate: 'Query.priceDrift', missing: ['pricing:read'] },
+    ]);
+    const pricing = authorize(query, ['catalog:read', 'pricing:read']);
+    expect(pricing.ok && pricing.removed).toEqual([]);
+    // every pricing type asks for pricing:read, so no other scope reaches a price comparison
+    const reachable = readableCoordinates(new Set([...CALL_CENTER, 'orders:write', 'returns:write', 'notes:write', 'writes:read']));
+    expect(
+      reachable.filter((c) => /^(PriceConsistency|ChannelPrice|PriceDriftReport|PriceDriftEntry|Promotion|ChannelDriftCount)\./.test(c)),
+    ).toEqual([]);
+    expect(readableCoordinates(new Set(['catalog:read', 'pricing:read']))).toContain('ChannelPrice.driftPercent');
+  });
 });
 
 describe('@apollo/gateway with the committed supergraph', () => {

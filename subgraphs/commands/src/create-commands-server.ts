@@ -10,14 +10,14 @@ import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import type { WriteOperation, WriteRunner } from '@omnigraph/shared/writes';
-import type { CommandsContext, CommandsOperations } from './context.ts';
+import { createSubgraphClient } from '@omnigraph/shared/subgraph-client';
+import type { CommandsContext, CommandsOperations, CommandsSubgraphClient as SubgraphClient, SubgraphUrls } from './context.ts';
 import { createGraphReads } from './graph-reads.ts';
 import { addCustomerNoteOperation } from './operations/add-customer-note.ts';
 import { placeOrderOperation } from './operations/place-order.ts';
 import { registerReturnOperation } from './operations/register-return.ts';
 import { resolvers } from './resolvers/index.ts';
 import { createStepCalls } from './step-calls.ts';
-import { createSubgraphClient, type SubgraphClient, type SubgraphUrls } from './subgraph-client.ts';
 
 export const COMMANDS_SCHEMA_PATH = new URL('../../../schema/commands.graphql', import.meta.url);
 
@@ -65,7 +65,13 @@ export interface CommandsServer {
 
 export function createCommandsServer({ isDev = false, logger, runner, ...options }: CreateCommandsServerOptions): CommandsServer {
   const typeDefs = parse(readFileSync(COMMANDS_SCHEMA_PATH, 'utf8'));
-  const client = createSubgraphClient({ urls: options.urls, secret: options.secret, timeoutMs: options.stepTimeoutMs });
+  const client = createSubgraphClient({
+    urls: options.urls,
+    secret: options.secret,
+    timeoutMs: options.stepTimeoutMs,
+    // every read of the orchestrator decides a write: no subgraph answers it from a cache
+    freshReads: true,
+  });
   const operations = createCommandsOperations({ client, returnWindowDays: options.returnWindowDays, ...(options.now ? { now: options.now } : {}) });
   const server = new ApolloServer<CommandsContext>({
     // the service kit owns SIGTERM/SIGINT (drain first)

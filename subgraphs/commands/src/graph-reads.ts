@@ -4,7 +4,7 @@
  */
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import type { MoneyModel, OrderStatusModel } from '@omnigraph/shared/models';
-import type { SubgraphClient } from './subgraph-client.ts';
+import type { CommandsSubgraphClient as SubgraphClient } from './context.ts';
 
 export type Money = MoneyModel;
 

@@ -16,7 +16,7 @@ export { COMMANDS_CONFIG_KEYS, CommandsConfigSchema, loadCommandsConfig } from '
 export type { CommandsConfig } from './config.ts';
 export type { CommandsContext } from './context.ts';
 export { createCommandsOperations, createCommandsServer, operationsByName } from './create-commands-server.ts';
-export { createSubgraphClient } from './subgraph-client.ts';
+export { createSubgraphClient } from '@omnigraph/shared/subgraph-client';
 
 /** The idempotency keyspace in Redis (its own prefix: a Redis with AOF for it, ADR 0011). */
 export const COMMANDS_KEY_PREFIX = 'commands:writes:';

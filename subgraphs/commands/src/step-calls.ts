@@ -5,7 +5,7 @@
  */
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import type { Money } from './graph-reads.ts';
-import type { SubgraphClient } from './subgraph-client.ts';
+import type { CommandsSubgraphClient as SubgraphClient } from './context.ts';
 
 export interface EshopParty {
   firstName: string;

@@ -13,6 +13,8 @@ export interface ErpContext {
   lookups: ErpLookupLoaders;
   /** the write steps (issue 11, ADR 0011) */
   writes: ErpWriteSteps;
+  /** active SKUs page by page, uncached (the pricing subgraph's bulk feed: it caches its report itself) */
+  catalogueSkus: ErpClient['listActiveSkus'];
 }
 
 /** How references and partners are read (config: ERP_SALE_ORDER_NAME_PATTERN, ERP_CHANNEL_ORDER_REFS, ERP_LOOKUP_CACHE_TTL_SECONDS). */
@@ -87,5 +89,6 @@ export function createErpContext(deps: ErpContextDeps): ErpContext {
       now: deps.now,
     }),
     writes: deps.writes ?? createErpWriteSteps({ client: deps.client, cache: deps.cache }),
+    catalogueSkus: (args) => deps.client.listActiveSkus(args),
   };
 }

@@ -31,7 +31,7 @@ export const CLIENT_EXTENSIONS = Object.freeze({
   code: { description: 'The stable error code (the table below); always present.', pick: string },
   serviceName: {
     description:
-      'The role whose upstream system failed or refused: `erp`, `eshop`, `crm` or `marketplace`; `commands` when the writes orchestrator itself could not be reached.',
+      'The role whose upstream system failed or refused: `erp`, `eshop`, `crm` or `marketplace`; `commands` when the writes orchestrator itself could not be reached, `pricing` when the price-consistency subgraph could not.',
     pick: string,
   },
   argumentName: {

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { ErrorCode } from './error-codes.ts';
 
 /** Subgraph roles. Errors name the role, never the product (`erp`, not `odoo`), so swapping a product changes no client contract. */
-export const SERVICE_NAMES = ['erp', 'eshop', 'crm', 'marketplace', 'commands'] as const;
+export const SERVICE_NAMES = ['erp', 'eshop', 'crm', 'marketplace', 'commands', 'pricing'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** The registry codes an adapter may raise; auth codes are the client's business, never an upstream's (see map-axios-error.ts). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DrainOptions } from './drain.ts';
 
 /** The metrics port of each role when `<ROLE>_METRICS_PORT` is unset (one per process on one machine). */
-export const DEFAULT_METRICS_PORTS = { GATEWAY: 9400, ERP: 9401, ESHOP: 9402, CRM: 9403, MARKETPLACE: 9404, COMMANDS: 9405 } as const;
+export const DEFAULT_METRICS_PORTS = { GATEWAY: 9400, ERP: 9401, ESHOP: 9402, CRM: 9403, MARKETPLACE: 9404, COMMANDS: 9405, PRICING: 9406 } as const;
 
 /** Loopback: reachable from this machine only. Containers set `0.0.0.0` explicitly. */
 export const DEFAULT_LISTEN_HOST = '127.0.0.1';

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { catalogueSkusResolvers } from './catalogue-skus.resolvers.ts';
 import { locationResolvers } from './location.resolvers.ts';
 import { lookupResolvers } from './lookup.resolvers.ts';
 import { mutationResolvers } from './mutation.resolvers.ts';
@@ -16,5 +17,6 @@ export const resolvers: Resolvers = {
     ...productResolvers.Query,
     ...locationResolvers.Query,
     ...storeAvailabilityResolvers.Query,
+    ...catalogueSkusResolvers.Query,
   },
 };

@@ -188,6 +188,12 @@ export interface ErpClient {
   /** Each partner's pricelist and its rules, in one read of partners and one of rules for all of them; unknown → absent. */
   getPartnerPricing(args: { partnerIds: readonly number[] }): Promise<ErpPartnerPricingModel[]>;
 
+  /**
+   * One page of active SKUs in product id order: `limit` products after the product id `afterId` (null: from the
+   * first), one call. `nextAfterId` is null on the last page. Products without a SKU are skipped (they still count).
+   */
+  listActiveSkus(args: { afterId: number | null; limit: number }): Promise<{ skus: string[]; nextAfterId: number | null }>;
+
   // ---- writes (ADR 0011): every document is tagged with `tag` (`omnigraph:<idempotencyKey>`) and found by it ----
 
   /** Store pickup reservations (Odoo sale orders) carrying `tag`, oldest first. A read: retried freely. */

@@ -56,6 +56,7 @@ function fakeClient() {
     findSaleOrders: vi.fn<ErpClient['findSaleOrders']>(async () => ({ byName: [], byTracking: [] })),
     searchPartners: vi.fn<ErpClient['searchPartners']>(async () => []),
     getPartnerPricing: vi.fn<ErpClient['getPartnerPricing']>(async () => []),
+    listActiveSkus: vi.fn<ErpClient['listActiveSkus']>(async () => ({ skus: [], nextAfterId: null })),
     findReservations: vi.fn<ErpClient['findReservations']>(async () => []),
     createReservation: vi.fn<ErpClient['createReservation']>(async () => ({ id: 1 })),
     confirmReservation: vi.fn<ErpClient['confirmReservation']>(async () => undefined),

@@ -23,6 +23,10 @@ export interface EshopListingModel {
   regularPrice: MoneyModel;
   salePrice: MoneyModel | null;
   onSale: boolean;
+  /** ISO 8601 UTC: the scheduled sale's start; null without a sale or a start date */
+  saleStartsAt: string | null;
+  /** ISO 8601 UTC: the scheduled sale's end; null without a sale or for an open-ended one */
+  saleEndsAt: string | null;
   status: EshopListingStatus;
   url: string;
   stockStatus: EshopStockStatus;

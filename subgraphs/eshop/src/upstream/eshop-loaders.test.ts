@@ -41,6 +41,8 @@ function listing(sku: string): EshopListingModel {
     regularPrice: pln('1.00'),
     salePrice: null,
     onSale: false,
+    saleStartsAt: null,
+    saleEndsAt: null,
     status: 'PUBLISHED',
     url: 'https://sklep.example.pl/p',
     stockStatus: 'IN_STOCK',

@@ -11,6 +11,7 @@ import {
   OdooWarehouseListDto,
   type OdooTaxDto,
 } from './odoo-dtos.ts';
+import { createOdooCatalogueSkus } from './odoo-catalogue-skus.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
 import { createOdooPricing } from './odoo-pricing.ts';
 import { createOdooWrites } from './odoo-writes.ts';
@@ -129,6 +130,8 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
     ...createOdooLookups(call, options.partnerPhoneFields ?? ['phone']),
     // partners' pricelists (odoo-pricing.ts) and the write steps' calls (odoo-writes.ts)
     ...createOdooPricing(call),
+    // the active SKUs page by page, for the pricing subgraph's catalogue-wide report (odoo-catalogue-skus.ts)
+    ...createOdooCatalogueSkus(call),
     ...createOdooWrites({ call, getTaxes }),
 
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */

@@ -165,6 +165,9 @@ export const WcProductDto = z.object({
   regular_price: WcDecimalDto,
   sale_price: WcDecimalDto,
   on_sale: z.boolean(),
+  // scheduled sale (UTC, no offset); null when the sale has no such date. Optional: a trimmed `_fields` answer omits them.
+  date_on_sale_from_gmt: z.string().nullable().optional(),
+  date_on_sale_to_gmt: z.string().nullable().optional(),
   stock_quantity: z.number().int().nullable(),
   stock_status: z.string(),
 });

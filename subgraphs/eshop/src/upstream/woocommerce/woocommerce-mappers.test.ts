@@ -409,12 +409,43 @@ describe('mapWcProductDtoToEshopListing', () => {
       regularPrice: { amount: '288.99', currency: 'PLN' },
       salePrice: { amount: '249.99', currency: 'PLN' },
       onSale: true,
+      saleStartsAt: null,
+      saleEndsAt: null,
       status: 'PUBLISHED',
       url: 'https://sklep.example.pl/produkt/toster/?attribute_pa_kolor=stalowy',
       stockStatus: 'IN_STOCK',
       stockQuantity: 121,
       stockAsOf: READ_AT,
     });
+  });
+
+  // WooCommerce REST v3 product: date_on_sale_from_gmt / date_on_sale_to_gmt are "the start/end date of sale price,
+  // as GMT", null when unset; the shop keeps them after a sale price is cleared.
+  it('reads a scheduled sale from date_on_sale_from_gmt / date_on_sale_to_gmt, null when unset or without a sale price', () => {
+    const scheduled = mapWcProductDtoToEshopListing(
+      product({ date_on_sale_from_gmt: '2026-05-01T00:00:00', date_on_sale_to_gmt: '2026-05-31T23:59:59' }),
+      'PLN',
+      READ_AT,
+    );
+    expect(scheduled).toMatchObject({ saleStartsAt: '2026-05-01T00:00:00Z', saleEndsAt: '2026-05-31T23:59:59Z' });
+    const openEnded = mapWcProductDtoToEshopListing(
+      product({ date_on_sale_from_gmt: '2026-05-01T00:00:00', date_on_sale_to_gmt: null }),
+      'PLN',
+      READ_AT,
+    );
+    expect(openEnded).toMatchObject({ saleStartsAt: '2026-05-01T00:00:00Z', saleEndsAt: null });
+    const noSale = mapWcProductDtoToEshopListing(
+      product({
+        price: '288.99',
+        sale_price: '',
+        on_sale: false,
+        date_on_sale_from_gmt: '2026-05-01T00:00:00',
+        date_on_sale_to_gmt: '2026-05-31T23:59:59',
+      }),
+      'PLN',
+      READ_AT,
+    );
+    expect(noSale).toMatchObject({ saleStartsAt: null, saleEndsAt: null });
   });
 
   it('dates stock by the read, not by date_modified_gmt, which stock changes from orders do not move', () => {

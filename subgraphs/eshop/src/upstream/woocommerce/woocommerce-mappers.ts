@@ -76,6 +76,9 @@ export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: strin
     regularPrice: money(regularPrice, currency),
     salePrice: dto.sale_price !== '' ? money(dto.sale_price, currency) : null,
     onSale: dto.on_sale,
+    // dates of a sale price only: WooCommerce keeps a schedule's dates after the sale price is removed
+    saleStartsAt: saleDate(dto.sale_price, dto.date_on_sale_from_gmt),
+    saleEndsAt: saleDate(dto.sale_price, dto.date_on_sale_to_gmt),
     // unknown (plugin) statuses are treated as not public
     status: LISTING_STATUSES[dto.status] ?? 'DRAFT',
     url: dto.permalink,
@@ -100,6 +103,10 @@ export function mapWcPaymentStatus(dto: Pick<WcOrderDto, 'status' | 'date_paid_g
   if (dto.date_paid_gmt !== null) return 'PAID';
   if (dto.payment_method === 'cod') return 'CASH_ON_DELIVERY';
   return 'UNPAID';
+}
+
+function saleDate(salePrice: string, gmt: string | null | undefined): string | null {
+  return salePrice === '' || gmt === null || gmt === undefined || gmt === '' ? null : mapWcGmtDate(gmt);
 }
 
 /** WooCommerce `_gmt` dates are UTC without an offset; the graph's DateTime carries one. */

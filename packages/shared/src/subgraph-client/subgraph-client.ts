@@ -1,51 +1,55 @@
 /**
- * How the commands subgraph talks to the other four: GraphQL over HTTP POST to each subgraph's own URL (not through
- * the gateway: the step mutations are @inaccessible, and a second trip through the edge would count the caller's
- * limits twice), signed with the caller's identity exactly as the gateway's SubgraphDataSource signs it. The
- * subgraph therefore sees the same caller, deadline, request id and trace as it would behind the gateway.
+ * How a subgraph with no upstream of its own (commands, pricing) talks to the others: GraphQL over HTTP POST to each
+ * subgraph's own URL (not through the gateway: the fields it needs are @inaccessible, and a second trip through the
+ * edge would count the caller's limits twice), signed with the caller's identity exactly as the gateway's
+ * SubgraphDataSource signs it. The subgraph therefore sees the same caller, deadline, request id and trace as it would
+ * behind the gateway.
  */
 import { GraphQLError } from 'graphql';
-import { IDENTITY_HEADER, signIdentity, type RequestIdentity } from '@omnigraph/shared/identity';
-import { currentRequestId } from '@omnigraph/shared/logging';
-import { currentRequestScope } from '@omnigraph/shared/sources';
-import { activeTraceparent } from '@omnigraph/shared/tracing';
-import { isTimeoutError, type ServiceName } from '@omnigraph/shared/errors';
+import { IDENTITY_HEADER, signIdentity, type RequestIdentity } from '../identity/index.ts';
+import { currentRequestId } from '../logging/index.ts';
+import { currentRequestScope } from '../sources/index.ts';
+import { activeTraceparent } from '../tracing/index.ts';
+import { isTimeoutError, type ServiceName } from '../errors/index.ts';
 
-/** The subgraphs the orchestrator calls: every role but its own. */
-export type CalledSubgraph = Exclude<ServiceName, 'commands'>;
-export type SubgraphUrls = Record<CalledSubgraph, string>;
-
-export interface SubgraphClientOptions {
-  urls: SubgraphUrls;
+export interface SubgraphClientOptions<S extends ServiceName> {
+  /** the subgraphs this service calls, by role */
+  urls: Record<S, string>;
   /** OMNIGRAPH_SUBGRAPH_SECRET, shared with the gateway and the subgraphs */
   secret: string;
   /**
-   * COMMANDS_STEP_TIMEOUT_MS: one call's limit when no client request bounds it (the recovery path), and the upper
-   * bound of one call inside a request
+   * The caller decides a write on these reads (commands): every subgraph then reads its upstream instead of its cache
+   * (signed `fresh`). A reader that only reports (pricing) passes false and is served from the subgraphs' caches like
+   * any client behind the gateway.
+   */
+  freshReads: boolean;
+  /**
+   * One call's limit when no client request bounds it (commands' recovery path), and the upper bound of one call inside
+   * a request (e.g. COMMANDS_STEP_TIMEOUT_MS)
    */
   timeoutMs: number;
   fetch?: typeof fetch;
   now?: () => number;
 }
 
-export interface SubgraphClient {
+export interface SubgraphClient<S extends ServiceName = ServiceName> {
   /**
    * Sends one operation to `service` on behalf of `identity` and resolves with its `data`. Throws the subgraph's
    * first error as a GraphQLError with its registry code and client extensions (a refusal such as NOT_FOUND or
    * UNKNOWN_PRODUCT stays that code), or UPSTREAM_UNAVAILABLE / UPSTREAM_TIMEOUT with `serviceName` when the
    * subgraph could not be asked or did not answer in time: the outcome of a write is then unknown.
    */
-  request<T>(service: CalledSubgraph, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T>;
+  request<T>(service: S, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T>;
 }
 
 /** What a subgraph must at least leave of the deadline for its answer to come back: below it, the call is not sent. */
 const MIN_CALL_MS = 50;
 
-export function createSubgraphClient(options: SubgraphClientOptions): SubgraphClient {
+export function createSubgraphClient<S extends ServiceName>(options: SubgraphClientOptions<S>): SubgraphClient<S> {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
   return {
-    async request<T>(service: CalledSubgraph, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T> {
+    async request<T>(service: S, query: string, variables: Record<string, unknown>, identity: RequestIdentity): Promise<T> {
       const startedAt = now();
       // Inside a client request its (signed, gateway-chosen) deadline bounds every call; the recovery path has none.
       const requestDeadline = currentRequestScope()?.deadlineAt;
@@ -56,8 +60,7 @@ export function createSubgraphClient(options: SubgraphClientOptions): SubgraphCl
         deadlineAt,
         requestId: currentRequestId(),
         traceparent: activeTraceparent(),
-        // every read of the orchestrator decides a write: no subgraph answers it from a cache
-        freshReads: true,
+        freshReads: options.freshReads,
       });
       const controller = new AbortController();
       const timer = setTimeout(
