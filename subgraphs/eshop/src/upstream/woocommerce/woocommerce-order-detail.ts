@@ -173,12 +173,36 @@ const STATUS_LABELS: Record<string, string> = {
   szkic: 'checkout-draft',
 };
 
-const STATUS_CHANGE_PATTERNS = [
-  /Order status changed from (.+?) to (.+?)\.(?:\s|$)/,
-  /Status zamówienia zmieniony z (.+?) na (.+?)\.(?:\s|$)/,
-  // WooCommerce's note for an order created straight into a status
-  /Order status set to (.+?)\.(?:\s|$)/,
+/** The sentence WooCommerce writes, per language: its lead-in and the word between the two labels. */
+const STATUS_CHANGE_SENTENCES = [
+  { lead: /Order status changed from /, between: ' to ' },
+  { lead: /Status zamówienia zmieniony z /, between: ' na ' },
 ];
+
+/**
+ * The new status's label of a status-change note, or null. Labels may hold the separating word themselves
+ * ("Oczekujące na płatność na W trakcie realizacji"), so the split is chosen where the old label is a known one,
+ * else where the new one is, else at the last separator.
+ */
+function newStatusLabel(text: string): string | null {
+  for (const { lead, between } of STATUS_CHANGE_SENTENCES) {
+    const match = lead.exec(text);
+    if (!match) continue;
+    const rest = text.slice(match.index + match[0].length);
+    const end = rest.search(/\.(\s|$)/);
+    const body = end === -1 ? rest : rest.slice(0, end);
+    const splits: number[] = [];
+    for (let i = body.indexOf(between); i !== -1; i = body.indexOf(between, i + 1)) splits.push(i);
+    if (splits.length === 0) continue;
+    const label = (i: number) => body.slice(i + between.length).trim();
+    const known = (value: string) => STATUS_LABELS[value.trim().toLowerCase()] !== undefined;
+    const at = splits.find((i) => known(body.slice(0, i))) ?? splits.find((i) => known(label(i))) ?? splits[splits.length - 1]!;
+    return label(at);
+  }
+  // WooCommerce's note for an order created straight into a status
+  const set = /Order status set to (.+?)\.(?:\s|$)/.exec(text);
+  return set ? set[1]!.trim() : null;
+}
 
 export interface WcOrderNoteDto {
   id: number;
@@ -195,10 +219,8 @@ export interface WcOrderNoteDto {
 export function mapWcNoteToEvent(note: WcOrderNoteDto, mapStatus: (slug: string) => OrderStatusModel): OrderEventModel {
   const at = wcDateToIso(note.date_created_gmt) ?? `${note.date_created_gmt}Z`;
   const text = note.note.replace(/<[^>]*>/g, '').trim();
-  for (const pattern of STATUS_CHANGE_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const label = (match[2] ?? match[1] ?? '').trim();
+  const label = newStatusLabel(text);
+  if (label !== null) {
     const slug = STATUS_LABELS[label.toLowerCase()] ?? null;
     const status = mapStatus(slug ?? label);
     return { at, source: 'ESHOP', kind: status === 'CANCELLED' ? 'CANCELLED' : 'STATUS_CHANGED', status, channelStatus: slug ?? label, text };
