@@ -3,6 +3,7 @@ import { getDataset } from '@omnigraph/simulator-dataset';
 import { startHarness, type Harness } from './test-support.ts';
 
 const SCALE = 0.2;
+const SLUGS: Record<string, string> = { inpost_locker: 'inpost', inpost_courier: 'inpost', dpd: 'dpd-pl', pocztex: 'poczta-polska' };
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ scale: SCALE });
@@ -36,9 +37,7 @@ describe('seed order history', () => {
     const tracking = order.meta_data.find((m) => m.key === '_wc_shipment_tracking_items');
     expect(tracking?.value).toEqual([
       {
-        tracking_provider: { inpost_locker: 'inpost', inpost_courier: 'inpost', dpd: 'dpd-pl', pocztex: 'poczta-polska' }[
-          carriers.get(delivery.carrierId!)!.code
-        ],
+        tracking_provider: SLUGS[carriers.get(delivery.carrierId!)!.code],
         custom_tracking_provider: '',
         custom_tracking_link: '',
         tracking_number: delivery.trackingRef,

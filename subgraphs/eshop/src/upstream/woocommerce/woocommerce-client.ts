@@ -22,6 +22,7 @@ import {
 } from './woocommerce-dtos.ts';
 import { mapWcFulfillments, mapWcNoteToEvent } from './woocommerce-order-detail.ts';
 import {
+  isCoreWcOrderStatus,
   isGuestOrderOf,
   mapWcOrderStatus,
   mapWcCustomerDtoToEshopCustomer,
@@ -89,6 +90,11 @@ const logMoneyMismatch = oncePerKey((orderId) =>
   createLogger({ name: 'eshop' }).warn({ orderId }, 'order total differs from line totals + shipping + fees; the shop total is kept'),
 );
 
+/** A plugin's order status reads as PROCESSING (mapWcOrderStatus); said once per status. */
+const logCustomStatus = oncePerKey((status) =>
+  createLogger({ name: 'eshop' }).warn({ status }, "unknown WooCommerce order status (a plugin's): mapped to PROCESSING, channelStatus keeps it"),
+);
+
 const logFulfillmentsOff = oncePerKey(() =>
   createLogger({ name: 'eshop' }).warn(
     {},
@@ -100,7 +106,10 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
   const { http, upstream, currency } = options;
   const now = options.now ?? Date.now;
   const mapping: WcOrderMappingOptions = { nipMetaKey: options.nipMetaKey ?? null, onMoneyMismatch: logMoneyMismatch };
-  const mapOrder = (dto: WcOrderDto) => mapWcOrderDtoToEshopOrder(dto, mapping);
+  const mapOrder = (dto: WcOrderDto) => {
+    if (!isCoreWcOrderStatus(dto.status)) logCustomStatus(dto.status);
+    return mapWcOrderDtoToEshopOrder(dto, mapping);
+  };
 
   /** One `GET` (every call here is a read, so the helper may retry it), its body validated by `parse`. */
   function get<T>(

@@ -96,6 +96,11 @@ export function mapWcOrderStatus(status: string): OrderStatusModel {
   return ORDER_STATUSES[status] ?? 'PROCESSING';
 }
 
+/** A core WooCommerce status (anything else is a plugin's, mapped by the documented fallback). */
+export function isCoreWcOrderStatus(status: string): boolean {
+  return ORDER_STATUSES[status] !== undefined;
+}
+
 export function mapWcPaymentStatus(dto: Pick<WcOrderDto, 'status' | 'date_paid_gmt' | 'payment_method'>): PaymentStatusModel {
   if (dto.status === 'refunded') return 'REFUNDED';
   if (dto.date_paid_gmt !== null) return 'PAID';
@@ -133,8 +138,11 @@ export function mapWcDelivery(dto: Pick<WcOrderDto, 'shipping_lines' | 'shipping
     // An order without a shipping line (virtual goods, or typed in by staff) still needs a Delivery: nothing to ship.
     return { method: 'COURIER', name: '', cost: money('0', dto.currency), parcelLocker: null, store: null, address };
   }
-  const cost = { amount: addDecimals(line.total, line.total_tax), currency: dto.currency };
-  const base = { name: line.method_title, cost, address };
+  // Several shipping lines (a bulky item sent on its own, split packages): the method is the first line's, the cost and
+  // the name cover them all, as the order's shipping total does.
+  const cost = { amount: addDecimals(...dto.shipping_lines.flatMap((l) => [l.total, l.total_tax])), currency: dto.currency };
+  const titles = [...new Set(dto.shipping_lines.map((l) => l.method_title).filter((t) => t !== ''))];
+  const base = { name: titles.length > 0 ? titles.join(' + ') : line.method_title, cost, address };
   if (PICKUP_METHOD_IDS.has(line.method_id)) {
     const code = metaString(line, PICKUP_LOCATION_META);
     return { ...base, method: 'STORE_PICKUP', store: code === null ? null : { code }, parcelLocker: null };
