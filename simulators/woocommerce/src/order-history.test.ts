@@ -64,4 +64,15 @@ describe('seed order history', () => {
     expect(notes.map((n) => n.note)).toEqual(['Status zamówienia zmieniony z Oczekujące na płatność na Anulowane.']);
     await fetch(`${h.base}/__simulator/reset`, { method: 'POST' });
   });
+
+  it('the B2B account’s company orders carry the NIP field and the invoice checkbox', async () => {
+    const partner = dataset.erpPartners.find((p) => p.ref === 'WC-2002')!;
+    const order = dataset.eshopOrders.find((o) => o.customerId === 2002 && o.billing.company !== '')!;
+    const wc = (await (await h.api(`/orders/${order.id}`)).json()) as Order;
+    const digits = partner.vat!.replace(/\D/g, '');
+    expect(wc.meta_data.filter((m) => m.key === '_billing_nip' || m.key === '_billing_faktura').map((m) => [m.key, m.value])).toEqual([
+      ['_billing_nip', `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 8)}-${digits.slice(8)}`],
+      ['_billing_faktura', '1'],
+    ]);
+  });
 });

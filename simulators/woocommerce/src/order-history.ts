@@ -130,3 +130,21 @@ export function addShipmentTracking(dataset: Dataset, orders: readonly WcOrder[]
     order.meta_data.push({ id: meta.next(), key: '_wc_shipment_tracking_items', value: [item] });
   }
 }
+
+/**
+ * A company's orders carry the NIP the buyer typed into the shop's invoice fields (a Flexible Checkout Fields billing
+ * field `billing_nip`, stored as `_billing_nip`, typed with dashes) and the "I want a VAT invoice" checkbox
+ * (`_billing_faktura` = "1"): for orders with a billing company whose account the ERP knows as a partner with a VAT
+ * number (`ref` `WC-<customer id>`). Meta ids are drawn after every other seed meta.
+ */
+export function addInvoiceFields(dataset: Dataset, orders: readonly WcOrder[], meta: IdCounter): void {
+  const vatByRef = new Map(dataset.erpPartners.flatMap((p) => (p.ref !== null && p.vat ? [[p.ref, p.vat] as const] : [])));
+  for (const order of orders) {
+    if (order.customer_id === 0 || order.billing.company.trim() === '') continue;
+    const vat = vatByRef.get(`WC-${order.customer_id}`);
+    const digits = vat?.replace(/^PL/i, '').replace(/\D/g, '');
+    if (!digits || digits.length !== 10) continue;
+    const typed = `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 8)}-${digits.slice(8)}`;
+    order.meta_data.push({ id: meta.next(), key: '_billing_nip', value: typed }, { id: meta.next(), key: '_billing_faktura', value: '1' });
+  }
+}

@@ -10,7 +10,7 @@ import type { Dataset, EshopCoupon } from '@omnigraph/simulator-dataset';
 import { apiKeysFrom, type ApiKey } from './wc-auth.ts';
 import { createIdCounter, mapCoupon, mapCustomer, mapOrders, mapProducts, shopAdministrator, type IdCounter } from './woocommerce-mappers.ts';
 import { normalizeRecords, type NormalizedRecords } from './woocommerce-records.ts';
-import { addShipmentTracking, seedOrderNotes } from './order-history.ts';
+import { addInvoiceFields, addShipmentTracking, seedOrderNotes } from './order-history.ts';
 import type {
   WcCoupon,
   WcCustomer,
@@ -58,6 +58,7 @@ function buildPristine(dataset: Dataset): Pristine {
     posts: createIdCounter(maxPostId + 1),
   });
   addShipmentTracking(dataset, orders, meta);
+  addInvoiceFields(dataset, orders, meta);
   const { notes, nextCommentId } = seedOrderNotes(dataset);
 
   const paying = new Set<number>();
