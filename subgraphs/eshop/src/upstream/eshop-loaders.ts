@@ -131,7 +131,9 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
       Promise.all(
         numbers.map(async (number) => {
           const order = await client.getOrderByNumber({ number });
-          if (order !== null) orderById.prime(order.orderId, order);
+          // stored, not only primed: the gateway asks for the order's further fields (shipments, timeline) in another
+          // request, as an entity, which must find it in the cache
+          if (order !== null) await orderById.store(order.orderId, order);
           return order;
         }),
       ),
