@@ -19,6 +19,7 @@ import {
   type DraftLine,
   type DraftShipping,
   type OrderDraft,
+  REST_BASE,
 } from './order-builder.ts';
 import type { WebhookEvent } from './wc-api.ts';
 import { parseMoney, rateForClass } from './wc-money.ts';
@@ -26,7 +27,9 @@ import { msFromGmt, nowPair } from './wp-dates.ts';
 import { wpError, type WpError } from './wp-errors.ts';
 import { EMPTY_BILLING, EMPTY_SHIPPING, itemMeta, lineImage, variationLineMeta } from './woocommerce-mappers.ts';
 import { STOCK_REDUCING_STATUSES, type WooCommerceStore } from './woocommerce-store.ts';
-import type { WcBilling, WcItemMeta, WcMeta, WcOrder, WcProduct, WcShipping, WcVariation } from './woocommerce-types.ts';
+import type { WcBilling, WcItemMeta, WcMeta, WcOrder, WcOrderNote, WcProduct, WcShipping, WcVariation } from './woocommerce-types.ts';
+import { statusChangeNote } from './order-history.ts';
+import { SITE_TOKEN } from './wp-json.ts';
 import { applyStockChange } from './product-service.ts';
 
 type Body = Record<string, unknown>;
@@ -416,6 +419,28 @@ function afterTransition(ctx: OrderWriteContext, before: { status: string; coupo
     store.couponsCounted.delete(order.id);
   }
   markPayingCustomer(ctx, order);
+  // WC_Order::status_transition() writes the change as an order note (a new order starts from pending)
+  const from = before?.status ?? 'pending';
+  if (from !== order.status) addSystemNote(store, order.id, statusChangeNote(from, order.status));
+}
+
+function addSystemNote(store: WooCommerceStore, orderId: number, text: string): void {
+  const now = nowPair();
+  const id = store.commentIds.next();
+  const note: WcOrderNote = {
+    id,
+    author: 'WooCommerce',
+    date_created: now.local,
+    date_created_gmt: now.gmt,
+    note: text,
+    customer_note: false,
+    _links: {
+      self: [{ href: `${SITE_TOKEN}${REST_BASE}/orders/${orderId}/notes/${id}` }],
+      collection: [{ href: `${SITE_TOKEN}${REST_BASE}/orders/${orderId}/notes` }],
+      up: [{ href: `${SITE_TOKEN}${REST_BASE}/orders/${orderId}` }],
+    },
+  };
+  store.notesByOrder.set(orderId, [note, ...(store.notesByOrder.get(orderId) ?? [])]);
 }
 
 /** `set_paid: true`: WC_Order::payment_complete(). */

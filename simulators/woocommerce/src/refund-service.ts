@@ -62,7 +62,12 @@ function refundLinks(orderId: number, refundId: number) {
   };
 }
 
-/** Refunds of an order, newest first; a seed refund (only summarised on the order) as a refund without lines. */
+/**
+ * Refunds of an order, newest first. A seed refund (only summarised on the order) is the full refund the shop owner
+ * made from the order screen: every line back at its whole quantity, with its money and tax, naming its order line in
+ * `_refunded_item_id` (ids derived from the refund's, so they stay the same on every read); the delivery is in the
+ * amount only.
+ */
 export function refundsOf(store: WooCommerceStore, order: WcOrder): WcRefund[] {
   const stored = store.refundsByOrder.get(order.id) ?? [];
   const known = new Set(stored.map((r) => r.id));
@@ -77,13 +82,35 @@ export function refundsOf(store: WooCommerceStore, order: WcOrder): WcRefund[] {
       refunded_by: 1,
       refunded_payment: false,
       meta_data: [],
-      line_items: [],
+      line_items: order.line_items.map((item, i) => seedRefundLine(item, r.id * 1000 + i + 1)),
       shipping_lines: [],
       tax_lines: [],
       fee_lines: [],
       _links: refundLinks(order.id, r.id),
     }));
   return [...stored, ...seeded];
+}
+
+function seedRefundLine(item: WcLineItem, id: number): WcRefundLineItem {
+  const total = parseMoney(item.total) ?? 0;
+  const tax = parseMoney(item.total_tax) ?? 0;
+  const rate = rateForClass(item.tax_class);
+  return {
+    id,
+    name: item.name,
+    product_id: item.product_id,
+    variation_id: item.variation_id,
+    quantity: -item.quantity,
+    tax_class: item.tax_class,
+    subtotal: money(-total),
+    subtotal_tax: money(-tax),
+    total: money(-total),
+    total_tax: money(-tax),
+    taxes: tax === 0 ? [] : [{ id: rate.id, total: rawMoney(-tax), subtotal: rawMoney(-tax) }],
+    meta_data: [itemMeta(id * 10, '_refunded_item_id', String(item.id))],
+    sku: item.sku,
+    price: item.quantity ? -total / item.quantity / 100 : 0,
+  };
 }
 
 interface PostedLine {

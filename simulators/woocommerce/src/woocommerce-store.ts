@@ -10,6 +10,7 @@ import type { Dataset, EshopCoupon } from '@omnigraph/simulator-dataset';
 import { apiKeysFrom, type ApiKey } from './wc-auth.ts';
 import { createIdCounter, mapCoupon, mapCustomer, mapOrders, mapProducts, shopAdministrator, type IdCounter } from './woocommerce-mappers.ts';
 import { normalizeRecords, type NormalizedRecords } from './woocommerce-records.ts';
+import { addInvoiceFields, addShipmentTracking, seedOrderNotes } from './order-history.ts';
 import type {
   WcCoupon,
   WcCustomer,
@@ -31,6 +32,9 @@ interface Pristine {
   /** orders whose stock was already taken from the products (paid or on hold) */
   stockReduced: number[];
   couponsCounted: number[];
+  /** the seed orders' notes (status changes), newest first per order */
+  notes: [number, WcOrderNote[]][];
+  nextCommentId: number;
 }
 
 const pristineCache = new WeakMap<Dataset, Pristine>();
@@ -53,6 +57,9 @@ function buildPristine(dataset: Dataset): Pristine {
     meta,
     posts: createIdCounter(maxPostId + 1),
   });
+  addShipmentTracking(dataset, orders, meta);
+  addInvoiceFields(dataset, orders, meta);
+  const { notes, nextCommentId } = seedOrderNotes(dataset);
 
   const paying = new Set<number>();
   const usedBy = new Map<string, string[]>();
@@ -74,7 +81,7 @@ function buildPristine(dataset: Dataset): Pristine {
   const couponsCounted = orders
     .filter((o) => o.coupon_lines.length > 0 && (STOCK_REDUCING_STATUSES.has(o.status) || o.status === 'refunded'))
     .map((o) => o.id);
-  return { products, variations, customers, orders, coupons, stockReduced, couponsCounted };
+  return { products, variations, customers, orders, coupons, stockReduced, couponsCounted, notes, nextCommentId };
 }
 
 export function pristineFor(dataset: Dataset): Pristine {
@@ -277,8 +284,8 @@ export class WooCommerceStore implements SimulatorStore {
     this.couponByCode = new Map();
     this.webhooks = new Map();
     this.refundsByOrder = new Map();
-    this.notesByOrder = new Map();
-    this.commentIds = createIdCounter(1);
+    this.notesByOrder = new Map(pristine.notes.map(([orderId, list]) => [orderId, [...list]]));
+    this.commentIds = createIdCounter(pristine.nextCommentId);
     this.sortCache = new Map();
     for (const kind of Object.keys(this.versions) as SortKind[]) this.versions[kind] += 1;
     for (const p of pristine.products) this.putProduct(p);

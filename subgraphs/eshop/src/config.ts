@@ -81,6 +81,14 @@ export const EshopConfigSchema = z
         }
       }, 'not a valid regular expression')
       .optional(),
+    /**
+     * Where the shop keeps parcel tracking: `fulfillments` (WooCommerce ≥ 10.1 core order fulfillments, one
+     * `GET /orders/{id}/fulfillments` per order whose parcels are asked), `meta` (the WooCommerce Shipment Tracking /
+     * Advanced Shipment Tracking order meta `_wc_shipment_tracking_items`, already in the order: no extra call), or
+     * `auto`: the meta, plus the fulfillments endpoint only for orders whose meta `_fulfillment_status` says they have
+     * fulfillments. @default 'auto'
+     */
+    ESHOP_SHIPMENT_TRACKING: z.enum(['auto', 'fulfillments', 'meta']).default('auto'),
     // ---- writes (ADR 0011): how orders and refunds written for the call center and the stores look in the shop ----
     /** payment method of orders placed for a customer (a WooCommerce gateway id). @default 'cod' (cash on delivery / at pickup) */
     ESHOP_ORDER_PAYMENT_METHOD: z.string().min(1).default('cod'),

@@ -3,6 +3,7 @@ import type { Logger } from '@omnigraph/shared/logging';
 import type { EshopClient } from './upstream/eshop-client.ts';
 import { createEshopLoaders, type EshopLoaders } from './upstream/eshop-loaders.ts';
 import type { EshopLookupOptions } from './lookup/eshop-lookups.ts';
+import type { ShipmentTrackingMode } from './upstream/woocommerce/woocommerce-order-detail.ts';
 import { createEshopWriteSteps, type EshopWriteSteps } from './writes/eshop-write-steps.ts';
 
 /** What every resolver gets: this request's loaders and the shop's lookup settings (resolvers never call the client). */
@@ -13,6 +14,8 @@ export interface EshopContext {
   orderNumberPattern: RegExp | null;
   /** the write steps (ADR 0011): idempotent by their tag, invalidating what they change */
   writes: EshopWriteSteps;
+  /** ESHOP_SHIPMENT_TRACKING: which parcel data the shop keeps */
+  shipmentTracking: ShipmentTrackingMode;
 }
 
 export interface EshopContextDeps {
@@ -32,6 +35,8 @@ export interface EshopContextDeps {
   nipLookup?: boolean | undefined;
   /** ESHOP_ORDER_NUMBER_PATTERN compiled (the client must be built with `pluginOrderNumbers` too). @default null */
   orderNumberPattern?: RegExp | null | undefined;
+  /** ESHOP_SHIPMENT_TRACKING. @default 'auto' */
+  shipmentTracking?: ShipmentTrackingMode | undefined;
 }
 
 /** Called once per GraphQL request: new DataLoaders each time, so no memo outlives its request. */
@@ -40,6 +45,7 @@ export function createEshopContext(deps: EshopContextDeps): EshopContext {
     loaders: createEshopLoaders(deps),
     lookupOptions: { nipLookup: deps.nipLookup ?? false },
     orderNumberPattern: deps.orderNumberPattern ?? null,
+    shipmentTracking: deps.shipmentTracking ?? 'auto',
     writes: createEshopWriteSteps({
       client: deps.client,
       cache: deps.cache,

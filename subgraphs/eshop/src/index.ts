@@ -68,6 +68,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     maxStaleOrderSeconds: config.ESHOP_MAX_STALE_ORDERS_SECONDS,
     nipLookup: config.ESHOP_NIP_META_KEY !== undefined,
     orderNumberPattern: compileOrderNumberPattern(config.ESHOP_ORDER_NUMBER_PATTERN),
+    shipmentTracking: config.ESHOP_SHIPMENT_TRACKING,
     logger,
     isDev: process.env['NODE_ENV'] === 'development',
   });

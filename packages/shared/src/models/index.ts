@@ -20,4 +20,4 @@ export type {
   ShipmentModel,
 } from './order-model.ts';
 export { recogniseCarrier, trackingUrl } from './carriers.ts';
-export { erpDeliveryEvents, mergeShipments } from './order-detail.ts';
+export { erpDeliveryEvents, mergeShipments, normaliseTrackingNumber, shipmentEvents, sortTimeline, type ChannelParcel } from './order-detail.ts';

@@ -1,103 +1,188 @@
 /**
- * Order detail shared by the channel subgraphs: a channel's own parcels merged with the ERP's outgoing deliveries of
- * the same order (`Shipment`, one per tracking number), and the ERP deliveries' states as timeline events. Pure: the
- * channel subgraph hands in what it read and what the gateway passed through `@requires(fields: "erpDeliveries …")`.
+ * The channel-neutral half of an order's detail: a channel's own parcels merged with the ERP's outgoing deliveries
+ * (received through `@requires(fields: "erpDeliveries {…}")`), and the timeline events both give. Pure: no I/O, no
+ * clock. Every channel subgraph (eshop, marketplace) maps its product's tracking data to {@link ChannelParcel} and
+ * hands it here, so a parcel known to the shop and to the warehouse is one `Shipment` everywhere.
  */
 import { recogniseCarrier, trackingUrl } from './carriers.ts';
-import type { ErpDeliveryModel, OrderEventModel, ShipmentModel } from './order-model.ts';
+import type { CarrierModel, ErpDeliveryModel, OrderEventKindModel, OrderEventModel, OrderRecordSourceModel, ShipmentModel } from './order-model.ts';
 
-/** Tracking numbers are compared without spaces and case: "6200 0012 34" typed in Odoo is the carrier's 6200001234. */
-function trackingKey(trackingNumber: string | null): string | null {
-  const key = trackingNumber?.replace(/\s+/g, '').toUpperCase() ?? '';
-  return key === '' ? null : key;
+/** A parcel as a channel records it, before the merge. */
+export interface ChannelParcel {
+  /** the record's id at the channel (Allegro shipment id, WooCommerce fulfillment or tracking item id) */
+  id: string;
+  /** the carrier as the channel writes it (a provider slug or a name), e.g. "inpost", "DPD Polska" */
+  carrierName: string;
+  /** what to recognise the carrier from when it is not the name (an Allegro carrier id); default: `carrierName` */
+  carrierId?: string | null | undefined;
+  /** the carrier when the channel's adapter has recognised it already (a cached parcel); wins over `carrierId` */
+  carrier?: CarrierModel | undefined;
+  trackingNumber: string | null;
+  /** the channel's own tracking link (a custom carrier's); used when it is an https URL */
+  trackingLink?: string | null | undefined;
+  /** ISO 8601 UTC */
+  shippedAt: string | null;
+  lineIds: readonly string[];
 }
 
-/** Odoo's cancelled pickings never leave the warehouse, so they are no parcel. */
+/**
+ * A cancelled picking never leaves the warehouse; one with neither carrier nor number is a hand-over
+ * (click-and-collect). Neither is a parcel; their states still reach the timeline through {@link erpDeliveryEvents}.
+ */
 function isParcel(delivery: ErpDeliveryModel): boolean {
   if (delivery.state === 'cancel') return false;
-  // a picking with neither carrier nor number is a hand-over (click-and-collect), not a parcel; its states still
-  // reach the timeline through erpDeliveryEvents
-  return delivery.carrierName !== null || trackingKey(delivery.trackingNumber) !== null;
+  return delivery.carrierName !== null || normaliseTrackingNumber(delivery.trackingNumber) !== null;
 }
 
-function shipmentOfErpDelivery(delivery: ErpDeliveryModel): ShipmentModel {
-  const carrier = recogniseCarrier(delivery.carrierName);
-  const trackingNumber = delivery.trackingNumber?.trim() || null;
-  return {
-    id: delivery.name,
-    sources: ['ERP'],
-    carrier,
-    carrierName: delivery.carrierName ?? '',
-    trackingNumber,
-    trackingUrl: trackingUrl(carrier, trackingNumber),
-    // validated (done) is when Odoo handed the parcel over; before that it has not been shipped
-    shippedAt: delivery.state === 'done' ? delivery.doneAt : null,
-    lineIds: [],
-  };
+/** Tracking numbers compared as carriers print them: case, spaces and dashes do not matter. */
+export function normaliseTrackingNumber(value: string | null | undefined): string | null {
+  const folded = (value ?? '').replace(/[\s-]/g, '').toUpperCase();
+  return folded === '' ? null : folded;
 }
 
-/** Oldest first; parcels not shipped yet (no date) last, in the order they came. */
-function byShippedAt(a: ShipmentModel, b: ShipmentModel): number {
-  if (a.shippedAt === b.shippedAt) return 0;
-  if (a.shippedAt === null) return 1;
-  if (b.shippedAt === null) return -1;
-  return Date.parse(a.shippedAt) - Date.parse(b.shippedAt);
+interface Draft {
+  shipment: ShipmentModel;
+  /** for ordering: when it shipped, else when the source first knew it */
+  sortAt: string | null;
+  order: number;
 }
 
 /**
- * The order's parcels: the channel's own (first, they give `id`, carrier and lines) merged with the ERP's deliveries by
- * tracking number. A delivery with a number the channel knows adds `ERP` to that parcel's sources and fills what the
- * channel left empty (shipping date, carrier); one with a new number, or none yet, is a parcel of its own. Deliveries
- * repeating a number are one parcel. `erpDeliveries` null (the ERP could not be asked, or the order never reached it)
- * → the channel's parcels only.
+ * One `Shipment` per tracking number, oldest first. A channel parcel whose number an ERP delivery also carries gets
+ * `ERP` added to its sources (and the ERP's carrier or ship date where the channel has none); an ERP delivery with a
+ * number the channel does not know, or without a number yet (not shipped), is a parcel of its own named by the picking.
+ * Deliveries with neither carrier nor number (click-and-collect: the goods are handed over in the store) and cancelled
+ * ones are no parcels; the timeline still shows them. `erpDeliveries` null or undefined: the ERP could not be asked (or the order
+ * never reached it): the channel's parcels only.
  */
-export function mergeShipments(channel: ShipmentModel[], erpDeliveries: ErpDeliveryModel[] | null): ShipmentModel[] {
-  const merged = channel.map((shipment) => ({ ...shipment, sources: [...shipment.sources], lineIds: [...shipment.lineIds] }));
-  const byNumber = new Map<string, ShipmentModel>();
-  for (const shipment of merged) {
-    const key = trackingKey(shipment.trackingNumber);
-    if (key !== null && !byNumber.has(key)) byNumber.set(key, shipment);
+export function mergeShipments(args: {
+  source: OrderRecordSourceModel;
+  channel: readonly ChannelParcel[];
+  erpDeliveries: readonly ErpDeliveryModel[] | null | undefined;
+}): ShipmentModel[] {
+  const drafts: Draft[] = [];
+  const byNumber = new Map<string, Draft>();
+  for (const parcel of args.channel) {
+    const carrier = parcel.carrier ?? recogniseCarrier(parcel.carrierId ?? parcel.carrierName);
+    const number = parcel.trackingNumber?.trim() || null;
+    const draft: Draft = {
+      shipment: {
+        id: parcel.id,
+        sources: [args.source],
+        carrier,
+        carrierName: parcel.carrierName,
+        trackingNumber: number,
+        trackingUrl: trackingUrl(carrier, number, parcel.trackingLink ?? null),
+        shippedAt: parcel.shippedAt,
+        lineIds: [...parcel.lineIds],
+      },
+      sortAt: parcel.shippedAt,
+      order: drafts.length,
+    };
+    const key = normaliseTrackingNumber(number);
+    // the same number twice at the channel (a plugin that re-saved it): one parcel
+    if (key !== null && byNumber.has(key)) continue;
+    if (key !== null) byNumber.set(key, draft);
+    drafts.push(draft);
   }
-  for (const delivery of erpDeliveries ?? []) {
+  for (const delivery of args.erpDeliveries ?? []) {
     if (!isParcel(delivery)) continue;
-    const fromErp = shipmentOfErpDelivery(delivery);
-    const key = trackingKey(delivery.trackingNumber);
+    const key = normaliseTrackingNumber(delivery.trackingNumber);
     const known = key === null ? undefined : byNumber.get(key);
-    if (known === undefined) {
-      merged.push(fromErp);
-      if (key !== null) byNumber.set(key, fromErp);
+    const erpCarrier = recogniseCarrier(delivery.carrierName);
+    if (known !== undefined) {
+      const s = known.shipment;
+      if (!s.sources.includes('ERP')) s.sources.push('ERP');
+      if (s.carrier === 'OTHER' && erpCarrier !== 'OTHER') {
+        s.carrier = erpCarrier;
+        s.trackingUrl = s.trackingUrl ?? trackingUrl(erpCarrier, s.trackingNumber);
+      }
+      if (s.carrierName === '' && delivery.carrierName) s.carrierName = delivery.carrierName;
+      if (s.shippedAt === null && delivery.state === 'done' && delivery.doneAt) {
+        s.shippedAt = delivery.doneAt;
+        known.sortAt = delivery.doneAt;
+      }
       continue;
     }
-    if (!known.sources.includes('ERP')) known.sources.push('ERP');
-    known.shippedAt ??= fromErp.shippedAt;
-    if (known.carrier === 'OTHER' && fromErp.carrier !== 'OTHER') {
-      known.carrier = fromErp.carrier;
-      known.trackingUrl ??= trackingUrl(fromErp.carrier, known.trackingNumber);
-    }
-    if (known.carrierName === '') known.carrierName = fromErp.carrierName;
+    const number = delivery.trackingNumber?.trim() || null;
+    const draft: Draft = {
+      shipment: {
+        id: delivery.name,
+        sources: ['ERP'],
+        carrier: erpCarrier,
+        carrierName: delivery.carrierName ?? '',
+        trackingNumber: number,
+        trackingUrl: trackingUrl(erpCarrier, number),
+        shippedAt: delivery.state === 'done' ? (delivery.doneAt ?? null) : null,
+        lineIds: [],
+      },
+      // not shipped yet: no date, so after every shipped parcel
+      sortAt: delivery.state === 'done' ? (delivery.doneAt ?? null) : null,
+      order: drafts.length,
+    };
+    if (key !== null) byNumber.set(key, draft);
+    drafts.push(draft);
   }
-  return merged.sort(byShippedAt);
+  // undated parcels last, otherwise by time; ties keep the sources' order
+  return drafts
+    .sort((a, b) => {
+      if (a.sortAt === b.sortAt) return a.order - b.order;
+      if (a.sortAt === null) return 1;
+      if (b.sortAt === null) return -1;
+      return Date.parse(a.sortAt) - Date.parse(b.sortAt) || a.order - b.order;
+    })
+    .map((d) => d.shipment);
 }
 
 /**
- * The ERP deliveries as WAREHOUSE events. Odoo keeps two dates per picking: when it was created (`createdAt`, in the
- * state it is still in unless done) and when it was validated (`doneAt`, state `done`); the times of the states in
- * between are not kept, so they are not invented. `status` stays null: a picking's state does not set the order's.
+ * The ERP's side of the timeline: each outgoing delivery's creation (with the state it is in now while it waits) and
+ * its validation (`done`: shipped or handed over), as WAREHOUSE events. The picking's name is the text.
  */
-export function erpDeliveryEvents(erpDeliveries: ErpDeliveryModel[] | null): OrderEventModel[] {
+export function erpDeliveryEvents(erpDeliveries: readonly ErpDeliveryModel[] | null | undefined): OrderEventModel[] {
   const events: OrderEventModel[] = [];
   for (const delivery of erpDeliveries ?? []) {
+    const waiting = delivery.state !== 'done' && delivery.state !== 'cancel';
     events.push({
       at: delivery.createdAt,
       source: 'ERP',
       kind: 'WAREHOUSE',
       status: null,
-      channelStatus: delivery.state === 'done' ? null : delivery.state,
+      channelStatus: waiting ? delivery.state : null,
       text: delivery.name,
     });
-    if (delivery.state === 'done' && delivery.doneAt !== null) {
+    if (delivery.state === 'done' && delivery.doneAt) {
       events.push({ at: delivery.doneAt, source: 'ERP', kind: 'WAREHOUSE', status: null, channelStatus: 'done', text: delivery.name });
     }
   }
-  return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return sortTimeline(events);
+}
+
+/** A SHIPPED event per shipped parcel, credited to the parcel's first source. */
+export function shipmentEvents(shipments: readonly ShipmentModel[]): OrderEventModel[] {
+  return shipments.flatMap((s) =>
+    s.shippedAt === null
+      ? []
+      : [{ at: s.shippedAt, source: s.sources[0] ?? 'ERP', kind: 'SHIPPED' as const, status: null, channelStatus: null, text: s.trackingNumber }],
+  );
+}
+
+/** At the same instant, events read in the order an order lives them. */
+const KIND_ORDER: Record<OrderEventKindModel, number> = {
+  PLACED: 0,
+  PAID: 1,
+  STATUS_CHANGED: 2,
+  NOTE: 3,
+  WAREHOUSE: 4,
+  SHIPPED: 5,
+  DELIVERED: 6,
+  CANCELLED: 7,
+  REFUNDED: 8,
+};
+
+/** Oldest first; at the same instant by {@link KIND_ORDER}, then as given. */
+export function sortTimeline(events: readonly OrderEventModel[]): OrderEventModel[] {
+  return events
+    .map((event, index) => ({ event, index, ms: Date.parse(event.at) }))
+    .sort((a, b) => a.ms - b.ms || KIND_ORDER[a.event.kind] - KIND_ORDER[b.event.kind] || a.index - b.index)
+    .map((e) => e.event);
 }

@@ -17,7 +17,12 @@ export function eshopKeysOfChange(event: ChangeEvent): string[] {
   switch (event.kind) {
     case 'order':
       return [
-        ...event.ids.flatMap((id) => [eshopCacheKeys.order(id), eshopCacheKeys.orderRefunds(id)]),
+        ...event.ids.flatMap((id) => [
+          eshopCacheKeys.order(id),
+          eshopCacheKeys.orderRefunds(id),
+          eshopCacheKeys.orderNotes(id),
+          eshopCacheKeys.orderFulfillments(id),
+        ]),
         ...(refs.customerIds ?? []).map(eshopCacheKeys.customerOrders),
         ...(refs.emails ?? []).map(eshopCacheKeys.guestOrders),
       ];

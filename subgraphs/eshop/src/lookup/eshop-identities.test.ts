@@ -26,6 +26,10 @@ function order(id: number, placedAt: string, customerId: string | null, buyer: P
     billingEmail: buyer.email ?? null,
     customerId,
     buyer: { email: null, phone: null, firstName: null, lastName: null, postalCode: null, companyName: null, nip: null, ...buyer },
+    trackingParcels: [],
+    hasFulfillments: false,
+    invoice: null,
+    events: [],
   };
 }
 

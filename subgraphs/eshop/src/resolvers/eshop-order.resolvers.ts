@@ -3,6 +3,32 @@ import { returnedOf } from '../writes/eshop-write-steps.ts';
 import { parseEshopOrderGlobalId } from '../upstream/eshop-client.ts';
 import { notFound } from '@omnigraph/shared/errors';
 import { checkOrderNumber, isNumericId } from '@omnigraph/shared/arguments';
+import {
+  erpDeliveryEvents,
+  mergeShipments,
+  shipmentEvents,
+  sortTimeline,
+  type ChannelParcel,
+  type ErpDeliveryModel,
+  type OrderEventModel,
+  type ShipmentModel,
+} from '@omnigraph/shared/models';
+import type { EshopContext } from '../context.ts';
+import type { EshopOrderModel } from '../upstream/eshop-client.ts';
+
+/**
+ * The shop's own parcels: the tracking plugins' meta (already in the order, no call) and, where the shop keeps core
+ * fulfillments, those (one call per order, only for orders whose meta says they have any in `auto`).
+ */
+async function channelParcels(order: EshopOrderModel, { loaders, shipmentTracking }: EshopContext): Promise<ChannelParcel[]> {
+  const readFulfillments = shipmentTracking === 'fulfillments' || (shipmentTracking === 'auto' && order.hasFulfillments);
+  const fulfillments = readFulfillments ? ((await loaders.fulfillmentsByOrder.load(order.orderId)) ?? []) : [];
+  return shipmentTracking === 'fulfillments' ? fulfillments : [...fulfillments, ...order.trackingParcels];
+}
+
+async function shipmentsOf(order: EshopOrderModel, context: EshopContext): Promise<ShipmentModel[]> {
+  return mergeShipments({ source: 'ESHOP', channel: await channelParcels(order, context), erpDeliveries: order.erpDeliveries });
+}
 
 export const eshopOrderQueryResolvers: QueryResolvers = {
   // Too long or with control characters: no shop shows such a number (BAD_USER_INPUT). WooCommerce's own numbers are
@@ -13,8 +39,30 @@ export const eshopOrderQueryResolvers: QueryResolvers = {
   },
 };
 
-/** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field but `returns` is on the model. */
+/** Entity `EshopOrder` (key `id` = `eshop:<shop id>`); every field but `returns`, `shipments`, `timeline` is on the model. */
 export const eshopOrderResolvers: EshopOrderResolvers = {
+  shipments: (order, _args, context) => shipmentsOf(order, context),
+  /**
+   * The order's own dates, its notes (one call per order, only when the timeline is asked), its refunds (only for
+   * orders that have any), its parcels and the ERP's deliveries, oldest first.
+   */
+  timeline: async (order, _args, context) => {
+    const { loaders } = context;
+    const [notes, refunds, shipments] = await Promise.all([
+      loaders.notesByOrder.load(order.orderId),
+      order.refundIds.length === 0 ? [] : loaders.refundsByOrder.load(order.orderId),
+      shipmentsOf(order, context),
+    ]);
+    const refunded: OrderEventModel[] = (refunds ?? []).map((refund) => ({
+      at: refund.createdAt,
+      source: 'ESHOP',
+      kind: 'REFUNDED',
+      status: null,
+      channelStatus: null,
+      text: null,
+    }));
+    return sortTimeline([...order.events, ...(notes ?? []), ...refunded, ...shipmentEvents(shipments), ...erpDeliveryEvents(order.erpDeliveries)]);
+  },
   // Refunds are read (one call per order, batched per request) only for orders that have any.
   returns: async (order, _args, { loaders }) => {
     if (order.refundIds.length === 0) return [];
@@ -29,6 +77,11 @@ export const eshopOrderResolvers: EshopOrderResolvers = {
     // rather than the gateway's bare non-null violation.
     const order = await loaders.orderById.load(orderId);
     if (!order) throw notFound(`The e-shop has no order ${orderId}.`);
+    // `@requires(fields: "erpDeliveries {…}")`: the gateway hands the ERP's deliveries in the representation (null
+    // when the ERP could not be asked); the cached order is never changed
+    if ('erpDeliveries' in reference) {
+      return { ...order, erpDeliveries: (reference as { erpDeliveries?: ErpDeliveryModel[] | null }).erpDeliveries ?? null };
+    }
     return order;
   },
 };

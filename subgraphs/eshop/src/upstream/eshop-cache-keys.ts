@@ -15,9 +15,10 @@ import type { EshopOrderId } from './eshop-client.ts';
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
  * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP). v4: orders carry
- * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`.
+ * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`. v6: orders
+ * carry parcels, invoice data, events and line VAT rates, refund lines their amounts; notes and fulfillments are cached.
  */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v5:';
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v6:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -33,6 +34,10 @@ export const eshopCacheKeys = {
   order: (id: EshopOrderId | string): string => `order:${id}`,
   /** the refunds (with their lines) of an order that has any */
   orderRefunds: (id: EshopOrderId | string): string => `order-refunds:${id}`,
+  /** the order's notes as timeline events (read only for `timeline`) */
+  orderNotes: (id: EshopOrderId | string): string => `order-notes:${id}`,
+  /** the order's core fulfillments as parcels (read only for `shipments`/`timeline` of orders that have any) */
+  orderFulfillments: (id: EshopOrderId | string): string => `order-fulfillments:${id}`,
   /** an EshopListingModel; WooCommerce matches SKUs case-insensitively, so the key does too */
   listing: (sku: string): string => `listing:${sku.toLowerCase()}`,
   /** the order summaries of a registered customer (shop customer id) */
@@ -53,7 +58,7 @@ export const eshopCacheKeys = {
     const keys = [eshopCacheKeys.order(order.orderId)];
     if (order.customerId !== null) keys.push(eshopCacheKeys.customerOrders(order.customerId));
     else if (order.billingEmail !== null) keys.push(eshopCacheKeys.guestOrders(order.billingEmail));
-    keys.push(eshopCacheKeys.orderRefunds(order.orderId));
+    keys.push(eshopCacheKeys.orderRefunds(order.orderId), eshopCacheKeys.orderNotes(order.orderId), eshopCacheKeys.orderFulfillments(order.orderId));
     return keys;
   },
 } as const;

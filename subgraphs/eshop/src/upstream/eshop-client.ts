@@ -5,7 +5,16 @@
  * (`MoneyModel`, `OrderStatusModel`, `DeliveryModel` …) is not defined here but in `@omnigraph/shared/models`,
  * because every channel subgraph shares the `Order` interface it mirrors.
  */
-import type { ChannelOrderModel, DeliveryMethodModel, MoneyModel, OrderLineModel } from '@omnigraph/shared/models';
+import type {
+  ChannelOrderModel,
+  ChannelParcel,
+  DeliveryMethodModel,
+  ErpDeliveryModel,
+  MoneyModel,
+  OrderEventModel,
+  OrderInvoiceModel,
+  OrderLineModel,
+} from '@omnigraph/shared/models';
 
 /** The shop's own order id (WooCommerce post / HPOS id), digits only. Created only by the adapter and `parseEshopOrderGlobalId`. */
 export type EshopOrderId = string & { readonly __brand: 'EshopOrderId' };
@@ -44,6 +53,8 @@ export interface EshopOrderLineModel extends OrderLineModel {
   orderId: EshopOrderId;
   /** the order has refunds: only then are they read for returnedQuantity */
   orderHasRefunds: boolean;
+  /** the line's VAT rate in percent ("23"), from the order's tax lines; null when the shop does not say */
+  vatRate: string | null;
 }
 
 /** An order placed in the shop: the shared {@link ChannelOrderModel} plus what only the shop knows. */
@@ -66,6 +77,19 @@ export interface EshopOrderModel extends ChannelOrderModel {
   customerId: string | null;
   /** the buyer as the billing address shows them (what links the order to a person) */
   buyer: EshopBuyerModel;
+  /** the parcels the shop's shipment-tracking plugin keeps in the order's meta (empty without one) */
+  trackingParcels: ChannelParcel[];
+  /** the shop keeps core fulfillments for this order (read through their own endpoint) */
+  hasFulfillments: boolean;
+  /** the buyer's invoice data; null when the order carries none */
+  invoice: OrderInvoiceModel | null;
+  /** what the order itself dates: PLACED, PAID, DELIVERED (completion); notes and refunds add the rest */
+  events: OrderEventModel[];
+  /**
+   * The ERP's deliveries of this order, from the entity representation (`@requires`); null when the ERP could not
+   * be asked, undefined outside an entity fetch.
+   */
+  erpDeliveries?: ErpDeliveryModel[] | null;
 }
 
 /** The buyer's details of one order's billing address, as typed at checkout; empty fields are null. */
@@ -118,6 +142,8 @@ export interface EshopRefundLineModel {
   sku: string | null;
   /** positive: how many units were refunded */
   quantity: number;
+  /** the money refunded for the line, gross (positive); null when the refund does not split by line */
+  amount: MoneyModel | null;
 }
 
 /** A person on an order written by Omnigraph (billing or delivery). */
@@ -173,6 +199,10 @@ export interface EshopClient {
   createRefund(args: { refund: EshopNewRefundModel }): Promise<EshopRefundModel>;
   /** The order's refunds, newest first. */
   listRefunds(args: { orderId: EshopOrderId }): Promise<EshopRefundModel[]>;
+  /** The order's notes as timeline events (status changes recognised), oldest first. One call per order. */
+  listOrderNotes(args: { orderId: EshopOrderId }): Promise<OrderEventModel[]>;
+  /** The order's core fulfillments as parcels (empty where the shop has the feature off). One call per order. */
+  listFulfillments(args: { orderId: EshopOrderId }): Promise<ChannelParcel[]>;
   /** Listings for up to {@link ESHOP_BATCH_LIMIT} SKUs; SKUs the shop does not list are simply absent. */
   getListingsBySkus(args: { skus: readonly string[] }): Promise<EshopListingModel[]>;
   /** Orders for up to {@link ESHOP_BATCH_LIMIT} ids; unknown ids are absent. */

@@ -28,6 +28,10 @@ function order(id: number, placedAt: string, customerId: string | null = null): 
     billingEmail: 'a@example.pl',
     customerId,
     buyer: { email: 'a@example.pl', phone: '600-100-200', firstName: 'A', lastName: 'B', postalCode: '00-001', companyName: null, nip: null },
+    trackingParcels: [],
+    hasFulfillments: false,
+    invoice: null,
+    events: [],
   };
 }
 
@@ -82,6 +86,8 @@ function fakeClient() {
     setOrderMeta: vi.fn<EshopClient['setOrderMeta']>(),
     createRefund: vi.fn<EshopClient['createRefund']>(),
     listRefunds: vi.fn<EshopClient['listRefunds']>(async () => []),
+    listOrderNotes: vi.fn<EshopClient['listOrderNotes']>(async () => []),
+    listFulfillments: vi.fn<EshopClient['listFulfillments']>(async () => []),
   } satisfies EshopClient;
 }
 
@@ -206,8 +212,8 @@ describe('createEshopLoaders', () => {
     await createEshopLoaders({ client, cache, cacheTtlSeconds: 60 }).orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
     const registered = eshopCacheKeys.orderKeysOf({ orderId: '1', customerId: '7', billingEmail: 'a@example.pl' });
     const guest = eshopCacheKeys.orderKeysOf({ orderId: '2', customerId: null, billingEmail: 'A@example.pl ' });
-    // the refunds of an order are stored only once asked for
-    const stored = [...registered, ...guest].filter((key) => !key.startsWith('order-refunds:'));
+    // the refunds, notes and fulfillments of an order are stored only once asked for
+    const stored = [...registered, ...guest].filter((key) => !/^order-(refunds|notes|fulfillments):/.test(key));
     for (const key of stored) expect(await cache.get(key)).toMatchObject({ fetchedAt: expect.any(Number) });
     expect(guest[1]).not.toContain('example.pl');
   });

@@ -15,7 +15,7 @@ import {
   type SingleFlight,
 } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
-import type { OrderSummaryModel } from '@omnigraph/shared/models';
+import type { ChannelParcel, OrderEventModel, OrderSummaryModel } from '@omnigraph/shared/models';
 import {
   ESHOP_BATCH_LIMIT,
   isShopId,
@@ -54,6 +54,10 @@ export interface EshopLoaders {
   ordersBySearch: DataLoader<string, EshopOrderModel[] | null, string>;
   /** order id → its refunds with their lines; ask only for orders that have refunds (one call per such order) */
   refundsByOrder: DataLoader<EshopOrderId, EshopRefundModel[] | null, string>;
+  /** order id → its notes as events, oldest first; one call per order, asked only by `timeline` */
+  notesByOrder: DataLoader<EshopOrderId, OrderEventModel[] | null, string>;
+  /** order id → its core fulfillments as parcels; one call per order, asked only for orders that have any */
+  fulfillmentsByOrder: DataLoader<EshopOrderId, ChannelParcel[] | null, string>;
 }
 
 /** Pages of one order search a lookup reads at most: bounded calls, and enough for any one person's orders. */
@@ -127,7 +131,9 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
       Promise.all(
         numbers.map(async (number) => {
           const order = await client.getOrderByNumber({ number });
-          if (order !== null) orderById.prime(order.orderId, order);
+          // stored, not only primed: the gateway asks for the order's further fields (shipments, timeline) in another
+          // request, as an entity, which must find it in the cache
+          if (order !== null) await orderById.store(order.orderId, order);
           return order;
         }),
       ),
@@ -237,8 +243,27 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     fetch: perKeyRefunds(async (orderId: EshopOrderId) => client.listRefunds({ orderId })),
   });
 
+  // Notes and fulfillments have no batch endpoint either: one call per order whose timeline or parcels are asked,
+  // cached like the order (short TTL) and dropped with it.
+  const notesByOrder = createCachedLoader<EshopOrderId, OrderEventModel[]>({
+    ...common,
+    name: 'listOrderNotes',
+    policy: policy(fresh, orderMaxStale),
+    cacheKey: eshopCacheKeys.orderNotes,
+    fetch: (ids) => Promise.all(ids.map((orderId) => client.listOrderNotes({ orderId }).catch(toError))),
+  });
+  const fulfillmentsByOrder = createCachedLoader<EshopOrderId, ChannelParcel[]>({
+    ...common,
+    name: 'listFulfillments',
+    policy: policy(fresh, orderMaxStale),
+    cacheKey: eshopCacheKeys.orderFulfillments,
+    fetch: (ids) => Promise.all(ids.map((orderId) => client.listFulfillments({ orderId }).catch(toError))),
+  });
+
   return {
     refundsByOrder,
+    notesByOrder,
+    fulfillmentsByOrder,
     listingBySku,
     orderById,
     orderByNumber,

@@ -16,8 +16,10 @@ function erpDeliveriesOf(order: MarketplaceOrderModel): ErpDeliveryModel[] | nul
 
 /** Allegro's parcels of the order (one capped, cached `GET …/shipments`) merged with the ERP's deliveries. */
 async function shipmentsOf(order: MarketplaceOrderModel, { loaders }: MarketplaceContext) {
-  const channel = (await loaders.shipmentsByOrderNumber.load(order.number)) ?? [];
-  return mergeShipments(channel, erpDeliveriesOf(order));
+  const cached = (await loaders.shipmentsByOrderNumber.load(order.number)) ?? [];
+  // the cached parcels are mapped already: their carrier is kept as recognised
+  const channel = cached.map((s) => ({ ...s, trackingLink: s.trackingUrl }));
+  return mergeShipments({ source: 'MARKETPLACE', channel, erpDeliveries: erpDeliveriesOf(order) });
 }
 
 export const marketplaceOrderDetailResolvers: Pick<MarketplaceOrderResolvers, 'shipments' | 'timeline' | 'invoice'> = {
@@ -33,7 +35,7 @@ export const marketplaceOrderDetailResolvers: Pick<MarketplaceOrderResolvers, 's
     // source statuses. (`shipments` and `returns` themselves fail with the error.)
     const [journal, shipments, refunds] = await Promise.all([
       context.loaders.orderEventsByOrderNumber.load(order.number),
-      shipmentsOf(order, context).catch(() => mergeShipments([], erpDeliveriesOf(order))),
+      shipmentsOf(order, context).catch(() => mergeShipments({ source: 'MARKETPLACE', channel: [], erpDeliveries: erpDeliveriesOf(order) })),
       context.loaders.refundsByOrderNumber.load(order.number).catch(() => null),
     ]);
     return buildMarketplaceTimeline({ order, journal, shipments, refunds: refunds ?? [], erpDeliveries: erpDeliveriesOf(order) });

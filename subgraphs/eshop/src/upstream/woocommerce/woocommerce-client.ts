@@ -9,9 +9,22 @@ import type { Upstream } from '@omnigraph/shared/upstream';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
 import { ESHOP_BATCH_LIMIT, type EshopClient, type EshopListingModel, type EshopOrderId, type EshopOrderModel } from '../eshop-client.ts';
-import { WcCustomerListDto, WcOrderDto, WcOrderListDto, WcProductListDto, WcRefundDto, WcRefundListDto, WpErrorDto } from './woocommerce-dtos.ts';
 import {
+  WcCustomerListDto,
+  WcFulfillmentListDto,
+  WcOrderDto,
+  WcOrderListDto,
+  WcOrderNoteListDto,
+  WcProductListDto,
+  WcRefundDto,
+  WcRefundListDto,
+  WpErrorDto,
+} from './woocommerce-dtos.ts';
+import { mapWcFulfillments, mapWcNoteToEvent } from './woocommerce-order-detail.ts';
+import {
+  isCoreWcOrderStatus,
   isGuestOrderOf,
+  mapWcOrderStatus,
   mapWcCustomerDtoToEshopCustomer,
   mapWcOrderDtoToEshopOrder,
   mapWcProductDtoToEshopListing,
@@ -66,6 +79,8 @@ type Operation =
   | 'searchOrders'
   | 'findOrdersByTag'
   | 'listRefunds'
+  | 'listOrderNotes'
+  | 'listFulfillments'
   | 'getOrderForRefund';
 
 type WriteOperation = 'createOrder' | 'setOrderMeta' | 'createRefund';
@@ -75,11 +90,26 @@ const logMoneyMismatch = oncePerKey((orderId) =>
   createLogger({ name: 'eshop' }).warn({ orderId }, 'order total differs from line totals + shipping + fees; the shop total is kept'),
 );
 
+/** A plugin's order status reads as PROCESSING (mapWcOrderStatus); said once per status. */
+const logCustomStatus = oncePerKey((status) =>
+  createLogger({ name: 'eshop' }).warn({ status }, "unknown WooCommerce order status (a plugin's): mapped to PROCESSING, channelStatus keeps it"),
+);
+
+const logFulfillmentsOff = oncePerKey(() =>
+  createLogger({ name: 'eshop' }).warn(
+    {},
+    'the shop has no order fulfillments endpoint (feature off or WooCommerce < 10.1); set ESHOP_SHIPMENT_TRACKING=meta',
+  ),
+);
+
 export function createWooCommerceClient(options: WooCommerceClientOptions): EshopClient {
   const { http, upstream, currency } = options;
   const now = options.now ?? Date.now;
   const mapping: WcOrderMappingOptions = { nipMetaKey: options.nipMetaKey ?? null, onMoneyMismatch: logMoneyMismatch };
-  const mapOrder = (dto: WcOrderDto) => mapWcOrderDtoToEshopOrder(dto, mapping);
+  const mapOrder = (dto: WcOrderDto) => {
+    if (!isCoreWcOrderStatus(dto.status)) logCustomStatus(dto.status);
+    return mapWcOrderDtoToEshopOrder(dto, mapping);
+  };
 
   /** One `GET` (every call here is a read, so the helper may retry it), its body validated by `parse`. */
   function get<T>(
@@ -212,6 +242,30 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
     /** `GET /orders/{id}/refunds?per_page=100`, newest first. */
     async listRefunds({ orderId }) {
       return refundsOf(orderId, 'listRefunds');
+    },
+
+    /** `GET /orders/{id}/notes` (every note at once: the controller does not paginate), oldest first. */
+    async listOrderNotes({ orderId }) {
+      return get('listOrderNotes', `/orders/${orderId}/notes`, undefined, (res) =>
+        WcOrderNoteListDto.parse(res.data)
+          .sort((a, b) => (a.date_created_gmt === b.date_created_gmt ? a.id - b.id : a.date_created_gmt < b.date_created_gmt ? -1 : 1))
+          .map((note) => mapWcNoteToEvent(note, mapWcOrderStatus)),
+      );
+    },
+
+    /**
+     * `GET /orders/{id}/fulfillments`. A shop with the feature off has no such route (404 `rest_no_route`): no
+     * fulfillments, said once, not a fault.
+     */
+    async listFulfillments({ orderId }) {
+      return get('listFulfillments', `/orders/${orderId}/fulfillments`, undefined, (res) => mapWcFulfillments(WcFulfillmentListDto.parse(res.data)), {
+        404: (res) => {
+          const body = WpErrorDto.safeParse(res.data);
+          if (!body.success || body.data.code !== 'rest_no_route') return undefined;
+          logFulfillmentsOff('fulfillments');
+          return [];
+        },
+      });
     },
 
     /**

@@ -58,6 +58,8 @@ const WcLineItemDto = z.object({
   sku: z.string().nullable().optional().default(null),
   // a refund's line names the order line it refunds in `_refunded_item_id`
   meta_data: z.array(WcMetaDto).optional().default([]),
+  // refund lines of newer WooCommerce: the money refunded for the line as a positive number (total + tax)
+  refund_total: z.union([z.number(), z.string()]).optional(),
 });
 export type WcLineItemDto = z.infer<typeof WcLineItemDto>;
 
@@ -87,6 +89,15 @@ const WcCouponLineDto = z.object({
   code: z.string(),
 });
 
+/**
+ * One tax rate applied to the order. `rate_percent` comes from the item data in WooCommerce ≥ 3.7 (a number, e.g. 23);
+ * older shops send none, and a line's rate is then unknown.
+ */
+const WcTaxLineDto = z.object({
+  rate_id: z.number().int(),
+  rate_percent: z.union([z.number(), z.string()]).nullable().optional(),
+});
+
 export const WcOrderDto = z.object({
   id: z.number().int().positive(),
   number: z.string(),
@@ -109,6 +120,7 @@ export const WcOrderDto = z.object({
   line_items: z.array(WcLineItemDto),
   shipping_lines: z.array(WcShippingLineDto),
   fee_lines: z.array(WcFeeLineDto).optional().default([]),
+  tax_lines: z.array(WcTaxLineDto).optional().default([]),
   coupon_lines: z.array(WcCouponLineDto).optional().default([]),
   // custom fields of checkout plugins (a NIP, a numbering plugin's `_order_number`); hidden `_` keys need an
   // admin-level key, so a shop may send none
@@ -137,6 +149,30 @@ export type WcShippingLineDto = z.infer<typeof WcShippingLineDto>;
 export type WcAddressDto = z.infer<typeof WcAddressDto>;
 
 export const WcOrderListDto = z.array(WcOrderDto);
+
+/** `GET /orders/{id}/notes` (WC_REST_Order_Notes_Controller), newest first, not paginated. */
+export const WcOrderNoteListDto = z.array(
+  z.object({
+    id: z.number().int(),
+    date_created_gmt: WcGmtDateDto,
+    note: z.string(),
+    customer_note: z.boolean().optional().default(false),
+  }),
+);
+
+/**
+ * `GET /orders/{id}/fulfillments` (OrderFulfillmentsRestController, WooCommerce ≥ 10.1): the raw data store rows. Dates
+ * are GMT without an offset; `meta_data` values are whatever was stored (the items list is an array).
+ */
+export const WcFulfillmentListDto = z.array(
+  z.object({
+    id: z.number().int(),
+    is_fulfilled: z.boolean().optional().default(false),
+    date_updated: z.string().nullable().optional().default(null),
+    date_deleted: z.string().nullable().optional().default(null),
+    meta_data: z.array(WcMetaDto).optional().default([]),
+  }),
+);
 
 /**
  * `GET /customers?email=` / `?include=`: a registered customer (a WordPress user). The billing address is the one

@@ -1,5 +1,5 @@
 /** Pure WooCommerce DTO → e-shop domain conversions. No I/O, no clock: everything comes from the DTO. */
-import type { AddressModel, DeliveryModel, MoneyModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
+import type { AddressModel, DeliveryModel, MoneyModel, OrderEventModel, OrderStatusModel, PaymentStatusModel } from '@omnigraph/shared/models';
 import {
   toEshopOrderGlobalId,
   type EshopBuyerModel,
@@ -15,6 +15,7 @@ import {
 import { addDecimals, divideMinorUnitsUp, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
 import type { WcAddressDto, WcCustomerDto, WcOrderDto, WcProductDto, WcRefundDto, WcShippingLineDto } from './woocommerce-dtos.ts';
 import { metaText, WC_WRITE_META } from './woocommerce-writes.ts';
+import { hasWcFulfillments, mapWcInvoice, mapWcTrackingMeta } from './woocommerce-order-detail.ts';
 
 /** WooCommerce shipping-line meta our shop's plugins write (see simulators/woocommerce/README.md, "Dataset mapping"). */
 const PICKUP_LOCATION_META = '_pickup_location_code';
@@ -98,6 +99,11 @@ export function mapWcOrderStatus(status: string): OrderStatusModel {
   return ORDER_STATUSES[status] ?? 'PROCESSING';
 }
 
+/** A core WooCommerce status (anything else is a plugin's, mapped by the documented fallback). */
+export function isCoreWcOrderStatus(status: string): boolean {
+  return ORDER_STATUSES[status] !== undefined;
+}
+
 export function mapWcPaymentStatus(dto: Pick<WcOrderDto, 'status' | 'date_paid_gmt' | 'payment_method'>): PaymentStatusModel {
   if (dto.status === 'refunded') return 'REFUNDED';
   if (dto.date_paid_gmt !== null) return 'PAID';
@@ -139,8 +145,11 @@ export function mapWcDelivery(dto: Pick<WcOrderDto, 'shipping_lines' | 'shipping
     // An order without a shipping line (virtual goods, or typed in by staff) still needs a Delivery: nothing to ship.
     return { method: 'COURIER', name: '', cost: money('0', dto.currency), parcelLocker: null, store: null, address };
   }
-  const cost = { amount: addDecimals(line.total, line.total_tax), currency: dto.currency };
-  const base = { name: line.method_title, cost, address };
+  // Several shipping lines (a bulky item sent on its own, split packages): the method is the first line's, the cost and
+  // the name cover them all, as the order's shipping total does.
+  const cost = { amount: addDecimals(...dto.shipping_lines.flatMap((l) => [l.total, l.total_tax])), currency: dto.currency };
+  const titles = [...new Set(dto.shipping_lines.map((l) => l.method_title).filter((t) => t !== ''))];
+  const base = { name: titles.length > 0 ? titles.join(' + ') : line.method_title, cost, address };
   if (PICKUP_METHOD_IDS.has(line.method_id)) {
     const code = metaString(line, PICKUP_LOCATION_META);
     return { ...base, method: 'STORE_PICKUP', store: code === null ? null : { code }, parcelLocker: null };
@@ -168,6 +177,7 @@ export function mapWcLine(
   currency: string,
   orderId: EshopOrderId,
   orderHasRefunds = false,
+  vatRate: string | null = null,
 ): EshopOrderLineModel {
   const lineTotal = parseDecimalToMinorUnits(dto.total) + parseDecimalToMinorUnits(dto.total_tax);
   const subtotal =
@@ -187,7 +197,29 @@ export function mapWcLine(
     originalUnitPrice: unitPrice,
     discount: { amount: formatMinorUnits(unit * Math.max(dto.quantity, 0) - lineTotal), currency },
     lineTotal: { amount: formatMinorUnits(lineTotal), currency },
+    vatRate,
   };
+}
+
+/**
+ * A line's VAT rate from the order's `tax_lines` (rate id → `rate_percent`): the rate of the line's one tax with an
+ * amount (or its only tax). Null when the line has no tax entry, several different rates, or the shop's WooCommerce
+ * (< 3.7) does not send `rate_percent`.
+ */
+export function lineVatRate(line: Pick<WcOrderDto['line_items'][number], 'taxes'>, taxLines: WcOrderDto['tax_lines']): string | null {
+  const percentById = new Map(
+    taxLines.flatMap((t) => {
+      const raw = t.rate_percent;
+      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : null;
+      return value === null ? [] : [[t.rate_id, value] as const];
+    }),
+  );
+  const charged = line.taxes.filter((tax) => tax.total !== '' && Number(tax.total) !== 0);
+  const candidates = charged.length > 0 ? charged : line.taxes;
+  const rates = new Set(candidates.map((tax) => percentById.get(tax.id)));
+  if (rates.size !== 1) return null;
+  const [rate] = [...rates];
+  return rate === undefined ? null : String(rate);
 }
 
 /** How a shop's plugins extend its orders; everything off in a core shop. */
@@ -243,7 +275,7 @@ export function mapWcCustomerDtoToEshopCustomer(dto: WcCustomerDto): EshopCustom
 export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappingOptions = {}): EshopOrderModel {
   const orderId = String(dto.id) as EshopOrderId;
   const { currency } = dto;
-  const lines = dto.line_items.map((line) => mapWcLine(line, currency, orderId, dto.refunds.length > 0));
+  const lines = dto.line_items.map((line) => mapWcLine(line, currency, orderId, dto.refunds.length > 0, lineVatRate(line, dto.tax_lines)));
   const totals = mapWcTotals(dto, lines);
   if (!satisfiesMoneyIdentity(totals, lines)) options.onMoneyMismatch?.(orderId);
   return {
@@ -266,7 +298,32 @@ export function mapWcOrderDtoToEshopOrder(dto: WcOrderDto, options: WcOrderMappi
     billingEmail: dto.billing.email !== null && dto.billing.email !== '' ? dto.billing.email : null,
     customerId: dto.customer_id === 0 ? null : String(dto.customer_id),
     buyer: mapWcBuyer(dto, options),
+    trackingParcels: mapWcTrackingMeta(dto.meta_data),
+    hasFulfillments: hasWcFulfillments(dto.meta_data),
+    invoice: mapWcInvoice(dto, options.nipMetaKey),
+    events: mapWcOrderEvents(dto),
   };
+}
+
+/** The events the order itself dates (notes and refunds come from their own endpoints). */
+function mapWcOrderEvents(dto: WcOrderDto): OrderEventModel[] {
+  const events: OrderEventModel[] = [
+    { at: mapWcGmtDate(dto.date_created_gmt), source: 'ESHOP', kind: 'PLACED', status: null, channelStatus: null, text: null },
+  ];
+  if (dto.date_paid_gmt !== null) {
+    events.push({ at: mapWcGmtDate(dto.date_paid_gmt), source: 'ESHOP', kind: 'PAID', status: null, channelStatus: null, text: null });
+  }
+  if (dto.date_completed_gmt !== null) {
+    events.push({
+      at: mapWcGmtDate(dto.date_completed_gmt),
+      source: 'ESHOP',
+      kind: 'DELIVERED',
+      status: 'COMPLETED',
+      channelStatus: 'completed',
+      text: null,
+    });
+  }
+  return events;
 }
 
 /**
@@ -299,6 +356,20 @@ export function isGuestOrderOf(dto: Pick<WcOrderDto, 'customer_id' | 'billing'>,
 }
 
 /**
+ * The money refunded for a refund line, gross and positive: −(`total` + `total_tax`) (WooCommerce stores refund lines
+ * negative), else the line's `refund_total` (newer WooCommerce). Null when the line says neither.
+ */
+function refundLineAmount(line: WcRefundDto['line_items'][number], currency: string): MoneyModel | null {
+  if (line.total !== '' || line.total_tax !== '') {
+    const minor = parseDecimalToMinorUnits(line.total || '0') + parseDecimalToMinorUnits(line.total_tax || '0');
+    return { amount: formatMinorUnits(Math.abs(minor)), currency };
+  }
+  if (line.refund_total === undefined) return null;
+  const raw = typeof line.refund_total === 'number' ? line.refund_total.toFixed(2) : line.refund_total;
+  return /^-?\d+(\.\d+)?$/.test(raw) ? { amount: formatMinorUnits(Math.abs(parseDecimalToMinorUnits(raw))), currency } : null;
+}
+
+/**
  * A refund with its lines. Refund lines carry negative quantities; each names the order line it refunds in
  * `_refunded_item_id` (absent on refunds some plugins write: the line is then unknown, its SKU still counts).
  */
@@ -310,12 +381,14 @@ export function mapWcRefundDtoToEshopRefund(dto: WcRefundDto, orderId: EshopOrde
     amount: money(dto.amount, currency),
     status: 'completed',
     lines: dto.line_items
-      .filter((line) => line.quantity !== 0)
       .map((line) => ({
         lineId: metaText(line.meta_data, '_refunded_item_id'),
         sku: line.sku !== null && line.sku !== '' ? line.sku : null,
         quantity: Math.abs(line.quantity),
-      })),
+        amount: refundLineAmount(line, currency),
+      }))
+      // a line with neither units nor money refunded is noise some plugins leave
+      .filter((line) => line.quantity !== 0 || (line.amount !== null && line.amount.amount !== '0.00')),
     storeCode: metaText(dto.meta_data, WC_WRITE_META.returnStore),
     idempotencyKey: metaText(dto.meta_data, WC_WRITE_META.idempotencyKey),
   };
