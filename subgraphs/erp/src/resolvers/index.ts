@@ -1,4 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { discoveryResolvers } from './discovery.resolvers.ts';
 import { locationResolvers } from './location.resolvers.ts';
 import { lookupResolvers } from './lookup.resolvers.ts';
 import { mutationResolvers } from './mutation.resolvers.ts';
@@ -12,8 +13,11 @@ export const resolvers: Resolvers = {
   ...storeAvailabilityResolvers,
   ...lookupResolvers,
   ...mutationResolvers,
+  ...discoveryResolvers,
+  Product: { ...productResolvers.Product, ...discoveryResolvers.Product },
   Query: {
     ...productResolvers.Query,
+    ...discoveryResolvers.Query,
     ...locationResolvers.Query,
     ...storeAvailabilityResolvers.Query,
   },

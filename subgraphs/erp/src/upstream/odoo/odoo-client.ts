@@ -11,6 +11,7 @@ import {
   OdooWarehouseListDto,
   type OdooTaxDto,
 } from './odoo-dtos.ts';
+import { createOdooDiscovery } from './odoo-discovery.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
 import { createOdooPricing } from './odoo-pricing.ts';
 import { createOdooWrites } from './odoo-writes.ts';
@@ -130,6 +131,8 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
     // partners' pricelists (odoo-pricing.ts) and the write steps' calls (odoo-writes.ts)
     ...createOdooPricing(call),
     ...createOdooWrites({ call, getTaxes }),
+    // the search index's catalogue pages and the category tree (odoo-discovery.ts)
+    ...createOdooDiscovery(call),
 
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
     async getProductsBySkus({ skus }) {
