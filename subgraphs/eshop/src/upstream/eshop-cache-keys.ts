@@ -15,9 +15,10 @@ import type { EshopOrderId } from './eshop-client.ts';
  * Prefix of every key (given to the cache as `keyPrefix`). Bump the version whenever a stored shape changes, so old
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
  * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP). v4: orders carry
- * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`.
+ * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`. v6: listings carry
+ * their content (description, images, categories).
  */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v5:';
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v6:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
@@ -35,6 +36,8 @@ export const eshopCacheKeys = {
   orderRefunds: (id: EshopOrderId | string): string => `order-refunds:${id}`,
   /** an EshopListingModel; WooCommerce matches SKUs case-insensitively, so the key does too */
   listing: (sku: string): string => `listing:${sku.toLowerCase()}`,
+  /** an EshopProductContentModel (description, images, categories) of a shop product: a variation's parent */
+  productContent: (productId: string): string => `product-content:${productId}`,
   /** the order summaries of a registered customer (shop customer id) */
   customerOrders: (customerId: string): string => `customer-orders:${customerId}`,
   /** the summaries of the guest orders (no shop account) placed with this billing e-mail */
