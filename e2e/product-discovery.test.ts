@@ -98,9 +98,9 @@ async function allPages(variables: Record<string, unknown>, key?: string): Promi
   const skus: string[] = [];
   let after: string | null = null;
   for (let pages = 1; ; pages++) {
-    const { body } = await stack.query(SEARCH, { ...variables, after }, key === undefined ? {} : { key });
+    const { body }: { body: { data?: any; errors?: unknown } } = await stack.query(SEARCH, { ...variables, after }, key === undefined ? {} : { key });
     expect(body.errors).toBeUndefined();
-    const connection = body.data.productSearch;
+    const connection: any = body.data.productSearch;
     skus.push(...connection.edges.map((e: any) => e.node.sku));
     if (!connection.pageInfo.hasNextPage) return { skus, pages, totalCount: connection.totalCount as number };
     after = connection.pageInfo.endCursor;

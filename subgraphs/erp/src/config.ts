@@ -114,7 +114,7 @@ export const ErpConfigSchema = z
      */
     ERP_SEARCH_INDEX_PAGE_SIZE: z.coerce.number().int().min(100).max(10_000).default(2_000),
     /**
-     * The most variants the index holds (about 0.4 KB each, so the default bounds it near 120 MB); a larger catalogue
+     * The most variants the index holds (about 0.45 KB each, so the default bounds it near 135 MB); a larger catalogue
      * turns product search off with an error instead of exhausting memory. @default 300000
      */
     ERP_SEARCH_INDEX_MAX_ENTRIES: z.coerce.number().int().positive().default(300_000),

@@ -55,6 +55,8 @@ describe('createCatalogueIndex', () => {
     expect(client.listCatalogue).toHaveBeenLastCalledWith({ afterProductId: 0, limit: 100, changedSince: '2025-12-31T23:59:00.000Z' });
     expect(after.entries.find((e) => e.productId === 2)).toMatchObject({ name: 'Żółty kubek', folded: 'zolty kubek' });
     expect(after.entries.find((e) => e.productId === 3)?.active).toBe(false);
+    // the renamed variant moved to its place in the name order (placed by binary search, not by a full sort)
+    expect(after.entries.map((e) => e.productId)).toEqual([1, 3, 4, 5, 2]);
     // the cursor moved to the newest change seen
     at = 31_000;
     await index.snapshot();

@@ -1,12 +1,12 @@
 import { createLogger } from '@omnigraph/shared/logging';
 import type { ErpCatalogueEntryModel, ErpClient } from '../upstream/erp-client.ts';
-import { compareSearchEntries, toSearchEntry, type SearchEntry } from './product-search.ts';
+import { compareSearchEntries, firstAfter, toSearchEntry, type SearchEntry } from './product-search.ts';
 
 /**
  * The process's compact copy of the catalogue that product search filters (ADR 0012): one row per variant (id, SKU,
  * name folded once, EAN, category, active), sorted by the search order. Built once with keyset-paged reads, then kept
  * current with reads of what changed (`write_date`), so a search costs no catalogue read and its upstream calls do not
- * depend on the page size. Memory: about 0.4 KB per variant (≈ 80 MB for 200 000), bounded by `maxEntries`.
+ * depend on the page size. Memory: about 0.45 KB per variant (measured: 90 MB for 200 000), bounded by `maxEntries`.
  */
 
 export const DEFAULT_INDEX_PAGE_SIZE = 2_000;
@@ -89,10 +89,29 @@ export function createCatalogueIndex(options: CatalogueIndexOptions): CatalogueI
 
   const newestOf = (rows: readonly ErpCatalogueEntryModel[], from: string) => rows.reduce((max, r) => (r.changedAt > max ? r.changedAt : max), from);
 
+  const hasSku = (e: SearchEntry): e is SearchEntry & { sku: string } => e.sku !== null;
+
   function snapshotOf(byId: ReadonlyMap<number, SearchEntry>, builtAt: number): CatalogueSnapshot {
-    const entries = [...byId.values()].filter((e): e is SearchEntry & { sku: string } => e.sku !== null);
+    const entries = [...byId.values()].filter(hasSku);
     entries.sort(compareSearchEntries);
     return { entries, builtAt };
+  }
+
+  /**
+   * The sorted entries with `changed` replaced: a few changes are placed by binary search (sorting 200 000 names with
+   * the Polish collation takes seconds of CPU); a bulk change sorts again.
+   */
+  function withChanges(
+    entries: readonly SearchEntry[],
+    changed: readonly SearchEntry[],
+    byId: ReadonlyMap<number, SearchEntry>,
+    builtAt: number,
+  ): CatalogueSnapshot {
+    if (changed.length > 1_000) return snapshotOf(byId, builtAt);
+    const ids = new Set(changed.map((e) => e.productId));
+    const next = entries.filter((e) => !ids.has(e.productId));
+    for (const entry of changed.filter(hasSku)) next.splice(firstAfter(next, entry), 0, entry);
+    return { entries: next, builtAt };
   }
 
   async function build(): Promise<State> {
@@ -122,11 +141,12 @@ export function createCatalogueIndex(options: CatalogueIndexOptions): CatalogueI
     const rows = await readAll(since, maxEntries);
     if (rows.length > 0) {
       const byId = new Map(current.byId);
-      for (const row of rows) byId.set(row.productId, toSearchEntry(row));
+      const changed = rows.map(toSearchEntry);
+      for (const entry of changed) byId.set(entry.productId, entry);
       if (byId.size > maxEntries) throw new CatalogueTooLargeError(maxEntries);
       state = {
         byId,
-        snapshot: snapshotOf(byId, current.snapshot.builtAt),
+        snapshot: withChanges(current.snapshot.entries, changed, byId, current.snapshot.builtAt),
         newestChange: newestOf(rows, current.newestChange),
         refreshedAt: startedAt,
       };

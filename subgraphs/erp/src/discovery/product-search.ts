@@ -130,7 +130,8 @@ export function matchesSearch(entry: SearchEntry, criteria: SearchCriteria, cate
   if (criteria.ean !== null && entry.ean !== criteria.ean) return false;
   if (categoryIds !== null && (entry.categoryId === null || !categoryIds.has(entry.categoryId))) return false;
   if (criteria.sku !== null) {
-    const bySku = entry.sku.toLowerCase() === criteria.sku.toLowerCase();
+    // the length test first: a lower-cased copy of every SKU of a large catalogue per search is not free
+    const bySku = entry.sku.length === criteria.sku.length && entry.sku.toLowerCase() === criteria.sku.toLowerCase();
     if (!bySku && !criteria.words.every((word) => entry.folded.includes(word))) return false;
   }
   return true;
@@ -152,16 +153,31 @@ export function searchEntries(
   categoryIds: ReadonlySet<number> | null,
   after: SortKey | null,
 ): SearchPage {
+  // where the cursor falls in the whole sorted catalogue: a binary search, so a deep page costs no collation per hit
+  const start = after === null ? 0 : firstAfter(entries, after);
   let totalCount = 0;
   const hits: Array<SearchEntry & { sku: string }> = [];
   let hasNextPage = false;
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     if (!matchesSearch(entry, criteria, categoryIds)) continue;
     totalCount += 1;
-    const hit = entry as SearchEntry & { sku: string };
-    if (after !== null && compareSearchEntries(hit, after) <= 0) continue;
-    if (hits.length < criteria.first) hits.push(hit);
+    if (i < start) continue;
+    if (hits.length < criteria.first) hits.push(entry as SearchEntry & { sku: string });
     else hasNextPage = true;
   }
   return { totalCount, hits, hasNextPage };
+}
+
+/** The index of the first entry sorting after `key` (entries.length when none does). */
+export function firstAfter(entries: readonly SearchEntry[], key: SortKey): number {
+  let low = 0;
+  let high = entries.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const entry = entries[mid]!;
+    if (compareSearchEntries({ name: entry.name, sku: entry.sku ?? '', productId: entry.productId }, key) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
