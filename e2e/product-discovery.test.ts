@@ -165,6 +165,47 @@ describe('product discovery', () => {
     expect(five).toMatchObject({ odoo: 3, woocommerce: 2 });
   });
 
+  it("shows the e-shop's content of a variation: its own image first, then its parent's description, short description, categories", async () => {
+    const variation = ds.eshopProducts.find((e) => e.type === 'variation' && e.sku !== null && searchable.some((p) => p.sku === e.sku))!;
+    const parent = ds.eshopProducts.find((e) => e.id === variation.parentId)!;
+    const product = searchable.find((p) => p.sku === variation.sku)!;
+    const { body } = await stack.query(
+      /* GraphQL */ `
+        query ($text: String) {
+          productSearch(text: $text, first: 1) {
+            edges {
+              node {
+                sku
+                eshopListing {
+                  url
+                  description
+                  shortDescription
+                  categories
+                  images {
+                    url
+                    alt
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { text: product.sku },
+    );
+    expect(body.errors).toBeUndefined();
+    const listing = body.data.productSearch.edges[0].node.eshopListing;
+    expect(listing).toMatchObject({
+      description: `<p>${parent.name}. Produkt z kategorii ${parent.categoryName}.</p>\n`,
+      shortDescription: `<p>${parent.name}.</p>\n`,
+      categories: [parent.categoryName],
+    });
+    expect(listing.images.map((i: any) => i.alt)).toEqual([variation.name, parent.name]);
+    // media on the shop's own host, like its permalinks
+    const host = new URL(listing.url).host;
+    expect(listing.images.every((i: any) => new URL(i.url).host === host && new URL(i.url).pathname.startsWith('/wp-content/uploads/'))).toBe(true);
+  });
+
   it('serves partners holding only catalog:read', async () => {
     const partner = await stack.createKey({ name: 'comparison site', scopes: ['catalog:read'] });
     const typed = foldText(polish.name).split(' ').slice(0, 2).join(' ');
