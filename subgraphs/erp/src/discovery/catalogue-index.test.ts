@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { UpstreamError } from '@omnigraph/shared/errors';
+import { createRequestScope, currentRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import type { ErpCatalogueEntryModel, ErpClient } from '../upstream/erp-client.ts';
 import { CatalogueTooLargeError, createCatalogueIndex } from './catalogue-index.ts';
 
@@ -34,6 +35,20 @@ describe('createCatalogueIndex', () => {
     expect(client.listCatalogue.mock.calls.map(([args]) => args.afterProductId)).toEqual([0, 100, 200]);
     await index.snapshot();
     expect(client.listCatalogue).toHaveBeenCalledTimes(3);
+  });
+
+  it("builds outside the request's scope, so a long build is not cut by the first searcher's deadline", async () => {
+    const { client } = fakeCatalogue(10);
+    const scopes: unknown[] = [];
+    const listCatalogue: typeof client.listCatalogue = vi.fn(async (args) => {
+      scopes.push(currentRequestScope());
+      return client.listCatalogue(args);
+    });
+    const index = createCatalogueIndex({ client: { listCatalogue }, pageSize: 100, now: () => 0 });
+    const scope = createRequestScope({ kind: 'anonymous' } as never, Date.now() - 1);
+    await runInRequestScope(scope, () => index.snapshot());
+    expect(scopes).toEqual([undefined]);
+    expect(scope.usage.upstreamCalls).toBe(0);
   });
 
   it('shares one build between concurrent searches', async () => {

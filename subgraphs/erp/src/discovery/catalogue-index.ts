@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { createLogger } from '@omnigraph/shared/logging';
 import type { ErpCatalogueEntryModel, ErpClient } from '../upstream/erp-client.ts';
 import { compareSearchEntries, firstAfter, toSearchEntry, type SearchEntry } from './product-search.ts';
@@ -63,6 +64,13 @@ interface State {
 
 const logger = createLogger({ name: 'erp' });
 
+/**
+ * Runs `fn` in the context this module was loaded in, outside any request's scope: building the copy of a large
+ * catalogue takes longer than one request's deadline, which would otherwise cut every later page read short (and the
+ * build would never finish). Shared work is not metered to the request that happened to start it either.
+ */
+const outsideRequests = AsyncResource.bind(<T>(fn: () => T): T => fn());
+
 export function createCatalogueIndex(options: CatalogueIndexOptions): CatalogueIndex {
   const { client } = options;
   const pageSize = options.pageSize ?? DEFAULT_INDEX_PAGE_SIZE;
@@ -122,7 +130,7 @@ export function createCatalogueIndex(options: CatalogueIndexOptions): CatalogueI
   }
 
   function startBuild(): Promise<State> {
-    building ??= build()
+    building ??= outsideRequests(build)
       .then((built) => {
         state = built;
         stale = false;
@@ -164,7 +172,7 @@ export function createCatalogueIndex(options: CatalogueIndexOptions): CatalogueI
         startBuild().catch((error: unknown) => logger.warn({ err: error }, 'catalogue index rebuild failed; the previous copy is kept'));
       }
       if (stale || at - current.refreshedAt >= refreshMs) {
-        refreshing ??= refresh(current).finally(() => {
+        refreshing ??= outsideRequests(() => refresh(current)).finally(() => {
           refreshing = null;
         });
         try {
