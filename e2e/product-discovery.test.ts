@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '@omnigraph/shared/lookup';
 import { getDataset, type Product } from '@omnigraph/simulator-dataset';
+import { registeredOperationText } from '../gateway/src/edge/registered-operations.ts';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 /**
@@ -41,27 +42,8 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
-const MY_STORE = /* GraphQL */ `
-  query MyStore($categoryId: ID, $first: Int, $codes: [ID!]) {
-    productSearch(categoryId: $categoryId, first: $first) {
-      edges {
-        node {
-          sku
-          stock(locationCodes: $codes) {
-            available
-            asOf
-            source
-          }
-          eshopListing {
-            images {
-              url
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+// the registered storefront operation (schema/operations/StorefrontProductSearch.graphql): stock for my store, images
+const MY_STORE = registeredOperationText('StorefrontProductSearch');
 
 let stack: E2eStack;
 let saleableId: string;
@@ -145,7 +127,7 @@ describe('product discovery', () => {
   it('makes the same upstream calls for a page of 5 and a page of 50, stock for my store and images included', async () => {
     const calls = async (first: number) => {
       stack.resetCounters();
-      const { body } = await stack.query(MY_STORE, { categoryId: saleableId, first, codes: [store.code] });
+      const { body } = await stack.query(MY_STORE, { categoryId: saleableId, first, storeCodes: [store.code] });
       expect(body.errors).toBeUndefined();
       const edges = body.data.productSearch.edges as any[];
       expect(edges).toHaveLength(first);
@@ -161,7 +143,8 @@ describe('product discovery', () => {
     const five = await calls(5);
     const fifty = await calls(50);
     expect(fifty).toEqual(five);
-    // odoo: the page's products, their stock, the category list; woocommerce: the listings and the variations' parents
+    // odoo: the page's products, their stock, the category list (categoryId, Product.category); woocommerce: the
+    // listings and the variations' parents (shortDescription, images)
     expect(five).toMatchObject({ odoo: 3, woocommerce: 2 });
   });
 
