@@ -116,6 +116,9 @@ function argumentValues(stack: E2eStack): ArgumentValues {
     'Query.products': [{ skus: skuList }],
     'Query.product': [{ sku: str(skus[0]!) }],
     'Query.storesWithStock': [{ skus: skuList, city: str(city) }],
+    // issue 12: product discovery (a name word, typed without Polish letters, and an EAN) and a category with products
+    'Query.productSearch': [{ text: str('zelazko'), first: '5' }, { ean: str(ds.products.find((p) => p.ean !== null)!.ean!) }],
+    'Query.category': [{ id: str(String(ds.categories[0]!.id)) }],
     'Query.eshopOrder': [{ number: str(annaOrder.number) }],
     'Query.marketplaceOrder': [{ checkoutFormId: str(form.id) }],
     // issue 11: the call-center key's note written before its matrix run (partners, without writes:read, are refused)

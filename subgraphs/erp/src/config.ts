@@ -108,6 +108,21 @@ export const ErpConfigSchema = z
      * Unset: such a reservation is refused with BAD_USER_INPUT.
      */
     ERP_DEFAULT_PARTNER_ID: z.coerce.number().int().positive().optional(),
+    /**
+     * Product search's in-process catalogue index (ADR 0012): variants per Odoo read when it is built. Keep it within
+     * Odoo's advice of a few thousand compact rows per call. @default 2000
+     */
+    ERP_SEARCH_INDEX_PAGE_SIZE: z.coerce.number().int().min(100).max(10_000).default(2_000),
+    /**
+     * The most variants the index holds (about 0.45 KB each, so the default bounds it near 135 MB); a larger catalogue
+     * turns product search off with an error instead of exhausting memory. @default 300000
+     */
+    ERP_SEARCH_INDEX_MAX_ENTRIES: z.coerce.number().int().positive().default(300_000),
+    /**
+     * A search first reads what changed in Odoo (`write_date`) when the index is older than this, seconds; a product
+     * change reported by the change feed does the same at once. @default 30
+     */
+    ERP_SEARCH_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
     /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

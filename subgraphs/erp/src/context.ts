@@ -1,5 +1,6 @@
 import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { ErpClient } from './upstream/erp-client.ts';
+import { createCatalogueIndex, type CatalogueIndex } from './discovery/catalogue-index.ts';
 import { createErpWriteSteps, type ErpWriteSteps } from './writes/erp-write-steps.ts';
 import { createErpLoaders, DEFAULT_LOCATIONS_TTL_SECONDS, type ErpCachePolicies, type ErpLoaders } from './upstream/erp-loaders.ts';
 import { DEFAULT_MAX_STALE_SECONDS } from '@omnigraph/shared/cache';
@@ -15,6 +16,8 @@ export interface ErpContext {
   writes: ErpWriteSteps;
   /** active SKUs page by page, uncached (the pricing subgraph's bulk feed: it caches its report itself) */
   catalogueSkus: ErpClient['listActiveSkus'];
+  /** the process's catalogue index product search filters (issue 12, ADR 0012) */
+  catalogue: CatalogueIndex;
 }
 
 /** How references and partners are read (config: ERP_SALE_ORDER_NAME_PATTERN, ERP_CHANNEL_ORDER_REFS, ERP_LOOKUP_CACHE_TTL_SECONDS). */
@@ -58,6 +61,19 @@ export interface ErpContextDeps {
   lookup?: Partial<ErpLookupConfig>;
   /** one per process; default: steps over `client` and `cache` without a default partner */
   writes?: ErpWriteSteps;
+  /** one per process (index.ts sizes it from the config); default: one per client with the default sizes */
+  catalogueIndex?: CatalogueIndex;
+}
+
+// The index must outlive the request; a caller that gives none still gets one per client, never one per request.
+const defaultIndexes = new WeakMap<ErpClient, CatalogueIndex>();
+function defaultCatalogueIndex(client: ErpClient): CatalogueIndex {
+  let index = defaultIndexes.get(client);
+  if (index === undefined) {
+    index = createCatalogueIndex({ client });
+    defaultIndexes.set(client, index);
+  }
+  return index;
 }
 
 /** The cache policy of each kind of ERP data, from the config (defaults: the documented max ages). */
@@ -90,5 +106,6 @@ export function createErpContext(deps: ErpContextDeps): ErpContext {
     }),
     writes: deps.writes ?? createErpWriteSteps({ client: deps.client, cache: deps.cache }),
     catalogueSkus: (args) => deps.client.listActiveSkus(args),
+    catalogue: deps.catalogueIndex ?? defaultCatalogueIndex(deps.client),
   };
 }

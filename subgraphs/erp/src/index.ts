@@ -14,6 +14,7 @@ import { createErpClient } from './upstream/create-erp-client.ts';
 import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
 import { createOdooChangeFeeds } from './upstream/odoo/odoo-change-feed.ts';
 import { createErpWriteSteps } from './writes/erp-write-steps.ts';
+import { createCatalogueIndex } from './discovery/catalogue-index.ts';
 
 export { ERP_CONFIG_KEYS, ErpConfigSchema, loadErpConfig, parseErpConfig } from './config.ts';
 export type { ErpConfig } from './config.ts';
@@ -63,6 +64,13 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
   // one per process: concurrent requests missing the same SKU share one Odoo call
   const singleFlight = createSingleFlight();
   const writes = createErpWriteSteps({ client, cache, defaultPartnerId: config.ERP_DEFAULT_PARTNER_ID, logger });
+  // product search's catalogue copy: one per process, kept current by write_date deltas (ADR 0012)
+  const catalogueIndex = createCatalogueIndex({
+    client,
+    pageSize: config.ERP_SEARCH_INDEX_PAGE_SIZE,
+    maxEntries: config.ERP_SEARCH_INDEX_MAX_ENTRIES,
+    refreshSeconds: config.ERP_SEARCH_INDEX_REFRESH_SECONDS,
+  });
   return bootSubgraph({
     role: 'ERP',
     logger,
@@ -83,6 +91,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
         },
         singleFlight,
         writes,
+        catalogueIndex,
       }),
     // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need
     readiness: createCachedReadiness(
@@ -98,7 +107,11 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
       cache,
       keysOf: erpKeysOfChange,
       upstreamTimeoutMs: config.ERP_TIMEOUT_MS,
-      observer: options.onChange,
+      // a product change also makes the next search read the index's delta first
+      observer: async (event) => {
+        if (event.system === 'odoo' && event.kind === 'product') catalogueIndex.markStale();
+        await options.onChange?.(event);
+      },
       polling: config.ERP_FRESHNESS_ENABLED
         ? {
             sources: createOdooChangeFeeds({

@@ -66,14 +66,37 @@ describe('WooCommerce eshop client', () => {
     expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 2 });
   });
 
-  it('reads listings of 60 SKUs (products and variations) in one call', async () => {
+  it('reads listings of 60 SKUs (products and variations) in one call, each with its own content', async () => {
     const skus = listedSkus(bed.dataset, 60);
+    const variations = bed.dataset.eshopProducts.filter((p) => p.type === 'variation' && p.sku !== null && skus.includes(p.sku));
+    expect(variations.length).toBeGreaterThan(1);
     const listings = await client.getListingsBySkus({ skus: [...skus, 'SKU-DOES-NOT-EXIST'] });
     expect(await bed.counters()).toEqual({ [PRODUCTS_LIST]: 1 });
     expect(new Set(listings.map((l) => l.sku))).toEqual(new Set(skus));
     for (const listing of listings) {
       expect(listing.price.amount).toMatch(/^\d+\.\d{2}$/);
       expect(listing.url).toMatch(/^http/);
+      expect(listing.images[0]?.url).toMatch(/^https?:\/\/.+\.jpg$/);
+      const source = bed.dataset.eshopProducts.find((p) => p.sku === listing.sku)!;
+      // a variation's categories and short description live on its parent (WooCommerce answers none for it), and
+      // these variations have no description of their own
+      if (source.type === 'variation') {
+        expect(listing).toMatchObject({ parentProductId: String(source.parentId), categories: [], description: null });
+      } else {
+        expect(listing).toMatchObject({ parentProductId: null, categories: [source.categoryName], description: expect.stringMatching(/^<p>/) });
+      }
+    }
+  });
+
+  it("reads the content of variations' parents by id in one call", async () => {
+    const parents = bed.dataset.eshopProducts.filter((p) => p.type === 'variable').slice(0, 30);
+    const contents = await client.getProductContents({ productIds: [...parents.map((p) => String(p.id)), '99999999'] });
+    expect(await bed.counters()).toEqual({ [PRODUCTS_LIST]: 1 });
+    expect(contents.map((c) => c.productId).sort()).toEqual(parents.map((p) => String(p.id)).sort());
+    for (const content of contents) {
+      const parent = parents.find((p) => String(p.id) === content.productId)!;
+      expect(content).toMatchObject({ categories: [parent.categoryName], shortDescription: `<p>${parent.name}.</p>\n` });
+      expect(content.images[0]?.alt).toBe(parent.name);
     }
   });
 

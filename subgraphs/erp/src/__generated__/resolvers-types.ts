@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ErpProductModel, ErpLocationModel } from '../upstream/erp-client.ts';
+import type { ErpProductModel, ErpLocationModel, ErpCategoryModel } from '../upstream/erp-client.ts';
 import type { StockLevelModel } from '../stock-levels.ts';
 import type { ErpContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -641,7 +641,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Address: ResolverTypeWrapper<Address>;
-  Category: ResolverTypeWrapper<Category>;
+  Category: ResolverTypeWrapper<ErpCategoryModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChannelIdentity: ResolverTypeWrapper<ChannelIdentity>;
   Customer: ResolverTypeWrapper<Customer>;
@@ -690,7 +690,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Address: Address;
-  Category: Category;
+  Category: ErpCategoryModel;
   ID: Scalars['ID']['output'];
   ChannelIdentity: ChannelIdentity;
   Customer: Customer | FederationReferenceTypes['Customer'];

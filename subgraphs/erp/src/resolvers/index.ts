@@ -1,5 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { catalogueSkusResolvers } from './catalogue-skus.resolvers.ts';
+import { discoveryResolvers } from './discovery.resolvers.ts';
 import { locationResolvers } from './location.resolvers.ts';
 import { lookupResolvers } from './lookup.resolvers.ts';
 import { mutationResolvers } from './mutation.resolvers.ts';
@@ -13,8 +14,11 @@ export const resolvers: Resolvers = {
   ...storeAvailabilityResolvers,
   ...lookupResolvers,
   ...mutationResolvers,
+  ...discoveryResolvers,
+  Product: { ...productResolvers.Product, ...discoveryResolvers.Product },
   Query: {
     ...productResolvers.Query,
+    ...discoveryResolvers.Query,
     ...locationResolvers.Query,
     ...storeAvailabilityResolvers.Query,
     ...catalogueSkusResolvers.Query,

@@ -20,6 +20,8 @@ export const erpCacheKeys = {
   stockBySku: (sku: string): string => `stock:${sku}`,
   /** a partner's pricelist rules (ErpPartnerPricingModel): catalogue, like the prices it makes */
   partnerPricing: (partnerId: string): string => `pricing:${partnerId}`,
+  /** every product category (ErpCategoryModel[]): catalogue, cached like products */
+  categories: (): string => 'categories',
   /** every store and warehouse (ErpLocationModel[]): catalogue-like reference data */
   locations: (): string => 'locations',
   /**

@@ -164,6 +164,33 @@ export interface ErpPartnerQuery {
   phones?: readonly string[];
 }
 
+/**
+ * One variant as product discovery needs it (the search index): compact, so the whole catalogue fits in memory.
+ * Every variant, archived ones included (the index filters on `active`).
+ */
+export interface ErpCatalogueEntryModel {
+  /** the ERP's variant id: the index's key (a SKU may be missing or change) */
+  productId: number;
+  /** null for a variant without an internal reference (no channel can reference it; never a search hit) */
+  sku: string | null;
+  /** the variant's own name, as `ErpProductModel.name` */
+  name: string;
+  ean: string | null;
+  categoryId: number | null;
+  active: boolean;
+  /** ISO 8601 UTC: the variant's last change as the ERP dates it (the index's refresh cursor) */
+  changedAt: string;
+}
+
+/** A product category (Odoo `product.category`). */
+export interface ErpCategoryModel {
+  id: number;
+  name: string;
+  /** the full path as the ERP writes it, e.g. "All / Saleable / AGD drobne" */
+  path: string;
+  parentId: number | null;
+}
+
 export interface ErpClient {
   /** Products whose SKU is in `skus` (active or archived); unknown SKUs are simply absent. Any number of SKUs. */
   getProductsBySkus(args: { skus: readonly string[] }): Promise<ErpProductModel[]>;
@@ -184,6 +211,14 @@ export interface ErpClient {
    * `ilike` is accent-sensitive, phones are stored as typed). One search, plus one read of the commercial partners.
    */
   searchPartners(args: { query: ErpPartnerQuery }): Promise<ErpPartnerModel[]>;
+
+  /**
+   * A page of the catalogue for the search index, in variant id order: variants with an id above `afterProductId`,
+   * at most `limit`; with `changedSince` (ISO 8601), only those changed since then (the variant or its template).
+   */
+  listCatalogue(args: { afterProductId: number; limit: number; changedSince?: string | undefined }): Promise<ErpCatalogueEntryModel[]>;
+  /** Every product category, in one read. */
+  listCategories(): Promise<ErpCategoryModel[]>;
 
   /** Each partner's pricelist and its rules, in one read of partners and one of rules for all of them; unknown → absent. */
   getPartnerPricing(args: { partnerIds: readonly number[] }): Promise<ErpPartnerPricingModel[]>;

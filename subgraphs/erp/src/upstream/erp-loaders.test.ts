@@ -63,6 +63,8 @@ function fakeClient() {
     findReturnReceipts: vi.fn<ErpClient['findReturnReceipts']>(async () => []),
     createReturnReceipt: vi.fn<ErpClient['createReturnReceipt']>(async () => ({ id: 1 })),
     validateReturnReceipt: vi.fn<ErpClient['validateReturnReceipt']>(async () => undefined),
+    listCatalogue: vi.fn<ErpClient['listCatalogue']>(async () => []),
+    listCategories: vi.fn<ErpClient['listCategories']>(async () => []),
   } satisfies ErpClient;
 }
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { createCachedLoader, type Cache, type CachePolicy, type SingleFlight } from '@omnigraph/shared/cache';
-import type { ErpClient, ErpLocationModel, ErpPartnerPricingModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
+import type { ErpCategoryModel, ErpClient, ErpLocationModel, ErpPartnerPricingModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
 import { erpCacheKeys } from './erp-cache-keys.ts';
 
 /**
@@ -34,6 +34,8 @@ export interface ErpLoaders {
   allLocations(): Promise<ErpLocationModel[]>;
   /** a partner's pricelist rules by partner id; null when the ERP has no such partner */
   partnerPricing: DataLoader<string, ErpPartnerPricingModel | null, string>;
+  /** every product category, loaded at most once per request and cached like the catalogue */
+  allCategories(): Promise<ErpCategoryModel[]>;
 }
 
 export interface CreateErpLoadersOptions {
@@ -117,5 +119,15 @@ export function createErpLoaders(options: CreateErpLoadersOptions): ErpLoaders {
     },
   });
 
-  return { productBySku, stockBySku, locationByCode, allLocations, partnerPricing };
+  // One key, like the locations: the tree is one Odoo read, and every Category / Product.category of the request uses it.
+  const categories = createCachedLoader<'all', ErpCategoryModel[]>({
+    ...common,
+    name: 'listCategories',
+    policy: policies.product,
+    cacheKey: erpCacheKeys.categories,
+    fetch: async () => [await client.listCategories()],
+  });
+  const allCategories = async (): Promise<ErpCategoryModel[]> => (await categories.load('all')) ?? [];
+
+  return { productBySku, stockBySku, locationByCode, allLocations, partnerPricing, allCategories };
 }

@@ -21,6 +21,8 @@ async function cachedShop() {
     eshopCacheKeys.guestOrders('other@example.pl'),
     eshopCacheKeys.listing('SKU-A'),
     eshopCacheKeys.listing('SKU-B'),
+    eshopCacheKeys.productContent('4'),
+    eshopCacheKeys.productContent('9'),
   ];
   for (const key of keys) await cache.set(key, { value: key, fetchedAt: 0 }, 60);
   const invalidator = createCacheInvalidator({ cache, keysOf: eshopKeysOfChange, logger, upstreamTimeoutMs: 0 });
@@ -47,7 +49,7 @@ describe('eshop invalidation on WooCommerce webhooks', () => {
     ]);
   });
 
-  it('a product change drops its listing (SKUs match case-insensitively); a customer change drops nothing', async () => {
+  it('a product change drops its listing (SKUs match case-insensitively) and its content; a customer change drops nothing', async () => {
     const { invalidator, gone } = await cachedShop();
     await invalidator.onChange({
       system: 'woocommerce',
@@ -65,6 +67,6 @@ describe('eshop invalidation on WooCommerce webhooks', () => {
       cause: 'woocommerce:webhook:customer.updated',
       refs: { emails: ['anna@example.pl'] },
     });
-    expect(await gone()).toEqual([eshopCacheKeys.listing('SKU-A')]);
+    expect(await gone()).toEqual([eshopCacheKeys.listing('SKU-A'), eshopCacheKeys.productContent('4')]);
   });
 });

@@ -7,7 +7,9 @@ import { eshopCacheKeys } from '../upstream/eshop-cache-keys.ts';
  *   and the guest-order list of each billing e-mail in `refs.emails` (both, not only the one `orderKeysOf` picks: a
  *   dropped list that did not hold the order costs one read, a kept one that did would show the old status).
  *   `order.deleted` carries only the id, so its lists live until their TTL.
- * - `product` (any change, including the stock moves an order causes): `listing:<sku>` for `refs.skus`.
+ * - `product` (any change, including the stock moves an order causes): `listing:<sku>` for `refs.skus`, and
+ *   `product-content:<id>` for the product ids (a variable product's description, categories or gallery its
+ *   variations show).
  * - `customer`: nothing; no cached entry holds a shop account's own fields (its order lists are keyed by id and
  *   change with orders).
  */
@@ -27,7 +29,7 @@ export function eshopKeysOfChange(event: ChangeEvent): string[] {
         ...(refs.emails ?? []).map(eshopCacheKeys.guestOrders),
       ];
     case 'product':
-      return (refs.skus ?? []).map(eshopCacheKeys.listing);
+      return [...(refs.skus ?? []).map(eshopCacheKeys.listing), ...event.ids.map(eshopCacheKeys.productContent)];
     default:
       return [];
   }

@@ -4,14 +4,14 @@ import { eshopOrderQueryResolvers, eshopOrderResolvers, orderLineResolvers, orde
 import { eshopWriteResolvers } from './eshop-writes.resolvers.ts';
 import { customerIdentityResolvers, eshopOrderIdentityResolvers } from './identity.resolvers.ts';
 import { customerLookupResolvers, orderReferenceLookupResolvers } from './lookup.resolvers.ts';
-import { productResolvers } from './product.resolvers.ts';
+import { eshopListingContentResolvers, productResolvers } from './product.resolvers.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...eshopOrderQueryResolvers },
   Mutation: eshopWriteResolvers,
   Product: productResolvers,
   // the listing's stock figures are the shop's own; the enum is shared with the ERP and marketplace subgraphs
-  EshopListing: { stockSource: () => 'ESHOP' },
+  EshopListing: { stockSource: () => 'ESHOP', ...eshopListingContentResolvers },
   EshopOrder: { ...eshopOrderResolvers, ...eshopOrderIdentityResolvers },
   OrderLine: orderLineResolvers,
   OrderReturn: orderReturnResolvers,

@@ -16,7 +16,8 @@ import type { EshopOrderId } from './eshop-client.ts';
  * entries are never read as the new shape. v2: entries are envelopes `{ value, fetchedAt }` (stale-if-error), and a
  * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP). v4: orders carry
  * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`. v6: orders
- * carry parcels, invoice data, events and line VAT rates, refund lines their amounts; notes and fulfillments are cached.
+ * carry parcels, invoice data, events and line VAT rates, refund lines their amounts; notes and fulfillments are cached;
+ * listings carry their sale dates and products' content (description, images, categories) is cached.
  */
 export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v6:';
 
@@ -40,6 +41,8 @@ export const eshopCacheKeys = {
   orderFulfillments: (id: EshopOrderId | string): string => `order-fulfillments:${id}`,
   /** an EshopListingModel; WooCommerce matches SKUs case-insensitively, so the key does too */
   listing: (sku: string): string => `listing:${sku.toLowerCase()}`,
+  /** an EshopProductContentModel (description, images, categories) of a shop product: a variation's parent */
+  productContent: (productId: string): string => `product-content:${productId}`,
   /** the order summaries of a registered customer (shop customer id) */
   customerOrders: (customerId: string): string => `customer-orders:${customerId}`,
   /** the summaries of the guest orders (no shop account) placed with this billing e-mail */

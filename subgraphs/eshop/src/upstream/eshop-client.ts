@@ -43,6 +43,31 @@ export interface EshopListingModel {
   stockQuantity: number | null;
   /** ISO 8601 UTC: when the stock figures were read from the shop (cached copies keep it), never a later time */
   stockAsOf: string;
+  // ---- listing content (issue 12): the product's or variation's own (a variation's parent's is read only when asked) ----
+  /** HTML as stored; null when empty */
+  description: string | null;
+  /** HTML as stored; null when empty */
+  shortDescription: string | null;
+  /** main image first */
+  images: EshopImageModel[];
+  /** category names */
+  categories: string[];
+  /** the parent product's id when the listing is a variation (the rest of its content is there), else null */
+  parentProductId: string | null;
+}
+
+/** The content of a shop product (a variation's parent). */
+export interface EshopProductContentModel {
+  productId: string;
+  description: string | null;
+  shortDescription: string | null;
+  images: EshopImageModel[];
+  categories: string[];
+}
+
+export interface EshopImageModel {
+  url: string;
+  alt: string | null;
 }
 
 /** A line of a shop order: the shared line plus the shop's line item id (what a refund names). */
@@ -205,6 +230,8 @@ export interface EshopClient {
   listFulfillments(args: { orderId: EshopOrderId }): Promise<ChannelParcel[]>;
   /** Listings for up to {@link ESHOP_BATCH_LIMIT} SKUs; SKUs the shop does not list are simply absent. */
   getListingsBySkus(args: { skus: readonly string[] }): Promise<EshopListingModel[]>;
+  /** The content of up to {@link ESHOP_BATCH_LIMIT} products by id (variations' parents); unknown ids are absent. */
+  getProductContents(args: { productIds: readonly string[] }): Promise<EshopProductContentModel[]>;
   /** Orders for up to {@link ESHOP_BATCH_LIMIT} ids; unknown ids are absent. */
   getOrdersByIds(args: { ids: readonly EshopOrderId[] }): Promise<EshopOrderModel[]>;
   /** One order by the number shoppers see; null when there is none. */

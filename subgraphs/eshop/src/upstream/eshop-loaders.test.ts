@@ -52,6 +52,11 @@ function listing(sku: string): EshopListingModel {
     stockStatus: 'IN_STOCK',
     stockQuantity: 1,
     stockAsOf: '2026-01-01T00:00:00.000Z',
+    description: null,
+    shortDescription: null,
+    images: [],
+    categories: [],
+    parentProductId: null,
   };
 }
 
@@ -88,6 +93,9 @@ function fakeClient() {
     listRefunds: vi.fn<EshopClient['listRefunds']>(async () => []),
     listOrderNotes: vi.fn<EshopClient['listOrderNotes']>(async () => []),
     listFulfillments: vi.fn<EshopClient['listFulfillments']>(async () => []),
+    getProductContents: vi.fn<EshopClient['getProductContents']>(async ({ productIds }) =>
+      productIds.map((productId) => ({ productId, description: null, shortDescription: null, images: [], categories: [] })),
+    ),
   } satisfies EshopClient;
 }
 
@@ -259,5 +267,16 @@ describe('createEshopLoaders', () => {
     expect(client.searchOrders).toHaveBeenCalledWith({ term: 'none', maxPages: 2 });
     expect((await loaders.orderById.load('42' as EshopOrderId))?.id).toBe('eshop:42');
     expect(client.getOrdersByIds).not.toHaveBeenCalled();
+  });
+});
+
+describe('productContentById', () => {
+  it("reads 150 parents in calls of 100 and 50 (the shop's per_page limit), each once per request", async () => {
+    const client = fakeClient();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const ids = Array.from({ length: 150 }, (_, i) => String(1_000 + i));
+    const contents = await Promise.all([...ids, ...ids.slice(0, 10)].map((id) => loaders.productContentById.load(id)));
+    expect(contents.every((c) => c !== null)).toBe(true);
+    expect(client.getProductContents.mock.calls.map(([args]) => args.productIds.length)).toEqual([100, 50]);
   });
 });

@@ -24,6 +24,7 @@ import {
   type EshopListingModel,
   type EshopOrderId,
   type EshopOrderModel,
+  type EshopProductContentModel,
   type EshopRefundModel,
 } from './eshop-client.ts';
 import { eshopCacheKeys, normaliseEmail } from './eshop-cache-keys.ts';
@@ -39,6 +40,8 @@ export interface CustomerOrdersKey {
 
 export interface EshopLoaders {
   listingBySku: DataLoader<string, EshopListingModel | null, string>;
+  /** a shop product's content by product id (variations' parents, read only when their content is asked for) */
+  productContentById: DataLoader<string, EshopProductContentModel | null, string>;
   orderById: DataLoader<EshopOrderId, EshopOrderModel | null, string>;
   orderByNumber: DataLoader<string, EshopOrderModel | null>;
   orderSummariesByCustomer: DataLoader<CustomerOrdersKey, EshopOrderSummaryModel[], string>;
@@ -107,6 +110,20 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     maxBatchSize: ESHOP_BATCH_LIMIT,
     async fetch(ids) {
       const byId = new Map((await client.getOrdersByIds({ ids })).map((order) => [order.orderId, order]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+  });
+
+  // Every variation listing of the request that asks for content shares this batch: one call for all their parents.
+  const productContentById = createCachedLoader<string, EshopProductContentModel>({
+    ...common,
+    name: 'productContentById',
+    // descriptions and images are catalogue data: they change a few times a day at most
+    policy: policy(fresh, DEFAULT_MAX_STALE_SECONDS.catalogue),
+    cacheKey: eshopCacheKeys.productContent,
+    maxBatchSize: ESHOP_BATCH_LIMIT,
+    async fetch(ids) {
+      const byId = new Map((await client.getProductContents({ productIds: ids })).map((content) => [content.productId, content]));
       return ids.map((id) => byId.get(id) ?? null);
     },
   });
@@ -265,6 +282,7 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     notesByOrder,
     fulfillmentsByOrder,
     listingBySku,
+    productContentById,
     orderById,
     orderByNumber,
     orderSummariesByCustomer,

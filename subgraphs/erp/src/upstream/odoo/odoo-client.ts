@@ -12,6 +12,7 @@ import {
   type OdooTaxDto,
 } from './odoo-dtos.ts';
 import { createOdooCatalogueSkus } from './odoo-catalogue-skus.ts';
+import { createOdooDiscovery } from './odoo-discovery.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
 import { createOdooPricing } from './odoo-pricing.ts';
 import { createOdooWrites } from './odoo-writes.ts';
@@ -133,6 +134,8 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
     // the active SKUs page by page, for the pricing subgraph's catalogue-wide report (odoo-catalogue-skus.ts)
     ...createOdooCatalogueSkus(call),
     ...createOdooWrites({ call, getTaxes }),
+    // the search index's catalogue pages and the category tree (odoo-discovery.ts)
+    ...createOdooDiscovery(call),
 
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
     async getProductsBySkus({ skus }) {

@@ -15,6 +15,7 @@ import {
   WcOrderDto,
   WcOrderListDto,
   WcOrderNoteListDto,
+  WcProductContentListDto,
   WcProductListDto,
   WcRefundDto,
   WcRefundListDto,
@@ -27,6 +28,7 @@ import {
   mapWcOrderStatus,
   mapWcCustomerDtoToEshopCustomer,
   mapWcOrderDtoToEshopOrder,
+  mapWcProductContent,
   mapWcProductDtoToEshopListing,
   mapWcRefundDtoToEshopRefund,
   type WcOrderMappingOptions,
@@ -70,6 +72,7 @@ export interface WooCommerceClientOptions {
 
 type Operation =
   | 'getListingsBySkus'
+  | 'getProductContents'
   | 'getOrdersByIds'
   | 'getOrderByNumber'
   | 'listCustomerOrders'
@@ -283,6 +286,22 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
           .map((dto) => mapWcProductDtoToEshopListing(dto, currency, readAt))
           .filter((listing): listing is EshopListingModel => listing !== null);
       });
+    },
+
+    /**
+     * `GET /products?include=1,2,3&per_page=100&_fields=…`: the content of up to 100 products (variations' parents,
+     * which keep the categories, short description and gallery). `_fields` trims the answer to what is read.
+     */
+    async getProductContents({ productIds }) {
+      const unique = [...new Set(productIds)];
+      if (unique.length === 0) return [];
+      if (unique.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} ids per call`);
+      return get(
+        'getProductContents',
+        '/products',
+        { include: unique.join(','), per_page: ESHOP_BATCH_LIMIT, _fields: 'id,type,parent_id,description,short_description,images,categories' },
+        (res) => WcProductContentListDto.parse(res.data).map((dto) => ({ productId: String(dto.id), ...mapWcProductContent(dto) })),
+      );
     },
 
     /** `GET /orders?include=1,2,3&per_page=100`: a batch read by ids (≤ 100, WooCommerce's `per_page` maximum). */

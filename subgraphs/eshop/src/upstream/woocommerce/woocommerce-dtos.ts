@@ -190,6 +190,13 @@ export type WcCustomerDto = z.infer<typeof WcCustomerDto>;
 
 export const WcCustomerListDto = z.array(WcCustomerDto);
 
+/** An entry of a product's `images` (`src` is the full URL of the attachment; `alt` may be empty). */
+export const WcImageDto = z.object({
+  id: z.number().int().optional().default(0),
+  src: z.string(),
+  alt: z.string().nullish(),
+});
+
 /** `GET /products?sku=`: products and variations in the products schema (`type: "variation"` for the latter). */
 export const WcProductDto = z.object({
   id: z.number().int().positive(),
@@ -206,10 +213,39 @@ export const WcProductDto = z.object({
   date_on_sale_to_gmt: z.string().nullable().optional(),
   stock_quantity: z.number().int().nullable(),
   stock_status: z.string(),
+  // ---- listing content (issue 12); optional so a trimmed `_fields=` answer or an old shop still parses ----
+  /** `simple`, `variable`, `grouped`, `external`, `variation` (a variation matched by `sku`), or a plugin's own type */
+  type: z.string().optional().default('simple'),
+  /** a variation's variable product; 0 for products */
+  parent_id: z.number().int().nonnegative().optional().default(0),
+  /** HTML as the shop stores it; a variation's own description (often empty) */
+  description: z.string().nullish(),
+  /** HTML; empty for a variation (WooCommerce variations have none) */
+  short_description: z.string().nullish(),
+  /** main image first, then the gallery; a variation has at most its own image. WooCommerce before 3.x answered a
+   * placeholder with id 0 when there was none. */
+  images: z.array(WcImageDto).optional().default([]),
+  /** the product's `product_cat` terms; empty for a variation (the terms live on its parent) */
+  categories: z
+    .array(z.object({ id: z.number().int(), name: z.string() }))
+    .optional()
+    .default([]),
 });
 export type WcProductDto = z.infer<typeof WcProductDto>;
 
 export const WcProductListDto = z.array(WcProductDto);
+
+/** `GET /products?include=…&_fields=id,description,short_description,images,categories`: variations' parents' content. */
+export const WcProductContentDto = WcProductDto.pick({
+  id: true,
+  type: true,
+  parent_id: true,
+  description: true,
+  short_description: true,
+  images: true,
+  categories: true,
+});
+export const WcProductContentListDto = z.array(WcProductContentDto);
 
 /** WordPress REST error body: `{"code":"woocommerce_rest_shop_order_invalid_id","message":"Invalid ID.","data":{"status":404}}`. */
 export const WpErrorDto = z.object({

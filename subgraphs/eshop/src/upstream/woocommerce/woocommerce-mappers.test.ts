@@ -416,6 +416,12 @@ describe('mapWcProductDtoToEshopListing', () => {
       stockStatus: 'IN_STOCK',
       stockQuantity: 121,
       stockAsOf: READ_AT,
+      // no content in this fixture (a trimmed answer): empty, never a rejection
+      description: null,
+      shortDescription: null,
+      images: [],
+      categories: [],
+      parentProductId: null,
     });
   });
 

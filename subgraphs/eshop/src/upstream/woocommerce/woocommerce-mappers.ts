@@ -87,6 +87,26 @@ export function mapWcProductDtoToEshopListing(dto: WcProductDto, currency: strin
     stockStatus: STOCK_STATUSES[dto.stock_status] ?? 'OUT_OF_STOCK',
     stockQuantity: dto.stock_quantity,
     stockAsOf: readAt,
+    ...mapWcProductContent(dto),
+  };
+}
+
+/** Empty or whitespace-only shop text is no text; anything else is kept exactly as stored (the shop's HTML). */
+function contentText(value: string | null | undefined): string | null {
+  return value === null || value === undefined || value.trim() === '' ? null : value;
+}
+
+/** The listing content of one product DTO as it stands (a variation's parent's is merged in by the resolvers, see listing-content.ts). */
+export function mapWcProductContent(
+  dto: Pick<WcProductDto, 'type' | 'parent_id' | 'description' | 'short_description' | 'images' | 'categories'>,
+): Pick<EshopListingModel, 'description' | 'shortDescription' | 'images' | 'categories' | 'parentProductId'> {
+  return {
+    description: contentText(dto.description),
+    shortDescription: contentText(dto.short_description),
+    // id 0 is the placeholder older WooCommerce versions answered for a product without images: not an image
+    images: dto.images.filter((image) => image.id !== 0 && image.src !== '').map((image) => ({ url: image.src, alt: contentText(image.alt) })),
+    categories: dto.categories.map((category) => category.name),
+    parentProductId: dto.type === 'variation' && dto.parent_id > 0 ? String(dto.parent_id) : null,
   };
 }
 
