@@ -108,6 +108,25 @@ describe('EshopOrder order detail', () => {
     expect((entity!['shipments'] as { sources: string[] }[]).map((s) => s.sources)).toEqual([['ESHOP']]);
   });
 
+  it('while the shop cannot give the notes, the timeline keeps the order’s dates, parcels and the ERP’s states', async () => {
+    const order = bed.dataset.eshopOrders.find(
+      (o) => o.status === 'completed' && erpDeliveriesOf(bed.dataset, o.id).some((d) => d.trackingNumber !== null),
+    )!;
+    bed.simulator.control.addFaults([{ kind: 'status', status: 503, match: NOTES, count: 10 }]);
+    try {
+      const [entity] = await entities(TIMELINE, [
+        { __typename: 'EshopOrder', id: `eshop:${order.id}`, erpDeliveries: erpDeliveriesOf(bed.dataset, order.id) },
+      ]);
+      const kinds = (entity!['timeline'] as { source: string; kind: string }[]).map((e) => `${e.source}:${e.kind}`);
+      expect(kinds).toEqual(expect.arrayContaining(['ESHOP:PLACED', 'ERP:WAREHOUSE', 'ESHOP:SHIPPED', 'ESHOP:DELIVERED']));
+      // the notes' status changes are what is missing
+      expect(kinds).not.toContain('ESHOP:STATUS_CHANGED');
+      expect((await bed.counters())[NOTES]).toBeGreaterThan(0);
+    } finally {
+      bed.simulator.control.clearFaults();
+    }
+  });
+
   it('upstream calls: shipments cost nothing beyond the order batch; the timeline one notes call per order, batched per request', async () => {
     const ids = bed.dataset.eshopOrders
       .filter((o) => String(o.customerId) === DEMO.tomasz.eshopCustomerId && !['pending', 'failed'].includes(o.status))

@@ -221,6 +221,33 @@ describe('marketplace subgraph: order detail', () => {
     expect(harness.count(SHIPMENTS)).toBeGreaterThan(0);
   });
 
+  it('answers the order without its parcels (null, with the error) while Allegro cannot list them', async () => {
+    const form = shippedForms[2]!;
+    await harness.cache.delete(marketplaceCacheKeys.shipments(form.id));
+    harness.sim.control.addFaults([{ kind: 'status', status: 503, match: SHIPMENTS, count: 10 }]);
+    const query = /* GraphQL */ `
+      query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on MarketplaceOrder {
+            number
+            shipments {
+              id
+            }
+          }
+        }
+      }
+    `;
+    const response = await harness.marketplace.server.executeOperation(
+      { query, variables: { representations: [{ __typename: 'MarketplaceOrder', id: `marketplace:${form.id}`, erpDeliveries: null }] } },
+      { contextValue: harness.marketplace.createContext() },
+    );
+    harness.sim.control.clearFaults();
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const { data, errors } = response.body.singleResult as Result<{ _entities: { number: string; shipments: unknown }[] }>;
+    expect(data!._entities[0]).toEqual({ number: form.id, shipments: null });
+    expect(errors?.map((e) => e.path)).toEqual([['_entities', 0, 'shipments']]);
+  });
+
   it('gives the invoice data of a B2B buyer, with a valid NIP', async () => {
     const b2b = dataset.allegroCheckoutForms.find((f) => f.invoiceRequired && dataset.allegroBuyers.find((b) => b.id === f.buyerId)?.nip);
     expect(b2b).toBeDefined();

@@ -234,11 +234,16 @@ export type MarketplaceOrder = Order & {
   returns: Array<OrderReturn>;
   /**
    * The order's parcels: the channel's tracking data merged with the ERP's deliveries (one per tracking number), oldest
-   * first. Without the ERP (down, or the order never reached it) the channel's own.
+   * first. Without the ERP (down, or the order never reached it) the channel's own. Null (with the error) when the
+   * channel could not be asked for its parcels: the order's other fields are still answered.
    */
-  shipments: Array<Shipment>;
+  shipments?: Maybe<Array<Shipment>>;
   status: OrderStatus;
-  /** what happened to the order, oldest first: the channel's events and, where the order reached the ERP, its deliveries' states */
+  /**
+   * what happened to the order, oldest first: the channel's events and, where the order reached the ERP, its deliveries'
+   * states. A part the channel could not be asked for (notes, parcels, refunds) is left out and the channel is reported
+   * unavailable in the response's source statuses; the rest is still answered.
+   */
   timeline: Array<OrderEvent>;
   totals: OrderTotals;
 };
@@ -289,7 +294,7 @@ export type Order = {
   number: Scalars['String']['output'];
   paymentStatus: PaymentStatus;
   placedAt: Scalars['DateTime']['output'];
-  shipments: Array<Shipment>;
+  shipments?: Maybe<Array<Shipment>>;
   status: OrderStatus;
   timeline: Array<OrderEvent>;
   totals: OrderTotals;
@@ -862,7 +867,7 @@ export type MarketplaceOrderResolvers<ContextType = MarketplaceContext, ParentTy
   paymentStatus?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   returns?: Resolver<Array<ResolversTypes['OrderReturn']>, ParentType, ContextType>;
-  shipments?: Resolver<Array<ResolversTypes['Shipment']>, ParentType, ContextType>;
+  shipments?: Resolver<Maybe<Array<ResolversTypes['Shipment']>>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['OrderEvent']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['OrderTotals'], ParentType, ContextType>;
