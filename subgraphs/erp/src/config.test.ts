@@ -101,6 +101,7 @@ describe('parseErpConfig', () => {
       'ERP_PARTNER_PHONE_FIELDS',
       'ERP_LOOKUP_CACHE_TTL_SECONDS',
       'ERP_DEFAULT_PARTNER_ID',
+      'ERP_COMPANY_ID',
       'REDIS_URL',
       ...Object.keys(tracingEnvShape),
       'NODE_ENV',

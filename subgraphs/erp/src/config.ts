@@ -108,6 +108,12 @@ export const ErpConfigSchema = z
      * Unset: such a reservation is refused with BAD_USER_INPUT.
      */
     ERP_DEFAULT_PARTNER_ID: z.coerce.number().int().positive().optional(),
+    /**
+     * The Odoo company (`res.company` id) whose sales taxes price the products: a product's `taxes_id` holds the taxes
+     * of every company, and only one company's apply (Odoo's `_filter_taxes_by_company`). Unset: the API user's
+     * company (`res.users` `company_id`), asked once, and only when a product holds several companies' taxes.
+     */
+    ERP_COMPANY_ID: z.coerce.number().int().positive().optional(),
     /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,

@@ -52,6 +52,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
     apiKey: config.ODOO_API_KEY,
     timeoutMs: config.ERP_TIMEOUT_MS,
     partnerPhoneFields: config.ERP_PARTNER_PHONE_FIELDS,
+    companyId: config.ERP_COMPANY_ID,
     policies: { ...upstreamPoliciesFromEnv('ERP', config), logger, budget },
   });
   const cache = await createCacheFromEnv({

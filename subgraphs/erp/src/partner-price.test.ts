@@ -9,7 +9,15 @@ const product: ErpProductModel = {
   ean: null,
   active: true,
   listPrice: { currency: 'PLN', netMinor: 20_000, grossMinor: 24_600, vatRate: '23' },
-  pricingRef: { productId: 7, templateId: 70, categoryId: 12 },
+  unit: 'Units',
+  pricingRef: {
+    productId: 7,
+    templateId: 70,
+    categoryId: 12,
+    salesPriceMinor: 20_000,
+    taxes: [{ kind: 'percent', amount: 2300, priceIncluded: false, includeBaseAmount: false, isBaseAffected: true }],
+    roundingMinor: 1,
+  },
 };
 const NOW = '2026-06-01T10:00:00Z';
 const rule = (over: Partial<ErpPriceRuleModel>): ErpPriceRuleModel => ({
@@ -30,7 +38,7 @@ describe('partnerPriceOf', () => {
       rule({ appliesTo: { kind: 'variant', productId: 7 }, compute: { kind: 'fixed', price: 150 } }),
       rule({ appliesTo: { kind: 'category', categoryIds: [10, 12] }, compute: { kind: 'percentage', percent: 50 } }),
     );
-    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: { currency: 'PLN', netMinor: 15_000, grossMinor: 18_450, vatRate: '23' } });
+    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: { currency: 'PLN', netMinor: 15_000, grossMinor: 18_450, vatRate: '23' }, ruleApplied: true });
     expect(net(partnerPriceOf(product, pricing(rules.rules[2]!, rule({})), NOW))).toBe(10_000);
     expect(net(partnerPriceOf(product, pricing(rule({ appliesTo: { kind: 'template', templateId: 70 } })), NOW))).toBe(18_000);
   });
@@ -42,8 +50,8 @@ describe('partnerPriceOf', () => {
       rule({ end: '2026-05-31T23:59:59Z' }),
       rule({ appliesTo: { kind: 'category', categoryIds: [13] } }),
     );
-    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: product.listPrice });
-    expect(partnerPriceOf(product, pricing(), NOW)).toEqual({ price: product.listPrice });
+    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: product.listPrice, ruleApplied: false });
+    expect(partnerPriceOf(product, pricing(), NOW)).toEqual({ price: product.listPrice, ruleApplied: false });
   });
 
   it('computes the formula on the list price: discount, rounding, surcharge, margins; other bases are unsupported', () => {

@@ -1,4 +1,6 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import { channelOrderResolvers } from './channel-order.resolvers.ts';
+import { customerPriceResolvers } from './customer-price.resolvers.ts';
 import { locationResolvers } from './location.resolvers.ts';
 import { lookupResolvers } from './lookup.resolvers.ts';
 import { mutationResolvers } from './mutation.resolvers.ts';
@@ -12,6 +14,8 @@ export const resolvers: Resolvers = {
   ...storeAvailabilityResolvers,
   ...lookupResolvers,
   ...mutationResolvers,
+  ...channelOrderResolvers,
+  Customer: { ...lookupResolvers.Customer, ...customerPriceResolvers.Customer },
   Query: {
     ...productResolvers.Query,
     ...locationResolvers.Query,

@@ -15,6 +15,8 @@ export interface CreateErpClientOptions {
   policies?: UpstreamPolicies;
   /** ERP_PARTNER_PHONE_FIELDS: where partners' phones are searched. @default ['phone'] */
   partnerPhoneFields?: readonly PartnerPhoneField[];
+  /** ERP_COMPANY_ID: the company whose taxes count; unset: the API user's */
+  companyId?: number | undefined;
 }
 
 /** The ERP adapter. Odoo is the only product today; another ERP would be chosen here by an `ERP_PROVIDER` value. */
@@ -27,5 +29,6 @@ export function createErpClient(options: CreateErpClientOptions): ErpClient {
     database: options.database,
     apiKey: options.apiKey,
     ...(options.partnerPhoneFields ? { partnerPhoneFields: options.partnerPhoneFields } : {}),
+    companyId: options.companyId,
   });
 }

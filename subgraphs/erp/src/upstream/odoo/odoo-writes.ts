@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import type { ErpClient, ErpDocumentModel, ErpWriteLineModel, ErpWriteRefusal } from '../erp-client.ts';
-import { OdooMany2one, OdooOptionalMany2one, OdooOptionalString, type OdooTaxDto } from './odoo-dtos.ts';
+import { OdooMany2one, OdooOptionalMany2one, OdooOptionalString } from './odoo-dtos.ts';
+import { odooTaxPriceIncluded, type OdooTaxDto } from './odoo-taxes.ts';
 import { mapOdooTaxesToVatBasisPoints } from './odoo-mappers.ts';
 
 /**
@@ -62,7 +63,7 @@ function toPickingDocument(row: z.infer<typeof OdooPickingStateDto>): ErpDocumen
  */
 export function odooPriceUnitFromGross(unitGross: string, taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): number {
   const grossMinor = Math.round(Number(unitGross) * 100);
-  if (taxIds.some((id) => taxes.get(id)?.price_include === true)) return grossMinor / 100;
+  if (taxIds.some((id) => { const tax = taxes.get(id); return tax !== undefined && odooTaxPriceIncluded(tax); })) return grossMinor / 100;
   const basisPoints = mapOdooTaxesToVatBasisPoints(taxIds, taxes);
   return Math.round((grossMinor * 10_000) / (10_000 + basisPoints)) / 100;
 }
