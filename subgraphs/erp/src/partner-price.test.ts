@@ -38,7 +38,10 @@ describe('partnerPriceOf', () => {
       rule({ appliesTo: { kind: 'variant', productId: 7 }, compute: { kind: 'fixed', price: 150 } }),
       rule({ appliesTo: { kind: 'category', categoryIds: [10, 12] }, compute: { kind: 'percentage', percent: 50 } }),
     );
-    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: { currency: 'PLN', netMinor: 15_000, grossMinor: 18_450, vatRate: '23' }, ruleApplied: true });
+    expect(partnerPriceOf(product, rules, NOW)).toEqual({
+      price: { currency: 'PLN', netMinor: 15_000, grossMinor: 18_450, vatRate: '23' },
+      ruleApplied: true,
+    });
     expect(net(partnerPriceOf(product, pricing(rules.rules[2]!, rule({})), NOW))).toBe(10_000);
     expect(net(partnerPriceOf(product, pricing(rule({ appliesTo: { kind: 'template', templateId: 70 } })), NOW))).toBe(18_000);
   });

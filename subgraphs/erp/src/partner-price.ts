@@ -48,7 +48,13 @@ type Evaluated = { price: number; ruleApplied: boolean } | { unsupported: string
  * rule that applies, computed from its base (the sales price, or the product's price under another pricelist),
  * else the sales price.
  */
-function evaluate(product: ErpProductModel, pricing: ErpPartnerPricingModel, rules: readonly ErpPriceRuleModel[], at: string, depth: number): Evaluated {
+function evaluate(
+  product: ErpProductModel,
+  pricing: ErpPartnerPricingModel,
+  rules: readonly ErpPriceRuleModel[],
+  at: string,
+  depth: number,
+): Evaluated {
   const salesPrice = product.pricingRef.salesPriceMinor / 100;
   const rule = rules.find((r) => applies(r, product, at));
   if (!rule) return { price: salesPrice, ruleApplied: false };

@@ -200,7 +200,8 @@ export function createErpLookupLoaders(options: CreateErpLookupLoadersOptions): 
     cacheKey: erpCacheKeys.channelOrderDeliveries,
     async fetch(orderIds) {
       const query = saleOrderRefQuery(orderIds, settings.channelOrderRules);
-      const found = query.exact.length === 0 && query.contains.length === 0 ? { orders: [], deliveries: [] } : await client.findSaleOrderDeliveries({ query });
+      const found =
+        query.exact.length === 0 && query.contains.length === 0 ? { orders: [], deliveries: [] } : await client.findSaleOrderDeliveries({ query });
       const orderOf = new Map<number, string>();
       for (const order of found.orders) {
         const ref = channelOrderOf({ name: order.name, client_order_ref: order.clientOrderRef, origin: order.origin }, settings.channelOrderRules);

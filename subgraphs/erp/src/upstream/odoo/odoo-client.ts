@@ -170,7 +170,11 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   function getCompanyId(): Promise<number> {
     if (company === null) {
       const asked = (async () => {
-        const context = await call('getProductsBySkus', { model: 'res.users', method: 'context_get', body: {} }, z.object({ uid: z.number().int() }).passthrough());
+        const context = await call(
+          'getProductsBySkus',
+          { model: 'res.users', method: 'context_get', body: {} },
+          z.object({ uid: z.number().int() }).passthrough(),
+        );
         const [user] = await call(
           'getProductsBySkus',
           { model: 'res.users', method: 'read', body: { ids: [context.uid], fields: ['company_id'] } },
@@ -227,10 +231,12 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
       ]);
       // Which company's taxes count only matters when the products hold taxes of several companies: a
       // single-company database (and a batch of one company's taxes) costs no call for it.
-      const companies = new Set(taxIds.flatMap((id) => {
-        const owner = taxes.get(id)?.company_id;
-        return owner === undefined || owner === false ? [] : [owner[0]];
-      }));
+      const companies = new Set(
+        taxIds.flatMap((id) => {
+          const owner = taxes.get(id)?.company_id;
+          return owner === undefined || owner === false ? [] : [owner[0]];
+        }),
+      );
       const companyId = company !== null || companies.size > 1 ? await getCompanyId() : null;
       const products = [];
       for (const dto of dtos) {

@@ -110,7 +110,11 @@ export function createOdooDeliveries(deps: OdooDeliveriesDeps): Pick<ErpClient, 
       const orders = (
         await call(
           'findSaleOrderDeliveries',
-          { model: 'sale.order', method: 'search_read', body: { domain: anyOf(parts), fields: ['name', 'client_order_ref', 'origin', 'date_order'] } },
+          {
+            model: 'sale.order',
+            method: 'search_read',
+            body: { domain: anyOf(parts), fields: ['name', 'client_order_ref', 'origin', 'date_order'] },
+          },
           OdooSaleOrderRefListDto,
         )
       ).map(toSaleOrder);
@@ -132,9 +136,7 @@ export function createOdooDeliveries(deps: OdooDeliveriesDeps): Pick<ErpClient, 
         z.array(OdooPickingDeliveryDto),
       );
       const types = await warehousesOfTypes(pickings.flatMap((p) => (p.picking_type_id === false ? [] : [p.picking_type_id[0]])));
-      const deliveries = pickings
-        .flatMap((p) => mapOdooPickingToDelivery(p, types) ?? [])
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const deliveries = pickings.flatMap((p) => mapOdooPickingToDelivery(p, types) ?? []).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       return { orders, deliveries };
     },
   };

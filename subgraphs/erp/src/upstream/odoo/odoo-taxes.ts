@@ -74,7 +74,11 @@ export function missingOdooGroupChildren(ids: readonly number[], taxes: Readonly
     seen.add(id);
     const tax = taxes.get(id);
     if (!tax) return;
-    if (tax.amount_type === 'group') for (const child of tax.children_tax_ids ?? []) (taxes.has(child) ? visit(child) : missing.add(child));
+    if (tax.amount_type !== 'group') return;
+    for (const child of tax.children_tax_ids ?? []) {
+      if (taxes.has(child)) visit(child);
+      else missing.add(child);
+    }
   };
   ids.forEach(visit);
   return [...missing];
@@ -93,7 +97,11 @@ export function mapOdooTaxes(taxIds: readonly number[], taxes: ReadonlyMap<numbe
   const flatten = (list: readonly OdooTaxDto[], depth: number): void => {
     for (const tax of [...list].sort(bySequence)) {
       if (tax.amount_type === 'group') {
-        if (depth < 5) flatten((tax.children_tax_ids ?? []).flatMap((id) => taxes.get(id) ?? []), depth + 1);
+        if (depth < 5)
+          flatten(
+            (tax.children_tax_ids ?? []).flatMap((id) => taxes.get(id) ?? []),
+            depth + 1,
+          );
         continue;
       }
       const kind = tax.amount_type === 'percent' || tax.amount_type === 'division' || tax.amount_type === 'fixed' ? tax.amount_type : null;

@@ -63,7 +63,13 @@ function toPickingDocument(row: z.infer<typeof OdooPickingStateDto>): ErpDocumen
  */
 export function odooPriceUnitFromGross(unitGross: string, taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): number {
   const grossMinor = Math.round(Number(unitGross) * 100);
-  if (taxIds.some((id) => { const tax = taxes.get(id); return tax !== undefined && odooTaxPriceIncluded(tax); })) return grossMinor / 100;
+  if (
+    taxIds.some((id) => {
+      const tax = taxes.get(id);
+      return tax !== undefined && odooTaxPriceIncluded(tax);
+    })
+  )
+    return grossMinor / 100;
   const basisPoints = mapOdooTaxesToVatBasisPoints(taxIds, taxes);
   return Math.round((grossMinor * 10_000) / (10_000 + basisPoints)) / 100;
 }

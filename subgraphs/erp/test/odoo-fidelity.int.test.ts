@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMinorUnits } from '../src/money.ts';
+import { partnerPriceOf } from '../src/partner-price.ts';
+import { createErpClient } from '../src/upstream/create-erp-client.ts';
+import type { ErpClient, ErpProductModel } from '../src/upstream/erp-client.ts';
+import { OdooProductDto } from '../src/upstream/odoo/odoo-dtos.ts';
+import { CURRENCIES, jsonRpcEnvelope, PRODUCTS, startFakeOdoo, TAXES, type FakeOdoo, type Row } from './odoo-wire-fixtures.ts';
+
+/**
+ * Contract tests of the Odoo adapter against answers in Odoo's exact wire format (test/odoo-wire-fixtures.ts), one per
+ * documented variant: taxes of Odoo 17 / 18+, several companies, currencies, units, empty values, pricelist rules,
+ * picking states. Each fixture goes through the real client (HTTP, validation, mapping).
+ */
+
+const credentials = { database: 'odoo', apiKey: 'fixture-key' };
+const client = (fake: FakeOdoo, extra: { companyId?: number } = {}): ErpClient =>
+  createErpClient({ baseUrl: fake.baseUrl, ...credentials, timeoutMs: 2_000, policies: { retry: { maxRetries: 0 } }, ...extra });
+const routes = (fake: FakeOdoo): string[] => fake.calls.map((c) => c.route);
+
+describe('product prices and units, every tax variant (JSON-2)', () => {
+  let fake: FakeOdoo;
+  beforeAll(async () => {
+    fake = await startFakeOdoo({
+      'product.product.search_read': PRODUCTS.map((p) => p.row),
+      'account.tax.read': TAXES,
+      'res.currency.read': CURRENCIES,
+      'res.users.context_get': { lang: 'pl_PL', tz: 'Europe/Warsaw', uid: 7 },
+      'res.users.read': [{ id: 7, company_id: [1, 'Sklepy Omnigraph Sp. z o.o.'] }],
+    });
+  });
+  afterAll(() => fake.close());
+
+  it('gives the net, gross and VAT Odoo shows, for each variant, in one batch', async () => {
+    const products = await client(fake).getProductsBySkus({ skus: PRODUCTS.map((p) => p.row['default_code'] as string) });
+    const bySku = new Map(products.map((p) => [p.sku, p]));
+    for (const { row, expected } of PRODUCTS) {
+      const product = bySku.get(row['default_code'] as string);
+      expect({ sku: row['default_code'], ...summary(product!) }).toEqual({ sku: row['default_code'], ...expected });
+    }
+    // products, taxes (+ one read of the group's children), currencies, and — as taxes of two companies appear —
+    // the API user's company, once
+    expect(routes(fake).sort()).toEqual(
+      ['product.product.search_read', 'account.tax.read', 'account.tax.read', 'res.currency.read', 'res.users.context_get', 'res.users.read'].sort(),
+    );
+  });
+
+  it("counts ERP_COMPANY_ID's taxes without asking who the user is", async () => {
+    fake.calls.length = 0;
+    // (the fixture answers every product whatever the domain)
+    const product = (await client(fake, { companyId: 2 }).getProductsBySkus({ skus: ['TAX-TWO-COMPANIES'] })).find(
+      (p) => p.sku === 'TAX-TWO-COMPANIES',
+    );
+    expect(summary(product!)).toMatchObject({ net: '100.00', gross: '119.00', vatRate: '19' });
+    expect(routes(fake)).not.toContain('res.users.context_get');
+  });
+
+  it('reads the same row from a JSON-RPC execute_kw answer (legacy wire format) identically', () => {
+    for (const { row } of PRODUCTS) {
+      const envelope = JSON.parse(JSON.stringify(jsonRpcEnvelope([row]))) as { result: unknown[] };
+      expect(OdooProductDto.parse(envelope.result[0])).toEqual(OdooProductDto.parse(row));
+    }
+  });
+});
+
+function summary(product: ErpProductModel) {
+  return {
+    net: formatMinorUnits(product.listPrice.netMinor),
+    gross: formatMinorUnits(product.listPrice.grossMinor),
+    vatRate: product.listPrice.vatRate,
+    currency: product.listPrice.currency,
+    unit: product.unit,
+  };
+}
+
+describe('pricelist rules (product.pricelist.item variants)', () => {
+  const item = (id: number, pricelist: number, over: Record<string, unknown>): Row => ({
+    id,
+    pricelist_id: [pricelist, pricelist === 3 ? 'Stali klienci (PLN)' : 'Hurt (PLN)'],
+    applied_on: '3_global',
+    product_id: false,
+    product_tmpl_id: false,
+    categ_id: false,
+    compute_price: 'percentage',
+    base: 'list_price',
+    base_pricelist_id: false,
+    fixed_price: 0,
+    percent_price: 0,
+    price_discount: 0,
+    price_surcharge: 0,
+    price_round: 0,
+    price_min_margin: 0,
+    price_max_margin: 0,
+    min_quantity: 0,
+    date_start: false,
+    date_end: false,
+    ...over,
+  });
+  const NOW = '2026-06-01T10:00:00Z';
+  let fake: FakeOdoo;
+  let products: Map<string, ErpProductModel>;
+  beforeAll(async () => {
+    const items: Row[] = [
+      // in Odoo's _order (applied_on, min_quantity desc, categ_id desc, id desc)
+      item(1, 3, {
+        applied_on: '0_product_variant',
+        product_id: [1, '[TAX-EXCL] Produkt'],
+        compute_price: 'fixed',
+        fixed_price: 80,
+        min_quantity: 10,
+      }),
+      item(2, 3, {
+        applied_on: '0_product_variant',
+        product_id: [1, '[TAX-EXCL] Produkt'],
+        compute_price: 'fixed',
+        fixed_price: 90,
+        date_end: '2026-05-31 23:59:59',
+      }),
+      item(3, 3, {
+        applied_on: '1_product',
+        product_tmpl_id: [501, 'Szablon'],
+        compute_price: 'formula',
+        price_discount: 15,
+        price_round: 1,
+        price_surcharge: -0.01,
+      }),
+      item(4, 3, { applied_on: '2_product_category', categ_id: [10, 'All / Saleable'], compute_price: 'percentage', percent_price: 10 }),
+      item(5, 3, { applied_on: '3_global', compute_price: 'formula', base: 'pricelist', base_pricelist_id: [4, 'Hurt (PLN)'], price_discount: 5 }),
+      item(6, 4, { applied_on: '3_global', compute_price: 'percentage', percent_price: 20 }),
+    ];
+    fake = await startFakeOdoo({
+      'product.product.search_read': [
+        PRODUCTS[0]!.row,
+        { ...PRODUCTS[1]!.row, product_tmpl_id: [501, 'Szablon'] },
+        { ...PRODUCTS[7]!.row, categ_id: [99, 'Elsewhere'] },
+        PRODUCTS[4]!.row,
+      ],
+      'account.tax.read': TAXES,
+      'res.currency.read': CURRENCIES,
+      'res.partner.read': [{ id: 42, property_product_pricelist: [3, 'Stali klienci (PLN)'] }],
+      'product.pricelist.item.search_read': (body: Record<string, unknown>) => {
+        const ids = ((body['domain'] as unknown[][])[0]![2] as number[]) ?? [];
+        return items.filter((i) => ids.includes((i['pricelist_id'] as [number])[0]));
+      },
+      // category 12 (the products') is below 10
+      'product.category.search_read': [
+        { id: 10, parent_id: false },
+        { id: 12, parent_id: [10, 'All / Saleable'] },
+      ],
+    });
+    const erp = client(fake);
+    products = new Map((await erp.getProductsBySkus({ skus: ['TAX-EXCL', 'TAX-INCL-17', 'TAX-NONE', 'TAX-OVERRIDE-EXCL'] })).map((p) => [p.sku, p]));
+  });
+  afterAll(() => fake.close());
+
+  it('applies the first rule that applies: min quantity and dates skip, template formula, parent category, based on another pricelist', async () => {
+    const [pricing] = await client(fake).getPartnerPricing({ partnerIds: [42] });
+    expect(pricing).toMatchObject({ pricelistId: 3, pricelistName: 'Stali klienci' });
+    const gross = (sku: string) => {
+      const outcome = partnerPriceOf(products.get(sku)!, pricing!, NOW);
+      return 'price' in outcome ? formatMinorUnits(outcome.price.grossMinor) : outcome.unsupported;
+    };
+    // variant rules skipped (min 10, expired) → category 12 under 10: 100 − 10 % = 90 net → 110.70 gross
+    expect(gross('TAX-EXCL')).toBe('110.70');
+    // template formula on the price-included price 123: 123 − 15 % = 104.55 → round 1 → 105 − 0.01 = 104.99 (gross, VAT inside)
+    expect(gross('TAX-INCL-17')).toBe('104.99');
+    // no category match → global, based on "Hurt" (−20 %) then −5 %: 49.90 × 0.8 × 0.95 = 37.924 → 37.92 (no tax)
+    expect(gross('TAX-NONE')).toBe('37.92');
+    // the pricelist rules were read in two calls: the partner's pricelist, then the one it is based on
+    expect(fake.calls.filter((c) => c.route === 'product.pricelist.item.search_read')).toHaveLength(2);
+  });
+});
