@@ -90,7 +90,7 @@ describe('EshopOrder / MarketplaceOrder erpDeliveries', () => {
     const calls = odooCalls(sim);
     expect(calls['sale.order.search_read']).toBe(1);
     expect(calls['stock.picking.search_read']).toBe(1);
-    expect(calls['stock.picking.type.read'] ?? 0).toBeLessThanOrEqual(1);
+    expect(calls['stock.picking.type.search_read'] ?? 0).toBeLessThanOrEqual(1);
   });
 
   it('asks the same two calls for 2 orders as for 60 (the location list only when the warehouse is asked)', async () => {

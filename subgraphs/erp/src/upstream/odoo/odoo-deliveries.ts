@@ -10,8 +10,8 @@ import type { OdooCall } from './odoo-writes.ts';
  * The ERP's deliveries of channel orders over JSON-2: the sale orders the connector created (`sale.order search_read`
  * by the convention's field values), then their outgoing transfers (`stock.picking search_read [sale_id in …,
  * picking_type_code = outgoing]`, sale_stock's `sale_id`, stock_delivery's `carrier_id` / `carrier_tracking_ref`).
- * Two calls for any number of orders; the warehouse of each picking type (`stock.picking.type` `warehouse_id`) is read
- * once and kept in process, as operation types do not move between warehouses.
+ * Two calls for any number of orders; the warehouses of the delivery types (`stock.picking.type` `warehouse_id`) are
+ * read once and kept in process, as operation types do not move between warehouses.
  * Fields: https://github.com/odoo/odoo/blob/17.0/addons/stock/models/stock_picking.py (state selection, scheduled_date,
  * date_done), addons/stock_delivery (carrier_id, carrier_tracking_ref; `delivery` before 17.0).
  */
@@ -80,18 +80,27 @@ export function createOdooDeliveries(deps: OdooDeliveriesDeps): Pick<ErpClient, 
   const { call } = deps;
   const warehouseOfType = new Map<number, { warehouseId: number | null; expiresAtMs: number }>();
 
+  /**
+   * Picking type → warehouse. Every delivery type is read at once (a handful per warehouse, archived ones too) the
+   * first time one is needed and again only when a type appears that the map does not know, or after the TTL.
+   */
   async function warehousesOfTypes(typeIds: readonly number[]): Promise<Map<number, number>> {
     const at = deps.now();
-    const missing = [...new Set(typeIds)].filter((id) => (warehouseOfType.get(id)?.expiresAtMs ?? 0) <= at);
-    if (missing.length > 0) {
+    if (typeIds.some((id) => (warehouseOfType.get(id)?.expiresAtMs ?? 0) <= at)) {
       const rows = await call(
         'findSaleOrderDeliveries',
-        { model: 'stock.picking.type', method: 'read', body: { ids: missing, fields: ['warehouse_id'] } },
+        {
+          model: 'stock.picking.type',
+          method: 'search_read',
+          body: { domain: [['code', '=', 'outgoing']], fields: ['warehouse_id'], context: { active_test: false } },
+        },
         z.array(OdooPickingTypeWarehouseDto),
       );
       for (const row of rows) {
         warehouseOfType.set(row.id, { warehouseId: row.warehouse_id === false ? null : row.warehouse_id[0], expiresAtMs: at + deps.cacheTtlMs });
       }
+      // a type that is not a delivery type (a picking moved by hand): known to have no warehouse here, until the TTL
+      for (const id of typeIds) if (!warehouseOfType.has(id)) warehouseOfType.set(id, { warehouseId: null, expiresAtMs: at + deps.cacheTtlMs });
     }
     const out = new Map<number, number>();
     for (const id of typeIds) {
