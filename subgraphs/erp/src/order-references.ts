@@ -140,15 +140,16 @@ function literalOf(source: string): string | null {
 
 /**
  * The value `rule.field` holds for channel order `id`, rebuilt from the rule's pattern (`^WC-(\d{1,18})$` and id
- * 15228 → `WC-15228`), so the ERP can be searched with `in`; null when the pattern is not `^literal(group)literal$`
- * or the id does not fit the group (then the caller searches the field for the id and filters).
+ * 15228 → `WC-15228`), so the ERP can be searched with `in`; null when the id does not fit the group (no sale order
+ * can hold it); undefined when the pattern is not `^literal(group)literal$` (then the caller searches the field for
+ * the id and filters).
  */
-export function channelRefValueOf(rule: ChannelOrderRule, id: string): string | null {
+export function channelRefValueOf(rule: ChannelOrderRule, id: string): string | null | undefined {
   const m = /^\^(.*?)\(([^()]*)\)(.*)\$$/.exec(rule.pattern.source);
-  if (!m) return null;
+  if (!m) return undefined;
   const prefix = literalOf(m[1] as string);
   const suffix = literalOf(m[3] as string);
-  if (prefix === null || suffix === null) return null;
+  if (prefix === null || suffix === null) return undefined;
   const value = `${prefix}${id}${suffix}`;
   const captured = rule.pattern.exec(value)?.[1];
   return captured !== undefined && captured.toLowerCase() === id.toLowerCase() ? value : null;

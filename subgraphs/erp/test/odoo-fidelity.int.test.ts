@@ -169,3 +169,78 @@ describe('pricelist rules (product.pricelist.item variants)', () => {
     expect(fake.calls.filter((c) => c.route === 'product.pricelist.item.search_read')).toHaveLength(2);
   });
 });
+
+describe('deliveries (stock.picking variants)', () => {
+  const picking = (id: number, state: string, over: Record<string, unknown> = {}): Row => ({
+    id,
+    name: `WAW1/OUT/0000${id}`,
+    state,
+    carrier_id: [3, 'InPost Paczkomaty 24/7'],
+    carrier_tracking_ref: `62${String(id).padStart(22, '0')}`,
+    create_date: `2026-05-0${id} 08:00:00`,
+    scheduled_date: `2026-05-0${id} 12:00:00`,
+    date_done: false,
+    picking_type_id: [21, 'Sklep Warszawa: Delivery Orders'],
+    sale_id: [501, 'S00501'],
+    ...over,
+  });
+  let fake: FakeOdoo;
+  beforeAll(async () => {
+    fake = await startFakeOdoo({
+      'sale.order.search_read': [
+        { id: 501, name: 'S00501', client_order_ref: 'WC-15228', origin: 'WooCommerce #15228', date_order: '2026-05-01 07:59:00' },
+      ],
+      'stock.picking.search_read': [
+        picking(1, 'draft'),
+        picking(2, 'waiting', { carrier_tracking_ref: false }),
+        picking(3, 'confirmed', { carrier_id: false, carrier_tracking_ref: false, scheduled_date: false }),
+        picking(4, 'assigned'),
+        picking(5, 'done', { date_done: '2026-05-05 15:30:00' }),
+        picking(6, 'cancel'),
+        // a state of a custom module: passed on, logged once
+        picking(7, 'quality_check', { picking_type_id: false }),
+        // a parcel number typed with spaces around it
+        picking(8, 'done', { carrier_tracking_ref: '  RR123456785PL ', date_done: '2026-05-08 10:00:00' }),
+      ],
+      'stock.picking.type.search_read': [{ id: 21, warehouse_id: [4, 'Sklep Warszawa'] }],
+    });
+  });
+  afterAll(() => fake.close());
+
+  it('passes on every state, no carrier / no tracking as null, the warehouse through the picking type', async () => {
+    const { orders, deliveries } = await client(fake).findSaleOrderDeliveries({
+      query: { exact: [{ field: 'client_order_ref', values: ['WC-15228'] }], contains: [] },
+    });
+    expect(orders.map((o) => o.clientOrderRef)).toEqual(['WC-15228']);
+    expect(deliveries.map((d) => [d.state, d.carrierName, d.trackingNumber, d.scheduledAt, d.doneAt, d.warehouseRef])).toEqual([
+      ['draft', 'InPost Paczkomaty 24/7', '620000000000000000000001', '2026-05-01T12:00:00Z', null, 'odoo:warehouse:4'],
+      ['waiting', 'InPost Paczkomaty 24/7', null, '2026-05-02T12:00:00Z', null, 'odoo:warehouse:4'],
+      ['confirmed', null, null, null, null, 'odoo:warehouse:4'],
+      ['assigned', 'InPost Paczkomaty 24/7', '620000000000000000000004', '2026-05-04T12:00:00Z', null, 'odoo:warehouse:4'],
+      ['done', 'InPost Paczkomaty 24/7', '620000000000000000000005', '2026-05-05T12:00:00Z', '2026-05-05T15:30:00Z', 'odoo:warehouse:4'],
+      ['cancel', 'InPost Paczkomaty 24/7', '620000000000000000000006', '2026-05-06T12:00:00Z', null, 'odoo:warehouse:4'],
+      ['quality_check', 'InPost Paczkomaty 24/7', '620000000000000000000007', '2026-05-07T12:00:00Z', null, null],
+      ['done', 'InPost Paczkomaty 24/7', 'RR123456785PL', '2026-05-08T12:00:00Z', '2026-05-08T10:00:00Z', 'odoo:warehouse:4'],
+    ]);
+    // the sale orders by the convention's exact value, their outgoing pickings, the delivery types' warehouses
+    expect(fake.calls.map((c) => c.route)).toEqual(['sale.order.search_read', 'stock.picking.search_read', 'stock.picking.type.search_read']);
+    expect(fake.calls[0]!.body['domain']).toEqual([['client_order_ref', 'in', ['WC-15228']]]);
+    expect(fake.calls[1]!.body['domain']).toEqual([
+      ['sale_id', 'in', [501]],
+      ['picking_type_code', '=', 'outgoing'],
+    ]);
+  });
+
+  it('asks nothing more when no sale order matches', async () => {
+    fake.calls.length = 0;
+    const empty = await startFakeOdoo({ 'sale.order.search_read': [] });
+    try {
+      const found = await client(empty).findSaleOrderDeliveries({ query: { exact: [], contains: [{ field: 'origin', value: '15228' }] } });
+      expect(found).toEqual({ orders: [], deliveries: [] });
+      expect(empty.calls.map((c) => c.route)).toEqual(['sale.order.search_read']);
+      expect(empty.calls[0]!.body['domain']).toEqual([['origin', 'ilike', '15228']]);
+    } finally {
+      await empty.close();
+    }
+  });
+});

@@ -70,7 +70,8 @@ export function saleOrderRefQuery(orderIds: readonly string[], rules: readonly C
     for (const rule of rules) {
       if (rule.channel !== parsed.channel) continue;
       const value = channelRefValueOf(rule, parsed.id);
-      if (value === null) {
+      if (value === null) continue;
+      if (value === undefined) {
         contains.push({ field: rule.field, value: parsed.id });
         continue;
       }
