@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
@@ -10,7 +11,11 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 const SCALE = 0.1;
 let stack: E2eStack;
 beforeAll(async () => {
-  stack = await startE2eStack({ scale: SCALE });
+  // customer tokens on, for the storefront `me` case
+  stack = await startE2eStack({
+    scale: SCALE,
+    gatewayEnv: { GATEWAY_CUSTOMER_TOKEN_SECRET: randomBytes(32).toString('base64url'), GATEWAY_CUSTOMER_TOKEN_AUDIENCE: 'omnigraph-e2e' },
+  });
 }, 60_000);
 afterAll(() => stack?.close());
 
@@ -185,5 +190,36 @@ describe('the demo catalogue', () => {
     expect(warm['account.tax.read'] ?? 0).toBeLessThanOrEqual(1);
     expect(warm['res.currency.read']).toBeUndefined();
     expect(warm['res.users.context_get']).toBeUndefined();
+  });
+});
+
+describe('customer-bound callers (storefront `me`)', () => {
+  it('read their own pricelist prices and the ERP deliveries of their own orders', async () => {
+    const ds = stack.dataset;
+    const contact = ds.crmContacts.find(
+      (c) => c.erpPartnerId !== null && ds.erpPartners.some((p) => p.id === c.erpPartnerId && p.pricelistId !== null),
+    )!;
+    const storefrontKey = await stack.createKey({ name: 'storefront back end', scopes: ['customer-tokens:issue'], profile: 'internal' });
+    const minted = await fetch(`${stack.url}/customer-tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${storefrontKey}` },
+      body: JSON.stringify({ customerId: contact.id }),
+    });
+    const { token: accessToken } = (await minted.json()) as { token: string };
+    const sku = ds.products.find((p) => p.active)!.sku;
+    const res = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({
+        query: `{ me { id erpPrices(skus: ["${sku}"]) { sku pricelist } orders(first: 5) { edges { node { id ... on EshopOrder { erpDeliveries { name } } ... on MarketplaceOrder { erpDeliveries { name } } } } } } }`,
+      }),
+    });
+    const body = (await res.json()) as {
+      data?: { me: { erpPrices: { sku: string; pricelist: string | null }[]; orders: { edges: { node: { erpDeliveries: unknown[] | null } }[] } } };
+      errors?: unknown;
+    };
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    expect(body.data!.me.erpPrices).toEqual([{ sku, pricelist: 'Stali klienci' }]);
+    for (const { node } of body.data!.me.orders.edges) expect(Array.isArray(node.erpDeliveries)).toBe(true);
   });
 });
