@@ -14,11 +14,11 @@ const ds = getDataset({ scale: 0.3 });
 const iso = (value: string | null): string | null => (value === null ? null : value.replace(/\.\d{3}Z$/, 'Z'));
 
 let sim: OdooSimulator;
+let baseUrl: string;
 let client: ErpClient;
 let server: ApolloServer<ErpContext>;
 
 beforeAll(async () => {
-  let baseUrl: string;
   ({ sim, baseUrl } = await startOdoo());
   client = createErpClient({ baseUrl, ...odooCredentials, timeoutMs: 2_000, policies: { retry: { maxRetries: 0 } } });
   server = createErpServer();
@@ -202,5 +202,78 @@ describe('Customer.erpPrices', () => {
       `... on Customer { erpPrices(skus: ["SKU-DOES-NOT-EXIST"]) { sku } }`,
     );
     expect(result.data!._entities).toEqual([{ erpPrices: null }, { erpPrices: [null] }]);
+  });
+});
+
+describe('two companies and price-included taxes in the simulator (Odoo 18+ semantics)', () => {
+  it("prices a product holding both companies' taxes with the API user's company's, included as Odoo computes it", async () => {
+    const load = await fetch(new URL('/__simulator/records', baseUrl), {
+      method: 'POST',
+      body: JSON.stringify({
+        'res.company': [{ id: 2, name: 'Omnigraph GmbH', currency_id: 17, account_price_include: 'tax_included', sequence: 20 }],
+        'uom.uom': [{ id: 900020, name: 'kg', display_name: 'kg', sequence: 5, active: true }],
+        'account.tax': [
+          // company 2's default makes it price-included (no override): Odoo computes price_include = true
+          {
+            id: 900001,
+            name: '19%',
+            amount: 19,
+            amount_type: 'percent',
+            type_tax_use: 'sale',
+            price_include_override: false,
+            company_id: 2,
+            sequence: 1,
+            active: true,
+          },
+          {
+            id: 900002,
+            name: '23% incl.',
+            amount: 23,
+            amount_type: 'percent',
+            type_tax_use: 'sale',
+            price_include_override: 'tax_included',
+            company_id: 1,
+            sequence: 1,
+            active: true,
+          },
+        ],
+        'product.template': [{ id: 900010, name: 'Kawa ziarnista' }],
+        'product.product': [
+          {
+            id: 900010,
+            name: 'Kawa ziarnista',
+            default_code: 'SKU-2CO-KG',
+            product_tmpl_id: 900010,
+            lst_price: 123.0,
+            list_price: 123.0,
+            taxes_id: [900002, 900001],
+            uom_id: 900020,
+            active: true,
+          },
+        ],
+      }),
+    });
+    expect(load.status, await load.text()).toBe(201);
+    const taxes = (await (
+      await fetch(new URL('/json/2/account.tax/read', baseUrl), {
+        method: 'POST',
+        headers: {
+          Authorization: `bearer ${odooCredentials.apiKey}`,
+          'Content-Type': 'application/json',
+          'X-Odoo-Database': odooCredentials.database,
+        },
+        body: JSON.stringify({ ids: [900001, 900002], fields: ['price_include', 'price_include_override'] }),
+      })
+    ).json()) as { id: number; price_include: boolean }[];
+    expect(taxes.map((t) => [t.id, t.price_include])).toEqual([
+      [900001, true],
+      [900002, true],
+    ]);
+    sim.control.resetCounters();
+    const fresh = createErpClient({ baseUrl, ...odooCredentials, timeoutMs: 2_000 });
+    const [product] = await fresh.getProductsBySkus({ skus: ['SKU-2CO-KG'] });
+    expect(product).toMatchObject({ unit: 'kg', listPrice: { currency: 'PLN', netMinor: 10_000, grossMinor: 12_300, vatRate: '23' } });
+    // whose taxes count was asked once: the bot's company (1)
+    expect(odooCalls(sim)).toMatchObject({ 'res.users.context_get': 1, 'res.users.read': 1 });
   });
 });
