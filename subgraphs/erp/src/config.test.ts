@@ -11,6 +11,7 @@ describe('parseErpConfig', () => {
   it('applies defaults for everything but the Odoo connection', () => {
     expect(parseErpConfig(valid)).toEqual({
       ...valid,
+      ODOO_PROTOCOL: 'json2',
       ERP_PORT: 4001,
       ERP_HOST: '127.0.0.1',
       ERP_METRICS_HOST: '127.0.0.1',
@@ -71,6 +72,8 @@ describe('parseErpConfig', () => {
       'ODOO_BASE_URL',
       'ODOO_DATABASE',
       'ODOO_API_KEY',
+      'ODOO_PROTOCOL',
+      'ODOO_LOGIN',
       'ERP_PORT',
       'ERP_HOST',
       'ERP_METRICS_HOST',

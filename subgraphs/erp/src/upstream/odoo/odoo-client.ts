@@ -14,6 +14,7 @@ import { createOdooDeliveries } from './odoo-deliveries.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
 import { missingOdooGroupChildren, ODOO_TAX_FIELDS, OdooTaxListDto, type OdooTaxDto } from './odoo-taxes.ts';
 import { createOdooPricing } from './odoo-pricing.ts';
+import { createOdooTransport, type OdooProtocol } from './odoo-transport.ts';
 import { createOdooWrites } from './odoo-writes.ts';
 import { mapOdooProductDtoToErpProduct, mapOdooQuantsToErpStockRows, mapOdooWarehouseToErpLocation } from './odoo-mappers.ts';
 
@@ -32,8 +33,12 @@ export interface OdooClientOptions {
   http: AxiosInstance;
   /** the shared upstream-call helper for this Odoo server (deadline, retries, breaker, bulkhead, budget) */
   upstream: Upstream;
-  /** sent as `X-Odoo-Database`, needed when the host serves several databases */
+  /** sent as `X-Odoo-Database` (JSON-2) / the `db` argument (JSON-RPC) */
   database: string;
+  /** ODOO_PROTOCOL: JSON-2 (Odoo 19+) or the legacy JSON-RPC (Odoo ≤ 18). @default 'json2' */
+  protocol?: OdooProtocol | undefined;
+  /** ODOO_LOGIN: the API user's login, which JSON-RPC authenticates with */
+  login?: string | undefined;
   /** an API key of a dedicated bot user (Odoo 19 keys expire after at most 3 months) */
   apiKey: string;
   /** how long VAT rates read from `account.tax` are kept in process. @default 3_600_000 (1 hour) */
@@ -82,7 +87,13 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   const { http } = options;
   const now = options.now ?? Date.now;
   const taxTtlMs = options.taxCacheTtlMs ?? DEFAULT_TAX_CACHE_TTL_MS;
-  const headers = { Authorization: `bearer ${options.apiKey}`, 'X-Odoo-Database': options.database };
+  const transport = createOdooTransport({
+    http,
+    protocol: options.protocol,
+    database: options.database,
+    apiKey: options.apiKey,
+    login: options.login,
+  });
   let company: Promise<number> | null = options.companyId === undefined ? null : Promise.resolve(options.companyId);
 
   /**
@@ -100,7 +111,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
       // reads (search_read, read) change nothing when repeated; writes (create, action_confirm, button_validate) say
       // so and are never retried by the helper: the write steps look their document up by tag instead
       idempotent: callOptions.idempotent ?? true,
-      send: (signal) => http.post(`/json/2/${request.model}/${request.method}`, request.body, { headers, signal }),
+      send: (signal) => transport.post(request.model, request.method, request.body as Record<string, unknown>, signal),
       parse: (response) => schema.parse(response.data),
     });
   }
