@@ -4,7 +4,7 @@ import { partnerPriceOf } from '../src/partner-price.ts';
 import { createErpClient } from '../src/upstream/create-erp-client.ts';
 import type { ErpClient, ErpProductModel } from '../src/upstream/erp-client.ts';
 import { OdooProductDto } from '../src/upstream/odoo/odoo-dtos.ts';
-import { CURRENCIES, jsonRpcEnvelope, PRODUCTS, startFakeOdoo, TAXES, type FakeOdoo, type Row } from './odoo-wire-fixtures.ts';
+import { CURRENCIES, jsonRpcEnvelope, OdooFixtureError, PRODUCTS, startFakeOdoo, TAXES, type FakeOdoo, type Row } from './odoo-wire-fixtures.ts';
 
 /**
  * Contract tests of the Odoo adapter against answers in Odoo's exact wire format (test/odoo-wire-fixtures.ts), one per
@@ -242,5 +242,67 @@ describe('deliveries (stock.picking variants)', () => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe('Odoo 17 over JSON-RPC (execute_kw, HTTP-200 error envelopes)', () => {
+  // Odoo 17's account.tax: stored price_include, no price_include_override (a read naming it is a ValueError)
+  const ODOO17_TAX_FIELDS = [
+    'amount',
+    'amount_type',
+    'price_include',
+    'children_tax_ids',
+    'company_id',
+    'sequence',
+    'include_base_amount',
+    'is_base_affected',
+  ];
+  let fake: FakeOdoo;
+  beforeAll(async () => {
+    fake = await startFakeOdoo({
+      'product.product.search_read': [PRODUCTS[1]!.row, PRODUCTS[0]!.row],
+      'account.tax.fields_get': Object.fromEntries(ODOO17_TAX_FIELDS.map((f) => [f, { type: 'char' }])),
+      'account.tax.read': (body: Record<string, unknown>) => {
+        const unknown = (body['fields'] as string[]).find((f) => !ODOO17_TAX_FIELDS.includes(f));
+        if (unknown) return new OdooFixtureError(422, 'builtins.ValueError', `Invalid field '${unknown}' on model 'account.tax'`);
+        const ids = body['ids'] as number[];
+        return TAXES.filter((t) => ids.includes(t.id)).map(({ price_include_override: _dropped, ...t }) => t);
+      },
+      'res.currency.read': CURRENCIES,
+      'stock.quant.search_read': new OdooFixtureError(
+        403,
+        'odoo.exceptions.AccessError',
+        'You are not allowed to access Quants (stock.quant) records.',
+      ),
+    });
+  });
+  afterAll(() => fake.close());
+  const rpcClient = (apiKey = credentials.apiKey) =>
+    createErpClient({
+      baseUrl: fake.baseUrl,
+      database: 'odoo',
+      apiKey,
+      protocol: 'jsonrpc',
+      login: 'bot',
+      timeoutMs: 2_000,
+      policies: { retry: { maxRetries: 0 } },
+    });
+
+  it("reads the taxes with the fields this Odoo has, and prices Odoo 17's price-included tax", async () => {
+    const products = await rpcClient().getProductsBySkus({ skus: ['TAX-INCL-17', 'TAX-EXCL'] });
+    expect(products.map((p) => [p.sku, summary(p).net, summary(p).gross])).toEqual([
+      ['TAX-INCL-17', '100.00', '123.00'],
+      ['TAX-EXCL', '100.00', '123.00'],
+    ]);
+    expect(routes(fake).sort()).toEqual(['account.tax.fields_get', 'account.tax.read', 'product.product.search_read', 'res.currency.read']);
+  });
+
+  it('maps an error envelope as JSON-2 maps the same exception, and a refused key to UPSTREAM_REJECTED', async () => {
+    await expect(rpcClient().getStockBySkus({ skus: ['TAX-EXCL'] })).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_REJECTED' },
+    });
+    await expect(rpcClient('wrong-key').getProductsBySkus({ skus: ['TAX-EXCL'] })).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_REJECTED' },
+    });
   });
 });

@@ -241,6 +241,18 @@ export const CURRENCIES: Row[] = [
   { id: 6, rounding: 0.05 },
 ];
 
+/** An Odoo exception a fixture answers with (JSON-2: its HTTP status; JSON-RPC: the HTTP-200 envelope). */
+export class OdooFixtureError {
+  readonly status: number;
+  readonly name: string;
+  readonly message: string;
+  constructor(status: number, name: string, message: string) {
+    this.status = status;
+    this.name = name;
+    this.message = message;
+  }
+}
+
 export interface FakeOdoo {
   baseUrl: string;
   /** every `<model>.<method>` asked, in order, with its body */
@@ -254,27 +266,50 @@ export interface FakeOdoo {
  */
 export async function startFakeOdoo(answers: Record<string, Row[] | unknown | ((body: Record<string, unknown>) => unknown)>): Promise<FakeOdoo> {
   const calls: FakeOdoo['calls'] = [];
+  // (the route of a JSON-RPC call is its model and method, as for JSON-2)
   const server: Server = createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     req.on('end', () => {
-      const m = /^\/json\/2\/([a-z0-9_.]+)\/([a-z0-9_]+)$/.exec(req.url ?? '');
-      const body = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
+      let m = /^\/json\/2\/([a-z0-9_.]+)\/([a-z0-9_]+)$/.exec(req.url ?? '');
+      let body = (text === '' ? {} : JSON.parse(text)) as Record<string, unknown>;
+      // the legacy format: /jsonrpc execute_kw(db, uid, key, model, method, [ids], kwargs), answered in the envelope
+      let envelopeId: unknown = null;
+      if (req.url === '/jsonrpc') {
+        envelopeId = body['id'];
+        const params = body['params'] as { service: string; method: string; args: unknown[] };
+        if (params.service === 'common' && params.method === 'authenticate') {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(jsonRpcEnvelope(params.args[2] === 'fixture-key' ? 2 : false, Number(envelopeId))));
+          return;
+        }
+        const [, , , model, method, args, kwargs] = params.args as [string, number, string, string, string, unknown[], Record<string, unknown>];
+        m = ['', model, method] as unknown as RegExpExecArray;
+        body = { ...(args.length > 0 ? { ids: args[0] } : {}), ...kwargs };
+      }
+      const reply = (status: number, payload: unknown) => {
+        res.writeHead(envelopeId === null ? status : 200, { 'content-type': 'application/json' });
+        if (envelopeId === null) res.end(JSON.stringify(payload));
+        else if (status === 200) res.end(JSON.stringify(jsonRpcEnvelope(payload, Number(envelopeId))));
+        else res.end(JSON.stringify({ jsonrpc: '2.0', id: envelopeId, error: { code: 0, message: 'Odoo Server Error', data: payload } }));
+      };
       const route = m ? `${m[1]}.${m[2]}` : (req.url ?? '');
       calls.push({ route, body });
       const answer = answers[route];
       if (!m || answer === undefined) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ name: 'werkzeug.exceptions.NotFound', message: `404 Not Found: ${route}`, arguments: [], context: {}, debug: '' }));
+        reply(404, { name: 'werkzeug.exceptions.NotFound', message: `404 Not Found: ${route}`, arguments: [], context: {}, debug: '' });
         return;
       }
       let result = typeof answer === 'function' ? (answer as (b: Record<string, unknown>) => unknown)(body) : answer;
+      if (result instanceof OdooFixtureError) {
+        reply(result.status, { name: result.name, message: result.message, arguments: [result.message], context: {}, debug: '' });
+        return;
+      }
       if (m[2] === 'read' && Array.isArray(result) && Array.isArray(body['ids'])) {
         const ids = new Set(body['ids'] as number[]);
         result = (result as Row[]).filter((row) => ids.has(row.id));
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(result));
+      reply(200, result);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

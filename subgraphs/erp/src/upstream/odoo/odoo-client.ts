@@ -148,12 +148,33 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   const taxValues = new Map<number, { value: Promise<OdooTaxDto | undefined>; expiresAtMs: number }>();
   const roundingValues = new Map<number, { value: Promise<number | undefined>; expiresAtMs: number }>();
 
+  /**
+   * The `account.tax` fields this Odoo has: every one of ODOO_TAX_FIELDS over JSON-2 (19+); over JSON-RPC (≤ 18) asked
+   * once with `fields_get`, as Odoo 17 has no `price_include_override` and refuses a read naming it.
+   */
+  let taxFields: Promise<string[]> | null = (options.protocol ?? 'json2') === 'json2' ? Promise.resolve(ODOO_TAX_FIELDS) : null;
+  function getTaxFields(): Promise<string[]> {
+    if (taxFields === null) {
+      const asked = call(
+        'getProductsBySkus',
+        { model: 'account.tax', method: 'fields_get', body: { attributes: ['type'] } },
+        z.record(z.string(), z.unknown()),
+      ).then((fields) => ODOO_TAX_FIELDS.filter((f) => f in fields));
+      taxFields = asked;
+      asked.catch(() => {
+        if (taxFields === asked) taxFields = null;
+      });
+    }
+    return taxFields;
+  }
+
   /** Taxes by id (`account.tax` `read`), and the children of the groups among them (a second read, once). */
   async function getTaxes(ids: readonly number[]): Promise<Map<number, OdooTaxDto>> {
-    const readTaxes = (missing: number[]) =>
-      call('getProductsBySkus', { model: 'account.tax', method: 'read', body: { ids: missing, fields: ODOO_TAX_FIELDS } }, OdooTaxListDto).then(
-        (rows) => new Map(rows.map((t) => [t.id, t])),
-      );
+    const readTaxes = async (missing: number[]) => {
+      const fields = await getTaxFields();
+      const rows = await call('getProductsBySkus', { model: 'account.tax', method: 'read', body: { ids: missing, fields } }, OdooTaxListDto);
+      return new Map(rows.map((t) => [t.id, t]));
+    };
     const taxes = await cachedRead(taxValues, ids, readTaxes);
     for (let depth = 0; depth < 5; depth += 1) {
       const children = missingOdooGroupChildren(ids, taxes);
