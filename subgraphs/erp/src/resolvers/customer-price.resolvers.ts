@@ -1,4 +1,4 @@
-import type { Resolvers } from '../__generated__/resolvers-types.ts';
+import type { CustomerPrice, Resolvers } from '../__generated__/resolvers-types.ts';
 import { checkSkus } from '@omnigraph/shared/arguments';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { formatMinorUnits } from '../money.ts';
@@ -52,7 +52,7 @@ export const customerPriceResolvers: Resolvers = {
           price: toPrice(outcome.price),
           listPrice: toPrice(product.listPrice),
         };
-      }) as never;
+      }) as (CustomerPrice | null)[]; // an Error item: GraphQL nulls that item with its error, the others stay
     },
   },
 };
