@@ -80,8 +80,9 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /**
  * The ERP role over Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with named parameters, `Authorization:
  * bearer <api key>`, HTTP 200 with the bare result, real HTTP statuses for errors
- * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html). Every call is one transaction;
- * reads may be retried by the shared helper, the write steps' calls (odoo-writes.ts) never are.
+ * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html), or — ODOO_PROTOCOL=jsonrpc, Odoo
+ * ≤ 18 — the same calls as `execute_kw` over `/jsonrpc` (odoo-transport.ts). Every call is one transaction; reads may
+ * be retried by the shared helper, the write steps' calls (odoo-writes.ts) never are.
  */
 export function createOdooClient(options: OdooClientOptions): ErpClient {
   const { http } = options;
@@ -97,7 +98,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
   let company: Promise<number> | null = options.companyId === undefined ? null : Promise.resolve(options.companyId);
 
   /**
-   * One JSON-2 call through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
+   * One Odoo call (JSON-2's named body, sent in the configured wire format) through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
    * the Odoo model or URL: errors name the role.
    */
   function call<S extends z.ZodType>(
