@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partnerPriceOf } from './partner-price.ts';
 import type { ErpPartnerPricingModel, ErpPriceRuleModel, ErpProductModel } from './upstream/erp-client.ts';
+import type { OdooTaxDto } from './upstream/odoo/odoo-taxes.ts';
 import { odooPriceUnitFromGross } from './upstream/odoo/odoo-writes.ts';
 
 const product: ErpProductModel = {
@@ -78,5 +79,18 @@ describe('odooPriceUnitFromGross', () => {
     expect(odooPriceUnitFromGross('129.99', [1], taxes)).toBe(105.68);
     expect(odooPriceUnitFromGross('129.99', [2], taxes)).toBe(129.99);
     expect(odooPriceUnitFromGross('10.00', [], taxes)).toBe(10);
+  });
+
+  it('sends the price whose taxes Odoo applies give the gross: fixed amounts, two companies', () => {
+    const more = new Map<number, OdooTaxDto>([
+      ...taxes,
+      [3, { id: 3, amount: 0.5, amount_type: 'fixed', price_include: false }],
+      [4, { id: 4, amount: 23, amount_type: 'percent', price_include: false, company_id: [1, 'PL'] as [number, string] }],
+      [5, { id: 5, amount: 19, amount_type: 'percent', price_include: false, company_id: [2, 'DE'] as [number, string] }],
+    ]);
+    // 10.00 + 23 % + 0.50 = 12.80
+    expect(odooPriceUnitFromGross('12.80', [1, 3], more)).toBe(10);
+    expect(odooPriceUnitFromGross('123.00', [4, 5], more, 1)).toBe(100);
+    expect(odooPriceUnitFromGross('119.00', [4, 5], more, 2)).toBe(100);
   });
 });

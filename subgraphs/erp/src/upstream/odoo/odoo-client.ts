@@ -224,6 +224,20 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
     return company;
   }
 
+  /**
+   * Which company's taxes count only matters when the products hold taxes of several companies: a single-company
+   * database (and a batch of one company's taxes) costs no call for it; once known (or configured) it is always used.
+   */
+  async function companyFor(taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): Promise<number | null> {
+    const companies = new Set(
+      taxIds.flatMap((id) => {
+        const owner = taxes.get(id)?.company_id;
+        return owner === undefined || owner === false ? [] : [owner[0]];
+      }),
+    );
+    return company !== null || companies.size > 1 ? getCompanyId() : null;
+  }
+
   return {
     // sale orders by name / parcel number and partners by identity (odoo-lookup.ts)
     ...createOdooLookups(call, options.partnerPhoneFields ?? ['phone']),
@@ -231,7 +245,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
     ...createOdooPricing(call),
     // channel orders' sale orders and their outgoing deliveries (odoo-deliveries.ts)
     ...createOdooDeliveries({ call, now, cacheTtlMs: taxTtlMs }),
-    ...createOdooWrites({ call, getTaxes }),
+    ...createOdooWrites({ call, getTaxes, companyFor }),
 
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
     async getProductsBySkus({ skus }) {
@@ -262,15 +276,7 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
         getTaxes(taxIds),
         getRoundings(dtos.flatMap((dto) => (dto.currency_id === false ? [] : [dto.currency_id[0]]))),
       ]);
-      // Which company's taxes count only matters when the products hold taxes of several companies: a
-      // single-company database (and a batch of one company's taxes) costs no call for it.
-      const companies = new Set(
-        taxIds.flatMap((id) => {
-          const owner = taxes.get(id)?.company_id;
-          return owner === undefined || owner === false ? [] : [owner[0]];
-        }),
-      );
-      const companyId = company !== null || companies.size > 1 ? await getCompanyId() : null;
+      const companyId = await companyFor(taxIds, taxes);
       const products = [];
       for (const dto of dtos) {
         const product = mapOdooProductDtoToErpProduct(dto, taxes, { companyId, roundingOf });

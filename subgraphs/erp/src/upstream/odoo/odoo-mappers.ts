@@ -2,7 +2,7 @@ import { toMinorUnits } from '../../money.ts';
 import { applyTaxes, vatRateOf } from '../../taxes.ts';
 import type { ErpLocationKind, ErpLocationModel, ErpProductModel, ErpStockRowModel } from '../erp-client.ts';
 import type { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooWarehouseDto } from './odoo-dtos.ts';
-import { mapOdooTaxes, odooTaxPriceIncluded, type OdooTaxDto } from './odoo-taxes.ts';
+import { mapOdooTaxes, type OdooTaxDto } from './odoo-taxes.ts';
 
 /** Odoo's company currency when a product has none (the retailer's Odoo runs in PLN). */
 const FALLBACK_CURRENCY = 'PLN';
@@ -10,20 +10,6 @@ const FALLBACK_CURRENCY = 'PLN';
 /** `"2026-05-12 08:20:14"` (Odoo: UTC, no offset) → `"2026-05-12T08:20:14Z"`. */
 export function mapOdooDatetimeToIso(value: string): string {
   return `${value.replace(' ', 'T')}Z`;
-}
-
-/**
- * The VAT rate of a product in basis points, from its `taxes_id`: the sum of its percent taxes that are not included
- * in the price (Odoo's `list_price` is net for such taxes). Fixed-amount or price-included taxes cannot be expressed
- * as one rate on a net price, so they are left out; a product without taxes has rate 0.
- */
-export function mapOdooTaxesToVatBasisPoints(taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): number {
-  let basisPoints = 0;
-  for (const id of taxIds) {
-    const tax = taxes.get(id);
-    if (tax && tax.amount_type === 'percent' && !odooTaxPriceIncluded(tax)) basisPoints += Math.round(tax.amount * 100);
-  }
-  return basisPoints;
 }
 
 /**
