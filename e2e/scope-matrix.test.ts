@@ -125,6 +125,8 @@ function argumentValues(stack: E2eStack): ArgumentValues {
     'Query.writeOperation': [{ idempotencyKey: str(MATRIX_WRITE_KEY) }],
     // the B2B company's ERP partner: its pricelist price
     'Product.partnerPrice': [{ erpPartnerId: str(String(ds.company.erpPartnerId)) }],
+    // issue 12: the customer's pricelist prices
+    'Customer.erpPrices': [{ skus: skuList }],
   };
 }
 

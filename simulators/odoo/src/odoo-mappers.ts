@@ -100,7 +100,9 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
     amount: rate,
     amount_type: 'percent',
     type_tax_use: 'sale',
-    price_include: false,
+    price_include_override: false,
+    include_base_amount: false,
+    is_base_affected: true,
     description: `<p>VAT ${rate}%</p>`,
     sequence: i + 1,
     active: true,
@@ -439,7 +441,7 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
 
   // --- reference data
   const uom: OdooRecord[] = [{ id: UOM_UNITS_ID, display_name: 'Units', name: 'Units', sequence: 1, active: true }];
-  const currencies: OdooRecord[] = [{ id: CURRENCY_PLN_ID, display_name: 'PLN', name: 'PLN', symbol: 'zł', active: true }];
+  const currencies: OdooRecord[] = [{ id: CURRENCY_PLN_ID, display_name: 'PLN', name: 'PLN', symbol: 'zł', rounding: 0.01, active: true }];
   const countries: OdooRecord[] = [{ id: COUNTRY_POLAND_ID, display_name: 'Poland', name: 'Poland', code: 'PL' }];
   const companies: OdooRecord[] = [
     {
@@ -449,6 +451,7 @@ export function mapDataset(ds: Dataset, bot: { uid: number; login: string }): Ma
       partner_id: [company.erpPartnerId, company.name],
       currency_id: [...currencyPair],
       vat: company.vat || false,
+      account_price_include: 'tax_excluded',
       sequence: 10,
     },
   ];

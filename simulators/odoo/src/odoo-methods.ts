@@ -140,6 +140,14 @@ const SPECS: Record<string, MethodSpec> = {
       throw noAccess(c.def, 'create');
     },
   },
+  // res.users.context_get: the calling user's context, with its uid (the one way an API-key caller learns who it is)
+  context_get: {
+    qualname: 'Users.context_get',
+    apiModel: true,
+    params: [],
+    models: ['res.users'],
+    run: (c) => ({ lang: 'pl_PL', tz: 'Europe/Warsaw', uid: c.store.credentials.uid }),
+  },
   action_confirm: {
     qualname: 'SaleOrder.action_confirm',
     apiModel: false,

@@ -177,7 +177,19 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
           ['none', 'None'],
         ],
       },
-      price_include: { type: 'boolean', string: 'Included in Price' },
+      // 18+: computed from price_include_override, else the company's account_price_include (stored here)
+      price_include: { type: 'boolean', string: 'Included in Price', compute: true },
+      price_include_override: {
+        type: 'selection',
+        string: 'Included in Price',
+        selection: [
+          ['tax_included', 'Tax Included'],
+          ['tax_excluded', 'Tax Excluded'],
+        ],
+      },
+      children_tax_ids: { type: 'many2many', string: 'Children Taxes', relation: 'account.tax' },
+      include_base_amount: { type: 'boolean', string: 'Affect Base of Subsequent Taxes' },
+      is_base_affected: { type: 'boolean', string: 'Base Affected by Previous Taxes' },
       description: { type: 'html', string: 'Description' },
       sequence: { type: 'integer', string: 'Sequence' },
       active: ACTIVE,
@@ -207,6 +219,8 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       display_name: DISPLAY_NAME,
       name: { type: 'char', string: 'Currency', required: true },
       symbol: { type: 'char', string: 'Symbol' },
+      rounding: { type: 'float', string: 'Rounding Factor' },
+      decimal_places: { type: 'integer', string: 'Decimal Places', readonly: true, compute: true },
       active: ACTIVE,
     },
   },
@@ -232,6 +246,15 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
       partner_id: m2o('Partner', 'res.partner'),
       currency_id: CURRENCY,
       vat: { type: 'char', string: 'Tax ID' },
+      // 18+: the default of taxes without price_include_override
+      account_price_include: {
+        type: 'selection',
+        string: 'Default Sales Price Include',
+        selection: [
+          ['tax_included', 'Tax Included'],
+          ['tax_excluded', 'Tax Excluded'],
+        ],
+      },
       sequence: { type: 'integer', string: 'Sequence' },
     },
   },
@@ -390,6 +413,7 @@ export const MODELS: Readonly<Record<string, ModelDef>> = {
           ['pricelist', 'Other Pricelist'],
         ],
       },
+      base_pricelist_id: m2o('Other Pricelist', 'product.pricelist'),
       // formula: price = base − base × price_discount %, rounded to price_round, + price_surcharge, within the margins
       price_discount: { type: 'float', string: 'Price Discount' },
       price_surcharge: { type: 'float', string: 'Extra Fee' },

@@ -320,6 +320,17 @@ export class OdooStore implements SimulatorStore {
       case 'product.pricelist.item.currency_id':
       case 'sale.order.line.currency_id':
         return this.pair('res.currency', CURRENCY_PLN_ID);
+      // Odoo 18+: the override, else the company's default (account.tax._compute_price_include)
+      case 'account.tax.price_include': {
+        const override = rec['price_include_override'];
+        if (override === 'tax_included' || override === 'tax_excluded') return override === 'tax_included';
+        const company = this.table('res.company').get(refId(rec['company_id']) as number);
+        return company?.['account_price_include'] === 'tax_included';
+      }
+      case 'res.currency.decimal_places': {
+        const rounding = num(rec['rounding']);
+        return rounding > 0 && rounding < 1 ? Math.ceil(Math.log10(1 / rounding)) : 0;
+      }
       case 'product.template.product_variant_ids':
         return this.one2many('product.product', 'product_tmpl_id', id);
       case 'product.template.product_variant_count':

@@ -11,6 +11,7 @@ describe('parseErpConfig', () => {
   it('applies defaults for everything but the Odoo connection', () => {
     expect(parseErpConfig(valid)).toEqual({
       ...valid,
+      ODOO_PROTOCOL: 'json2',
       ERP_PORT: 4001,
       ERP_HOST: '127.0.0.1',
       ERP_METRICS_HOST: '127.0.0.1',
@@ -74,6 +75,8 @@ describe('parseErpConfig', () => {
       'ODOO_BASE_URL',
       'ODOO_DATABASE',
       'ODOO_API_KEY',
+      'ODOO_PROTOCOL',
+      'ODOO_LOGIN',
       'ERP_PORT',
       'ERP_HOST',
       'ERP_METRICS_HOST',
@@ -107,6 +110,7 @@ describe('parseErpConfig', () => {
       'ERP_SEARCH_INDEX_PAGE_SIZE',
       'ERP_SEARCH_INDEX_MAX_ENTRIES',
       'ERP_SEARCH_INDEX_REFRESH_SECONDS',
+      'ERP_COMPANY_ID',
       'REDIS_URL',
       ...Object.keys(tracingEnvShape),
       'NODE_ENV',

@@ -9,6 +9,7 @@ import { upstreamBudgetEnvShape } from '@omnigraph/shared/budget';
 import { upstreamPolicyEnvShape } from '@omnigraph/shared/upstream';
 import { DEFAULT_CHANNEL_ORDER_REFS, DEFAULT_SALE_ORDER_NAME_PATTERN, parseChannelOrderRules } from './order-references.ts';
 import { PARTNER_PHONE_FIELDS, type PartnerPhoneField } from './upstream/odoo/odoo-lookup.ts';
+import { ODOO_PROTOCOLS, type OdooProtocol } from './upstream/odoo/odoo-transport.ts';
 
 const isRegExp = (value: string): boolean => {
   try {
@@ -26,8 +27,15 @@ export const ErpConfigSchema = z
     ODOO_BASE_URL: z.url(),
     /** Odoo database name, sent as `X-Odoo-Database`. Intentionally no default. */
     ODOO_DATABASE: z.string().min(1),
-    /** API key of the Odoo bot user (JSON-2 bearer). A secret: intentionally no default. */
+    /** API key of the Odoo bot user (JSON-2 bearer; the password of JSON-RPC). A secret: intentionally no default. */
     ODOO_API_KEY: z.string().min(1),
+    /**
+     * The wire format: `json2` (Odoo 19+, `POST /json/2/<model>/<method>`) or `jsonrpc` (Odoo ≤ 18, `POST /jsonrpc`
+     * `execute_kw`; deprecated in 19, removal planned for 22). @default json2
+     */
+    ODOO_PROTOCOL: z.enum(ODOO_PROTOCOLS as [OdooProtocol, ...OdooProtocol[]]).default('json2'),
+    /** The API user's login, which JSON-RPC authenticates with (`common.authenticate`); needed for `jsonrpc` only. */
+    ODOO_LOGIN: z.string().min(1).optional(),
     /** @default 4001 */
     ERP_PORT: listenPortEnv(4001),
     /** ERP_HOST, ERP_METRICS_HOST, ERP_METRICS_PORT, ERP_SHUTDOWN_DELAY_MS, ERP_SHUTDOWN_GRACE_MS (see serviceEnvShape) */
@@ -123,12 +131,27 @@ export const ErpConfigSchema = z
      * change reported by the change feed does the same at once. @default 30
      */
     ERP_SEARCH_INDEX_REFRESH_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+    /**
+     * The Odoo company (`res.company` id) whose sales taxes price the products: a product's `taxes_id` holds the taxes
+     * of every company, and only one company's apply (Odoo's `_filter_taxes_by_company`). Unset: the API user's
+     * company (`res.users` `company_id`), asked once, and only when a product holds several companies' taxes.
+     */
+    ERP_COMPANY_ID: z.coerce.number().int().positive().optional(),
     /** Redis for the shared cache and the freshness cursors; an in-memory cache per process when unset. */
     REDIS_URL: z.url().optional(),
     ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })
-  .check(subgraphSecretCheck);
+  .check(subgraphSecretCheck)
+  .superRefine((config, ctx) => {
+    if (config.ODOO_PROTOCOL === 'jsonrpc' && config.ODOO_LOGIN === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ODOO_LOGIN'],
+        message: 'is required with ODOO_PROTOCOL=jsonrpc (the login JSON-RPC authenticates with)',
+      });
+    }
+  });
 
 export type ErpConfig = z.infer<typeof ErpConfigSchema>;
 

@@ -51,8 +51,11 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
     baseUrl: config.ODOO_BASE_URL,
     database: config.ODOO_DATABASE,
     apiKey: config.ODOO_API_KEY,
+    protocol: config.ODOO_PROTOCOL,
+    login: config.ODOO_LOGIN,
     timeoutMs: config.ERP_TIMEOUT_MS,
     partnerPhoneFields: config.ERP_PARTNER_PHONE_FIELDS,
+    companyId: config.ERP_COMPANY_ID,
     policies: { ...upstreamPoliciesFromEnv('ERP', config), logger, budget },
   });
   const cache = await createCacheFromEnv({
@@ -93,14 +96,28 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
         writes,
         catalogueIndex,
       }),
-    // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need
+    // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need;
+    // over JSON-RPC (which answers errors with HTTP 200) the server's `common.version`
     readiness: createCachedReadiness(
-      createHttpReadinessCheck({
-        url: `${config.ODOO_BASE_URL.replace(/\/+$/, '')}/json/2/product.product/search_count`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', Authorization: `bearer ${config.ODOO_API_KEY}`, 'X-Odoo-Database': config.ODOO_DATABASE },
-        body: JSON.stringify({ domain: [['id', '=', 0]] }),
-      }),
+      createHttpReadinessCheck(
+        config.ODOO_PROTOCOL === 'jsonrpc'
+          ? {
+              url: `${config.ODOO_BASE_URL.replace(/\/+$/, '')}/jsonrpc`,
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ jsonrpc: '2.0', method: 'call', params: { service: 'common', method: 'version', args: [] }, id: 1 }),
+            }
+          : {
+              url: `${config.ODOO_BASE_URL.replace(/\/+$/, '')}/json/2/product.product/search_count`,
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                Authorization: `bearer ${config.ODOO_API_KEY}`,
+                'X-Odoo-Database': config.ODOO_DATABASE,
+              },
+              body: JSON.stringify({ domain: [['id', '=', 0]] }),
+            },
+      ),
     ),
     // Odoo changes drop exactly the cached entries they make wrong, then reach the caller's observer.
     freshness: {
@@ -118,6 +135,8 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
               http: createHttpClient({ baseUrl: config.ODOO_BASE_URL, timeoutMs: config.ERP_TIMEOUT_MS }),
               database: config.ODOO_DATABASE,
               apiKey: config.ODOO_API_KEY,
+              protocol: config.ODOO_PROTOCOL,
+              login: config.ODOO_LOGIN,
               overlapSeconds: config.ERP_FRESHNESS_OVERLAP_SECONDS,
             }),
             intervalMs: config.ERP_FRESHNESS_POLL_INTERVAL_MS,

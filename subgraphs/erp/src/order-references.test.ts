@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { saleOrderRefQuery } from './upstream/erp-lookup-loaders.ts';
 import {
   channelOrderOf,
+  channelRefValueOf,
+  parseChannelOrderId,
   classifyReference,
   DEFAULT_CHANNEL_ORDER_REFS,
   DEFAULT_SALE_ORDER_NAME_PATTERN,
@@ -74,5 +77,36 @@ describe('channelOrderOf', () => {
     expect(parseChannelOrderRules('eshop=partner_id:^(\\d+)$')).toHaveProperty('error');
     expect(parseChannelOrderRules('eshop=client_order_ref:^\\d+$')).toEqual({ error: '"^\\d+$" must have exactly one capture group' });
     expect(parseChannelOrderRules('eshop=client_order_ref:^(\\d+$')).toHaveProperty('error');
+  });
+});
+
+describe('channel orders → the sale-order values to search (erpDeliveries)', () => {
+  const rules = parseChannelOrderRules(
+    `${DEFAULT_CHANNEL_ORDER_REFS};eshop=origin:^WooCommerce \\#(\\d+)$;eshop=name:^(\\d+)-WC$;marketplace=origin:^Allegro (\\S+)`,
+  );
+  if (!Array.isArray(rules)) throw new Error(rules.error);
+  const uuid = '0f8e9a52-1c4b-4d7e-9a3f-2b6c8d1e4f70';
+
+  it('rebuilds the exact value of each rule whose pattern is ^literal(group)literal$', () => {
+    expect(channelRefValueOf(rules[0]!, '15228')).toBe('WC-15228');
+    expect(channelRefValueOf(rules[1]!, uuid)).toBe(uuid);
+    expect(channelRefValueOf(rules[2]!, '15228')).toBe('WooCommerce #15228');
+    expect(channelRefValueOf(rules[3]!, '15228')).toBe('15228-WC');
+    // no end anchor: cannot be rebuilt; an id the group does not take: none
+    expect(channelRefValueOf(rules[4]!, uuid)).toBeUndefined();
+    expect(channelRefValueOf(rules[0]!, 'abc')).toBeNull();
+  });
+
+  it('groups the values by field (Allegro ids in both cases) and searches the rest by containment', () => {
+    expect(saleOrderRefQuery(['eshop:15228', `marketplace:${uuid}`, 'eshop:x', 'woo:1'], rules)).toEqual({
+      exact: [
+        { field: 'client_order_ref', values: ['WC-15228', uuid, uuid.toUpperCase()] },
+        { field: 'origin', values: ['WooCommerce #15228'] },
+        { field: 'name', values: ['15228-WC'] },
+      ],
+      contains: [{ field: 'origin', value: uuid }],
+    });
+    expect(parseChannelOrderId('eshop:15228')).toEqual({ channel: 'eshop', id: '15228' });
+    expect(parseChannelOrderId('eshop:')).toBeNull();
   });
 });

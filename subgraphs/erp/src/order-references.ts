@@ -113,3 +113,44 @@ export function channelOrderOf(order: SaleOrderRefs, rules: readonly ChannelOrde
   }
   return null;
 }
+
+/** The id in a channel order's graph id (`eshop:15228`, `marketplace:<uuid>`); null for another shape. */
+export function parseChannelOrderId(id: string): { channel: OrderChannel; id: string } | null {
+  const m = /^(eshop|marketplace):(.+)$/.exec(id);
+  if (!m || m[2] === undefined || m[2].trim() === '' || m[2].length > MAX_REFERENCE_LENGTH) return null;
+  return { channel: m[1] as OrderChannel, id: m[2] };
+}
+
+/** A regular-expression literal part (`WC-`, `\#`) as the text it matches; null when it holds an operator. */
+function literalOf(source: string): string | null {
+  let out = '';
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      const next = source[i + 1];
+      // an escaped punctuation character is itself; \d, \w, \s… are classes
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) return null;
+      out += next;
+      i += 1;
+    } else if ('^$.|?*+()[]{}'.includes(c)) return null;
+    else out += c;
+  }
+  return out;
+}
+
+/**
+ * The value `rule.field` holds for channel order `id`, rebuilt from the rule's pattern (`^WC-(\d{1,18})$` and id
+ * 15228 → `WC-15228`), so the ERP can be searched with `in`; null when the id does not fit the group (no sale order
+ * can hold it); undefined when the pattern is not `^literal(group)literal$` (then the caller searches the field for
+ * the id and filters).
+ */
+export function channelRefValueOf(rule: ChannelOrderRule, id: string): string | null | undefined {
+  const m = /^\^(.*?)\(([^()]*)\)(.*)\$$/.exec(rule.pattern.source);
+  if (!m) return undefined;
+  const prefix = literalOf(m[1] as string);
+  const suffix = literalOf(m[3] as string);
+  if (prefix === null || suffix === null) return undefined;
+  const value = `${prefix}${id}${suffix}`;
+  const captured = rule.pattern.exec(value)?.[1];
+  return captured !== undefined && captured.toLowerCase() === id.toLowerCase() ? value : null;
+}

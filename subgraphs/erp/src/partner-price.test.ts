@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partnerPriceOf } from './partner-price.ts';
 import type { ErpPartnerPricingModel, ErpPriceRuleModel, ErpProductModel } from './upstream/erp-client.ts';
+import type { OdooTaxDto } from './upstream/odoo/odoo-taxes.ts';
 import { odooPriceUnitFromGross } from './upstream/odoo/odoo-writes.ts';
 
 const product: ErpProductModel = {
@@ -9,7 +10,15 @@ const product: ErpProductModel = {
   ean: null,
   active: true,
   listPrice: { currency: 'PLN', netMinor: 20_000, grossMinor: 24_600, vatRate: '23' },
-  pricingRef: { productId: 7, templateId: 70, categoryId: 12 },
+  unit: 'Units',
+  pricingRef: {
+    productId: 7,
+    templateId: 70,
+    categoryId: 12,
+    salesPriceMinor: 20_000,
+    taxes: [{ kind: 'percent', amount: 2300, priceIncluded: false, includeBaseAmount: false, isBaseAffected: true }],
+    roundingMinor: 1,
+  },
 };
 const NOW = '2026-06-01T10:00:00Z';
 const rule = (over: Partial<ErpPriceRuleModel>): ErpPriceRuleModel => ({
@@ -30,7 +39,10 @@ describe('partnerPriceOf', () => {
       rule({ appliesTo: { kind: 'variant', productId: 7 }, compute: { kind: 'fixed', price: 150 } }),
       rule({ appliesTo: { kind: 'category', categoryIds: [10, 12] }, compute: { kind: 'percentage', percent: 50 } }),
     );
-    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: { currency: 'PLN', netMinor: 15_000, grossMinor: 18_450, vatRate: '23' } });
+    expect(partnerPriceOf(product, rules, NOW)).toEqual({
+      price: { currency: 'PLN', netMinor: 15_000, grossMinor: 18_450, vatRate: '23' },
+      ruleApplied: true,
+    });
     expect(net(partnerPriceOf(product, pricing(rules.rules[2]!, rule({})), NOW))).toBe(10_000);
     expect(net(partnerPriceOf(product, pricing(rule({ appliesTo: { kind: 'template', templateId: 70 } })), NOW))).toBe(18_000);
   });
@@ -42,8 +54,8 @@ describe('partnerPriceOf', () => {
       rule({ end: '2026-05-31T23:59:59Z' }),
       rule({ appliesTo: { kind: 'category', categoryIds: [13] } }),
     );
-    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: product.listPrice });
-    expect(partnerPriceOf(product, pricing(), NOW)).toEqual({ price: product.listPrice });
+    expect(partnerPriceOf(product, rules, NOW)).toEqual({ price: product.listPrice, ruleApplied: false });
+    expect(partnerPriceOf(product, pricing(), NOW)).toEqual({ price: product.listPrice, ruleApplied: false });
   });
 
   it('computes the formula on the list price: discount, rounding, surcharge, margins; other bases are unsupported', () => {
@@ -67,5 +79,18 @@ describe('odooPriceUnitFromGross', () => {
     expect(odooPriceUnitFromGross('129.99', [1], taxes)).toBe(105.68);
     expect(odooPriceUnitFromGross('129.99', [2], taxes)).toBe(129.99);
     expect(odooPriceUnitFromGross('10.00', [], taxes)).toBe(10);
+  });
+
+  it('sends the price whose taxes Odoo applies give the gross: fixed amounts, two companies', () => {
+    const more = new Map<number, OdooTaxDto>([
+      ...taxes,
+      [3, { id: 3, amount: 0.5, amount_type: 'fixed', price_include: false }],
+      [4, { id: 4, amount: 23, amount_type: 'percent', price_include: false, company_id: [1, 'PL'] as [number, string] }],
+      [5, { id: 5, amount: 19, amount_type: 'percent', price_include: false, company_id: [2, 'DE'] as [number, string] }],
+    ]);
+    // 10.00 + 23 % + 0.50 = 12.80
+    expect(odooPriceUnitFromGross('12.80', [1, 3], more)).toBe(10);
+    expect(odooPriceUnitFromGross('123.00', [4, 5], more, 1)).toBe(100);
+    expect(odooPriceUnitFromGross('119.00', [4, 5], more, 2)).toBe(100);
   });
 });

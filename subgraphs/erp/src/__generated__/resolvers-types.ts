@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ErpProductModel, ErpLocationModel, ErpCategoryModel } from '../upstream/erp-client.ts';
+import type { ErpProductModel, ErpLocationModel, ErpCategoryModel, ErpDeliveryRowModel } from '../upstream/erp-client.ts';
 import type { StockLevelModel } from '../stock-levels.ts';
 import type { ErpContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -649,7 +649,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerPrice: ResolverTypeWrapper<CustomerPrice>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
-  ErpDelivery: ResolverTypeWrapper<Omit<ErpDelivery, 'warehouse'> & { warehouse?: Maybe<ResolversTypes['Location']> }>;
+  ErpDelivery: ResolverTypeWrapper<ErpDeliveryRowModel>;
   ErpLineInput: ErpLineInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ErpReceiveReturnInput: ErpReceiveReturnInput;
@@ -698,7 +698,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerPrice: CustomerPrice;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
-  ErpDelivery: Omit<ErpDelivery, 'warehouse'> & { warehouse?: Maybe<ResolversParentTypes['Location']> };
+  ErpDelivery: ErpDeliveryRowModel;
   ErpLineInput: ErpLineInput;
   Int: Scalars['Int']['output'];
   ErpReceiveReturnInput: ErpReceiveReturnInput;

@@ -1,6 +1,8 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import { catalogueSkusResolvers } from './catalogue-skus.resolvers.ts';
 import { discoveryResolvers } from './discovery.resolvers.ts';
+import { channelOrderResolvers } from './channel-order.resolvers.ts';
+import { customerPriceResolvers } from './customer-price.resolvers.ts';
 import { locationResolvers } from './location.resolvers.ts';
 import { lookupResolvers } from './lookup.resolvers.ts';
 import { mutationResolvers } from './mutation.resolvers.ts';
@@ -16,6 +18,8 @@ export const resolvers: Resolvers = {
   ...mutationResolvers,
   ...discoveryResolvers,
   Product: { ...productResolvers.Product, ...discoveryResolvers.Product },
+  ...channelOrderResolvers,
+  Customer: { ...lookupResolvers.Customer, ...customerPriceResolvers.Customer },
   Query: {
     ...productResolvers.Query,
     ...discoveryResolvers.Query,

@@ -1,4 +1,3 @@
-import { formatMinorUnits } from '../money.ts';
 import { mapStockRowsToStockLevels } from '../stock-levels.ts';
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
 import type { ErpProductModel } from '../upstream/erp-client.ts';
@@ -6,15 +5,8 @@ import { checkNumericId, checkSku, checkSkus, checkStoreCodes, isSku } from '@om
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { currentCustomerBinding, notBoundCustomers } from '@omnigraph/shared/graphql-server';
 import { partnerPriceOf } from '../partner-price.ts';
-import type { ErpPriceModel } from '../upstream/erp-client.ts';
 
-function toPrice(price: ErpPriceModel) {
-  return {
-    net: { amount: formatMinorUnits(price.netMinor), currency: price.currency },
-    gross: { amount: formatMinorUnits(price.grossMinor), currency: price.currency },
-    vatRate: price.vatRate,
-  };
-}
+import { toPrice } from './customer-price.resolvers.ts';
 
 export const productResolvers: Resolvers = {
   Query: {

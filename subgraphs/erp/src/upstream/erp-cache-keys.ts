@@ -8,9 +8,10 @@
 /**
  * Prefix of every key (given to the cache as `keyPrefix`, so Redis holds `erp:v3:product:SKU-1`). Bump the version
  * whenever a stored shape changes, so old entries are never read as the new shape. v2: entries are envelopes
- * `{ value, fetchedAt }` (stale-if-error), and stock is cached. v3: products carry `pricingRef` (partner prices).
+ * `{ value, fetchedAt }` (stale-if-error), and stock is cached. v3: products carry `pricingRef` (partner prices). v4: products carry `unit` and their sales price and taxes in
+ * `pricingRef` (Odoo's tax semantics); partner pricing carries the pricelist name and base pricelists.
  */
-export const ERP_CACHE_KEY_PREFIX = 'erp:v3:';
+export const ERP_CACHE_KEY_PREFIX = 'erp:v4:';
 
 /** Keys below {@link ERP_CACHE_KEY_PREFIX} (the cache prepends it). */
 export const erpCacheKeys = {
@@ -32,4 +33,6 @@ export const erpCacheKeys = {
   referenceHits: (reference: string): string => `ref:${reference}`,
   lookupIdentities: (lookupKey: string): string => `lookup:${lookupKey}`,
   customerIdentities: (customerKey: string): string => `customer:${customerKey}`,
+  /** the ERP's outgoing deliveries (ErpDeliveryRowModel[]) of a channel order (`eshop:15228`), cached like look-ups */
+  channelOrderDeliveries: (orderId: string): string => `deliveries:${orderId}`,
 } as const;

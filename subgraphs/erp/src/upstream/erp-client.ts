@@ -2,6 +2,8 @@
  * The ERP role: what the `erp` subgraph needs from an ERP, in product-neutral domain models. Odoo is the only
  * adapter today (`upstream/odoo/`); another ERP would be one more folder implementing {@link ErpClient}.
  */
+import type { ErpTaxModel } from '../taxes.ts';
+import type { SaleOrderRefField } from '../order-references.ts';
 
 /** A price as integers of the currency's minor unit (grosze), so no amount ever goes through a float. */
 export interface ErpPriceModel {
@@ -22,6 +24,8 @@ export interface ErpProductModel {
   ean: string | null;
   active: boolean;
   listPrice: ErpPriceModel;
+  /** the unit of measure it is sold in, as the ERP names it (Odoo `uom_id`: "Units", "kg", "m") */
+  unit: string;
   /** where pricelist rules attach to the product (Odoo: variant, template, category ids); not exposed in the graph */
   pricingRef: ErpPricingRefModel;
 }
@@ -30,6 +34,12 @@ export interface ErpPricingRefModel {
   productId: number;
   templateId: number | null;
   categoryId: number | null;
+  /** the sales price as the ERP stores it (Odoo `lst_price`): net or gross depending on `taxes[].priceIncluded` */
+  salesPriceMinor: number;
+  /** the company's sales taxes of the product, in the order the ERP applies them (groups flattened) */
+  taxes: readonly ErpTaxModel[];
+  /** the currency's rounding in minor units (0.01 → 1, 1.0 → 100) */
+  roundingMinor: number;
 }
 
 /** One pricelist rule, in the order the ERP applies them (the first that matches wins). */
@@ -49,8 +59,13 @@ export interface ErpPriceRuleModel {
     | { kind: 'percentage'; percent: number }
     /** on the sales price: price − price × discount %, rounded to `round`, + surcharge, within the margins */
     | { kind: 'formula'; discount: number; surcharge: number; round: number; minMargin: number; maxMargin: number }
-    /** based on something the graph does not read (cost, another pricelist) */
+    /** based on something the graph does not read (cost, …) */
     | { kind: 'unsupported'; base: string };
+  /**
+   * the price the rule starts from: the sales price, or another pricelist's price for the product (Odoo `base =
+   * 'pricelist'`, `base_pricelist_id`); fixed rules start from nothing
+   */
+  basePricelistId?: number | null;
 }
 
 /** What a partner pays: their pricelist's rules (none: the list price). */
@@ -58,7 +73,35 @@ export interface ErpPartnerPricingModel {
   partnerId: number;
   /** null when the partner has no pricelist */
   pricelistId: number | null;
+  /** the pricelist's name (Odoo `product.pricelist` name, e.g. "Stali klienci"); null without a pricelist */
+  pricelistName?: string | null;
   rules: readonly ErpPriceRuleModel[];
+  /** the rules of the pricelists other rules are based on (`basePricelistId`), by pricelist id */
+  basePricelists?: Readonly<Record<string, readonly ErpPriceRuleModel[]>>;
+}
+
+/** An outgoing delivery of a sale order (Odoo `stock.picking`, picking type code `outgoing`). */
+export interface ErpDeliveryRowModel {
+  saleOrderId: number;
+  /** e.g. WAW1/OUT/00012 */
+  name: string;
+  /** the ERP's state: draft, waiting, confirmed, assigned, done, cancel */
+  state: string;
+  carrierName: string | null;
+  trackingNumber: string | null;
+  /** ISO 8601 UTC */
+  createdAt: string;
+  scheduledAt: string | null;
+  doneAt: string | null;
+  /** the warehouse it leaves from, as one of {@link ErpLocationModel.stockRefs}; null when the ERP does not say */
+  warehouseRef: string | null;
+}
+
+/** Where to look for the sale orders of channel orders: exact values of a field, or values a field contains. */
+export interface ErpSaleOrderRefQuery {
+  exact: readonly { field: SaleOrderRefField; values: readonly string[] }[];
+  /** for a convention whose value cannot be rebuilt from the id: the field contains the id (the caller filters) */
+  contains: readonly { field: SaleOrderRefField; value: string }[];
 }
 
 /** An order line of a write: SKU, quantity, and the gross unit price for a reservation (null: the ERP prices it). */
@@ -219,6 +262,11 @@ export interface ErpClient {
   listCatalogue(args: { afterProductId: number; limit: number; changedSince?: string | undefined }): Promise<ErpCatalogueEntryModel[]>;
   /** Every product category, in one read. */
   listCategories(): Promise<ErpCategoryModel[]>;
+  /**
+   * The sale orders `query` finds and their outgoing deliveries (oldest first), in two calls whatever the number of
+   * orders.
+   */
+  findSaleOrderDeliveries(args: { query: ErpSaleOrderRefQuery }): Promise<{ orders: ErpSaleOrderModel[]; deliveries: ErpDeliveryRowModel[] }>;
 
   /** Each partner's pricelist and its rules, in one read of partners and one of rules for all of them; unknown → absent. */
   getPartnerPricing(args: { partnerIds: readonly number[] }): Promise<ErpPartnerPricingModel[]>;

@@ -20,7 +20,8 @@ const product = (sku: string): ErpProductModel => ({
   ean: null,
   active: true,
   listPrice: { currency: 'PLN', netMinor: 100, grossMinor: 123, vatRate: '23' },
-  pricingRef: { productId: 1, templateId: 1, categoryId: null },
+  unit: 'Units',
+  pricingRef: { productId: 1, templateId: 1, categoryId: null, salesPriceMinor: 100, taxes: [], roundingMinor: 1 },
 });
 const row = (sku: string, stockRef: string): ErpStockRowModel => ({
   sku,
@@ -57,6 +58,7 @@ function fakeClient() {
     searchPartners: vi.fn<ErpClient['searchPartners']>(async () => []),
     getPartnerPricing: vi.fn<ErpClient['getPartnerPricing']>(async () => []),
     listActiveSkus: vi.fn<ErpClient['listActiveSkus']>(async () => ({ skus: [], nextAfterId: null })),
+    findSaleOrderDeliveries: vi.fn<ErpClient['findSaleOrderDeliveries']>(async () => ({ orders: [], deliveries: [] })),
     findReservations: vi.fn<ErpClient['findReservations']>(async () => []),
     createReservation: vi.fn<ErpClient['createReservation']>(async () => ({ id: 1 })),
     confirmReservation: vi.fn<ErpClient['confirmReservation']>(async () => undefined),

@@ -9,8 +9,17 @@ import {
   type CustomerRef,
   type ErpIdentityModel,
 } from '../identities.ts';
-import { channelOrderOf, classifyReference, type ChannelOrderRef, type ChannelOrderRule, type ClassifiedReference } from '../order-references.ts';
-import type { ErpClient, ErpPartnerQuery } from './erp-client.ts';
+import {
+  channelOrderOf,
+  channelRefValueOf,
+  classifyReference,
+  parseChannelOrderId,
+  type ChannelOrderRef,
+  type ChannelOrderRule,
+  type ClassifiedReference,
+  type SaleOrderRefField,
+} from '../order-references.ts';
+import type { ErpClient, ErpDeliveryRowModel, ErpPartnerQuery, ErpSaleOrderRefQuery } from './erp-client.ts';
 import { erpCacheKeys } from './erp-cache-keys.ts';
 
 /**
@@ -43,6 +52,36 @@ export interface ErpLookupLoaders {
   lookupIdentities: CachedLoader<string, ErpIdentityModel[]>;
   /** a CRM customer's partners (key: {@link customerKey}) */
   customerIdentities: CachedLoader<string, ErpIdentityModel[]>;
+  /** the ERP's outgoing deliveries of a channel order (key: `eshop:<id>` / `marketplace:<uuid>`), oldest first */
+  channelOrderDeliveries: CachedLoader<string, ErpDeliveryRowModel[]>;
+}
+
+/**
+ * Where the sale orders of `orderIds` are, by the convention (ERP_CHANNEL_ORDER_REFS): each rule of the order's
+ * channel gives the field's exact value (`WC-15228`; an Allegro UUID in both cases, as connectors differ), or — for a
+ * pattern that cannot be inverted — a search for the id in the field, filtered afterwards by the convention itself.
+ */
+export function saleOrderRefQuery(orderIds: readonly string[], rules: readonly ChannelOrderRule[]): ErpSaleOrderRefQuery {
+  const exact = new Map<SaleOrderRefField, Set<string>>();
+  const contains: { field: SaleOrderRefField; value: string }[] = [];
+  for (const orderId of orderIds) {
+    const parsed = parseChannelOrderId(orderId);
+    if (parsed === null) continue;
+    for (const rule of rules) {
+      if (rule.channel !== parsed.channel) continue;
+      const value = channelRefValueOf(rule, parsed.id);
+      if (value === null) continue;
+      if (value === undefined) {
+        contains.push({ field: rule.field, value: parsed.id });
+        continue;
+      }
+      const values = exact.get(rule.field) ?? new Set<string>();
+      values.add(value);
+      if (parsed.channel === 'marketplace') values.add(value.toUpperCase());
+      exact.set(rule.field, values);
+    }
+  }
+  return { exact: [...exact].map(([field, values]) => ({ field, values: [...values] })), contains };
 }
 
 /** `<partner id>|<lower-case e-mail>`, either part empty. */
@@ -154,5 +193,33 @@ export function createErpLookupLoaders(options: CreateErpLookupLoadersOptions): 
     },
   });
 
-  return { classify, referenceHits, lookupIdentities, customerIdentities };
+  // Deliveries change as the warehouse works (a tracking number appears), so they are cached as briefly as look-ups
+  // and never served stale: an order whose ERP cannot be asked shows null with the error, not an old state.
+  const channelOrderDeliveries = createCachedLoader<string, ErpDeliveryRowModel[]>({
+    ...common,
+    name: 'channelOrderDeliveries',
+    cacheKey: erpCacheKeys.channelOrderDeliveries,
+    async fetch(orderIds) {
+      const query = saleOrderRefQuery(orderIds, settings.channelOrderRules);
+      const found =
+        query.exact.length === 0 && query.contains.length === 0 ? { orders: [], deliveries: [] } : await client.findSaleOrderDeliveries({ query });
+      const orderOf = new Map<number, string>();
+      for (const order of found.orders) {
+        const ref = channelOrderOf({ name: order.name, client_order_ref: order.clientOrderRef, origin: order.origin }, settings.channelOrderRules);
+        if (ref !== null) orderOf.set(order.id, ref.id);
+      }
+      const byOrder = new Map<string, ErpDeliveryRowModel[]>();
+      for (const delivery of found.deliveries) {
+        const orderId = orderOf.get(delivery.saleOrderId);
+        if (orderId === undefined) continue;
+        const list = byOrder.get(orderId) ?? [];
+        list.push(delivery);
+        byOrder.set(orderId, list);
+      }
+      // channelOrderOf writes Allegro ids in lower case
+      return orderIds.map((id) => byOrder.get(id.startsWith('marketplace:') ? id.toLowerCase() : id) ?? []);
+    },
+  });
+
+  return { classify, referenceHits, lookupIdentities, customerIdentities, channelOrderDeliveries };
 }

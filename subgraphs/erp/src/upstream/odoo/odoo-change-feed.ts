@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
 import { compactRefs, uniqueIds, type ChangeEvent, type ChangeKind, type PolledChangeSource } from '@omnigraph/shared/freshness';
+import { createOdooTransport, type OdooProtocol } from './odoo-transport.ts';
 
 /**
  * Odoo has no change feed in its external API, so changes are polled on `write_date` (every model has it, UTC, second
@@ -24,6 +25,9 @@ export interface OdooChangeFeedOptions {
   http: AxiosInstance;
   database: string;
   apiKey: string;
+  /** ODOO_PROTOCOL / ODOO_LOGIN, as the client uses them. @default 'json2' */
+  protocol?: OdooProtocol | undefined;
+  login?: string | undefined;
   /** how far behind the cursor each poll looks again for late commits, in seconds. @default 30 */
   overlapSeconds?: number;
   /** rows per `search_read`. @default 500 */
@@ -83,13 +87,19 @@ export function createOdooChangeFeeds(options: OdooChangeFeedOptions): PolledCha
   const { http } = options;
   const overlapSeconds = options.overlapSeconds ?? 30;
   const pageSize = options.pageSize ?? 500;
-  const headers = { Authorization: `bearer ${options.apiKey}`, 'X-Odoo-Database': options.database };
+  const transport = createOdooTransport({
+    http,
+    protocol: options.protocol,
+    database: options.database,
+    apiKey: options.apiKey,
+    login: options.login,
+  });
   // Archived products change too (archiving is a change), so the active filter is off for every read.
   const context = { active_test: false };
 
   async function call<S extends z.ZodType>(model: string, method: string, body: object, schema: S): Promise<z.infer<S>> {
     try {
-      const response = await http.post(`/json/2/${model}/${method}`, { ...body, context }, { headers });
+      const response = await transport.post(model, method, { ...body, context });
       return schema.parse(response.data);
     } catch (error) {
       throw mapAxiosErrorToUpstreamError(error, { serviceName: 'erp', operation: 'pollChanges' });

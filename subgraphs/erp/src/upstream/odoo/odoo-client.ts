@@ -1,20 +1,22 @@
 import type { AxiosInstance } from 'axios';
-import type { z } from 'zod';
 import type { Upstream } from '@omnigraph/shared/upstream';
 import type { ErpClient, ErpLocationModel } from '../erp-client.ts';
+import { z } from 'zod';
 import {
   OdooCountryListDto,
+  OdooMany2one,
   OdooPartnerAddressListDto,
   OdooProductListDto,
   OdooStockQuantListDto,
-  OdooTaxListDto,
   OdooWarehouseListDto,
-  type OdooTaxDto,
 } from './odoo-dtos.ts';
 import { createOdooCatalogueSkus } from './odoo-catalogue-skus.ts';
 import { createOdooDiscovery } from './odoo-discovery.ts';
+import { createOdooDeliveries } from './odoo-deliveries.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
+import { missingOdooGroupChildren, ODOO_TAX_FIELDS, OdooTaxListDto, type OdooTaxDto } from './odoo-taxes.ts';
 import { createOdooPricing } from './odoo-pricing.ts';
+import { createOdooTransport, type OdooProtocol } from './odoo-transport.ts';
 import { createOdooWrites } from './odoo-writes.ts';
 import { mapOdooProductDtoToErpProduct, mapOdooQuantsToErpStockRows, mapOdooWarehouseToErpLocation } from './odoo-mappers.ts';
 
@@ -33,8 +35,12 @@ export interface OdooClientOptions {
   http: AxiosInstance;
   /** the shared upstream-call helper for this Odoo server (deadline, retries, breaker, bulkhead, budget) */
   upstream: Upstream;
-  /** sent as `X-Odoo-Database`, needed when the host serves several databases */
+  /** sent as `X-Odoo-Database` (JSON-2) / the `db` argument (JSON-RPC) */
   database: string;
+  /** ODOO_PROTOCOL: JSON-2 (Odoo 19+) or the legacy JSON-RPC (Odoo ≤ 18). @default 'json2' */
+  protocol?: OdooProtocol | undefined;
+  /** ODOO_LOGIN: the API user's login, which JSON-RPC authenticates with */
+  login?: string | undefined;
   /** an API key of a dedicated bot user (Odoo 19 keys expire after at most 3 months) */
   apiKey: string;
   /** how long VAT rates read from `account.tax` are kept in process. @default 3_600_000 (1 hour) */
@@ -43,6 +49,11 @@ export interface OdooClientOptions {
   now?: () => number;
   /** where partners' phone numbers are searched (ERP_PARTNER_PHONE_FIELDS). @default ['phone'] */
   partnerPhoneFields?: readonly PartnerPhoneField[];
+  /**
+   * The company whose taxes price the products (ERP_COMPANY_ID); unset: the API user's company (`res.users`
+   * `company_id`, asked once per process).
+   */
+  companyId?: number | undefined;
 }
 
 const PRODUCT_FIELDS = [
@@ -56,6 +67,7 @@ const PRODUCT_FIELDS = [
   'active',
   'product_tmpl_id',
   'categ_id',
+  'uom_id',
 ];
 const QUANT_FIELDS = ['product_id', 'location_id', 'warehouse_id', 'quantity', 'reserved_quantity', 'write_date'];
 const WAREHOUSE_FIELDS = ['name', 'code', 'lot_stock_id', 'partner_id'];
@@ -70,18 +82,25 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /**
  * The ERP role over Odoo 19's JSON-2 API: `POST /json/2/<model>/<method>` with named parameters, `Authorization:
  * bearer <api key>`, HTTP 200 with the bare result, real HTTP statuses for errors
- * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html). Every call is one transaction;
- * reads may be retried by the shared helper, the write steps' calls (odoo-writes.ts) never are.
+ * (https://www.odoo.com/documentation/19.0/developer/reference/external_api.html), or — ODOO_PROTOCOL=jsonrpc, Odoo
+ * ≤ 18 — the same calls as `execute_kw` over `/jsonrpc` (odoo-transport.ts). Every call is one transaction; reads may
+ * be retried by the shared helper, the write steps' calls (odoo-writes.ts) never are.
  */
 export function createOdooClient(options: OdooClientOptions): ErpClient {
   const { http } = options;
   const now = options.now ?? Date.now;
   const taxTtlMs = options.taxCacheTtlMs ?? DEFAULT_TAX_CACHE_TTL_MS;
-  const headers = { Authorization: `bearer ${options.apiKey}`, 'X-Odoo-Database': options.database };
-  const taxCache = new Map<number, { tax: Promise<OdooTaxDto | undefined>; expiresAtMs: number }>();
+  const transport = createOdooTransport({
+    http,
+    protocol: options.protocol,
+    database: options.database,
+    apiKey: options.apiKey,
+    login: options.login,
+  });
+  let company: Promise<number> | null = options.companyId === undefined ? null : Promise.resolve(options.companyId);
 
   /**
-   * One JSON-2 call through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
+   * One Odoo call (JSON-2's named body, sent in the configured wire format) through the shared helper, validated. `operation` is the role method (`getProductsBySkus`), never
    * the Odoo model or URL: errors name the role.
    */
   function call<S extends z.ZodType>(
@@ -95,35 +114,130 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
       // reads (search_read, read) change nothing when repeated; writes (create, action_confirm, button_validate) say
       // so and are never retried by the helper: the write steps look their document up by tag instead
       idempotent: callOptions.idempotent ?? true,
-      send: (signal) => http.post(`/json/2/${request.model}/${request.method}`, request.body, { headers, signal }),
+      send: (signal) => transport.post(request.model, request.method, request.body as Record<string, unknown>, signal),
       parse: (response) => schema.parse(response.data),
     });
   }
 
-  /** VAT rates by tax id: one `account.tax` `read` for the ids not cached yet. */
-  async function getTaxes(ids: readonly number[]): Promise<Map<number, OdooTaxDto>> {
+  /**
+   * Reads by id through an in-process cache (taxes, currencies: effectively immutable — Odoo refuses to change the
+   * amount of a used tax): one `read` for the ids not cached yet; a failed read is not kept.
+   */
+  function cachedRead<V>(
+    cache: Map<number, { value: Promise<V | undefined>; expiresAtMs: number }>,
+    ids: readonly number[],
+    read: (missing: number[]) => Promise<Map<number, V>>,
+  ): Promise<Map<number, V>> {
     const at = now();
-    const missing = [...new Set(ids)].filter((id) => {
-      const cached = taxCache.get(id);
+    const unique = [...new Set(ids)];
+    const missing = unique.filter((id) => {
+      const cached = cache.get(id);
       return cached === undefined || cached.expiresAtMs <= at;
     });
     if (missing.length > 0) {
-      const read = call(
-        'getProductsBySkus',
-        { model: 'account.tax', method: 'read', body: { ids: missing, fields: ['amount', 'amount_type', 'price_include'] } },
-        OdooTaxListDto,
-      );
+      const answer = read(missing);
       for (const id of missing) {
-        const tax = read.then((taxes) => taxes.find((t) => t.id === id));
-        taxCache.set(id, { tax, expiresAtMs: at + taxTtlMs });
-        // a failed read must not stay cached
-        tax.catch(() => taxCache.delete(id));
+        const value = answer.then((found) => found.get(id));
+        cache.set(id, { value, expiresAtMs: at + taxTtlMs });
+        value.catch(() => cache.delete(id));
       }
     }
-    const entries = await Promise.all([...new Set(ids)].map(async (id) => [id, await taxCache.get(id)?.tax] as const));
-    const taxes = new Map<number, OdooTaxDto>();
-    for (const [id, tax] of entries) if (tax) taxes.set(id, tax);
+    return Promise.all(unique.map(async (id) => [id, await cache.get(id)?.value] as const)).then((entries) => {
+      const out = new Map<number, V>();
+      for (const [id, value] of entries) if (value !== undefined) out.set(id, value);
+      return out;
+    });
+  }
+  const taxValues = new Map<number, { value: Promise<OdooTaxDto | undefined>; expiresAtMs: number }>();
+  const roundingValues = new Map<number, { value: Promise<number | undefined>; expiresAtMs: number }>();
+
+  /**
+   * The `account.tax` fields this Odoo has: every one of ODOO_TAX_FIELDS over JSON-2 (19+); over JSON-RPC (≤ 18) asked
+   * once with `fields_get`, as Odoo 17 has no `price_include_override` and refuses a read naming it.
+   */
+  let taxFields: Promise<string[]> | null = (options.protocol ?? 'json2') === 'json2' ? Promise.resolve(ODOO_TAX_FIELDS) : null;
+  function getTaxFields(): Promise<string[]> {
+    if (taxFields === null) {
+      const asked = call(
+        'getProductsBySkus',
+        { model: 'account.tax', method: 'fields_get', body: { attributes: ['type'] } },
+        z.record(z.string(), z.unknown()),
+      ).then((fields) => ODOO_TAX_FIELDS.filter((f) => f in fields));
+      taxFields = asked;
+      asked.catch(() => {
+        if (taxFields === asked) taxFields = null;
+      });
+    }
+    return taxFields;
+  }
+
+  /** Taxes by id (`account.tax` `read`), and the children of the groups among them (a second read, once). */
+  async function getTaxes(ids: readonly number[]): Promise<Map<number, OdooTaxDto>> {
+    const readTaxes = async (missing: number[]) => {
+      const fields = await getTaxFields();
+      const rows = await call('getProductsBySkus', { model: 'account.tax', method: 'read', body: { ids: missing, fields } }, OdooTaxListDto);
+      return new Map(rows.map((t) => [t.id, t]));
+    };
+    const taxes = await cachedRead(taxValues, ids, readTaxes);
+    for (let depth = 0; depth < 5; depth += 1) {
+      const children = missingOdooGroupChildren(ids, taxes);
+      if (children.length === 0) break;
+      for (const [id, tax] of await cachedRead(taxValues, children, readTaxes)) taxes.set(id, tax);
+    }
     return taxes;
+  }
+
+  /** `res.currency` `rounding` by currency id. */
+  function getRoundings(ids: readonly number[]): Promise<Map<number, number>> {
+    return cachedRead(roundingValues, ids, (missing) =>
+      call(
+        'getProductsBySkus',
+        { model: 'res.currency', method: 'read', body: { ids: missing, fields: ['rounding'] } },
+        z.array(z.object({ id: z.number().int(), rounding: z.number() })),
+      ).then((rows) => new Map(rows.map((c) => [c.id, c.rounding]))),
+    );
+  }
+
+  /**
+   * The company whose taxes count: ERP_COMPANY_ID, else the API user's (`res.users` `context_get` names the uid, its
+   * `read` the company), asked once per process.
+   */
+  function getCompanyId(): Promise<number> {
+    if (company === null) {
+      const asked = (async () => {
+        const context = await call(
+          'getProductsBySkus',
+          { model: 'res.users', method: 'context_get', body: {} },
+          z.object({ uid: z.number().int() }).passthrough(),
+        );
+        const [user] = await call(
+          'getProductsBySkus',
+          { model: 'res.users', method: 'read', body: { ids: [context.uid], fields: ['company_id'] } },
+          z.array(z.object({ id: z.number().int(), company_id: OdooMany2one })),
+        );
+        if (!user) throw new Error(`res.users ${context.uid} is not readable`);
+        return user.company_id[0];
+      })();
+      company = asked;
+      asked.catch(() => {
+        if (company === asked) company = null;
+      });
+    }
+    return company;
+  }
+
+  /**
+   * Which company's taxes count only matters when the products hold taxes of several companies: a single-company
+   * database (and a batch of one company's taxes) costs no call for it; once known (or configured) it is always used.
+   */
+  async function companyFor(taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): Promise<number | null> {
+    const companies = new Set(
+      taxIds.flatMap((id) => {
+        const owner = taxes.get(id)?.company_id;
+        return owner === undefined || owner === false ? [] : [owner[0]];
+      }),
+    );
+    return company !== null || companies.size > 1 ? getCompanyId() : null;
   }
 
   return {
@@ -133,9 +247,11 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
     ...createOdooPricing(call),
     // the active SKUs page by page, for the pricing subgraph's catalogue-wide report (odoo-catalogue-skus.ts)
     ...createOdooCatalogueSkus(call),
-    ...createOdooWrites({ call, getTaxes }),
     // the search index's catalogue pages and the category tree (odoo-discovery.ts)
     ...createOdooDiscovery(call),
+    // channel orders' sale orders and their outgoing deliveries (odoo-deliveries.ts)
+    ...createOdooDeliveries({ call, now, cacheTtlMs: taxTtlMs }),
+    ...createOdooWrites({ call, getTaxes, companyFor }),
 
     /** `product.product/search_read`, archived variants included (the domain mentions `active`). */
     async getProductsBySkus({ skus }) {
@@ -161,10 +277,15 @@ export function createOdooClient(options: OdooClientOptions): ErpClient {
         ),
       );
       const dtos = pages.flat();
-      const taxes = await getTaxes(dtos.flatMap((dto) => dto.taxes_id));
+      const taxIds = dtos.flatMap((dto) => dto.taxes_id);
+      const [taxes, roundingOf] = await Promise.all([
+        getTaxes(taxIds),
+        getRoundings(dtos.flatMap((dto) => (dto.currency_id === false ? [] : [dto.currency_id[0]]))),
+      ]);
+      const companyId = await companyFor(taxIds, taxes);
       const products = [];
       for (const dto of dtos) {
-        const product = mapOdooProductDtoToErpProduct(dto, taxes);
+        const product = mapOdooProductDtoToErpProduct(dto, taxes, { companyId, roundingOf });
         if (product) products.push(product);
       }
       return products;

@@ -36,20 +36,11 @@ export const OdooProductDto = z.object({
   /** where pricelist rules attach: the template (`1_product`) and the category (`2_product_category`) */
   product_tmpl_id: OdooOptionalMany2one,
   categ_id: OdooOptionalMany2one,
+  /** the sales unit: `[id, "Units"]`; required in Odoo, `false` only guards against a broken row */
+  uom_id: OdooOptionalMany2one.optional(),
 });
 export type OdooProductDto = z.infer<typeof OdooProductDto>;
 export const OdooProductListDto = z.array(OdooProductDto);
-
-/** `account.tax` `read` row. */
-export const OdooTaxDto = z.object({
-  id: z.number().int(),
-  amount: z.number(),
-  /** `percent` | `fixed` | `division` | `group` | `code` */
-  amount_type: z.string(),
-  price_include: z.boolean(),
-});
-export type OdooTaxDto = z.infer<typeof OdooTaxDto>;
-export const OdooTaxListDto = z.array(OdooTaxDto);
 
 /** `stock.quant` `search_read` row: one per (product, location, lot, package, owner). */
 export const OdooStockQuantDto = z.object({

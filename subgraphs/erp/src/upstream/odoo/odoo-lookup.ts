@@ -128,7 +128,7 @@ const PARTNER_FIELDS = ['name', 'is_company', 'email', 'vat', 'zip', 'create_dat
 
 const text = (value: string | false): string | null => (value === false || value.trim() === '' ? null : value);
 
-function toSaleOrder(dto: z.infer<typeof OdooSaleOrderRefDto>): ErpSaleOrderModel {
+export function toSaleOrder(dto: z.infer<typeof OdooSaleOrderRefDto>): ErpSaleOrderModel {
   return {
     id: dto.id,
     name: dto.name,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooWarehouseDto, type OdooTaxDto } from './odoo-dtos.ts';
+import { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooWarehouseDto } from './odoo-dtos.ts';
+import type { OdooTaxDto } from './odoo-taxes.ts';
 import {
   mapOdooDatetimeToIso,
   mapOdooHtmlToText,
@@ -29,6 +30,7 @@ const kettle = OdooProductDto.parse({
   active: true,
   product_tmpl_id: [1488, 'Czajnik elektryczny stalowy 1,7 l'],
   categ_id: [12, 'All / Saleable / AGD drobne'],
+  uom_id: [1, 'Units'],
 });
 
 describe('mapOdooProductDtoToErpProduct', () => {
@@ -39,7 +41,15 @@ describe('mapOdooProductDtoToErpProduct', () => {
       ean: '5901234123457',
       active: true,
       listPrice: { currency: 'PLN', netMinor: 20000, grossMinor: 24600, vatRate: '23' },
-      pricingRef: { productId: 1502, templateId: 1488, categoryId: 12 },
+      unit: 'Units',
+      pricingRef: {
+        productId: 1502,
+        templateId: 1488,
+        categoryId: 12,
+        salesPriceMinor: 20000,
+        taxes: [{ kind: 'percent', amount: 2300, priceIncluded: false, includeBaseAmount: false, isBaseAffected: true }],
+        roundingMinor: 1,
+      },
     });
   });
 
@@ -59,7 +69,8 @@ describe('mapOdooProductDtoToErpProduct', () => {
       name: 'Kubek termiczny 450 ml (Granatowy)',
       ean: null,
       active: false,
-      listPrice: { currency: 'PLN', netMinor: 5000, grossMinor: 5400, vatRate: '8' },
+      // Odoo adds the fixed-amount tax (1.00) on top of the 8 %
+      listPrice: { currency: 'PLN', netMinor: 5000, grossMinor: 5500, vatRate: '8' },
     });
   });
 

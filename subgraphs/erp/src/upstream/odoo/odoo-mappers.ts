@@ -1,6 +1,8 @@
-import { formatBasisPointsAsPercent, grossFromNet, toMinorUnits } from '../../money.ts';
+import { toMinorUnits } from '../../money.ts';
+import { applyTaxes, vatRateOf } from '../../taxes.ts';
 import type { ErpLocationKind, ErpLocationModel, ErpProductModel, ErpStockRowModel } from '../erp-client.ts';
-import type { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooTaxDto, OdooWarehouseDto } from './odoo-dtos.ts';
+import type { OdooPartnerAddressDto, OdooProductDto, OdooStockQuantDto, OdooWarehouseDto } from './odoo-dtos.ts';
+import { mapOdooTaxes, type OdooTaxDto } from './odoo-taxes.ts';
 
 /** Odoo's company currency when a product has none (the retailer's Odoo runs in PLN). */
 const FALLBACK_CURRENCY = 'PLN';
@@ -8,20 +10,6 @@ const FALLBACK_CURRENCY = 'PLN';
 /** `"2026-05-12 08:20:14"` (Odoo: UTC, no offset) → `"2026-05-12T08:20:14Z"`. */
 export function mapOdooDatetimeToIso(value: string): string {
   return `${value.replace(' ', 'T')}Z`;
-}
-
-/**
- * The VAT rate of a product in basis points, from its `taxes_id`: the sum of its percent taxes that are not included
- * in the price (Odoo's `list_price` is net for such taxes). Fixed-amount or price-included taxes cannot be expressed
- * as one rate on a net price, so they are left out; a product without taxes has rate 0.
- */
-export function mapOdooTaxesToVatBasisPoints(taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): number {
-  let basisPoints = 0;
-  for (const id of taxIds) {
-    const tax = taxes.get(id);
-    if (tax && tax.amount_type === 'percent' && !tax.price_include) basisPoints += Math.round(tax.amount * 100);
-  }
-  return basisPoints;
 }
 
 /**
@@ -37,15 +25,34 @@ export function mapOdooProductVariantName(dto: Pick<OdooProductDto, 'display_nam
   return dto.name;
 }
 
+/** What prices a product beyond its own row: the company whose taxes count and the currencies' rounding. */
+export interface OdooPricingContext {
+  /** the configured company (ERP_COMPANY_ID, else the API user's); null: every company's taxes */
+  companyId: number | null;
+  /** `res.currency.rounding` by currency id (0.01, 1.0, 0.05…); absent → 0.01 */
+  roundingOf: ReadonlyMap<number, number>;
+}
+
+/** Odoo's unit when `uom_id` is somehow empty (it is required): the default `uom.product_uom_unit`. */
+const FALLBACK_UNIT = 'Units';
+
 /**
  * `product.product` → product. `null` for a variant without `default_code` (it has no SKU, so no channel can
- * reference it). The net price is `lst_price` (the variant's price: template price + attribute extras), net because
- * the simulator's and the retailer's taxes are `price_include: false`.
+ * reference it). The price is `lst_price` (the variant's price: template price + attribute extras) as Odoo stores
+ * it, with the company's sales taxes applied the way Odoo does (`src/taxes.ts`): net for taxes on top, gross for
+ * price-included ones, fixed and division taxes, groups, rounded to the currency's rounding.
  */
-export function mapOdooProductDtoToErpProduct(dto: OdooProductDto, taxes: ReadonlyMap<number, OdooTaxDto>): ErpProductModel | null {
+export function mapOdooProductDtoToErpProduct(
+  dto: OdooProductDto,
+  taxes: ReadonlyMap<number, OdooTaxDto>,
+  context: OdooPricingContext = { companyId: null, roundingOf: new Map() },
+): ErpProductModel | null {
   if (dto.default_code === false || dto.default_code === '') return null;
-  const vatBasisPoints = mapOdooTaxesToVatBasisPoints(dto.taxes_id, taxes);
-  const netMinor = toMinorUnits(dto.lst_price);
+  const productTaxes = mapOdooTaxes(dto.taxes_id, taxes, context.companyId);
+  const rounding = dto.currency_id === false ? undefined : context.roundingOf.get(dto.currency_id[0]);
+  const roundingMinor = rounding === undefined ? 1 : Math.max(1, toMinorUnits(rounding));
+  const salesPriceMinor = toMinorUnits(dto.lst_price);
+  const taxed = applyTaxes(salesPriceMinor, productTaxes, roundingMinor);
   return {
     sku: dto.default_code,
     name: mapOdooProductVariantName(dto),
@@ -54,14 +61,18 @@ export function mapOdooProductDtoToErpProduct(dto: OdooProductDto, taxes: Readon
     listPrice: {
       // res.currency's display name is its ISO code ("PLN")
       currency: dto.currency_id === false ? FALLBACK_CURRENCY : dto.currency_id[1],
-      netMinor,
-      grossMinor: grossFromNet(netMinor, vatBasisPoints),
-      vatRate: formatBasisPointsAsPercent(vatBasisPoints),
+      netMinor: taxed.netMinor,
+      grossMinor: taxed.grossMinor,
+      vatRate: vatRateOf(taxed),
     },
+    unit: dto.uom_id === undefined || dto.uom_id === false ? FALLBACK_UNIT : dto.uom_id[1],
     pricingRef: {
       productId: dto.id,
       templateId: dto.product_tmpl_id === false ? null : dto.product_tmpl_id[0],
       categoryId: dto.categ_id === false ? null : dto.categ_id[0],
+      salesPriceMinor,
+      taxes: productTaxes,
+      roundingMinor,
     },
   };
 }

@@ -21,6 +21,8 @@ const OdooPricelistItemDto = z.object({
   categ_id: OdooOptionalMany2one,
   compute_price: z.string(),
   base: z.union([z.string(), OdooFalse]),
+  /** the pricelist a `base = 'pricelist'` rule starts from */
+  base_pricelist_id: OdooOptionalMany2one.optional(),
   fixed_price: z.number(),
   percent_price: z.number(),
   price_discount: z.number(),
@@ -36,6 +38,17 @@ type OdooPricelistItemDto = z.infer<typeof OdooPricelistItemDto>;
 const OdooCategoryDto = z.object({ id: z.number().int(), parent_id: OdooOptionalMany2one });
 
 const ITEM_FIELDS = Object.keys(OdooPricelistItemDto.shape).filter((f) => f !== 'id');
+/** Pricelists based on pricelists based on…: how many levels are read. */
+const MAX_BASE_LEVELS = 5;
+
+/**
+ * A pricelist's name from its many2one display name: Odoo 17+ shows `name (currency)` (`Stali klienci (PLN)`,
+ * product.pricelist `_compute_display_name`), the graph gives the name.
+ */
+export function mapOdooPricelistName(displayName: string): string {
+  return displayName.replace(/ \([A-Z]{3}\)$/, '');
+}
+
 export const ODOO_PRICELIST_ITEM_ORDER = 'applied_on, min_quantity desc, categ_id desc, id desc';
 
 /** One pricelist rule row → the domain rule; null for a rule that names nothing (a variant rule without a variant). */
@@ -57,11 +70,21 @@ export function mapOdooPricelistItem(item: OdooPricelistItemDto, descendants: Re
     default:
       appliesTo = { kind: 'global' };
   }
+  // Odoo 17+: `base` is where both a percentage and a formula start (`_compute_base_price`): the sales price, another
+  // pricelist's price, or the cost (`standard_price`, not read by the graph → unsupported)
+  let basePricelistId: number | null = null;
+  let unsupportedBase: string | null = null;
+  if (item.compute_price !== 'fixed') {
+    if (item.base === 'pricelist') {
+      if (item.base_pricelist_id === undefined || item.base_pricelist_id === false) unsupportedBase = 'pricelist';
+      else basePricelistId = item.base_pricelist_id[0];
+    } else if (item.base !== 'list_price' && item.base !== false) unsupportedBase = item.base;
+  }
   let compute: ErpPriceRuleModel['compute'];
   if (item.compute_price === 'fixed') compute = { kind: 'fixed', price: item.fixed_price };
+  else if (unsupportedBase !== null) compute = { kind: 'unsupported', base: unsupportedBase };
   else if (item.compute_price === 'percentage') compute = { kind: 'percentage', percent: item.percent_price };
-  // `base` is the formula's starting price; only the sales price is read by the graph
-  else if (item.base === 'list_price' || item.base === false) {
+  else {
     compute = {
       kind: 'formula',
       discount: item.price_discount,
@@ -70,13 +93,14 @@ export function mapOdooPricelistItem(item: OdooPricelistItemDto, descendants: Re
       minMargin: item.price_min_margin,
       maxMargin: item.price_max_margin,
     };
-  } else compute = { kind: 'unsupported', base: item.base };
+  }
   return {
     appliesTo,
     minQuantity: item.min_quantity,
     start: item.date_start === false ? null : mapOdooDatetimeToIso(item.date_start),
     end: item.date_end === false ? null : mapOdooDatetimeToIso(item.date_end),
     compute,
+    basePricelistId,
   };
 }
 
@@ -117,18 +141,32 @@ export function createOdooPricing(call: OdooCall): Pick<ErpClient, 'getPartnerPr
         z.array(OdooPartnerPricelistDto),
       );
       const pricelistIds = [...new Set(partners.flatMap((p) => (p.property_product_pricelist === false ? [] : [p.property_product_pricelist[0]])))];
-      const items =
-        pricelistIds.length === 0
-          ? []
-          : await call(
-              'getPartnerPricing',
-              {
-                model: 'product.pricelist.item',
-                method: 'search_read',
-                body: { domain: [['pricelist_id', 'in', pricelistIds]], fields: ITEM_FIELDS, order: ODOO_PRICELIST_ITEM_ORDER },
-              },
-              z.array(OdooPricelistItemDto),
-            );
+      const readItems = (ids: number[]) =>
+        call(
+          'getPartnerPricing',
+          {
+            model: 'product.pricelist.item',
+            method: 'search_read',
+            body: { domain: [['pricelist_id', 'in', ids]], fields: ITEM_FIELDS, order: ODOO_PRICELIST_ITEM_ORDER },
+          },
+          z.array(OdooPricelistItemDto),
+        );
+      const items = pricelistIds.length === 0 ? [] : await readItems(pricelistIds);
+      // rules based on other pricelists: their rules too, one more read per level (Odoo forbids cycles)
+      const read = new Set(pricelistIds);
+      for (let level = 0; level < MAX_BASE_LEVELS; level += 1) {
+        const bases = [
+          ...new Set(
+            items.flatMap((i) => {
+              const base = i.base === 'pricelist' ? i.base_pricelist_id : undefined;
+              return base !== undefined && base !== false && !read.has(base[0]) ? [base[0]] : [];
+            }),
+          ),
+        ];
+        if (bases.length === 0) break;
+        bases.forEach((id) => read.add(id));
+        items.push(...(await readItems(bases)));
+      }
       const roots = [...new Set(items.flatMap((i) => (i.applied_on === '2_product_category' && i.categ_id !== false ? [i.categ_id[0]] : [])))];
       const categories =
         roots.length === 0
@@ -147,9 +185,18 @@ export function createOdooPricing(call: OdooCall): Pick<ErpClient, 'getPartnerPr
         list.push(rule);
         rulesOf.set(item.pricelist_id[0], list);
       }
+      const basePricelists: Record<string, ErpPriceRuleModel[]> = {};
+      // every pricelist read, as any of them may be the base of a rule (a pricelist based on a partner's own)
+      for (const id of read) basePricelists[String(id)] = rulesOf.get(id) ?? [];
       return partners.map((p): ErpPartnerPricingModel => {
         const pricelistId = p.property_product_pricelist === false ? null : p.property_product_pricelist[0];
-        return { partnerId: p.id, pricelistId, rules: pricelistId === null ? [] : (rulesOf.get(pricelistId) ?? []) };
+        return {
+          partnerId: p.id,
+          pricelistId,
+          pricelistName: p.property_product_pricelist === false ? null : mapOdooPricelistName(p.property_product_pricelist[1]),
+          rules: pricelistId === null ? [] : (rulesOf.get(pricelistId) ?? []),
+          basePricelists,
+        };
       });
     },
   };

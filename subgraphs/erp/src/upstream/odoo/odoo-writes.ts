@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import type { ErpClient, ErpDocumentModel, ErpWriteLineModel, ErpWriteRefusal } from '../erp-client.ts';
-import { OdooMany2one, OdooOptionalMany2one, OdooOptionalString, type OdooTaxDto } from './odoo-dtos.ts';
-import { mapOdooTaxesToVatBasisPoints } from './odoo-mappers.ts';
+import { OdooMany2one, OdooOptionalMany2one, OdooOptionalString } from './odoo-dtos.ts';
+import { applyTaxes } from '../../taxes.ts';
+import { mapOdooTaxes, type OdooTaxDto } from './odoo-taxes.ts';
 
 /**
  * The write steps' Odoo calls (ADR 0011), over JSON-2: a store pickup is a `sale.order` for the store's warehouse,
@@ -45,6 +46,8 @@ export interface OdooWriteDeps {
   call: OdooCall;
   /** VAT of the products, cached (the same read the catalogue uses) */
   getTaxes(ids: readonly number[]): Promise<Map<number, OdooTaxDto>>;
+  /** the company whose taxes count for these taxes (the catalogue's rule); null: every company's */
+  companyFor?(taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): Promise<number | null>;
 }
 
 function toOrderDocument(row: z.infer<typeof OdooSaleOrderStateDto>): ErpDocumentModel {
@@ -56,15 +59,28 @@ function toPickingDocument(row: z.infer<typeof OdooPickingStateDto>): ErpDocumen
 }
 
 /**
- * The unit price to send for a gross price: Odoo's `price_unit` is net when the product's sales taxes are not
- * price-included (the mapper's VAT rule), so the gross is divided by (1 + VAT) and rounded to the grosz; with a
- * price-included tax the gross is the price unit as it is.
+ * The unit price to send for a gross price: the `price_unit` whose taxes, applied the way Odoo applies them
+ * (`src/taxes.ts`: price-included, excluded, fixed, division, groups; only `companyId`'s taxes), give `unitGross`
+ * to the grosz — the gross itself when every tax is price-included, gross / (1 + VAT) for a percent tax on top. Found
+ * by bisection over whole grosze, as the gross only grows with the price; when no price gives the gross exactly
+ * (a rounding step), the highest price whose gross does not exceed it.
  */
-export function odooPriceUnitFromGross(unitGross: string, taxIds: readonly number[], taxes: ReadonlyMap<number, OdooTaxDto>): number {
+export function odooPriceUnitFromGross(
+  unitGross: string,
+  taxIds: readonly number[],
+  taxes: ReadonlyMap<number, OdooTaxDto>,
+  companyId: number | null = null,
+): number {
   const grossMinor = Math.round(Number(unitGross) * 100);
-  if (taxIds.some((id) => taxes.get(id)?.price_include === true)) return grossMinor / 100;
-  const basisPoints = mapOdooTaxesToVatBasisPoints(taxIds, taxes);
-  return Math.round((grossMinor * 10_000) / (10_000 + basisPoints)) / 100;
+  const productTaxes = mapOdooTaxes(taxIds, taxes, companyId);
+  let low = 0;
+  let high = Math.max(grossMinor, 0);
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (applyTaxes(mid, productTaxes).grossMinor <= grossMinor) low = mid;
+    else high = mid - 1;
+  }
+  return low / 100;
 }
 
 export function createOdooWrites(
@@ -114,11 +130,13 @@ export function createOdooWrites(
       const [warehouse, products] = await Promise.all([warehouseByCode('createReservation', storeCode), productsBySku('createReservation', lines)]);
       if (!warehouse) return { refused: 'UNKNOWN_STORE', storeCode };
       if (products.unknown.length > 0) return { refused: 'UNKNOWN_PRODUCT', skus: products.unknown };
-      const taxes = await deps.getTaxes([...products.bySku.values()].flatMap((p) => p.taxes_id));
+      const taxIds = [...products.bySku.values()].flatMap((p) => p.taxes_id);
+      const taxes = await deps.getTaxes(taxIds);
+      const companyId = deps.companyFor ? await deps.companyFor(taxIds, taxes) : null;
       const orderLines = lines.map((line) => {
         const product = products.bySku.get(line.sku)!;
         const vals: Record<string, unknown> = { product_id: product.id, product_uom_qty: line.quantity };
-        if (line.unitGross !== null) vals['price_unit'] = odooPriceUnitFromGross(line.unitGross, product.taxes_id, taxes);
+        if (line.unitGross !== null) vals['price_unit'] = odooPriceUnitFromGross(line.unitGross, product.taxes_id, taxes, companyId);
         return [0, 0, vals];
       });
       const ids = await call(
