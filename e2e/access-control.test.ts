@@ -293,6 +293,7 @@ describe('access control at the edge', () => {
           city: 'Poznań',
           email: 'anna.kowalska@example.com',
           phone: '+48 601 234 567',
+          text: sku,
         });
         expect(res.status, op.name).toBe(200);
         expect(res.body.errors ?? [], op.name).toEqual([]);

@@ -8,9 +8,8 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
  * happened (timeline), what was refunded (amount and lines), the invoice data; the upstream calls of the detail query
  * stated, and the call-center order list unchanged when no detail is asked.
  *
- * The ERP's `MarketplaceOrder.erpDeliveries` is another part of issue 12: until it is served, the gateway hands the
- * marketplace subgraph `erpDeliveries: null` and the parcels are Allegro's own (the merge is unit-tested in
- * @omnigraph/shared/models and through the subgraph in subgraphs/marketplace/test/marketplace-order-detail.int.test.ts).
+ * The parcels and the timeline merge Allegro's own with the ERP's deliveries of the same order, which the erp subgraph
+ * serves as `MarketplaceOrder.erpDeliveries` and the gateway hands the marketplace subgraph (`@requires`).
  */
 const SCALE = 0.3;
 const ds = getDataset({ scale: SCALE });
@@ -110,19 +109,35 @@ describe('order detail of Allegro orders (issue 12)', () => {
     const order = body.data.marketplaceOrder;
     expect(order.shipments).toHaveLength(1);
     const [parcel] = order.shipments;
-    expect(parcel).toMatchObject({ sources: ['MARKETPLACE'], trackingNumber: shippedDelivery.trackingRef, shippedAt: shippedDelivery.dateDone });
+    // one parcel known to Allegro and to the ERP's delivery with the same number
+    expect(parcel).toMatchObject({
+      sources: ['MARKETPLACE', 'ERP'],
+      trackingNumber: shippedDelivery.trackingRef,
+      shippedAt: shippedDelivery.dateDone,
+    });
     expect(parcel.carrier).not.toBe('OTHER');
     if (parcel.carrier !== 'ALLEGRO_ONE') expect(parcel.trackingUrl).toContain(encodeURIComponent(shippedDelivery.trackingRef!));
     expect(parcel.lineIds).toEqual(order.lines.map((l: { id: string }) => l.id));
     const kinds = order.timeline.map((e: { kind: string }) => e.kind);
     expect(kinds[0]).toBe('PLACED');
     expect(kinds).toEqual(expect.arrayContaining(['PLACED', 'SHIPPED']));
+    // the ERP's picking: created, then validated (done) when the parcel left
+    // (Odoo keeps datetimes to the second)
+    const seconds = (at: string) => Math.floor(Date.parse(at) / 1000);
+    const warehouse = order.timeline.filter((e: { source: string; kind: string }) => e.source === 'ERP' && e.kind === 'WAREHOUSE');
+    expect(warehouse.map((e: { at: string; channelStatus: string | null }) => [seconds(e.at), e.channelStatus])).toEqual([
+      [seconds(shippedDelivery.createdAt), null],
+      [seconds(shippedDelivery.dateDone!), 'done'],
+    ]);
     const times = order.timeline.map((e: { at: string }) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     for (const line of order.lines) expect(line.vatRate).toMatch(/^\d+\.\d{2}$/);
     const calls = stack.upstreamCalls();
     console.log(`order detail upstream calls: ${JSON.stringify(calls)}; allegro ${JSON.stringify(allegroEndpoints())}`);
-    // one form read, one shipments call (shared by shipments and timeline), one refunds call (returns and timeline)
+    // one form read, one shipments call (shared by shipments and timeline), one refunds call (returns and timeline);
+    // the ERP's deliveries: its sale order and pickings searches (the delivery types' warehouses once per process)
+    expect(calls.odoo).toBeLessThanOrEqual(3);
+    expect(calls.woocommerce + calls.hubspot).toBe(0);
     expect(allegroEndpoints()).toEqual({
       'GET /order/checkout-forms/:id': 1,
       'GET /order/checkout-forms/:id/shipments': 1,

@@ -5,9 +5,8 @@ import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 /**
  * Order detail of e-shop orders through the gateway (issue 12): parcels, timeline, refunds with amount and lines,
- * invoice data, and the upstream calls each costs. The ERP's side (`erpDeliveries`, through `@requires`) is asserted
- * here only as far as the channel goes: `ESHOP` parcels and events; the merge itself is tested at unit level
- * (packages/shared/src/models/order-detail.test.ts, subgraphs/eshop/test/eshop-order-detail.int.test.ts).
+ * invoice data, and the upstream calls each costs. The parcels and the timeline merge the shop's own with the ERP's
+ * deliveries of the same order (`EshopOrder.erpDeliveries`, served by the erp subgraph, handed over by `@requires`).
  */
 const SCALE = 0.1;
 let stack: E2eStack;
@@ -22,11 +21,16 @@ const WOO = 'woocommerce';
 const endpoints = (name: string) => stack.simulators.all.find((s) => s.name === name)!.control.counters().endpoints;
 
 /** The parcel the ERP shipped for an e-shop order (what the connector wrote back to the shop), or null. */
-function shippedParcel(order: EshopOrder): { trackingRef: string; dateDone: string; carrier: string } | null {
+function shippedParcel(order: EshopOrder): { trackingRef: string; dateDone: string; createdAt: string; carrier: string } | null {
   const sale = ds.erpSaleOrders.find((s) => s.channel === 'eshop' && s.channelOrderId === String(order.id));
   const delivery = sale && ds.erpDeliveries.find((d) => d.saleOrderId === sale.id && d.state === 'done' && d.trackingRef !== null);
   if (!delivery) return null;
-  return { trackingRef: delivery.trackingRef!, dateDone: delivery.dateDone!, carrier: ds.erpCarriers.find((c) => c.id === delivery.carrierId)!.code };
+  return {
+    trackingRef: delivery.trackingRef!,
+    dateDone: delivery.dateDone!,
+    createdAt: delivery.createdAt,
+    carrier: ds.erpCarriers.find((c) => c.id === delivery.carrierId)!.code,
+  };
 }
 
 const DETAIL = /* GraphQL */ `
@@ -84,7 +88,16 @@ describe('tracking and timeline of demo e-shop orders', () => {
         trackingUrl: expect.stringContaining(parcel.trackingRef),
         shippedAt: parcel.dateDone.replace('.000Z', 'Z'),
       });
-      expect(detail.shipments[0].sources[0]).toBe('ESHOP');
+      // one parcel, known to the shop (tracking meta) and to the ERP's delivery with the same number
+      expect(detail.shipments[0].sources).toEqual(['ESHOP', 'ERP']);
+      // the ERP's picking: created, then validated when the parcel left
+      // (Odoo keeps datetimes to the second)
+      const seconds = (at: string) => Math.floor(Date.parse(at) / 1000);
+      const warehouse = (detail.timeline as Event[]).filter((e) => e.source === 'ERP');
+      expect(warehouse.map((e) => [e.kind, seconds(e.at), e.channelStatus])).toEqual([
+        ['WAREHOUSE', seconds(parcel.createdAt), null],
+        ['WAREHOUSE', seconds(parcel.dateDone), 'done'],
+      ]);
       const shop = (detail.timeline as Event[]).filter((e) => e.source === 'ESHOP');
       // the shop's events (the warehouse may have validated the parcel after the shop completed the order: by time)
       expect(shop.map((e) => [e.kind, e.status, e.channelStatus]).sort()).toEqual(
@@ -103,6 +116,8 @@ describe('tracking and timeline of demo e-shop orders', () => {
       // upstream calls of the order-detail query: the order by number (the entity step finds it cached), its notes;
       // the parcel is in the order's meta
       expect(endpoints(WOO)).toEqual({ 'GET /wp-json/wc/v3/orders/:id': 1, 'GET /wp-json/wc/v3/orders/:order_id/notes': 1 });
+      // and the ERP's deliveries: the sale order and its pickings (plus, once per process, the delivery types)
+      expect(stack.upstreamCalls().odoo).toBeLessThanOrEqual(3);
     });
   }
 });
