@@ -2,6 +2,7 @@
  * The ERP role: what the `erp` subgraph needs from an ERP, in product-neutral domain models. Odoo is the only
  * adapter today (`upstream/odoo/`); another ERP would be one more folder implementing {@link ErpClient}.
  */
+import type { ErpDeliveryModel } from '@omnigraph/shared/models';
 import type { ErpTaxModel } from '../taxes.ts';
 import type { SaleOrderRefField } from '../order-references.ts';
 
@@ -80,19 +81,12 @@ export interface ErpPartnerPricingModel {
   basePricelists?: Readonly<Record<string, readonly ErpPriceRuleModel[]>>;
 }
 
-/** An outgoing delivery of a sale order (Odoo `stock.picking`, picking type code `outgoing`). */
-export interface ErpDeliveryRowModel {
+/**
+ * An outgoing delivery of a sale order (Odoo `stock.picking`, picking type code `outgoing`): the graph's
+ * `ErpDelivery` (the shape the channel subgraphs receive through `@requires`) plus what the erp subgraph resolves it by.
+ */
+export interface ErpDeliveryRowModel extends ErpDeliveryModel {
   saleOrderId: number;
-  /** e.g. WAW1/OUT/00012 */
-  name: string;
-  /** the ERP's state: draft, waiting, confirmed, assigned, done, cancel */
-  state: string;
-  carrierName: string | null;
-  trackingNumber: string | null;
-  /** ISO 8601 UTC */
-  createdAt: string;
-  scheduledAt: string | null;
-  doneAt: string | null;
   /** the warehouse it leaves from, as one of {@link ErpLocationModel.stockRefs}; null when the ERP does not say */
   warehouseRef: string | null;
 }

@@ -19,6 +19,21 @@ const PropertyValue = z
 /** A v3 record id: a numeric string ("51234567801"); a JSON number is taken as its digits. */
 const RecordId = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
 
+/** Our custom contact properties (root README): a portal that has not created one answers without it. */
+export const HUBSPOT_CUSTOM_CONTACT_PROPERTIES = [
+  'loyalty_points',
+  'loyalty_tier',
+  'consent_email_marketing',
+  'consent_sms_marketing',
+  'consent_phone_marketing',
+  'consent_profiling',
+  'consent_updated_at',
+  'woocommerce_customer_id',
+  'allegro_buyer_id',
+  'allegro_buyer_login',
+  'odoo_partner_id',
+] as const;
+
 /** The contact properties the adapter asks for, in request order. */
 export const HUBSPOT_CONTACT_PROPERTIES = [
   'createdate',
@@ -36,17 +51,7 @@ export const HUBSPOT_CONTACT_PROPERTIES = [
   'phone',
   'mobilephone',
   'hs_searchable_calculated_phone_number',
-  'loyalty_points',
-  'loyalty_tier',
-  'consent_email_marketing',
-  'consent_sms_marketing',
-  'consent_phone_marketing',
-  'consent_profiling',
-  'consent_updated_at',
-  'woocommerce_customer_id',
-  'allegro_buyer_id',
-  'allegro_buyer_login',
-  'odoo_partner_id',
+  ...HUBSPOT_CUSTOM_CONTACT_PROPERTIES,
 ] as const;
 
 export const HubSpotContactPropertiesDto = z.looseObject(

@@ -5,7 +5,7 @@
 import { createLogger, oncePerKey } from '@omnigraph/shared/logging';
 import { createCrmContactId, type CrmContact, type CrmLoyaltyTier } from '../crm-client.ts';
 import type { CrmNote } from '../crm-client.ts';
-import type { HubSpotContactDto, HubSpotNoteDto } from './hubspot-dtos.ts';
+import { HUBSPOT_CUSTOM_CONTACT_PROPERTIES, type HubSpotContactDto, type HubSpotNoteDto } from './hubspot-dtos.ts';
 import {
   foldHubSpotOption,
   readHubSpotBoolean,
@@ -56,21 +56,6 @@ export const LOYALTY_TIER_VALUES: ReadonlyMap<string, CrmLoyaltyTier> = new Map<
   ['zloty', 'GOLD'],
   ['platynowy', 'PLATINUM'],
 ]);
-
-/** Our custom contact properties (root README): a portal without one is told once, not per contact. */
-const CUSTOM_CONTACT_PROPERTIES = [
-  'loyalty_points',
-  'loyalty_tier',
-  'consent_email_marketing',
-  'consent_sms_marketing',
-  'consent_phone_marketing',
-  'consent_profiling',
-  'consent_updated_at',
-  'woocommerce_customer_id',
-  'allegro_buyer_id',
-  'allegro_buyer_login',
-  'odoo_partner_id',
-] as const;
 
 const MISSING = 'property missing from the response: the portal has not created it (see the root README)';
 
@@ -123,7 +108,8 @@ export function mapHubSpotContactDtoToCrmContact(dto: HubSpotContactDto, options
   const p = dto.properties;
   const read = recordReader(dto.id, options);
   const report = options.onUnreadable ?? logUnreadableHubSpotValue;
-  for (const name of CUSTOM_CONTACT_PROPERTIES) if (!(name in p)) report({ objectId: dto.id, property: name, reason: MISSING });
+  // a portal without one of our custom properties is told once, not per contact
+  for (const name of HUBSPOT_CUSTOM_CONTACT_PROPERTIES) if (!(name in p)) report({ objectId: dto.id, property: name, reason: MISSING });
   const tiers = options.loyaltyTierValues ?? LOYALTY_TIER_VALUES;
   const points = readHubSpotInteger(p.loyalty_points, { type: options.numberLocale === null ? 'number' : 'text', locale: options.numberLocale });
   const consent = (name: 'consent_email_marketing' | 'consent_sms_marketing' | 'consent_phone_marketing' | 'consent_profiling') =>

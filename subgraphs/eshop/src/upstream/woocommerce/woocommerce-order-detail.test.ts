@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapWcOrderStatus } from './woocommerce-mappers.ts';
 import { WcFulfillmentListDto, WcOrderNoteListDto } from './woocommerce-dtos.ts';
-import {
-  hasWcFulfillments,
-  mapWcFulfillments,
-  mapWcInvoice,
-  mapWcNoteToEvent,
-  mapWcTrackingMeta,
-  normaliseNip,
-  wcDateToIso,
-} from './woocommerce-order-detail.ts';
+import { hasWcFulfillments, mapWcFulfillments, mapWcInvoice, mapWcNoteToEvent, mapWcTrackingMeta, wcDateToIso } from './woocommerce-order-detail.ts';
 
 const note = (text: string) => WcOrderNoteListDto.parse([{ id: 1, date_created_gmt: '2026-05-11T17:45:31', note: text, customer_note: false }])[0]!;
 
@@ -260,13 +252,6 @@ describe('invoice data', () => {
     expect(mapWcInvoice({ billing, meta_data: [{ key: '_billing_invoice_ask', value: '1' }] }, null)).toMatchObject({ required: true, nip: null });
     expect(mapWcInvoice({ billing, meta_data: [{ key: '_billing_faktura', value: '0' }] }, null)).toMatchObject({ required: false });
     expect(mapWcInvoice({ billing: { ...billing, company: '' }, meta_data: [] }, null)).toBeNull();
-  });
-
-  it('normaliseNip', () => {
-    expect(normaliseNip('526-104-08-28')).toBe('5261040828');
-    expect(normaliseNip('526 104 08 28')).toBe('5261040828');
-    expect(normaliseNip('5261040827')).toBeNull();
-    expect(normaliseNip('12345')).toBeNull();
   });
 });
 

@@ -20,8 +20,10 @@
  *   gateway's own sentence in the same note.
  */
 import type { ChannelParcel } from '@omnigraph/shared/models';
-import type { AddressModel, OrderEventModel, OrderInvoiceModel, OrderStatusModel } from '@omnigraph/shared/models';
+import type { OrderEventModel, OrderInvoiceModel, OrderStatusModel } from '@omnigraph/shared/models';
+import { normaliseNip } from '@omnigraph/shared/lookup';
 import type { WcAddressDto } from './woocommerce-dtos.ts';
+import { mapWcAddress } from './woocommerce-mappers.ts';
 
 interface Meta {
   key: string;
@@ -261,29 +263,6 @@ export const WC_INVOICE_FLAG_META_KEYS = [
 
 const TRUTHY = new Set(['1', 'yes', 'true', 'on', 'tak', 'y']);
 
-const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-
-/** The 10 digits of a Polish NIP typed any way (`PL 521-300-00-00`, `5213000000`), when the checksum holds; else null. */
-export function normaliseNip(value: string | null): string | null {
-  if (value === null) return null;
-  const compact = value.replace(/[\s.-]/g, '').toUpperCase();
-  const digits = compact.startsWith('PL') ? compact.slice(2) : compact;
-  if (!/^\d{10}$/.test(digits)) return null;
-  const sum = NIP_WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(digits[i]), 0);
-  const check = sum % 11;
-  return check !== 10 && check === Number(digits[9]) ? digits : null;
-}
-
-function address(dto: WcAddressDto): AddressModel | null {
-  if (dto.address_1 === '' && dto.city === '' && dto.postcode === '') return null;
-  return {
-    street: [dto.address_1, dto.address_2].filter((part) => part !== '').join(' '),
-    city: dto.city,
-    postalCode: dto.postcode,
-    countryCode: dto.country,
-  };
-}
-
 /**
  * The buyer's invoice data: billing company, name and address, the tax id from the configured key or the known
  * plugins' keys. Required when a tax id or the invoice checkbox is present. Null when the order has none of it (no
@@ -308,10 +287,10 @@ export function mapWcInvoice(
   return {
     required: taxId !== null || flag,
     companyName,
-    nip: normaliseNip(taxId),
+    nip: taxId === null ? null : normaliseNip(taxId),
     taxId,
     firstName: dto.billing.first_name.trim() || null,
     lastName: dto.billing.last_name.trim() || null,
-    address: address(dto.billing),
+    address: mapWcAddress(dto.billing),
   };
 }
