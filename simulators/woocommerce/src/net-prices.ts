@@ -1,11 +1,13 @@
 /**
  * A shop entering prices without tax (`woocommerce_prices_include_tax` = `no`) keeps net `_regular_price`,
  * `_sale_price` and `_price`, and the REST API answers them as stored. The dataset's prices are gross, so the net one
- * is gross ÷ (1 + rate of the product's class), kept to 4 decimals as merchants enter them so that WooCommerce's
- * gross (wc_get_price_including_tax: round(net + net × rate, 2)) comes back to the dataset's gross exactly:
- * |net₄ − gross/(1+r)| ≤ 0.00005, so |net₄ × (1+r) − gross| ≤ 0.00005 × 1.23 < 0.005 and the rounding lands on gross.
- * With 2 decimals that is not always possible (a step of 0.01 net is 0.0123 gross at 23 %): some gross prices have
- * no 2-decimal net, the nearest one reads back 1 grosz off, as it would in WooCommerce's own shop front.
+ * is entered as a merchant does it: with 4 decimals, chosen so that the gross WooCommerce shows comes back to the
+ * dataset's gross exactly. WooCommerce's gross (wc_get_price_including_tax, taxes rounded per line) is
+ * round(net + round(net × r, 2), 2) = round(net, 2) + round(net × r, 2); the nearest 4-decimal net to gross ÷ (1 + r)
+ * misses by a grosz in rare cases (1.15 at 23 %: 0.9350 → 0.94 + 0.22 = 1.16), its neighbour 0.9349 does not
+ * (0.93 + 0.22 = 1.15). An exhaustive check (tax-settings.test.ts) shows a 4-decimal net exists for every gross price
+ * up to 1 000 PLN at 23, 8 and 5 %, at most 0.0001 from the nearest. With 2 decimals that is not always possible (a
+ * step of 0.01 net is 0.0123 gross at 23 %): the nearest net then reads back 1 grosz off, as it would in the shop.
  */
 import { TAX_RATES } from './wc-money.ts';
 
@@ -17,7 +19,14 @@ interface Priced {
   tax_class: string;
 }
 
-/** Net of a gross decimal string at `percent`, with `decimals` decimals (half up), as a decimal string. */
+const half = (n: number, d: number): number => Math.floor((2 * n + d) / (2 * d));
+
+/** WooCommerce's gross in grosze of a net of `units` × 10^-decimals at `percent` (one rate, taxes rounded per line). */
+export function wcGrossGrosze(units: number, percent: number, decimals: number): number {
+  return half(units, 10 ** (decimals - 2)) + half(units * percent, 10 ** decimals);
+}
+
+/** The net, with `decimals` decimals (≥ 2), of a gross decimal string at `percent`: one WooCommerce shows as that gross. */
 export function netOfGrossText(gross: string, percent: number, decimals = 4): string {
   if (gross === '') return '';
   const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(gross);
@@ -25,10 +34,10 @@ export function netOfGrossText(gross: string, percent: number, decimals = 4): st
   const grosze = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   const unit = 10 ** decimals;
   // grosze × 10^decimals / 100 / (1 + p/100) = grosze × 10^decimals / (100 + p), half up on integers
-  const numerator = grosze * unit;
-  const net = Math.floor((2 * numerator + (100 + percent)) / (2 * (100 + percent)));
-  const whole = Math.floor(net / unit);
-  return decimals === 0 ? String(whole) : `${whole}.${String(net % unit).padStart(decimals, '0')}`;
+  const nearest = half(grosze * unit, 100 + percent);
+  const candidates = [0, 1, -1, 2, -2, 3, -3].map((d) => nearest + d).filter((u) => u >= 0);
+  const net = candidates.find((u) => wcGrossGrosze(u, percent, decimals) === grosze) ?? nearest;
+  return `${Math.floor(net / unit)}.${String(net % unit).padStart(decimals, '0')}`;
 }
 
 /** The record as the shop serves it: net prices when prices are entered without tax and the product is taxable. */
