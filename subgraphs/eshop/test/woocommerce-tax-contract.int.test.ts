@@ -11,7 +11,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '@omnigraph/shared/http';
+import { createUpstream } from '@omnigraph/shared/upstream';
 import { createEshopClient } from '../src/upstream/create-eshop-client.ts';
+import { createWooCommerceClient } from '../src/upstream/woocommerce/woocommerce-client.ts';
 
 const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/woocommerce/tax.json', import.meta.url), 'utf8')) as {
   settingsTax: { id: string; value: unknown }[];
@@ -35,6 +38,8 @@ afterEach(async () => {
 
 async function shop(settings: { status: number; body: unknown }): Promise<Shop> {
   const requests: string[] = [];
+  // the settings answer can change while the shop runs (the TTL test)
+  const self = { settings, requests, url: '' } as Shop;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://shop');
     requests.push(url.pathname);
@@ -42,7 +47,7 @@ async function shop(settings: { status: number; body: unknown }): Promise<Shop> 
       res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (url.pathname === '/wp-json/wc/v3/settings/tax') return send(settings.status, settings.body);
+    if (url.pathname === '/wp-json/wc/v3/settings/tax') return send(self.settings.status, self.settings.body);
     if (url.pathname === '/wp-json/wc/v3/taxes')
       return send(200, FIXTURE.taxes, { 'x-wp-total': String(FIXTURE.taxes.length), 'x-wp-totalpages': '1' });
     if (url.pathname === '/wp-json/wc/v3/products') {
@@ -52,9 +57,11 @@ async function shop(settings: { status: number; body: unknown }): Promise<Shop> 
     }
     return send(404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
   });
+  self.server = server;
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { settings, requests, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  self.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return self;
 }
 
 const client = (s: Shop, pricesIncludeTax: 'auto' | 'yes' | 'no' = 'auto') =>
@@ -127,5 +134,34 @@ describe('listing prices of a shop entering prices excluding tax', () => {
     const plain = await shop({ status: 200, body: FIXTURE.settingsTax });
     expect(await pricesBySku(plain, 'yes')).toEqual(AS_ENTERED);
     expect(plain.requests.filter((p) => !p.endsWith('/products'))).toEqual([]);
+  });
+
+  it('reads the settings again after the TTL (1 h), and a failed read is not kept', async () => {
+    const s = await shop({ status: 200, body: FIXTURE.settingsTax });
+    let clock = Date.parse('2026-12-01T10:00:00Z');
+    const c = createWooCommerceClient({
+      http: createHttpClient({ baseUrl: s.url, timeoutMs: 5_000 }),
+      upstream: createUpstream({ serviceName: 'eshop', product: 'woocommerce', attemptTimeoutMs: 5_000, retry: { maxRetries: 0 } }),
+      currency: 'PLN',
+      pricesIncludeTax: 'auto',
+      now: () => clock,
+    });
+    const settingsReads = () => s.requests.filter((p) => p.endsWith('/settings/tax')).length;
+    await c.getListingsBySkus({ skus: SKUS });
+    clock += 59 * 60_000;
+    await c.getListingsBySkus({ skus: SKUS });
+    expect(settingsReads()).toBe(1);
+    clock += 2 * 60_000;
+    // the shop switched to prices including tax meanwhile
+    s.settings = { status: 200, body: FIXTURE.settingsTax.map((o) => (o.id === 'woocommerce_prices_include_tax' ? { ...o, value: 'yes' } : o)) };
+    const after = await c.getListingsBySkus({ skus: ['TAX-STD-4DP'] });
+    expect(settingsReads()).toBe(2);
+    expect(after[0]!.regularPrice.amount).toBe('81.30');
+    clock += 61 * 60_000;
+    s.settings = { status: 500, body: { code: 'internal_server_error', message: 'boom', data: { status: 500 } } };
+    await expect(c.getListingsBySkus({ skus: SKUS })).rejects.toThrow();
+    s.settings = { status: 200, body: FIXTURE.settingsTax };
+    expect((await c.getListingsBySkus({ skus: ['TAX-STD-4DP'] }))[0]!.regularPrice.amount).toBe('100.00');
+    expect(settingsReads()).toBe(4);
   });
 });
