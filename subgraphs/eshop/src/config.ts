@@ -72,8 +72,9 @@ export const EshopConfigSchema = z
     ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
     /**
      * The order meta key under which the shop's checkout plugin stores the buyer's NIP (e.g. `_billing_nip`);
-     * WooCommerce core has no tax-id field. Set, orders carry the NIP and NIP lookups search the orders for it (the
-     * plugin must make the key searchable, as NIP plugins do). Unset → no NIP, NIP lookups answer nothing.
+     * WooCommerce core has no tax-id field. Set, NIP lookups search the orders for it (the plugin must make the key
+     * searchable, as NIP plugins do), and an order's buyer NIP reads it before the known plugins' keys. Unset → NIP
+     * lookups answer nothing; orders still carry a NIP kept under a known plugin key.
      * Intentionally no default: the key differs per plugin.
      */
     ESHOP_NIP_META_KEY: z
