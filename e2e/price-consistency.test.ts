@@ -188,8 +188,9 @@ describe('priceDrift: the catalogue-wide report', () => {
     );
     expect([expected.eshopDrifted, expected.eshopDrifted + promotions, expected.marketplaceDrifted]).toEqual([13, 43, 11]);
     // In pages: 1 catalogue page + ⌈436 / 200⌉ product reads (+ the VAT rates and, once per process, the company
-    // currency's rounding) from Odoo, ⌈SKUs / 100⌉ from WooCommerce and Allegro; the CRM is not asked.
-    expect(calls).toEqual({ odoo: 6, woocommerce: 5, hubspot: 0, allegro: 5 });
+    // currency's rounding) from Odoo, ⌈SKUs / 100⌉ from WooCommerce (+ once per process, the shop's tax settings) and
+    // Allegro; the CRM is not asked.
+    expect(calls).toEqual({ odoo: 6, woocommerce: 6, hubspot: 0, allegro: 5 });
 
     // A dashboard's refresh, another threshold, one channel: the same catalogue read, no upstream call.
     stack.resetCounters();

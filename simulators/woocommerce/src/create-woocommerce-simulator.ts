@@ -11,11 +11,12 @@ import { productRoutes } from './routes/products-routes.ts';
 import { refundRoutes } from './routes/refunds-routes.ts';
 import { orderNoteRoutes } from './routes/order-notes-routes.ts';
 import { webhookRoutes } from './routes/webhooks-routes.ts';
+import { taxRoutes } from './routes/tax-routes.ts';
 import { createWcRoutes, decorateWpResponse, namespaceIndexRoute, preDispatch, siteUrlFor, type WebhookEvent } from './wc-api.ts';
 import { WebhookDispatcher } from './webhook-dispatcher.ts';
 import { errorResponse, htmlPage, invalidJson, JSON_CONTENT_TYPE, noRoute, permissionError } from './wp-errors.ts';
 import { variationAsProduct } from './woocommerce-mappers.ts';
-import { WooCommerceStore } from './woocommerce-store.ts';
+import { WooCommerceStore, type WcTaxSettings } from './woocommerce-store.ts';
 import type { WooCommerceCredentials } from './woocommerce-types.ts';
 
 /** Fixed defaults so a local setup works without configuration ("ck_"/"cs_" + 40 hex, like real keys). */
@@ -41,6 +42,8 @@ export interface CreateWooCommerceSimulatorOptions {
   webhookTimeoutMs?: number;
   /** order meta keys a plugin made searchable (see WooCommerceStoreOptions.orderSearchMetaKeys). @default [] */
   orderSearchMetaKeys?: readonly string[];
+  /** prices entered without tax, a read-only key refused settings (see WcTaxSettings); also `PUT /__simulator/tax-settings` */
+  taxSettings?: Partial<WcTaxSettings>;
 }
 
 export type WooCommerceSimulator = Simulator & {
@@ -124,6 +127,7 @@ export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOp
     dataset: () => dataset,
     credentials,
     ...(options.orderSearchMetaKeys ? { orderSearchMetaKeys: options.orderSearchMetaKeys } : {}),
+    taxSettings: options.taxSettings,
   });
   const siteUrl = options.siteUrl ?? null;
   const dispatcher = new WebhookDispatcher({
@@ -155,6 +159,7 @@ export function createWooCommerceSimulator(options: CreateWooCommerceSimulatorOp
     ...orderNoteRoutes(store),
     ...couponRoutes(store),
     ...webhookRoutes(store, dispatcher),
+    ...taxRoutes(store),
   ];
   const deps = { apiKeys: () => store.apiKeys, siteUrl, onEvents: (events: WebhookEvent[], site: string) => dispatcher.enqueue(events, site) };
   const routes = [namespaceIndexRoute(specs, deps), ...createWcRoutes(specs, deps)];

@@ -197,6 +197,8 @@ function lowerBound(sorted: readonly string[], key: string): number {
 export interface WooCommerceStoreOptions {
   dataset: () => Dataset;
   credentials: WooCommerceCredentials;
+  /** @default { pricesIncludeTax: true, settingsReadableBy: 'all' } */
+  taxSettings?: Partial<WcTaxSettings> | undefined;
   /**
    * Order meta keys the order search also matches, as a plugin adds them through the
    * `woocommerce_shop_order_search_fields` filter (posts storage) / `woocommerce_order_table_search_query_meta_keys`
@@ -205,8 +207,19 @@ export interface WooCommerceStoreOptions {
   orderSearchMetaKeys?: readonly string[];
 }
 
+/**
+ * The shop's tax settings the simulator can vary (a knob, kept across resets): `pricesIncludeTax: false` makes the
+ * products and variations endpoints serve net prices (see net-prices.ts); `settingsReadableBy: 'read_write'` gives the
+ * read-only key to a user without manage_woocommerce, so settings and taxes answer it 403.
+ */
+export interface WcTaxSettings {
+  pricesIncludeTax: boolean;
+  settingsReadableBy: 'all' | 'read_write';
+}
+
 export class WooCommerceStore implements SimulatorStore {
   readonly apiKeys: ApiKey[];
+  taxSettings: WcTaxSettings = { pricesIncludeTax: true, settingsReadableBy: 'all' };
   private readonly datasetOf: () => Dataset;
   private readonly orderSearchMetaKeys: readonly string[];
 
@@ -258,6 +271,7 @@ export class WooCommerceStore implements SimulatorStore {
     this.datasetOf = options.dataset;
     this.orderSearchMetaKeys = options.orderSearchMetaKeys ?? [];
     this.apiKeys = apiKeysFrom(options.credentials);
+    if (options.taxSettings) this.taxSettings = { ...this.taxSettings, ...options.taxSettings };
     this.reset();
   }
 

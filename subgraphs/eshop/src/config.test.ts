@@ -15,6 +15,8 @@ describe('EshopConfigSchema', () => {
     expect(parseEnv('eshop', EshopConfigSchema, valid)).toEqual({
       ...valid,
       WOOCOMMERCE_CURRENCY: 'PLN',
+      WOOCOMMERCE_BASE_COUNTRY: 'PL',
+      ESHOP_PRICES_INCLUDE_TAX: 'auto',
       ESHOP_PORT: 4002,
       ESHOP_HOST: '127.0.0.1',
       ESHOP_METRICS_HOST: '127.0.0.1',
@@ -108,6 +110,8 @@ describe('EshopConfigSchema', () => {
       'WOOCOMMERCE_CONSUMER_KEY',
       'WOOCOMMERCE_CONSUMER_SECRET',
       'WOOCOMMERCE_CURRENCY',
+      'WOOCOMMERCE_BASE_COUNTRY',
+      'ESHOP_PRICES_INCLUDE_TAX',
       'WOOCOMMERCE_WEBHOOK_SECRET',
       'ESHOP_PORT',
       'ESHOP_HOST',

@@ -24,6 +24,22 @@ export const EshopConfigSchema = z
       .regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. PLN')
       .default('PLN'),
     /**
+     * The shop's base country (WooCommerce → Settings → General → Store address, `woocommerce_default_country`, the
+     * country part): its tax rates turn net listing prices into what the shopper pays. @default 'PL'
+     */
+    WOOCOMMERCE_BASE_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, e.g. PL')
+      .default('PL'),
+    /**
+     * Whether the shop's product prices are entered including tax (WooCommerce → Settings → Tax, "Prices entered with
+     * tax", `woocommerce_prices_include_tax`). `no`: listing prices are net and get the base country's rate of the
+     * product's tax class. `auto` reads the setting (and then the rates) once an hour per process, which needs a key
+     * whose user may read settings (manage_woocommerce, e.g. an administrator's or shop manager's key); a key refused
+     * reads prices as including tax and says so once. @default 'auto'
+     */
+    ESHOP_PRICES_INCLUDE_TAX: z.enum(['auto', 'yes', 'no']).default('auto'),
+    /**
      * Secret of the shop's webhooks (WooCommerce → Settings → Advanced → Webhooks → Secret), used to verify
      * `X-WC-Webhook-Signature` on `POST /webhooks/woocommerce`. Unset → the endpoint is not mounted (no freshness from
      * the shop; caches expire by TTL). Intentionally no default: it is a secret.
@@ -56,8 +72,9 @@ export const EshopConfigSchema = z
     ESHOP_MAX_STALE_ORDERS_SECONDS: maxStaleSecondsEnv('orders'),
     /**
      * The order meta key under which the shop's checkout plugin stores the buyer's NIP (e.g. `_billing_nip`);
-     * WooCommerce core has no tax-id field. Set, orders carry the NIP and NIP lookups search the orders for it (the
-     * plugin must make the key searchable, as NIP plugins do). Unset → no NIP, NIP lookups answer nothing.
+     * WooCommerce core has no tax-id field. Set, NIP lookups search the orders for it (the plugin must make the key
+     * searchable, as NIP plugins do), and an order's buyer NIP reads it before the known plugins' keys. Unset → NIP
+     * lookups answer nothing; orders still carry a NIP kept under a known plugin key.
      * Intentionally no default: the key differs per plugin.
      */
     ESHOP_NIP_META_KEY: z

@@ -57,6 +57,8 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
     policies: { ...upstreamPoliciesFromEnv('ESHOP', config), logger, budget },
     currency: config.WOOCOMMERCE_CURRENCY,
     nipMetaKey: config.ESHOP_NIP_META_KEY,
+    pricesIncludeTax: config.ESHOP_PRICES_INCLUDE_TAX,
+    baseCountry: config.WOOCOMMERCE_BASE_COUNTRY,
     pluginOrderNumbers: config.ESHOP_ORDER_NUMBER_PATTERN !== undefined,
     writes: writeSettingsOf(config),
   });

@@ -360,7 +360,8 @@ describe('EshopOrder.buyerIdentity', () => {
       email: 'zamowienia@podlipami.example.pl',
       phone: '124221890',
       login: null,
-      nip: null,
+      // the order's `_billing_nip` (a known NIP plugin key) without ESHOP_NIP_META_KEY, as its invoice data reads it
+      nip: '6762481366',
       companyName: 'Kawiarnia Pod Lipami Sp. z o.o.',
       firstName: 'Magdalena',
       lastName: 'Nowak',

@@ -36,6 +36,20 @@ export function adminRoutes(store: WooCommerceStore, dispatcher: WebhookDispatch
       },
     },
     {
+      method: 'PUT',
+      path: `${ADMIN_PREFIX}/tax-settings`,
+      name: 'the tax knob: {"pricesIncludeTax": false} serves net product prices, {"settingsReadableBy": "read_write"} refuses the read-only key settings and taxes',
+      handler: (req) => {
+        const parsed = req.json();
+        const body = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+        if (typeof body['pricesIncludeTax'] === 'boolean') store.taxSettings = { ...store.taxSettings, pricesIncludeTax: body['pricesIncludeTax'] };
+        if (body['settingsReadableBy'] === 'all' || body['settingsReadableBy'] === 'read_write') {
+          store.taxSettings = { ...store.taxSettings, settingsReadableBy: body['settingsReadableBy'] };
+        }
+        return { status: 200, body: store.taxSettings };
+      },
+    },
+    {
       method: 'GET',
       path: `${ADMIN_PREFIX}/webhooks`,
       name: 'webhooks with what the API never shows: secret and failure_count',

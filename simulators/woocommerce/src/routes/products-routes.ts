@@ -12,6 +12,7 @@ import type { ArgSpecs, ParamSchema } from '../wp-params.ts';
 import { variationAsProduct } from '../woocommerce-mappers.ts';
 import type { WooCommerceStore } from '../woocommerce-store.ts';
 import type { WcProduct, WcVariation } from '../woocommerce-types.ts';
+import { asServedPrices } from '../net-prices.ts';
 import { compareText, dateFilter, DATE_ARGS, ID_LIST_ARGS, idList, PAGE_ARGS, walk } from './list-support.ts';
 
 const PRODUCT_STATUSES = ['any', 'future', 'trash', 'draft', 'pending', 'private', 'publish'];
@@ -218,7 +219,10 @@ function listProducts(store: WooCommerceStore, ctx: WcContext) {
     const p = asListed(store, id);
     if (p && matches(p, f)) found.push(p);
   }
-  return pagedResult(ctx, found);
+  return pagedResult(
+    ctx,
+    found.map((p) => served(store, p)),
+  );
 }
 
 function listVariations(store: WooCommerceStore, ctx: WcContext) {
@@ -247,7 +251,15 @@ function listVariations(store: WooCommerceStore, ctx: WcContext) {
     if (!matches(variationAsProduct(v, undefined), { ...f, type: undefined })) continue;
     found.push(v);
   }
-  return pagedResult(ctx, found);
+  return pagedResult(
+    ctx,
+    found.map((v) => served(store, v)),
+  );
+}
+
+/** Prices as the shop stores them: net when it enters prices without tax (the knob). */
+function served<T extends Listed | WcVariation>(store: WooCommerceStore, record: T): T {
+  return asServedPrices(record, store.taxSettings.pricesIncludeTax);
 }
 
 const CONTEXT_ARG: ArgSpecs = { context: PAGE_ARGS['context']! };
@@ -263,7 +275,7 @@ export function productRoutes(store: WooCommerceStore): WcRouteSpec[] {
       args: CONTEXT_ARG,
       handler: (ctx) => {
         const found = asListed(store, Number(ctx.req.params['id']));
-        return found ? jsonResult(200, found) : wpError(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
+        return found ? jsonResult(200, served(store, found)) : wpError(404, 'woocommerce_rest_product_invalid_id', 'Invalid ID.');
       },
     },
     ...editableRoutes({
@@ -295,7 +307,7 @@ export function productRoutes(store: WooCommerceStore): WcRouteSpec[] {
         if (!v || v.parent_id !== Number(ctx.req.params['id'])) {
           return wpError(404, 'woocommerce_rest_product_variation_invalid_id', 'Invalid ID.');
         }
-        return jsonResult(200, v);
+        return jsonResult(200, served(store, v));
       },
     },
     ...editableRoutes({

@@ -21,6 +21,10 @@ export interface CreateEshopClientOptions {
   currency: string;
   /** ESHOP_NIP_META_KEY: the order meta key holding the buyer's NIP; unset → none */
   nipMetaKey?: string | undefined;
+  /** ESHOP_PRICES_INCLUDE_TAX: whether listing prices are net and need the shop's VAT. @default 'yes' */
+  pricesIncludeTax?: 'auto' | 'yes' | 'no' | undefined;
+  /** WOOCOMMERCE_BASE_COUNTRY: whose rates turn net listing prices into gross. @default 'PL' */
+  baseCountry?: string | undefined;
   /** ESHOP_ORDER_NUMBER_PATTERN is set: orders are found by number through the search. @default false */
   pluginOrderNumbers?: boolean | undefined;
   /** how written orders and refunds look in the shop (payment, shipping methods, tax classes, refund options) */
@@ -42,6 +46,8 @@ export function createEshopClient(options: CreateEshopClientOptions): EshopClien
     upstream,
     currency: options.currency,
     nipMetaKey: options.nipMetaKey,
+    pricesIncludeTax: options.pricesIncludeTax,
+    baseCountry: options.baseCountry,
     pluginOrderNumbers: options.pluginOrderNumbers,
     writes: options.writes,
   });

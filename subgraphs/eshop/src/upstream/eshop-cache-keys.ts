@@ -17,9 +17,11 @@ import type { EshopOrderId } from './eshop-client.ts';
  * customer's order lists are cached. v3: orders carry their buyer (billing phone, names, company, NIP). v4: orders carry
  * line ids, completion date, refund ids and write tags; refunds are cached. v5: listings carry `stockAsOf`. v6: orders
  * carry parcels, invoice data, events and line VAT rates, refund lines their amounts; notes and fulfillments are cached;
- * listings carry their sale dates and products' content (description, images, categories) is cached.
+ * listings carry their sale dates and products' content (description, images, categories) is cached. v7: a listing
+ * of a shop entering prices without tax holds gross amounts (the same shape; a v6 entry of such a shop holds its net
+ * amounts, which must not be served, even stale, as what the shopper pays).
  */
-export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v6:';
+export const ESHOP_CACHE_KEY_PREFIX = 'eshop:v7:';
 
 function digest(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);

@@ -17,11 +17,24 @@ import {
   WcOrderNoteListDto,
   WcProductContentListDto,
   WcProductListDto,
+  type WcProductDto,
   WcRefundDto,
   WcRefundListDto,
   WpErrorDto,
 } from './woocommerce-dtos.ts';
 import { mapWcFulfillments, mapWcNoteToEvent } from './woocommerce-order-detail.ts';
+import {
+  baseRates,
+  grossMinorOfNet,
+  PRICES_INCLUDE_TAX,
+  ratesForProduct,
+  settingFlag,
+  WcSettingOptionListDto,
+  WcTaxRateListDto,
+  type ShopTaxes,
+  type WcTaxRateDto,
+} from './woocommerce-tax.ts';
+import { formatMinorUnits } from '../money.ts';
 import {
   isCoreWcOrderStatus,
   isGuestOrderOf,
@@ -68,7 +81,19 @@ export interface WooCommerceClientOptions {
   writes?: WooCommerceWriteSettings | undefined;
   /** the clock that dates stock figures as read (tests pin it). @default Date.now */
   now?: (() => number) | undefined;
+  /**
+   * ESHOP_PRICES_INCLUDE_TAX: `auto` reads `woocommerce_prices_include_tax` (and the rates when it is `no`), `yes`
+   * reads nothing, `no` reads the rates only. @default 'yes' (the client of a test that does not care reads nothing)
+   */
+  pricesIncludeTax?: 'auto' | 'yes' | 'no' | undefined;
+  /** WOOCOMMERCE_BASE_COUNTRY: the shop's base country (`woocommerce_default_country`), whose rates price listings. @default 'PL' */
+  baseCountry?: string | undefined;
+  /** how long the tax settings and rates read are kept in this process. @default 3_600_000 (1 h) */
+  taxSettingsTtlMs?: number | undefined;
 }
+
+/** At most this many pages of rates (100 each) are read: a shop's base rates are a handful. */
+const MAX_TAX_RATE_PAGES = 10;
 
 type Operation =
   | 'getListingsBySkus'
@@ -84,7 +109,9 @@ type Operation =
   | 'listRefunds'
   | 'listOrderNotes'
   | 'listFulfillments'
-  | 'getOrderForRefund';
+  | 'getOrderForRefund'
+  | 'getTaxSettings'
+  | 'listTaxRates';
 
 type WriteOperation = 'createOrder' | 'setOrderMeta' | 'createRefund';
 
@@ -102,6 +129,24 @@ const logFulfillmentsOff = oncePerKey(() =>
   createLogger({ name: 'eshop' }).warn(
     {},
     'the shop has no order fulfillments endpoint (feature off or WooCommerce < 10.1); set ESHOP_SHIPMENT_TRACKING=meta',
+  ),
+);
+
+const logSettingsRefused = oncePerKey((status) =>
+  createLogger({ name: 'eshop' }).warn(
+    { status },
+    'the API key may not read the tax settings (manage_woocommerce): listing prices are read as including tax; set ESHOP_PRICES_INCLUDE_TAX or use a key of a shop manager',
+  ),
+);
+
+const logTaxesOff = oncePerKey(() =>
+  createLogger({ name: 'eshop' }).warn({}, 'the shop has no tax settings group (taxes disabled): listing prices are read as entered'),
+);
+
+const logClassWithoutRates = oncePerKey((taxClass) =>
+  createLogger({ name: 'eshop' }).warn(
+    { taxClass },
+    'tax class without a rate for the base country: its net prices are shown as entered, as WooCommerce does',
   ),
 );
 
@@ -176,6 +221,90 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
   ): Promise<T> {
     return upstream.call({ operation, idempotent: false, send, parse, ...(onStatus === undefined ? {} : { onStatus }) });
   }
+
+  const taxMode = options.pricesIncludeTax ?? 'yes';
+  const baseCountry = options.baseCountry ?? 'PL';
+  const taxTtlMs = options.taxSettingsTtlMs ?? 3_600_000;
+  let shopTaxes: { value: Promise<ShopTaxes>; until: number } | null = null;
+
+  /**
+   * `GET /settings/tax`: the tax options in one answer. 401/403 `woocommerce_rest_cannot_view` (a key whose user lacks
+   * manage_woocommerce) → prices read as including tax, the usual Polish setting, said once. 404
+   * `rest_setting_setting_group_invalid`: the tax page is only registered while taxes are enabled, so prices are shown
+   * as entered.
+   */
+  function readTaxSettings(): Promise<{ pricesIncludeTax: boolean; roundAtSubtotal: boolean }> {
+    const refused = (res: AxiosResponse<unknown>) => {
+      const body = WpErrorDto.safeParse(res.data);
+      if (!body.success || body.data.code !== 'woocommerce_rest_cannot_view') return undefined;
+      logSettingsRefused(String(res.status));
+      return { pricesIncludeTax: true, roundAtSubtotal: false };
+    };
+    return upstream.call({
+      operation: 'getTaxSettings' satisfies Operation,
+      idempotent: true,
+      send: (signal) => http.get<unknown>(`${API_PREFIX}/settings/tax`, { signal }),
+      parse: (res) => {
+        const optionsRead = WcSettingOptionListDto.parse(res.data);
+        return {
+          // an absent option is WooCommerce's default: `no`
+          pricesIncludeTax: settingFlag(optionsRead, 'woocommerce_prices_include_tax') ?? false,
+          roundAtSubtotal: settingFlag(optionsRead, 'woocommerce_tax_round_at_subtotal') ?? false,
+        };
+      },
+      onStatus: {
+        401: refused,
+        403: refused,
+        404: (res) => {
+          const body = WpErrorDto.safeParse(res.data);
+          if (!body.success || body.data.code !== 'rest_setting_setting_group_invalid') return undefined;
+          logTaxesOff('taxes');
+          return { pricesIncludeTax: true, roundAtSubtotal: false };
+        },
+      },
+    });
+  }
+
+  /** `GET /taxes?per_page=100`: every class's rates in one call (a page more only for a shop with > 100 rates). */
+  async function readTaxRates(): Promise<WcTaxRateDto[]> {
+    const page = (n: number) =>
+      get('listTaxRates', '/taxes', { per_page: ESHOP_BATCH_LIMIT, page: n, orderby: 'order', order: 'asc' }, (res) => ({
+        rates: WcTaxRateListDto.parse(res.data),
+        totalPages: totalPagesOf(res),
+      }));
+    const first = await page(1);
+    const rates = [...first.rates];
+    const last = Math.min(MAX_TAX_RATE_PAGES, first.totalPages ?? 1);
+    for (let n = 2; n <= last; n += 1) rates.push(...(await page(n)).rates);
+    return rates;
+  }
+
+  async function loadShopTaxes(): Promise<ShopTaxes> {
+    const settings = taxMode === 'auto' ? await readTaxSettings() : { pricesIncludeTax: false, roundAtSubtotal: false };
+    if (settings.pricesIncludeTax) return PRICES_INCLUDE_TAX;
+    return { pricesIncludeTax: false, roundAtSubtotal: settings.roundAtSubtotal, ratesByClass: baseRates(await readTaxRates(), baseCountry) };
+  }
+
+  /** The shop's taxes, read once per TTL by this process (one read in flight at a time); a failed read is not kept. */
+  function currentShopTaxes(): Promise<ShopTaxes> {
+    if (taxMode === 'yes') return Promise.resolve(PRICES_INCLUDE_TAX);
+    const at = now();
+    if (shopTaxes !== null && at < shopTaxes.until) return shopTaxes.value;
+    const entry = { value: loadShopTaxes(), until: at + taxTtlMs };
+    shopTaxes = entry;
+    entry.value.catch(() => {
+      if (shopTaxes === entry) shopTaxes = null;
+    });
+    return entry.value;
+  }
+
+  /** A product's prices as the shopper pays them: net prices of a taxable product get its class's base rates. */
+  const grossPrices = (dto: WcProductDto, taxes: ShopTaxes): WcProductDto => {
+    const rates = ratesForProduct(taxes, dto, logClassWithoutRates);
+    if (rates === null) return dto;
+    const gross = (amount: string) => (amount === '' ? '' : formatMinorUnits(grossMinorOfNet(amount, rates, taxes.roundAtSubtotal)));
+    return { ...dto, price: gross(dto.price), regular_price: gross(dto.regular_price), sale_price: gross(dto.sale_price) };
+  };
 
   const refundsOf = (orderId: EshopOrderId, operation: Operation) =>
     get(operation, `/orders/${orderId}/refunds`, { per_page: ESHOP_BATCH_LIMIT }, (res) =>
@@ -279,13 +408,17 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
       const askable = [...new Set(skus.filter((sku) => sku !== '' && !sku.includes(',')))];
       if (askable.length === 0) return [];
       if (askable.length > ESHOP_BATCH_LIMIT) throw new RangeError(`at most ${ESHOP_BATCH_LIMIT} SKUs per call`);
-      return get('getListingsBySkus', '/products', { sku: askable.join(','), per_page: ESHOP_BATCH_LIMIT }, (res) => {
-        // dated when the answer arrived, so a cached or stale copy never claims to be newer than this read
-        const readAt = new Date(now()).toISOString();
-        return WcProductListDto.parse(res.data)
-          .map((dto) => mapWcProductDtoToEshopListing(dto, currency, readAt))
-          .filter((listing): listing is EshopListingModel => listing !== null);
-      });
+      const [taxes, products] = await Promise.all([
+        currentShopTaxes(),
+        get('getListingsBySkus', '/products', { sku: askable.join(','), per_page: ESHOP_BATCH_LIMIT }, (res) => ({
+          dtos: WcProductListDto.parse(res.data),
+          // dated when the answer arrived, so a cached or stale copy never claims to be newer than this read
+          readAt: new Date(now()).toISOString(),
+        })),
+      ]);
+      return products.dtos
+        .map((dto) => mapWcProductDtoToEshopListing(grossPrices(dto, taxes), currency, products.readAt))
+        .filter((listing): listing is EshopListingModel => listing !== null);
     },
 
     /**

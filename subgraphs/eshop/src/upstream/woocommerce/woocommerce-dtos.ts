@@ -213,6 +213,10 @@ export const WcProductDto = z.object({
   date_on_sale_to_gmt: z.string().nullable().optional(),
   stock_quantity: z.number().int().nullable(),
   stock_status: z.string(),
+  /** `taxable`, `shipping` or `none`: net prices of a taxable product get its class's VAT (woocommerce-tax.ts) */
+  tax_status: z.string().optional(),
+  /** tax class slug, '' standard (a variation's `parent` is resolved to its parent's class in the view context) */
+  tax_class: z.string().optional(),
   // ---- listing content (issue 12); optional so a trimmed `_fields=` answer or an old shop still parses ----
   /** `simple`, `variable`, `grouped`, `external`, `variation` (a variation matched by `sku`), or a plugin's own type */
   type: z.string().optional().default('simple'),

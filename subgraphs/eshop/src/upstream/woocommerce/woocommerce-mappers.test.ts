@@ -188,12 +188,40 @@ describe('mapWcOrderDtoToEshopOrder', () => {
       lastName: 'Nowak',
       postalCode: '31-146',
       companyName: 'Kawiarnia Pod Lipami Sp. z o.o.',
-      nip: null,
+      // no ESHOP_NIP_META_KEY: a known NIP plugin's key (`_billing_nip`), as the invoice data reads it
+      nip: '676-248-13-66',
     });
     expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_billing_nip' }).buyer.nip).toBe('676-248-13-66');
-    // a plugin storing it as a number
+    // the configured key first; a plugin storing it as a number
     expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_billing_nip_number' }).buyer.nip).toBe('6762481366');
-    expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_wc_order_attribution_source_type' }).buyer.nip).toBeNull();
+    // a configured key without a text value: the known keys still answer
+    expect(mapWcOrderDtoToEshopOrder(dto, { nipMetaKey: '_wc_order_attribution_source_type' }).buyer.nip).toBe('676-248-13-66');
+  });
+
+  it("the buyer's NIP and the invoice's tax id come from the same keys (the configured one, then the known plugins')", () => {
+    const base = orderFixture();
+    const cases: { meta: { id: number; key: string; value: unknown }[]; nipMetaKey?: string; expected: string | null }[] = [
+      // EU VAT Number / Aelia
+      { meta: [{ id: 1, key: '_billing_vat_number', value: 'PL6762481366' }], expected: 'PL6762481366' },
+      // Germanized, plus a custom key configured and present: the configured key wins
+      {
+        meta: [
+          { id: 1, key: '_billing_vat_id', value: '5213000000' },
+          { id: 2, key: '_faktura_nip', value: '676-248-13-66' },
+        ],
+        nipMetaKey: '_faktura_nip',
+        expected: '676-248-13-66',
+      },
+      { meta: [{ id: 1, key: '_nip', value: '  ' }], expected: null },
+    ];
+    for (const c of cases) {
+      const order = mapWcOrderDtoToEshopOrder(
+        WcOrderDto.parse({ ...base, meta_data: c.meta }),
+        c.nipMetaKey === undefined ? {} : { nipMetaKey: c.nipMetaKey },
+      );
+      expect(order.buyer.nip).toBe(c.expected);
+      expect(order.invoice?.taxId ?? null).toBe(c.expected);
+    }
   });
 
   it('reads an order without meta_data (a key without access to it) and without a billing phone', () => {

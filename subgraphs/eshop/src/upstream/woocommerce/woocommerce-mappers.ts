@@ -15,7 +15,7 @@ import {
 import { addDecimals, divideMinorUnitsUp, formatMinorUnits, normalizeDecimal, parseDecimalToMinorUnits } from '../money.ts';
 import type { WcAddressDto, WcCustomerDto, WcOrderDto, WcProductDto, WcRefundDto, WcShippingLineDto } from './woocommerce-dtos.ts';
 import { metaText, WC_WRITE_META } from './woocommerce-writes.ts';
-import { hasWcFulfillments, mapWcInvoice, mapWcTrackingMeta } from './woocommerce-order-detail.ts';
+import { hasWcFulfillments, mapWcInvoice, mapWcTrackingMeta, wcBuyerTaxId } from './woocommerce-order-detail.ts';
 
 /** WooCommerce shipping-line meta our shop's plugins write (see simulators/woocommerce/README.md, "Dataset mapping"). */
 const PICKUP_LOCATION_META = '_pickup_location_code';
@@ -259,12 +259,6 @@ function text(value: string | null | undefined): string | null {
 }
 
 /** A meta value as text: plugins store strings, sometimes numbers; anything else (arrays, objects) is not a NIP. */
-function orderMetaText(dto: Pick<WcOrderDto, 'meta_data'>, key: string): string | null {
-  const meta = dto.meta_data.find((m) => m.key === key);
-  if (meta === undefined) return null;
-  return typeof meta.value === 'string' ? text(meta.value) : typeof meta.value === 'number' ? String(meta.value) : null;
-}
-
 export function mapWcBuyer(dto: Pick<WcOrderDto, 'billing' | 'meta_data'>, options: WcOrderMappingOptions = {}): EshopBuyerModel {
   const b = dto.billing;
   return {
@@ -274,7 +268,8 @@ export function mapWcBuyer(dto: Pick<WcOrderDto, 'billing' | 'meta_data'>, optio
     lastName: text(b.last_name),
     postalCode: text(b.postcode),
     companyName: text(b.company),
-    nip: options.nipMetaKey ? orderMetaText(dto, options.nipMetaKey) : null,
+    // the configured key, then the known NIP plugins' keys, as the invoice data reads them
+    nip: wcBuyerTaxId(dto.meta_data, options.nipMetaKey),
   };
 }
 

@@ -261,6 +261,19 @@ export const WC_INVOICE_FLAG_META_KEYS = [
   '_invoice_request',
 ] as const;
 
+/**
+ * The buyer's tax id as typed, from the order meta: ESHOP_NIP_META_KEY's key first, then the known plugins' keys
+ * ({@link WC_TAX_ID_META_KEYS}); null when none holds one. The one reader of it: the buyer's NIP and the invoice data.
+ */
+export function wcBuyerTaxId(metaData: readonly Meta[], nipMetaKey: string | null | undefined): string | null {
+  const keys = nipMetaKey ? [nipMetaKey, ...WC_TAX_ID_META_KEYS.filter((k) => k !== nipMetaKey)] : WC_TAX_ID_META_KEYS;
+  for (const key of keys) {
+    const taxId = scalarText(metaValue(metaData, key));
+    if (taxId !== null) return taxId;
+  }
+  return null;
+}
+
 const TRUTHY = new Set(['1', 'yes', 'true', 'on', 'tak', 'y']);
 
 /**
@@ -272,12 +285,7 @@ export function mapWcInvoice(
   dto: { billing: WcAddressDto; meta_data: readonly Meta[] },
   nipMetaKey: string | null | undefined,
 ): OrderInvoiceModel | null {
-  const keys = nipMetaKey ? [nipMetaKey, ...WC_TAX_ID_META_KEYS.filter((k) => k !== nipMetaKey)] : [...WC_TAX_ID_META_KEYS];
-  let taxId: string | null = null;
-  for (const key of keys) {
-    taxId = scalarText(metaValue(dto.meta_data, key));
-    if (taxId !== null) break;
-  }
+  const taxId = wcBuyerTaxId(dto.meta_data, nipMetaKey);
   const flag = WC_INVOICE_FLAG_META_KEYS.some((key) => {
     const value = metaValue(dto.meta_data, key);
     return value === true || value === 1 || TRUTHY.has((scalarText(value) ?? '').toLowerCase());
