@@ -332,7 +332,7 @@ describe('freshness in the graph (change events invalidate the subgraph caches)'
     const renamed = await untilChanged(readName, nameBefore, t0);
     expect(renamed.value).toContain('renamed');
     delays['odoo (catalogue)'] = renamed.delayMs;
-    // stock is read live on every request (erpCachePolicies): it shows on the next query, event or not
+    // stock is in a 5 s micro-cache (erpCachePolicies) that the stock.quant change event drops: it shows within 5 s
     const restocked = await untilChanged(readStock, stockBefore, t0);
     expect(restocked.value).toBe(stockBefore + 3);
     delays['odoo (stock)'] = restocked.delayMs;

@@ -49,12 +49,21 @@ export const ErpConfigSchema = z
     /** how long a cached product is served without asking Odoo, seconds; 0: always ask. @default 60 */
     ERP_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
     /**
+     * The stock micro-cache: how long Odoo's stock rows of a SKU (`stock.quant`) are served without asking Odoo,
+     * seconds; 0: read live on every request. The trade-off: a repeated catalogue query costs no Odoo call, but a
+     * stock move the change feed has not reported yet (ERP_FRESHNESS_POLL_INTERVAL_MS, or the feed off) shows up to
+     * this late. The figure keeps its own `asOf`, and writes that decide on stock (freshReads) always read live.
+     * @default 5
+     */
+    ERP_STOCK_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(300).default(5),
+    /**
      * How old a cached product (name, EAN, price) or the location list may be when it is served, flagged STALE, while
      * Odoo fails; 0 turns that off. Catalogue data changes a few times a day at most. @default 21600 (6 h)
      */
     ERP_MAX_STALE_CATALOGUE_SECONDS: maxStaleSecondsEnv('catalogue'),
     /**
-     * How old stock may be when it is served, flagged STALE, while Odoo fails (stock is otherwise always read live);
+     * How old stock may be when it is served, flagged STALE, while Odoo fails (otherwise it is read live once older than
+     * ERP_STOCK_CACHE_TTL_SECONDS);
      * 0 turns that off. Every sale moves it. @default 600 (10 min)
      */
     ERP_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),

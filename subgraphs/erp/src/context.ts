@@ -2,7 +2,13 @@ import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
 import type { ErpClient } from './upstream/erp-client.ts';
 import { createCatalogueIndex, type CatalogueIndex } from './discovery/catalogue-index.ts';
 import { createErpWriteSteps, type ErpWriteSteps } from './writes/erp-write-steps.ts';
-import { createErpLoaders, DEFAULT_LOCATIONS_TTL_SECONDS, type ErpCachePolicies, type ErpLoaders } from './upstream/erp-loaders.ts';
+import {
+  createErpLoaders,
+  DEFAULT_LOCATIONS_TTL_SECONDS,
+  DEFAULT_STOCK_CACHE_TTL_SECONDS,
+  type ErpCachePolicies,
+  type ErpLoaders,
+} from './upstream/erp-loaders.ts';
 import { DEFAULT_MAX_STALE_SECONDS } from '@omnigraph/shared/cache';
 import { createErpLookupLoaders, type ErpLookupLoaders, type ErpLookupSettings } from './upstream/erp-lookup-loaders.ts';
 import { DEFAULT_CHANNEL_ORDER_REFS, DEFAULT_SALE_ORDER_NAME_PATTERN, parseChannelOrderRules } from './order-references.ts';
@@ -49,6 +55,8 @@ export interface ErpContextDeps {
   cacheTtlSeconds: number;
   /** ERP_MAX_STALE_CATALOGUE_SECONDS: how old a product or the location list may be when it stands in for Odoo */
   maxStaleCatalogueSeconds?: number;
+  /** ERP_STOCK_CACHE_TTL_SECONDS: how long stock rows are served without asking Odoo. @default 5 */
+  stockCacheTtlSeconds?: number;
   /** ERP_MAX_STALE_STOCK_SECONDS: how old stock may be when it stands in for Odoo */
   maxStaleStockSeconds?: number;
   /** how long the location list is served without asking Odoo. @default 3600 */
@@ -81,8 +89,12 @@ export function erpCachePolicies(deps: ErpContextDeps): ErpCachePolicies {
   const catalogue = deps.maxStaleCatalogueSeconds ?? DEFAULT_MAX_STALE_SECONDS.catalogue;
   return {
     product: { freshSeconds: deps.cacheTtlSeconds, maxStaleSeconds: catalogue },
-    // always read live (availability promises); the stored rows only stand in while Odoo fails
-    stock: { freshSeconds: 0, maxStaleSeconds: deps.maxStaleStockSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock },
+    // A micro-cache: a few seconds, dropped by the `stock.quant` change feed, bypassed by fresh reads (writes that
+    // promise availability); beyond that the stored rows only stand in while Odoo fails.
+    stock: {
+      freshSeconds: deps.stockCacheTtlSeconds ?? DEFAULT_STOCK_CACHE_TTL_SECONDS,
+      maxStaleSeconds: deps.maxStaleStockSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock,
+    },
     locations: { freshSeconds: deps.locationsTtlSeconds ?? DEFAULT_LOCATIONS_TTL_SECONDS, maxStaleSeconds: catalogue },
   };
 }

@@ -86,6 +86,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
         cache,
         cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS,
         maxStaleCatalogueSeconds: config.ERP_MAX_STALE_CATALOGUE_SECONDS,
+        stockCacheTtlSeconds: config.ERP_STOCK_CACHE_TTL_SECONDS,
         maxStaleStockSeconds: config.ERP_MAX_STALE_STOCK_SECONDS,
         lookup: {
           saleOrderNamePattern: config.ERP_SALE_ORDER_NAME_PATTERN,

@@ -60,8 +60,15 @@ export const MarketplaceConfigSchema = z
      */
     MARKETPLACE_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().default(60),
     /**
+     * The offer micro-cache: how long the seller's offers of a SKU (price, quantity; "no offer" too) are served
+     * without asking Allegro, seconds; 0: read live on every request. The trade-off: a repeated catalogue query costs
+     * no Allegro call, but a change the offer-event feed (`GET /sale/offer-events`) has not reported yet shows up to
+     * this late. Each offer keeps its own `stockAsOf`. @default 5
+     */
+    MARKETPLACE_OFFER_CACHE_TTL_SECONDS: z.coerce.number().int().nonnegative().max(300).default(5),
+    /**
      * How old the seller's offers of a SKU may be when they are served, flagged STALE, while Allegro fails (they are
-     * otherwise read live); an offer carries a price and a quantity, so it takes stock's max age. 0 turns that off.
+     * otherwise read live once older than MARKETPLACE_OFFER_CACHE_TTL_SECONDS); an offer carries a price and a quantity, so it takes stock's max age. 0 turns that off.
      * @default 600 (10 min)
      */
     MARKETPLACE_MAX_STALE_STOCK_SECONDS: maxStaleSecondsEnv('stock'),

@@ -21,6 +21,8 @@ export interface MarketplaceContextDeps {
   cache: Cache;
   /** MARKETPLACE_CACHE_TTL_SECONDS: how long a cached checkout form is served without asking Allegro */
   cacheTtlSeconds: number;
+  /** MARKETPLACE_OFFER_CACHE_TTL_SECONDS: how long a SKU's offers are served without asking Allegro. @default 5 */
+  offerCacheTtlSeconds?: number | undefined;
   /** MARKETPLACE_MAX_STALE_STOCK_SECONDS (offers) */
   maxStaleOfferSeconds?: number | undefined;
   /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS */

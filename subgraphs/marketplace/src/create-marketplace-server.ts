@@ -77,6 +77,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
         client: options.client,
         cache: options.cache,
         cacheTtlSeconds: options.cacheTtlSeconds,
+        offerCacheTtlSeconds: options.offerCacheTtlSeconds,
         maxStaleOfferSeconds: options.maxStaleOfferSeconds,
         maxStaleOrderSeconds: options.maxStaleOrderSeconds,
         now: options.now,

@@ -11,6 +11,7 @@ import { createMarketplaceServer, type MarketplaceServer } from './create-market
 import { marketplaceKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createAllegroTokenStore, createMarketplaceClient, type AllegroTokenStore } from './upstream/create-marketplace-client.ts';
 import { MARKETPLACE_CACHE_KEY_PREFIX } from './upstream/marketplace-cache-keys.ts';
+import { createAllegroOfferEvents } from './upstream/allegro/allegro-offer-events.ts';
 import { createAllegroOrderEvents } from './upstream/allegro/allegro-order-events.ts';
 import { createBuyerDirectoryRefresher, type BuyerDirectoryRefresher } from './lookup/buyer-directory.ts';
 
@@ -91,6 +92,7 @@ export async function createMarketplaceServerFromConfig(
     client,
     cache,
     cacheTtlSeconds: config.MARKETPLACE_CACHE_TTL_SECONDS,
+    offerCacheTtlSeconds: config.MARKETPLACE_OFFER_CACHE_TTL_SECONDS,
     maxStaleOfferSeconds: config.MARKETPLACE_MAX_STALE_STOCK_SECONDS,
     maxStaleOrderSeconds: config.MARKETPLACE_MAX_STALE_ORDERS_SECONDS,
     maxConcurrentReads: config.MARKETPLACE_MAX_CONCURRENT_READS,
@@ -104,7 +106,10 @@ export async function createMarketplaceServerFromConfig(
     readiness: createCachedReadiness(client.readiness, { ttlMs: options.readinessTtlMs ?? 5_000 }),
     tokenStoreKind: tokenStore.kind,
     cache,
-    changeSources: [createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens, journal: served.journal })],
+    changeSources: [
+      createAllegroOrderEvents({ http: apiHttp, tokens: client.tokens, journal: served.journal }),
+      createAllegroOfferEvents({ http: apiHttp, tokens: client.tokens }),
+    ],
     async close() {
       await directoryRefresher.idle();
       await cache.close();

@@ -348,7 +348,8 @@ describe('marketplace subgraph', () => {
 
 describe('marketplace subgraph token handling', () => {
   it('costs exactly one token call for 10 concurrent first requests, and one in total across many', async () => {
-    const harness = await startMarketplaceHarness();
+    // offers read live: every request must reach Allegro with a token
+    const harness = await startMarketplaceHarness({ offerCacheTtlSeconds: 0 });
     try {
       const query = /* GraphQL */ `
         query {
@@ -374,7 +375,8 @@ describe('marketplace subgraph token handling', () => {
   });
 
   it('keeps working across a token expiry (1-second tokens), refreshing proactively', async () => {
-    const harness = await startMarketplaceHarness({ simulator: { credentials: { tokenTtlSeconds: 1 } } });
+    // offers read live: the second request must reach Allegro with the refreshed token
+    const harness = await startMarketplaceHarness({ simulator: { credentials: { tokenTtlSeconds: 1 } }, offerCacheTtlSeconds: 0 });
     try {
       const query = /* GraphQL */ `
         query {

@@ -2,7 +2,9 @@
  * Every key the erp subgraph stores in the shared cache, in one place: the loaders store under these keys and the
  * change feed (Odoo `write_date` polling) deletes exactly these keys (`invalidate(cache, [erpCacheKeys.stockBySku(sku)])`).
  * All ERP data is shared data (the catalogue, prices, stock, stores): the same for every caller, so it is keyed by
- * entity only and one read serves every caller.
+ * entity only and one read serves every caller. Personal data (the look-ups below: partners, orders) is keyed per
+ * look-up key and read only through fields that need `customers:pii` / `orders:read`; nothing personal is cached in
+ * the catalogue, price and stock entries the micro-cache shares between customers.
  */
 
 /**
@@ -17,7 +19,10 @@ export const ERP_CACHE_KEY_PREFIX = 'erp:v4:';
 export const erpCacheKeys = {
   /** an ErpProductModel (name, EAN, list price): catalogue */
   productBySku: (sku: string): string => `product:${sku}`,
-  /** the ErpStockRowModel[] of a SKU, one row per stock reference: stock */
+  /**
+   * the ErpStockRowModel[] of a SKU, one row per stock reference: stock, in the micro-cache (ERP_STOCK_CACHE_TTL_SECONDS),
+   * dropped by the `stock.quant` feed
+   */
   stockBySku: (sku: string): string => `stock:${sku}`,
   /** a partner's pricelist rules (ErpPartnerPricingModel): catalogue, like the prices it makes */
   partnerPricing: (partnerId: string): string => `pricing:${partnerId}`,

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryCache } from '@omnigraph/shared/cache';
+import { createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
+import { erpKeysOfChange } from '../freshness/invalidate-on-change.ts';
+import { erpCachePolicies } from '../context.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import type { ErpClient, ErpLocationModel, ErpProductModel, ErpStockRowModel } from './erp-client.ts';
 import { createErpLoaders, type CreateErpLoadersOptions, type ErpCachePolicies } from './erp-loaders.ts';
@@ -136,7 +139,7 @@ describe('createErpLoaders', () => {
     expect(client.getStockBySkus).toHaveBeenCalledTimes(1);
   });
 
-  it('stockBySku reads Odoo on every request and keeps the rows only to stand in while Odoo fails', async () => {
+  it('stockBySku with a TTL of 0 reads Odoo on every request and keeps the rows only to stand in while Odoo fails', async () => {
     const client = fakeClient();
     const cache = createMemoryCache();
     await loadersOf({ client, cache }).stockBySku.load('A');
@@ -154,5 +157,74 @@ describe('createErpLoaders', () => {
     expect(waw?.code).toBe('WAW1');
     expect(nope).toBeNull();
     expect(client.listLocations).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the stock micro-cache (ERP_STOCK_CACHE_TTL_SECONDS)', () => {
+  const T0 = Date.UTC(2026, 11, 6, 10);
+  const identity = { subject: 'call-center', kind: 'api-key' as const, scopes: [], profile: 'internal' as const };
+  function setup() {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const clock = { now: T0 };
+    // the policies index.ts builds from the config defaults
+    const policies = erpCachePolicies({ client, cache, cacheTtlSeconds: 60 });
+    const load = (sku: string, freshReads = false) => {
+      const scope = createRequestScope(identity, undefined, { freshReads });
+      return runInRequestScope(scope, async () => ({
+        rows: await loadersOf({ client, cache, policies, now: () => clock.now }).stockBySku.load(sku),
+        scope,
+      }));
+    };
+    return { client, cache, clock, policies, load };
+  }
+
+  it('defaults to a few seconds of freshness', () => {
+    expect(setup().policies.stock.freshSeconds).toBe(5);
+  });
+
+  it('answers a repeated read from the cache within the TTL, dated when Odoo was read, and asks again after it', async () => {
+    const { client, clock, load } = setup();
+    await load('A');
+    clock.now += 4_000;
+    const hit = await load('A');
+    expect(hit.rows).toEqual([row('A', 'A'), row('A', 'B')]);
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(1);
+    // the figure keeps Odoo's date, and the source says when it was read: not now
+    expect(hit.scope.sources.reports()).toEqual([{ source: 'erp', status: 'OK', asOf: new Date(T0).toISOString() }]);
+    clock.now += 1_000;
+    await load('A');
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks Odoo again once a stock change event dropped the SKU, and only for that SKU', async () => {
+    const { client, cache, load } = setup();
+    await Promise.all([load('A'), load('B')]);
+    const calls = client.getStockBySkus.mock.calls.length;
+    await invalidate(
+      cache,
+      erpKeysOfChange({
+        system: 'odoo',
+        kind: 'stock',
+        ids: ['7'],
+        at: new Date(T0).toISOString(),
+        cause: 'odoo:stock.quant',
+        refs: { skus: ['A'] },
+      }),
+    );
+    await Promise.all([load('A'), load('B')]);
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(calls + 1);
+    expect(client.getStockBySkus.mock.calls.at(-1)?.[0].skus).toEqual(['A']);
+  });
+
+  it('is bypassed by fresh reads (a write deciding on availability), which still refresh it', async () => {
+    const { client, clock, load } = setup();
+    await load('A');
+    client.getStockBySkus.mockResolvedValueOnce([{ ...row('A', 'A'), available: 0 }]);
+    clock.now += 1_000;
+    expect((await load('A', true)).rows).toEqual([{ ...row('A', 'A'), available: 0 }]);
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(2);
+    expect((await load('A')).rows).toEqual([{ ...row('A', 'A'), available: 0 }]);
+    expect(client.getStockBySkus).toHaveBeenCalledTimes(2);
   });
 });

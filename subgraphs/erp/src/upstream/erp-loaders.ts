@@ -13,9 +13,16 @@ export const ERP_MAX_BATCH_SIZE = 200;
 export const DEFAULT_LOCATIONS_TTL_SECONDS = 3_600;
 
 /**
+ * The stock micro-cache's default (ERP_STOCK_CACHE_TTL_SECONDS): long enough that a burst of catalogue queries costs
+ * one `stock.quant` read, short enough that a move the change feed misses is late by seconds only.
+ */
+export const DEFAULT_STOCK_CACHE_TTL_SECONDS = 5;
+
+/**
  * How the ERP's data is cached, per kind (see DEFAULT_MAX_STALE_SECONDS in @omnigraph/shared/cache for the max ages).
- * Stock has no freshness window: click-and-collect availability is read from the ERP on every request, and the cached
- * rows only stand in while the ERP fails.
+ * Stock is served from a micro-cache (a few seconds, dropped by the `stock.quant` change feed); a read in a
+ * freshReads scope (a write deciding on availability) always asks Odoo, and the rows' `asOf` stays the time Odoo
+ * reported, so a cached figure never looks fresher than it is.
  */
 export interface ErpCachePolicies {
   product: CachePolicy;

@@ -3,8 +3,10 @@
  * the change feed (Allegro `/order/events`) deletes exactly these keys, e.g. for an order event:
  * `invalidate(cache, marketplaceCacheKeys.orderKeysOf({ number: checkoutFormId, buyerLogin }))`.
  *
- * Offers are shared data (price, stock): keyed by SKU, one read serves every caller. Orders are personal data: keyed
- * per checkout form, and a buyer's order list per buyer login (hashed in the key name, which shows up in logs).
+ * Offers are shared data (price, stock): keyed by SKU, one read serves every caller, and they are the only entries
+ * served fresh from the cache to any caller (the offer micro-cache): nothing personal is shared across customers.
+ * Orders are personal data: keyed per checkout form, and a buyer's order list per buyer login (hashed in the key name,
+ * which shows up in logs), read only through fields the gateway guards with `orders:read`.
  */
 import { createHash } from 'node:crypto';
 
@@ -26,7 +28,10 @@ function digest(value: string): string {
 export const marketplaceCacheKeys = {
   /** a MarketplaceOrderModel by its checkout form id */
   checkoutForm: (orderNumber: string): string => `checkout-form:${orderNumber}`,
-  /** the seller's offers (MarketplaceOfferModel[]) carrying a SKU */
+  /**
+   * the seller's offers (MarketplaceOfferModel[]) carrying a SKU, `[]` (no offer) included: catalogue, price and stock
+   * only, never anything of a buyer, so one entry serves every caller
+   */
   offersBySku: (sku: string): string => `offers:${sku}`,
   /** the order summaries of one buyer */
   buyerOrders: (buyerLogin: string): string => `buyer-orders:${digest(buyerLogin)}`,

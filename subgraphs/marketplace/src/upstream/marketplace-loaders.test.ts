@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryCache } from '@omnigraph/shared/cache';
+import { createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { marketplaceKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import { createSemaphore } from './create-semaphore.ts';
@@ -160,5 +161,67 @@ describe('createMarketplaceLoaders', () => {
       .filter((k) => k !== marketplaceCacheKeys.refunds(UUID_A) && k !== marketplaceCacheKeys.shipments(UUID_A));
     for (const key of keys) expect(await cache.get(key)).toMatchObject({ fetchedAt: expect.any(Number) });
     expect(keys[1]).not.toContain('ania');
+  });
+});
+
+describe('the offer micro-cache (MARKETPLACE_OFFER_CACHE_TTL_SECONDS)', () => {
+  const T0 = Date.UTC(2026, 11, 6, 10);
+  const identity = { subject: 'call-center', kind: 'api-key' as const, scopes: [], profile: 'internal' as const };
+  function setup() {
+    const client = fakeClient();
+    client.getOffersBySkus.mockImplementation(async ({ skus }) => skus.filter((sku) => sku !== 'NONE').map((sku) => offer(`o-${sku}`, sku)));
+    const cache = createMemoryCache();
+    const clock = { now: T0 };
+    const load = (sku: string, freshReads = false) => {
+      const scope = createRequestScope(identity, undefined, { freshReads });
+      return runInRequestScope(scope, () =>
+        // the default TTL, as index.ts passes MARKETPLACE_OFFER_CACHE_TTL_SECONDS' default
+        createMarketplaceLoaders({ client, cache, cacheTtlSeconds: 60, orderReadLimiter: createSemaphore(8), now: () => clock.now }).offersBySku.load(
+          sku,
+        ),
+      );
+    };
+    return { client, cache, clock, load };
+  }
+
+  it('answers offers and "no offer" from the cache within the TTL, each offer keeping its stockAsOf, and asks again after it', async () => {
+    const { client, clock, load } = setup();
+    expect(await load('A')).toEqual([offer('o-A', 'A')]);
+    expect(await load('NONE')).toEqual([]);
+    clock.now += 4_000;
+    expect(await load('A')).toEqual([offer('o-A', 'A')]);
+    expect(await load('NONE')).toEqual([]);
+    expect(client.getOffersBySkus).toHaveBeenCalledTimes(2);
+    clock.now += 1_000;
+    await Promise.all([load('A'), load('NONE')]);
+    expect(client.getOffersBySkus).toHaveBeenCalledTimes(4);
+  });
+
+  it('asks Allegro again once an offer event dropped the SKU, a cached "no offer" included', async () => {
+    const { client, cache, load } = setup();
+    await load('A');
+    await load('NONE');
+    await invalidate(
+      cache,
+      marketplaceKeysOfChange({
+        system: 'allegro',
+        kind: 'product',
+        ids: ['o-NONE'],
+        at: new Date(T0).toISOString(),
+        cause: 'allegro:offer-events:OFFER_ACTIVATED',
+        refs: { skus: ['NONE'] },
+      }),
+    );
+    await load('A');
+    await load('NONE');
+    expect(client.getOffersBySkus).toHaveBeenCalledTimes(3);
+    expect(client.getOffersBySkus.mock.calls.at(-1)?.[0].skus).toEqual(['NONE']);
+  });
+
+  it('is bypassed by fresh reads', async () => {
+    const { client, load } = setup();
+    await load('A');
+    await load('A', true);
+    expect(client.getOffersBySkus).toHaveBeenCalledTimes(2);
   });
 });

@@ -14,6 +14,9 @@ import {
   type MarketplaceRefundModel,
 } from './marketplace-client.ts';
 
+/** MARKETPLACE_OFFER_CACHE_TTL_SECONDS' default: a burst of catalogue queries costs one read, a missed change seconds */
+export const DEFAULT_OFFER_CACHE_TTL_SECONDS = 5;
+
 export interface MarketplaceLoaders {
   /** SKU → the seller's offers carrying it (possibly none); one upstream call per ≤ 100 SKUs */
   offersBySku: DataLoader<string, MarketplaceOfferModel[] | null, string>;
@@ -37,6 +40,11 @@ export interface MarketplaceLoadersOptions {
    * that reads them follows the listing within the same query.
    */
   cacheTtlSeconds: number;
+  /**
+   * MARKETPLACE_OFFER_CACHE_TTL_SECONDS: a SKU's offers (or "none") are served without a call this long; dropped by
+   * offer and order events, bypassed by fresh reads. @default 5
+   */
+  offerCacheTtlSeconds?: number | undefined;
   /** MARKETPLACE_MAX_STALE_STOCK_SECONDS: how old offers (price, quantity) may be when they stand in. @default 600 */
   maxStaleOfferSeconds?: number | undefined;
   /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS: how old an order or a buyer's list may be when it stands in. @default 3600 */
@@ -94,8 +102,13 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
   const offersBySku = createCachedLoader<string, MarketplaceOfferModel[]>({
     ...common,
     name: 'offersBySku',
-    // read live on every request, as before; the stored offers only stand in. Price and quantity: stock's max age.
-    policy: { freshSeconds: 0, maxStaleSeconds: options.maxStaleOfferSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock },
+    // A micro-cache, like the ERP's stock: offers carry a quantity, so only seconds, dropped by the offer-event feed
+    // (and by order events, whose purchases move it), skipped by fresh reads; each offer keeps its `stockAsOf`. An
+    // empty list ("no offer for this SKU") is a value, cached alike. Price and quantity: stock's max age.
+    policy: {
+      freshSeconds: options.offerCacheTtlSeconds ?? DEFAULT_OFFER_CACHE_TTL_SECONDS,
+      maxStaleSeconds: options.maxStaleOfferSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock,
+    },
     cacheKey: marketplaceCacheKeys.offersBySku,
     maxBatchSize: MARKETPLACE_MAX_SKUS_PER_CALL,
     async fetch(skus) {

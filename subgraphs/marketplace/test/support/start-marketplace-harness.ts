@@ -36,6 +36,8 @@ export interface HarnessOptions {
   policies?: UpstreamPolicies;
   maxConcurrentReads?: number;
   cacheTtlSeconds?: number;
+  /** MARKETPLACE_OFFER_CACHE_TTL_SECONDS. @default 5 */
+  offerCacheTtlSeconds?: number;
   /** MARKETPLACE_MAX_STALE_ORDERS_SECONDS. @default 3600 */
   maxStaleOrderSeconds?: number;
   /** @default a memory cache */
@@ -67,6 +69,7 @@ export async function startMarketplaceHarness(options: HarnessOptions = {}): Pro
     client,
     cache,
     cacheTtlSeconds: options.cacheTtlSeconds ?? 60,
+    ...(options.offerCacheTtlSeconds === undefined ? {} : { offerCacheTtlSeconds: options.offerCacheTtlSeconds }),
     ...(options.maxStaleOrderSeconds === undefined ? {} : { maxStaleOrderSeconds: options.maxStaleOrderSeconds }),
     maxConcurrentReads: options.maxConcurrentReads ?? 8,
   });
