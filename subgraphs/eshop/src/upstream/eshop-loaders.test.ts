@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryCache } from '@omnigraph/shared/cache';
+import { createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { eshopKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import type { EshopClient, EshopListingModel, EshopOrderId, EshopOrderModel } from './eshop-client.ts';
@@ -132,6 +133,33 @@ describe('createEshopLoaders', () => {
     const result = await loaders.listingBySku.loadMany(['sku-a', 'UNKNOWN-1', 'SKU-B']);
     expect(result.map((l) => (l instanceof Error || l === null ? l : l.sku))).toEqual(['SKU-A', null, 'SKU-B']);
     expect(client.getListingsBySkus).toHaveBeenCalledTimes(1);
+  });
+
+  it('listingBySku caches "not listed" as long as a listing, until a product webhook names the SKU', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const clock = { now: Date.UTC(2026, 11, 6, 10) };
+    const load = (sku: string) => createEshopLoaders({ client, cache, cacheTtlSeconds: 60, now: () => clock.now }).listingBySku.load(sku);
+    expect(await load('UNKNOWN-1')).toBeNull();
+    clock.now += 59_000;
+    expect(await load('UNKNOWN-1')).toBeNull();
+    expect(client.getListingsBySkus).toHaveBeenCalledTimes(1);
+    await invalidate(
+      cache,
+      eshopKeysOfChange({
+        system: 'woocommerce',
+        kind: 'product',
+        ids: ['812'],
+        at: new Date(clock.now).toISOString(),
+        cause: 'woocommerce:webhook:product.created',
+        refs: { skus: ['UNKNOWN-1'] },
+      }),
+    );
+    await load('UNKNOWN-1');
+    expect(client.getListingsBySkus).toHaveBeenCalledTimes(2);
+    clock.now += 60_000;
+    await load('UNKNOWN-1');
+    expect(client.getListingsBySkus).toHaveBeenCalledTimes(3);
   });
 
   it('listingBySku splits 150 SKUs into calls of 100 and 50 (WooCommerce takes at most 100 SKUs)', async () => {

@@ -131,8 +131,10 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
   const listingBySku = createCachedLoader<string, EshopListingModel>({
     ...common,
     name: 'listingBySku',
-    // a listing carries a price and a stock quantity: it takes the shorter, stock's, max age
-    policy: policy(fresh, options.maxStaleListingSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock),
+    // a listing carries a price and a stock quantity: it takes the shorter, stock's, max age. "The shop does not list
+    // this SKU" is cached as long as a listing (not the shorter default of other nulls): the product webhook that
+    // creates or changes the listing drops it (`listing:<sku>`), so a new listing does not wait for the TTL.
+    policy: { ...policy(fresh, options.maxStaleListingSeconds ?? DEFAULT_MAX_STALE_SECONDS.stock), negativeSeconds: cached ? fresh : 0 },
     cacheKey: eshopCacheKeys.listing,
     maxBatchSize: ESHOP_BATCH_LIMIT,
     async fetch(skus) {
