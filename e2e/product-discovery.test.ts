@@ -49,11 +49,16 @@ let stack: E2eStack;
 let saleableId: string;
 
 beforeAll(async () => {
-  // products, listings and categories read afresh by every request, so each page's calls are counted in full; the
+  // products, stock, listings and categories read afresh by every request, so each page's calls are counted in full; the
   // search index refreshes on its own clock, kept out of the counted window
   stack = await startE2eStack({
     scale: SCALE,
-    subgraphEnv: { ERP_CACHE_TTL_SECONDS: '0', ESHOP_CACHE_TTL_SECONDS: '0', ERP_SEARCH_INDEX_REFRESH_SECONDS: '3600' },
+    subgraphEnv: {
+      ERP_CACHE_TTL_SECONDS: '0',
+      ERP_STOCK_CACHE_TTL_SECONDS: '0',
+      ESHOP_CACHE_TTL_SECONDS: '0',
+      ERP_SEARCH_INDEX_REFRESH_SECONDS: '3600',
+    },
   });
   const { body } = await stack.query(/* GraphQL */ `
     {
