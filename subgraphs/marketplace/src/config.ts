@@ -94,8 +94,9 @@ export const MarketplaceConfigSchema = z
      */
     MARKETPLACE_BUYER_DIRECTORY_BACKFILL_PAGES: z.coerce.number().int().min(0).max(100).default(10),
     /**
-     * Poll Allegro's order journal (`GET /order/events`) and report each changed order to the cache (issue 8: a
-     * change shows within seconds, not at TTL expiry). One replica polls at a time (Redis lock). @default true
+     * Poll Allegro's order journal (`GET /order/events`) and offer journal (`GET /sale/offer-events`) and report each
+     * changed order and offer to the cache (issue 8: a change shows within seconds, not at TTL expiry). One replica
+     * polls at a time (Redis lock). @default true
      */
     MARKETPLACE_FRESHNESS_ENABLED: enabledByDefault,
     /** pause between journal polls, in ms. @default 1000 */
