@@ -17,9 +17,19 @@ describe('npm start', () => {
   it('prints the metrics listener, serves, and exits 0 on Ctrl-C', async () => {
     const { REDIS_URL: _redis, ...env } = process.env;
     const ports = Object.fromEntries(
-      ['GATEWAY', 'ERP', 'ESHOP', 'CRM', 'MARKETPLACE', 'ODOO_SIMULATOR', 'WOOCOMMERCE_SIMULATOR', 'HUBSPOT_SIMULATOR', 'ALLEGRO_SIMULATOR'].map(
-        (role) => [`${role}_PORT`, '0'],
-      ),
+      [
+        'GATEWAY',
+        'ERP',
+        'ESHOP',
+        'CRM',
+        'MARKETPLACE',
+        'COMMANDS',
+        'PRICING',
+        'ODOO_SIMULATOR',
+        'WOOCOMMERCE_SIMULATOR',
+        'HUBSPOT_SIMULATOR',
+        'ALLEGRO_SIMULATOR',
+      ].map((role) => [`${role}_PORT`, '0']),
     );
     stack = spawnEntry('scripts/start-stack.ts', {
       cwd: root,
