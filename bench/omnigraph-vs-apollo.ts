@@ -484,6 +484,7 @@ function writeReport(r: { started: Date; loadBefore: number[]; loadAfter: number
     '## Findings',
     '',
     '- Hive Gateway (`@graphql-hive/gateway` 2.15.1) is not in this run: it cannot load this supergraph unmodified (`Multiple canonical definitions for "OrderSummary"`, from `@graphql-tools/stitch`), and with a one-line patch it answers the call-center `@requires` plan wrongly (`unavailableChannels: ["ESHOP","MARKETPLACE"]`, `totalCount: 0`) — measured in /work/shared/performance.md §5. Not a dependency until it can run the supergraph as committed.',
+    '- At 10 and 50 connections the subgraphs, simulators and autocannon share CPU 0 and saturate it before the gateway core does: req/s in S2, S3 and S6 is bounded by that core on a 2-core box, so compare gateways by CPU per request and req/s per core, and read the S3 share of the concurrency bound as a lower bound.',
     '- S2 varies the SKU set per request (512 bodies over the dataset), which defeats whole-response caching but not per-SKU entity caches in the subgraphs: "uncached" means no identical request twice in a row.',
     '',
   );
