@@ -109,6 +109,7 @@ async function setLatency(stack: Stack, fixedMs: number): Promise<void> {
 async function measure(g: Gw, stack: Stack, bodies: string[], check: (b: string) => boolean, connections: number, secs: number): Promise<Sample> {
   let i = Math.floor(Math.random() * bodies.length);
   let badBodies = 0;
+  const badKinds = new Set<string>();
   const pids: Record<Proc, number> = { gateway: g.child.pid!, ...stack.pids };
   const ticksBefore = Object.fromEntries(PROCS.map((p) => [p, cpuTicks(pids[p])])) as Record<Proc, number>;
   const countsBefore = await simulatorTotals(stack);
@@ -124,11 +125,17 @@ async function measure(g: Gw, stack: Stack, bodies: string[], check: (b: string)
         setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length]! }),
         onResponse: (status, body) => {
           if (status === 200 && !check(body)) badBodies += 1;
+          // what went wrong, by status and error code only (never a customer's data), for the console
+          if ((status !== 200 || !check(body)) && badKinds.size < 5)
+            badKinds.add(`${status} ${[...body.matchAll(/"code":"([A-Z_]+)"/g)].map((m) => m[1]).join(',')}`);
         },
       },
     ],
   });
   const countsAfter = await simulatorTotals(stack);
+  if (badKinds.size > 0 || result.timeouts + result.errors > 0) {
+    console.log(`  bad answers: ${[...badKinds].join('; ') || '—'}, timeouts ${result.timeouts}, connection errors ${result.errors}`);
+  }
   const requests = result.requests.total;
   const cpuMs = Object.fromEntries(PROCS.map((p) => [p, cpuMsPerRequest(cpuTicks(pids[p]) - ticksBefore[p], requests)])) as Record<Proc, number>;
   const upstreamBySystem = Object.fromEntries(
