@@ -15,6 +15,8 @@ export interface SimulatorsReady {
   skus: string[];
   /** phones of CRM contacts, to vary the call-center query's variables */
   phones: string[];
+  /** each simulator's base URL, for its counters and latency knob under /__simulator */
+  urls: Record<string, string>;
 }
 
 const scale = Number(process.env['BENCH_SCALE'] ?? '1');
@@ -25,6 +27,7 @@ const ready: SimulatorsReady = {
   subgraphEnv: Object.assign({}, ...simulators.all.map((s) => subgraphEnvFor(s, simulators.urls[s.name]))),
   skus: dataset.products.map((p) => p.sku),
   phones: dataset.crmContacts.map((c) => c.phone).filter((p): p is string => p !== null),
+  urls: simulators.urls,
 };
 process.stdout.write(`SIMULATORS_READY ${JSON.stringify(ready)}\n`);
 
