@@ -1,8 +1,7 @@
-import { isAxiosError, type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
 import { uniqueIds, type ChangeEvent, type PolledChangeSource } from '@omnigraph/shared/freshness';
-import { ALLEGRO_MEDIA_TYPE } from './allegro-client.ts';
+import { createAllegroFeedGet } from './allegro-feed-get.ts';
 import type { AllegroTokenProvider } from './allegro-token-provider.ts';
 
 /**
@@ -46,30 +45,19 @@ export interface AllegroOfferEventsOptions {
  * ChangeEvent per event naming a SKU (ids: the offer id; refs.skus: its external id).
  */
 export function createAllegroOfferEvents(options: AllegroOfferEventsOptions): PolledChangeSource {
-  const { http, tokens } = options;
   const pageSize = options.pageSize ?? ALLEGRO_OFFER_EVENTS_PAGE_SIZE;
 
-  async function page(cursor: string): Promise<z.infer<typeof AllegroOfferEventsDto>['offerEvents']> {
-    // "" (an empty journal when we started): no `from`, which starts at the oldest kept event
-    const params: Record<string, string> = { limit: String(pageSize), ...(cursor === '' ? {} : { from: cursor }) };
-    const send = async (token: string) =>
-      AllegroOfferEventsDto.parse(
-        (await http.get<unknown>('/sale/offer-events', { params, headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` } })).data,
-      ).offerEvents;
-    try {
-      const token = await tokens.getAccessToken();
-      try {
-        return await send(token);
-      } catch (error) {
-        // Same rule as the adapter: one refresh on a 401 (the token expired between getAccessToken and the call).
-        if (!isAxiosError(error) || error.response?.status !== 401) throw error;
-        tokens.invalidate(token);
-        return await send(await tokens.getAccessToken());
-      }
-    } catch (error) {
-      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'marketplace', operation: 'getOfferEvents' });
-    }
-  }
+  const get = createAllegroFeedGet(options.http, options.tokens);
+  // "" (an empty journal when we started): no `from`, which starts at the oldest kept event
+  const page = async (cursor: string) =>
+    (
+      await get(
+        '/sale/offer-events',
+        { limit: String(pageSize), ...(cursor === '' ? {} : { from: cursor }) },
+        AllegroOfferEventsDto,
+        'getOfferEvents',
+      )
+    ).offerEvents;
 
   return {
     name: 'allegro-offer-events',

@@ -1,8 +1,7 @@
-import { isAxiosError, type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
-import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
 import { compactRefs, uniqueIds, type ChangeEvent, type PolledChangeSource } from '@omnigraph/shared/freshness';
-import { ALLEGRO_MEDIA_TYPE } from './allegro-client.ts';
+import { createAllegroFeedGet } from './allegro-feed-get.ts';
 import type { AllegroTokenProvider } from './allegro-token-provider.ts';
 import type { OrderEventsJournal } from '../../timeline/order-events-journal.ts';
 
@@ -64,26 +63,9 @@ export interface AllegroOrderEventsOptions {
  * with the line SKUs and the buyer's login and id as refs), the last event id as the new cursor.
  */
 export function createAllegroOrderEvents(options: AllegroOrderEventsOptions): PolledChangeSource {
-  const { http, tokens } = options;
   const pageSize = options.pageSize ?? ALLEGRO_ORDER_EVENTS_PAGE_SIZE;
 
-  async function get<T extends z.ZodType>(url: string, params: Record<string, string>, schema: T, operation: string): Promise<z.infer<T>> {
-    const send = async (token: string) =>
-      schema.parse((await http.get<unknown>(url, { params, headers: { Accept: ALLEGRO_MEDIA_TYPE, Authorization: `Bearer ${token}` } })).data);
-    try {
-      const token = await tokens.getAccessToken();
-      try {
-        return await send(token);
-      } catch (error) {
-        // Same rule as the adapter: one refresh on a 401 (the token expired between getAccessToken and the call).
-        if (!isAxiosError(error) || error.response?.status !== 401) throw error;
-        tokens.invalidate(token);
-        return await send(await tokens.getAccessToken());
-      }
-    } catch (error) {
-      throw mapAxiosErrorToUpstreamError(error, { serviceName: 'marketplace', operation });
-    }
-  }
+  const get = createAllegroFeedGet(options.http, options.tokens);
 
   return {
     name: 'allegro-order-events',
