@@ -28,7 +28,7 @@ import { createApiKeyService, createFileKeyStore, createRedisKeyStore, type KeyS
 import { signIdentity } from '@omnigraph/shared/identity';
 import { BENCH_PARTNER_IDENTITY } from './access-control/bare-gateway-identity.ts';
 import { measureEdgeAdmission, type EdgeMicroResult } from './access-control/edge-micro.ts';
-import { cpuTicks, makeSkuBodies, peakRssMb, runningChildren, startPinned, stopChild } from './bench-helpers.ts';
+import { cpuTicks, makeSkuBodies, peakRssMb, runningChildren, SATURATED_GATEWAY_ENV, startPinned, stopChild } from './bench-helpers.ts';
 import type { UpstreamsReady } from './access-control/upstreams.ts';
 
 const { values } = parseArgs({
@@ -261,19 +261,7 @@ async function main(): Promise<void> {
       const { child, match, logged } = await startPinned(
         1,
         entry,
-        // info, production's default: the access-log line of every request is part of the gateway's cost. Load shedding
-        // and the per-key in-flight cap stay out of the way: this measures CPU per request of a saturated gateway core,
-        // where shedding would refuse partner requests by design (its own tests: e2e/load-protection).
-        {
-          ...gatewayEnv,
-          GATEWAY_PORT: String(port),
-          GATEWAY_METRICS_PORT: '0',
-          LOG_LEVEL: 'info',
-          GATEWAY_SHED_BULK_LAG_MS: '100000',
-          GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
-          GATEWAY_PARTNER_MAX_CONCURRENT: '10000',
-          ...env,
-        },
+        { ...gatewayEnv, GATEWAY_PORT: String(port), ...SATURATED_GATEWAY_ENV, ...env },
         /listening on (http:\/\/[\d.]+:\d+)/,
       );
       gateways.push({ label, child, url: match[1]!, logged });

@@ -3,7 +3,10 @@
  * core, the rest on the other), their CPU time and memory from /proc, and request bodies that defeat caches.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const children: ChildProcess[] = [];
 process.on('exit', () => {
@@ -101,3 +104,63 @@ export function makeSkuBodies(query: string, skus: string[], perQuery: number, v
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+
+/** What a whole-stack bench starts from (see {@link openBenchSession}). */
+export interface BenchSession {
+  /** the subgraph secret and key pepper of this run, fresh */
+  secret: string;
+  pepper: string;
+  /** the gateways' key file, in a temporary folder of this run */
+  keyFile: string;
+  /** every child's environment: production mode, quiet logs, this run's secrets, memory caches (no Redis) */
+  common: NodeJS.ProcessEnv;
+  /** stops every child, newest first, and removes the temporary folder */
+  close(): Promise<void>;
+}
+
+/**
+ * Fresh secrets and a temporary key file per run; Ctrl-C or SIGTERM kills the children and removes the folder. Memory
+ * caches everywhere: per process, the same for every gateway measured, and nothing shared with other runs.
+ */
+export function openBenchSession(prefix: string): BenchSession {
+  const secret = randomBytes(32).toString('base64url');
+  const pepper = randomBytes(32).toString('base64url');
+  const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const interrupted = (signal: NodeJS.Signals) => {
+    for (const c of runningChildren()) c.kill('SIGTERM');
+    rmSync(tmp, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  return {
+    secret,
+    pepper,
+    keyFile: join(tmp, 'keys.json'),
+    common: {
+      NODE_ENV: 'production',
+      APOLLO_TELEMETRY_DISABLED: '1',
+      LOG_LEVEL: 'warn',
+      OMNIGRAPH_SUBGRAPH_SECRET: secret,
+      OMNIGRAPH_API_KEY_PEPPER: pepper,
+      REDIS_URL: undefined,
+    },
+    async close() {
+      for (const c of runningChildren().reverse()) await stopChild(c);
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A gateway measured on a saturated core: info logs, production's default (the access-log line is part of the cost);
+ * load shedding and the per-key in-flight cap out of the way, since there they refuse by design (their own tests:
+ * e2e/load-protection).
+ */
+export const SATURATED_GATEWAY_ENV: NodeJS.ProcessEnv = {
+  GATEWAY_METRICS_PORT: '0',
+  LOG_LEVEL: 'info',
+  GATEWAY_SHED_BULK_LAG_MS: '100000',
+  GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
+  GATEWAY_PARTNER_MAX_CONCURRENT: '10000',
+};

@@ -17,9 +17,8 @@
  * Results: bench/results/omnigraph-vs-apollo.md and .json (or --out <name> for both, e.g. a quick run).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,7 +26,7 @@ import autocannon from 'autocannon';
 import { createApiKeyService, createFileKeyStore } from '@omnigraph/auth';
 import { findFreePort } from '@omnigraph/shared/testing';
 import { registeredOperationText } from '../gateway/src/edge/registered-operations.ts';
-import { cpuTicks, fmt, makeSkuBodies, peakRssMb, rssMb, runningChildren, startPinned, stopChild } from './bench-helpers.ts';
+import { cpuTicks, fmt, makeSkuBodies, openBenchSession, peakRssMb, rssMb, SATURATED_GATEWAY_ENV, startPinned } from './bench-helpers.ts';
 import { cpuMsPerRequest, driftPercent, requestsPerCoreSecond, shareOfConcurrencyBound, summarise } from './omnigraph-vs-apollo/bench-math.ts';
 import type { SimulatorsReady } from './resilience/simulators.ts';
 
@@ -182,25 +181,8 @@ function record(scenario: string, c: string, gateway: string, s: Sample, extra?:
 const rotated = (gws: Gw[], rep: number) => (rep % 2 === 0 ? gws : [...gws].reverse());
 
 async function main(): Promise<void> {
-  const secret = randomBytes(32).toString('base64url');
-  const pepper = randomBytes(32).toString('base64url');
-  const tmp = mkdtempSync(join(tmpdir(), 'omnigraph-bench-ova-'));
-  const keyFile = join(tmp, 'keys.json');
-  const common: NodeJS.ProcessEnv = {
-    NODE_ENV: 'production',
-    APOLLO_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: 'warn',
-    OMNIGRAPH_SUBGRAPH_SECRET: secret,
-    OMNIGRAPH_API_KEY_PEPPER: pepper,
-    REDIS_URL: undefined,
-  };
-  const interrupted = (signal: NodeJS.Signals) => {
-    for (const c of runningChildren()) c.kill('SIGTERM');
-    rmSync(tmp, { recursive: true, force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  const session = openBenchSession('omnigraph-bench-ova-');
+  const { pepper, keyFile, common } = session;
   const started = new Date();
   const loadBefore = loadavg();
   try {
@@ -227,19 +209,7 @@ async function main(): Promise<void> {
       const { child, match } = await startPinned(
         1,
         entry,
-        // info, production's default: the access-log line is part of the gateway's cost. Shedding out of the way: this
-        // measures a saturated core, where shedding refuses by design (its own tests: e2e/load-protection).
-        {
-          ...common,
-          ...subgraphUrls,
-          GATEWAY_PORT: String(port),
-          GATEWAY_METRICS_PORT: '0',
-          LOG_LEVEL: 'info',
-          GATEWAY_SHED_BULK_LAG_MS: '100000',
-          GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
-          GATEWAY_PARTNER_MAX_CONCURRENT: '10000',
-          ...env,
-        },
+        { ...common, ...subgraphUrls, GATEWAY_PORT: String(port), ...SATURATED_GATEWAY_ENV, ...env },
         /listening on (http:\/\/[\d.]+:\d+)/,
       );
       return { label, child, url: match[1]!, headers: { 'x-api-key': key } };
@@ -358,8 +328,7 @@ async function main(): Promise<void> {
 
     writeReport({ started, loadBefore, loadAfter: loadavg(), simulators: Object.keys(ready.urls) });
   } finally {
-    for (const c of runningChildren().reverse()) await stopChild(c);
-    rmSync(tmp, { recursive: true, force: true });
+    await session.close();
   }
 }
 

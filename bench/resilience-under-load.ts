@@ -17,10 +17,8 @@
  * Usage: npm run bench:resilience [-- --duration 600 --warmup 60 --connections 50 --flood-seconds 30 --flood-connections 500 --rate 5
  *        --reps 3 --scale 1 --skip-soak --out resilience-under-load.md]   (--reps 0: the soak only)
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
@@ -28,7 +26,7 @@ import autocannon from 'autocannon';
 import { createApiKeyService, createFileKeyStore } from '@omnigraph/auth';
 import { findFreePort } from '@omnigraph/shared/testing';
 import { registeredOperationText } from '../gateway/src/edge/registered-operations.ts';
-import { fmt, makeSkuBodies, median, rssMb, runningChildren, startPinned, stopChild } from './bench-helpers.ts';
+import { fmt, makeSkuBodies, median, openBenchSession, rssMb, startPinned } from './bench-helpers.ts';
 import type { SimulatorsReady } from './resilience/simulators.ts';
 
 const { values } = parseArgs({
@@ -220,26 +218,8 @@ async function flood(g: Gw, callCenterBodies: string[], floodBodies: string[]): 
 }
 
 async function main(): Promise<void> {
-  const secret = randomBytes(32).toString('base64url');
-  const pepper = randomBytes(32).toString('base64url');
-  const tmp = mkdtempSync(join(tmpdir(), 'omnigraph-bench-res-'));
-  const keyFile = join(tmp, 'keys.json');
-  const common: NodeJS.ProcessEnv = {
-    NODE_ENV: 'production',
-    APOLLO_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: 'warn',
-    OMNIGRAPH_SUBGRAPH_SECRET: secret,
-    OMNIGRAPH_API_KEY_PEPPER: pepper,
-    // memory caches everywhere: per process, the same for both gateways, and nothing shared with other runs
-    REDIS_URL: undefined,
-  };
-  const interrupted = (signal: NodeJS.Signals) => {
-    for (const c of runningChildren()) c.kill('SIGTERM');
-    rmSync(tmp, { recursive: true, force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  const session = openBenchSession('omnigraph-bench-res-');
+  const { pepper, keyFile, common } = session;
   const loadBefore = loadavg();
   try {
     console.log('starting simulators and subgraphs on CPU 0 …');
@@ -325,8 +305,7 @@ async function main(): Promise<void> {
     }
     writeReport({ soaks, floods, loadBefore, loadAfter: loadavg(), scale: values.scale!, phones: ready.phones.length });
   } finally {
-    for (const c of runningChildren().reverse()) await stopChild(c);
-    rmSync(tmp, { recursive: true, force: true });
+    await session.close();
   }
 }
 
