@@ -4,31 +4,71 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const children: ChildProcess[] = [];
 process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-/** Spawns `entry` under tsx pinned to `cpu`, resolves with the first stdout line matching `ready`. */
+/**
+ * Node 24 from the `node` dev dependency, running the TypeScript sources with its own type stripping: what production
+ * runs (Dockerfile, docker-compose.yml, docs/adr/0007), not the tsx loader, whose transform cache and source maps cost
+ * memory and start-up that a deployed process never pays.
+ */
+export const NODE_BIN = ((bundled: string) => (existsSync(bundled) ? bundled : process.execPath))(
+  fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url)),
+);
+
+export interface Started<M> {
+  child: ChildProcess;
+  match: M;
+  /** pino warnings and errors the child printed after it was ready */
+  logged: { warnings: number };
+}
+
+/**
+ * Spawns `node <entry>` pinned to `cpu` (in `cwd`, default this process's), resolves once ready: with the first stdout
+ * match of a RegExp, or once a URL (a service's /healthz) answers 2xx.
+ */
 export function startPinned(
   cpu: number,
   entry: string,
   env: NodeJS.ProcessEnv,
   ready: RegExp,
+  stdin?: 'pipe' | 'ignore',
+  nodeArgs?: string[],
+  cwd?: string,
+): Promise<Started<RegExpExecArray>>;
+export function startPinned(
+  cpu: number,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: URL,
+  stdin?: 'pipe' | 'ignore',
+  nodeArgs?: string[],
+  cwd?: string,
+): Promise<Started<undefined>>;
+export function startPinned(
+  cpu: number,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  ready: RegExp | URL,
   stdin: 'pipe' | 'ignore' = 'ignore',
   nodeArgs: string[] = [],
-) {
-  const child = spawn('taskset', ['-c', String(cpu), process.execPath, ...nodeArgs, '--import', 'tsx', entry], {
+  cwd?: string,
+): Promise<Started<RegExpExecArray | undefined>> {
+  const child = spawn('taskset', ['-c', String(cpu), NODE_BIN, ...nodeArgs, entry], {
     env: { ...process.env, ...env },
     stdio: [stdin, 'pipe', 'inherit'],
+    ...(cwd ? { cwd } : {}),
   });
   children.push(child);
   const logged = { warnings: 0 };
-  return new Promise<{ child: ChildProcess; match: RegExpExecArray; logged: typeof logged }>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let out = '';
     let done = false;
     const timer = setTimeout(() => fail(new Error(`${entry} not ready within 60 s: ${out.slice(-2000)}`)), 60_000);
@@ -37,6 +77,12 @@ export function startPinned(
       done = true;
       clearTimeout(timer);
       reject(error);
+    };
+    const succeed = (match: RegExpExecArray | undefined) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve({ child, match, logged });
     };
     child.stdout!.on('data', (d: Buffer) => {
       // After start-up the output is only drained (to stderr), so a chatty child cannot block on a full pipe.
@@ -50,14 +96,22 @@ export function startPinned(
         return;
       }
       out += d.toString();
-      const match = ready.exec(out);
-      if (match) {
-        done = true;
-        clearTimeout(timer);
-        resolve({ child, match, logged });
+      if (ready instanceof RegExp) {
+        const match = ready.exec(out);
+        if (match) succeed(match);
       }
     });
     child.once('exit', (code) => fail(new Error(`${entry} exited with ${code} before it was ready: ${out.slice(-2000)}`)));
+    if (ready instanceof URL) {
+      const poll = () => {
+        if (done) return;
+        fetch(ready, { signal: AbortSignal.timeout(1_000) }).then(
+          (res) => (res.ok ? succeed(undefined) : setTimeout(poll, 100)),
+          () => setTimeout(poll, 100),
+        );
+      };
+      poll();
+    }
   });
 }
 
@@ -90,16 +144,24 @@ function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 export const peakRssMb = (pid: number): number => statusMb(pid, 'VmHWM');
 export const rssMb = (pid: number): number => statusMb(pid, 'VmRSS');
 
-/** `variants` bodies of `query`, each with `perQuery` random SKUs, rotated per request so no two consecutive are identical. */
-export function makeSkuBodies(query: string, skus: string[], perQuery: number, variants = 512): string[] {
-  const bodies: string[] = [];
+/** `variants` lists of `perQuery` random SKUs; a list longer than the dataset repeats SKUs, each once per pass over it. */
+export function makeSkuLists(skus: string[], perQuery: number, variants = 512): string[][] {
+  const lists: string[][] = [];
   for (let i = 0; i < variants; i++) {
     const pool = [...skus];
     const picked: string[] = [];
-    for (let k = 0; k < perQuery && pool.length > 0; k++) picked.push(pool.splice(Math.floor(Math.random() * pool.length), 1)[0]!);
-    bodies.push(JSON.stringify({ query, variables: { skus: picked } }));
+    for (let k = 0; k < perQuery && skus.length > 0; k++) {
+      if (pool.length === 0) pool.push(...skus);
+      picked.push(pool.splice(Math.floor(Math.random() * pool.length), 1)[0]!);
+    }
+    lists.push(picked);
   }
-  return bodies;
+  return lists;
+}
+
+/** `variants` bodies of `query`, each with `perQuery` random SKUs, rotated per request so no two consecutive are identical. */
+export function makeSkuBodies(query: string, skus: string[], perQuery: number, variants = 512): string[] {
+  return makeSkuLists(skus, perQuery, variants).map((picked) => JSON.stringify({ query, variables: { skus: picked } }));
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -112,6 +174,10 @@ export interface BenchSession {
   pepper: string;
   /** the gateways' key file, in a temporary folder of this run */
   keyFile: string;
+  /** that temporary folder, for other files of this run (token and cursor files) */
+  dir: string;
+  /** runs `cleanup` (synchronous) after the children are stopped, on close and on Ctrl-C alike */
+  defer(cleanup: () => void): void;
   /** every child's environment: production mode, quiet logs, this run's secrets, memory caches (no Redis) */
   common: NodeJS.ProcessEnv;
   /** stops every child, newest first, and removes the temporary folder */
@@ -126,9 +192,20 @@ export function openBenchSession(prefix: string): BenchSession {
   const secret = randomBytes(32).toString('base64url');
   const pepper = randomBytes(32).toString('base64url');
   const tmp = mkdtempSync(join(tmpdir(), prefix));
+  const cleanups: (() => void)[] = [];
+  const cleanUp = () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        cleanup();
+      } catch (error) {
+        console.error(error);
+      }
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  };
   const interrupted = (signal: NodeJS.Signals) => {
     for (const c of runningChildren()) c.kill('SIGTERM');
-    rmSync(tmp, { recursive: true, force: true });
+    cleanUp();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', interrupted);
@@ -137,6 +214,8 @@ export function openBenchSession(prefix: string): BenchSession {
     secret,
     pepper,
     keyFile: join(tmp, 'keys.json'),
+    dir: tmp,
+    defer: (cleanup) => void cleanups.push(cleanup),
     common: {
       NODE_ENV: 'production',
       APOLLO_TELEMETRY_DISABLED: '1',
@@ -147,7 +226,7 @@ export function openBenchSession(prefix: string): BenchSession {
     },
     async close() {
       for (const c of runningChildren().reverse()) await stopChild(c);
-      rmSync(tmp, { recursive: true, force: true });
+      cleanUp();
     },
   };
 }

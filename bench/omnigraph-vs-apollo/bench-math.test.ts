@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cpuMsPerRequest, driftPercent, requestsPerCoreSecond, shareOfConcurrencyBound, summarise } from './bench-math.ts';
+import {
+  cpuMsPerRequest,
+  driftPercent,
+  judge,
+  microsPerListItem,
+  requestsPerCoreSecond,
+  shareOfConcurrencyBound,
+  soakRss,
+  summarise,
+} from './bench-math.ts';
 
 describe('bench arithmetic', () => {
   it('turns clock ticks into CPU ms per request', () => {
@@ -26,5 +35,46 @@ describe('bench arithmetic', () => {
   it('measures throughput against C ÷ floor', () => {
     // 50 connections over a 100 ms floor allow 500 requests/s
     expect(shareOfConcurrencyBound(450, 50, 100)).toBeCloseTo(0.9);
+  });
+
+  it('gives the CPU per list item as the slope from the shortest to the longest list, so the fixed cost cancels', () => {
+    // 2 ms fixed + 10 µs per item
+    expect(
+      microsPerListItem([
+        [200, 4],
+        [10, 2.1],
+        [1000, 12],
+      ]),
+    ).toBeCloseTo(10);
+    expect(
+      microsPerListItem([
+        [10, 2.1],
+        [1000, NaN],
+      ]),
+    ).toBeNaN();
+    expect(microsPerListItem([[10, 2]])).toBeNaN();
+  });
+
+  it('takes the soak start after the warm-up tenth, the end from the last tenth and the settled figure', () => {
+    // 20 samples: the warm-up climbs 100 → 190, then steady at 200, the last two 210
+    const samples = [100, 190, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 210, 210];
+    const r = soakRss(samples, 216);
+    expect(r.start).toBe(200);
+    expect(r.end).toBeCloseTo((210 + 210 + 216) / 3);
+    expect(r.peak).toBe(210);
+    expect(driftPercent(r.start, r.end)).toBeCloseTo(6);
+  });
+
+  it('falls back to the first sample when a short soak has no second tenth', () => {
+    expect(soakRss([150], 160)).toEqual({ start: 150, end: 155, peak: 150 });
+    expect(soakRss([], 160).start).toBeNaN();
+  });
+
+  it('judges a figure against its target, and a missing figure as neither pass nor fail', () => {
+    expect(judge(1.3, '≤', 1.3)).toBe('PASS');
+    expect(judge(1.31, '≤', 1.3)).toBe('FAIL');
+    expect(judge(2.9, '≥', 3)).toBe('FAIL');
+    expect(judge(3, '≥', 3)).toBe('PASS');
+    expect(judge(NaN, '≤', 1)).toBe('—');
   });
 });

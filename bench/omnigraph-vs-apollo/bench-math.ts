@@ -28,3 +28,40 @@ export function summarise(xs: number[]): { median: number; min: number; max: num
 export function shareOfConcurrencyBound(rps: number, connections: number, floorMs: number): number {
   return floorMs > 0 ? rps / ((connections * 1000) / floorMs) : NaN;
 }
+
+/**
+ * Marginal gateway CPU per list item, in µs: the slope between the shortest and the longest list, so the fixed cost of
+ * a request (HTTP, parse, plan) cancels out. `points` are [list size, CPU ms per request].
+ */
+export function microsPerListItem(points: [number, number][]): number {
+  // a missing size would silently change the span the slope is taken over
+  if (points.length < 2 || points.some(([, ms]) => !Number.isFinite(ms))) return NaN;
+  const finite = [...points].sort((a, b) => a[0] - b[0]);
+  const [n0, ms0] = finite[0]!;
+  const [n1, ms1] = finite[finite.length - 1]!;
+  return n1 > n0 ? ((ms1 - ms0) * 1000) / (n1 - n0) : NaN;
+}
+
+/**
+ * RSS over a soak from samples taken at even intervals: the start is the mean of the second tenth (the first is
+ * warm-up: caches filling, JIT, pools growing), the end the mean of the last tenth and the settled `after` figure,
+ * the peak the highest sample.
+ */
+export function soakRss(samples: number[], after = NaN): { start: number; end: number; peak: number } {
+  const xs = samples.filter(Number.isFinite);
+  const mean = (ys: number[]) => (ys.length > 0 ? ys.reduce((a, b) => a + b, 0) / ys.length : NaN);
+  if (xs.length === 0) return { start: NaN, end: after, peak: after };
+  const tenth = Math.max(1, Math.floor(xs.length / 10));
+  const start = mean(xs.slice(tenth, 2 * tenth).length > 0 ? xs.slice(tenth, 2 * tenth) : xs.slice(0, 1));
+  const last = xs.slice(-tenth);
+  const end = mean(Number.isFinite(after) ? [...last, after] : last);
+  return { start, end, peak: Math.max(...xs) };
+}
+
+export type Verdict = 'PASS' | 'FAIL' | '—';
+
+/** A target check: `value` against `target` with `op`; not measured (NaN) is neither a pass nor a fail. */
+export function judge(value: number, op: '≤' | '≥', target: number): Verdict {
+  if (!Number.isFinite(value)) return '—';
+  return (op === '≤' ? value <= target : value >= target) ? 'PASS' : 'FAIL';
+}
