@@ -51,7 +51,7 @@ import {
   summarise,
   type Verdict,
 } from './omnigraph-vs-apollo/bench-math.ts';
-import { checkOutBaseline, REPO_ROOT, startStack, SUBGRAPHS, type RunningStack } from './omnigraph-vs-apollo/processes.ts';
+import { checkOutBaseline, heapFigures, REPO_ROOT, startStack, SUBGRAPHS, type RunningStack } from './omnigraph-vs-apollo/processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -115,6 +115,8 @@ interface Gw {
   headers: Record<string, string>;
   /** the simulators and subgraphs behind this gateway */
   stack: RunningStack;
+  /** the gateway's Prometheus listener, when it has one (bare Apollo has none) */
+  metricsUrl?: string;
 }
 interface Sample {
   requests: number;
@@ -157,6 +159,22 @@ async function setLatency(stacks: RunningStack[], fixedMs: number): Promise<void
 
 const pidsOf = (g: Gw): Record<Proc, number> => ({ gateway: g.child.pid!, ...g.stack.pids });
 
+/**
+ * What went wrong in a bad answer, from its `errors` only (never a customer's data): each error's code and, for an
+ * upstream failure, the subgraph it names, e.g. `UPSTREAM_TIMEOUT@erp`.
+ */
+function errorKinds(body: string): string {
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown; serviceName?: unknown } }[] }).errors ?? [];
+    const kinds = errors.map(
+      (e) => `${String(e.extensions?.code ?? '(no code)')}${typeof e.extensions?.serviceName === 'string' ? `@${e.extensions.serviceName}` : ''}`,
+    );
+    return [...new Set(kinds)].sort().join(',') || '(no errors)';
+  } catch {
+    return '(not JSON)';
+  }
+}
+
 async function measure(g: Gw, bodies: string[], check: (b: string) => boolean, connections: number, secs: number): Promise<Sample> {
   let i = Math.floor(Math.random() * bodies.length);
   let badBodies = 0;
@@ -177,8 +195,7 @@ async function measure(g: Gw, bodies: string[], check: (b: string) => boolean, c
         onResponse: (status, body) => {
           if (status === 200 && check(body)) return;
           if (status === 200) badBodies += 1;
-          // what went wrong, by status and error code only (never a customer's data)
-          const kind = `${status} ${[...new Set([...body.matchAll(/"code":"([A-Z_]+)"/g)].map((m) => m[1]))].join(',') || '(no code)'}`;
+          const kind = `${status} ${errorKinds(body)}`;
           badKinds[kind] = (badKinds[kind] ?? 0) + 1;
         },
       },
@@ -272,16 +289,18 @@ async function main(): Promise<void> {
     };
     const startGateway = async (label: string, root: string, entry: string, stack: RunningStack, env: NodeJS.ProcessEnv): Promise<Gw> => {
       const port = await findFreePort();
+      const metricsPort = await findFreePort();
       const { child, match } = await startPinned(
         1,
         join(root, entry),
-        { ...common, ...stack.gatewayEnv, GATEWAY_PORT: String(port), ...SATURATED_GATEWAY_ENV, ...env },
+        { ...common, ...stack.gatewayEnv, GATEWAY_PORT: String(port), ...SATURATED_GATEWAY_ENV, GATEWAY_METRICS_PORT: String(metricsPort), ...env },
         /listening on (http:\/\/[\d.]+:\d+)/,
         'ignore',
         [],
         root,
       );
-      return { label, child, url: match[1]!, headers: { 'x-api-key': key }, stack };
+      const metricsUrl = label === BARE ? {} : { metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
+      return { label, child, url: match[1]!, headers: { 'x-api-key': key }, stack, ...metricsUrl };
     };
     console.log('starting gateways on CPU 1 …');
     const gws = [
@@ -390,6 +409,13 @@ async function main(): Promise<void> {
         clearInterval(sampler);
         // in-flight work and timers settle before the end figure
         await new Promise((r) => setTimeout(r, 2_000));
+        const heap = Object.fromEntries(
+          await Promise.all(
+            [['gateway', g.metricsUrl] as const, ...SUBGRAPHS.map((p) => [p, g.stack.metricsUrls[p]] as const)].map(
+              async ([p, url]) => [p, await heapFigures(url)] as const,
+            ),
+          ),
+        );
         record(
           'S6',
           `soak ${soakSeconds} s, 50 conns`,
@@ -403,6 +429,7 @@ async function main(): Promise<void> {
                 [`${p}RssEndMb`, r.end],
                 [`${p}RssPeakMb`, r.peak],
                 [`${p}DriftPercent`, driftPercent(r.start, r.end)],
+                ...Object.entries(heap[p] ?? {}).map(([k, v]) => [`${p}${k}`, v]),
               ];
             }),
           ),
@@ -683,13 +710,15 @@ function writeReport(r: { started: Date; loadBefore: number[]; loadAfter: number
   if (s6.length > 0) {
     lines.push('', '## S6 memory per process (MB)', '');
     lines.push(
-      "At 50 connections: the process's lifetime peak (VmHWM) after the run so far. Soak: RSS sampled through the soak; start = mean of its second tenth (after the warm-up), end = mean of the last tenth and the figure 2 s after, peak = highest sample.",
+      "At 50 connections: the process's lifetime peak (VmHWM) after the run so far. Soak: RSS sampled through the soak; start = mean of its second tenth (after the warm-up), end = mean of the last tenth and the figure 2 s after, peak = highest sample; V8 heap used / reserved and external memory 2 s after the soak, from each process's /metrics (none for bare Apollo's gateway and the simulators).",
       '',
       `| case | series | figure | ${PROCS.join(' | ')} |`,
       `|---|---|---|${PROCS.map(() => '---:').join('|')}|`,
     );
     for (const row of s6) {
-      const figures = row.case.startsWith('soak') ? ['RssStartMb', 'RssEndMb', 'RssPeakMb', 'DriftPercent'] : ['PeakMb'];
+      const figures = row.case.startsWith('soak')
+        ? ['RssStartMb', 'RssEndMb', 'RssPeakMb', 'DriftPercent', 'HeapUsedMb', 'HeapTotalMb', 'ExternalMb']
+        : ['PeakMb'];
       for (const f of figures)
         lines.push(`| ${row.case} | ${row.gateway} | ${f} | ${PROCS.map((p) => fmt(row.extra![`${p}${f}`] ?? NaN, 1)).join(' | ')} |`);
     }

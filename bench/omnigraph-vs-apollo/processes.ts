@@ -25,6 +25,8 @@ export interface RunningStack {
   simulatorUrls: Record<string, string>;
   /** ERP_URL … PRICING_URL for the gateway */
   gatewayEnv: Record<string, string>;
+  /** each subgraph's Prometheus listener (`GET /metrics`), for its V8 heap figures next to its RSS */
+  metricsUrls: Partial<Record<SubgraphProc, string>>;
   skus: string[];
 }
 
@@ -53,24 +55,27 @@ export async function startStack(root: string, cpu: number, common: NodeJS.Proce
   };
   const gatewayEnv: Record<string, string> = {};
   const pids = { simulators: sims.child.pid! } as RunningStack['pids'];
+  const metricsUrls: RunningStack['metricsUrls'] = {};
   const startOne = async (name: SubgraphProc) => {
     const role = name.toUpperCase();
     const port = await findFreePort();
+    const metricsPort = await findFreePort();
     const { child } = await startPinned(
       cpu,
       join(root, `subgraphs/${name}/src/index.ts`),
-      { ...base, ...gatewayEnv, [`${role}_PORT`]: String(port), [`${role}_METRICS_PORT`]: '0', [`${role}_SHUTDOWN_DELAY_MS`]: '0' },
+      { ...base, ...gatewayEnv, [`${role}_PORT`]: String(port), [`${role}_METRICS_PORT`]: String(metricsPort), [`${role}_SHUTDOWN_DELAY_MS`]: '0' },
       new URL(`http://127.0.0.1:${port}/healthz`),
       'ignore',
       [],
       root,
     );
     pids[name] = child.pid!;
+    metricsUrls[name] = `http://127.0.0.1:${metricsPort}/metrics`;
     return [`${role}_URL`, `http://127.0.0.1:${port}/graphql`] as const;
   };
   Object.assign(gatewayEnv, Object.fromEntries(await Promise.all(SUBGRAPHS.slice(0, 4).map(startOne))));
   Object.assign(gatewayEnv, Object.fromEntries(await Promise.all(SUBGRAPHS.slice(4).map(startOne))));
-  return { pids, simulatorUrls: ready.urls, gatewayEnv, skus: ready.skus };
+  return { pids, simulatorUrls: ready.urls, gatewayEnv, metricsUrls, skus: ready.skus };
 }
 
 /**
@@ -129,4 +134,27 @@ function linkEntries(from: string, to: string): void {
 function isWorkspaceLink(link: string): boolean {
   const resolved = join(dirname(link), readlinkSync(link));
   return !resolved.split('/').includes('node_modules');
+}
+
+/**
+ * V8's view of a process's memory from its Prometheus listener (prom-client's default metrics): heap used and
+ * reserved, and external (Buffers, off-heap), in MB, to tell live objects from heap V8 merely keeps. Empty when the
+ * process has no listener or does not answer.
+ */
+export async function heapFigures(metricsUrl: string | undefined): Promise<Record<'HeapUsedMb' | 'HeapTotalMb' | 'ExternalMb', number> | undefined> {
+  if (metricsUrl === undefined) return undefined;
+  try {
+    const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(5_000) })).text();
+    const mb = (metric: string) => {
+      const m = new RegExp(`^omnigraph_${metric}(?:\\{[^}]*\\})? ([\\d.e+]+)$`, 'm').exec(text);
+      return m ? Number(m[1]) / 2 ** 20 : NaN;
+    };
+    return {
+      HeapUsedMb: mb('nodejs_heap_size_used_bytes'),
+      HeapTotalMb: mb('nodejs_heap_size_total_bytes'),
+      ExternalMb: mb('nodejs_external_memory_bytes'),
+    };
+  } catch {
+    return undefined;
+  }
 }
