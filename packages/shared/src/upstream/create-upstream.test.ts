@@ -207,6 +207,29 @@ describe('createUpstream: circuit breaker', () => {
     ]);
   });
 
+  it("does not count a timeout cut short by the caller's deadline against the upstream; a full attemptTimeoutMs does", async () => {
+    const { server, http } = await upstreamServer(() => {}); // never answers
+    const upstream = make({ attemptTimeoutMs: 300, retry: { maxRetries: 0 }, breaker: { consecutiveFailures: 2, halfOpenAfterMs: 200 } });
+    // an overloaded gateway: every request reaches the subgraph with 150 ms left, so each attempt gets 100 ms of 300
+    const nearlySpent = () => createRequestScope(SERVICE_IDENTITY, Date.now() + 150);
+    for (let i = 0; i < 5; i += 1) {
+      const error = await rejection(inScope(nearlySpent(), () => upstream.call(read(http))));
+      expect(error.extensions.code).toBe('UPSTREAM_TIMEOUT');
+    }
+    expect(upstream.stats()).toMatchObject({ breaker: 'closed', breakerOpened: 0 });
+    expect(server.requests).toBe(5);
+
+    // the upstream given its full timeout (no caller deadline) and still silent: that is its failure
+    for (let i = 0; i < 2; i += 1) expect((await rejection(upstream.call(read(http)))).extensions.code).toBe('UPSTREAM_TIMEOUT');
+    expect(upstream.stats()).toMatchObject({ breaker: 'open', breakerOpened: 1 });
+
+    // a half-open probe cut short proves nothing: the breaker opens again instead of closing
+    await sleep(220);
+    expect((await rejection(inScope(nearlySpent(), () => upstream.call(read(http))))).extensions.code).toBe('UPSTREAM_TIMEOUT');
+    expect(server.requests).toBe(8);
+    expect(upstream.stats()).toMatchObject({ breaker: 'open', breakerOpened: 2 });
+  });
+
   it('does not count 404s and 4xx rejections as failures', async () => {
     const { http } = await upstreamServer((n, _req, res) => json(res, n % 2 === 0 ? 404 : 422, {}));
     const upstream = make({ breaker: { consecutiveFailures: 2 } });

@@ -209,8 +209,20 @@ export function createUpstream(options: UpstreamOptions): Upstream {
 
   /** Errors raised here, without an upstream answer; they never count against the upstream's health. */
   const local = new WeakSet<UpstreamError>();
+  // Timeouts of attempts that the caller's request deadline cut below attemptTimeoutMs: the caller ran out of time,
+  // the upstream was not given its full timeout. Under load the gateway's deadline reaches the subgraph nearly spent,
+  // and five such timeouts in a row would open the breaker, turning an overloaded caller into "upstream down" for
+  // every request for halfOpenAfterMs. While closed they leave the breaker's count as it is; a half-open probe cut
+  // short still counts as failed (cockatiel would close the breaker on an error it does not handle, on no evidence).
+  const callerTimeouts = new WeakSet<UpstreamError>();
   const breaker = circuitBreaker(
-    handleWhen((error) => error instanceof UpstreamError && !local.has(error) && HEALTH_FAILURES.has(error.extensions.code)),
+    handleWhen(
+      (error) =>
+        error instanceof UpstreamError &&
+        !local.has(error) &&
+        HEALTH_FAILURES.has(error.extensions.code) &&
+        !(callerTimeouts.has(error) && breaker.state === CircuitState.Closed),
+    ),
     { breaker: new ConsecutiveBreaker(options.breaker?.consecutiveFailures ?? 5), halfOpenAfter: halfOpenAfterMs },
   );
   const bulkhead = createBulkhead(options.bulkhead?.maxConcurrent ?? 16, options.bulkhead?.maxQueued ?? 64);
@@ -268,7 +280,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   /** One HTTP attempt with its own timeout: send, accept domain statuses, parse; every failure mapped here. */
-  async function attempt<T>(call: UpstreamCall<T>, timeoutMs: number, scope: RequestScope | undefined): Promise<T> {
+  async function attempt<T>(call: UpstreamCall<T>, timeoutMs: number, cutByCaller: boolean, scope: RequestScope | undefined): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
     stats.attempts += 1;
     const startedAt = performance.now();
@@ -299,7 +311,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         }
       }
       // axios reports our own abort as a cancellation; when the attempt's timer fired, that is a timeout
-      if (signal.aborted && !failed) throw new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName, operation: call.operation, cause: error });
+      if (signal.aborted && !failed) {
+        const timeout = new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName, operation: call.operation, cause: error });
+        if (cutByCaller) callerTimeouts.add(timeout);
+        throw timeout;
+      }
       throw mapAxiosErrorToUpstreamError(error, { serviceName, operation: call.operation });
     }
     sent(String(response.status));
@@ -325,7 +341,13 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   /** One attempt with every gate in front of it, in the order that spends the least when refused. */
-  async function gatedAttempt<T>(call: UpstreamCall<T>, buckets: readonly string[], deadlineAt: number, scope: RequestScope | undefined): Promise<T> {
+  async function gatedAttempt<T>(
+    call: UpstreamCall<T>,
+    buckets: readonly string[],
+    deadline: { at: number; fromCaller: boolean },
+    scope: RequestScope | undefined,
+  ): Promise<T> {
+    const deadlineAt = deadline.at;
     const blockKey = buckets[0] ?? product;
     if (deadlineAt - Date.now() < MIN_ATTEMPT_MS) throw fail('UPSTREAM_TIMEOUT', call.operation);
     // 1. a 429's block: wait it out when the deadline allows (a read only), otherwise fail without calling
@@ -383,8 +405,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             if (abandoned) throw fail('UPSTREAM_TIMEOUT', call.operation);
             const timeoutMs = Math.min(attemptTimeoutMs, deadlineAt - Date.now());
             if (timeoutMs < MIN_ATTEMPT_MS) throw fail('UPSTREAM_TIMEOUT', call.operation);
-            // 5. the breaker counts only the HTTP attempt itself
-            return breaker.execute(() => attempt(call, timeoutMs, scope));
+            // 5. the breaker counts only the HTTP attempt itself; without a caller's deadline, deadlineAt is this
+            // call's own attempt budget, and a retry's shorter attempt that times out is still the upstream's failure
+            const cutByCaller = deadline.fromCaller && timeoutMs < attemptTimeoutMs;
+            return breaker.execute(() => attempt(call, timeoutMs, cutByCaller, scope));
           }),
           gaveUp,
         ]);
@@ -424,7 +448,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       for (let attemptNo = 1; ; attemptNo += 1) {
         emit({ type: 'attempt', operation: call.operation, attempt: attemptNo });
         try {
-          const value = await gatedAttempt(call, buckets, deadlineAt, scope);
+          const value = await gatedAttempt(call, buckets, { at: deadlineAt, fromCaller: requestDeadline !== undefined }, scope);
           record(scope, 'OK');
           metrics.call('ok');
           emit({ type: 'success', operation: call.operation, attempts: attemptNo });
