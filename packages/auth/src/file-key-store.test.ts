@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createCachedKeyStore } from './cached-key-store.ts';
 import { createFileKeyStore } from './file-key-store.ts';
 import { defineKeyStoreContract, makeRecord } from './key-store-contract.ts';
 
@@ -55,6 +56,36 @@ describe('createFileKeyStore', () => {
     await expect(store.list()).rejects.toThrow();
     await expect(store.create(makeRecord().record)).rejects.toThrow();
     expect(await readFile(path, 'utf8')).toBe('{"version":1,"keys":[{"keyId":"x"}]}');
+  });
+
+  it('answers a lookup without waiting on the event loop, so a saturated gateway never takes it for a store outage', async () => {
+    const path = join(root, 'busy.json');
+    const writer = createFileKeyStore(path);
+    const { record } = makeRecord();
+    await writer.create(record);
+    let t = 0;
+    const stale: string[] = [];
+    // as the gateway builds it: the cached store's lookup timeout is meant for a Redis that answers nothing
+    const keys = createCachedKeyStore(createFileKeyStore(path), {
+      ttlMs: 1_000,
+      lookupTimeoutMs: 50,
+      now: () => t,
+      onStaleServed: (id) => stale.push(id),
+    });
+    expect(await keys.getByHash(record.hash)).toEqual(record);
+    for (let i = 1; i <= 3; i += 1) {
+      // the usage meter rewrites the file every second, so each lookup past the TTL reads a changed file
+      await writer.addUsage([{ keyId: record.keyId, day: new Date().toISOString().slice(0, 10), requests: 1, cost: 1, upstreamCalls: 0, errors: 0 }]);
+      t = i * 2_000;
+      const lookup = keys.getByHash(record.hash);
+      // a saturated event loop: the next turn comes later than the lookup timeout
+      const busyUntil = performance.now() + 80;
+      while (performance.now() < busyUntil) {
+        // spinning, as request handling does under load
+      }
+      expect(await lookup).toEqual(record);
+    }
+    expect(stale).toEqual([]);
   });
 
   it('breaks a stale lock left by a killed process', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { apiKeyRecordSchema } from './api-key-record.ts';
@@ -24,7 +25,7 @@ export interface FileKeyStoreOptions {
 const STALE_LOCK_MS = 30_000;
 
 /**
- * One JSON file for single-node setups without Redis. Every call re-reads the file, so a CLI revocation reaches a
+ * One JSON file for single-node setups without Redis. Every call checks the file, so a CLI revocation reaches a
  * running gateway on its next lookup (behind the cached store: within its TTL). Writes go to a temp file that is then
  * renamed over the original, so a crash mid-write never leaves a truncated key file. Read-modify-write cycles hold a
  * lock file, because a gateway's `touch` racing a CLI `revoke` would otherwise write the un-revoked record back.
@@ -37,15 +38,26 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
   // In-process queue: the lock file excludes other processes, this keeps our own calls from contending for it.
   let queue: Promise<unknown> = Promise.resolve();
 
+  let parsed: { version: string; data: KeyFile } | undefined;
+
+  /**
+   * The file as it is now, read-only. Synchronous on purpose: a key lookup is a stat of a local file, plus a read when
+   * it changed (the usage meter rewrites it every second), and the parse was already synchronous. Read asynchronously,
+   * the lookup needed several event-loop turns (open, stat, read, close), and on a saturated gateway those came later
+   * than the cached store's lookup timeout, which then served keys stale as if the store were down. Keyed by inode
+   * (a write is a rename), size and times, so a change by the CLI or another process is seen at the next call.
+   */
+  function current(): KeyFile {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (info === undefined) return { version: 1, keys: [] };
+    const version = `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    if (parsed?.version !== version) parsed = { version, data: fileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))) };
+    return parsed.data;
+  }
+
+  /** A copy to change and save. */
   async function load(): Promise<KeyFile> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, keys: [] };
-      throw error;
-    }
-    return fileSchema.parse(JSON.parse(text));
+    return structuredClone(current());
   }
 
   async function save(data: KeyFile): Promise<void> {
@@ -112,13 +124,13 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
       });
     },
     async getByHash(hash) {
-      return (await load()).keys.find((r) => r.hash === hash);
+      return structuredClone(current().keys.find((r) => r.hash === hash));
     },
     async getById(keyId) {
-      return find(await load(), keyId);
+      return structuredClone(find(current(), keyId));
     },
     async list(ownerId) {
-      return sortByCreatedAt((await load()).keys.filter((r) => ownerId === undefined || r.ownerId === ownerId));
+      return sortByCreatedAt(structuredClone(current().keys.filter((r) => ownerId === undefined || r.ownerId === ownerId)));
     },
     async revoke(keyId, at) {
       const hash = await mutate((data) => {
@@ -177,7 +189,7 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
       });
     },
     async usage(keyId, from, to) {
-      const days = (await load()).usage?.[keyId];
+      const days = current().usage?.[keyId];
       if (days === undefined) return [];
       return daysBetween(from, to).flatMap((day) => {
         const counts = days[day];
