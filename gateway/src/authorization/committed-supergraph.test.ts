@@ -94,10 +94,8 @@ describe('scope assignment of the committed supergraph', () => {
     const coordinates = readableCoordinates(new Set(['customers:read', 'orders:read']));
     expect(coordinates.filter((c) => c.startsWith('Customer.'))).toEqual([
       'Customer.consents',
-      'Customer.eshopOrderSummaries',
       'Customer.id',
       'Customer.loyalty',
-      'Customer.marketplaceOrderSummaries',
       'Customer.orders',
     ]);
     // Issue 10: the channels' ids of a person, their identities, the lookups by personal data and an order's link to
