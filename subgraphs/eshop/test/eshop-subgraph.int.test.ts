@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
-import { encodeOrderListKey, type OrderListPosition } from '@omnigraph/shared/models';
+import { compareNewestFirst, encodeOrderListKey, type OrderListPosition } from '@omnigraph/shared/models';
 import type { Cache } from '@omnigraph/shared/cache';
 import { createEshopServer, type EshopServer } from '../src/create-eshop-server.ts';
 import { createEshopClient } from '../src/upstream/create-eshop-client.ts';
@@ -376,6 +376,39 @@ describe('eshop subgraph', () => {
       expect(next.orders.map((s) => s.ref.id)).not.toContain(last.ref.id);
       expect(Date.parse(next.orders[0]!.placedAt)).toBeLessThanOrEqual(after.time);
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 3 });
+    });
+
+    it('pages across orders that share the cursor\'s second exactly in the merge order (ties by id, the shop\'s order)', async () => {
+      const store = bed.simulator.woo.store;
+      const own = [...(store.ordersByCustomer.get(Number(DEMO.anna.eshopCustomerId)) ?? [])].map((id) => store.orders.get(id)!);
+      const template = own[0]!;
+      const maxId = Math.max(...store.orders.keys());
+      // five more orders in one second, one of them with an id of another length, so that pages of 2 end inside it
+      const tiedIds = [maxId + 1, maxId + 2, maxId + 3, maxId + 4, maxId * 10 + 5];
+      for (const id of tiedIds) store.putOrder({ ...structuredClone(template), id, number: String(id) });
+      try {
+        const history = [template, ...tiedIds.map((id) => store.orders.get(id)!), ...own.slice(1)];
+        const expected = history
+          .map((o) => ({ time: Date.parse(`${o.date_created_gmt}Z`), id: `eshop:${o.id}` }))
+          .sort(compareNewestFirst)
+          .map((p) => p.id);
+        const seen: string[] = [];
+        let after: OrderListPosition | null = null;
+        for (let guard = 0; guard < 20; guard++) {
+          await bed.resetCounters();
+          const slice: Slice = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna, 2, after)] }))[0]?.['eshopSlice'] as Slice;
+          expect(slice.totalCount).toBe(history.length);
+          // the page (a second read only when the shown orders of the cursor's second fill the first), the count, the guests
+          expect((await bed.counters())[ORDERS_LIST]).toBeLessThanOrEqual(after === null ? 2 : 4);
+          seen.push(...slice.orders.map((o) => o.ref.id));
+          if (!slice.hasMore) break;
+          const last = slice.orders.at(-1)!;
+          after = { time: Date.parse(last.placedAt), id: last.ref.id };
+        }
+        expect(seen).toEqual(expected);
+      } finally {
+        for (const id of tiedIds) store.deleteOrder(id);
+      }
     });
 
     it("reads anna-kowalska's 6 orders in 1 + 1 calls", async () => {
