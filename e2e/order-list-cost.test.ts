@@ -53,7 +53,9 @@ describe('order list cost (ADR 0014)', () => {
     const annaFirst5 = await callsOf(anna.email!, 5);
     const tomaszFirst5 = await callsOf(tomasz.email!, 5);
     const tomaszFirst100 = await callsOf(tomasz.email!, 100);
-    console.log(`order page calls: anna first:5 ${JSON.stringify(annaFirst5)}; tomasz first:5 ${JSON.stringify(tomaszFirst5)}; first:100 ${JSON.stringify(tomaszFirst100)}`);
+    console.log(
+      `order page calls: anna first:5 ${JSON.stringify(annaFirst5)}; tomasz first:5 ${JSON.stringify(tomaszFirst5)}; first:100 ${JSON.stringify(tomaszFirst100)}`,
+    );
     expect(tomaszFirst5.edges).toBe(5);
     expect(tomaszFirst100.edges).toBe(100);
     const calls = ({ wooOrders, allegroLists, allegroReads }: typeof annaFirst5) => ({ wooOrders, allegroLists, allegroReads });
@@ -79,7 +81,11 @@ describe('order list cost (ADR 0014)', () => {
     "pages through Tomasz's whole list with first:7 (channel %s): newest first, no repeat, no gap, one totalCount",
     async (channel) => {
       const expectedCount =
-        channel === 'ESHOP' ? tomasz.eshopOrderCount : channel === 'MARKETPLACE' ? tomasz.allegroOrderCount : tomasz.eshopOrderCount + tomasz.allegroOrderCount;
+        channel === 'ESHOP'
+          ? tomasz.eshopOrderCount
+          : channel === 'MARKETPLACE'
+            ? tomasz.allegroOrderCount
+            : tomasz.eshopOrderCount + tomasz.allegroOrderCount;
       const seen: Edge['node'][] = [];
       let after: string | null = null;
       for (let guard = 0; guard < 200; guard++) {

@@ -14,12 +14,7 @@ describe('nullEntitiesFor', () => {
         { __typename: 'Location', code: 'CEN' },
         null,
       ]),
-    ).toEqual([
-      { __typename: 'OrderConnection', marketplaceSlice: null },
-      { __typename: 'Product', offers: null },
-      { __typename: 'Location' },
-      null,
-    ]);
+    ).toEqual([{ __typename: 'OrderConnection', marketplaceSlice: null }, { __typename: 'Product', offers: null }, { __typename: 'Location' }, null]);
   });
 
   it('applies fields outside a type condition to every type', () => {

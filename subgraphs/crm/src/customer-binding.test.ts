@@ -103,7 +103,16 @@ describe('guardCustomerBinding (crm policy)', () => {
 
   it("merges an order page only when its key names the bound customer and that customer's own identities", async () => {
     const key = (over: Partial<OrderListKey>) =>
-      encodeOrderListKey({ customerId: '1', email: 'anna@example.pl', eshopCustomerId: '2000', allegroBuyerLogin: null, first: 5, after: null, channel: null, ...over });
+      encodeOrderListKey({
+        customerId: '1',
+        email: 'anna@example.pl',
+        eshopCustomerId: '2000',
+        allegroBuyerLogin: null,
+        first: 5,
+        after: null,
+        channel: null,
+        ...over,
+      });
     const page = (id: string) => run(ANNA, entities('... on OrderConnection { totalCount }'), { r: [{ __typename: 'OrderConnection', id }] });
     expect((await page(key({}))).codes).toEqual([]);
     expect((await page(key({ customerId: '2' }))).codes).toEqual(['FORBIDDEN']);

@@ -381,11 +381,17 @@ describe('_entities', () => {
   });
 
   it('reports a channel whose slice arrived as null and keeps the other; the filter leaves the other channel out', async () => {
-    const eshopSlice = { orders: [{ ref: { typename: 'EshopOrder', id: 'eshop:7' }, placedAt: '2026-01-01T00:00:00Z' }], hasMore: false, totalCount: 1 };
+    const eshopSlice = {
+      orders: [{ ref: { typename: 'EshopOrder', id: 'eshop:7' }, placedAt: '2026-01-01T00:00:00Z' }],
+      hasMore: false,
+      totalCount: 1,
+    };
     const degraded = await execute(CONNECTION_QUERY, {
       representations: [{ __typename: 'OrderConnection', id: pageKey(), eshopSlice, marketplaceSlice: null }],
     });
-    expect(degraded.data?.['_entities']).toMatchObject([{ totalCount: 1, unavailableChannels: ['MARKETPLACE'], edges: [{ node: { id: 'eshop:7' } }] }]);
+    expect(degraded.data?.['_entities']).toMatchObject([
+      { totalCount: 1, unavailableChannels: ['MARKETPLACE'], edges: [{ node: { id: 'eshop:7' } }] },
+    ]);
     const filtered = await execute(CONNECTION_QUERY, {
       representations: [{ __typename: 'OrderConnection', id: pageKey({ channel: 'ESHOP' }), eshopSlice, marketplaceSlice: null }],
     });

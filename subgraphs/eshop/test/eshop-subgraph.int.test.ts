@@ -195,7 +195,15 @@ function entities(result: GraphQLResult): Entity[] {
 
 /** The page crm keys (ADR 0014): the customer's e-shop identities, `first`, the cursor's position. */
 function pageRef(demo: { eshopCustomerId: string | null; email: string | null }, first = 100, after: OrderListPosition | null = null) {
-  const id = encodeOrderListKey({ customerId: 'crm-1', email: demo.email, eshopCustomerId: demo.eshopCustomerId, allegroBuyerLogin: null, first, after, channel: null });
+  const id = encodeOrderListKey({
+    customerId: 'crm-1',
+    email: demo.email,
+    eshopCustomerId: demo.eshopCustomerId,
+    allegroBuyerLogin: null,
+    first,
+    after,
+    channel: null,
+  });
   return { __typename: 'OrderConnection', id };
 }
 
@@ -378,7 +386,7 @@ describe('eshop subgraph', () => {
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 3 });
     });
 
-    it('pages across orders that share the cursor\'s second exactly in the merge order (ties by id, the shop\'s order)', async () => {
+    it("pages across orders that share the cursor's second exactly in the merge order (ties by id, the shop's order)", async () => {
       const store = bed.simulator.woo.store;
       const own = [...(store.ordersByCustomer.get(Number(DEMO.anna.eshopCustomerId)) ?? [])].map((id) => store.orders.get(id)!);
       const template = own[0]!;
@@ -396,7 +404,9 @@ describe('eshop subgraph', () => {
         let after: OrderListPosition | null = null;
         for (let guard = 0; guard < 20; guard++) {
           await bed.resetCounters();
-          const slice: Slice = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna, 2, after)] }))[0]?.['eshopSlice'] as Slice;
+          const slice: Slice = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna, 2, after)] }))[0]?.[
+            'eshopSlice'
+          ] as Slice;
           expect(slice.totalCount).toBe(history.length);
           // the page (a second read only when the shown orders of the cursor's second fill the first), the count, the guests
           expect((await bed.counters())[ORDERS_LIST]).toBeLessThanOrEqual(after === null ? 2 : 4);
@@ -500,7 +510,9 @@ describe('eshop subgraph', () => {
       entities(await execute(ENTITIES_ORDER, { representations: ids }, uncached));
       expect(await bed.counters()).toEqual({});
       // an order nobody listed is read as before
-      entities(await execute(ENTITIES_ORDER, { representations: [{ __typename: 'EshopOrder', id: `eshop:${orderIds(bed.dataset, 1)[0]}` }] }, uncached));
+      entities(
+        await execute(ENTITIES_ORDER, { representations: [{ __typename: 'EshopOrder', id: `eshop:${orderIds(bed.dataset, 1)[0]}` }] }, uncached),
+      );
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 1 });
     });
 

@@ -56,7 +56,15 @@ describe.runIf(isRedisServerAvailable())('marketplace subgraph with a real Redis
         representations: [
           {
             __typename: 'OrderConnection',
-            id: encodeOrderListKey({ customerId: 'c1', email: null, eshopCustomerId: null, allegroBuyerLogin: 'ania_kowalska88', first: 20, after: null, channel: null }),
+            id: encodeOrderListKey({
+              customerId: 'c1',
+              email: null,
+              eshopCustomerId: null,
+              allegroBuyerLogin: 'ania_kowalska88',
+              first: 20,
+              after: null,
+              channel: null,
+            }),
           },
         ],
       },

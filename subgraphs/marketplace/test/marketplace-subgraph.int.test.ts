@@ -169,9 +169,18 @@ describe('marketplace subgraph', () => {
   /** A page of the customer's order list as crm keys it (ADR 0014). */
   const customer = (login: string | null, first = 100) => ({
     __typename: 'OrderConnection',
-    id: encodeOrderListKey({ customerId: `crm-${login ?? 'none'}`, email: null, eshopCustomerId: null, allegroBuyerLogin: login, first, after: null, channel: null }),
+    id: encodeOrderListKey({
+      customerId: `crm-${login ?? 'none'}`,
+      email: null,
+      eshopCustomerId: null,
+      allegroBuyerLogin: login,
+      first,
+      after: null,
+      channel: null,
+    }),
   });
-  const sliceOf = (data: EntitiesData | null | undefined) => data!._entities[0]!['marketplaceSlice'] as { orders: Summary[]; hasMore: boolean; totalCount: number };
+  const sliceOf = (data: EntitiesData | null | undefined) =>
+    data!._entities[0]!['marketplaceSlice'] as { orders: Summary[]; hasMore: boolean; totalCount: number };
 
   it('reads the newest 100 of the 141 forms of tomek_wisnia with 1 list call, then resolves them as entities with 0 calls', async () => {
     const listed = await execute<EntitiesData>(harness, ENTITIES, { representations: [customer('tomek_wisnia')] });

@@ -43,9 +43,7 @@ export interface OrderListKey {
 
 export function encodeOrderListKey(key: OrderListKey): string {
   const { customerId, email, eshopCustomerId, allegroBuyerLogin, first, after, channel } = key;
-  return Buffer.from(JSON.stringify([customerId, email, eshopCustomerId, allegroBuyerLogin, first, after, channel]), 'utf8').toString(
-    'base64url',
-  );
+  return Buffer.from(JSON.stringify([customerId, email, eshopCustomerId, allegroBuyerLogin, first, after, channel]), 'utf8').toString('base64url');
 }
 
 /** The key an id names, or null when it is not one of ours (never from a client: the field is inaccessible). */

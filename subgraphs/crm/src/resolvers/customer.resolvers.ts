@@ -2,7 +2,13 @@
  * `Customer` (owned here, `@key(fields: "id")`), the customer queries and the merged order list of ADR 0004.
  * Resolvers read contacts through the per-request loaders, never through the client.
  */
-import type { CustomerIdentity, CustomerResolvers, OrderConnectionResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.ts';
+import type {
+  CustomerIdentity,
+  CustomerResolvers,
+  OrderConnectionResolvers,
+  QueryResolvers,
+  ResolversTypes,
+} from '../__generated__/resolvers-types.ts';
 import type { CrmContext } from '../context.ts';
 import { checkOrderListArgs, orderListPageOf, type OrderConnectionModel, type OrderListPage } from '../order-list.ts';
 import { encodeOrderListKey } from '@omnigraph/shared/models';
@@ -89,11 +95,7 @@ export const customerQueryResolvers: QueryResolvers = {
 };
 
 /** The representation's channel lists a `Customer` may carry (`@requires` of `identities`). */
-const REPRESENTATION_LISTS = [
-  'eshopIdentities',
-  'marketplaceIdentities',
-  'erpIdentities',
-] as const;
+const REPRESENTATION_LISTS = ['eshopIdentities', 'marketplaceIdentities', 'erpIdentities'] as const;
 
 /** A channel identity as the customer's identity: the channel's id, the login of an Allegro buyer, a guest's e-mail. */
 function toCustomerIdentity(identity: ChannelIdentityInput): CustomerIdentity | null {

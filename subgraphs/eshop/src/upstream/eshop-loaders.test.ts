@@ -71,18 +71,28 @@ const DEFAULT_HISTORY = [order(1, '2026-01-01T10:00:00Z', '7'), order(3, '2026-0
 function wooOrderList(history: readonly EshopOrderModel[]): EshopClient['listOrdersNewestFirst'] {
   return async ({ owner, perPage, offset, beforeGmt }) => {
     const matches = history
-      .filter((o) => ('customerId' in owner ? o.customerId === owner.customerId : o.customerId === null && o.billingEmail === owner.guestEmail.toLowerCase()))
+      .filter((o) =>
+        'customerId' in owner ? o.customerId === owner.customerId : o.customerId === null && o.billingEmail === owner.guestEmail.toLowerCase(),
+      )
       .filter((o) => beforeGmt === null || Date.parse(o.placedAt) < Date.parse(`${beforeGmt}Z`))
       .sort((a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt) || Number(b.orderId) - Number(a.orderId));
     const orders = matches.slice(offset, offset + perPage);
-    return { orders, listed: orders.length, total: matches.length, more: offset + orders.length < matches.length, lastListedAt: orders.at(-1)?.placedAt ?? null };
+    return {
+      orders,
+      listed: orders.length,
+      total: matches.length,
+      more: offset + orders.length < matches.length,
+      lastListedAt: orders.at(-1)?.placedAt ?? null,
+    };
   };
 }
 
 function fakeClient(history: readonly EshopOrderModel[] = DEFAULT_HISTORY) {
   return {
     listOrdersNewestFirst: vi.fn<EshopClient['listOrdersNewestFirst']>(wooOrderList(history)),
-    countCustomerOrders: vi.fn<EshopClient['countCustomerOrders']>(async ({ customerId }) => history.filter((o) => o.customerId === customerId).length),
+    countCustomerOrders: vi.fn<EshopClient['countCustomerOrders']>(
+      async ({ customerId }) => history.filter((o) => o.customerId === customerId).length,
+    ),
     getListingsBySkus: vi.fn<EshopClient['getListingsBySkus']>(async ({ skus }) =>
       // the shop answers in its own order and spelling, without the unknown ones
       skus
@@ -258,8 +268,16 @@ describe('createEshopLoaders', () => {
   it('orderSlice asks nothing without an e-mail or id, and ignores an id that is not a shop id', async () => {
     const client = fakeClient();
     const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
-    expect(await loaders.orderSlice.load({ customerId: null, email: null, first: 5, after: null })).toEqual({ orders: [], hasMore: false, totalCount: 0 });
-    expect(await loaders.orderSlice.load({ customerId: 'abc', email: '  ', first: 5, after: null })).toEqual({ orders: [], hasMore: false, totalCount: 0 });
+    expect(await loaders.orderSlice.load({ customerId: null, email: null, first: 5, after: null })).toEqual({
+      orders: [],
+      hasMore: false,
+      totalCount: 0,
+    });
+    expect(await loaders.orderSlice.load({ customerId: 'abc', email: '  ', first: 5, after: null })).toEqual({
+      orders: [],
+      hasMore: false,
+      totalCount: 0,
+    });
     expect(client.listOrdersNewestFirst).not.toHaveBeenCalled();
   });
 

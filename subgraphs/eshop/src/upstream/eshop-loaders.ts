@@ -284,13 +284,12 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
       // a bounded page counts only what lies before the cursor: the customer's count is one more (tiny) call
       customerId === null || key.after === null ? null : client.countCustomerOrders({ customerId }),
     ]);
-    const orders = [...(registered?.items ?? []), ...(guest?.items ?? [])]
-      .sort((a, b) => compareNewest(a, b))
-      .slice(0, key.first);
+    const orders = [...(registered?.items ?? []), ...(guest?.items ?? [])].sort((a, b) => compareNewest(a, b)).slice(0, key.first);
     await handOver(orders);
     return {
       orders: orders.map((order) => ({ ref: { typename: 'EshopOrder', id: order.id }, placedAt: order.placedAt })),
-      hasMore: (registered?.hasMore ?? false) || (guest?.hasMore ?? false) || (registered?.items.length ?? 0) + (guest?.items.length ?? 0) > key.first,
+      hasMore:
+        (registered?.hasMore ?? false) || (guest?.hasMore ?? false) || (registered?.items.length ?? 0) + (guest?.items.length ?? 0) > key.first,
       totalCount: (key.after === null ? (registered?.total ?? 0) : (registeredCount ?? 0)) + (guest?.total ?? 0),
     };
   }

@@ -102,7 +102,7 @@ describe('createMarketplaceLoaders', () => {
     expect(client.getOffersBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([3, 100, 100, 50]);
   });
 
-  it('orderSlice reads one page of the buyer\'s forms and hands them to the entity step, also with no cache TTL', async () => {
+  it("orderSlice reads one page of the buyer's forms and hands them to the entity step, also with no cache TTL", async () => {
     const forms = [UUID_A, UUID_B, UUID_C].map((number, i) => {
       const placedAt = `2026-05-1${i}T08:00:00.000Z`;
       return { order: order(number, placedAt), latestBoughtAt: placedAt };

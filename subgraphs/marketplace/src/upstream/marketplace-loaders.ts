@@ -248,5 +248,13 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     journal === undefined ? numbers.map(() => []) : journal.eventsOf(numbers),
   );
 
-  return { orderSlice, offersBySku, orderSummariesByBuyerLogin, orderByNumber, refundsByOrderNumber, shipmentsByOrderNumber, orderEventsByOrderNumber };
+  return {
+    orderSlice,
+    offersBySku,
+    orderSummariesByBuyerLogin,
+    orderByNumber,
+    refundsByOrderNumber,
+    shipmentsByOrderNumber,
+    orderEventsByOrderNumber,
+  };
 }
