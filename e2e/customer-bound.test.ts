@@ -7,8 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITY_HEADER, signIdentity, type CustomerBinding, type RequestIdentity } from '@omnigraph/shared/identity';
+import { encodeOrderListKey, type OrderListKey } from '@omnigraph/shared/models';
 import { mintCustomerToken } from '../gateway/src/customer-tokens/customer-token.ts';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
+
+/** An order page as crm keys it (ADR 0014): whose identities each channel is asked to list. */
+function orderPage(key: Partial<OrderListKey> & { customerId: string }) {
+  const id = encodeOrderListKey({ email: null, eshopCustomerId: null, allegroBuyerLogin: null, first: 20, after: null, channel: null, ...key });
+  return { __typename: 'OrderConnection', id };
+}
 
 const TOKEN_SECRET = randomBytes(32).toString('base64url');
 const AUDIENCE = 'omnigraph-e2e';
@@ -296,21 +303,21 @@ describe("every path to another customer, at the subgraphs, signed with Anna's b
       ],
       [
         'eshop',
-        '_entities Customer: his id',
-        entities(`... on Customer { eshopOrderSummaries { ref { id } } }`),
-        reps([{ __typename: 'Customer', id: tomasz.id, email: tomasz.email, eshopCustomerId: tomasz.eshopCustomerId }]),
+        '_entities OrderConnection: his page',
+        entities(`... on OrderConnection { eshopSlice { orders { ref { id } } } }`),
+        reps([orderPage({ customerId: tomasz.id, email: tomasz.email, eshopCustomerId: tomasz.eshopCustomerId })]),
       ],
       [
         'eshop',
-        "_entities Customer: Anna's id, his identities",
-        entities(`... on Customer { eshopOrderSummaries { ref { id } } }`),
-        reps([{ __typename: 'Customer', id: anna.id, email: tomasz.email, eshopCustomerId: tomasz.eshopCustomerId }]),
+        "_entities OrderConnection: Anna's id, his identities",
+        entities(`... on OrderConnection { eshopSlice { orders { ref { id } } } }`),
+        reps([orderPage({ customerId: anna.id, email: tomasz.email, eshopCustomerId: tomasz.eshopCustomerId })]),
       ],
       [
         'eshop',
-        "_entities Customer: Anna's id, his shop account only",
-        entities(`... on Customer { eshopOrderSummaries { ref { id } } }`),
-        reps([{ __typename: 'Customer', id: anna.id, email: anna.email, eshopCustomerId: tomasz.eshopCustomerId }]),
+        "_entities OrderConnection: Anna's id, his shop account only",
+        entities(`... on OrderConnection { eshopSlice { orders { ref { id } } } }`),
+        reps([orderPage({ customerId: anna.id, email: anna.email, eshopCustomerId: tomasz.eshopCustomerId })]),
       ],
       [
         'eshop',
@@ -327,9 +334,9 @@ describe("every path to another customer, at the subgraphs, signed with Anna's b
       ],
       [
         'marketplace',
-        "_entities Customer: Anna's id, his login",
-        entities(`... on Customer { marketplaceOrderSummaries { ref { id } } }`),
-        reps([{ __typename: 'Customer', id: anna.id, allegroBuyerLogin: tomasz.allegroLogin }]),
+        "_entities OrderConnection: Anna's id, his login",
+        entities(`... on OrderConnection { marketplaceSlice { orders { ref { id } } } }`),
+        reps([orderPage({ customerId: anna.id, allegroBuyerLogin: tomasz.allegroLogin })]),
       ],
       [
         'erp',
@@ -375,11 +382,11 @@ describe("every path to another customer, at the subgraphs, signed with Anna's b
     const own = await direct(
       'eshop',
       annaIdentity,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { eshopOrderSummaries { ref { id } } } } }`,
-      { r: [{ __typename: 'Customer', id: anna.id, email: anna.email, eshopCustomerId: anna.eshopCustomerId }] },
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on OrderConnection { eshopSlice { orders { ref { id } } } } } }`,
+      { r: [orderPage({ customerId: anna.id, email: anna.email, eshopCustomerId: anna.eshopCustomerId })] },
     );
     expect(own.body.errors).toBeUndefined();
-    expect(own.body.data._entities[0].eshopOrderSummaries.length).toBeGreaterThan(0);
+    expect(own.body.data._entities[0].eshopSlice.orders.length).toBeGreaterThan(0);
   });
 });
 

@@ -5,21 +5,16 @@ describe('nullEntitiesFor', () => {
   it("nulls exactly the fields the failed fetch asked of each representation's type, aliases included", () => {
     const query =
       'query($representations:[_Any!]!){_entities(representations:$representations){' +
-      '...on Customer{marketplaceOrderSummaries{ref{typename id}placedAt}}' +
+      '...on OrderConnection{marketplaceSlice{orders{ref{typename id}placedAt}hasMore totalCount}}' +
       '...on Product{__typename offers:marketplaceOffers{offerId}}}}';
     expect(
       nullEntitiesFor(query, [
-        { __typename: 'Customer', id: '1', allegroBuyerLogin: 'x' },
+        { __typename: 'OrderConnection', id: 'page-key' },
         { __typename: 'Product', sku: 'A' },
         { __typename: 'Location', code: 'CEN' },
         null,
       ]),
-    ).toEqual([
-      { __typename: 'Customer', marketplaceOrderSummaries: null },
-      { __typename: 'Product', offers: null },
-      { __typename: 'Location' },
-      null,
-    ]);
+    ).toEqual([{ __typename: 'OrderConnection', marketplaceSlice: null }, { __typename: 'Product', offers: null }, { __typename: 'Location' }, null]);
   });
 
   it('applies fields outside a type condition to every type', () => {

@@ -92,14 +92,7 @@ describe('scope assignment of the committed supergraph', () => {
 
   it('customers:read without customers:pii reaches no personal data (CRM id, loyalty and consents only)', () => {
     const coordinates = readableCoordinates(new Set(['customers:read', 'orders:read']));
-    expect(coordinates.filter((c) => c.startsWith('Customer.'))).toEqual([
-      'Customer.consents',
-      'Customer.eshopOrderSummaries',
-      'Customer.id',
-      'Customer.loyalty',
-      'Customer.marketplaceOrderSummaries',
-      'Customer.orders',
-    ]);
+    expect(coordinates.filter((c) => c.startsWith('Customer.'))).toEqual(['Customer.consents', 'Customer.id', 'Customer.loyalty', 'Customer.orders']);
     // Issue 10: the channels' ids of a person, their identities, the lookups by personal data and an order's link to
     // a customer all need customers:pii.
     for (const coordinate of [

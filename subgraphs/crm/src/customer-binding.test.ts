@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
+import { encodeOrderListKey, type OrderListKey } from '@omnigraph/shared/models';
 import { crmCustomerBindingPolicy } from './customer-binding.ts';
 
 const SDL = parse(`
@@ -19,6 +20,7 @@ const SDL = parse(`
   type MarketplaceOrder @key(fields: "id") { id: ID! buyerLogin: String! @external customer: Customer @requires(fields: "buyerLogin") }
   type Identity { source: String id: ID email: String login: String }
   type CustomerLookup @key(fields: "key") { key: ID! matches: [Customer!]! }
+  type OrderConnection @key(fields: "id") { id: ID! totalCount: Int! }
 `);
 
 const PEOPLE: Record<string, { id: string; name: string }> = { '1': { id: '1', name: 'Anna Kowalska' }, '2': { id: '2', name: 'Tomasz Wiśniewski' } };
@@ -36,6 +38,7 @@ function server() {
       Customer: { __resolveReference: (ref: { id: string }) => load(ref.id), friend: (c: { id: string }) => load(c.id === '1' ? '2' : '1') },
       EshopOrder: { customer: () => load('2') },
       CustomerLookup: { matches: () => [load('2')] },
+      OrderConnection: { totalCount: () => 0 },
     } as never,
   });
   const apollo = new ApolloServer({ schema: guardCustomerBinding(schema, crmCustomerBindingPolicy) });
@@ -96,6 +99,27 @@ describe('guardCustomerBinding (crm policy)', () => {
     const leaked = await run(ANNA, entities('... on EshopOrder { customer { name } }'), { r: [own] });
     expect(leaked.data._entities).toEqual([{ customer: null }]);
     expect(leaked.codes).toEqual(['FORBIDDEN']);
+  });
+
+  it("merges an order page only when its key names the bound customer and that customer's own identities", async () => {
+    const key = (over: Partial<OrderListKey>) =>
+      encodeOrderListKey({
+        customerId: '1',
+        email: 'anna@example.pl',
+        eshopCustomerId: '2000',
+        allegroBuyerLogin: null,
+        first: 5,
+        after: null,
+        channel: null,
+        ...over,
+      });
+    const page = (id: string) => run(ANNA, entities('... on OrderConnection { totalCount }'), { r: [{ __typename: 'OrderConnection', id }] });
+    expect((await page(key({}))).codes).toEqual([]);
+    expect((await page(key({ customerId: '2' }))).codes).toEqual(['FORBIDDEN']);
+    expect((await page(key({ email: 'tomasz@example.pl' }))).codes).toEqual(['FORBIDDEN']);
+    expect((await page(key({ eshopCustomerId: '2001' }))).codes).toEqual(['FORBIDDEN']);
+    expect((await page(key({ allegroBuyerLogin: 'someone_else' }))).codes).toEqual(['FORBIDDEN']);
+    expect((await page('not-a-key')).codes).toEqual(['FORBIDDEN']);
   });
 
   it('refuses entity types the policy does not name, as a whole', async () => {

@@ -2,7 +2,8 @@ import { DEFAULT_CREDENTIALS } from '@omnigraph/simulator-hubspot';
 import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCrmServer, type CrmServer } from '../src/create-crm-server.ts';
-import { encodeOrderCursor } from '../src/order-list.ts';
+import { decodeOrderCursor, encodeOrderCursor } from '../src/order-list.ts';
+import { decodeOrderListKey, encodeOrderListKey, type OrderListKey } from '@omnigraph/shared/models';
 import {
   BATCH_READ,
   createTestCrmClient,
@@ -298,126 +299,135 @@ describe('_entities', () => {
     expect(hubspotCalls(stack, BATCH_READ)).toBe(2);
   });
 
-  it('resolves Customer.orders from the summaries in the representation without any upstream call', async () => {
-    const eshopOrderSummaries = [
-      { ref: { typename: 'EshopOrder', id: 'eshop:5001' }, placedAt: '2026-05-01T10:00:00Z' },
-      { ref: { typename: 'EshopOrder', id: 'eshop:5002' }, placedAt: '2026-05-03T10:00:00Z' },
-    ];
-    const marketplaceOrderSummaries = [
-      { ref: { typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001' }, placedAt: '2026-05-02T10:00:00Z' },
-    ];
-    const query = /* GraphQL */ `
-      query ($representations: [_Any!]!, $after: String) {
-        _entities(representations: $representations) {
-          ... on Customer {
-            orders(first: 2, after: $after) {
-              edges {
-                cursor
-                node {
-                  __typename
-                  id
-                }
-              }
-              pageInfo {
-                hasNextPage
-                endCursor
-              }
-              totalCount
-              unavailableChannels
+  const CONNECTION_QUERY = /* GraphQL */ `
+    query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on OrderConnection {
+          edges {
+            cursor
+            node {
+              __typename
+              id
             }
           }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          totalCount
+          unavailableChannels
         }
       }
-    `;
-    const representations = [{ __typename: 'Customer', id: DEMO.anna.id, eshopOrderSummaries, marketplaceOrderSummaries }];
-    const first = await execute(query, { representations });
+    }
+  `;
+  const pageKey = (over: Partial<OrderListKey> = {}) =>
+    encodeOrderListKey({
+      customerId: DEMO.anna.id,
+      email: DEMO.anna.email,
+      eshopCustomerId: null,
+      allegroBuyerLogin: null,
+      first: 2,
+      after: null,
+      channel: null,
+      ...over,
+    });
+
+  it('merges the slices an OrderConnection representation carries into the page, without any upstream call', async () => {
+    const eshopOrders = [
+      { ref: { typename: 'EshopOrder', id: 'eshop:5002' }, placedAt: '2026-05-03T10:00:00Z' },
+      { ref: { typename: 'EshopOrder', id: 'eshop:5001' }, placedAt: '2026-05-01T10:00:00Z' },
+    ];
+    const marketplaceOrders = [
+      { ref: { typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001' }, placedAt: '2026-05-02T10:00:00Z' },
+    ];
+    const first = await execute(CONNECTION_QUERY, {
+      representations: [
+        {
+          __typename: 'OrderConnection',
+          id: pageKey(),
+          eshopSlice: { orders: eshopOrders, hasMore: false, totalCount: 2 },
+          marketplaceSlice: { orders: marketplaceOrders, hasMore: false, totalCount: 1 },
+        },
+      ],
+    });
     expect(first.errors).toBeUndefined();
-    const page = (first.data?.['_entities'] as { orders: { edges: { node: unknown }[]; pageInfo: { endCursor: string }; totalCount: number } }[])[0]!
-      .orders;
+    const page = (first.data?.['_entities'] as { edges: { node: unknown }[]; pageInfo: { endCursor: string }; totalCount: number }[])[0]!;
     expect(page.edges.map((e) => e.node)).toEqual([
       { __typename: 'EshopOrder', id: 'eshop:5002' },
       { __typename: 'MarketplaceOrder', id: 'marketplace:aaaaaaaa-0000-1000-8000-000000000001' },
     ]);
     expect(page).toMatchObject({ totalCount: 3, unavailableChannels: [], pageInfo: { hasNextPage: true } });
 
-    const second = await execute(query, { representations, after: page.pageInfo.endCursor });
+    // the next page: the channels cut their slices after the cursor's position
+    const second = await execute(CONNECTION_QUERY, {
+      representations: [
+        {
+          __typename: 'OrderConnection',
+          id: pageKey({ after: decodeOrderCursor(page.pageInfo.endCursor) }),
+          eshopSlice: { orders: eshopOrders.slice(1), hasMore: false, totalCount: 2 },
+          marketplaceSlice: { orders: [], hasMore: false, totalCount: 1 },
+        },
+      ],
+    });
     expect(second.data?.['_entities']).toEqual([
       {
-        orders: {
-          edges: [{ cursor: encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001'), node: { __typename: 'EshopOrder', id: 'eshop:5001' } }],
-          pageInfo: { hasNextPage: false, endCursor: encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001') },
-          totalCount: 3,
-          unavailableChannels: [],
-        },
+        edges: [{ cursor: encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001'), node: { __typename: 'EshopOrder', id: 'eshop:5001' } }],
+        pageInfo: { hasNextPage: false, endCursor: encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001') },
+        totalCount: 3,
+        unavailableChannels: [],
       },
     ]);
     expect(totalHubSpotCalls()).toBe(0);
   });
 
-  it('reports a channel whose summary list arrived as null, keeps the other, and refuses a bad cursor', async () => {
+  it('reports a channel whose slice arrived as null and keeps the other; the filter leaves the other channel out', async () => {
+    const eshopSlice = {
+      orders: [{ ref: { typename: 'EshopOrder', id: 'eshop:7' }, placedAt: '2026-01-01T00:00:00Z' }],
+      hasMore: false,
+      totalCount: 1,
+    };
+    const degraded = await execute(CONNECTION_QUERY, {
+      representations: [{ __typename: 'OrderConnection', id: pageKey(), eshopSlice, marketplaceSlice: null }],
+    });
+    expect(degraded.data?.['_entities']).toMatchObject([
+      { totalCount: 1, unavailableChannels: ['MARKETPLACE'], edges: [{ node: { id: 'eshop:7' } }] },
+    ]);
+    const filtered = await execute(CONNECTION_QUERY, {
+      representations: [{ __typename: 'OrderConnection', id: pageKey({ channel: 'ESHOP' }), eshopSlice, marketplaceSlice: null }],
+    });
+    expect(filtered.data?.['_entities']).toMatchObject([{ totalCount: 1, unavailableChannels: [], edges: [{ node: { id: 'eshop:7' } }] }]);
+    expect(totalHubSpotCalls()).toBe(0);
+  });
+
+  it("keys Customer.orders with the page and the customer's channel identities, and refuses bad arguments", async () => {
     const query = /* GraphQL */ `
-      query ($representations: [_Any!]!, $after: String, $channel: OrderChannel) {
+      query ($representations: [_Any!]!, $first: Int, $after: String) {
         _entities(representations: $representations) {
           ... on Customer {
-            orders(after: $after, channel: $channel) {
-              totalCount
-              unavailableChannels
-              edges {
-                node {
-                  id
-                }
-              }
+            orders(first: $first, after: $after, channel: MARKETPLACE) {
+              id
             }
           }
         }
       }
     `;
-    const representations = [
-      {
-        __typename: 'Customer',
-        id: DEMO.tomasz.id,
-        eshopOrderSummaries: [{ ref: { typename: 'EshopOrder', id: 'eshop:7' }, placedAt: '2026-01-01T00:00:00Z' }],
-        marketplaceOrderSummaries: null,
-      },
-    ];
-    const degraded = await execute(query, { representations });
-    expect(degraded).toEqual({
-      data: { _entities: [{ orders: { totalCount: 1, unavailableChannels: ['MARKETPLACE'], edges: [{ node: { id: 'eshop:7' } }] } }] },
-    });
-    const filtered = await execute(query, { representations, channel: 'ESHOP' });
-    expect(filtered.data?.['_entities']).toEqual([{ orders: { totalCount: 1, unavailableChannels: [], edges: [{ node: { id: 'eshop:7' } }] } }]);
+    const representations = [{ __typename: 'Customer', id: DEMO.tomasz.id }];
     const bad = await execute(query, { representations, after: 'garbage!' });
     expect(bad.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
-    expect(totalHubSpotCalls()).toBe(0);
-  });
+    const tooMany = await execute(query, { representations, first: 101 });
+    expect(tooMany.errors?.map((e) => e.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    stack.hubspot.control.resetCounters();
 
-  it('also resolves other Customer fields when the representation carries summaries, in one batch', async () => {
-    const result = await execute(
-      /* GraphQL */ `
-        query ($representations: [_Any!]!) {
-          _entities(representations: $representations) {
-            ... on Customer {
-              name
-              orders {
-                totalCount
-              }
-            }
-          }
-        }
-      `,
-      {
-        representations: [DEMO.anna.id, DEMO.tomasz.id].map((id) => ({
-          __typename: 'Customer',
-          id,
-          eshopOrderSummaries: [],
-          marketplaceOrderSummaries: [],
-        })),
-      },
-    );
-    expect(result.data?.['_entities']).toEqual([
-      { name: 'Anna Kowalska', orders: { totalCount: 0 } },
-      { name: 'Tomasz Wiśniewski', orders: { totalCount: 0 } },
-    ]);
+    const cursor = encodeOrderCursor('2026-05-01T10:00:00Z', 'eshop:5001');
+    const keyed = await execute(query, { representations, first: 7, after: cursor });
+    const id = (keyed.data?.['_entities'] as { orders: { id: string } }[])[0]!.orders.id;
+    expect(decodeOrderListKey(id)).toMatchObject({
+      customerId: DEMO.tomasz.id,
+      email: DEMO.tomasz.email,
+      first: 7,
+      after: decodeOrderCursor(cursor),
+      channel: 'MARKETPLACE',
+    });
     expect(hubspotCalls(stack, BATCH_READ)).toBe(1);
   });
 

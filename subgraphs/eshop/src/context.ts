@@ -29,6 +29,8 @@ export interface EshopContextDeps {
   maxStaleOrderSeconds?: number | undefined;
   /** one per process (createEshopServer makes it) */
   singleFlight?: SingleFlight | undefined;
+  /** one per process: listed orders waiting for the entity step (createHandOff) */
+  handOff?: Cache | undefined;
   logger?: Logger | undefined;
   now?: (() => number) | undefined;
   /** ESHOP_NIP_META_KEY is set (the client maps the NIP; lookups may search by it). @default false */

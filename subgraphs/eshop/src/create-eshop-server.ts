@@ -1,5 +1,5 @@
 import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
-import { createSingleFlight } from '@omnigraph/shared/cache';
+import { createHandOff, createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -15,7 +15,7 @@ import { resolvers } from './resolvers/index.ts';
 /** The contract: `schema/eshop.graphql` at the repository root (copied next to the code in an image). */
 const SCHEMA_URL = new URL('../../../schema/eshop.graphql', import.meta.url);
 
-export interface EshopServerOptions extends Omit<EshopContextDeps, 'singleFlight'> {
+export interface EshopServerOptions extends Omit<EshopContextDeps, 'singleFlight' | 'handOff'> {
   /** add stack traces to errors sent to clients (local development only). @default false */
   isDev?: boolean;
 }
@@ -46,5 +46,6 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
   });
   // One per server, i.e. per process: concurrent requests missing the same key share one WooCommerce call.
   const singleFlight = createSingleFlight();
-  return { server, createContext: () => createEshopContext({ ...options, singleFlight }) };
+  const handOff = createHandOff();
+  return { server, createContext: () => createEshopContext({ ...options, singleFlight, handOff }) };
 }

@@ -4,6 +4,7 @@
  */
 import { isBoundEmail, type CustomerBinding } from '@omnigraph/shared/identity';
 import type { CustomerBindingPolicy } from '@omnigraph/shared/graphql-server';
+import { decodeOrderListKey } from '@omnigraph/shared/models';
 import type { EshopOrderModel } from './upstream/eshop-client.ts';
 
 /**
@@ -27,9 +28,16 @@ export function isBoundCustomersOrder(order: Pick<EshopOrderModel, 'customerId' 
   return isBoundEmail(binding, order.billingEmail);
 }
 
+/** An order page's key (ADR 0014): the bound customer, with their own e-mail and shop account. */
+function isBoundOrderList(connection: { id?: unknown }, binding: CustomerBinding): boolean {
+  const key = typeof connection.id === 'string' ? decodeOrderListKey(connection.id) : null;
+  return key !== null && isBoundCustomer({ id: key.customerId, email: key.email, eshopCustomerId: key.eshopCustomerId }, binding);
+}
+
 export const eshopCustomerBindingPolicy: CustomerBindingPolicy = {
   entities: {
     Customer: { representation: isBoundCustomer },
+    OrderConnection: { representation: isBoundOrderList },
     EshopOrder: { resolved: isBoundCustomersOrder },
     // the catalogue behind an order's lines: no personal data
     Product: {},

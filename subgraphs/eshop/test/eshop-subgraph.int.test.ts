@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
+import { compareNewestFirst, encodeOrderListKey, type OrderListPosition } from '@omnigraph/shared/models';
 import type { Cache } from '@omnigraph/shared/cache';
 import { createEshopServer, type EshopServer } from '../src/create-eshop-server.ts';
 import { createEshopClient } from '../src/upstream/create-eshop-client.ts';
@@ -155,17 +156,20 @@ const ENTITIES_ORDER = /* GraphQL */ `
   ${ORDER_FIELDS}
 `;
 
-const ENTITIES_CUSTOMER = /* GraphQL */ `
+const ENTITIES_PAGE = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Customer {
-        id
-        eshopOrderSummaries {
-          ref {
-            typename
-            id
+      ... on OrderConnection {
+        eshopSlice {
+          orders {
+            ref {
+              typename
+              id
+            }
+            placedAt
           }
-          placedAt
+          hasMore
+          totalCount
         }
       }
     }
@@ -189,9 +193,21 @@ function entities(result: GraphQLResult): Entity[] {
   return (result.data?.['_entities'] ?? []) as Entity[];
 }
 
-function customerRef(demo: { eshopCustomerId: string | null; email: string | null }, id = 'crm-1') {
-  return { __typename: 'Customer', id, email: demo.email, eshopCustomerId: demo.eshopCustomerId };
+/** The page crm keys (ADR 0014): the customer's e-shop identities, `first`, the cursor's position. */
+function pageRef(demo: { eshopCustomerId: string | null; email: string | null }, first = 100, after: OrderListPosition | null = null) {
+  const id = encodeOrderListKey({
+    customerId: 'crm-1',
+    email: demo.email,
+    eshopCustomerId: demo.eshopCustomerId,
+    allegroBuyerLogin: null,
+    first,
+    after,
+    channel: null,
+  });
+  return { __typename: 'OrderConnection', id };
 }
+
+type Slice = { orders: Summary[]; hasMore: boolean; totalCount: number };
 
 beforeAll(async () => {
   bed = await startWooCommerceTestBed();
@@ -337,63 +353,112 @@ describe('eshop subgraph', () => {
     });
   });
 
-  describe('_entities Customer (eshopOrderSummaries)', () => {
-    it("lists tomasz-wisniewski's 262 orders in 3 + 1 calls; the following order fetch costs 0 calls", async () => {
-      const result = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.tomasz)] }));
-      const summaries = result[0]?.['eshopOrderSummaries'] as Summary[];
-      expect(summaries).toHaveLength(DEMO.tomasz.orders);
-      expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 3 + 1 });
-      expect(summaries.every((s) => s.ref.typename === 'EshopOrder' && /^eshop:\d+$/.test(s.ref.id))).toBe(true);
+  describe('_entities OrderConnection (eshopSlice)', () => {
+    it("reads a page of tomasz-wisniewski's 262 orders with one call per list; the following order fetch costs 0 calls", async () => {
+      const result = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.tomasz, 50)] }));
+      const slice = result[0]?.['eshopSlice'] as Slice;
+      expect(slice.orders).toHaveLength(50);
+      expect(slice).toMatchObject({ hasMore: true, totalCount: DEMO.tomasz.orders });
+      // the registered account's page and the guest orders of the e-mail: whatever the history
+      expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 2 });
+      expect(slice.orders.every((s) => s.ref.typename === 'EshopOrder' && /^eshop:\d+$/.test(s.ref.id))).toBe(true);
       // newest first
-      expect([...summaries].sort((a, b) => (a.placedAt < b.placedAt ? 1 : -1)).map((s) => s.placedAt)).toEqual(summaries.map((s) => s.placedAt));
+      const times = slice.orders.map((s) => Date.parse(s.placedAt));
+      expect([...times].sort((a, b) => b - a)).toEqual(times);
 
       // the gateway's next step: the page's orders by reference, in a new request (new context, same cache)
       await bed.resetCounters();
-      const page = summaries.slice(0, 50).map((s) => ({ __typename: 'EshopOrder', id: s.ref.id }));
+      const page = slice.orders.map((s) => ({ __typename: 'EshopOrder', id: s.ref.id }));
       const orders = entities(await execute(ENTITIES_ORDER, { representations: page }));
       expect(orders.map((o) => o?.['id'])).toEqual(page.map((r) => r.id));
       expect(await bed.counters()).toEqual({});
     });
 
-    it("lists anna-kowalska's 6 orders in 1 + 1 calls", async () => {
-      const result = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.anna)] }));
-      expect(result[0]?.['eshopOrderSummaries']).toHaveLength(DEMO.anna.orders);
+    it('reads the next page before the cursor, with the count in one more small call', async () => {
+      const first = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.tomasz, 20)] }))[0]?.['eshopSlice'] as Slice;
+      const last = first.orders.at(-1)!;
+      await bed.resetCounters();
+      const after = { time: Date.parse(last.placedAt), id: last.ref.id };
+      const next = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.tomasz, 20, after)] }))[0]?.['eshopSlice'] as Slice;
+      expect(next.totalCount).toBe(DEMO.tomasz.orders);
+      expect(next.orders.map((s) => s.ref.id)).not.toContain(last.ref.id);
+      expect(Date.parse(next.orders[0]!.placedAt)).toBeLessThanOrEqual(after.time);
+      expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 3 });
+    });
+
+    it("pages across orders that share the cursor's second exactly in the merge order (ties by id, the shop's order)", async () => {
+      const store = bed.simulator.woo.store;
+      const own = [...(store.ordersByCustomer.get(Number(DEMO.anna.eshopCustomerId)) ?? [])].map((id) => store.orders.get(id)!);
+      const template = own[0]!;
+      const maxId = Math.max(...store.orders.keys());
+      // five more orders in one second, one of them with an id of another length, so that pages of 2 end inside it
+      const tiedIds = [maxId + 1, maxId + 2, maxId + 3, maxId + 4, maxId * 10 + 5];
+      for (const id of tiedIds) store.putOrder({ ...structuredClone(template), id, number: String(id) });
+      try {
+        const history = [template, ...tiedIds.map((id) => store.orders.get(id)!), ...own.slice(1)];
+        const expected = history
+          .map((o) => ({ time: Date.parse(`${o.date_created_gmt}Z`), id: `eshop:${o.id}` }))
+          .sort(compareNewestFirst)
+          .map((p) => p.id);
+        const seen: string[] = [];
+        let after: OrderListPosition | null = null;
+        for (let guard = 0; guard < 20; guard++) {
+          await bed.resetCounters();
+          const slice: Slice = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna, 2, after)] }))[0]?.[
+            'eshopSlice'
+          ] as Slice;
+          expect(slice.totalCount).toBe(history.length);
+          // the page (a second read only when the shown orders of the cursor's second fill the first), the count, the guests
+          expect((await bed.counters())[ORDERS_LIST]).toBeLessThanOrEqual(after === null ? 2 : 4);
+          seen.push(...slice.orders.map((o) => o.ref.id));
+          if (!slice.hasMore) break;
+          const last = slice.orders.at(-1)!;
+          after = { time: Date.parse(last.placedAt), id: last.ref.id };
+        }
+        expect(seen).toEqual(expected);
+      } finally {
+        for (const id of tiedIds) store.deleteOrder(id);
+      }
+    });
+
+    it("reads anna-kowalska's 6 orders in 1 + 1 calls", async () => {
+      const result = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna)] }));
+      expect((result[0]?.['eshopSlice'] as Slice).orders).toHaveLength(DEMO.anna.orders);
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 2 });
     });
 
-    it("finds katarzyna-guest's 5 guest orders by e-mail alone, in one call", async () => {
-      const result = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.katarzyna)] }));
-      const summaries = result[0]?.['eshopOrderSummaries'] as Summary[];
-      expect(summaries).toHaveLength(DEMO.katarzyna.orders);
+    it("finds katarzyna-guest's 5 guest orders by e-mail alone, in one call, counted exactly", async () => {
+      const result = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.katarzyna)] }));
+      const slice = result[0]?.['eshopSlice'] as Slice;
+      expect(slice.orders).toHaveLength(DEMO.katarzyna.orders);
+      expect(slice.totalCount).toBe(DEMO.katarzyna.orders);
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 1 });
       const orders = entities(
         await execute(ENTITIES_ORDER, {
-          representations: summaries.map((s) => ({ __typename: 'EshopOrder', id: s.ref.id })),
+          representations: slice.orders.map((s) => ({ __typename: 'EshopOrder', id: s.ref.id })),
         }),
       );
       expect(orders.every((o) => o?.['billingEmail'] === DEMO.katarzyna.email)).toBe(true);
     });
 
-    it('answers [] without a call for a customer with neither e-mail nor e-shop id, and [] for no orders', async () => {
+    it('answers an empty slice without a call for a customer with neither e-mail nor e-shop id, and for no orders', async () => {
       const result = entities(
-        await execute(ENTITIES_CUSTOMER, {
-          representations: [customerRef({ email: null, eshopCustomerId: null }, 'crm-2'), customerRef(DEMO.ewa, 'crm-3')],
+        await execute(ENTITIES_PAGE, {
+          representations: [pageRef({ email: null, eshopCustomerId: null }), pageRef(DEMO.ewa)],
         }),
       );
-      expect(result).toEqual([
-        { id: 'crm-2', eshopOrderSummaries: [] },
-        { id: 'crm-3', eshopOrderSummaries: [] },
-      ]);
+      const empty = { eshopSlice: { orders: [], hasMore: false, totalCount: 0 } };
+      expect(result).toEqual([empty, empty]);
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 1 });
     });
 
     it('nulls only the field, with UPSTREAM_UNAVAILABLE from eshop, when WooCommerce is down', async () => {
       bed.simulator.control.addFaults([{ kind: 'status', status: 503, count: 10 }]);
-      const result = await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.anna)] });
-      expect(result.data).toEqual({ _entities: [{ id: 'crm-1', eshopOrderSummaries: null }] });
+      const result = await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna)] });
+      expect(result.data).toEqual({ _entities: [{ eshopSlice: null }] });
       expect(result.errors).toHaveLength(1);
       expect(result.errors?.[0]).toMatchObject({
-        path: ['_entities', 0, 'eshopOrderSummaries'],
+        path: ['_entities', 0, 'eshopSlice'],
         extensions: { code: 'UPSTREAM_UNAVAILABLE', serviceName: 'eshop' },
       });
       // nothing of the upstream leaks: no URL, no HTML body
@@ -437,13 +502,17 @@ describe('eshop subgraph', () => {
   });
 
   describe('cache', () => {
-    it('works without a cache (every request reads upstream)', async () => {
+    it('works without a cache: a listed order still reaches the entity step without a read (the hand-off)', async () => {
       const uncached = buildSubgraph({ cache: undefined });
-      await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.anna)] }, uncached);
-      const summaries = entities(await execute(ENTITIES_CUSTOMER, { representations: [customerRef(DEMO.anna)] }, uncached));
-      const ids = (summaries[0]?.['eshopOrderSummaries'] as Summary[]).map((s) => ({ __typename: 'EshopOrder', id: s.ref.id }));
+      const listed = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna)] }, uncached));
+      const ids = (listed[0]?.['eshopSlice'] as Slice).orders.map((s) => ({ __typename: 'EshopOrder', id: s.ref.id }));
       await bed.resetCounters();
       entities(await execute(ENTITIES_ORDER, { representations: ids }, uncached));
+      expect(await bed.counters()).toEqual({});
+      // an order nobody listed is read as before
+      entities(
+        await execute(ENTITIES_ORDER, { representations: [{ __typename: 'EshopOrder', id: `eshop:${orderIds(bed.dataset, 1)[0]}` }] }, uncached),
+      );
       expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 1 });
     });
 

@@ -4,6 +4,7 @@
  * side reads back (totals to the grosz, delivery, refunds and returned quantities), and refuses bad input before any
  * write.
  */
+import { encodeOrderListKey } from '@omnigraph/shared/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache, type Cache } from '@omnigraph/shared/cache';
 import { createLogger } from '@omnigraph/shared/logging';
@@ -119,13 +120,15 @@ const ORDERS = /* GraphQL */ `
   }
 `;
 
-const SUMMARIES = /* GraphQL */ `
+const SLICE = /* GraphQL */ `
   query ($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Customer {
-        eshopOrderSummaries {
-          ref {
-            id
+      ... on OrderConnection {
+        eshopSlice {
+          orders {
+            ref {
+              id
+            }
           }
         }
       }
@@ -200,14 +203,24 @@ function buildSubgraph(cache: Cache | undefined): EshopServer {
 afterAll(() => bed.close());
 beforeEach(() => bed.resetCounters());
 
+/** The first page of anna's order list as crm keys it (ADR 0014). */
+function annaFirstPage() {
+  const id = encodeOrderListKey({
+    customerId: 'c',
+    email: DEMO.anna.email,
+    eshopCustomerId: DEMO.anna.eshopCustomerId,
+    allegroBuyerLogin: null,
+    first: 5,
+    after: null,
+    channel: null,
+  });
+  return { __typename: 'OrderConnection', id };
+}
+
 describe('eshopCreateOrder', () => {
   it('creates the order once; a retry with the same key answers it with created: false and writes nothing', async () => {
-    // the customer's list is cached before the order exists: the write must drop it
-    const listBefore = ok(
-      await execute(SUMMARIES, {
-        representations: [{ __typename: 'Customer', id: 'c', email: DEMO.anna.email, eshopCustomerId: DEMO.anna.eshopCustomerId }],
-      }),
-    );
+    // the customer's first page is read before the order exists: the next read must show it
+    const listBefore = ok(await execute(SLICE, { representations: [annaFirstPage()] }));
     expect(listBefore['_entities']).toHaveLength(1);
 
     const first = ok(await execute(CREATE_ORDER, { key: 'order-once', input: orderInput() }))['eshopCreateOrder'] as {
@@ -232,12 +245,10 @@ describe('eshopCreateOrder', () => {
     expect(order!.returns).toEqual([]);
 
     // first in the customer's unified list at once
-    const summaries = ok(
-      await execute(SUMMARIES, {
-        representations: [{ __typename: 'Customer', id: 'c', email: DEMO.anna.email, eshopCustomerId: DEMO.anna.eshopCustomerId }],
-      }),
-    )['_entities'] as { eshopOrderSummaries: { ref: { id: string } }[] }[];
-    expect(summaries[0]!.eshopOrderSummaries[0]!.ref.id).toBe(first.orderId);
+    const slices = ok(await execute(SLICE, { representations: [annaFirstPage()] }))['_entities'] as {
+      eshopSlice: { orders: { ref: { id: string } }[] };
+    }[];
+    expect(slices[0]!.eshopSlice.orders[0]!.ref.id).toBe(first.orderId);
   });
 
   it('after a commit_then_reset on POST /orders, the step re-sent finds the order: exactly one exists', async () => {

@@ -29,6 +29,8 @@ export interface MarketplaceContextDeps {
   maxStaleOrderSeconds?: number | undefined;
   /** one per process (createMarketplaceServer makes it) */
   singleFlight?: SingleFlight | undefined;
+  /** one per process: listed checkout forms waiting for the entity step (createHandOff) */
+  handOff?: Cache | undefined;
   now?: (() => number) | undefined;
   /** process-wide cap on per-id order reads (MARKETPLACE_MAX_CONCURRENT_READS) */
   orderReadLimiter: Semaphore;

@@ -1,5 +1,5 @@
 import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
-import { createSingleFlight } from '@omnigraph/shared/cache';
+import { createHandOff, createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -21,7 +21,7 @@ const SCHEMA_URL = new URL('../../../schema/marketplace.graphql', import.meta.ur
 
 export interface MarketplaceServerOptions extends Omit<
   MarketplaceContextDeps,
-  'orderReadLimiter' | 'singleFlight' | 'buyerDirectory' | 'createRefund' | 'journal'
+  'orderReadLimiter' | 'singleFlight' | 'handOff' | 'buyerDirectory' | 'createRefund' | 'journal'
 > {
   /** MARKETPLACE_MAX_CONCURRENT_READS: per-id checkout-form reads in flight, for the whole process */
   maxConcurrentReads: number;
@@ -50,6 +50,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
   const orderReadLimiter = createSemaphore(options.maxConcurrentReads);
   // One per server, i.e. per process: concurrent requests missing the same key share one Allegro call.
   const singleFlight = createSingleFlight();
+  // One per process: the checkout forms a listing read, waiting for the entity step of the same query.
+  const handOff = createHandOff();
   // Over the shared cache, so every replica's reads feed one directory.
   const buyerDirectory = createBuyerDirectory({
     cache: options.cache,
@@ -83,6 +85,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
         now: options.now,
         orderReadLimiter,
         singleFlight,
+        handOff,
         buyerDirectory,
         createRefund,
         journal,

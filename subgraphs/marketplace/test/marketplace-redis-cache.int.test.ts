@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
+import { encodeOrderListKey } from '@omnigraph/shared/models';
 import { createCacheFromEnv, type ManagedCache } from '@omnigraph/shared/cache';
 import { isRedisServerAvailable, startRedisServer, type DisposableRedisServer } from '@omnigraph/shared/testing';
 import type { MarketplaceContext } from '../src/context.ts';
@@ -9,10 +10,12 @@ import { COUNTER, startMarketplaceHarness, type MarketplaceHarness } from './sup
 const QUERY = /* GraphQL */ `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) {
-      ... on Customer {
-        marketplaceOrderSummaries {
-          ref {
-            id
+      ... on OrderConnection {
+        marketplaceSlice {
+          orders {
+            ref {
+              id
+            }
           }
         }
       }
@@ -49,10 +52,25 @@ describe.runIf(isRedisServerAvailable())('marketplace subgraph with a real Redis
 
   it('stores listed forms under marketplace:v6:checkout-form:<id> for their max stale age, and serves the entity step from them', async () => {
     const listed = await run(
-      { representations: [{ __typename: 'Customer', id: 'c1', allegroBuyerLogin: 'ania_kowalska88' }] },
+      {
+        representations: [
+          {
+            __typename: 'OrderConnection',
+            id: encodeOrderListKey({
+              customerId: 'c1',
+              email: null,
+              eshopCustomerId: null,
+              allegroBuyerLogin: 'ania_kowalska88',
+              first: 20,
+              after: null,
+              channel: null,
+            }),
+          },
+        ],
+      },
       harness.marketplace.createContext(),
     );
-    const refs = listed.data!._entities[0]!['marketplaceOrderSummaries'] as { ref: { id: string } }[];
+    const refs = (listed.data!._entities[0]!['marketplaceSlice'] as { orders: { ref: { id: string } }[] }).orders;
     expect(refs).toHaveLength(4);
 
     const redis = createClient({ url: redisServer.url });

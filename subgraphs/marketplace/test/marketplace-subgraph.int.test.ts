@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { encodeOrderListKey } from '@omnigraph/shared/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MarketplaceContext } from '../src/context.ts';
 import { marketplaceCacheKeys } from '../src/upstream/marketplace-cache-keys.ts';
@@ -31,14 +32,17 @@ const ENTITIES = /* GraphQL */ `
   query Entities($representations: [_Any!]!) {
     _entities(representations: $representations) {
       __typename
-      ... on Customer {
-        id
-        marketplaceOrderSummaries {
-          ref {
-            typename
-            id
+      ... on OrderConnection {
+        marketplaceSlice {
+          orders {
+            ref {
+              typename
+              id
+            }
+            placedAt
           }
-          placedAt
+          hasMore
+          totalCount
         }
       }
       ... on MarketplaceOrder {
@@ -162,14 +166,30 @@ describe('marketplace subgraph', () => {
         limit: 1000,
       })
       .offers.flatMap((o) => (o.external ? [o.external.id] : []));
-  const customer = (login: string | null) => ({ __typename: 'Customer', id: `crm-${login ?? 'none'}`, allegroBuyerLogin: login });
+  /** A page of the customer's order list as crm keys it (ADR 0014). */
+  const customer = (login: string | null, first = 100) => ({
+    __typename: 'OrderConnection',
+    id: encodeOrderListKey({
+      customerId: `crm-${login ?? 'none'}`,
+      email: null,
+      eshopCustomerId: null,
+      allegroBuyerLogin: login,
+      first,
+      after: null,
+      channel: null,
+    }),
+  });
+  const sliceOf = (data: EntitiesData | null | undefined) =>
+    data!._entities[0]!['marketplaceSlice'] as { orders: Summary[]; hasMore: boolean; totalCount: number };
 
-  it('lists 141 summaries of tomek_wisnia with 2 list calls, newest first, then resolves them as entities with 0 calls', async () => {
+  it('reads the newest 100 of the 141 forms of tomek_wisnia with 1 list call, then resolves them as entities with 0 calls', async () => {
     const listed = await execute<EntitiesData>(harness, ENTITIES, { representations: [customer('tomek_wisnia')] });
     expect(listed.errors).toBeUndefined();
-    const summaries = listed.data!._entities[0]!['marketplaceOrderSummaries'] as Summary[];
-    expect(summaries).toHaveLength(141);
-    expect(harness.count(COUNTER.listForms)).toBe(2);
+    const slice = sliceOf(listed.data);
+    const summaries = slice.orders;
+    expect(summaries).toHaveLength(100);
+    expect(slice).toMatchObject({ hasMore: true, totalCount: 141 });
+    expect(harness.count(COUNTER.listForms)).toBe(1);
     expect(summaries.every((s) => s.ref.typename === 'MarketplaceOrder' && /^marketplace:[0-9a-f-]{36}$/.test(s.ref.id))).toBe(true);
     const times = summaries.map((s) => Date.parse(s.placedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
@@ -180,16 +200,16 @@ describe('marketplace subgraph', () => {
       representations: summaries.map((s) => ({ __typename: 'MarketplaceOrder', id: s.ref.id })),
     });
     expect(orders.errors).toBeUndefined();
-    expect(orders.data!._entities).toHaveLength(141);
+    expect(orders.data!._entities).toHaveLength(100);
     expect(orders.data!._entities.every((o) => o?.['buyerLogin'] === 'tomek_wisnia')).toBe(true);
     expect(orders.data!._entities.map((o) => o?.['placedAt'])).toEqual(summaries.map((s) => s.placedAt));
     expect(harness.count(COUNTER.getForm)).toBe(0);
-    expect(harness.count(COUNTER.listForms)).toBe(2);
+    expect(harness.count(COUNTER.listForms)).toBe(1);
   });
 
   it('lists the 4 forms of ania_kowalska88 with 1 call and resolves them as entities with 0 calls', async () => {
     const listed = await execute<EntitiesData>(harness, ENTITIES, { representations: [customer('ania_kowalska88')] });
-    const summaries = listed.data!._entities[0]!['marketplaceOrderSummaries'] as Summary[];
+    const summaries = sliceOf(listed.data).orders;
     expect(summaries).toHaveLength(4);
     expect(harness.count(COUNTER.listForms)).toBe(1);
 
@@ -205,16 +225,16 @@ describe('marketplace subgraph', () => {
     expect(JSON.stringify(entities)).not.toContain('allegromail');
   });
 
-  it('answers [] without a call when the CRM holds no Allegro login', async () => {
+  it('answers an empty slice without a call when the CRM holds no Allegro login', async () => {
     const result = await execute<EntitiesData>(harness, ENTITIES, { representations: [customer(null)] });
-    expect(result.data!._entities[0]!['marketplaceOrderSummaries']).toEqual([]);
+    expect(sliceOf(result.data)).toEqual({ orders: [], hasMore: false, totalCount: 0 });
     expect(harness.sim.control.counters().total).toBe(0);
   });
 
-  it('reports summaries as null with UPSTREAM_UNAVAILABLE when Allegro answers 503 to the read and both retries', async () => {
+  it('reports the slice as null with UPSTREAM_UNAVAILABLE when Allegro answers 503 to the read and both retries', async () => {
     harness.sim.control.addFaults([{ kind: 'status', status: 503, count: 3, match: COUNTER.listForms }]);
     const result = await execute<EntitiesData>(harness, ENTITIES, { representations: [customer('marek_lew77')] });
-    expect(result.data!._entities[0]).toMatchObject({ marketplaceOrderSummaries: null });
+    expect(result.data!._entities[0]).toMatchObject({ marketplaceSlice: null });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', serviceName: 'marketplace' });
     expect(JSON.stringify(result.errors)).not.toContain(harness.baseUrl);
   });

@@ -21,3 +21,15 @@ export type {
 } from './order-model.ts';
 export { recogniseCarrier, trackingUrl } from './carriers.ts';
 export { erpDeliveryEvents, mergeShipments, normaliseTrackingNumber, shipmentEvents, sortTimeline, type ChannelParcel } from './order-detail.ts';
+export {
+  compareNewestFirst,
+  decodeOrderListKey,
+  encodeOrderListKey,
+  isAfterPosition,
+  positionOfSummary,
+  readNewestFirst,
+  type NewestFirstReadOptions,
+  type OrderListKey,
+  type OrderListPosition,
+  type OrderSliceModel,
+} from './order-slice.ts';

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { CrmContactModel } from '../upstream/crm-client.ts';
+import type { OrderConnectionModel } from '../order-list.ts';
 import type { CustomerLookupModel, OrderReferenceLookupModel } from '../lookup-models.ts';
 import type { CrmContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -84,7 +85,6 @@ export type Customer = {
   /** e-shop (WooCommerce) customer id, when the CRM knows it */
   eshopCustomerId?: Maybe<Scalars['ID']['output']>;
   eshopIdentities?: Maybe<Array<ChannelIdentity>>;
-  eshopOrderSummaries?: Maybe<Array<OrderSummary>>;
   firstName?: Maybe<Scalars['String']['output']>;
   /** CRM (HubSpot) contact id */
   id: Scalars['ID']['output'];
@@ -96,7 +96,6 @@ export type Customer = {
   lastName?: Maybe<Scalars['String']['output']>;
   loyalty: Loyalty;
   marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
-  marketplaceOrderSummaries?: Maybe<Array<OrderSummary>>;
   name: Scalars['String']['output'];
   /** notes left on the contact (HubSpot notes associated with it), newest first; null when the CRM could not be asked */
   notes?: Maybe<Array<CustomerNote>>;
@@ -290,9 +289,17 @@ export type OrderChannel =
   | 'ESHOP'
   | 'MARKETPLACE';
 
+/**
+ * One page of a customer's orders (ADR 0014). An entity so that each channel subgraph can add the slice this page needs:
+ * the page's arguments cannot reach a `@requires`, a key can.
+ */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
   edges: Array<OrderEdge>;
+  eshopSlice?: Maybe<OrderSlice>;
+  /** what the channels need for this page (customer identities, first, the cursor's position, channel), opaque */
+  id: Scalars['ID']['output'];
+  marketplaceSlice?: Maybe<OrderSlice>;
   pageInfo: PageInfo;
   /** number of orders across the channels asked (after the channel filter) */
   totalCount: Scalars['Int']['output'];
@@ -361,6 +368,17 @@ export type OrderReferenceMatch = {
   __typename?: 'OrderReferenceMatch';
   kind: OrderReferenceKind;
   order: Order;
+};
+
+/** One channel's part of an order page: its newest orders after the cursor, newest first, and how many it holds. */
+export type OrderSlice = {
+  __typename?: 'OrderSlice';
+  /** the channel holds more orders after the last of `orders` */
+  hasMore: Scalars['Boolean']['output'];
+  /** at most `first`, each strictly after the cursor's position */
+  orders: Array<OrderSummary>;
+  /** all of the channel's orders for the customer, whatever the cursor */
+  totalCount: Scalars['Int']['output'];
 };
 
 export type OrderSummary = {
@@ -528,6 +546,7 @@ export type FederationTypes = ResolversObject<{
   CustomerNote: CustomerNote;
   EshopOrder: EshopOrder;
   MarketplaceOrder: MarketplaceOrder;
+  OrderConnection: OrderConnection;
   OrderReferenceLookup: OrderReferenceLookup;
 }>;
 
@@ -537,9 +556,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"eshopOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true},"marketplaceOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true}}>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true},"marketplaceOrderSummaries":{"ref":{"typename":true,"id":true},"placedAt":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Customer'], {"eshopIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"marketplaceIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true},"erpIdentities":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}> ) );
   CustomerLookup:
     ( { __typename: 'CustomerLookup' }
     & GraphQLRecursivePick<FederationTypes['CustomerLookup'], {"key":true}>
@@ -572,6 +589,24 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
         | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}>
         | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"buyerIdentity":{"source":true,"kind":true,"id":true,"matchedOn":true,"email":true,"phone":true,"login":true,"nip":true,"companyName":true,"firstName":true,"lastName":true,"postalCode":true,"since":true}}> ) );
+  OrderConnection:
+    ( { __typename: 'OrderConnection' }
+    & GraphQLRecursivePick<FederationTypes['OrderConnection'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}>
+        | GraphQLRecursivePick<FederationTypes['OrderConnection'], {"eshopSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true},"marketplaceSlice":{"orders":{"ref":{"typename":true,"id":true},"placedAt":true},"hasMore":true,"totalCount":true}}> ) );
   OrderReferenceLookup:
     ( { __typename: 'OrderReferenceLookup' }
     & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}>
@@ -614,7 +649,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
-  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
+  OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversTypes['Order']> }>;
   OrderRef: ResolverTypeWrapper<OrderRef>;
   OrderReferenceHit: ResolverTypeWrapper<OrderReferenceHit>;
@@ -622,6 +657,7 @@ export type ResolversTypes = ResolversObject<{
   OrderReferenceKind: OrderReferenceKind;
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookupModel>;
   OrderReferenceMatch: ResolverTypeWrapper<Omit<OrderReferenceMatch, 'order'> & { order: ResolversTypes['Order'] }>;
+  OrderSlice: ResolverTypeWrapper<OrderSlice>;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -647,13 +683,14 @@ export type ResolversParentTypes = ResolversObject<{
   MarketplaceOrder: Omit<MarketplaceOrder, 'customer' | 'customerCandidates' | 'customerLink'> & { customer?: Maybe<ResolversParentTypes['Customer']>, customerCandidates: Array<ResolversParentTypes['CustomerMatch']>, customerLink?: Maybe<ResolversParentTypes['CustomerMatch']> } | FederationReferenceTypes['MarketplaceOrder'];
   Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
-  OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
+  OrderConnection: OrderConnectionModel;
   OrderEdge: Omit<OrderEdge, 'node'> & { node?: Maybe<ResolversParentTypes['Order']> };
   OrderRef: OrderRef;
   OrderReferenceHit: OrderReferenceHit;
   OrderReferenceHits: OrderReferenceHits;
   OrderReferenceLookup: OrderReferenceLookupModel;
   OrderReferenceMatch: Omit<OrderReferenceMatch, 'order'> & { order: ResolversParentTypes['Order'] };
+  OrderSlice: OrderSlice;
   OrderSummary: OrderSummary;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
@@ -783,8 +820,10 @@ export type OrderResolvers<ContextType = CrmContext, ParentType extends Resolver
   __resolveType: TypeResolveFn<'EshopOrder' | 'MarketplaceOrder', ParentType, ContextType>;
 }>;
 
-export type OrderConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+export type OrderConnectionResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection'], FederationReferenceType extends FederationReferenceTypes['OrderConnection'] = FederationReferenceTypes['OrderConnection']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderConnection']> | FederationReferenceType, FederationReferenceType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unavailableChannels?: Resolver<Array<ResolversTypes['OrderChannel']>, ParentType, ContextType>;
@@ -821,6 +860,12 @@ export type OrderReferenceLookupResolvers<ContextType = CrmContext, ParentType e
 export type OrderReferenceMatchResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderReferenceMatch'] = ResolversParentTypes['OrderReferenceMatch']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['OrderReferenceKind'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderSliceResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderSlice'] = ResolversParentTypes['OrderSlice']> = ResolversObject<{
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  orders?: Resolver<Array<ResolversTypes['OrderSummary']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type OrderSummaryResolvers<ContextType = CrmContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
@@ -863,6 +908,7 @@ export type Resolvers<ContextType = CrmContext> = ResolversObject<{
   OrderReferenceHits?: OrderReferenceHitsResolvers<ContextType>;
   OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
   OrderReferenceMatch?: OrderReferenceMatchResolvers<ContextType>;
+  OrderSlice?: OrderSliceResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

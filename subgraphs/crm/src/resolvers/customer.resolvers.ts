@@ -2,9 +2,16 @@
  * `Customer` (owned here, `@key(fields: "id")`), the customer queries and the merged order list of ADR 0004.
  * Resolvers read contacts through the per-request loaders, never through the client.
  */
-import type { CustomerIdentity, CustomerResolvers, QueryResolvers, ResolversTypes } from '../__generated__/resolvers-types.ts';
+import type {
+  CustomerIdentity,
+  CustomerResolvers,
+  OrderConnectionResolvers,
+  QueryResolvers,
+  ResolversTypes,
+} from '../__generated__/resolvers-types.ts';
 import type { CrmContext } from '../context.ts';
-import { buildOrderListPage } from '../order-list.ts';
+import { checkOrderListArgs, orderListPageOf, type OrderConnectionModel, type OrderListPage } from '../order-list.ts';
+import { encodeOrderListKey } from '@omnigraph/shared/models';
 import { isAllegroRelayEmail, toPolishE164 } from '@omnigraph/shared/lookup';
 import type { CrmContact, CrmContactModel } from '../upstream/crm-client.ts';
 import { notFound } from '@omnigraph/shared/errors';
@@ -87,14 +94,8 @@ export const customerQueryResolvers: QueryResolvers = {
   },
 };
 
-/** The representation's channel lists a `Customer` may carry (`@requires` of `identities` and `orders`). */
-const REPRESENTATION_LISTS = [
-  'eshopOrderSummaries',
-  'marketplaceOrderSummaries',
-  'eshopIdentities',
-  'marketplaceIdentities',
-  'erpIdentities',
-] as const;
+/** The representation's channel lists a `Customer` may carry (`@requires` of `identities`). */
+const REPRESENTATION_LISTS = ['eshopIdentities', 'marketplaceIdentities', 'erpIdentities'] as const;
 
 /** A channel identity as the customer's identity: the channel's id, the login of an Allegro buyer, a guest's e-mail. */
 function toCustomerIdentity(identity: ChannelIdentityInput): CustomerIdentity | null {
@@ -134,8 +135,8 @@ function crmRecordIdentities(contact: CrmContact): CustomerIdentity[] {
 
 export const customerResolvers: CustomerResolvers = {
   async __resolveReference(reference, context) {
-    // Step 3 of ADR 0004's plan: the gateway sends the summaries for `orders` (and the channel identities for
-    // `identities`), which need no contact; fields that do need it load it lazily (contactOf), batched.
+    // The gateway sends the channel identities for `identities`, which need no contact; fields that do need it load
+    // it lazily (contactOf), batched.
     if (REPRESENTATION_LISTS.some((name) => name in reference)) {
       const withLists = reference as typeof reference & Partial<Record<(typeof REPRESENTATION_LISTS)[number], unknown>>;
       const model: CrmContactModel = { id: reference.id };
@@ -188,16 +189,43 @@ export const customerResolvers: CustomerResolvers = {
     }
     return out;
   },
-  orders(parent, { first, after, channel }) {
-    const page = buildOrderListPage({
-      eshopOrderSummaries: parent.eshopOrderSummaries,
-      marketplaceOrderSummaries: parent.marketplaceOrderSummaries,
-      first,
-      after,
-      channel,
+  async orders(parent, { first, after, channel }, context) {
+    // Checked before the channels are asked: a bad cursor or size costs no upstream call.
+    const page = checkOrderListArgs({ first, after });
+    const contact = await contactOf(parent, context);
+    const id = encodeOrderListKey({
+      customerId: parent.id,
+      email: contact.email,
+      eshopCustomerId: contact.eshopCustomerId,
+      allegroBuyerLogin: contact.allegroBuyerLogin,
+      first: page.first,
+      after: page.after,
+      channel: channel ?? null,
     });
-    // Nodes are references ({ __typename, id }) that the owning subgraphs resolve; the generated type also wants
-    // the @external fields (MarketplaceOrder.buyerLogin), which a reference never carries.
-    return page as unknown as ResolversTypes['OrderConnection'];
+    return { id };
   },
+};
+
+/** One merge per connection object, whichever of its four fields asks first. */
+const pages = new WeakMap<OrderConnectionModel, OrderListPage>();
+function pageOf(connection: OrderConnectionModel): OrderListPage {
+  let page = pages.get(connection);
+  if (page === undefined) {
+    page = orderListPageOf(connection);
+    pages.set(connection, page);
+  }
+  return page;
+}
+
+/**
+ * The third step of ADR 0014's plan: the gateway sends the key back with both channels' slices (`@requires`); the
+ * merge needs nothing else. Nodes are references ({ __typename, id }) that the owning subgraphs resolve.
+ */
+export const orderConnectionResolvers: OrderConnectionResolvers = {
+  __resolveReference: (reference) => reference as OrderConnectionModel,
+  // the generated edge type also wants the @external fields of the order types, which a reference never carries
+  edges: (parent) => pageOf(parent).edges as unknown as ResolversTypes['OrderEdge'][],
+  pageInfo: (parent) => pageOf(parent).pageInfo,
+  totalCount: (parent) => pageOf(parent).totalCount,
+  unavailableChannels: (parent) => pageOf(parent).unavailableChannels,
 };

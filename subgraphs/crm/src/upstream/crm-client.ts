@@ -65,12 +65,6 @@ export interface CrmNote {
   idempotencyKey: string | null;
 }
 
-/** One order of a channel's summary list, as the channel subgraphs hand it over through `@requires`. */
-export interface CrmOrderSummary {
-  ref: { typename: string; id: string };
-  placedAt: string;
-}
-
 /**
  * The parent of every `Customer` resolver. `contact` is absent when the customer came from an `_entities`
  * representation that only carries the order summaries (step 3 of ADR 0004's plan): the field resolvers then read
@@ -79,9 +73,6 @@ export interface CrmOrderSummary {
 export interface CrmContactModel {
   id: string;
   contact?: CrmContact | undefined;
-  /** from the representation; `null` means the e-shop could not list them, `undefined` that they were not sent */
-  eshopOrderSummaries?: readonly CrmOrderSummary[] | null | undefined;
-  marketplaceOrderSummaries?: readonly CrmOrderSummary[] | null | undefined;
   /** the channels' identities of this customer (`Customer.identities`), as the orders' summaries */
   eshopIdentities?: ChannelIdentityList;
   marketplaceIdentities?: ChannelIdentityList;

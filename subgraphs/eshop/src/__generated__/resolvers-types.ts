@@ -83,8 +83,6 @@ export type Customer = {
    * placed with the customer's e-mail (EMAIL_MATCH), each with since when. Null when the e-shop could not be asked.
    */
   eshopIdentities?: Maybe<Array<ChannelIdentity>>;
-  /** null when the e-shop could not be asked (the merged list then reports the channel as unavailable) */
-  eshopOrderSummaries?: Maybe<Array<OrderSummary>>;
   id: Scalars['ID']['output'];
 };
 
@@ -395,6 +393,16 @@ export type OrderChannel =
   | 'ESHOP'
   | 'MARKETPLACE';
 
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /**
+   * This channel's newest orders after the page's cursor (at most `first`) and its count; null when WooCommerce could
+   * not be asked (crm then names the channel unavailable). Empty, with no call, when the page keeps the other channel.
+   */
+  eshopSlice?: Maybe<OrderSlice>;
+  id: Scalars['ID']['output'];
+};
+
 export type OrderEvent = {
   __typename?: 'OrderEvent';
   at: Scalars['DateTime']['output'];
@@ -541,6 +549,13 @@ export type OrderReturnLine = {
   lineId?: Maybe<Scalars['ID']['output']>;
   quantity: Scalars['Int']['output'];
   sku?: Maybe<Scalars['ID']['output']>;
+};
+
+export type OrderSlice = {
+  __typename?: 'OrderSlice';
+  hasMore: Scalars['Boolean']['output'];
+  orders: Array<OrderSummary>;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type OrderStatus =
@@ -731,6 +746,7 @@ export type FederationTypes = ResolversObject<{
   Customer: Customer;
   CustomerLookup: CustomerLookup;
   EshopOrder: EshopOrder;
+  OrderConnection: OrderConnection;
   OrderReferenceLookup: OrderReferenceLookup;
   Product: Product;
 }>;
@@ -741,8 +757,6 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"email":true,"eshopCustomerId":true}> ) );
   CustomerLookup:
     ( { __typename: 'CustomerLookup' }
@@ -754,6 +768,9 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}>
         | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}>
         | GraphQLRecursivePick<FederationTypes['EshopOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}> ) );
+  OrderConnection:
+    ( { __typename: 'OrderConnection' }
+    & GraphQLRecursivePick<FederationTypes['OrderConnection'], {"id":true}> );
   OrderReferenceLookup:
     ( { __typename: 'OrderReferenceLookup' }
     & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
@@ -803,6 +820,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
+  OrderConnection: ResolverTypeWrapper<OrderConnection>;
   OrderEvent: ResolverTypeWrapper<OrderEvent>;
   OrderEventKind: OrderEventKind;
   OrderInvoice: ResolverTypeWrapper<OrderInvoice>;
@@ -815,6 +833,7 @@ export type ResolversTypes = ResolversObject<{
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
   OrderReturn: ResolverTypeWrapper<EshopRefundModel>;
   OrderReturnLine: ResolverTypeWrapper<OrderReturnLine>;
+  OrderSlice: ResolverTypeWrapper<OrderSlice>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
@@ -855,6 +874,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
+  OrderConnection: OrderConnection | FederationReferenceTypes['OrderConnection'];
   OrderEvent: OrderEvent;
   OrderInvoice: OrderInvoice;
   OrderLine: EshopOrderLineModel;
@@ -864,6 +884,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
   OrderReturn: EshopRefundModel;
   OrderReturnLine: OrderReturnLine;
+  OrderSlice: OrderSlice;
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
@@ -906,7 +927,6 @@ export type ChannelIdentityResolvers<ContextType = EshopContext, ParentType exte
 export type CustomerResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer'], FederationReferenceType extends FederationReferenceTypes['Customer'] = FederationReferenceTypes['Customer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   eshopIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
-  eshopOrderSummaries?: Resolver<Maybe<Array<ResolversTypes['OrderSummary']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
@@ -1019,6 +1039,12 @@ export type OrderResolvers<ContextType = EshopContext, ParentType extends Resolv
   __resolveType: TypeResolveFn<'EshopOrder', ParentType, ContextType>;
 }>;
 
+export type OrderConnectionResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection'], FederationReferenceType extends FederationReferenceTypes['OrderConnection'] = FederationReferenceTypes['OrderConnection']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderConnection']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  eshopSlice?: Resolver<Maybe<ResolversTypes['OrderSlice']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type OrderEventResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderEvent'] = ResolversParentTypes['OrderEvent']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   channelStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1090,6 +1116,12 @@ export type OrderReturnLineResolvers<ContextType = EshopContext, ParentType exte
   sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type OrderSliceResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderSlice'] = ResolversParentTypes['OrderSlice']> = ResolversObject<{
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  orders?: Resolver<Array<ResolversTypes['OrderSummary']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type OrderSummaryResolvers<ContextType = EshopContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
@@ -1152,6 +1184,7 @@ export type Resolvers<ContextType = EshopContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEvent?: OrderEventResolvers<ContextType>;
   OrderInvoice?: OrderInvoiceResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
@@ -1161,6 +1194,7 @@ export type Resolvers<ContextType = EshopContext> = ResolversObject<{
   OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
   OrderReturn?: OrderReturnResolvers<ContextType>;
   OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
+  OrderSlice?: OrderSliceResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   ParcelLocker?: ParcelLockerResolvers<ContextType>;

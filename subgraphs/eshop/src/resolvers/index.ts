@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
-import { customerResolvers } from './customer.resolvers.ts';
+import { customerResolvers, orderConnectionResolvers } from './customer.resolvers.ts';
 import { eshopOrderQueryResolvers, eshopOrderResolvers, orderLineResolvers, orderReturnResolvers } from './eshop-order.resolvers.ts';
 import { eshopWriteResolvers } from './eshop-writes.resolvers.ts';
 import { customerIdentityResolvers, eshopOrderIdentityResolvers } from './identity.resolvers.ts';
@@ -16,6 +16,7 @@ export const resolvers: Resolvers = {
   OrderLine: orderLineResolvers,
   OrderReturn: orderReturnResolvers,
   Customer: { ...customerResolvers, ...customerIdentityResolvers },
+  OrderConnection: orderConnectionResolvers,
   CustomerLookup: customerLookupResolvers,
   OrderReferenceLookup: orderReferenceLookupResolvers,
 };

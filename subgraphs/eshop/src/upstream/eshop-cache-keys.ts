@@ -49,6 +49,12 @@ export const eshopCacheKeys = {
   customerOrders: (customerId: string): string => `customer-orders:${customerId}`,
   /** the summaries of the guest orders (no shop account) placed with this billing e-mail */
   guestOrders: (email: string): string => `guest-orders:${digest(normaliseEmail(email))}`,
+  /**
+   * one page's slice of a customer's orders (identities, size and cursor position hashed); read live, it only stands
+   * in while WooCommerce fails, so no change drops it
+   */
+  orderSlice: (key: { customerId: string | null; email: string | null; first: number; after: { time: number; id: string } | null }): string =>
+    `order-slice:${digest(JSON.stringify([key.customerId, key.email === null ? null : normaliseEmail(key.email), key.first, key.after]))}`,
   /** an EshopCustomerModel (a registered customer) */
   customer: (customerId: string): string => `customer:${customerId}`,
   /** the registered customers with this account e-mail */

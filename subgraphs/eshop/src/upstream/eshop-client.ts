@@ -240,6 +240,21 @@ export interface EshopClient {
   listCustomerOrders(args: { customerId: string }): Promise<EshopOrderModel[]>;
   /** Every guest order (no registered customer) whose billing e-mail equals `email`, case-insensitively. */
   listGuestOrdersByEmail(args: { email: string }): Promise<EshopOrderModel[]>;
+  /**
+   * One page of a customer's orders, newest first (one second's orders by id, highest first), registered or guest
+   * (re-checked for the exact billing e-mail), optionally placed strictly before `beforeGmt` (`YYYY-MM-DDTHH:MM:SS`).
+   * `total`: the shop's count of the query (for guests before the re-check: an upper bound); null when not said.
+   * `listed`: orders the shop listed (before the re-check); `lastListedAt`: placedAt of the last of them.
+   */
+  listOrdersNewestFirst(args: {
+    owner: { customerId: string } | { guestEmail: string };
+    perPage: number;
+    /** orders skipped first */
+    offset: number;
+    beforeGmt: string | null;
+  }): Promise<{ orders: EshopOrderModel[]; listed: number; total: number | null; more: boolean; lastListedAt: string | null }>;
+  /** How many orders a registered customer has (null when the shop does not say). */
+  countCustomerOrders(args: { customerId: string }): Promise<number | null>;
   /** Registered customers whose account e-mail is `email` (exact, case-insensitive): zero or one. */
   findCustomersByEmail(args: { email: string }): Promise<EshopCustomerModel[]>;
   /** Registered customers by id, up to {@link ESHOP_BATCH_LIMIT}; unknown ids are absent. */

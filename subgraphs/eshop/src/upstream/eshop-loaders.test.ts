@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { createHandOff, createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { compareNewestFirst, type OrderListPosition, type OrderSummaryModel } from '@omnigraph/shared/models';
 import { eshopKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import type { EshopClient, EshopListingModel, EshopOrderId, EshopOrderModel } from './eshop-client.ts';
-import { createEshopLoaders } from './eshop-loaders.ts';
+import { createEshopLoaders, type EshopOrderSliceModel } from './eshop-loaders.ts';
 import { eshopCacheKeys } from './eshop-cache-keys.ts';
 
 function order(id: number, placedAt: string, customerId: string | null = null): EshopOrderModel {
@@ -61,8 +62,37 @@ function listing(sku: string): EshopListingModel {
   };
 }
 
-function fakeClient() {
+const DEFAULT_HISTORY = [order(1, '2026-01-01T10:00:00Z', '7'), order(3, '2026-03-01T10:00:00Z', '7'), order(2, '2026-02-01T10:00:00Z')];
+
+/**
+ * `GET /orders` as WooCommerce answers the two order-list queries: `customer=<id>` or guests (`customer_id` 0) of a
+ * billing e-mail, `orderby=date&order=desc` sorting by `date ID`, `before` exclusive, `per_page`/`page`, X-WP-Total.
+ */
+function wooOrderList(history: readonly EshopOrderModel[]): EshopClient['listOrdersNewestFirst'] {
+  return async ({ owner, perPage, offset, beforeGmt }) => {
+    const matches = history
+      .filter((o) =>
+        'customerId' in owner ? o.customerId === owner.customerId : o.customerId === null && o.billingEmail === owner.guestEmail.toLowerCase(),
+      )
+      .filter((o) => beforeGmt === null || Date.parse(o.placedAt) < Date.parse(`${beforeGmt}Z`))
+      .sort((a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt) || Number(b.orderId) - Number(a.orderId));
+    const orders = matches.slice(offset, offset + perPage);
+    return {
+      orders,
+      listed: orders.length,
+      total: matches.length,
+      more: offset + orders.length < matches.length,
+      lastListedAt: orders.at(-1)?.placedAt ?? null,
+    };
+  };
+}
+
+function fakeClient(history: readonly EshopOrderModel[] = DEFAULT_HISTORY) {
   return {
+    listOrdersNewestFirst: vi.fn<EshopClient['listOrdersNewestFirst']>(wooOrderList(history)),
+    countCustomerOrders: vi.fn<EshopClient['countCustomerOrders']>(
+      async ({ customerId }) => history.filter((o) => o.customerId === customerId).length,
+    ),
     getListingsBySkus: vi.fn<EshopClient['getListingsBySkus']>(async ({ skus }) =>
       // the shop answers in its own order and spelling, without the unknown ones
       skus
@@ -178,59 +208,106 @@ describe('createEshopLoaders', () => {
     expect(client.getCustomersByIds.mock.calls.map(([args]) => args.ids.length)).toEqual([100, 50]);
   });
 
-  it('orderSummariesByCustomer merges registered and guest orders, newest first, and caches the orders', async () => {
-    const cache = createMemoryCache();
+  it('orderSlice merges the registered and guest lists newest first, cut to the page, and hands its orders over', async () => {
     const client = fakeClient();
-    const loaders = createEshopLoaders({ client, cache, cacheTtlSeconds: 60 });
-    const summaries = await loaders.orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
-    expect(summaries).toEqual([
-      { ref: { typename: 'EshopOrder', id: 'eshop:3' }, placedAt: '2026-03-01T10:00:00Z' },
-      { ref: { typename: 'EshopOrder', id: 'eshop:2' }, placedAt: '2026-02-01T10:00:00Z' },
-      { ref: { typename: 'EshopOrder', id: 'eshop:1' }, placedAt: '2026-01-01T10:00:00Z' },
-    ]);
-    // the entity step of the same query, in a new request: no upstream call
-    const next = createEshopLoaders({ client, cache, cacheTtlSeconds: 60 });
-    await next.orderById.loadMany(['1', '2', '3'] as EshopOrderId[]);
+    const handOff = createHandOff();
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 0, handOff });
+    const slice = await loaders.orderSlice.load({ customerId: '7', email: 'a@example.pl', first: 2, after: null });
+    expect(slice).toEqual({
+      orders: [
+        { ref: { typename: 'EshopOrder', id: 'eshop:3' }, placedAt: '2026-03-01T10:00:00Z' },
+        { ref: { typename: 'EshopOrder', id: 'eshop:2' }, placedAt: '2026-02-01T10:00:00Z' },
+      ],
+      hasMore: true,
+      totalCount: 3,
+    });
+    // one page of each list, no count call on a first page
+    expect(client.listOrdersNewestFirst).toHaveBeenCalledTimes(2);
+    expect(client.countCustomerOrders).not.toHaveBeenCalled();
+    // the entity step of the same query, in a new request, with no shared cache: the hand-off, no upstream call
+    const next = createEshopLoaders({ client, cacheTtlSeconds: 0, handOff });
+    await next.orderById.loadMany(['3', '2'] as EshopOrderId[]);
     expect(client.getOrdersByIds).not.toHaveBeenCalled();
   });
 
-  it('orderSummariesByCustomer asks nothing without an e-mail or id, and ignores an id that is not a shop id', async () => {
-    const client = fakeClient();
-    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
-    expect(await loaders.orderSummariesByCustomer.load({ customerId: null, email: null })).toEqual([]);
-    expect(await loaders.orderSummariesByCustomer.load({ customerId: 'abc', email: '  ' })).toEqual([]);
-    expect(client.listCustomerOrders).not.toHaveBeenCalled();
-    expect(client.listGuestOrdersByEmail).not.toHaveBeenCalled();
+  it('orderSlice pages by keyset in the merge order, ties at a second included, with a constant count and calls', async () => {
+    const history = [
+      ...Array.from({ length: 40 }, (_, i) => order(100 + i, `2026-01-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z`, '7')),
+      // one second shared by four orders, across every page boundary of size 3
+      ...[200, 201, 202, 203].map((id) => order(id, '2026-01-05T10:00:00Z', '7')),
+      order(9, '2026-01-05T10:00:00Z', '7'),
+    ];
+    const client = fakeClient(history);
+    const expected = [...history]
+      .sort((a, b) => compareNewestFirst({ time: Date.parse(a.placedAt), id: a.id }, { time: Date.parse(b.placedAt), id: b.id }))
+      .map((o) => o.id);
+    const seen: string[] = [];
+    let after: OrderListPosition | null = null;
+    for (let page = 0; page < 100; page++) {
+      client.listOrdersNewestFirst.mockClear();
+      client.countCustomerOrders.mockClear();
+      const slice: EshopOrderSliceModel = (await createEshopLoaders({ client, cacheTtlSeconds: 0 }).orderSlice.load({
+        customerId: '7',
+        email: null,
+        first: 3,
+        after,
+      }))!;
+      expect(slice.totalCount).toBe(history.length);
+      // one list call (a second only when the cursor's second holds more shown orders than a page) and, after the
+      // first page, the count
+      expect(client.listOrdersNewestFirst.mock.calls.length).toBeLessThanOrEqual(2);
+      expect(client.countCustomerOrders.mock.calls.length).toBe(after === null ? 0 : 1);
+      seen.push(...slice.orders.map((o) => o.ref.id));
+      if (!slice.hasMore) break;
+      const last: OrderSummaryModel = slice.orders.at(-1)!;
+      after = { time: Date.parse(last.placedAt), id: last.ref.id };
+    }
+    expect(seen).toEqual(expected);
   });
 
-  it('orderSummariesByCustomer fails one customer without failing the others', async () => {
+  it('orderSlice asks nothing without an e-mail or id, and ignores an id that is not a shop id', async () => {
     const client = fakeClient();
-    client.listCustomerOrders.mockRejectedValueOnce(new Error('upstream down'));
     const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
-    const [failed, ok] = await loaders.orderSummariesByCustomer.loadMany([
-      { customerId: '7', email: null },
-      { customerId: null, email: 'a@example.pl' },
+    expect(await loaders.orderSlice.load({ customerId: null, email: null, first: 5, after: null })).toEqual({
+      orders: [],
+      hasMore: false,
+      totalCount: 0,
+    });
+    expect(await loaders.orderSlice.load({ customerId: 'abc', email: '  ', first: 5, after: null })).toEqual({
+      orders: [],
+      hasMore: false,
+      totalCount: 0,
+    });
+    expect(client.listOrdersNewestFirst).not.toHaveBeenCalled();
+  });
+
+  it('orderSlice fails one customer without failing the others', async () => {
+    const client = fakeClient();
+    client.listOrdersNewestFirst.mockRejectedValueOnce(new Error('upstream down'));
+    const loaders = createEshopLoaders({ client, cacheTtlSeconds: 60 });
+    const [failed, ok] = await loaders.orderSlice.loadMany([
+      { customerId: '7', email: null, first: 5, after: null },
+      { customerId: null, email: 'a@example.pl', first: 5, after: null },
     ]);
     expect(failed).toBeInstanceOf(Error);
-    expect(ok).toHaveLength(1);
+    expect(ok).toMatchObject({ totalCount: 1 });
   });
 
-  it("while WooCommerce fails, a customer's order list and its orders read before stand in, STALE", async () => {
+  it("while WooCommerce fails, a page's slice and its orders read before stand in, STALE", async () => {
     const cache = createMemoryCache();
     const client = fakeClient();
     const clock = { now: Date.UTC(2026, 11, 6, 10) };
     const loaders = () => createEshopLoaders({ client, cache, cacheTtlSeconds: 60, now: () => clock.now });
-    const live = await loaders().orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
+    const live = await loaders().orderSlice.load({ customerId: '7', email: 'a@example.pl', first: 5, after: null });
     clock.now += 10 * 60_000;
-    const down = new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName: 'eshop', operation: 'listCustomerOrders' });
-    client.listCustomerOrders.mockRejectedValue(down);
-    client.listGuestOrdersByEmail.mockRejectedValue(down);
+    const down = new UpstreamError({ code: 'UPSTREAM_TIMEOUT', serviceName: 'eshop', operation: 'listOrdersNewestFirst' });
+    client.listOrdersNewestFirst.mockRejectedValue(down);
     client.getOrdersByIds.mockRejectedValue(down);
     const scope = createRequestScope({ subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' });
     const [stale, order] = await runInRequestScope(scope, async () => {
       const request = loaders();
       return [
-        await request.orderSummariesByCustomer.load({ customerId: '7', email: ' A@Example.pl' }),
+        await request.orderSlice.load({ customerId: '7', email: ' A@Example.pl', first: 5, after: null }),
         await loaders().orderById.load('3' as EshopOrderId),
       ] as const;
     });
@@ -239,13 +316,14 @@ describe('createEshopLoaders', () => {
     expect(scope.sources.reports()).toEqual([{ source: 'eshop', status: 'STALE', asOf: new Date(clock.now - 600_000).toISOString() }]);
     // past ESHOP_MAX_STALE_ORDERS_SECONDS (1 h): the error
     clock.now += 3_600_000;
-    await expect(loaders().orderSummariesByCustomer.load({ customerId: '7', email: null })).rejects.toBe(down);
+    await expect(loaders().orderSlice.load({ customerId: '7', email: null, first: 5, after: null })).rejects.toBe(down);
   });
 
-  it('stores each list under the key a changed order invalidates', async () => {
+  it('stores each whole list (identity lookups) under the key a changed order invalidates', async () => {
     const cache = createMemoryCache();
     const client = fakeClient();
-    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60 }).orderSummariesByCustomer.load({ customerId: '7', email: 'a@example.pl' });
+    const loaders = createEshopLoaders({ client, cache, cacheTtlSeconds: 60 });
+    await Promise.all([loaders.customerOrders.load('7'), loaders.guestOrders.load('a@example.pl')]);
     const registered = eshopCacheKeys.orderKeysOf({ orderId: '1', customerId: '7', billingEmail: 'a@example.pl' });
     const guest = eshopCacheKeys.orderKeysOf({ orderId: '2', customerId: null, billingEmail: 'A@example.pl ' });
     // the refunds, notes and fulfillments of an order are stored only once asked for

@@ -10,12 +10,21 @@ import {
   createCachedLoader,
   createMemoryCache,
   DEFAULT_MAX_STALE_SECONDS,
+  HAND_OFF_SECONDS,
   type Cache,
   type CachePolicy,
   type SingleFlight,
 } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
-import type { ChannelParcel, OrderEventModel, OrderSummaryModel } from '@omnigraph/shared/models';
+import {
+  compareNewestFirst,
+  readNewestFirst,
+  type ChannelParcel,
+  type OrderEventModel,
+  type OrderListPosition,
+  type OrderSliceModel,
+  type OrderSummaryModel,
+} from '@omnigraph/shared/models';
 import {
   ESHOP_BATCH_LIMIT,
   isShopId,
@@ -27,16 +36,31 @@ import {
   type EshopProductContentModel,
   type EshopRefundModel,
 } from './eshop-client.ts';
-import { eshopCacheKeys, normaliseEmail } from './eshop-cache-keys.ts';
+import { eshopCacheKeys } from './eshop-cache-keys.ts';
 
 /** One entry of a customer's merged order list: enough for crm to sort and to reference the order. */
 export type EshopOrderSummaryModel = OrderSummaryModel<'EshopOrder'>;
 
-/** The identity crm holds for a customer (`@requires(fields: "email eshopCustomerId")`). */
-export interface CustomerOrdersKey {
+/** What one page of the merged order list asks of the e-shop (ADR 0014): the customer's identities and the window. */
+export interface EshopSliceKey {
   email: string | null;
   customerId: string | null;
+  first: number;
+  after: OrderListPosition | null;
 }
+
+export type EshopOrderSliceModel = OrderSliceModel<'EshopOrder'>;
+
+/**
+ * Pages of one registered list a slice reads at most: a second one (of 100) only when the orders of the cursor's
+ * second that were already shown fill the first page, or a page of 100 follows a cursor of this channel.
+ */
+const SLICE_MAX_PAGES = 3;
+/**
+ * Guest lists are read without a date bound, 100 a page: one call holds a guest's whole list (and its exact count)
+ * for any page; only a guest e-mail with more than 100 matches of the shop's search pages further, up to this.
+ */
+const GUEST_SLICE_MAX_PAGES = 10;
 
 export interface EshopLoaders {
   listingBySku: DataLoader<string, EshopListingModel | null, string>;
@@ -44,10 +68,11 @@ export interface EshopLoaders {
   productContentById: DataLoader<string, EshopProductContentModel | null, string>;
   orderById: DataLoader<EshopOrderId, EshopOrderModel | null, string>;
   orderByNumber: DataLoader<string, EshopOrderModel | null>;
-  orderSummariesByCustomer: DataLoader<CustomerOrdersKey, EshopOrderSummaryModel[], string>;
-  /** a registered customer's order summaries (the registered half of `orderSummariesByCustomer`) */
+  /** one page's slice of a customer's orders (registered and guest), newest first; hands its orders to `orderById` */
+  orderSlice: DataLoader<EshopSliceKey, EshopOrderSliceModel | null, string>;
+  /** a registered customer's order summaries, all of them (identity lookups) */
   customerOrders: DataLoader<string, EshopOrderSummaryModel[] | null, string>;
-  /** the summaries of the guest orders placed with an e-mail (the guest half of `orderSummariesByCustomer`) */
+  /** the summaries of the guest orders placed with an e-mail, all of them (identity lookups) */
   guestOrders: DataLoader<string, EshopOrderSummaryModel[] | null, string>;
   /** account e-mail → the registered customers with it (zero or one) */
   customersByEmail: DataLoader<string, EshopCustomerModel[] | null, string>;
@@ -81,6 +106,11 @@ export interface EshopLoadersOptions {
   maxStaleOrderSeconds?: number | undefined;
   /** one per process: concurrent requests missing the same key share one WooCommerce call */
   singleFlight?: SingleFlight | undefined;
+  /**
+   * One per process (createHandOff): the orders a slice listed, for the entity step that follows within seconds, so a
+   * listed order is not read again even with the shared cache off. Omitted → only the shared cache carries them.
+   */
+  handOff?: Cache | undefined;
   logger?: Pick<Logger, 'warn'> | undefined;
   /** @default Date.now */
   now?: (() => number) | undefined;
@@ -109,8 +139,10 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     cacheKey: eshopCacheKeys.order,
     maxBatchSize: ESHOP_BATCH_LIMIT,
     async fetch(ids) {
-      const byId = new Map((await client.getOrdersByIds({ ids })).map((order) => [order.orderId, order]));
-      return ids.map((id) => byId.get(id) ?? null);
+      const handed = options.handOff === undefined ? [] : await options.handOff.getMany<EshopOrderModel>(ids.map(eshopCacheKeys.order));
+      const missing = ids.filter((_, i) => handed[i] === undefined);
+      const byId = new Map(missing.length === 0 ? [] : (await client.getOrdersByIds({ ids: missing })).map((order) => [order.orderId, order]));
+      return ids.map((id, i) => handed[i] ?? byId.get(id) ?? null);
     },
   });
 
@@ -198,28 +230,79 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     fetch: perKey(async (email: string) => summarise(await client.listGuestOrdersByEmail({ email }))),
   });
 
-  const orderSummariesByCustomer = new DataLoader<CustomerOrdersKey, EshopOrderSummaryModel[], string>(
-    async (keys) => {
-      const settled = await Promise.allSettled(keys.map((key) => listCustomerOrderSummaries(key)));
-      return settled.map((result) => (result.status === 'fulfilled' ? result.value : toError(result.reason)));
-    },
-    { cacheKeyFn: (key) => JSON.stringify([key.customerId, key.email === null ? null : normaliseEmail(key.email)]) },
-  );
+  /** Stored for the entity step: the shared cache (when on) and the hand-off (always, seconds). */
+  async function handOver(orders: readonly EshopOrderModel[]): Promise<void> {
+    await Promise.all([
+      ...orders.map((order) => orderById.store(order.orderId, order)),
+      ...orders.map((order) => options.handOff?.set(eshopCacheKeys.order(order.orderId), order, HAND_OFF_SECONDS)),
+    ]);
+  }
 
-  async function listCustomerOrderSummaries(key: CustomerOrdersKey): Promise<EshopOrderSummaryModel[]> {
+  /**
+   * One list (registered or guest) cut to the page: newest first after the cursor, `first` at most. Registered lists
+   * are keyset-read (`before` the cursor's second, `first + 1` a page to absorb the cursor's own order); guest lists
+   * 100 a page without a bound (see GUEST_SLICE_MAX_PAGES).
+   */
+  async function readList(owner: { customerId: string } | { guestEmail: string }, key: EshopSliceKey) {
+    const guest = 'guestEmail' in owner;
+    const beforeGmt = guest || key.after === null ? null : wcGmtSecond(Math.floor(key.after.time / 1000) * 1000 + 1000);
+    const perPage = guest ? ESHOP_BATCH_LIMIT : Math.min(ESHOP_BATCH_LIMIT, key.first + (key.after === null ? 0 : 1));
+    let total: number | null = null;
+    let offset = 0;
+    let matched = 0;
+    let ended = false;
+    const read = await readNewestFirst<EshopOrderModel>({
+      first: key.first,
+      after: key.after,
+      maxPages: guest ? GUEST_SLICE_MAX_PAGES : SLICE_MAX_PAGES,
+      positionOf: (order) => ({ time: Date.parse(order.placedAt), id: order.id }),
+      latestAfter: (order) => Date.parse(order.placedAt),
+      async fetchPage(index) {
+        // past the first page only ties at the cursor's second are left to read: a full page of them
+        const page = await client.listOrdersNewestFirst({ owner, perPage: index === 0 ? perPage : ESHOP_BATCH_LIMIT, offset, beforeGmt });
+        offset += page.listed;
+        total ??= page.total;
+        matched += page.orders.length;
+        ended = !page.more;
+        return { items: page.orders, more: page.more, listedUntil: page.lastListedAt === null ? null : Date.parse(page.lastListedAt) };
+      },
+    });
+    // A guest list read to its end counts exactly (every match re-checked); otherwise the shop's count stands, for
+    // guests an upper bound (its search also matches other guests' orders whose addresses contain the e-mail).
+    return { ...read, total: guest && ended ? matched : total };
+  }
+
+  async function readSlice(key: EshopSliceKey): Promise<EshopOrderSliceModel> {
     const customerId = key.customerId !== null && isShopId(key.customerId) ? key.customerId : null;
     if (key.customerId !== null && customerId === null) {
       options.logger?.warn({ eshopCustomerId: key.customerId }, 'ignoring an e-shop customer id that is not a shop id');
     }
-    const email = key.email !== null && key.email.trim() !== '' ? key.email : null;
-    const [registered, guest] = await Promise.all([
-      customerId === null ? [] : customerOrders.load(customerId),
-      email === null ? [] : guestOrders.load(email),
+    const email = key.email !== null && key.email.trim() !== '' ? key.email.trim() : null;
+    const [registered, guest, registeredCount] = await Promise.all([
+      customerId === null ? null : readList({ customerId }, key),
+      email === null ? null : readList({ guestEmail: email }, key),
+      // a bounded page counts only what lies before the cursor: the customer's count is one more (tiny) call
+      customerId === null || key.after === null ? null : client.countCustomerOrders({ customerId }),
     ]);
-    const summaries = new Map<string, EshopOrderSummaryModel>();
-    for (const summary of [...(registered ?? []), ...(guest ?? [])]) summaries.set(summary.ref.id, summary);
-    return [...summaries.values()].sort((a, b) => (a.placedAt === b.placedAt ? compareIds(b.ref.id, a.ref.id) : a.placedAt < b.placedAt ? 1 : -1));
+    const orders = [...(registered?.items ?? []), ...(guest?.items ?? [])].sort((a, b) => compareNewest(a, b)).slice(0, key.first);
+    await handOver(orders);
+    return {
+      orders: orders.map((order) => ({ ref: { typename: 'EshopOrder', id: order.id }, placedAt: order.placedAt })),
+      hasMore:
+        (registered?.hasMore ?? false) || (guest?.hasMore ?? false) || (registered?.items.length ?? 0) + (guest?.items.length ?? 0) > key.first,
+      totalCount: (key.after === null ? (registered?.total ?? 0) : (registeredCount ?? 0)) + (guest?.total ?? 0),
+    };
   }
+
+  // Read live like the lists (the page must show a just-placed order); the stored slice only stands in, STALE, while
+  // WooCommerce fails, for the same page asked again.
+  const orderSlice = createCachedLoader<EshopSliceKey, EshopOrderSliceModel>({
+    ...common,
+    name: 'orderSlice',
+    policy: listPolicy,
+    cacheKey: eshopCacheKeys.orderSlice,
+    fetch: (keys) => Promise.all(keys.map((key) => readSlice(key).catch(toError))),
+  });
 
   // Lookups (CustomerLookup): read live like the lists; the stored copy only stands in while WooCommerce fails.
   const customersByEmail = createCachedLoader<string, EshopCustomerModel[]>({
@@ -287,7 +370,7 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     productContentById,
     orderById,
     orderByNumber,
-    orderSummariesByCustomer,
+    orderSlice,
     customerOrders,
     guestOrders,
     customersByEmail,
@@ -296,9 +379,14 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
   };
 }
 
-/** Shop ids (the part after `eshop:`) by number: shorter is smaller. */
-function compareIds(a: string, b: string): number {
-  return a.length === b.length ? (a < b ? -1 : a > b ? 1 : 0) : a.length - b.length;
+/** The merge's order (compareNewestFirst) over models. */
+function compareNewest(a: EshopOrderModel, b: EshopOrderModel): number {
+  return compareNewestFirst({ time: Date.parse(a.placedAt), id: a.id }, { time: Date.parse(b.placedAt), id: b.id });
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` in GMT, the form WooCommerce's `before` takes with `dates_are_gmt=true`. */
+function wcGmtSecond(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 19);
 }
 
 function toError(reason: unknown): Error {

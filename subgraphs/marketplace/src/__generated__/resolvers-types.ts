@@ -83,8 +83,6 @@ export type Customer = {
    * first purchase. Null when Allegro could not be asked.
    */
   marketplaceIdentities?: Maybe<Array<ChannelIdentity>>;
-  /** null when Allegro could not be asked (the merged list then reports the channel as unavailable) */
-  marketplaceOrderSummaries?: Maybe<Array<OrderSummary>>;
 };
 
 /**
@@ -304,6 +302,16 @@ export type OrderChannel =
   | 'ESHOP'
   | 'MARKETPLACE';
 
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  id: Scalars['ID']['output'];
+  /**
+   * This channel's newest orders after the page's cursor (at most `first`) and its count; null when Allegro could
+   * not be asked (crm then names the channel unavailable). Empty, with no call, when the page keeps the other channel.
+   */
+  marketplaceSlice?: Maybe<OrderSlice>;
+};
+
 export type OrderEvent = {
   __typename?: 'OrderEvent';
   at: Scalars['DateTime']['output'];
@@ -450,6 +458,13 @@ export type OrderReturnLine = {
   lineId?: Maybe<Scalars['ID']['output']>;
   quantity: Scalars['Int']['output'];
   sku?: Maybe<Scalars['ID']['output']>;
+};
+
+export type OrderSlice = {
+  __typename?: 'OrderSlice';
+  hasMore: Scalars['Boolean']['output'];
+  orders: Array<OrderSummary>;
+  totalCount: Scalars['Int']['output'];
 };
 
 export type OrderStatus =
@@ -636,6 +651,7 @@ export type FederationTypes = ResolversObject<{
   Customer: Customer;
   CustomerLookup: CustomerLookup;
   MarketplaceOrder: MarketplaceOrder;
+  OrderConnection: OrderConnection;
   OrderReferenceLookup: OrderReferenceLookup;
   Product: Product;
 }>;
@@ -646,8 +662,6 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Customer' }
     & GraphQLRecursivePick<FederationTypes['Customer'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"allegroBuyerLogin":true}>
-        | GraphQLRecursivePick<FederationTypes['Customer'], {"allegroBuyerLogin":true}>
         | GraphQLRecursivePick<FederationTypes['Customer'], {"allegroBuyerLogin":true}> ) );
   CustomerLookup:
     ( { __typename: 'CustomerLookup' }
@@ -659,6 +673,9 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}>
         | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}>
         | GraphQLRecursivePick<FederationTypes['MarketplaceOrder'], {"erpDeliveries":{"name":true,"state":true,"carrierName":true,"trackingNumber":true,"createdAt":true,"scheduledAt":true,"doneAt":true}}> ) );
+  OrderConnection:
+    ( { __typename: 'OrderConnection' }
+    & GraphQLRecursivePick<FederationTypes['OrderConnection'], {"id":true}> );
   OrderReferenceLookup:
     ( { __typename: 'OrderReferenceLookup' }
     & GraphQLRecursivePick<FederationTypes['OrderReferenceLookup'], {"reference":true}> );
@@ -702,6 +719,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Order']>;
   OrderChannel: OrderChannel;
+  OrderConnection: ResolverTypeWrapper<OrderConnection>;
   OrderEvent: ResolverTypeWrapper<OrderEvent>;
   OrderEventKind: OrderEventKind;
   OrderInvoice: ResolverTypeWrapper<OrderInvoice>;
@@ -714,6 +732,7 @@ export type ResolversTypes = ResolversObject<{
   OrderReferenceLookup: ResolverTypeWrapper<OrderReferenceLookup>;
   OrderReturn: ResolverTypeWrapper<OrderReturn>;
   OrderReturnLine: ResolverTypeWrapper<OrderReturnLine>;
+  OrderSlice: ResolverTypeWrapper<OrderSlice>;
   OrderStatus: OrderStatus;
   OrderSummary: ResolverTypeWrapper<OrderSummary>;
   OrderTotals: ResolverTypeWrapper<OrderTotals>;
@@ -748,6 +767,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Order: ResolversInterfaceTypes<ResolversParentTypes>['Order'];
+  OrderConnection: OrderConnection | FederationReferenceTypes['OrderConnection'];
   OrderEvent: OrderEvent;
   OrderInvoice: OrderInvoice;
   OrderLine: MarketplaceOrderLineModel;
@@ -757,6 +777,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderReferenceLookup: OrderReferenceLookup | FederationReferenceTypes['OrderReferenceLookup'];
   OrderReturn: OrderReturn;
   OrderReturnLine: OrderReturnLine;
+  OrderSlice: OrderSlice;
   OrderSummary: OrderSummary;
   OrderTotals: OrderTotals;
   ParcelLocker: ParcelLocker;
@@ -799,7 +820,6 @@ export type CustomerResolvers<ContextType = MarketplaceContext, ParentType exten
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Customer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketplaceIdentities?: Resolver<Maybe<Array<ResolversTypes['ChannelIdentity']>>, ParentType, ContextType>;
-  marketplaceOrderSummaries?: Resolver<Maybe<Array<ResolversTypes['OrderSummary']>>, ParentType, ContextType>;
 }>;
 
 export type CustomerLookupResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['CustomerLookup'] = ResolversParentTypes['CustomerLookup'], FederationReferenceType extends FederationReferenceTypes['CustomerLookup'] = FederationReferenceTypes['CustomerLookup']> = ResolversObject<{
@@ -894,6 +914,12 @@ export type OrderResolvers<ContextType = MarketplaceContext, ParentType extends 
   __resolveType: TypeResolveFn<'MarketplaceOrder', ParentType, ContextType>;
 }>;
 
+export type OrderConnectionResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection'], FederationReferenceType extends FederationReferenceTypes['OrderConnection'] = FederationReferenceTypes['OrderConnection']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OrderConnection']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marketplaceSlice?: Resolver<Maybe<ResolversTypes['OrderSlice']>, ParentType, ContextType>;
+}>;
+
 export type OrderEventResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderEvent'] = ResolversParentTypes['OrderEvent']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   channelStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -965,6 +991,12 @@ export type OrderReturnLineResolvers<ContextType = MarketplaceContext, ParentTyp
   sku?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type OrderSliceResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderSlice'] = ResolversParentTypes['OrderSlice']> = ResolversObject<{
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  orders?: Resolver<Array<ResolversTypes['OrderSummary']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type OrderSummaryResolvers<ContextType = MarketplaceContext, ParentType extends ResolversParentTypes['OrderSummary'] = ResolversParentTypes['OrderSummary']> = ResolversObject<{
   placedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['OrderRef'], ParentType, ContextType>;
@@ -1021,6 +1053,7 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEvent?: OrderEventResolvers<ContextType>;
   OrderInvoice?: OrderInvoiceResolvers<ContextType>;
   OrderLine?: OrderLineResolvers<ContextType>;
@@ -1030,6 +1063,7 @@ export type Resolvers<ContextType = MarketplaceContext> = ResolversObject<{
   OrderReferenceLookup?: OrderReferenceLookupResolvers<ContextType>;
   OrderReturn?: OrderReturnResolvers<ContextType>;
   OrderReturnLine?: OrderReturnLineResolvers<ContextType>;
+  OrderSlice?: OrderSliceResolvers<ContextType>;
   OrderSummary?: OrderSummaryResolvers<ContextType>;
   OrderTotals?: OrderTotalsResolvers<ContextType>;
   ParcelLocker?: ParcelLockerResolvers<ContextType>;

@@ -1,14 +1,21 @@
-import type { CustomerResolvers } from '../__generated__/resolvers-types.ts';
+import type { OrderConnectionResolvers } from '../__generated__/resolvers-types.ts';
+import { decodeOrderListKey } from '@omnigraph/shared/models';
 
-export const customerResolvers: CustomerResolvers = {
+/**
+ * `OrderConnection` is owned by `crm` (ADR 0014): its key says which page of the customer's list is asked; this
+ * subgraph adds Allegro's slice of it.
+ */
+export const orderConnectionResolvers: OrderConnectionResolvers = {
+  __resolveReference: (reference) => reference,
   /**
-   * The buyer's checkout forms as summaries for the merged order list (ADR 0004): ⌈forms / 100⌉ list calls. No
-   * Allegro login in the CRM → []. An upstream failure is thrown (the field is nullable), so `crm` sees null and
-   * reports the marketplace channel as unavailable.
+   * The buyer's newest checkout forms after the cursor: one list call (two on later pages, the count in parallel). No
+   * Allegro login in the CRM, or a page of the e-shop only → empty, no call. An upstream failure is thrown (the field
+   * is nullable), so `crm` sees null and reports the marketplace channel as unavailable.
    */
-  async marketplaceOrderSummaries(customer, _args, { loaders }) {
-    const login = 'allegroBuyerLogin' in customer ? customer.allegroBuyerLogin : null;
-    if (login === null || login === undefined || login === '') return [];
-    return (await loaders.orderSummariesByBuyerLogin.load(login)) ?? [];
+  async marketplaceSlice(connection, _args, { loaders }) {
+    const key = decodeOrderListKey(connection.id);
+    const login = key?.allegroBuyerLogin ?? null;
+    if (key === null || key.channel === 'ESHOP' || login === null || login === '') return { orders: [], hasMore: false, totalCount: 0 };
+    return loaders.orderSlice.load({ buyerLogin: login, first: key.first, after: key.after });
   },
 };

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../__generated__/resolvers-types.ts';
-import { customerResolvers } from './customer.resolvers.ts';
+import { orderConnectionResolvers } from './customer.resolvers.ts';
 import { marketplaceOrderQueryResolvers, marketplaceOrderResolvers } from './marketplace-order.resolvers.ts';
 import { productResolvers } from './product.resolvers.ts';
 import { marketplaceOrderDetailResolvers } from './order-detail.resolvers.ts';
@@ -15,7 +15,8 @@ import {
 export const resolvers: Resolvers = {
   Query: { ...marketplaceOrderQueryResolvers },
   Mutation: { ...returnsMutationResolvers },
-  Customer: { ...customerResolvers, ...customerIdentityResolvers },
+  Customer: customerIdentityResolvers,
+  OrderConnection: orderConnectionResolvers,
   MarketplaceOrder: {
     ...marketplaceOrderResolvers,
     ...marketplaceOrderIdentityResolvers,

@@ -35,6 +35,12 @@ export const marketplaceCacheKeys = {
   offersBySku: (sku: string): string => `offers:${sku}`,
   /** the order summaries of one buyer */
   buyerOrders: (buyerLogin: string): string => `buyer-orders:${digest(buyerLogin)}`,
+  /**
+   * one page's slice of a buyer's orders (login, size and cursor position hashed); read live, it only stands in while
+   * Allegro fails, so no event drops it
+   */
+  orderSlice: (key: { buyerLogin: string; first: number; after: { time: number; id: string } | null }): string =>
+    `order-slice:${digest(JSON.stringify([key.buyerLogin, key.first, key.after]))}`,
   /** the refunds (MarketplaceRefundModel[]) of one checkout form */
   refunds: (orderNumber: string): string => `refunds:${orderNumber}`,
   /** the parcels (ShipmentModel[]) Allegro has on one checkout form */

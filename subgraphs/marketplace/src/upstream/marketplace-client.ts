@@ -135,6 +135,17 @@ export interface MarketplaceClient {
   getOffersBySkus(args: { skus: readonly string[] }): Promise<MarketplaceOfferModel[]>;
   /** All orders of one buyer, newest first (the client pages through the upstream list). */
   listOrdersByBuyerLogin(args: { buyerLogin: string }): Promise<MarketplaceOrderModel[]>;
+  /**
+   * One page (`limit` ≤ 100 from `offset`) of a buyer's orders, newest first by a line's purchase time, optionally
+   * only those bought at or before `boughtAtLte` (ISO 8601); each with its latest line's purchase time, and how many
+   * the filtered list holds.
+   */
+  listBuyerOrdersNewestFirst(args: {
+    buyerLogin: string;
+    limit: number;
+    offset: number;
+    boughtAtLte: string | null;
+  }): Promise<{ entries: { order: MarketplaceOrderModel; latestBoughtAt: string }[]; totalCount: number }>;
   /** One order by the marketplace's own id; null when the marketplace does not know it. */
   getOrderById(args: { orderNumber: string }): Promise<MarketplaceOrderModel | null>;
   /** One page of the seller's orders, newest first (`limit` ≤ 100), and how many there are in all. */
@@ -146,6 +157,9 @@ export interface MarketplaceClient {
   /** Pays back whole items of an order's lines; a write, never retried. Refusals are the marketplace's (UPSTREAM_REJECTED). */
   createRefund(request: MarketplaceRefundRequest): Promise<MarketplaceRefundModel>;
 }
+
+/** A page of a buyer's orders holds at most this many (Allegro's `limit` on checkout forms). */
+export const MARKETPLACE_MAX_FORMS_PER_PAGE = 100;
 
 /** Allegro's `external.id` filter takes at most 100 values per call. */
 export const MARKETPLACE_MAX_SKUS_PER_CALL = 100;

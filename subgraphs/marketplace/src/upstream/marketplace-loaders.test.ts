@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { createHandOff, createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import type { OrderListPosition, OrderSummaryModel } from '@omnigraph/shared/models';
 import { marketplaceKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import { createSemaphore } from './create-semaphore.ts';
 import type { MarketplaceClient, MarketplaceOfferModel, MarketplaceOrderModel } from './marketplace-client.ts';
-import { createMarketplaceLoaders } from './marketplace-loaders.ts';
+import { createMarketplaceLoaders, type MarketplaceOrderSliceModel } from './marketplace-loaders.ts';
 import { marketplaceCacheKeys } from './marketplace-cache-keys.ts';
 
 const orderCacheKey = marketplaceCacheKeys.checkoutForm;
@@ -51,8 +52,28 @@ function order(number: string, placedAt = '2026-05-12T08:12:47.101Z'): Marketpla
   };
 }
 
-function fakeClient() {
+interface ListedForm {
+  order: MarketplaceOrderModel;
+  latestBoughtAt: string;
+}
+
+/**
+ * `GET /order/checkout-forms?buyer.login=…&sort=-lineItems.boughtAt` as Allegro answers it: by a line's purchase
+ * time (here the latest), newest first, `lineItems.boughtAt.lte` inclusive on it, `offset`/`limit`, totalCount filtered.
+ */
+function allegroFormList(forms: readonly ListedForm[]): MarketplaceClient['listBuyerOrdersNewestFirst'] {
+  return async ({ buyerLogin, limit, offset, boughtAtLte }) => {
+    const matches = forms
+      .filter((f) => f.order.buyerLogin === buyerLogin)
+      .filter((f) => boughtAtLte === null || Date.parse(f.latestBoughtAt) <= Date.parse(boughtAtLte))
+      .sort((a, b) => Date.parse(b.latestBoughtAt) - Date.parse(a.latestBoughtAt));
+    return { entries: matches.slice(offset, offset + limit), totalCount: matches.length };
+  };
+}
+
+function fakeClient(forms: readonly ListedForm[] = []) {
   return {
+    listBuyerOrdersNewestFirst: vi.fn<MarketplaceClient['listBuyerOrdersNewestFirst']>(allegroFormList(forms)),
     getOffersBySkus: vi.fn<MarketplaceClient['getOffersBySkus']>(),
     listOrdersByBuyerLogin: vi.fn<MarketplaceClient['listOrdersByBuyerLogin']>(),
     getOrderById: vi.fn<MarketplaceClient['getOrderById']>(),
@@ -79,6 +100,58 @@ describe('createMarketplaceLoaders', () => {
     const many = Array.from({ length: 250 }, (_, i) => `SKU-${i}`);
     await loaders.offersBySku.loadMany(many);
     expect(client.getOffersBySkus.mock.calls.map(([args]) => args.skus.length)).toEqual([3, 100, 100, 50]);
+  });
+
+  it("orderSlice reads one page of the buyer's forms and hands them to the entity step, also with no cache TTL", async () => {
+    const forms = [UUID_A, UUID_B, UUID_C].map((number, i) => {
+      const placedAt = `2026-05-1${i}T08:00:00.000Z`;
+      return { order: order(number, placedAt), latestBoughtAt: placedAt };
+    });
+    const client = fakeClient(forms);
+    const handOff = createHandOff();
+    const deps = { client, cache: createMemoryCache(), cacheTtlSeconds: 0, orderReadLimiter: createSemaphore(8), handOff };
+    const slice = await createMarketplaceLoaders(deps).orderSlice.load({ buyerLogin: 'buyer', first: 2, after: null });
+    expect(slice).toEqual({
+      orders: [
+        { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_C}` }, placedAt: '2026-05-12T08:00:00.000Z' },
+        { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_B}` }, placedAt: '2026-05-11T08:00:00.000Z' },
+      ],
+      hasMore: true,
+      totalCount: 3,
+    });
+    expect(client.listBuyerOrdersNewestFirst).toHaveBeenCalledTimes(1);
+    await createMarketplaceLoaders(deps).orderByNumber.loadMany([UUID_C, UUID_B]);
+    expect(client.getOrderById).not.toHaveBeenCalled();
+  });
+
+  it('orderSlice pages through forms whose lines were bought apart in the merge order, calls per page constant', async () => {
+    const forms = Array.from({ length: 30 }, (_, i) => {
+      const number = `7a3c9e${String(i).padStart(2, '0')}-5b2f-11f0-8d4e-0b1c2d3e4f50`;
+      const placedAt = new Date(Date.UTC(2026, 4, 1, 8) + i * 60_000).toISOString();
+      // every third form has a line bought two minutes after its first: Allegro lists it later than its placedAt
+      const latestBoughtAt = new Date(Date.parse(placedAt) + (i % 3 === 0 ? 120_000 : 0)).toISOString();
+      return { order: order(number, placedAt), latestBoughtAt };
+    });
+    const client = fakeClient(forms);
+    const expected = forms
+      .map((f) => f.order)
+      .sort((a, b) => Date.parse(b.placedAt) - Date.parse(a.placedAt))
+      .map((o) => o.id);
+    const seen: string[] = [];
+    let after: OrderListPosition | null = null;
+    for (let page = 0; page < 50; page++) {
+      client.listBuyerOrdersNewestFirst.mockClear();
+      const { loaders } = loadersFor(client);
+      const slice: MarketplaceOrderSliceModel = (await loaders.orderSlice.load({ buyerLogin: 'buyer', first: 4, after }))!;
+      expect(slice.totalCount).toBe(30);
+      // the list (a second page only when the window above the cursor holds many forms) and, after the first page, the count
+      expect(client.listBuyerOrdersNewestFirst.mock.calls.length).toBeLessThanOrEqual(after === null ? 1 : 3);
+      seen.push(...slice.orders.map((o) => o.ref.id));
+      if (!slice.hasMore) break;
+      const last: OrderSummaryModel = slice.orders.at(-1)!;
+      after = { time: Date.parse(last.placedAt), id: last.ref.id };
+    }
+    expect(seen).toEqual(expected);
   });
 
   it('orderSummariesByBuyerLogin summarises and caches every listed order', async () => {

@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import type { ShipmentModel } from '@omnigraph/shared/models';
 import type { JournalEntry, OrderEventsJournal } from '../timeline/order-events-journal.ts';
-import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, type Cache, type SingleFlight } from '@omnigraph/shared/cache';
+import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, HAND_OFF_SECONDS, type Cache, type SingleFlight } from '@omnigraph/shared/cache';
+import { readNewestFirst, type OrderListPosition, type OrderSliceModel } from '@omnigraph/shared/models';
 import type { BuyerDirectory } from '../lookup/buyer-directory.ts';
 import type { Semaphore } from './create-semaphore.ts';
 import { marketplaceCacheKeys } from './marketplace-cache-keys.ts';
 import {
+  MARKETPLACE_MAX_FORMS_PER_PAGE,
   MARKETPLACE_MAX_SKUS_PER_CALL,
   type MarketplaceClient,
   type MarketplaceOfferModel,
@@ -17,7 +19,27 @@ import {
 /** MARKETPLACE_OFFER_CACHE_TTL_SECONDS' default: a burst of catalogue queries costs one read, a missed change seconds */
 export const DEFAULT_OFFER_CACHE_TTL_SECONDS = 5;
 
+/** What one page of the merged order list asks of Allegro (ADR 0014): the buyer's login and the window. */
+export interface MarketplaceSliceKey {
+  buyerLogin: string;
+  first: number;
+  after: OrderListPosition | null;
+}
+
+export type MarketplaceOrderSliceModel = OrderSliceModel<'MarketplaceOrder'>;
+
+/**
+ * How far after the cursor's time a later page's `lineItems.boughtAt.lte` reaches: Allegro filters (and sorts) on a
+ * line's purchase time, a form's placedAt is its earliest line's, and the lines of one checkout are bought within
+ * minutes. The forms of this window that are not after the cursor are dropped again.
+ */
+export const SLICE_BOUGHT_AT_SLACK_MS = 5 * 60_000;
+/** Pages one slice reads at most (a second only when the window above the cursor holds many forms). */
+const SLICE_MAX_PAGES = 3;
+
 export interface MarketplaceLoaders {
+  /** one page's slice of a buyer's orders, newest first; hands its checkout forms to `orderByNumber` */
+  orderSlice: DataLoader<MarketplaceSliceKey, MarketplaceOrderSliceModel | null, string>;
   /** SKU → the seller's offers carrying it (possibly none); one upstream call per ≤ 100 SKUs */
   offersBySku: DataLoader<string, MarketplaceOfferModel[] | null, string>;
   /** buyer login → summaries of all their orders, newest first; puts every listed order into the cache */
@@ -58,6 +80,11 @@ export interface MarketplaceLoadersOptions {
   singleFlight?: SingleFlight | undefined;
   /** @default Date.now */
   now?: (() => number) | undefined;
+  /**
+   * One per process (createHandOff): the checkout forms a slice listed, for the entity step that follows within
+   * seconds, so a listed form is never read again, also with the shared cache's TTL at 0. Omitted → the cache only.
+   */
+  handOff?: Cache | undefined;
   /** indexes the buyers of every form read, for phone lookups (one per process); omitted → nothing is indexed */
   buyerDirectory?: Pick<BuyerDirectory, 'record'> | undefined;
   /** the polled order events per form (one per process); omitted → timelines have the forms' own events only */
@@ -93,8 +120,14 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     cacheKey: marketplaceCacheKeys.checkoutForm,
     // Allegro has no batch read: one call per id, at most `orderReadLimiter`'s cap at once; errors stay per id.
     fetch: async (numbers) => {
-      const orders = await Promise.all(numbers.map((orderNumber) => orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError)));
-      await options.buyerDirectory?.record(orders.filter((order): order is MarketplaceOrderModel => order !== null && !(order instanceof Error)));
+      const handed =
+        options.handOff === undefined ? [] : await options.handOff.getMany<MarketplaceOrderModel>(numbers.map(marketplaceCacheKeys.checkoutForm));
+      const orders = await Promise.all(
+        numbers.map((orderNumber, i) => handed[i] ?? orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError)),
+      );
+      await options.buyerDirectory?.record(
+        orders.filter((order, i): order is MarketplaceOrderModel => handed[i] === undefined && order !== null && !(order instanceof Error)),
+      );
       return orders;
     },
   });
@@ -142,6 +175,51 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
       ),
   });
 
+  /**
+   * A buyer's newest forms after the cursor: `first + 1` a page (the first page) or `first + 2` below the cursor's
+   * time plus the slack (later pages, with the buyer's count in a parallel `limit=1` call).
+   */
+  async function readSlice(key: MarketplaceSliceKey): Promise<MarketplaceOrderSliceModel> {
+    const limit = Math.min(MARKETPLACE_MAX_FORMS_PER_PAGE, key.first + (key.after === null ? 1 : 2));
+    const boughtAtLte = key.after === null ? null : new Date(key.after.time + SLICE_BOUGHT_AT_SLACK_MS).toISOString();
+    let listedCount = 0;
+    const listed: MarketplaceOrderModel[] = [];
+    const [read, count] = await Promise.all([
+      readNewestFirst<{ order: MarketplaceOrderModel; latestBoughtAt: string }>({
+        first: key.first,
+        after: key.after,
+        maxPages: SLICE_MAX_PAGES,
+        positionOf: (entry) => ({ time: Date.parse(entry.order.placedAt), id: entry.order.id }),
+        latestAfter: (entry) => Date.parse(entry.latestBoughtAt),
+        async fetchPage(index) {
+          const offset = index * limit;
+          const page = await client.listBuyerOrdersNewestFirst({ buyerLogin: key.buyerLogin, limit, offset, boughtAtLte });
+          if (index === 0) listedCount = page.totalCount;
+          listed.push(...page.entries.map((entry) => entry.order));
+          return { items: page.entries, more: offset + page.entries.length < page.totalCount };
+        },
+      }),
+      key.after === null ? null : client.listBuyerOrdersNewestFirst({ buyerLogin: key.buyerLogin, limit: 1, offset: 0, boughtAtLte: null }),
+    ]);
+    const orders = read.items.map((entry) => entry.order);
+    // Awaited: the gateway asks for these orders as entities in its next step, which must find them without a read.
+    await Promise.all([
+      ...orders.map((order) => orderByNumber.store(order.number, order)),
+      ...orders.map((order) => options.handOff?.set(marketplaceCacheKeys.checkoutForm(order.number), order, HAND_OFF_SECONDS)),
+      options.buyerDirectory?.record(listed),
+    ]);
+    return { orders: orders.map(summaryOf), hasMore: read.hasMore, totalCount: count === null ? listedCount : count.totalCount };
+  }
+
+  const orderSlice = createCachedLoader<MarketplaceSliceKey, MarketplaceOrderSliceModel>({
+    ...common,
+    name: 'orderSlice',
+    // read live (a just-placed order must show); the stored slice only stands in, STALE, for the same page asked again
+    policy: { freshSeconds: 0, maxStaleSeconds: orderMaxStale },
+    cacheKey: marketplaceCacheKeys.orderSlice,
+    fetch: (keys) => Promise.all(keys.map((key) => readSlice(key).catch(asError))),
+  });
+
   const refundsByOrderNumber = createCachedLoader<string, MarketplaceRefundModel[]>({
     ...common,
     name: 'refundsByOrderNumber',
@@ -170,5 +248,13 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     journal === undefined ? numbers.map(() => []) : journal.eventsOf(numbers),
   );
 
-  return { offersBySku, orderSummariesByBuyerLogin, orderByNumber, refundsByOrderNumber, shipmentsByOrderNumber, orderEventsByOrderNumber };
+  return {
+    orderSlice,
+    offersBySku,
+    orderSummariesByBuyerLogin,
+    orderByNumber,
+    refundsByOrderNumber,
+    shipmentsByOrderNumber,
+    orderEventsByOrderNumber,
+  };
 }

@@ -40,6 +40,7 @@ import {
   isGuestOrderOf,
   mapWcOrderStatus,
   mapWcCustomerDtoToEshopCustomer,
+  mapWcGmtDate,
   mapWcOrderDtoToEshopOrder,
   mapWcProductContent,
   mapWcProductDtoToEshopListing,
@@ -102,6 +103,8 @@ type Operation =
   | 'getOrderByNumber'
   | 'listCustomerOrders'
   | 'listGuestOrdersByEmail'
+  | 'listOrdersNewestFirst'
+  | 'countCustomerOrders'
   | 'findCustomersByEmail'
   | 'getCustomersByIds'
   | 'searchOrders'
@@ -500,6 +503,40 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
     },
 
     /**
+     * One page of a customer's orders, newest first: `GET /orders?customer=<id>` (registered) or
+     * `customer=0&search=<email>` (guests; `search` is a substring match, so each order is re-checked for the exact
+     * billing e-mail), with `orderby=date&order=desc` (the REST controller sorts by `date ID`, so one second's orders
+     * come by id, highest first), `per_page`, `offset` (items skipped, whatever the page size) and, when given,
+     * `before=<GMT>&dates_are_gmt=true`: created strictly before that instant (WP_Date_Query's bounds are exclusive;
+     * order dates have second precision). `total` is `X-WP-Total`, the count of the query before the re-check.
+     * https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-orders
+     */
+    async listOrdersNewestFirst({ owner, perPage, offset, beforeGmt }) {
+      const query: Record<string, string | number> =
+        'customerId' in owner ? { customer: owner.customerId } : { customer: 0, search: owner.guestEmail.trim() };
+      Object.assign(query, { orderby: 'date', order: 'desc', per_page: perPage, offset });
+      if (beforeGmt !== null) Object.assign(query, { before: beforeGmt, dates_are_gmt: 'true' });
+      return get('listOrdersNewestFirst', '/orders', query, (res) => {
+        const dtos = WcOrderListDto.parse(res.data);
+        const total = headerCount(res, 'x-wp-total');
+        const kept = 'guestEmail' in owner ? dtos.filter((dto) => isGuestOrderOf(dto, owner.guestEmail)) : dtos;
+        const last = dtos.at(-1);
+        return {
+          orders: kept.map(mapOrder),
+          listed: dtos.length,
+          total,
+          more: total === null ? dtos.length === perPage : offset + dtos.length < total,
+          lastListedAt: last === undefined ? null : mapWcGmtDate(last.date_created_gmt),
+        };
+      });
+    },
+
+    /** `GET /orders?customer=<id>&per_page=1`: the registered customer's order count (`X-WP-Total`), one order read. */
+    async countCustomerOrders({ customerId }) {
+      return get('countCustomerOrders', '/orders', { customer: customerId, per_page: 1 }, (res) => headerCount(res, 'x-wp-total'));
+    },
+
+    /**
      * `GET /customers?email=<exact>&role=all`: WP_User_Query on `user_email`, case-insensitive; `role=all` because the
      * default (`customer`) hides shoppers a shop gave another role (wholesale plugins do).
      * https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-customers
@@ -549,7 +586,12 @@ export function createWooCommerceClient(options: WooCommerceClientOptions): Esho
 }
 
 function totalPagesOf(res: AxiosResponse<unknown>): number | null {
-  const header = res.headers['x-wp-totalpages'];
+  return headerCount(res, 'x-wp-totalpages');
+}
+
+/** `X-WP-Total` / `X-WP-TotalPages`; null when a proxy stripped it. */
+function headerCount(res: AxiosResponse<unknown>, name: 'x-wp-total' | 'x-wp-totalpages'): number | null {
+  const header = res.headers[name];
   const value = typeof header === 'string' ? Number.parseInt(header, 10) : Number.NaN;
   return Number.isInteger(value) && value >= 0 ? value : null;
 }

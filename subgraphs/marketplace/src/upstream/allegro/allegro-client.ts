@@ -17,6 +17,7 @@ import {
   mapAllegroOfferDtoToMarketplaceOffer,
   mapAllegroRefundDtoToMarketplaceRefund,
   mapAllegroShipmentDto,
+  placedAtOf,
 } from './allegro-mappers.ts';
 import type { AllegroTokenProvider } from './allegro-token-provider.ts';
 
@@ -62,6 +63,12 @@ const logUnknownValue = oncePerKey((key) => {
 });
 const mapOrder = (dto: AllegroCheckoutFormDto) =>
   mapAllegroCheckoutFormDtoToMarketplaceOrder(dto, logMoneyMismatch, (field, value) => logUnknownValue(`${field}=${value}`));
+
+/** The latest line's boughtAt (what Allegro may sort a form by), else the earliest-line placedAt the mapper falls back to. */
+function latestBoughtAtOf(dto: AllegroCheckoutFormDto): string {
+  const times = dto.lineItems.flatMap((line) => (line.boughtAt ? [Date.parse(line.boughtAt)] : []));
+  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : placedAtOf(dto);
+}
 
 export function createAllegroClient(options: AllegroClientOptions): MarketplaceClient {
   const { http, upstream, tokens } = options;
@@ -164,6 +171,23 @@ export function createAllegroClient(options: AllegroClientOptions): MarketplaceC
         if (page.checkoutForms.length === 0 || offset + page.checkoutForms.length >= page.totalCount) break;
       }
       return orders;
+    },
+
+    /**
+     * One page of a buyer's checkout forms, newest first: `GET /order/checkout-forms?buyer.login=…&limit=…&offset=…
+     * &sort=-lineItems.boughtAt`, and when given `lineItems.boughtAt.lte=…` (inclusive, ISO 8601 with milliseconds).
+     * `totalCount` counts the filtered list. Each form comes with its latest line's boughtAt: Allegro sorts and
+     * filters on a line's boughtAt, while an order's placedAt is its earliest line's.
+     * https://developer.allegro.pl/documentation#operation/getListOfOrdersUsingGET
+     */
+    async listBuyerOrdersNewestFirst({ buyerLogin, limit, offset, boughtAtLte }) {
+      const query = new URLSearchParams({ 'buyer.login': buyerLogin, limit: String(limit), offset: String(offset), sort: '-lineItems.boughtAt' });
+      if (boughtAtLte !== null) query.set('lineItems.boughtAt.lte', boughtAtLte);
+      const page = await get('listBuyerOrdersNewestFirst', `/order/checkout-forms?${query}`, AllegroCheckoutFormListDto);
+      return {
+        entries: page.checkoutForms.map((dto) => ({ order: mapOrder(dto), latestBoughtAt: latestBoughtAtOf(dto) })),
+        totalCount: page.totalCount,
+      };
     },
 
     /**
