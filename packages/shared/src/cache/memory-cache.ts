@@ -16,12 +16,7 @@ export interface MemoryCacheOptions {
 }
 
 interface Entry {
-  /**
-   * The value as stored (JSON), until the first read parses it into `value` and drops it: many entries (those kept
-   * only to stand in for a failing upstream) are never read, and a read one is kept in one form only.
-   */
-  json: string | null;
-  /** `json` parsed: never handed out, only copies of it (see cloneJsonValue) */
+  /** the value as JSON would give it back (see cloneJsonValue): never handed out, only copies of it */
   value: unknown;
   expiresAtMs: number;
   bytes: number;
@@ -82,10 +77,6 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { r
     }
     entries.delete(key);
     entries.set(key, entry);
-    if (entry.json !== null) {
-      entry.value = deserialize(entry.json);
-      entry.json = null;
-    }
     return cloneJsonValue(entry.value) as T;
   }
 
@@ -115,11 +106,10 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { r
       sweepExpired(t);
       const previous = entries.get(key);
       if (previous !== undefined) remove(key, previous);
-      // Counted as JSON also once parsed: V8's objects for such values (measured: product and stock envelopes) take
-      // fewer bytes than the two per character counted here, so the bound stays an upper bound.
+      // Parsed once here, so the stored value is exactly what Redis would give back (Dates as strings, no undefined);
+      // the byte count stays that of the JSON, which V8's objects of such values do not exceed.
       const entry: Entry = {
-        json,
-        value: undefined,
+        value: deserialize(json),
         expiresAtMs: t + ttlSeconds * 1000,
         bytes: (key.length + json.length) * 2 + ENTRY_OVERHEAD_BYTES,
       };
