@@ -7,9 +7,10 @@
  * `--baseline <dir>`: a second copy of the subgraphs from another checkout (e.g. `git archive` of the commit before,
  * with its own node_modules), against the same simulators behind its own bare gateway, measured interleaved with this
  * tree's, so before and after share the box's load. `--cpu-prof`: the subgraphs run with `--cpu-prof`; their
- * profiles are written at the end and their top functions by self time printed.
+ * profiles are written at the end and their top functions by self time printed. `--cache-off`: the ERP's product and
+ * stock caches off, so each request makes its upstream calls (axios, zod DTOs, mappers) as a cold cache would.
  *
- * Usage: npm run bench:subgraphs -- [--seconds 5 --reps 3 --warmup 5 --connections 10 --baseline /tmp/before --cpu-prof]
+ * Usage: npm run bench:subgraphs -- [--seconds 5 --reps 3 --warmup 5 --connections 10 --baseline /tmp/before --cpu-prof --cache-off]
  * Results: bench/results/subgraph-cpu.md (or --out <name>).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     baseline: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    'cache-off': { type: 'boolean', default: false },
     out: { type: 'string', default: 'subgraph-cpu' },
   },
 });
@@ -41,6 +43,8 @@ const warmupSeconds = Number(values.warmup);
 const connections = Number(values.connections);
 
 const IDLE_SECONDS = 5;
+/** --cache-off: every product and stock read goes to Odoo (two calls per request), the path a cold cache takes */
+const CACHE_OFF_ENV = { ERP_CACHE_TTL_SECONDS: '0', ERP_STOCK_CACHE_TTL_SECONDS: '0' };
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // the S2 query of bench/omnigraph-vs-apollo.ts
 const PRODUCTS_QUERY = `query Products($skus: [ID!]!) {
@@ -130,7 +134,7 @@ async function main(): Promise<void> {
         0,
         join(root, 'bench/resilience/subgraphs.ts'),
         // the commands and pricing subgraphs on free ports too, so two variants can run side by side
-        { ...session.common, ...ready.subgraphEnv, COMMANDS_PORT: '0', PRICING_PORT: '0' },
+        { ...session.common, ...ready.subgraphEnv, COMMANDS_PORT: '0', PRICING_PORT: '0', ...(values['cache-off'] ? CACHE_OFF_ENV : {}) },
         /^SUBGRAPHS_READY (\{.*\})\n/m,
         'pipe',
         profileDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir],
@@ -187,7 +191,7 @@ function writeReport(variants: Variant[], started: Date, loadBefore: number[]): 
     '',
     `- Commit \`${commit}\`, ${started.toISOString()}; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}.`,
     `- Load before ${load(loadBefore)}, after ${load(loadavg())}: a shared box; compare variants of the same run.`,
-    `- Varied 50-SKU products query (512 bodies), ${connections} connections, ${reps} × ${seconds} s per variant, interleaved, warm-up ${warmupSeconds} s;`,
+    `- Varied 50-SKU products query (512 bodies)${values['cache-off'] ? ', ERP product and stock caches off' : ''}, ${connections} connections, ${reps} × ${seconds} s per variant, interleaved, warm-up ${warmupSeconds} s;`,
     '  subgraphs and simulators on CPU 0, a bare @apollo/gateway per variant on CPU 1; CPU from /proc/<pid>/stat of the subgraphs process.',
     '',
     "- The subgraphs' idle CPU (measured for 5 s after the warm-up) is subtracted from each sample.",
