@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
@@ -78,7 +78,7 @@ export function createCommandsServer({ isDev = false, logger, runner, ...options
     stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: leanSubgraphPlugins(),
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });
   return { server, operations, createContext: (identity) => ({ identity, runner, operations }) };

@@ -9,12 +9,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import { createSingleFlight, type Cache } from '@omnigraph/shared/cache';
-import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { crmCustomerBindingPolicy } from './customer-binding.ts';
 import { createCrmContext, type CreateCrmContextOptions, type CrmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import type { CrmClient } from './upstream/crm-client.ts';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 export const CRM_SCHEMA_PATH = new URL('../../../schema/crm.graphql', import.meta.url);
 
@@ -43,8 +42,8 @@ export function createCrmServer({ isDev = false, logger, ...contextOptions }: Cr
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     // customer-bound callers (ADR 0009) reach only their own customer, row by row
     schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), crmCustomerBindingPolicy),
-    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
+    // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
+    plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });
   // One per server, i.e. per process: identical look-ups of concurrent requests share one HubSpot search.

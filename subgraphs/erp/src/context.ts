@@ -99,20 +99,32 @@ export function erpCachePolicies(deps: ErpContextDeps): ErpCachePolicies {
   };
 }
 
+// What derives from the process's deps (a RegExp, the parsed channel rules, the policies): once per deps, not per request.
+const derivedOf = new WeakMap<ErpContextDeps, { policies: ErpCachePolicies; lookup: ErpLookupSettings }>();
+function derivedFrom(deps: ErpContextDeps): { policies: ErpCachePolicies; lookup: ErpLookupSettings } {
+  let derived = derivedOf.get(deps);
+  if (derived === undefined) {
+    derived = { policies: erpCachePolicies(deps), lookup: erpLookupSettings(deps.lookup) };
+    derivedOf.set(deps, derived);
+  }
+  return derived;
+}
+
 /** Builds a request's context: NEW loaders every time, so no memo is shared between requests. */
 export function createErpContext(deps: ErpContextDeps): ErpContext {
+  const { policies, lookup } = derivedFrom(deps);
   return {
     loaders: createErpLoaders({
       client: deps.client,
       cache: deps.cache,
-      policies: erpCachePolicies(deps),
+      policies,
       singleFlight: deps.singleFlight,
       now: deps.now,
     }),
     lookups: createErpLookupLoaders({
       client: deps.client,
       cache: deps.cache,
-      settings: erpLookupSettings(deps.lookup),
+      settings: lookup,
       singleFlight: deps.singleFlight,
       now: deps.now,
     }),

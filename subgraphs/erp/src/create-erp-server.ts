@@ -2,13 +2,12 @@ import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { erpCustomerBindingPolicy } from './customer-binding.ts';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { ErpContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 
 /** The contract: schema/erp.graphql at the repository root (copied next to the app in an image). */
 export const ERP_SCHEMA_URL = new URL('../../../schema/erp.graphql', import.meta.url);
@@ -28,8 +27,8 @@ export function createErpServer(options: CreateErpServerOptions = {}): ApolloSer
     stopOnTerminationSignals: false,
     // customer-bound callers (ADR 0009) reach only their own ERP partner, row by row
     schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers }), erpCustomerBindingPolicy),
-    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
+    // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
+    plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
 }

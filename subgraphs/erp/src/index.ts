@@ -7,7 +7,7 @@ import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigrap
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
 import { bootSubgraph, isMainModule, runService, serviceSettingsOf, type RunningSubgraph } from '@omnigraph/shared/service';
 import { parseErpConfig, type ErpConfig } from './config.ts';
-import { createErpContext } from './context.ts';
+import { createErpContext, type ErpContextDeps } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
 import { erpKeysOfChange } from './freshness/invalidate-on-change.ts';
 import { createErpClient } from './upstream/create-erp-client.ts';
@@ -74,29 +74,30 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
     maxEntries: config.ERP_SEARCH_INDEX_MAX_ENTRIES,
     refreshSeconds: config.ERP_SEARCH_INDEX_REFRESH_SECONDS,
   });
+  const contextDeps: ErpContextDeps = {
+    client,
+    cache,
+    cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS,
+    maxStaleCatalogueSeconds: config.ERP_MAX_STALE_CATALOGUE_SECONDS,
+    stockCacheTtlSeconds: config.ERP_STOCK_CACHE_TTL_SECONDS,
+    maxStaleStockSeconds: config.ERP_MAX_STALE_STOCK_SECONDS,
+    lookup: {
+      saleOrderNamePattern: config.ERP_SALE_ORDER_NAME_PATTERN,
+      channelOrderRefs: config.ERP_CHANNEL_ORDER_REFS,
+      cacheTtlSeconds: config.ERP_LOOKUP_CACHE_TTL_SECONDS,
+    },
+    singleFlight,
+    writes,
+    catalogueIndex,
+  };
   return bootSubgraph({
     role: 'ERP',
     logger,
     listen: { host: config.ERP_HOST, port: config.ERP_PORT },
     secret: config.OMNIGRAPH_SUBGRAPH_SECRET,
     server,
-    createContext: async () =>
-      createErpContext({
-        client,
-        cache,
-        cacheTtlSeconds: config.ERP_CACHE_TTL_SECONDS,
-        maxStaleCatalogueSeconds: config.ERP_MAX_STALE_CATALOGUE_SECONDS,
-        stockCacheTtlSeconds: config.ERP_STOCK_CACHE_TTL_SECONDS,
-        maxStaleStockSeconds: config.ERP_MAX_STALE_STOCK_SECONDS,
-        lookup: {
-          saleOrderNamePattern: config.ERP_SALE_ORDER_NAME_PATTERN,
-          channelOrderRefs: config.ERP_CHANNEL_ORDER_REFS,
-          cacheTtlSeconds: config.ERP_LOOKUP_CACHE_TTL_SECONDS,
-        },
-        singleFlight,
-        writes,
-        catalogueIndex,
-      }),
+    // built once: the per-request context reuses what derives from it (cache policies, lookup rules)
+    createContext: async () => createErpContext(contextDeps),
     // /readyz: a count of products with an impossible id, the cheapest JSON-2 call under the ACL the ERP reads need;
     // over JSON-RPC (which answers errors with HTTP 200) the server's `common.version`
     readiness: createCachedReadiness(

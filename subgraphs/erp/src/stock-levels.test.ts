@@ -46,4 +46,15 @@ describe('mapStockRowsToStockLevels', () => {
     expect(levels.map((l) => l.location.code)).toEqual(['WAW1']);
     expect(mapStockRowsToStockLevels([row('wh:2', 3, 0, 't')], [cen, waw], [])).toEqual([]);
   });
+
+  it('maps each locations list by its own references, also when several lists are in use', () => {
+    // two requests' lists: the same code moved to another stock reference between them
+    const before = [location('CEN', ['wh:1'])];
+    const after = [location('CEN', ['wh:7'])];
+    for (let i = 0; i < 2; i++) {
+      expect(mapStockRowsToStockLevels([row('wh:1', 4, 0, 't')], before).map((l) => l.onHand)).toEqual([4]);
+      expect(mapStockRowsToStockLevels([row('wh:1', 4, 0, 't')], after)).toEqual([]);
+      expect(mapStockRowsToStockLevels([row('wh:7', 2, 0, 't')], after).map((l) => l.onHand)).toEqual([2]);
+    }
+  });
 });

@@ -14,6 +14,23 @@ function roundQuantity(value: number): number {
 }
 
 /**
+ * The location of each stock reference, built once per locations list: a request loads the list once (its DataLoader
+ * memo hands every product the same array) and maps the stock of each of its products against it.
+ */
+const locationByRefOf = new WeakMap<readonly ErpLocationModel[], ReadonlyMap<string, ErpLocationModel>>();
+
+function locationsByRef(locations: readonly ErpLocationModel[]): ReadonlyMap<string, ErpLocationModel> {
+  let byRef = locationByRefOf.get(locations);
+  if (byRef === undefined) {
+    const built = new Map<string, ErpLocationModel>();
+    for (const location of locations) for (const ref of location.stockRefs) built.set(ref, location);
+    locationByRefOf.set(locations, built);
+    byRef = built;
+  }
+  return byRef;
+}
+
+/**
  * Puts one SKU's stock rows on their locations and sums rows that land on the same location (a warehouse's quants
  * may be reported by warehouse or by stock location). Rows whose reference belongs to no known location (an internal
  * location outside every warehouse) are dropped: the graph can only name locations it knows. Result in the order of
@@ -25,8 +42,7 @@ export function mapStockRowsToStockLevels(
   locationCodes?: readonly string[] | null,
 ): StockLevelModel[] {
   const wanted = locationCodes ? new Set(locationCodes) : null;
-  const locationByRef = new Map<string, ErpLocationModel>();
-  for (const location of locations) for (const ref of location.stockRefs) locationByRef.set(ref, location);
+  const locationByRef = locationsByRef(locations);
   const levels = new Map<string, StockLevelModel>();
   for (const row of rows) {
     const location = locationByRef.get(row.stockRef);

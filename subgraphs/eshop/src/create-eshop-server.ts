@@ -2,9 +2,8 @@ import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { createHandOff, createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { eshopCustomerBindingPolicy } from './customer-binding.ts';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
@@ -40,8 +39,8 @@ export function createEshopServer(options: EshopServerOptions): EshopServer {
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
     schema,
-    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
+    // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
+    plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),
   });
   // One per server, i.e. per process: concurrent requests missing the same key share one WooCommerce call.

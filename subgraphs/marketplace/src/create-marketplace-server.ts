@@ -3,7 +3,7 @@ import { createHandOff, createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { guardCustomerBinding } from '@omnigraph/shared/graphql-server';
+import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { marketplaceCustomerBindingPolicy } from './customer-binding.ts';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter } from '@omnigraph/shared/errors';
@@ -12,7 +12,6 @@ import { createMarketplaceContext, type MarketplaceContext, type MarketplaceCont
 import { resolvers } from './resolvers/index.ts';
 import { createSemaphore } from './upstream/create-semaphore.ts';
 import { createBuyerDirectory, DEFAULT_BUYER_DIRECTORY_TTL_SECONDS, type BuyerDirectory } from './lookup/buyer-directory.ts';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createRefundStep } from './writes/create-refund-step.ts';
 import { createOrderEventsJournal, type OrderEventsJournal } from './timeline/order-events-journal.ts';
 
@@ -66,8 +65,8 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
     stopOnTerminationSignals: false,
     // customer-bound callers (ADR 0009) reach only their own orders, row by row
     schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers }), marketplaceCustomerBindingPolicy),
-    // Federated traces only feed Apollo Studio, which Omnigraph does not use; off, so no start-up notice and no cost.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), sourcesExtensionPlugin()],
+    // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
+    plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.includeStackInErrors ?? false, logger: options.logger }),
   });
   return {

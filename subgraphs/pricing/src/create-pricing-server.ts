@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { parse } from 'graphql';
 import { createMemoryCache, createSingleFlight, type Cache } from '@omnigraph/shared/cache';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
@@ -66,7 +66,7 @@ export function createPricingServer({ isDev = false, logger, ...options }: Creat
     stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: leanSubgraphPlugins(),
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });
   return { server, pricing, cache, createContext: (identity) => ({ identity, reads: pricing.readsFor(identity), pricing }) };

@@ -9,3 +9,4 @@ export type { HttpReadinessProbe } from './http-readiness.ts';
 export { createHttpReadinessCheck } from './http-readiness.ts';
 export type { BindingCheck, CustomerBindingPolicy, EntityBindingRule } from './customer-binding-guard.ts';
 export { currentCustomerBinding, guardCustomerBinding, notBoundCustomers } from './customer-binding-guard.ts';
+export { leanSubgraphPlugins } from './subgraph-plugins.ts';

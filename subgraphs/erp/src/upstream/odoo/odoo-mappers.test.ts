@@ -106,6 +106,10 @@ describe('stock quants', () => {
     expect(matchOdooProductDisplayNameToSku('[SKU-A-B] x', ['SKU-A', 'SKU-A-B'])).toBe('SKU-A-B');
     expect(matchOdooProductDisplayNameToSku('[SKU-A] x', ['SKU-A', 'SKU-A-B'])).toBe('SKU-A');
     expect(matchOdooProductDisplayNameToSku('[SKU-C] x', ['SKU-A'])).toBeNull();
+    // a `]` inside a SKU, a name that only contains the code, a code without its closing bracket
+    expect(matchOdooProductDisplayNameToSku('[A]B] x', new Set(['A', 'A]B']))).toBe('A]B');
+    expect(matchOdooProductDisplayNameToSku('x [SKU-A] y', ['SKU-A'])).toBeNull();
+    expect(matchOdooProductDisplayNameToSku('[SKU-A x', ['SKU-A'])).toBeNull();
   });
 
   it('sums quants per SKU and warehouse, available = on hand − reserved, asOf = latest write_date', () => {

@@ -82,10 +82,15 @@ export function mapOdooProductDtoToErpProduct(
  * name `[default_code] name`, and reading the products again would cost a call; the display name is matched against
  * the requested SKUs (the longest match wins, so `SKU-A` never claims `[SKU-A-B] …`). `null` when none matches.
  */
-export function matchOdooProductDisplayNameToSku(displayName: string, skus: readonly string[]): string | null {
+export function matchOdooProductDisplayNameToSku(displayName: string, skus: readonly string[] | ReadonlySet<string>): string | null {
+  if (!displayName.startsWith('[')) return null;
+  const wanted = skus instanceof Set ? skus : new Set(skus);
+  // `[sku]` is a prefix exactly when a `]` follows the SKU: try each `]`, the last one that closes a wanted SKU is
+  // the longest match (one look-up per `]` instead of a string built per requested SKU)
   let best: string | null = null;
-  for (const sku of skus) {
-    if (displayName.startsWith(`[${sku}]`) && (best === null || sku.length > best.length)) best = sku;
+  for (let close = displayName.indexOf(']', 1); close !== -1; close = displayName.indexOf(']', close + 1)) {
+    const candidate = displayName.slice(1, close);
+    if (wanted.has(candidate)) best = candidate;
   }
   return best;
 }
@@ -108,11 +113,12 @@ function roundQuantity(value: number): number {
 export function mapOdooQuantsToErpStockRows(quants: readonly OdooStockQuantDto[], skus: readonly string[]): ErpStockRowModel[] {
   const rows = new Map<string, { sku: string; stockRef: string; onHand: number; reserved: number; writeDate: string }>();
   const skuByProductId = new Map<number, string | null>();
+  const wanted = new Set(skus);
   for (const quant of quants) {
     const productId = quant.product_id[0];
     let sku = skuByProductId.get(productId);
     if (sku === undefined) {
-      sku = matchOdooProductDisplayNameToSku(quant.product_id[1], skus);
+      sku = matchOdooProductDisplayNameToSku(quant.product_id[1], wanted);
       skuByProductId.set(productId, sku);
     }
     if (sku === null) continue;
