@@ -169,7 +169,11 @@ const GatewayEnvSchema = z
      */
     GATEWAY_RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(300).default(5),
     /** Bytes of answers the response cache holds, least recently used out first. @default 33554432 (32 MiB) */
-    GATEWAY_RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(32 * 1024 * 1024),
+    GATEWAY_RESPONSE_CACHE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(32 * 1024 * 1024),
     ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })

@@ -277,7 +277,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       }
       const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
       const onComplete =
-        candidate === undefined ? undefined : (response: Parameters<typeof cachePolicy.offer>[1], ctx: GatewayContext) => cachePolicy.offer(candidate, response, ctx);
+        candidate === undefined
+          ? undefined
+          : (response: Parameters<typeof cachePolicy.offer>[1], ctx: GatewayContext) => cachePolicy.offer(candidate, response, ctx);
       try {
         await context.with(trace.context, () => executeAdmitted(apollo, req, res, outcome, deadlineMs, request, onComplete));
       } finally {

@@ -19,7 +19,8 @@ beforeAll(() => {
   map = readScopeMap(supergraphSdl);
 });
 
-const CATALOGUE = 'query Catalogue($skus: [ID!]!) { products(skus: $skus) { sku name listPrice { gross { amount } } stock { available location { code } } } }';
+const CATALOGUE =
+  'query Catalogue($skus: [ID!]!) { products(skus: $skus) { sku name listPrice { gross { amount } } stock { available location { code } } } }';
 
 describe('eligibility', () => {
   it('caches a catalogue, stock and price query, whatever its layout', () => {
@@ -41,7 +42,10 @@ describe('eligibility', () => {
 
   it('never caches a mutation', () => {
     const mutation = Object.keys(schema.getMutationType()?.getFields() ?? {})[0]!;
-    expect(decideEligibility(schema, map, `mutation { ${mutation} { __typename } }`, undefined)).toMatchObject({ cacheable: false, reason: 'not-a-query' });
+    expect(decideEligibility(schema, map, `mutation { ${mutation} { __typename } }`, undefined)).toMatchObject({
+      cacheable: false,
+      reason: 'not-a-query',
+    });
   });
 
   it('cannot read the SKUs of an answer that does not select them unaliased, so any SKU change drops it', () => {

@@ -1,6 +1,13 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Cache } from '../cache/index.ts';
-import { createCacheInvalidator, createChangePublisher, startChangePollers, type KeysOfChange, type OnChange, type PolledChangeSource } from '../freshness/index.ts';
+import {
+  createCacheInvalidator,
+  createChangePublisher,
+  startChangePollers,
+  type KeysOfChange,
+  type OnChange,
+  type PolledChangeSource,
+} from '../freshness/index.ts';
 import type { WebhookRoute } from '../freshness/webhook-route.ts';
 import type { ReadinessCheck } from '../graphql-server/readiness.ts';
 import { serveSubgraph } from '../graphql-server/serve-subgraph.ts';
