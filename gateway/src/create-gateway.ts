@@ -195,7 +195,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     if (options.changes !== undefined) unsubscribes.push(options.changes((event) => responseCache.onChange(event)));
     if (config.auth.redisUrl !== undefined) {
       unsubscribes.push(
-        await subscribeToChanges({
+        subscribeToChanges({
           redisUrl: config.auth.redisUrl,
           onChange: (event) => responseCache.onChange(event),
           onError: (error) => logger.warn({ err: error }, 'change events channel: connection problem; cached answers live out their TTL'),

@@ -38,20 +38,23 @@ export function createChangePublisher(options: { redisUrl: string; onError?: (er
         options.onError?.(error);
       }
     },
-    close: () => closeRedisClient(client),
+    close: () => closeChannelClient(client),
   };
 }
 
-/** For the gateway: calls `onChange` with every event published on the channel; resolves to the unsubscribe. */
-export async function subscribeToChanges(options: {
+/**
+ * For the gateway: calls `onChange` with every event published on the channel; returns the unsubscribe. Never waits
+ * for Redis: while it is down (at start too) no event arrives and cached answers live out their TTL; node-redis
+ * subscribes again on every reconnect.
+ */
+export function subscribeToChanges(options: {
   redisUrl: string;
   onChange: (event: Pick<ChangeEvent, 'kind' | 'refs'>) => void;
   onError?: (error: unknown) => void;
-}): Promise<() => Promise<void>> {
+}): () => Promise<void> {
   const client = createClient(resilientRedisOptions(options.redisUrl, 'omnigraph-change-subscriber'));
   client.on('error', (error: unknown) => options.onError?.(error));
-  await client.connect();
-  await client.subscribe(CHANGE_CHANNEL, (raw) => {
+  const listener = (raw: string) => {
     let message: ChannelMessage;
     try {
       message = JSON.parse(raw) as ChannelMessage;
@@ -60,8 +63,13 @@ export async function subscribeToChanges(options: {
     }
     const skus = Array.isArray(message.skus) ? message.skus.filter((s): s is string => typeof s === 'string') : undefined;
     options.onChange({ kind: message.kind, ...(skus === undefined ? {} : { refs: { skus } }) });
-  });
-  return () => closeRedisClient(client);
+  };
+  const subscribed = client
+    .connect()
+    .then(() => client.subscribe(CHANGE_CHANNEL, listener))
+    .catch((error: unknown) => options.onError?.(error));
+  void subscribed;
+  return () => closeChannelClient(client);
 }
 
 /** In one process (`npm start`, e2e stacks): the subgraphs' `onChange` feeds the gateway's subscribers directly. */
@@ -76,4 +84,14 @@ export function createLocalChangeBus(): { emit: OnChange; subscribe: (listener: 
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** Closes a client that may still be connecting (Redis down): one that never connected is dropped at once. */
+async function closeChannelClient(client: ReturnType<typeof createClient>): Promise<void> {
+  if (client.isReady) return closeRedisClient(client);
+  try {
+    client.destroy();
+  } catch {
+    // already closed
+  }
 }
