@@ -11,6 +11,7 @@ import { decideEligibility } from './eligibility.ts';
 import { ANY_SKU, canonicalJson, createResponseCache, responseCacheKey, skusOf } from './response-cache.ts';
 import { createResponseCachePolicy } from './serve-from-cache.ts';
 
+const JSON_HEADERS: Array<[string, string]> = [['content-type', 'application/json']];
 const supergraphSdl = readFileSync(fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url)), 'utf8');
 let schema: GraphQLSchema;
 let map: ScopeMap;
@@ -74,20 +75,20 @@ describe('store', () => {
     const cache = createResponseCache({ ttlSeconds: 60, maxBytes: 8 * 1000 });
     const body = 'x'.repeat(500);
     for (const key of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l']) {
-      cache.store(key, body, 'application/json', [], cache.generation);
+      cache.store(key, body, JSON_HEADERS, [], cache.generation);
       if (key !== 'a') expect(cache.lookup('a')).toBeDefined();
       expect(cache.bytes).toBeLessThanOrEqual(8 * 1000);
     }
     expect(cache.lookup('a')).toBeDefined();
     expect(cache.lookup('b')).toBeUndefined();
     // larger than an eighth of the cache: never kept
-    expect(cache.store('big', 'x'.repeat(1000), 'application/json', [], cache.generation)).toBe(false);
+    expect(cache.store('big', 'x'.repeat(1000), JSON_HEADERS, [], cache.generation)).toBe(false);
   });
 
   it('serves an answer for its TTL only', () => {
     let now = 1_000_000;
     const cache = createResponseCache({ ttlSeconds: 5, maxBytes: 1 << 20, now: () => now });
-    cache.store('k', '{"data":{}}', 'application/json', [], cache.generation);
+    cache.store('k', '{"data":{}}', JSON_HEADERS, [], cache.generation);
     now += 4_999;
     expect(cache.lookup('k')?.body.toString()).toBe('{"data":{}}');
     now += 1;
@@ -97,7 +98,7 @@ describe('store', () => {
 
   it('drops the answers holding a changed SKU and those whose SKUs are unknown; a change without SKUs drops all', () => {
     const cache = createResponseCache({ ttlSeconds: 60, maxBytes: 1 << 20 });
-    const store = (key: string, tags: string[]) => cache.store(key, '{}', 'application/json', tags, cache.generation);
+    const store = (key: string, tags: string[]) => cache.store(key, '{}', JSON_HEADERS, tags, cache.generation);
     store('ab', ['A', 'B']);
     store('c', ['C']);
     store('unknown', [ANY_SKU]);
@@ -114,7 +115,7 @@ describe('store', () => {
     const cache = createResponseCache({ ttlSeconds: 60, maxBytes: 1 << 20 });
     const startedAt = cache.generation;
     cache.onChange({ kind: 'stock', refs: { skus: ['Z'] } });
-    expect(cache.store('k', '{}', 'application/json', ['A'], startedAt)).toBe(false);
+    expect(cache.store('k', '{}', JSON_HEADERS, ['A'], startedAt)).toBe(false);
   });
 
   it('reads the SKUs of an answer at any depth', () => {

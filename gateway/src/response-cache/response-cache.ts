@@ -10,7 +10,8 @@ import type { ChangeEvent } from '@omnigraph/shared/freshness';
 export interface CachedResponse {
   /** the response body, as sent the first time */
   body: Buffer;
-  contentType: string;
+  /** Apollo's response headers (content type, `cache-control: no-store`), replayed on every hit */
+  headers: ReadonlyArray<readonly [string, string]>;
   /** epoch ms the answer was stored: its age goes out in the `Age` header */
   storedAt: number;
 }
@@ -116,15 +117,20 @@ export function createResponseCache(options: ResponseCacheOptions) {
      * Keeps a complete answer. `startedAt` is the generation read before the answer was computed: if a change event
      * came in since, the answer may predate it and is dropped. Returns whether it was kept.
      */
-    store(key: string, body: string, contentType: string, tags: readonly string[], startedAt: number): boolean {
+    store(key: string, body: string, headers: ReadonlyArray<readonly [string, string]>, tags: readonly string[], startedAt: number): boolean {
       if (ttlMs <= 0 || startedAt !== generation) return false;
       const buffer = Buffer.from(body, 'utf8');
-      const size = buffer.length + key.length + tags.reduce((sum, tag) => sum + tag.length + 64, 0) + ENTRY_OVERHEAD_BYTES;
+      const size =
+        buffer.length +
+        key.length +
+        headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0) +
+        tags.reduce((sum, tag) => sum + tag.length + 64, 0) +
+        ENTRY_OVERHEAD_BYTES;
       if (size > maxEntryBytes) return false;
       const previous = entries.get(key);
       if (previous !== undefined) remove(previous);
       const t = now();
-      const entry: Entry = { key, body: buffer, contentType, storedAt: t, expiresAt: t + ttlMs, bytes: size, tags };
+      const entry: Entry = { key, body: buffer, headers, storedAt: t, expiresAt: t + ttlMs, bytes: size, tags };
       entries.set(key, entry);
       bytes += size;
       for (const tag of tags) {

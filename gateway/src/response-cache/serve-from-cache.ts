@@ -70,12 +70,15 @@ export function createResponseCachePolicy(cache: ResponseCache, schema: () => { 
       };
     },
 
-    /** Writes a cached answer with this request's own headers (rate limits, request id) and its age; true on a hit. */
+    /**
+     * Writes a cached answer with Apollo's headers of the first answer, this request's own (rate limits, request id)
+     * and its age; true on a hit.
+     */
     serve(res: ServerResponse, candidate: CacheCandidate, admission: Admission): boolean {
       const hit = cache.lookup(candidate.key);
       if (hit === undefined) return false;
       for (const [name, value] of Object.entries(admission.headers)) res.setHeader(name, value);
-      res.setHeader('content-type', hit.contentType);
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
       res.setHeader('age', String(Math.max(0, Math.floor((Date.now() - hit.storedAt) / 1000))));
       res.statusCode = 200;
       res.end(hit.body);
@@ -91,14 +94,14 @@ export function createResponseCachePolicy(cache: ResponseCache, schema: () => { 
       const summary = context.responses;
       if (summary.operations !== 1 || summary.withErrors !== 0 || summary.withData !== 1) return;
       if (context.sourceReports.some((report) => report.status !== 'OK')) return;
-      let contentType = 'application/json; charset=utf-8';
-      for (const [name, value] of response.headers) if (name.toLowerCase() === 'content-type') contentType = value;
+      // content-length is the server's to set for the bytes it sends
+      const headers = [...response.headers].filter(([name]) => name.toLowerCase() !== 'content-length');
       let tags: string[] = [ANY_SKU];
       if (candidate.skuTagged) {
         const parsed = JSON.parse(response.body) as { data?: unknown };
         tags = [...skusOf(parsed.data)];
       }
-      cache.store(candidate.key, response.body, contentType, tags, candidate.generation);
+      cache.store(candidate.key, response.body, headers, tags, candidate.generation);
     },
   };
 }
