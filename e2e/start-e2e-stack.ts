@@ -4,7 +4,7 @@ import type { SimulatorStack } from '@omnigraph/simulator-stack';
 import { createMemoryKeyStore, type CreateKeyInput, type KeyStore } from '@omnigraph/auth';
 import { createGateway, loadGatewayConfig, type Gateway, type SubgraphName } from '@omnigraph/gateway';
 import { Writable } from 'node:stream';
-import type { OnChange } from '@omnigraph/shared/freshness';
+import { createLocalChangeBus, type OnChange } from '@omnigraph/shared/freshness';
 import { setDefaultLogDestination } from '@omnigraph/shared/logging';
 import { CALL_CENTER_SCOPES } from '../scripts/demo-keys.ts';
 import { startTestUpstreams } from '../scripts/start-subgraphs.ts';
@@ -95,12 +95,18 @@ export async function startE2eStack(
       }),
     );
   }
+  const changes = createLocalChangeBus();
   const upstreams = await startTestUpstreams({
     scale,
     piiCanary: options.piiCanary,
     subgraphEnv: options.subgraphEnv,
     redisUrl: options.redisUrl,
-    ...(options.freshness ? { freshness: true, onChange: options.freshness.onChange } : {}),
+    ...(options.freshness ? { freshness: true } : {}),
+    // every change reaches the gateway's response cache, then the test's observer
+    onChange: async (event) => {
+      changes.emit(event);
+      await options.freshness?.onChange(event);
+    },
   });
   const { simulators, subgraphs, subgraphSecret } = upstreams;
   const gateway = await createGateway(
@@ -115,9 +121,12 @@ export async function startE2eStack(
       GATEWAY_SHED_BULK_LAG_MS: '100000',
       GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
       ...(options.redisUrl === undefined ? {} : { REDIS_URL: options.redisUrl }),
+      // Off unless a test turns it on (e2e/gateway-response-cache.test.ts): the other tests count the subgraph
+      // requests and upstream calls of repeated queries, which a cached answer would hide.
+      GATEWAY_RESPONSE_CACHE_TTL_SECONDS: '0',
       ...options.gatewayEnv,
     }),
-    options.redisUrl === undefined ? { keyStore: createMemoryKeyStore() } : {},
+    { changes: changes.subscribe, ...(options.redisUrl === undefined ? { keyStore: createMemoryKeyStore() } : {}) },
   );
   const url = await gateway.listen();
   const createKey: E2eStack['createKey'] = async (input) =>
@@ -181,6 +190,7 @@ export async function startGatewayReplica(
       // see startE2eStack: lag-based shedding would measure the neighbouring test files
       GATEWAY_SHED_BULK_LAG_MS: '100000',
       GATEWAY_SHED_INTERACTIVE_LAG_MS: '100000',
+      GATEWAY_RESPONSE_CACHE_TTL_SECONDS: '0',
     }),
     { keyStore: options.keyStore },
   );

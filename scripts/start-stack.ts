@@ -26,6 +26,7 @@ import { createHttpDrain, runService, urlHost } from '@omnigraph/shared/service'
 import { randomUUID } from 'node:crypto';
 import { issueDemoKeys } from './demo-keys.ts';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
+import { createLocalChangeBus } from '@omnigraph/shared/freshness';
 
 const started = Date.now();
 
@@ -129,12 +130,14 @@ void runService({
       Object.assign(env, subgraphEnvFor(boot.simulator, url, env['HUBSPOT_SIMULATOR_TOKEN']), { [BASE_URL_VARIABLES[product]]: url });
       sources.push(`  ${product.padEnd(12)} ${url} (bundled simulator; admin ${url}/__simulator)`);
     }
-    const subgraphs = await startSubgraphs(env);
+    // the subgraphs' change events reach the gateway's response cache in this process (ADR 0014)
+    const changes = createLocalChangeBus();
+    const subgraphs = await startSubgraphs(env, { onChange: changes.emit });
     register({ name: 'subgraphs', drain: subgraphs.drain, close: () => subgraphs.stop() });
     if (simulators.some((s) => s.product === 'woocommerce')) {
       await registerShopWebhooks(env, subgraphs.urls.eshop, env['WOOCOMMERCE_WEBHOOK_SECRET']!);
     }
-    const gateway = await createGateway(loadGatewayConfig({ ...env, ...subgraphs.gatewayEnv }));
+    const gateway = await createGateway(loadGatewayConfig({ ...env, ...subgraphs.gatewayEnv }), { changes: changes.subscribe });
     register({ name: 'gateway', drain: gateway.drain, close: () => gateway.close() });
     const gatewayUrl = await gateway.listen();
     const demo = await issueDemoKeys(gateway.apiKeys);

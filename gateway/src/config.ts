@@ -161,6 +161,19 @@ const GatewayEnvSchema = z
     GATEWAY_CUSTOMER_TOKEN_OPERATIONS: commaList,
     /** Requests per minute of one customer with bound tokens (all their tokens together). @default 120 */
     GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
+    /**
+     * How long the gateway keeps whole answers of queries that read only catalogue, stock and price fields (no personal
+     * data; ADR 0014), for every caller allowed to run them. At most the shortest freshness of the data behind them
+     * (the stock and offer micro-caches, 5 s); change events drop an answer earlier. 0 turns the cache off.
+     * @default 5
+     */
+    GATEWAY_RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().min(0).max(300).default(5),
+    /** Bytes of answers the response cache holds, least recently used out first. @default 33554432 (32 MiB) */
+    GATEWAY_RESPONSE_CACHE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(32 * 1024 * 1024),
     ...tracingEnvShape,
     ...subgraphSecretEnvShape,
   })
@@ -185,6 +198,8 @@ export interface GatewayConfig {
   /** undefined: OIDC off, API keys only */
   jwt: JwtAuthConfig | undefined;
   replicas: number;
+  /** ADR 0014: ttlSeconds 0 = off */
+  responseCache: { ttlSeconds: number; maxBytes: number };
   rateLimitTimeoutMs: number;
   allowBatching: boolean;
   partnerCostPerMinute: number;
@@ -254,6 +269,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     auth: auth.config,
     jwt,
     replicas: e.GATEWAY_REPLICAS,
+    responseCache: { ttlSeconds: e.GATEWAY_RESPONSE_CACHE_TTL_SECONDS, maxBytes: e.GATEWAY_RESPONSE_CACHE_MAX_BYTES },
     rateLimitTimeoutMs: e.GATEWAY_RATE_LIMIT_TIMEOUT_MS,
     allowBatching: e.GATEWAY_ALLOW_BATCHING,
     partnerCostPerMinute: e.GATEWAY_PARTNER_COST_PER_MINUTE,

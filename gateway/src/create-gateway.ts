@@ -19,6 +19,8 @@ import { createLogger, runWithLogContext, type Logger } from '@omnigraph/shared/
 import { answerHealthProbe, createHttpDrain, listenOn, urlHost, type DrainOptions, type DrainResult } from '@omnigraph/shared/service';
 import { usageFlushes } from '@omnigraph/shared/metrics';
 import { context } from '@opentelemetry/api';
+import type { ChangeEvent } from '@omnigraph/shared/freshness';
+import { subscribeToChanges } from '@omnigraph/shared/freshness';
 import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
@@ -44,6 +46,8 @@ import { checkGatewayReadiness } from './readiness.ts';
 import { reportArgumentNames } from './argument-name-plugin.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { createResponseCache } from './response-cache/response-cache.ts';
+import { createResponseCachePolicy } from './response-cache/serve-from-cache.ts';
 import { createAccessLog } from './telemetry/access-log.ts';
 import { beginRequestTrace, startRequestSpan } from './telemetry/request-telemetry.ts';
 
@@ -60,7 +64,15 @@ export interface Gateway {
   apiKeys: ApiKeyService;
 }
 
+/** Delivers upstream change events to the gateway; returns the unsubscribe. */
+export type ChangeSubscription = (listener: (event: ChangeEvent) => void) => () => void;
+
 export interface GatewayOptions {
+  /**
+   * Change events of the subgraphs in this process (`npm start`, e2e stacks), for the response cache (ADR 0014).
+   * Separate processes get them over Redis instead (REDIS_URL).
+   */
+  changes?: ChangeSubscription;
   /** replaces the store chosen from config (REDIS_URL → Redis, else the key file); tests pass a memory store */
   keyStore?: KeyStore;
   logger?: Logger;
@@ -86,7 +98,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   // The scope map is read from the supergraph SDL (the API schema strips our directive), at load and on every update.
   let edgeSchema: EdgeSchema | undefined;
+  const responseCache = createResponseCache(config.responseCache);
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    // answers of the old supergraph may not be what the new one answers
+    responseCache.clear('schema');
     const scopeMap = readScopeMap(coreSupergraphSdl);
     const uncovered = checkScopeCoverage(apiSchema, scopeMap);
     // Served anyway: an undeclared field is denied to everyone at run time, so this is a bug to fix, not a leak.
@@ -169,11 +184,27 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     createUsageObserver(usageMeter),
     ...(options.observers ?? []),
   ];
+  const currentSchema = () => {
+    if (edgeSchema === undefined) throw new Error('the gateway has no schema yet');
+    return edgeSchema;
+  };
+  const cachePolicy = createResponseCachePolicy(responseCache, currentSchema);
+  // Change events reach the cache in this process (the subgraphs' onChange) or from any subgraph process over Redis.
+  const unsubscribes: Array<() => void | Promise<void>> = [];
+  if (responseCache.enabled) {
+    if (options.changes !== undefined) unsubscribes.push(options.changes((event) => responseCache.onChange(event)));
+    if (config.auth.redisUrl !== undefined) {
+      unsubscribes.push(
+        subscribeToChanges({
+          redisUrl: config.auth.redisUrl,
+          onChange: (event) => responseCache.onChange(event),
+          onError: (error) => logger.warn({ err: error }, 'change events channel: connection problem; cached answers live out their TTL'),
+        }),
+      );
+    }
+  }
   const admit = createEdge({
-    schema: () => {
-      if (edgeSchema === undefined) throw new Error('the gateway has no schema yet');
-      return edgeSchema;
-    },
+    schema: currentSchema,
     authenticator,
     limiter,
     registry: operationRegistry,
@@ -238,9 +269,19 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         trace.end(outcome.status, typeof code === 'string' ? code : undefined);
         return;
       }
+      const candidate = cachePolicy.candidate(req, outcome);
+      if (candidate !== undefined && cachePolicy.serve(res, candidate, outcome)) {
+        outcome.release();
+        trace.end(res.statusCode);
+        return;
+      }
       const deadlineMs = outcome.principal.identity.profile === 'partner' ? config.deadlineMs.partner : config.deadlineMs.internal;
+      const onComplete =
+        candidate === undefined
+          ? undefined
+          : (response: Parameters<typeof cachePolicy.offer>[1], ctx: GatewayContext) => cachePolicy.offer(candidate, response, ctx);
       try {
-        await context.with(trace.context, () => executeAdmitted(apollo, req, res, outcome, deadlineMs, request));
+        await context.with(trace.context, () => executeAdmitted(apollo, req, res, outcome, deadlineMs, request, onComplete));
       } finally {
         outcome.release();
         trace.end(res.statusCode);
@@ -270,6 +311,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     drain: (options) => drain.drain(options),
     close: async () => {
       await drain.drain({ delayMs: 0, graceMs: 0 });
+      for (const unsubscribe of unsubscribes) await unsubscribe();
       await apollo.stop();
       await limiter.close();
       await usageMeter.close();

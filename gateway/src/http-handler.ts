@@ -37,6 +37,8 @@ export async function executeAdmitted(
   deadlineMs: number,
   /** given the request's context before it runs, so whoever records the request can read it when the response closes */
   holder?: { context?: GatewayContext },
+  /** sees a complete (not streamed) answer before it is written, with the context it was computed in (response cache) */
+  onComplete?: (response: { status: number; body: string; headers: Iterable<[string, string]> }, context: GatewayContext) => void,
 ): Promise<void> {
   const deadlineAt = Date.now() + deadlineMs;
   const context: GatewayContext = {
@@ -62,5 +64,8 @@ export async function executeAdmitted(
     httpGraphQLRequest: { method, headers, search, body: method === 'GET' ? undefined : admission.body },
     context: async () => context,
   });
+  if (onComplete !== undefined && response.body.kind === 'complete') {
+    onComplete({ status: response.status ?? 200, body: response.body.string, headers: response.headers }, context);
+  }
   await writeGraphQLResponse(res, response, admission.headers);
 }

@@ -126,6 +126,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
       cache,
       keysOf: erpKeysOfChange,
       upstreamTimeoutMs: config.ERP_TIMEOUT_MS,
+      publishTo: config.REDIS_URL,
       // a product change also makes the next search read the index's delta first
       observer: async (event) => {
         if (event.system === 'odoo' && event.kind === 'product') catalogueIndex.markStale();

@@ -96,6 +96,7 @@ export async function startEshopSubgraph(config: EshopConfig, options: StartEsho
       cache,
       keysOf: eshopKeysOfChange,
       upstreamTimeoutMs: config.ESHOP_TIMEOUT_MS,
+      publishTo: config.REDIS_URL,
       observer: options.onChange,
       // POST /webhooks/woocommerce, verified with the shop's webhook secret; mounted only when one is configured.
       webhooks: (onChange) => (webhookSecret ? [createWooCommerceWebhookRoute({ secret: webhookSecret, onChange, logger })] : []),

@@ -149,6 +149,7 @@ export async function startMarketplaceSubgraph(config: MarketplaceConfig, option
       cache: wired.cache,
       keysOf: marketplaceKeysOfChange,
       upstreamTimeoutMs: config.MARKETPLACE_TIMEOUT_MS,
+      publishTo: config.REDIS_URL,
       observer: async (event) => {
         // a new or changed form may carry a buyer's phone the directory does not know yet
         if (event.system === 'allegro' && event.kind === 'order') wired.directoryRefresher.onOrderEvent();

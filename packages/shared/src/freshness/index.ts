@@ -12,3 +12,5 @@ export type { WebhookRequest, WebhookResponse, WebhookRoute } from './webhook-ro
 export { headerValue, hmacSha256Base64, signatureMatches } from './webhook-route.ts';
 export type { RunningChangePollers, StartChangePollersOptions } from './start-change-pollers.ts';
 export { enabledByDefault, pollIntervalMs, startChangePollers } from './start-change-pollers.ts';
+export type { ChangePublisher } from './change-channel.ts';
+export { CHANGE_CHANNEL, createChangePublisher, createLocalChangeBus, subscribeToChanges } from './change-channel.ts';

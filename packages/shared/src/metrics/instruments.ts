@@ -89,6 +89,21 @@ export const usageFlushes = new Counter({
   registers,
 });
 
+/** hit, miss (an eligible request not in the cache), store, evict (LRU by bytes or expiry), invalidate (a change event) */
+export const gatewayResponseCacheEvents = new Counter({
+  name: 'omnigraph_gateway_response_cache_events_total',
+  help: 'Response cache of non-personal queries: hit, miss, store, evict, invalidate (entries dropped by change events)',
+  labelNames: ['service', 'event'] as const,
+  registers,
+});
+
+export const gatewayResponseCacheBytes = new Gauge({
+  name: 'omnigraph_gateway_response_cache_bytes',
+  help: 'Bytes held by the gateway response cache (never above GATEWAY_RESPONSE_CACHE_MAX_BYTES)',
+  labelNames: ['service'] as const,
+  registers,
+});
+
 // ---- subgraphs: upstream systems ----
 
 /** One per HTTP request sent (retries included): what the upstream's own counters see. */

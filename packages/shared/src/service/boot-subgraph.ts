@@ -1,6 +1,13 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { Cache } from '../cache/index.ts';
-import { createCacheInvalidator, startChangePollers, type KeysOfChange, type OnChange, type PolledChangeSource } from '../freshness/index.ts';
+import {
+  createCacheInvalidator,
+  createChangePublisher,
+  startChangePollers,
+  type KeysOfChange,
+  type OnChange,
+  type PolledChangeSource,
+} from '../freshness/index.ts';
 import type { WebhookRoute } from '../freshness/webhook-route.ts';
 import type { ReadinessCheck } from '../graphql-server/readiness.ts';
 import { serveSubgraph } from '../graphql-server/serve-subgraph.ts';
@@ -33,6 +40,11 @@ export interface SubgraphParts<TContext extends BaseContext> {
     upstreamTimeoutMs: number;
     /** observes every change after its entries are dropped (tests) */
     observer?: OnChange | undefined;
+    /**
+     * REDIS_URL: catalogue, stock and order changes are published (after this subgraph's entries are gone) for the
+     * gateway's response cache (ADR 0014); unset, only this process's observers hear of them
+     */
+    publishTo?: string | undefined;
     /** upstream webhook receivers, given the subgraph's onChange */
     webhooks?: (onChange: OnChange) => readonly WebhookRoute[];
     /** polled change sources; undefined when polling is off */
@@ -78,13 +90,32 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
       }
     }
   };
+  const publisher =
+    freshness.publishTo === undefined
+      ? undefined
+      : createChangePublisher({
+          redisUrl: freshness.publishTo,
+          onError: (error) => logger.warn({ err: error }, 'change events channel: publish failed; the gateway keeps cached answers until their TTL'),
+        });
+  const observer: OnChange | undefined =
+    publisher === undefined
+      ? freshness.observer
+      : async (event) => {
+          await publisher.publish(event);
+          await freshness.observer?.(event);
+        };
   const invalidator = createCacheInvalidator({
     cache: freshness.cache,
     keysOf: freshness.keysOf,
     logger,
     upstreamTimeoutMs: freshness.upstreamTimeoutMs,
-    observer: freshness.observer,
+    observer,
   });
+  const closeAll = closeResources;
+  const closeResourcesAndPublisher = async (): Promise<void> => {
+    await closeAll();
+    await publisher?.close();
+  };
   let served;
   try {
     served = await serveSubgraph(parts.server, {
@@ -100,7 +131,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
     });
   } catch (error) {
     invalidator.stop();
-    await closeResources();
+    await closeResourcesAndPublisher();
     throw error;
   }
   let pollers;
@@ -110,7 +141,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
   } catch (error) {
     await served.stop();
     invalidator.stop();
-    await closeResources();
+    await closeResourcesAndPublisher();
     throw error;
   }
   let pollersStopped: Promise<void> | undefined;
@@ -129,7 +160,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
         await stopPollers();
         await served.stop();
         invalidator.stop();
-        await closeResources();
+        await closeResourcesAndPublisher();
       })();
       return stopped;
     },
