@@ -3,7 +3,7 @@ import { getDataset } from '@omnigraph/simulator-dataset';
 import { startE2eStack, type E2eStack } from './start-e2e-stack.ts';
 
 /**
- * ADR 0014 through the whole stack: the catalogue query of performance.md S5, asked again, is answered by the gateway
+ * ADR 0015 through the whole stack: the catalogue query of performance.md S5, asked again, is answered by the gateway
  * without a subgraph request (so without an upstream call), to any key allowed to run it; a key missing a scope gets
  * exactly what it got before the answer was cached; personal data is never served from the cache; and an Odoo stock
  * change shows in the next answer once its change event reached the gateway. Every TTL (subgraph micro-caches and the

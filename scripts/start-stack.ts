@@ -130,7 +130,7 @@ void runService({
       Object.assign(env, subgraphEnvFor(boot.simulator, url, env['HUBSPOT_SIMULATOR_TOKEN']), { [BASE_URL_VARIABLES[product]]: url });
       sources.push(`  ${product.padEnd(12)} ${url} (bundled simulator; admin ${url}/__simulator)`);
     }
-    // the subgraphs' change events reach the gateway's response cache in this process (ADR 0014)
+    // the subgraphs' change events reach the gateway's response cache in this process (ADR 0015)
     const changes = createLocalChangeBus();
     const subgraphs = await startSubgraphs(env, { onChange: changes.emit });
     register({ name: 'subgraphs', drain: subgraphs.drain, close: () => subgraphs.stop() });

@@ -163,7 +163,7 @@ const GatewayEnvSchema = z
     GATEWAY_CUSTOMER_TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
     /**
      * How long the gateway keeps whole answers of queries that read only catalogue, stock and price fields (no personal
-     * data; ADR 0014), for every caller allowed to run them. At most the shortest freshness of the data behind them
+     * data; ADR 0015), for every caller allowed to run them. At most the shortest freshness of the data behind them
      * (the stock and offer micro-caches, 5 s); change events drop an answer earlier. 0 turns the cache off.
      * @default 5
      */
@@ -198,7 +198,7 @@ export interface GatewayConfig {
   /** undefined: OIDC off, API keys only */
   jwt: JwtAuthConfig | undefined;
   replicas: number;
-  /** ADR 0014: ttlSeconds 0 = off */
+  /** ADR 0015: ttlSeconds 0 = off */
   responseCache: { ttlSeconds: number; maxBytes: number };
   rateLimitTimeoutMs: number;
   allowBatching: boolean;

@@ -69,7 +69,7 @@ export type ChangeSubscription = (listener: (event: ChangeEvent) => void) => () 
 
 export interface GatewayOptions {
   /**
-   * Change events of the subgraphs in this process (`npm start`, e2e stacks), for the response cache (ADR 0014).
+   * Change events of the subgraphs in this process (`npm start`, e2e stacks), for the response cache (ADR 0015).
    * Separate processes get them over Redis instead (REDIS_URL).
    */
   changes?: ChangeSubscription;

@@ -1,5 +1,5 @@
 /**
- * The gateway's response cache for answers that carry no personal information (ADR 0014): whole HTTP bodies of
+ * The gateway's response cache for answers that carry no personal information (ADR 0015): whole HTTP bodies of
  * eligible queries, in this process's memory, bounded by bytes (least recently used out first), each for at most the
  * TTL and dropped earlier by the change events of the SKUs it contains.
  */
@@ -30,7 +30,7 @@ export interface ResponseCacheOptions {
   now?: () => number;
 }
 
-/** What changes an answer, besides the data behind it (see ADR 0014 for what is deliberately left out). */
+/** What changes an answer, besides the data behind it (see ADR 0015 for what is deliberately left out). */
 export interface ResponseCacheKeyParts {
   /** the operation's document, printed by graphql-js (layout-independent) */
   normalized: string;

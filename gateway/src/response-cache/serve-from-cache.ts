@@ -1,6 +1,6 @@
 /**
  * The response cache at its place in the request: after the edge admitted the request (authenticated, limited,
- * authorised, rate-limited and charged), before Apollo parses, plans or fetches anything (ADR 0014).
+ * authorised, rate-limited and charged), before Apollo parses, plans or fetches anything (ADR 0015).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';

@@ -1,5 +1,5 @@
 /**
- * Change events for processes other than the subgraph that received them: the gateway's response cache (ADR 0014)
+ * Change events for processes other than the subgraph that received them: the gateway's response cache (ADR 0015)
  * drops answers holding the changed SKUs. Redis pub/sub, fire and forget: a subscriber that was disconnected misses
  * the event and its answers live out their TTL (seconds), which is the bound the cache is sized by anyway.
  */

@@ -42,7 +42,7 @@ export interface SubgraphParts<TContext extends BaseContext> {
     observer?: OnChange | undefined;
     /**
      * REDIS_URL: catalogue, stock and order changes are published (after this subgraph's entries are gone) for the
-     * gateway's response cache (ADR 0014); unset, only this process's observers hear of them
+     * gateway's response cache (ADR 0015); unset, only this process's observers hear of them
      */
     publishTo?: string | undefined;
     /** upstream webhook receivers, given the subgraph's onChange */
