@@ -1,4 +1,4 @@
-import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
+import type { Cache, HandOff, SingleFlight } from '@omnigraph/shared/cache';
 import type { Logger } from '@omnigraph/shared/logging';
 import type { EshopClient } from './upstream/eshop-client.ts';
 import { createEshopLoaders, type EshopLoaders } from './upstream/eshop-loaders.ts';
@@ -30,7 +30,7 @@ export interface EshopContextDeps {
   /** one per process (createEshopServer makes it) */
   singleFlight?: SingleFlight | undefined;
   /** one per process: listed orders waiting for the entity step (createHandOff) */
-  handOff?: Cache | undefined;
+  handOff?: HandOff | undefined;
   logger?: Logger | undefined;
   now?: (() => number) | undefined;
   /** ESHOP_NIP_META_KEY is set (the client maps the NIP; lookups may search by it). @default false */

@@ -1,4 +1,4 @@
-import type { Cache, SingleFlight } from '@omnigraph/shared/cache';
+import type { Cache, HandOff, SingleFlight } from '@omnigraph/shared/cache';
 import type { BuyerDirectory } from './lookup/buyer-directory.ts';
 import type { Semaphore } from './upstream/create-semaphore.ts';
 import type { MarketplaceClient } from './upstream/marketplace-client.ts';
@@ -30,7 +30,7 @@ export interface MarketplaceContextDeps {
   /** one per process (createMarketplaceServer makes it) */
   singleFlight?: SingleFlight | undefined;
   /** one per process: listed checkout forms waiting for the entity step (createHandOff) */
-  handOff?: Cache | undefined;
+  handOff?: HandOff | undefined;
   now?: (() => number) | undefined;
   /** process-wide cap on per-id order reads (MARKETPLACE_MAX_CONCURRENT_READS) */
   orderReadLimiter: Semaphore;

@@ -15,4 +15,4 @@ export type { RedisLockClient, RedisLockOptions } from './redis-lock.ts';
 export { LockWaitTimeoutError, withRedisLock } from './redis-lock.ts';
 export type { SingleFlight } from './single-flight.ts';
 export { createSingleFlight } from './single-flight.ts';
-export { createHandOff, HAND_OFF_SECONDS } from './hand-off.ts';
+export { createHandOff, HAND_OFF_SECONDS, type HandOff } from './hand-off.ts';

@@ -155,7 +155,10 @@ async function handleSubgraphRequest<TContext extends BaseContext>(
     sendGraphQLError(res, 405, 'Only POST is supported.', 'BAD_REQUEST', { allow: 'POST' });
     return;
   }
-  const scope = createRequestScope(verified.identity, verified.deadlineAt, { freshReads: verified.freshReads === true });
+  const scope = createRequestScope(verified.identity, verified.deadlineAt, {
+    freshReads: verified.freshReads === true,
+    requestId: verified.requestId,
+  });
   // under the gateway's request id and trace context, both from the signed header: a span and an access-log line
   await logSubgraphRequest(
     {

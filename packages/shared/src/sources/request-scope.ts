@@ -27,6 +27,8 @@ export interface RequestScope {
   usage: { upstreamCalls: number };
   /** the caller decides a write on these reads: the cached loaders ask the upstream (a signed request option) */
   freshReads: boolean;
+  /** the gateway's id of the client request this subgraph request serves (signed); undefined outside one */
+  requestId?: string | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
@@ -35,8 +37,13 @@ export function priorityOf(identity: RequestIdentity): RequestPriority {
   return identity.profile === 'partner' ? 'bulk' : 'interactive';
 }
 
-export function createRequestScope(identity: RequestIdentity, deadlineAt?: number, options: { freshReads?: boolean } = {}): RequestScope {
+export function createRequestScope(
+  identity: RequestIdentity,
+  deadlineAt?: number,
+  options: { freshReads?: boolean; requestId?: string | undefined } = {},
+): RequestScope {
   return {
+    ...(options.requestId === undefined ? {} : { requestId: options.requestId }),
     identity,
     priority: priorityOf(identity),
     deadlineAt,

@@ -3,6 +3,7 @@ import { createHandOff, createMemoryCache, invalidate } from '@omnigraph/shared/
 import { compareNewestFirst, type OrderListPosition, type OrderSummaryModel } from '@omnigraph/shared/models';
 import { eshopKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
+import type { RequestIdentity } from '@omnigraph/shared/identity';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import type { EshopClient, EshopListingModel, EshopOrderId, EshopOrderModel } from './eshop-client.ts';
 import { createEshopLoaders, type EshopOrderSliceModel } from './eshop-loaders.ts';
@@ -212,7 +213,10 @@ describe('createEshopLoaders', () => {
     const client = fakeClient();
     const handOff = createHandOff();
     const loaders = createEshopLoaders({ client, cacheTtlSeconds: 0, handOff });
-    const slice = await loaders.orderSlice.load({ customerId: '7', email: 'a@example.pl', first: 2, after: null });
+    const caller: RequestIdentity = { subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' };
+    const inRequest = <T>(requestId: string, fn: () => Promise<T>, identity: RequestIdentity = caller) =>
+      runInRequestScope(createRequestScope(identity, undefined, { requestId }), fn);
+    const slice = await inRequest('req-1', () => loaders.orderSlice.load({ customerId: '7', email: 'a@example.pl', first: 2, after: null }));
     expect(slice).toEqual({
       orders: [
         { ref: { typename: 'EshopOrder', id: 'eshop:3' }, placedAt: '2026-03-01T10:00:00Z' },
@@ -226,8 +230,13 @@ describe('createEshopLoaders', () => {
     expect(client.countCustomerOrders).not.toHaveBeenCalled();
     // the entity step of the same query, in a new request, with no shared cache: the hand-off, no upstream call
     const next = createEshopLoaders({ client, cacheTtlSeconds: 0, handOff });
-    await next.orderById.loadMany(['3', '2'] as EshopOrderId[]);
+    await inRequest('req-1', () => next.orderById.loadMany(['3', '2'] as EshopOrderId[]));
     expect(client.getOrdersByIds).not.toHaveBeenCalled();
+    // a later request, or another caller sending the same client request id, reads the shop
+    await inRequest('req-2', () => createEshopLoaders({ client, cacheTtlSeconds: 0, handOff }).orderById.load('3' as EshopOrderId));
+    const other: RequestIdentity = { subject: 'partner-x', kind: 'api-key', scopes: [], profile: 'partner' };
+    await inRequest('req-1', () => createEshopLoaders({ client, cacheTtlSeconds: 0, handOff }).orderById.load('2' as EshopOrderId), other);
+    expect(client.getOrdersByIds.mock.calls.map(([args]) => args.ids)).toEqual([['3'], ['2']]);
   });
 
   it('orderSlice pages by keyset in the merge order, ties at a second included, with a constant count and calls', async () => {

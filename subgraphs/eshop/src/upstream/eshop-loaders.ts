@@ -10,7 +10,7 @@ import {
   createCachedLoader,
   createMemoryCache,
   DEFAULT_MAX_STALE_SECONDS,
-  HAND_OFF_SECONDS,
+  type HandOff,
   type Cache,
   type CachePolicy,
   type SingleFlight,
@@ -110,7 +110,7 @@ export interface EshopLoadersOptions {
    * One per process (createHandOff): the orders a slice listed, for the entity step that follows within seconds, so a
    * listed order is not read again even with the shared cache off. Omitted → only the shared cache carries them.
    */
-  handOff?: Cache | undefined;
+  handOff?: HandOff | undefined;
   logger?: Pick<Logger, 'warn'> | undefined;
   /** @default Date.now */
   now?: (() => number) | undefined;
@@ -139,7 +139,7 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     cacheKey: eshopCacheKeys.order,
     maxBatchSize: ESHOP_BATCH_LIMIT,
     async fetch(ids) {
-      const handed = options.handOff === undefined ? [] : await options.handOff.getMany<EshopOrderModel>(ids.map(eshopCacheKeys.order));
+      const handed = options.handOff === undefined ? [] : await options.handOff.take<EshopOrderModel>(ids.map(eshopCacheKeys.order));
       const missing = ids.filter((_, i) => handed[i] === undefined);
       const byId = new Map(missing.length === 0 ? [] : (await client.getOrdersByIds({ ids: missing })).map((order) => [order.orderId, order]));
       return ids.map((id, i) => handed[i] ?? byId.get(id) ?? null);
@@ -234,7 +234,7 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
   async function handOver(orders: readonly EshopOrderModel[]): Promise<void> {
     await Promise.all([
       ...orders.map((order) => orderById.store(order.orderId, order)),
-      ...orders.map((order) => options.handOff?.set(eshopCacheKeys.order(order.orderId), order, HAND_OFF_SECONDS)),
+      options.handOff?.put(orders.map((order) => [eshopCacheKeys.order(order.orderId), order] as const)),
     ]);
   }
 

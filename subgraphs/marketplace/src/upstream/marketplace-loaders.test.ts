@@ -3,6 +3,7 @@ import { createHandOff, createMemoryCache, invalidate } from '@omnigraph/shared/
 import type { OrderListPosition, OrderSummaryModel } from '@omnigraph/shared/models';
 import { marketplaceKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
+import type { RequestIdentity } from '@omnigraph/shared/identity';
 import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import { createSemaphore } from './create-semaphore.ts';
 import type { MarketplaceClient, MarketplaceOfferModel, MarketplaceOrderModel } from './marketplace-client.ts';
@@ -110,7 +111,11 @@ describe('createMarketplaceLoaders', () => {
     const client = fakeClient(forms);
     const handOff = createHandOff();
     const deps = { client, cache: createMemoryCache(), cacheTtlSeconds: 0, orderReadLimiter: createSemaphore(8), handOff };
-    const slice = await createMarketplaceLoaders(deps).orderSlice.load({ buyerLogin: 'buyer', first: 2, after: null });
+    const caller: RequestIdentity = { subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' };
+    // the listing and the entity step of one gateway request arrive as two subgraph requests with its request id
+    const inRequest = <T>(requestId: string, fn: () => Promise<T>, options: { freshReads?: boolean } = {}) =>
+      runInRequestScope(createRequestScope(caller, undefined, { requestId, ...options }), fn);
+    const slice = await inRequest('req-1', () => createMarketplaceLoaders(deps).orderSlice.load({ buyerLogin: 'buyer', first: 2, after: null }));
     expect(slice).toEqual({
       orders: [
         { ref: { typename: 'MarketplaceOrder', id: `marketplace:${UUID_C}` }, placedAt: '2026-05-12T08:00:00.000Z' },
@@ -120,8 +125,12 @@ describe('createMarketplaceLoaders', () => {
       totalCount: 3,
     });
     expect(client.listBuyerOrdersNewestFirst).toHaveBeenCalledTimes(1);
-    await createMarketplaceLoaders(deps).orderByNumber.loadMany([UUID_C, UUID_B]);
+    await inRequest('req-1', () => createMarketplaceLoaders(deps).orderByNumber.loadMany([UUID_C, UUID_B]));
     expect(client.getOrderById).not.toHaveBeenCalled();
+    // another request (a later query, the read a write decides on) and a fresh read never get what req-1 listed
+    await inRequest('req-2', () => createMarketplaceLoaders(deps).orderByNumber.load(UUID_C));
+    await inRequest('req-1', () => createMarketplaceLoaders(deps).orderByNumber.load(UUID_B), { freshReads: true });
+    expect(client.getOrderById.mock.calls.map(([args]) => args.orderNumber)).toEqual([UUID_C, UUID_B]);
   });
 
   it('orderSlice pages through forms whose lines were bought apart in the merge order, calls per page constant', async () => {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { ShipmentModel } from '@omnigraph/shared/models';
 import type { JournalEntry, OrderEventsJournal } from '../timeline/order-events-journal.ts';
-import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, HAND_OFF_SECONDS, type Cache, type SingleFlight } from '@omnigraph/shared/cache';
+import { createCachedLoader, DEFAULT_MAX_STALE_SECONDS, type Cache, type HandOff, type SingleFlight } from '@omnigraph/shared/cache';
 import { readNewestFirst, type OrderListPosition, type OrderSliceModel } from '@omnigraph/shared/models';
 import type { BuyerDirectory } from '../lookup/buyer-directory.ts';
 import type { Semaphore } from './create-semaphore.ts';
@@ -84,7 +84,7 @@ export interface MarketplaceLoadersOptions {
    * One per process (createHandOff): the checkout forms a slice listed, for the entity step that follows within
    * seconds, so a listed form is never read again, also with the shared cache's TTL at 0. Omitted → the cache only.
    */
-  handOff?: Cache | undefined;
+  handOff?: HandOff | undefined;
   /** indexes the buyers of every form read, for phone lookups (one per process); omitted → nothing is indexed */
   buyerDirectory?: Pick<BuyerDirectory, 'record'> | undefined;
   /** the polled order events per form (one per process); omitted → timelines have the forms' own events only */
@@ -121,7 +121,7 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     // Allegro has no batch read: one call per id, at most `orderReadLimiter`'s cap at once; errors stay per id.
     fetch: async (numbers) => {
       const handed =
-        options.handOff === undefined ? [] : await options.handOff.getMany<MarketplaceOrderModel>(numbers.map(marketplaceCacheKeys.checkoutForm));
+        options.handOff === undefined ? [] : await options.handOff.take<MarketplaceOrderModel>(numbers.map(marketplaceCacheKeys.checkoutForm));
       const orders = await Promise.all(
         numbers.map((orderNumber, i) => handed[i] ?? orderReadLimiter.run(() => client.getOrderById({ orderNumber })).catch(asError)),
       );
@@ -205,7 +205,7 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     // Awaited: the gateway asks for these orders as entities in its next step, which must find them without a read.
     await Promise.all([
       ...orders.map((order) => orderByNumber.store(order.number, order)),
-      ...orders.map((order) => options.handOff?.set(marketplaceCacheKeys.checkoutForm(order.number), order, HAND_OFF_SECONDS)),
+      options.handOff?.put(orders.map((order) => [marketplaceCacheKeys.checkoutForm(order.number), order] as const)),
       options.buyerDirectory?.record(listed),
     ]);
     return { orders: orders.map(summaryOf), hasMore: read.hasMore, totalCount: count === null ? listedCount : count.totalCount };
