@@ -7,6 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryCache } from '@omnigraph/shared/cache';
 import { compareNewestFirst, encodeOrderListKey, type OrderListPosition } from '@omnigraph/shared/models';
 import type { Cache } from '@omnigraph/shared/cache';
+import type { RequestIdentity } from '@omnigraph/shared/identity';
+import { createRequestScope, runInRequestScope } from '@omnigraph/shared/sources';
 import { createEshopServer, type EshopServer } from '../src/create-eshop-server.ts';
 import { createEshopClient } from '../src/upstream/create-eshop-client.ts';
 import {
@@ -504,11 +506,18 @@ describe('eshop subgraph', () => {
   describe('cache', () => {
     it('works without a cache: a listed order still reaches the entity step without a read (the hand-off)', async () => {
       const uncached = buildSubgraph({ cache: undefined });
-      const listed = entities(await execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna)] }, uncached));
+      // the gateway's listing and entity fetches of one client request: two subgraph requests under its request id
+      const caller: RequestIdentity = { subject: 'call-center', kind: 'api-key', scopes: [], profile: 'internal' };
+      const inRequest = <T>(requestId: string, fn: () => Promise<T>) => runInRequestScope(createRequestScope(caller, undefined, { requestId }), fn);
+      const listed = entities(await inRequest('req-1', () => execute(ENTITIES_PAGE, { representations: [pageRef(DEMO.anna)] }, uncached)));
       const ids = (listed[0]?.['eshopSlice'] as Slice).orders.map((s) => ({ __typename: 'EshopOrder', id: s.ref.id }));
       await bed.resetCounters();
-      entities(await execute(ENTITIES_ORDER, { representations: ids }, uncached));
+      entities(await inRequest('req-1', () => execute(ENTITIES_ORDER, { representations: ids }, uncached)));
       expect(await bed.counters()).toEqual({});
+      // the next request reads the shop: a hand-off is not a cache
+      entities(await inRequest('req-2', () => execute(ENTITIES_ORDER, { representations: ids.slice(0, 1) }, uncached)));
+      expect(await bed.counters()).toEqual({ [ORDERS_LIST]: 1 });
+      await bed.resetCounters();
       // an order nobody listed is read as before
       entities(
         await execute(ENTITIES_ORDER, { representations: [{ __typename: 'EshopOrder', id: `eshop:${orderIds(bed.dataset, 1)[0]}` }] }, uncached),
