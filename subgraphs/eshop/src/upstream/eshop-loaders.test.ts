@@ -230,6 +230,21 @@ describe('createEshopLoaders', () => {
     expect(client.getOrdersByIds).not.toHaveBeenCalled();
   });
 
+  it('orderSlice hands its orders over in the shared cache alone when that serves them fresh', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const handOff = createMemoryCache();
+    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60, handOff }).orderSlice.load({
+      customerId: '7',
+      email: 'a@example.pl',
+      first: 2,
+      after: null,
+    });
+    expect(handOff.size).toBe(0);
+    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60, handOff }).orderById.loadMany(['3', '2'] as EshopOrderId[]);
+    expect(client.getOrdersByIds).not.toHaveBeenCalled();
+  });
+
   it('orderSlice pages by keyset in the merge order, ties at a second included, with a constant count and calls', async () => {
     const history = [
       ...Array.from({ length: 40 }, (_, i) => order(100 + i, `2026-01-${String(1 + (i % 20)).padStart(2, '0')}T10:00:00Z`, '7')),

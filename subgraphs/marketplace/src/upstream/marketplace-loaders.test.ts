@@ -124,6 +124,20 @@ describe('createMarketplaceLoaders', () => {
     expect(client.getOrderById).not.toHaveBeenCalled();
   });
 
+  it('orderSlice hands its forms over in the shared cache alone when that serves them fresh', async () => {
+    const forms = [UUID_A, UUID_B].map((number, i) => {
+      const placedAt = `2026-05-1${i}T08:00:00.000Z`;
+      return { order: order(number, placedAt), latestBoughtAt: placedAt };
+    });
+    const client = fakeClient(forms);
+    const handOff = createMemoryCache();
+    const deps = { client, cache: createMemoryCache(), cacheTtlSeconds: 60, orderReadLimiter: createSemaphore(8), handOff };
+    await createMarketplaceLoaders(deps).orderSlice.load({ buyerLogin: 'buyer', first: 2, after: null });
+    expect(handOff.size).toBe(0);
+    await createMarketplaceLoaders(deps).orderByNumber.loadMany([UUID_A, UUID_B]);
+    expect(client.getOrderById).not.toHaveBeenCalled();
+  });
+
   it('orderSlice pages through forms whose lines were bought apart in the merge order, calls per page constant', async () => {
     const forms = Array.from({ length: 30 }, (_, i) => {
       const number = `7a3c9e${String(i).padStart(2, '0')}-5b2f-11f0-8d4e-0b1c2d3e4f50`;
