@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandOff, createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { createHandOff, createMemoryCache, invalidate, type HandOff } from '@omnigraph/shared/cache';
 import { compareNewestFirst, type OrderListPosition, type OrderSummaryModel } from '@omnigraph/shared/models';
 import { eshopKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
@@ -237,6 +237,25 @@ describe('createEshopLoaders', () => {
     const other: RequestIdentity = { subject: 'partner-x', kind: 'api-key', scopes: [], profile: 'partner' };
     await inRequest('req-1', () => createEshopLoaders({ client, cacheTtlSeconds: 0, handOff }).orderById.load('2' as EshopOrderId), other);
     expect(client.getOrdersByIds.mock.calls.map(([args]) => args.ids)).toEqual([['3'], ['2']]);
+  });
+
+  it('orderSlice hands its orders over in the shared cache alone when that serves them fresh', async () => {
+    const client = fakeClient();
+    const cache = createMemoryCache();
+    const handedOver: unknown[] = [];
+    const handOff: HandOff = {
+      put: async (entries) => void handedOver.push(...entries),
+      take: async (keys) => keys.map(() => undefined),
+    };
+    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60, handOff }).orderSlice.load({
+      customerId: '7',
+      email: 'a@example.pl',
+      first: 2,
+      after: null,
+    });
+    expect(handedOver).toEqual([]);
+    await createEshopLoaders({ client, cache, cacheTtlSeconds: 60, handOff }).orderById.loadMany(['3', '2'] as EshopOrderId[]);
+    expect(client.getOrdersByIds).not.toHaveBeenCalled();
   });
 
   it('orderSlice pages by keyset in the merge order, ties at a second included, with a constant count and calls', async () => {

@@ -230,11 +230,15 @@ export function createEshopLoaders(options: EshopLoadersOptions): EshopLoaders {
     fetch: perKey(async (email: string) => summarise(await client.listGuestOrdersByEmail({ email }))),
   });
 
-  /** Stored for the entity step: the shared cache (when on) and the hand-off (always, seconds). */
+  // With the shared cache on the entity step finds the order there, fresh (on any replica); a second copy in the
+  // hand-off would only cost one more serialisation of each order of the page (ADR 0014).
+  const handOff = cached && fresh > 0 ? undefined : options.handOff;
+
+  /** Stored for the entity step: in the shared cache when it serves orders fresh, otherwise in the hand-off. */
   async function handOver(orders: readonly EshopOrderModel[]): Promise<void> {
     await Promise.all([
       ...orders.map((order) => orderById.store(order.orderId, order)),
-      options.handOff?.put(orders.map((order) => [eshopCacheKeys.order(order.orderId), order] as const)),
+      handOff?.put(orders.map((order) => [eshopCacheKeys.order(order.orderId), order] as const)),
     ]);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandOff, createMemoryCache, invalidate } from '@omnigraph/shared/cache';
+import { createHandOff, createMemoryCache, invalidate, type HandOff } from '@omnigraph/shared/cache';
 import type { OrderListPosition, OrderSummaryModel } from '@omnigraph/shared/models';
 import { marketplaceKeysOfChange } from '../freshness/invalidate-on-change.ts';
 import { UpstreamError } from '@omnigraph/shared/errors';
@@ -131,6 +131,24 @@ describe('createMarketplaceLoaders', () => {
     await inRequest('req-2', () => createMarketplaceLoaders(deps).orderByNumber.load(UUID_C));
     await inRequest('req-1', () => createMarketplaceLoaders(deps).orderByNumber.load(UUID_B), { freshReads: true });
     expect(client.getOrderById.mock.calls.map(([args]) => args.orderNumber)).toEqual([UUID_C, UUID_B]);
+  });
+
+  it('orderSlice hands its forms over in the shared cache alone when that serves them fresh', async () => {
+    const forms = [UUID_A, UUID_B].map((number, i) => {
+      const placedAt = `2026-05-1${i}T08:00:00.000Z`;
+      return { order: order(number, placedAt), latestBoughtAt: placedAt };
+    });
+    const client = fakeClient(forms);
+    const handedOver: unknown[] = [];
+    const handOff: HandOff = {
+      put: async (entries) => void handedOver.push(...entries),
+      take: async (keys) => keys.map(() => undefined),
+    };
+    const deps = { client, cache: createMemoryCache(), cacheTtlSeconds: 60, orderReadLimiter: createSemaphore(8), handOff };
+    await createMarketplaceLoaders(deps).orderSlice.load({ buyerLogin: 'buyer', first: 2, after: null });
+    expect(handedOver).toEqual([]);
+    await createMarketplaceLoaders(deps).orderByNumber.loadMany([UUID_A, UUID_B]);
+    expect(client.getOrderById).not.toHaveBeenCalled();
   });
 
   it('orderSlice pages through forms whose lines were bought apart in the merge order, calls per page constant', async () => {

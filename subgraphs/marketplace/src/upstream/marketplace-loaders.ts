@@ -113,6 +113,10 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     ...(options.now === undefined ? {} : { now: options.now }),
   };
 
+  // With the shared cache on the entity step finds a listed order there, fresh (on any replica); a second copy in the
+  // hand-off would only cost one more serialisation of each order of the page (ADR 0014).
+  const handOff = options.cacheTtlSeconds > 0 ? undefined : options.handOff;
+
   const orderByNumber = createCachedLoader<string, MarketplaceOrderModel>({
     ...common,
     name: 'orderByNumber',
@@ -205,7 +209,7 @@ export function createMarketplaceLoaders(options: MarketplaceLoadersOptions): Ma
     // Awaited: the gateway asks for these orders as entities in its next step, which must find them without a read.
     await Promise.all([
       ...orders.map((order) => orderByNumber.store(order.number, order)),
-      options.handOff?.put(orders.map((order) => [marketplaceCacheKeys.checkoutForm(order.number), order] as const)),
+      handOff?.put(orders.map((order) => [marketplaceCacheKeys.checkoutForm(order.number), order] as const)),
       options.buyerDirectory?.record(listed),
     ]);
     return { orders: orders.map(summaryOf), hasMore: read.hasMore, totalCount: count === null ? listedCount : count.totalCount };
