@@ -248,3 +248,24 @@ export const SATURATED_GATEWAY_ENV: NodeJS.ProcessEnv = {
   GATEWAY_INTERNAL_DEADLINE_MS: '30000',
   GATEWAY_PARTNER_DEADLINE_MS: '30000',
 };
+
+/** Top functions by self time of a .cpuprofile, as "share % function (file:line)", for the layer benches' --cpu-prof. */
+export function topSelfTime(file: string, n: number): string[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const counts = new Map<string, number>();
+  for (const id of profile.samples) {
+    const f = byId.get(id)!;
+    const where =
+      f.url === '' ? '' : ` (${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(packages|subgraphs)\//, '$1/')}:${f.lineNumber + 1})`;
+    const key = `${f.functionName || '(anonymous)'}${where}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, c]) => `${fmt((c / profile.samples.length) * 100, 1)} % ${k}`);
+}

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findFreePort } from '@omnigraph/shared/testing';
-import { cpuTicks, fmt, median, openBenchSession, startPinned, stopChild } from './bench-helpers.ts';
+import { cpuTicks, fmt, median, openBenchSession, startPinned, stopChild, topSelfTime } from './bench-helpers.ts';
 import type { SimulatorsReady } from './resilience/simulators.ts';
 
 const { values } = parseArgs({
@@ -48,26 +48,6 @@ async function run(v: Variant, n: number) {
   }
   // ticks are 10 ms
   return Object.fromEntries(Object.entries(v.pids).map(([k, pid]) => [k, ((cpuTicks(pid) - before[k]!) * 10) / n])) as Variant['samples'][0];
-}
-
-function topSelfTime(file: string, n: number): string[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-    samples: number[];
-  };
-  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const counts = new Map<string, number>();
-  for (const id of profile.samples) {
-    const f = byId.get(id)!;
-    const where =
-      f.url === '' ? '' : ` (${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(packages|subgraphs)\//, '$1/')}:${f.lineNumber + 1})`;
-    const key = `${f.functionName || '(anonymous)'}${where}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, c]) => `${fmt((c / profile.samples.length) * 100, 1)} % ${k}`);
 }
 
 const session = openBenchSession('omnigraph-bench-s4-');

@@ -13,7 +13,7 @@
  * Usage: npm run bench:subgraphs -- [--seconds 5 --reps 3 --warmup 5 --connections 10 --baseline /tmp/before --cpu-prof --cache-off]
  * Results: bench/results/subgraph-cpu.md (or --out <name>).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { findFreePort } from '@omnigraph/shared/testing';
-import { cpuTicks, fmt, makeSkuBodies, openBenchSession, startPinned, stopChild } from './bench-helpers.ts';
+import { cpuTicks, fmt, makeSkuBodies, openBenchSession, startPinned, stopChild, topSelfTime } from './bench-helpers.ts';
 import { cpuMsPerRequest, summarise } from './omnigraph-vs-apollo/bench-math.ts';
 import type { SimulatorsReady } from './resilience/simulators.ts';
 
@@ -91,28 +91,6 @@ async function measure(v: Variant, bodies: string[], secs: number) {
   const requests = result.requests.total;
   const idleTicks = (v.idleTicksPerSecond * (performance.now() - startedAt)) / 1000;
   return { cpuMs: cpuMsPerRequest(cpuTicks(v.subgraphsPid) - before - idleTicks, requests), requests, bad: bad + result.errors + result.timeouts };
-}
-
-/** Top functions by self time of a .cpuprofile, as "share % function (file:line)". */
-function topSelfTime(file: string, n: number): string[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
-    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-    samples: number[];
-  };
-  const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
-  const counts = new Map<string, number>();
-  for (const id of profile.samples) {
-    const f = byId.get(id)!;
-    const where =
-      f.url === '' ? '' : ` (${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(packages|subgraphs)\//, '$1/')}:${f.lineNumber + 1})`;
-    const key = `${f.functionName || '(anonymous)'}${where}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const total = profile.samples.length;
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, n)
-    .map(([k, c]) => `${fmt((c / total) * 100, 1)} % ${k}`);
 }
 
 async function main(): Promise<void> {
