@@ -16,14 +16,14 @@
  * The report ends with issue 13's checks (PASS/FAIL), each against the baseline or bare Apollo of the same run.
  *
  * Usage: npm run bench -- [--baseline <git-ref>] [--quick] [--seconds 5 --reps 3 --warmup 5 --soak-seconds 600]
- *        [--soak-omnigraph-only]
+ *        [--soak-omnigraph-only] [--gateway-cpu-prof <dir>]
  *        [--scenarios S4,S5,S2,S1,S3,S6] [--out <name>]
  * Results: bench/results/omnigraph-vs-apollo.md and .json (or --out <name> for both, e.g. a quick run).
  */
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -64,6 +64,8 @@ const { values } = parseArgs({
     'soak-seconds': { type: 'string' },
     // the soak is the longest part of a run (600 s per series); the drift target is Omnigraph's own
     'soak-omnigraph-only': { type: 'boolean', default: false },
+    // a .cpuprofile of this commit's gateway, written to the folder when it stops (it then stops without a drain delay)
+    'gateway-cpu-prof': { type: 'string' },
     scenarios: { type: 'string', default: 'S4,S5,S2,S1,S3,S6' },
     out: { type: 'string' },
   },
@@ -74,6 +76,7 @@ const reps = Number(values.reps ?? (quick ? 1 : 3));
 const warmupSeconds = Number(values.warmup ?? (quick ? 1 : 5));
 const soakSeconds = Number(values['soak-seconds'] ?? (quick ? 10 : 600));
 const scenarios = new Set(values.scenarios!.split(',').map((s) => s.trim().toUpperCase()));
+const profileDir = values['gateway-cpu-prof'] === undefined ? undefined : resolve(values['gateway-cpu-prof']);
 const outName = values.out ?? (quick ? 'omnigraph-vs-apollo.quick' : 'omnigraph-vs-apollo');
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -294,7 +297,14 @@ async function main(): Promise<void> {
       copyFileSync(keyFile, file);
       return file;
     };
-    const startGateway = async (label: string, root: string, entry: string, stack: RunningStack, env: NodeJS.ProcessEnv): Promise<Gw> => {
+    const startGateway = async (
+      label: string,
+      root: string,
+      entry: string,
+      stack: RunningStack,
+      env: NodeJS.ProcessEnv,
+      nodeArgs: string[] = [],
+    ): Promise<Gw> => {
       const port = await findFreePort();
       const metricsPort = await findFreePort();
       const { child, match } = await startPinned(
@@ -303,7 +313,7 @@ async function main(): Promise<void> {
         { ...common, ...stack.gatewayEnv, GATEWAY_PORT: String(port), ...SATURATED_GATEWAY_ENV, GATEWAY_METRICS_PORT: String(metricsPort), ...env },
         /listening on (http:\/\/[\d.]+:\d+)/,
         'ignore',
-        [],
+        nodeArgs,
         root,
       );
       const metricsUrl = label === BARE ? {} : { metricsUrl: `http://127.0.0.1:${metricsPort}/metrics` };
@@ -311,7 +321,18 @@ async function main(): Promise<void> {
     };
     console.log('starting gateways on CPU 1 …');
     const gws = [
-      await startGateway(OMNIGRAPH, REPO_ROOT, 'gateway/src/index.ts', current, { OMNIGRAPH_KEY_STORE_FILE: ownKeyFile('current') }),
+      await startGateway(
+        OMNIGRAPH,
+        REPO_ROOT,
+        'gateway/src/index.ts',
+        current,
+        {
+          OMNIGRAPH_KEY_STORE_FILE: ownKeyFile('current'),
+          // the profile is written at exit, which must come before stopChild's SIGKILL
+          ...(profileDir === undefined ? {} : { GATEWAY_SHUTDOWN_DELAY_MS: '0', GATEWAY_SHUTDOWN_GRACE_MS: '500' }),
+        },
+        profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+      ),
       // the bare gateway ignores the key; sending it keeps the request bytes the same
       await startGateway(BARE, REPO_ROOT, 'bench/access-control/bare-gateway.ts', current, { BENCH_IDENTITY: 'call-center' }),
     ];
