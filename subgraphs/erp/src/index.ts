@@ -1,7 +1,6 @@
 import { createCacheFromEnv, createSingleFlight } from '@omnigraph/shared/cache';
 import { createCachedReadiness, createHttpReadinessCheck } from '@omnigraph/shared/graphql-server';
 import type { OnChange } from '@omnigraph/shared/freshness';
-import { createHttpClient } from '@omnigraph/shared/http';
 import { createLogger } from '@omnigraph/shared/logging';
 import { createUpstreamBudget, upstreamBudgetOptionsFromConfig } from '@omnigraph/shared/budget';
 import { upstreamPoliciesFromEnv } from '@omnigraph/shared/upstream';
@@ -10,7 +9,7 @@ import { parseErpConfig, type ErpConfig } from './config.ts';
 import { createErpContext, type ErpContextDeps } from './context.ts';
 import { createErpServer } from './create-erp-server.ts';
 import { erpKeysOfChange } from './freshness/invalidate-on-change.ts';
-import { createErpClient } from './upstream/create-erp-client.ts';
+import { createErpClient, createOdooConnection } from './upstream/create-erp-client.ts';
 import { ERP_CACHE_KEY_PREFIX } from './upstream/erp-cache-keys.ts';
 import { createOdooChangeFeeds } from './upstream/odoo/odoo-change-feed.ts';
 import { createErpWriteSteps } from './writes/erp-write-steps.ts';
@@ -47,13 +46,19 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
   const logger = createLogger({ name: 'erp' });
   // odoo's published request budget, shared by every replica through Redis; interactive callers first
   const budget = await createUpstreamBudget({ ...upstreamBudgetOptionsFromConfig(['odoo'], config), redisUrl: config.REDIS_URL, logger });
-  const client = createErpClient({
+  const connection = {
     baseUrl: config.ODOO_BASE_URL,
     database: config.ODOO_DATABASE,
     apiKey: config.ODOO_API_KEY,
     protocol: config.ODOO_PROTOCOL,
     login: config.ODOO_LOGIN,
     timeoutMs: config.ERP_TIMEOUT_MS,
+  };
+  // one connection for the reads, the writes and the change feeds: one socket pool, one JSON-RPC login
+  const odoo = createOdooConnection(connection);
+  const client = createErpClient({
+    ...connection,
+    transport: odoo,
     partnerPhoneFields: config.ERP_PARTNER_PHONE_FIELDS,
     companyId: config.ERP_COMPANY_ID,
     policies: { ...upstreamPoliciesFromEnv('ERP', config), logger, budget },
@@ -135,11 +140,7 @@ export async function startErpSubgraph(config: ErpConfig, options: StartErpOptio
       polling: config.ERP_FRESHNESS_ENABLED
         ? {
             sources: createOdooChangeFeeds({
-              http: createHttpClient({ baseUrl: config.ODOO_BASE_URL, timeoutMs: config.ERP_TIMEOUT_MS }),
-              database: config.ODOO_DATABASE,
-              apiKey: config.ODOO_API_KEY,
-              protocol: config.ODOO_PROTOCOL,
-              login: config.ODOO_LOGIN,
+              transport: odoo,
               overlapSeconds: config.ERP_FRESHNESS_OVERLAP_SECONDS,
             }),
             intervalMs: config.ERP_FRESHNESS_POLL_INTERVAL_MS,

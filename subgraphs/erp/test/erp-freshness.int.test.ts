@@ -13,7 +13,7 @@ import {
   type CursorStore,
   type PolledChangeSource,
 } from '@omnigraph/shared/freshness';
-import { createHttpClient } from '@omnigraph/shared/http';
+import { createOdooConnection } from '../src/upstream/create-erp-client.ts';
 import { createLogger } from '@omnigraph/shared/logging';
 import type { OdooSimulator } from '@omnigraph/simulator-odoo';
 import { createOdooChangeFeeds, odooDatetimeMinus } from '../src/upstream/odoo/odoo-change-feed.ts';
@@ -50,7 +50,7 @@ const odooNow = () => new Date().toISOString().slice(0, 19).replace('T', ' ');
 
 beforeAll(async () => {
   ({ sim, baseUrl } = await startOdoo());
-  feeds = createOdooChangeFeeds({ http: createHttpClient({ baseUrl, timeoutMs: 5_000 }), ...odooCredentials, overlapSeconds: 30 });
+  feeds = createOdooChangeFeeds({ transport: createOdooConnection({ baseUrl, ...odooCredentials, timeoutMs: 5_000 }), overlapSeconds: 30 });
   const candidates = await odoo<typeof quants>('stock.quant', 'search_read', {
     domain: [
       ['location_id.usage', '=', 'internal'],

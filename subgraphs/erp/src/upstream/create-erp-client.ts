@@ -3,7 +3,7 @@ import { createUpstream, type UpstreamPolicies } from '@omnigraph/shared/upstrea
 import type { ErpClient } from './erp-client.ts';
 import { createOdooClient } from './odoo/odoo-client.ts';
 import type { PartnerPhoneField } from './odoo/odoo-lookup.ts';
-import type { OdooProtocol } from './odoo/odoo-transport.ts';
+import { createOdooTransport, type OdooProtocol, type OdooTransport } from './odoo/odoo-transport.ts';
 
 export interface CreateErpClientOptions {
   /** Odoo server base URL */
@@ -22,19 +22,33 @@ export interface CreateErpClientOptions {
   partnerPhoneFields?: readonly PartnerPhoneField[];
   /** ERP_COMPANY_ID: the company whose taxes count; unset: the API user's */
   companyId?: number | undefined;
+  /**
+   * The process's Odoo connection (createOdooConnection), shared with the change feeds so that the process keeps one
+   * socket pool and logs in once over JSON-RPC; unset: one of its own from the options above.
+   */
+  transport?: OdooTransport | undefined;
+}
+
+export type OdooConnectionOptions = Pick<CreateErpClientOptions, 'baseUrl' | 'database' | 'apiKey' | 'protocol' | 'login' | 'timeoutMs'>;
+
+/** HTTP client (keep-alive, timeout) and protocol for one Odoo server: one per process. */
+export function createOdooConnection(options: OdooConnectionOptions): OdooTransport {
+  return createOdooTransport({
+    http: createHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs }),
+    protocol: options.protocol,
+    database: options.database,
+    apiKey: options.apiKey,
+    login: options.login,
+  });
 }
 
 /** The ERP adapter. Odoo is the only product today; another ERP would be chosen here by an `ERP_PROVIDER` value. */
 export function createErpClient(options: CreateErpClientOptions): ErpClient {
-  const http = createHttpClient({ baseUrl: options.baseUrl, timeoutMs: options.timeoutMs });
   const upstream = createUpstream({ serviceName: 'erp', product: 'odoo', attemptTimeoutMs: options.timeoutMs, ...options.policies });
   return createOdooClient({
-    http,
+    transport: options.transport ?? createOdooConnection(options),
     upstream,
-    database: options.database,
-    apiKey: options.apiKey,
     protocol: options.protocol,
-    login: options.login,
     ...(options.partnerPhoneFields ? { partnerPhoneFields: options.partnerPhoneFields } : {}),
     companyId: options.companyId,
   });

@@ -1,8 +1,7 @@
-import type { AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { mapAxiosErrorToUpstreamError } from '@omnigraph/shared/errors';
 import { compactRefs, uniqueIds, type ChangeEvent, type ChangeKind, type PolledChangeSource } from '@omnigraph/shared/freshness';
-import { createOdooTransport, type OdooProtocol } from './odoo-transport.ts';
+import type { OdooTransport } from './odoo-transport.ts';
 
 /**
  * Odoo has no change feed in its external API, so changes are polled on `write_date` (every model has it, UTC, second
@@ -21,13 +20,8 @@ import { createOdooTransport, type OdooProtocol } from './odoo-transport.ts';
  */
 
 export interface OdooChangeFeedOptions {
-  /** the adapter's kind of HTTP client (base URL = the Odoo server); calls go through this module only */
-  http: AxiosInstance;
-  database: string;
-  apiKey: string;
-  /** ODOO_PROTOCOL / ODOO_LOGIN, as the client uses them. @default 'json2' */
-  protocol?: OdooProtocol | undefined;
-  login?: string | undefined;
+  /** the ERP client's connection (createOdooConnection): one socket pool and one JSON-RPC login per process */
+  transport: OdooTransport;
   /** how far behind the cursor each poll looks again for late commits, in seconds. @default 30 */
   overlapSeconds?: number;
   /** rows per `search_read`. @default 500 */
@@ -84,16 +78,9 @@ export function odooDatetimeMinus(datetime: string, seconds: number): string {
 
 /** The three polled sources (products, templates, stock quants). */
 export function createOdooChangeFeeds(options: OdooChangeFeedOptions): PolledChangeSource[] {
-  const { http } = options;
+  const { transport } = options;
   const overlapSeconds = options.overlapSeconds ?? 30;
   const pageSize = options.pageSize ?? 500;
-  const transport = createOdooTransport({
-    http,
-    protocol: options.protocol,
-    database: options.database,
-    apiKey: options.apiKey,
-    login: options.login,
-  });
   // Archived products change too (archiving is a change), so the active filter is off for every read.
   const context = { active_test: false };
 

@@ -1,4 +1,3 @@
-import type { AxiosInstance } from 'axios';
 import type { Upstream } from '@omnigraph/shared/upstream';
 import type { ErpClient, ErpLocationModel } from '../erp-client.ts';
 import { z } from 'zod';
@@ -16,7 +15,7 @@ import { createOdooDeliveries } from './odoo-deliveries.ts';
 import { createOdooLookups, type PartnerPhoneField } from './odoo-lookup.ts';
 import { missingOdooGroupChildren, ODOO_TAX_FIELDS, OdooTaxListDto, type OdooTaxDto } from './odoo-taxes.ts';
 import { createOdooPricing } from './odoo-pricing.ts';
-import { createOdooTransport, type OdooProtocol } from './odoo-transport.ts';
+import type { OdooProtocol, OdooTransport } from './odoo-transport.ts';
 import { createOdooWrites } from './odoo-writes.ts';
 import { mapOdooProductDtoToErpProduct, mapOdooQuantsToErpStockRows, mapOdooWarehouseToErpLocation } from './odoo-mappers.ts';
 
@@ -31,18 +30,12 @@ export const ODOO_MAX_SKUS_PER_CALL = 200;
 const DEFAULT_TAX_CACHE_TTL_MS = 60 * 60 * 1_000;
 
 export interface OdooClientOptions {
-  /** from `createHttpClient` (base URL = the Odoo server, timeout, keep-alive); the client never reads env */
-  http: AxiosInstance;
+  /** the Odoo connection (createOdooConnection: HTTP client, database, credentials, protocol); the client never reads env */
+  transport: OdooTransport;
   /** the shared upstream-call helper for this Odoo server (deadline, retries, breaker, bulkhead, budget) */
   upstream: Upstream;
-  /** sent as `X-Odoo-Database` (JSON-2) / the `db` argument (JSON-RPC) */
-  database: string;
-  /** ODOO_PROTOCOL: JSON-2 (Odoo 19+) or the legacy JSON-RPC (Odoo ≤ 18). @default 'json2' */
+  /** ODOO_PROTOCOL, as the transport speaks it: JSON-RPC servers (Odoo ≤ 18) lack some tax fields. @default 'json2' */
   protocol?: OdooProtocol | undefined;
-  /** ODOO_LOGIN: the API user's login, which JSON-RPC authenticates with */
-  login?: string | undefined;
-  /** an API key of a dedicated bot user (Odoo 19 keys expire after at most 3 months) */
-  apiKey: string;
   /** how long VAT rates read from `account.tax` are kept in process. @default 3_600_000 (1 hour) */
   taxCacheTtlMs?: number;
   /** @default Date.now */
@@ -87,16 +80,9 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
  * be retried by the shared helper, the write steps' calls (odoo-writes.ts) never are.
  */
 export function createOdooClient(options: OdooClientOptions): ErpClient {
-  const { http } = options;
+  const { transport } = options;
   const now = options.now ?? Date.now;
   const taxTtlMs = options.taxCacheTtlMs ?? DEFAULT_TAX_CACHE_TTL_MS;
-  const transport = createOdooTransport({
-    http,
-    protocol: options.protocol,
-    database: options.database,
-    apiKey: options.apiKey,
-    login: options.login,
-  });
   let company: Promise<number> | null = options.companyId === undefined ? null : Promise.resolve(options.companyId);
 
   /**
