@@ -81,15 +81,6 @@ export interface RunningSubgraph {
  */
 export async function bootSubgraph<TContext extends BaseContext>(parts: SubgraphParts<TContext>): Promise<RunningSubgraph> {
   const { logger, freshness } = parts;
-  const closeResources = async (): Promise<void> => {
-    for (const resource of [...parts.resources].reverse()) {
-      try {
-        await resource.close();
-      } catch (error) {
-        logger.warn({ err: error }, 'closing a subgraph resource failed');
-      }
-    }
-  };
   const publisher =
     freshness.publishTo === undefined
       ? undefined
@@ -97,6 +88,17 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
           redisUrl: freshness.publishTo,
           onError: (error) => logger.warn({ err: error }, 'change events channel: publish failed; the gateway keeps cached answers until their TTL'),
         });
+  // closed in reverse: the publisher last, after whatever could still report a change
+  const resources = publisher === undefined ? parts.resources : [publisher, ...parts.resources];
+  const closeResources = async (): Promise<void> => {
+    for (const resource of [...resources].reverse()) {
+      try {
+        await resource.close();
+      } catch (error) {
+        logger.warn({ err: error }, 'closing a subgraph resource failed');
+      }
+    }
+  };
   const observer: OnChange | undefined =
     publisher === undefined
       ? freshness.observer
@@ -111,11 +113,6 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
     upstreamTimeoutMs: freshness.upstreamTimeoutMs,
     observer,
   });
-  const closeAll = closeResources;
-  const closeResourcesAndPublisher = async (): Promise<void> => {
-    await closeAll();
-    await publisher?.close();
-  };
   let served;
   try {
     served = await serveSubgraph(parts.server, {
@@ -131,7 +128,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
     });
   } catch (error) {
     invalidator.stop();
-    await closeResourcesAndPublisher();
+    await closeResources();
     throw error;
   }
   let pollers;
@@ -141,7 +138,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
   } catch (error) {
     await served.stop();
     invalidator.stop();
-    await closeResourcesAndPublisher();
+    await closeResources();
     throw error;
   }
   let pollersStopped: Promise<void> | undefined;
@@ -160,7 +157,7 @@ export async function bootSubgraph<TContext extends BaseContext>(parts: Subgraph
         await stopPollers();
         await served.stop();
         invalidator.stop();
-        await closeResourcesAndPublisher();
+        await closeResources();
       })();
       return stopped;
     },
