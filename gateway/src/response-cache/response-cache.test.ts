@@ -8,7 +8,8 @@ import type { Admission } from '../edge/edge.ts';
 import type { GatewayContext } from '../http-handler.ts';
 import { emptyResponseSummary } from '../record-request.ts';
 import { decideEligibility } from './eligibility.ts';
-import { ANY_SKU, canonicalJson, createResponseCache, responseCacheKey, skusOf } from './response-cache.ts';
+import { canonicalJson } from '@omnigraph/shared/writes';
+import { ANY_SKU, createResponseCache, responseCacheKey, skusOf } from './response-cache.ts';
 import { createResponseCachePolicy } from './serve-from-cache.ts';
 
 const JSON_HEADERS: Array<[string, string]> = [['content-type', 'application/json']];

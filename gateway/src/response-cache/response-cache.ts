@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gatewayResponseCacheBytes, gatewayResponseCacheEvents } from '@omnigraph/shared/metrics';
 import type { ChangeEvent } from '@omnigraph/shared/freshness';
+import { canonicalJson } from '@omnigraph/shared/writes';
 
 export interface CachedResponse {
   /** the response body, as sent the first time */
@@ -195,19 +196,6 @@ export function responseCacheKey(parts: ResponseCacheKeyParts): string {
     .update('\0')
     .update(parts.accept ?? '')
     .digest('hex');
-}
-
-/** JSON with object keys sorted at every level: `{a,b}` and `{b,a}` are the same variables. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /** The SKUs an answer holds (every `sku` string of its data, at any depth): the tags change events find it by. */
