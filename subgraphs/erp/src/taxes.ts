@@ -14,6 +14,7 @@
  * Sources: odoo/addons/account/models/account_tax.py (17.0 `compute_all`, 18.0/19.0 `_get_tax_details` and
  * `_eval_tax_amount_*`), https://www.odoo.com/documentation/17.0/applications/finance/accounting/taxes.html
  */
+import { divideRoundingHalfAway } from '@omnigraph/shared/models';
 import { formatBasisPointsAsPercent } from './money.ts';
 
 /** One sales tax as it applies to a price (a group is never one: the adapter replaces it by its children). */
@@ -40,13 +41,7 @@ export interface TaxedPrice {
 /** `numerator / denominator` rounded half away from zero to a multiple of `step` (all integers, BigInt-exact). */
 function roundRatio(numerator: bigint, denominator: bigint, step: number): number {
   const stepN = BigInt(step);
-  const negative = numerator < 0n !== denominator < 0n;
-  const num = (numerator < 0n ? -numerator : numerator) * 2n;
-  const den = (denominator < 0n ? -denominator : denominator) * stepN;
-  // round(x / step) half up = floor((2·n + d·step) / (2·d·step)) on the absolute values
-  const q = (num + den) / (2n * den);
-  const value = Number(q * stepN);
-  return negative ? -value : value;
+  return Number(divideRoundingHalfAway(numerator, denominator * stepN) * stepN);
 }
 
 /** `value` (minor units) rounded to a multiple of `step`, half away from zero. */

@@ -15,6 +15,7 @@
  * Docs: https://woocommerce.github.io/woocommerce-rest-api-docs/#setting-options, #tax-rates; WooCommerce
  * includes/wc-product-functions.php wc_get_price_including_tax, includes/class-wc-tax.php calc_exclusive_tax.
  */
+import { divideRoundingHalfAway } from '@omnigraph/shared/models';
 import { z } from 'zod';
 
 /** One option of `GET /settings/{group}` (WC_REST_Setting_Options_Controller): only what is read here. */
@@ -115,13 +116,6 @@ function exact(value: string): Exact {
 
 const pow10 = (n: number): bigint => 10n ** BigInt(n);
 
-/** `numerator / denominator` rounded half away from zero (PHP round()), denominator > 0. */
-function roundDiv(numerator: bigint, denominator: bigint): bigint {
-  const abs = numerator < 0n ? -numerator : numerator;
-  const rounded = (2n * abs + denominator) / (2n * denominator);
-  return numerator < 0n ? -rounded : rounded;
-}
-
 /**
  * The gross price in minor units (grosze) of a net price, as wc_get_price_including_tax() computes it with 2 price
  * decimals. `rates` are the product's class rates in application order (see {@link baseRates}); none → the price.
@@ -135,20 +129,20 @@ export function grossMinorOfNet(net: string, rates: readonly WcTaxRateDto[], rou
   const taxOf = (amount: bigint, rate: WcTaxRateDto): bigint => {
     const r = exact(rate.rate);
     // amount × rate / 100, kept exact to 10^-S (S leaves room for every digit of the product)
-    return roundDiv(amount * r.digits, pow10(r.scale) * 100n);
+    return divideRoundingHalfAway(amount * r.digits, pow10(r.scale) * 100n);
   };
   const taxes: bigint[] = [];
   for (const rate of rates.filter((r) => !r.compound)) taxes.push(taxOf(base, rate));
   for (const rate of rates.filter((r) => r.compound)) taxes.push(taxOf(base + taxes.reduce((a, b) => a + b, 0n), rate));
   // calc_tax hands the taxes back rounded to wc_get_rounding_precision() (price decimals + 4)
   const toRoundingPrecision = pow10(S - 6);
-  for (let i = 0; i < taxes.length; i += 1) taxes[i] = roundDiv(taxes[i]!, toRoundingPrecision) * toRoundingPrecision;
+  for (let i = 0; i < taxes.length; i += 1) taxes[i] = divideRoundingHalfAway(taxes[i]!, toRoundingPrecision) * toRoundingPrecision;
   const toPriceDecimals = pow10(S - 2);
   const total = roundAtSubtotal
     ? taxes.reduce((a, b) => a + b, 0n)
     : // wc_round_tax_total: each tax to the price decimals before the sum
-      taxes.reduce((a, b) => a + roundDiv(b, toPriceDecimals) * toPriceDecimals, 0n);
-  const gross = roundDiv(base + total, toPriceDecimals);
+      taxes.reduce((a, b) => a + divideRoundingHalfAway(b, toPriceDecimals) * toPriceDecimals, 0n);
+  const gross = divideRoundingHalfAway(base + total, toPriceDecimals);
   const minor = Number(gross);
   if (!Number.isSafeInteger(minor)) throw new Error(`amount out of range: ${JSON.stringify(net)}`);
   return minor;
