@@ -8,15 +8,7 @@ export function toMinorUnits(amount: number): number {
   return Math.round(amount * 100);
 }
 
-/** `24600` → `"246.00"`, `-5` → `"-0.05"`: the `Decimal` scalar's 2-decimal string. */
-export function formatMinorUnits(minor: number): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`not an integer amount of minor units: ${minor}`);
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  const units = Math.trunc(abs / 100);
-  const cents = abs % 100;
-  return `${sign}${units}.${String(cents).padStart(2, '0')}`;
-}
+export { formatMinorUnits } from '@omnigraph/shared/models';
 
 /**
  * Gross from net and a VAT rate given in basis points (23 % = 2300), rounded half away from zero to a whole minor

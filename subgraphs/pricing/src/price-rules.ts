@@ -2,7 +2,7 @@
  * The price-consistency rules (docs/pricing.md), pure: what a listing's price is against the ERP's gross list price.
  * Money is compared in grosze (integers), never through floats; a percent is computed on the same integers.
  */
-import type { MoneyModel } from '@omnigraph/shared/models';
+import { divideRoundingHalfAway, formatMinorUnits, parseDecimalToMinorUnits, type MoneyModel } from '@omnigraph/shared/models';
 
 export type SalesChannel = 'ESHOP' | 'MARKETPLACE';
 export type PriceStatus = 'OK' | 'DRIFT' | 'PROMOTION';
@@ -66,27 +66,11 @@ export interface ComparedListings {
  * more decimals still charges whole grosze); anything that is not a decimal number throws.
  */
 export function toMinorUnits(amount: string): number {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(amount.trim());
-  if (match === null) throw new RangeError(`not a decimal amount: ${JSON.stringify(amount)}`);
-  const [, sign, whole, fraction = ''] = match;
-  const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
-  const roundUp = fraction.length > 2 && fraction[2]! >= '5' ? 1 : 0;
-  const minor = cents + roundUp;
-  return sign === '-' ? -minor : minor;
+  return parseDecimalToMinorUnits(amount.trim());
 }
 
 /** 12999 → "129.99", -5 → "-0.05" */
-export function formatMinorUnits(minor: number): string {
-  const abs = Math.abs(minor);
-  const text = `${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-  return minor < 0 ? `-${text}` : text;
-}
-
-/** numerator / denominator rounded half away from zero, on integers (denominator > 0) */
-function divideRounded(numerator: number, denominator: number): number {
-  const quotient = Math.trunc((2 * Math.abs(numerator) + denominator) / (2 * denominator));
-  return numerator < 0 ? -quotient : quotient;
-}
+export { formatMinorUnits };
 
 /**
  * `difference` in hundredths of a percent of `reference` (both grosze), rounded half away from zero. A reference of 0
@@ -94,7 +78,7 @@ function divideRounded(numerator: number, denominator: number): number {
  */
 export function percentBasisPoints(difference: number, reference: number): number {
   if (reference <= 0) return difference === 0 ? 0 : Math.sign(difference) * 10_000;
-  return divideRounded(difference * 10_000, reference);
+  return Number(divideRoundingHalfAway(BigInt(difference * 10_000), BigInt(reference)));
 }
 
 /** hundredths of a percent → "-12.35" */

@@ -19,7 +19,7 @@ export type {
   PaymentStatusModel,
   ShipmentModel,
 } from './order-model.ts';
-export { divideRoundingHalfAway } from './rounding.ts';
+export { divideRoundingHalfAway, formatMinorUnits, parseDecimalToMinorUnits } from './money.ts';
 export { recogniseCarrier, trackingUrl } from './carriers.ts';
 export { erpDeliveryEvents, mergeShipments, normaliseTrackingNumber, shipmentEvents, sortTimeline, type ChannelParcel } from './order-detail.ts';
 export {

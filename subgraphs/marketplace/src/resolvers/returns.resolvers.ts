@@ -3,17 +3,13 @@
  * order (`MarketplaceOrder.returns`, `OrderLine.returnedQuantity`), both read through one per-request loader.
  */
 import type { MarketplaceOrderResolvers, MutationResolvers, OrderLineResolvers, OrderReturn } from '../__generated__/resolvers-types.ts';
-import type { MoneyModel } from '@omnigraph/shared/models';
+import { formatMinorUnits, type MoneyModel } from '@omnigraph/shared/models';
 import type { MarketplaceOrderModel, MarketplaceRefundModel } from '../upstream/marketplace-client.ts';
 
 /** Integer grosze of a decimal string with at most two decimals; null otherwise (money never goes through floats). */
 function toMinorUnits(amount: string): number | null {
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
   return match ? Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) : null;
-}
-
-function formatMinorUnits(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 }
 
 /** Refunds that paid nothing out (cancelled, failed validation) returned nothing either. */

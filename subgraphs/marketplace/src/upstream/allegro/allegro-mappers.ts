@@ -7,7 +7,7 @@ import type {
   PaymentStatusModel,
   ShipmentModel,
 } from '@omnigraph/shared/models';
-import { recogniseCarrier, trackingUrl } from '@omnigraph/shared/models';
+import { formatMinorUnits, recogniseCarrier, trackingUrl } from '@omnigraph/shared/models';
 import { normaliseNip } from '@omnigraph/shared/lookup';
 import type {
   MarketplaceBuyerModel,
@@ -63,12 +63,6 @@ function toMinorUnits(amount: string): number | null {
   const [, sign = '', whole = '0', fraction = ''] = match;
   const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return sign === '-' ? -value : value;
-}
-
-function formatMinorUnits(minor: number): string {
-  const sign = minor < 0 ? '-' : '';
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** `readAt` (ISO 8601 UTC) dates the stock: `GET /sale/offers` carries no time `stock.available` last changed. */

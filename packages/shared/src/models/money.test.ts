@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRoundingHalfAway } from './rounding.ts';
+import { divideRoundingHalfAway } from './money.ts';
 
 describe('divideRoundingHalfAway', () => {
   it('rounds halves away from zero, whatever the signs', () => {
