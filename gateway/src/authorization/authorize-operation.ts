@@ -73,9 +73,14 @@ export function authorizeOperation(input: AuthorizeOperationInput): AuthorizeOpe
   return { ok: true, document: { kind: Kind.DOCUMENT, definitions: [authorized] }, removed };
 }
 
-function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
+/** The operation a request runs: the named one, or the document's only one; undefined when there is none such. */
+export function findOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+}
+
+function selectOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode {
+  const operation = findOperation(document, operationName);
   // graphql-js execution raises the same condition; callers pass the operation the gateway already resolved.
   if (operation) return operation;
   throw new Error(operationName ? `unknown operation "${operationName}"` : 'operationName is required for a document with several operations');

@@ -5,5 +5,5 @@ export type { FieldRequirement } from './field-requirement.ts';
 export { checkScopeCoverage } from './scope-coverage.ts';
 export { checkScopeConsistency } from './scope-consistency.ts';
 export type { SubgraphSdl } from './scope-consistency.ts';
-export { authorizeOperation, AUTHORIZATION_BOUNDS } from './authorize-operation.ts';
+export { authorizeOperation, AUTHORIZATION_BOUNDS, findOperation } from './authorize-operation.ts';
 export type { AuthorizeOperationInput, AuthorizeOperationResult, RemovedField } from './authorize-operation.ts';

@@ -3,8 +3,8 @@
  * declarations alone, so a decision is made once per (schema, document text, operation name) and reused.
  */
 import { isInterfaceType, isObjectType, Kind, parse, print, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { fieldRequirement, type ScopeMap } from '../authorization/index.ts';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { fieldRequirement, findOperation, type ScopeMap } from '../authorization/index.ts';
 
 /**
  * Scopes whose data is the same for every caller and names no person: the catalogue, stock levels and prices. A field
@@ -39,7 +39,7 @@ export function decideEligibility(schema: GraphQLSchema, map: ScopeMap, query: s
   } catch {
     return { cacheable: false, reason: 'unparsable' };
   }
-  const operation = selectOperation(document, operationName);
+  const operation = findOperation(document, operationName);
   if (operation === undefined) return { cacheable: false, reason: 'no-operation' };
   if (operation.operation !== 'query') return { cacheable: false, reason: 'not-a-query' };
 
@@ -76,10 +76,4 @@ export function decideEligibility(schema: GraphQLSchema, map: ScopeMap, query: s
   );
   if (personal) return { cacheable: false, reason: 'personal-or-undeclared-field' };
   return { cacheable: true, normalized: print(document), skuTagged };
-}
-
-function selectOperation(document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  if (operationName !== undefined) return operations.find((o) => o.name?.value === operationName);
-  return operations.length === 1 ? operations[0] : undefined;
 }
