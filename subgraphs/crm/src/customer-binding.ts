@@ -4,18 +4,9 @@
  */
 import { isBoundAllegroLogin, isBoundEmail, type CustomerBinding } from '@omnigraph/shared/identity';
 import type { CustomerBindingPolicy } from '@omnigraph/shared/graphql-server';
-import { decodeOrderListKey } from '@omnigraph/shared/models';
+import { isBoundOrderList } from '@omnigraph/shared/models';
 
 const isBoundCustomer = (value: { id?: unknown } | null | undefined, binding: CustomerBinding) => value?.id === binding.customerId;
-
-/** An order page's key (ADR 0014) names the bound customer, with their own channel identities only. */
-export function isBoundOrderList(connection: { id?: unknown }, binding: CustomerBinding): boolean {
-  const key = typeof connection.id === 'string' ? decodeOrderListKey(connection.id) : null;
-  if (key === null || key.customerId !== binding.customerId) return false;
-  if (key.email !== null && !isBoundEmail(binding, key.email)) return false;
-  if (key.eshopCustomerId !== null && key.eshopCustomerId !== binding.eshopCustomerId) return false;
-  return key.allegroBuyerLogin === null || isBoundAllegroLogin(binding, key.allegroBuyerLogin);
-}
 
 /** A channel identity the plan sent along with an order (`@requires`): absent, or the bound customer's own. */
 function ownsBuyerIdentity(identity: unknown, binding: CustomerBinding): boolean {
@@ -33,7 +24,7 @@ export const crmCustomerBindingPolicy: CustomerBindingPolicy = {
   entities: {
     Customer: { representation: isBoundCustomer, resolved: isBoundCustomer },
     // me's orders: step 3 of ADR 0014 sends the page back with the channels' slices; its key names the customer
-    OrderConnection: { representation: (connection: { id?: unknown }, binding) => isBoundOrderList(connection, binding) },
+    OrderConnection: { representation: isBoundOrderList },
     // an order of the customer's own list (its customer link); every Customer it leads to is checked by `rows`
     EshopOrder: { representation: (order: { buyerIdentity?: unknown }, binding) => ownsBuyerIdentity(order.buyerIdentity, binding) },
     MarketplaceOrder: {

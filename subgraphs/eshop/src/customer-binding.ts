@@ -4,7 +4,7 @@
  */
 import { isBoundEmail, type CustomerBinding } from '@omnigraph/shared/identity';
 import type { CustomerBindingPolicy } from '@omnigraph/shared/graphql-server';
-import { decodeOrderListKey } from '@omnigraph/shared/models';
+import { isBoundOrderList } from '@omnigraph/shared/models';
 import type { EshopOrderModel } from './upstream/eshop-client.ts';
 
 /**
@@ -26,12 +26,6 @@ function isBoundCustomer(customer: { id?: unknown; email?: unknown; eshopCustome
 export function isBoundCustomersOrder(order: Pick<EshopOrderModel, 'customerId' | 'billingEmail'>, binding: CustomerBinding): boolean {
   if (order.customerId !== null) return binding.eshopCustomerId !== undefined && order.customerId === binding.eshopCustomerId;
   return isBoundEmail(binding, order.billingEmail);
-}
-
-/** An order page's key (ADR 0014): the bound customer, with their own e-mail and shop account. */
-function isBoundOrderList(connection: { id?: unknown }, binding: CustomerBinding): boolean {
-  const key = typeof connection.id === 'string' ? decodeOrderListKey(connection.id) : null;
-  return key !== null && isBoundCustomer({ id: key.customerId, email: key.email, eshopCustomerId: key.eshopCustomerId }, binding);
 }
 
 export const eshopCustomerBindingPolicy: CustomerBindingPolicy = {

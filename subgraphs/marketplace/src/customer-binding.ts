@@ -4,7 +4,7 @@
  */
 import { isBoundAllegroLogin, type CustomerBinding } from '@omnigraph/shared/identity';
 import type { CustomerBindingPolicy } from '@omnigraph/shared/graphql-server';
-import { decodeOrderListKey } from '@omnigraph/shared/models';
+import { isBoundOrderList } from '@omnigraph/shared/models';
 import type { MarketplaceOrderModel } from './upstream/marketplace-client.ts';
 
 function isBoundCustomer(customer: { id?: unknown; allegroBuyerLogin?: unknown }, binding: CustomerBinding): boolean {
@@ -15,12 +15,6 @@ function isBoundCustomer(customer: { id?: unknown; allegroBuyerLogin?: unknown }
 
 export function isBoundBuyersOrder(order: Pick<MarketplaceOrderModel, 'buyerLogin'>, binding: CustomerBinding): boolean {
   return isBoundAllegroLogin(binding, order.buyerLogin);
-}
-
-/** An order page's key (ADR 0014): the bound customer, with the Allegro login the CRM links to them. */
-function isBoundOrderList(connection: { id?: unknown }, binding: CustomerBinding): boolean {
-  const key = typeof connection.id === 'string' ? decodeOrderListKey(connection.id) : null;
-  return key !== null && isBoundCustomer({ id: key.customerId, allegroBuyerLogin: key.allegroBuyerLogin }, binding);
 }
 
 export const marketplaceCustomerBindingPolicy: CustomerBindingPolicy = {

@@ -27,6 +27,7 @@ export {
   decodeOrderListKey,
   encodeOrderListKey,
   isAfterPosition,
+  isBoundOrderList,
   positionOfSummary,
   readNewestFirst,
   type NewestFirstReadOptions,

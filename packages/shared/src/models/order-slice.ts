@@ -5,6 +5,7 @@
  * Why shared: crm encodes the key and merges the slices, eshop and marketplace decode the key and cut the slices;
  * the three must agree on the order (placedAt, then id) to the last tie, or a page boundary would skip or repeat.
  */
+import { isBoundAllegroLogin, isBoundEmail, type CustomerBinding } from '../identity/customer-binding.ts';
 import type { OrderChannelModel, OrderSummaryModel } from './order-model.ts';
 
 /** A place in the merged list: `placedAt` as epoch ms, then the order's id (the cursor of an edge decodes to one). */
@@ -133,4 +134,16 @@ export async function readNewestFirst<T>(options: NewestFirstReadOptions<T>): Pr
     if (certain.length >= first) break;
   }
   return { items: certain.slice(0, first), hasMore: certain.length > first || more };
+}
+
+/**
+ * For a customer-bound caller (ADR 0009): an order page's key names the bound customer, with their own channel
+ * identities only. Every subgraph that resolves `OrderConnection` admits its representation by this one rule.
+ */
+export function isBoundOrderList(connection: { id?: unknown }, binding: CustomerBinding): boolean {
+  const key = typeof connection.id === 'string' ? decodeOrderListKey(connection.id) : null;
+  if (key === null || key.customerId !== binding.customerId) return false;
+  if (key.email !== null && !isBoundEmail(binding, key.email)) return false;
+  if (key.eshopCustomerId !== null && key.eshopCustomerId !== binding.eshopCustomerId) return false;
+  return key.allegroBuyerLogin === null || isBoundAllegroLogin(binding, key.allegroBuyerLogin);
 }
