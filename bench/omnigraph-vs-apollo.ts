@@ -5,7 +5,8 @@
  * series, "Omnigraph @<ref>": that commit's own simulators, subgraphs and gateway, checked out in a temporary git
  * worktree (removed at the end, also on Ctrl-C). One run, repetitions rotated across the series.
  *
- * Processes as deployed: `node <entry>.ts` with Node 24's type stripping (no tsx), each subgraph its own process
+ * Processes as deployed: `node <entry>.ts` with Node 24's type stripping (no tsx; `--node-flags` adds V8 flags to this
+ * commit's subgraphs and Omnigraph's gateway), each subgraph its own process
  * (erp, eshop, crm, marketplace, commands, pricing), the simulators one process, all on CPU 0 with autocannon
  * (`npm run bench` pins this process there); each gateway on CPU 1, measured one at a time. The bare gateway
  * (bench/access-control/bare-gateway.ts) runs on this commit's subgraphs; the baseline gateway on the baseline's.
@@ -16,7 +17,7 @@
  * The report ends with issue 13's checks (PASS/FAIL), each against the baseline or bare Apollo of the same run.
  *
  * Usage: npm run bench -- [--baseline <git-ref>] [--quick] [--seconds 5 --reps 3 --warmup 5 --soak-seconds 600]
- *        [--soak-omnigraph-only] [--gateway-cpu-prof <dir>]
+ *        [--soak-omnigraph-only] [--gateway-cpu-prof <dir>] [--node-flags=<V8 flags>]
  *        [--scenarios S4,S5,S2,S1,S3,S6] [--out <name>]
  * Results: bench/results/omnigraph-vs-apollo.md and .json (or --out <name> for both, e.g. a quick run).
  */
@@ -66,6 +67,9 @@ const { values } = parseArgs({
     'soak-omnigraph-only': { type: 'boolean', default: false },
     // a .cpuprofile of this commit's gateway, written to the folder when it stops (it then stops without a drain delay)
     'gateway-cpu-prof': { type: 'string' },
+    // V8 flags for this checkout's subgraphs and Omnigraph's gateway (not the simulators, bare Apollo or the
+    // baseline), e.g. --node-flags=--max-semi-space-size=16 for the memory-bound setting of docs/adr/0016-heap-sizing.md
+    'node-flags': { type: 'string', default: '' },
     scenarios: { type: 'string', default: 'S4,S5,S2,S1,S3,S6' },
     out: { type: 'string' },
   },
@@ -76,6 +80,7 @@ const reps = Number(values.reps ?? (quick ? 1 : 3));
 const warmupSeconds = Number(values.warmup ?? (quick ? 1 : 5));
 const soakSeconds = Number(values['soak-seconds'] ?? (quick ? 10 : 600));
 const scenarios = new Set(values.scenarios!.split(',').map((s) => s.trim().toUpperCase()));
+const nodeFlags = values['node-flags']!.split(/\s+/).filter((flag) => flag !== '');
 const profileDir = values['gateway-cpu-prof'] === undefined ? undefined : resolve(values['gateway-cpu-prof']);
 const outName = values.out ?? (quick ? 'omnigraph-vs-apollo.quick' : 'omnigraph-vs-apollo');
 
@@ -275,7 +280,7 @@ async function main(): Promise<void> {
     const baseline = values.baseline ? checkOutBaseline(values.baseline, session) : undefined;
     if (baseline) console.log(`baseline ${values.baseline} = ${baseline.commit}, checked out in ${baseline.root}`);
     console.log('starting simulators and subgraphs (one process each) on CPU 0 …');
-    const current = await startStack(REPO_ROOT, 0, common, join(session.dir, 'current'));
+    const current = await startStack(REPO_ROOT, 0, common, join(session.dir, 'current'), nodeFlags);
     const old = baseline ? await startStack(baseline.root, 0, common, join(session.dir, 'baseline-files')) : undefined;
     const stacks = old ? [current, old] : [current];
 
@@ -331,7 +336,7 @@ async function main(): Promise<void> {
           // the profile is written at exit, which must come before stopChild's SIGKILL
           ...(profileDir === undefined ? {} : { GATEWAY_SHUTDOWN_DELAY_MS: '0', GATEWAY_SHUTDOWN_GRACE_MS: '500' }),
         },
-        profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+        [...nodeFlags, ...(profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`])],
       ),
       // the bare gateway ignores the key; sending it keeps the request bytes the same
       await startGateway(BARE, REPO_ROOT, 'bench/access-control/bare-gateway.ts', current, { BENCH_IDENTITY: 'call-center' }),
@@ -622,7 +627,7 @@ function writeReport(r: { started: Date; loadBefore: number[]; loadAfter: number
     `- Commit \`${commit}\`, ${r.started.toISOString()}; ${machine}.${baselineLabel ? ` Baseline: \`${r.baselineRef}\` (${baselineLabel}).` : ''}`,
     `- Load (/proc/loadavg 1/5/15 min) before ${load(r.loadBefore)}, after ${load(r.loadAfter)}: a shared box, read the ratios, not the absolute figures.`,
     `- ${reps} repetition(s) of ${seconds} s per sample, series rotated, medians with min–max; warm-up ${warmupSeconds} s; soak ${soakSeconds} s.`,
-    '- Processes as deployed: `node <entry>.ts` (Node 24 type stripping, no tsx); the simulators (one process) and each subgraph (erp, eshop,',
+    `- Processes as deployed: \`node ${nodeFlags.length > 0 ? `${nodeFlags.join(' ')} ` : ''}<entry>.ts\` (Node 24 type stripping, no tsx; V8 flags for this commit's subgraphs and Omnigraph's gateway only); the simulators (one process) and each subgraph (erp, eshop,`,
     '  crm, marketplace, commands, pricing: one process each) on CPU 0 with autocannon; each gateway on CPU 1, one measured at a time.',
     '- Omnigraph: `gateway/src/index.ts`, every edge feature on (API key, operation limits, scopes, rate limit, signed subgraph calls), the call-center key.',
     responseCacheOn

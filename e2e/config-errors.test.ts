@@ -37,6 +37,21 @@ describe('configuration errors of the process mains', () => {
     expect(gateway.output()).not.toMatch(/listening/);
   });
 
+  it.concurrent("the process-wide HEAP_GROWING_PERCENT is reported with the role's own variables", async () => {
+    const gateway = run('gateway/src/index.ts', { GATEWAY_PORT: 'abc', HEAP_GROWING_PERCENT: 'lots' });
+    expect((await gateway.exited).code).toBe(1);
+    const record = JSON.parse(gateway.output().trim()) as { issues: { path: string }[] };
+    expect(record.issues.map((i) => i.path)).toEqual(['GATEWAY_PORT', 'HEAP_GROWING_PERCENT']);
+    const erp = run('subgraphs/erp/src/index.ts', {
+      HEAP_GROWING_PERCENT: '1.5',
+      ODOO_BASE_URL: 'http://127.0.0.1:1',
+      ODOO_API_KEY: 'k',
+      ODOO_DATABASE: 'db',
+    });
+    expect((await erp.exited).code).toBe(1);
+    expect(JSON.parse(erp.output().trim())).toMatchObject({ issues: [{ path: 'HEAP_GROWING_PERCENT' }] });
+  });
+
   it.concurrent('a subgraph: every problem at once (a bad port, a missing upstream URL and key)', async () => {
     const erp = run('subgraphs/erp/src/index.ts', { ERP_PORT: 'abc', ODOO_BASE_URL: '', ODOO_API_KEY: '', ODOO_DATABASE: 'db' });
     expect((await erp.exited).code).toBe(1);

@@ -36,7 +36,7 @@ export interface RunningStack {
  * memory, change pollers as configured. Per-stack files (Allegro grant, change-feed cursors) live in `dir`, so two
  * stacks of one run never share them.
  */
-export async function startStack(root: string, cpu: number, common: NodeJS.ProcessEnv, dir: string): Promise<RunningStack> {
+export async function startStack(root: string, cpu: number, common: NodeJS.ProcessEnv, dir: string, nodeArgs: string[] = []): Promise<RunningStack> {
   mkdirSync(dir, { recursive: true });
   const sims = await startPinned(cpu, join(root, 'bench/resilience/simulators.ts'), common, /^SIMULATORS_READY (\{.*\})\n/m, 'pipe', [], root);
   const ready = JSON.parse(sims.match[1]!) as SimulatorsReady;
@@ -66,7 +66,7 @@ export async function startStack(root: string, cpu: number, common: NodeJS.Proce
       { ...base, ...gatewayEnv, [`${role}_PORT`]: String(port), [`${role}_METRICS_PORT`]: String(metricsPort), [`${role}_SHUTDOWN_DELAY_MS`]: '0' },
       new URL(`http://127.0.0.1:${port}/healthz`),
       'ignore',
-      [],
+      nodeArgs,
       root,
     );
     pids[name] = child.pid!;

@@ -13,3 +13,4 @@ export { configErrorMessage, EXIT, runService } from './run-service.ts';
 export type { Closeable, RunningSubgraph, SubgraphParts } from './boot-subgraph.ts';
 export { bootSubgraph } from './boot-subgraph.ts';
 export { isMainModule } from './is-main.ts';
+export { applyHeapGrowing, DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercentOf } from './heap.ts';

@@ -1,6 +1,7 @@
 import { ConfigError, type ConfigIssue, type Env } from '../config/index.ts';
 import { createLogger, type Logger } from '../logging/index.ts';
 import type { DrainOptions, DrainResult } from './drain.ts';
+import { applyHeapGrowing, heapGrowingPercentOf } from './heap.ts';
 import { ListenError } from './listen.ts';
 import { collectProcessMetrics } from '../metrics/index.ts';
 import { startTracing, TracingConfigError, type Tracing } from '../tracing/index.ts';
@@ -60,8 +61,18 @@ export async function runService<C>(options: RunServiceOptions<C>): Promise<void
   let settings: ServiceSettings;
   let tracing: Tracing | undefined;
   try {
-    config = options.load(options.env ?? process.env);
+    const heap = heapGrowingPercentOf(options.env ?? process.env);
+    try {
+      config = options.load(options.env ?? process.env);
+    } catch (error) {
+      // every problem in one message: the role's own variables and the process-wide one
+      if (error instanceof ConfigError && 'issue' in heap) throw new ConfigError(error.service, [...error.issues, heap.issue]);
+      throw error;
+    }
+    if ('issue' in heap) throw new ConfigError(options.name, [heap.issue]);
     settings = options.settings(config);
+    // before the units allocate: the old generation's growth between collections (docs/adr/0016-heap-sizing.md)
+    applyHeapGrowing(heap.percent);
     // One tracer provider per process, before any unit makes a span; its configuration was validated with the rest.
     if (options.tracing !== false) tracing = startTracing({ role: options.name, env: options.env ?? process.env });
   } catch (error) {
