@@ -27,6 +27,7 @@ import { randomUUID } from 'node:crypto';
 import { issueDemoKeys } from './demo-keys.ts';
 import { freshSubgraphSecret, registerShopWebhooks, startSubgraphs } from './start-subgraphs.ts';
 import { createLocalChangeBus } from '@omnigraph/shared/freshness';
+import { flushLogs } from '@omnigraph/shared/logging';
 
 const started = Date.now();
 
@@ -165,6 +166,8 @@ function printBanner(b: {
   const { gatewayUrl, demo } = b;
   const body = JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' '), variables: JSON.parse(EXAMPLE_VARIABLES) });
   const write = JSON.stringify({ query: EXAMPLE_WRITE, variables: { key: randomUUID() } });
+  // the start-up lines still in the log buffer first, so the banner is the last thing on the screen
+  flushLogs();
   console.log(`
 Omnigraph is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
+import { allowFrozenEntities, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import type { RequestIdentity } from '@omnigraph/shared/identity';
@@ -77,7 +77,7 @@ export function createCommandsServer({ isDev = false, logger, runner, ...options
     // the service kit owns SIGTERM/SIGINT (drain first)
     stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    schema: allowFrozenEntities(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never })),
     plugins: leanSubgraphPlugins(),
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });

@@ -9,7 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
 import { createSingleFlight, type Cache } from '@omnigraph/shared/cache';
-import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
+import { allowFrozenEntities, guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { crmCustomerBindingPolicy } from './customer-binding.ts';
 import { createCrmContext, type CreateCrmContextOptions, type CrmContext } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -41,7 +41,7 @@ export function createCrmServer({ isDev = false, logger, ...contextOptions }: Cr
     stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
     // customer-bound callers (ADR 0009) reach only their own customer, row by row
-    schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }), crmCustomerBindingPolicy),
+    schema: guardCustomerBinding(allowFrozenEntities(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never })), crmCustomerBindingPolicy),
     // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
     plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),

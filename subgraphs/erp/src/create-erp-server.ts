@@ -2,7 +2,7 @@ import { sourcesExtensionPlugin } from '@omnigraph/shared/sources';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
+import { allowFrozenEntities, guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { erpCustomerBindingPolicy } from './customer-binding.ts';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
@@ -26,7 +26,7 @@ export function createErpServer(options: CreateErpServerOptions = {}): ApolloSer
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
     // customer-bound callers (ADR 0009) reach only their own ERP partner, row by row
-    schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers }), erpCustomerBindingPolicy),
+    schema: guardCustomerBinding(allowFrozenEntities(buildSubgraphSchema({ typeDefs, resolvers })), erpCustomerBindingPolicy),
     // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
     plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.isDev ?? false, logger: options.logger }),

@@ -47,6 +47,19 @@ describe('mapStockRowsToStockLevels', () => {
     expect(mapStockRowsToStockLevels([row('wh:2', 3, 0, 't')], [cen, waw], [])).toEqual([]);
   });
 
+  it('maps rows and locations as the memory cache hands them out (deep-frozen), into levels of its own', () => {
+    const frozen = <T>(value: T): T =>
+      JSON.parse(JSON.stringify(value), (_key, v: unknown) => (typeof v === 'object' && v !== null ? Object.freeze(v) : v)) as T;
+    const locations = frozen([cen, waw]);
+    const rows = frozen([row('wh:2', 3, 0, 't'), row('loc:22', 1, 0, 'u'), row('wh:1', 10, 2, 't')]);
+    const levels = mapStockRowsToStockLevels(rows, locations);
+    expect(levels).toEqual([
+      { location: cen, onHand: 10, reserved: 2, available: 8, asOf: 't' },
+      { location: waw, onHand: 4, reserved: 0, available: 4, asOf: 'u' },
+    ]);
+    expect(levels[0]!.location).toBe(locations[0]);
+  });
+
   it('maps each locations list by its own references, also when several lists are in use', () => {
     // two requests' lists: the same code moved to another stock reference between them
     const before = [location('CEN', ['wh:1'])];

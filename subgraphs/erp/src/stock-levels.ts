@@ -13,17 +13,26 @@ function roundQuantity(value: number): number {
   return Math.round(value * 1_000_000) / 1_000_000;
 }
 
+/** A stock reference's location and that location's position in the list it came from. */
+interface PlacedLocation {
+  location: ErpLocationModel;
+  position: number;
+}
+
 /**
  * The location of each stock reference, built once per locations list: a request loads the list once (its DataLoader
- * memo hands every product the same array) and maps the stock of each of its products against it.
+ * memo hands every product the same array, and the memory cache every request) and maps the stock of each of its
+ * products against it.
  */
-const locationByRefOf = new WeakMap<readonly ErpLocationModel[], ReadonlyMap<string, ErpLocationModel>>();
+const locationByRefOf = new WeakMap<readonly ErpLocationModel[], ReadonlyMap<string, PlacedLocation>>();
 
-function locationsByRef(locations: readonly ErpLocationModel[]): ReadonlyMap<string, ErpLocationModel> {
+function locationsByRef(locations: readonly ErpLocationModel[]): ReadonlyMap<string, PlacedLocation> {
   let byRef = locationByRefOf.get(locations);
   if (byRef === undefined) {
-    const built = new Map<string, ErpLocationModel>();
-    for (const location of locations) for (const ref of location.stockRefs) built.set(ref, location);
+    const built = new Map<string, PlacedLocation>();
+    locations.forEach((location, position) => {
+      for (const ref of location.stockRefs) built.set(ref, { location, position });
+    });
     locationByRefOf.set(locations, built);
     byRef = built;
   }
@@ -34,7 +43,8 @@ function locationsByRef(locations: readonly ErpLocationModel[]): ReadonlyMap<str
  * Puts one SKU's stock rows on their locations and sums rows that land on the same location (a warehouse's quants
  * may be reported by warehouse or by stock location). Rows whose reference belongs to no known location (an internal
  * location outside every warehouse) are dropped: the graph can only name locations it knows. Result in the order of
- * `locations`; restricted to `locationCodes` when given.
+ * `locations` (sorted by position: a SKU has a few rows, the list has every warehouse and store, so the list is not
+ * walked per SKU); restricted to `locationCodes` when given.
  */
 export function mapStockRowsToStockLevels(
   rows: readonly ErpStockRowModel[],
@@ -44,12 +54,16 @@ export function mapStockRowsToStockLevels(
   const wanted = locationCodes ? new Set(locationCodes) : null;
   const locationByRef = locationsByRef(locations);
   const levels = new Map<string, StockLevelModel>();
+  const placedLevels: { position: number; level: StockLevelModel }[] = [];
   for (const row of rows) {
-    const location = locationByRef.get(row.stockRef);
-    if (!location || (wanted && !wanted.has(location.code))) continue;
+    const placed = locationByRef.get(row.stockRef);
+    if (!placed || (wanted && !wanted.has(placed.location.code))) continue;
+    const { location, position } = placed;
     const level = levels.get(location.code);
     if (!level) {
-      levels.set(location.code, { location, onHand: row.onHand, reserved: row.reserved, available: row.available, asOf: row.asOf });
+      const created = { location, onHand: row.onHand, reserved: row.reserved, available: row.available, asOf: row.asOf };
+      levels.set(location.code, created);
+      placedLevels.push({ position, level: created });
       continue;
     }
     level.onHand = roundQuantity(level.onHand + row.onHand);
@@ -58,8 +72,6 @@ export function mapStockRowsToStockLevels(
     // ISO strings of the same format sort chronologically
     if (row.asOf > level.asOf) level.asOf = row.asOf;
   }
-  return locations.flatMap((location) => {
-    const level = levels.get(location.code);
-    return level ? [level] : [];
-  });
+  if (placedLevels.length > 1) placedLevels.sort((a, b) => a.position - b.position);
+  return placedLevels.map((p) => p.level);
 }

@@ -3,7 +3,7 @@ import { createHandOff, createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
+import { allowFrozenEntities, guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { eshopCustomerBindingPolicy } from './customer-binding.ts';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { parse } from 'graphql';
@@ -28,11 +28,13 @@ export interface EshopServer {
 /** Builds the subgraph (schema + resolvers + error masking) without listening, so tests run it in-process. */
 export function createEshopServer(options: EshopServerOptions): EshopServer {
   const typeDefs = parse(readFileSync(SCHEMA_URL, 'utf8'));
-  const schema = buildSubgraphSchema({
-    typeDefs,
-    // The generated Resolvers type is stricter than buildSubgraphSchema's resolver map; the shapes are the same.
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = allowFrozenEntities(
+    buildSubgraphSchema({
+      typeDefs,
+      // The generated Resolvers type is stricter than buildSubgraphSchema's resolver map; the shapes are the same.
+      resolvers: resolvers as GraphQLResolverMap<unknown>,
+    }),
+  );
   // customer-bound callers (ADR 0009) reach only their own orders, row by row
   guardCustomerBinding(schema, eshopCustomerBindingPolicy);
   const server = new ApolloServer<EshopContext>({

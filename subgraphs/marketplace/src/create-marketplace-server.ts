@@ -3,7 +3,7 @@ import { createHandOff, createSingleFlight } from '@omnigraph/shared/cache';
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
+import { allowFrozenEntities, guardCustomerBinding, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { marketplaceCustomerBindingPolicy } from './customer-binding.ts';
 import { parse } from 'graphql';
 import { createSubgraphErrorFormatter } from '@omnigraph/shared/errors';
@@ -64,7 +64,7 @@ export function createMarketplaceServer(options: MarketplaceServerOptions): Mark
     // the service kit owns SIGTERM/SIGINT (drain first); Apollo's own handlers would stop it mid-drain
     stopOnTerminationSignals: false,
     // customer-bound callers (ADR 0009) reach only their own orders, row by row
-    schema: guardCustomerBinding(buildSubgraphSchema({ typeDefs, resolvers }), marketplaceCustomerBindingPolicy),
+    schema: guardCustomerBinding(allowFrozenEntities(buildSubgraphSchema({ typeDefs, resolvers })), marketplaceCustomerBindingPolicy),
     // no inline traces, no cache-control computation: neither is used, and either costs a hook per resolved field
     plugins: [...leanSubgraphPlugins(), sourcesExtensionPlugin()],
     formatError: createSubgraphErrorFormatter({ includeStack: options.includeStackInErrors ?? false, logger: options.logger }),

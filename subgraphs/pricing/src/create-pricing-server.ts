@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
+import { allowFrozenEntities, leanSubgraphPlugins } from '@omnigraph/shared/graphql-server';
 import { parse } from 'graphql';
 import { createMemoryCache, createSingleFlight, type Cache } from '@omnigraph/shared/cache';
 import { createSubgraphErrorFormatter, type ErrorLogger } from '@omnigraph/shared/errors';
@@ -65,7 +65,7 @@ export function createPricingServer({ isDev = false, logger, ...options }: Creat
     // the service kit owns SIGTERM/SIGINT (drain first)
     stopOnTerminationSignals: false,
     // the generated Resolvers type is stricter than buildSubgraphSchema's GraphQLResolverMap; the shapes agree
-    schema: buildSubgraphSchema({ typeDefs, resolvers: resolvers as never }),
+    schema: allowFrozenEntities(buildSubgraphSchema({ typeDefs, resolvers: resolvers as never })),
     plugins: leanSubgraphPlugins(),
     formatError: createSubgraphErrorFormatter({ includeStack: isDev, logger }),
   });

@@ -1,7 +1,9 @@
 /**
  * What loaders and adapters cache through. Values are stored as JSON in every implementation, so the in-memory fake
- * behaves like Redis (a Date comes back as a string, a returned object is a copy) and tests catch what production
- * would do.
+ * behaves like Redis (a Date comes back as a string; what the caller set is copied, never shared) and tests catch what
+ * production would do. A value read is read-only: Redis hands out a fresh copy, the memory cache one deep-frozen
+ * object to every reader (a mutation throws a TypeError instead of reaching the next read). A caller that needs to
+ * change a read value copies it first.
  */
 export interface Cache {
   /** The stored value, or undefined on a miss — and on any cache failure, which callers treat the same way. */

@@ -84,14 +84,29 @@ export function defineCacheContract(name: string, createCache: CreateCacheForCon
       expect(await cache.get('null')).toBeNull();
     });
 
-    it('behaves like JSON, not like a shared reference: Dates become strings, reads are copies', async () => {
+    it('behaves like JSON, not like a shared reference: Dates become strings, the value set is copied', async () => {
       const cache = await newCache();
       await cache.set('date', { at: new Date('2025-01-02T03:04:05.000Z') }, 60);
       expect(await cache.get('date')).toEqual({ at: '2025-01-02T03:04:05.000Z' });
-      await cache.set('copy', { list: [1] }, 60);
-      const read = await cache.get<{ list: number[] }>('copy');
-      read?.list.push(2);
+      const original = { list: [1] };
+      await cache.set('copy', original, 60);
+      original.list.push(2);
       expect(await cache.get('copy')).toEqual({ list: [1] });
+    });
+
+    it('a read cannot change what the next read sees: a mutation either throws (frozen) or changes a copy', async () => {
+      const cache = await newCache();
+      await cache.set('read-only', { list: [1], nested: { n: 1 } }, 60);
+      const read = await cache.get<{ list: number[]; nested: { n: number } }>('read-only');
+      expect(read).toEqual({ list: [1], nested: { n: 1 } });
+      for (const mutate of [() => read!.list.push(2), () => (read!.nested.n = 2)]) {
+        try {
+          mutate();
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+        }
+      }
+      expect(await cache.get('read-only')).toEqual({ list: [1], nested: { n: 1 } });
     });
 
     it('isolates caches with different key prefixes', async () => {

@@ -7,6 +7,17 @@ import { createMemoryCache } from './memory-cache.ts';
 defineCacheContract('memory', () => createMemoryCache());
 
 describe('createMemoryCache', () => {
+  it('hands every read the same deep-frozen value: a caller that mutates one gets a TypeError', async () => {
+    const cache = createMemoryCache();
+    await cache.set('k', { list: [{ n: 1 }], nested: { deeper: { n: 1 } } }, 60);
+    const [first, second] = await cache.getMany<{ list: Array<{ n: number }>; nested: { deeper: { n: number } } }>(['k', 'k']);
+    expect(first).toBe(second);
+    expect(() => first!.list.push({ n: 2 })).toThrow(TypeError);
+    expect(() => (first!.list[0]!.n = 2)).toThrow(TypeError);
+    expect(() => (first!.nested.deeper.n = 2)).toThrow(TypeError);
+    expect(await cache.get('k')).toEqual({ list: [{ n: 1 }], nested: { deeper: { n: 1 } } });
+  });
+
   it('expires an entry exactly at its TTL on the injected clock', async () => {
     let nowMs = 1_000_000;
     const cache = createMemoryCache({ now: () => nowMs });

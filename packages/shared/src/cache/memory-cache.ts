@@ -16,7 +16,8 @@ export interface MemoryCacheOptions {
 }
 
 interface Entry {
-  json: string;
+  /** the value as Redis would give it back (JSON round trip at write), deep-frozen; every read hands out this object */
+  value: unknown;
   expiresAtMs: number;
   bytes: number;
 }
@@ -30,6 +31,11 @@ const SWEEP_INTERVAL_MS = 1_000;
  * it is never the production cache for data other replicas may change. Bounded by bytes and by count; expired
  * entries are swept (at most once a second, on a write) instead of waiting for eviction, so a process that saw
  * many keys once gives their memory back after the TTL.
+ *
+ * A value goes through JSON once, when it is set (so it has Redis's shape: a Date reads back as a string), and is
+ * kept deep-frozen: every read hands out that same object instead of parsing the JSON again, which was the largest
+ * cost of a cache hit (10–14 % of the subgraphs' CPU under S2). A caller that mutates a read value gets a TypeError
+ * (ES modules are strict), rather than changing what the next read sees.
  */
 export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { readonly bytes: number; readonly size: number } {
   const maxEntries = options.maxEntries ?? 10_000;
@@ -54,7 +60,7 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { r
     }
     entries.delete(key);
     entries.set(key, entry);
-    return deserialize<T>(entry.json);
+    return entry.value as T;
   }
 
   function sweepExpired(t: number): void {
@@ -83,9 +89,12 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { r
       sweepExpired(t);
       const previous = entries.get(key);
       if (previous !== undefined) remove(key, previous);
-      const entry: Entry = { json, expiresAtMs: t + ttlSeconds * 1000, bytes: (key.length + json.length) * 2 + ENTRY_OVERHEAD_BYTES };
+      // Sized by the JSON text, as Redis would hold it: the parsed objects kept instead weigh about the same (2.3 bytes
+      // a character measured for product envelopes, against the 2 counted plus the entry overhead).
+      const entryBytes = (key.length + json.length) * 2 + ENTRY_OVERHEAD_BYTES;
       // A value larger than the whole cache would only evict everything else and then itself.
-      if (entry.bytes > maxBytes) return;
+      if (entryBytes > maxBytes) return;
+      const entry: Entry = { value: deepFreeze(deserialize(json)), expiresAtMs: t + ttlSeconds * 1000, bytes: entryBytes };
       entries.set(key, entry);
       bytes += entry.bytes;
       while (entries.size > maxEntries || bytes > maxBytes) {
@@ -99,4 +108,13 @@ export function createMemoryCache(options: MemoryCacheOptions = {}): Cache & { r
       if (entry !== undefined) remove(key, entry);
     },
   };
+}
+
+/** Freezes a parsed JSON value and everything in it (plain objects and arrays only: JSON makes nothing else). */
+function deepFreeze(value: unknown): unknown {
+  if (value !== null && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }

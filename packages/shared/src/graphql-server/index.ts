@@ -10,3 +10,4 @@ export { createHttpReadinessCheck } from './http-readiness.ts';
 export type { BindingCheck, CustomerBindingPolicy, EntityBindingRule } from './customer-binding-guard.ts';
 export { currentCustomerBinding, guardCustomerBinding, notBoundCustomers } from './customer-binding-guard.ts';
 export { leanSubgraphPlugins } from './subgraph-plugins.ts';
+export { allowFrozenEntities } from './read-only-entities.ts';

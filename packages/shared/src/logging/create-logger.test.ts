@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createHttpClient } from '../http/create-http-client.ts';
 import { mapAxiosErrorToUpstreamError } from '../errors/map-axios-error.ts';
 import { startTestHttpServer } from '../testing/start-test-http-server.ts';
-import { createLogger, REDACTED_KEYS, runWithLogContext, setDefaultLogDestination } from './create-logger.ts';
+import { createLogger, LOG_FLUSH_INTERVAL_MS, REDACTED_KEYS, runWithLogContext, setDefaultLogDestination } from './create-logger.ts';
 
 function captureLogger(level: 'info' | 'debug' = 'info') {
   const lines: string[] = [];
@@ -135,5 +136,68 @@ describe('createLogger', () => {
       setDefaultLogDestination(undefined);
     }
     expect(lines.join('')).toContain('"msg":"captured"');
+  });
+});
+
+/**
+ * Runs `body` in a child process (Node, ES module) with `createLogger` and `flushLogs` imported, and collects its
+ * stdout lines with the milliseconds since spawn at which each arrived.
+ */
+function runChild(body: string): Promise<{ lines: { at: number; text: string }[]; code: number | null }> {
+  const module = new URL('./create-logger.ts', import.meta.url).href;
+  const source = `import { createLogger, flushLogs } from ${JSON.stringify(module)};\n${body}`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const started = performance.now();
+  const lines: { at: number; text: string }[] = [];
+  let rest = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    const parts = (rest + chunk.toString()).split('\n');
+    rest = parts.pop()!;
+    for (const text of parts) lines.push({ at: performance.now() - started, text });
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ lines, code })));
+}
+
+describe('createLogger to stdout (buffered, asynchronous)', () => {
+  it("lets an idle process's line out within the flush interval, not only once 4 KB have gathered", async () => {
+    // the child logs one line, then stays up (idle) for 2 s and prints when it did
+    const { lines } = await runChild(`
+      const loggedAt = performance.now();
+      createLogger({ name: 'erp' }).info('listening on http://127.0.0.1:4001/graphql');
+      setTimeout(() => console.log('LOGGED_AT ' + loggedAt), 2_000);
+    `);
+    const line = lines.find((l) => l.text.includes('listening on'));
+    const end = lines.find((l) => l.text.startsWith('LOGGED_AT'));
+    expect(line).toBeDefined();
+    expect(end).toBeDefined();
+    // arrived well before the child's 2 s were up: the timer flushed it (with room for a loaded box)
+    expect(line!.at).toBeLessThan(end!.at - 1_000);
+    expect(LOG_FLUSH_INTERVAL_MS).toBeLessThanOrEqual(250);
+  });
+
+  it('writes every buffered line before the process exits, in order, from every logger', async () => {
+    const { lines, code } = await runChild(`
+      const erp = createLogger({ name: 'erp' });
+      const other = createLogger({ name: 'crm' });
+      for (let i = 0; i < 300; i += 1) (i % 2 === 0 ? erp : other).info({ i }, 'line');
+      process.exit(3);
+    `);
+    expect(code).toBe(3);
+    const records = lines.map((l) => JSON.parse(l.text) as { i: number; name: string });
+    expect(records.map((r) => r.i)).toEqual([...Array(300).keys()]);
+    expect(records[1]?.name).toBe('crm');
+  });
+
+  it('holds a line back (no write per line), and writes what it holds when flushLogs is called', async () => {
+    const { lines } = await runChild(`
+      import { writeSync } from 'node:fs';
+      createLogger({ name: 'stack' }).info('gateway listening');
+      writeSync(1, 'BEFORE THE FLUSH\\n');
+      flushLogs();
+      writeSync(1, 'BANNER\\n');
+      setTimeout(() => {}, 300);
+    `);
+    const texts = lines.map((l) => (l.text.startsWith('{') ? (JSON.parse(l.text) as { msg: string }).msg : l.text));
+    expect(texts).toEqual(['BEFORE THE FLUSH', 'gateway listening', 'BANNER']);
   });
 });

@@ -106,6 +106,39 @@ export function currentRequestId(): string | undefined {
 let defaultDestination: DestinationStream | undefined;
 
 /**
+ * How long a line may wait in the stdout buffer: an idle process's lines (a start-up "listening on" that a test or
+ * `npm start` waits for) come out within this, a busy one's once 4 KB have gathered.
+ */
+export const LOG_FLUSH_INTERVAL_MS = 100;
+const LOG_BUFFER_BYTES = 4096;
+
+let stdout: ReturnType<typeof pino.destination> | undefined;
+
+/**
+ * The one stdout destination of the process, shared by every logger created without one (one buffer, so lines keep
+ * their order). Buffered and asynchronous: a synchronous write per line (one access-log line per request) cost up
+ * to 8 % of a subgraph's CPU under load; now about ten lines go out in one write, off the event loop. Flushed every
+ * LOG_FLUSH_INTERVAL_MS (an unref'd timer, so it keeps no process alive) and synchronously when the process exits
+ * (pino registers that for an asynchronous destination; flushLogs does it on purpose).
+ */
+function stdoutDestination(): DestinationStream {
+  stdout ??= pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES, periodicFlush: LOG_FLUSH_INTERVAL_MS });
+  return stdout;
+}
+
+/**
+ * Writes what the stdout buffer holds, synchronously: before the process ends itself, and before text written to
+ * stdout by other means (a banner) that should follow the lines logged so far.
+ */
+export function flushLogs(): void {
+  try {
+    stdout?.flushSync();
+  } catch {
+    // not open yet, or stdout is gone (EPIPE): nothing can be written anyway
+  }
+}
+
+/**
  * Where loggers created without an explicit destination write from now on (`undefined`: back to stdout). For
  * in-process stacks (the end-to-end tests) that must see every process's log lines; a real process writes to stdout.
  */
@@ -140,6 +173,6 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.destination ?? defaultDestination ?? pino.destination({ fd: 1 }),
+    options.destination ?? defaultDestination ?? stdoutDestination(),
   );
 }

@@ -1,5 +1,5 @@
 import { ConfigError, type ConfigIssue, type Env } from '../config/index.ts';
-import { createLogger, type Logger } from '../logging/index.ts';
+import { createLogger, flushLogs, type Logger } from '../logging/index.ts';
 import type { DrainOptions, DrainResult } from './drain.ts';
 import { applyHeapGrowing, heapGrowingPercentOf } from './heap.ts';
 import { ListenError } from './listen.ts';
@@ -193,7 +193,9 @@ function logLevelOf(env: Env): (typeof LEVELS)[number] {
   return (LEVELS as readonly (string | undefined)[]).includes(level) ? (level as (typeof LEVELS)[number]) : 'info';
 }
 
-// The one place a service process ends itself: mains call runService, library code throws.
+// The one place a service process ends itself: mains call runService, library code throws. The log lines still in
+// the stdout buffer (the last "stopped", a fatal config error) are written first.
 function exit(code: number): never {
+  flushLogs();
   process.exit(code);
 }
