@@ -121,6 +121,10 @@ describe('store', () => {
 
   it('reads the SKUs of an answer at any depth', () => {
     expect([...skusOf({ products: [{ sku: 'A', stock: [] }, null, { sku: 'B', nested: { sku: 'C' } }] })]).toEqual(['A', 'B', 'C']);
+    // own fields only, in their order, as JSON.stringify wrote them (an inherited `sku` is not in the answer)
+    const inherited = Object.assign(Object.create({ sku: 'X' }) as object, { name: 'n', item: { sku: 'D' } });
+    const bare = Object.assign(Object.create(null) as object, { sku: 'E', list: [{ sku: 'F' }, 'sku', 7] });
+    expect([...skusOf({ a: inherited, b: bare, sku: 5 })]).toEqual(['D', 'E', 'F']);
   });
 });
 
