@@ -452,6 +452,18 @@ describe('the memo of text-level checks (createOperationLimitsMemo)', () => {
     expectCode(checkOperationLimits({ body: body(query, undefined, 'A'), schema: other, memo }), 'GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('never takes one (operation name, text) pair for another, whatever characters the name holds', () => {
+    const memo = createOperationLimitsMemo();
+    const kept = 'query A { product(sku: "B\u0000C") { sku } }';
+    const run = (query: string, name: string) => checkOperationLimits({ body: body(query, undefined, name), schema, memo });
+    const first = run(kept, 'A');
+    // the same key bytes if the name were put in the key as it is
+    const [head, tail] = [kept.slice(0, kept.indexOf('\u0000')), kept.slice(kept.indexOf('\u0000') + 1)];
+    const crafted = run(tail, `A\u0000${head}`);
+    expect(crafted).toEqual(checkOperationLimits({ body: body(tail, undefined, `A\u0000${head}`), schema }));
+    expect(first.ok && crafted.ok).toBe(false);
+  });
+
   it('parses a text once while it is kept', () => {
     const memo = createOperationLimitsMemo();
     vi.mocked(graphql.parse).mockClear();

@@ -250,9 +250,12 @@ export function createOperationLimitsMemo(options: OperationLimitsMemoOptions = 
   };
 }
 
-/** The memo key: everything the text-level checks read besides the schema. */
+/**
+ * The memo key: everything the text-level checks read besides the schema. The operation name is JSON-encoded, so it
+ * holds no NUL of its own and no (name, text) pair can pass for another one (a name ending in `\u0000{…` and a text).
+ */
 function memoKey(query: string, operationName: string | undefined, limits: OperationLimits): string {
-  return `${limits.maxTokens}:${limits.maxNesting}:${limits.maxDirectives}\u0000${operationName === undefined ? '' : `=${operationName}`}\u0000${query}`;
+  return `${limits.maxTokens}:${limits.maxNesting}:${limits.maxDirectives}\u0000${operationName === undefined ? '' : JSON.stringify(operationName)}\u0000${query}`;
 }
 
 /**
