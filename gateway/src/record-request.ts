@@ -29,6 +29,11 @@ export interface ResponseSummary {
   operations: number;
   withData: number;
   withErrors: number;
+  /**
+   * The data of the last operation answered, as it goes out: the response cache reads the SKUs of a one-operation
+   * answer from it instead of parsing the body it was just serialised to.
+   */
+  data?: unknown;
 }
 
 export const emptyResponseSummary = (): ResponseSummary => ({ errorCodes: new Set(), operations: 0, withData: 0, withErrors: 0 });
@@ -111,7 +116,10 @@ export function summarizeResponses(): ApolloServerPlugin<GatewayContext> {
           const { data, errors } = response.body.singleResult;
           const summary = (contextValue.responses ??= emptyResponseSummary());
           summary.operations += 1;
-          if (data !== undefined && data !== null) summary.withData += 1;
+          if (data !== undefined && data !== null) {
+            summary.withData += 1;
+            summary.data = data;
+          }
           if (errors !== undefined && errors.length > 0) {
             summary.withErrors += 1;
             for (const code of distinctCodes(errors)) summary.errorCodes.add(code);

@@ -4,7 +4,7 @@ import type { Logger } from '@omnigraph/shared/logging';
 import { gatewayRateLimitDecisions } from '@omnigraph/shared/metrics';
 import { priorityOf } from '@omnigraph/shared/sources';
 import { authorizeOperation, UNDECLARED_SCOPE, type RemovedField, type ScopeMap } from '../authorization/index.ts';
-import { checkOperationLimits, type CheckedOperation, type GraphQLRequestBody } from '../limits/operation-limits.ts';
+import { checkOperationLimits, createOperationLimitsMemo, type CheckedOperation, type GraphQLRequestBody } from '../limits/operation-limits.ts';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit/index.ts';
 import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
 import type { createAuthenticator, Principal } from './authenticate.ts';
@@ -65,6 +65,17 @@ const SIMPLE_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/fo
  */
 export function createEdge(options: EdgeOptions) {
   const { authenticator, limiter, registry, profiles, logger } = options;
+  // Per-operation work done once per operation, not once per request (see createOperationLimitsMemo): the limits'
+  // parse and text-level checks, and, keyed by the document those hand out, each caller scope set's verdict.
+  const limitsMemo = createOperationLimitsMemo();
+  const verdicts = new WeakMap<DocumentNode, VerdictsOfDocument>();
+  // A safelisted key's operation is found by its printed text, printed once per document.
+  const printed = new WeakMap<DocumentNode, string>();
+  const printedOf = (document: DocumentNode): string => {
+    let text = printed.get(document);
+    if (text === undefined) printed.set(document, (text = print(document)));
+    return text;
+  };
 
   return async function admit(req: IncomingMessage): Promise<Admission | Refusal> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -163,7 +174,7 @@ export function createEdge(options: EdgeOptions) {
     const checked = await edgePhase(
       req,
       'limits',
-      () => checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema }, limits),
+      () => checkOperationLimits({ body: decoded as GraphQLRequestBody, schema: apiSchema, memo: limitsMemo }, limits),
       (c) => (c.ok ? undefined : c.code),
     );
     const charge = async (cost: number) => limiter.consume(principal.subject, principal.rateLimit, cost);
@@ -231,45 +242,88 @@ export function createEdge(options: EdgeOptions) {
     if (bound !== undefined) return bound;
     if (principal.operations !== undefined) {
       for (const { document } of operations) {
-        const registered = registry.byText(print(document));
+        const registered = registry.byText(printedOf(document));
         if (registered === undefined || !principal.operations.includes(registered.name)) {
           return refusal('OPERATION_NOT_SAFELISTED', 'This key may only run its registered operations.');
         }
       }
     }
-    const scopes = new Set(principal.identity.scopes);
     const removedByQuery = new Map<string, GraphQLFormattedError[]>();
     const bodies: GraphQLRequestBody[] = [];
     for (const { request, document } of operations) {
-      let result: ReturnType<typeof authorizeOperation>;
-      try {
-        result = authorizeOperation({
-          schema: apiSchema,
-          map: scopeMap,
-          document,
-          operationName: request.operationName as string | undefined,
-          scopes,
-        });
-      } catch {
+      const verdict = verdictOf(document, request.operationName as string | undefined, principal.identity.scopes, apiSchema, scopeMap);
+      if (verdict === undefined) {
         // Only reachable past the operation limits' bounds (which run first); a refusal, never a 500.
         return refusal('BAD_REQUEST', 'The operation could not be checked.');
       }
-      const errors = result.removed.map(forbidden);
-      if (!result.ok) {
+      const errors = verdict.removed.map(forbidden);
+      if (verdict.query === undefined) {
         return errors.length > 0 ? refusalOf('FORBIDDEN', errors) : refusal('FORBIDDEN', 'Nothing in this operation is allowed for this key.');
       }
-      if (result.removed.length === 0) {
+      if (verdict.removed.length === 0) {
         bodies.push(request);
         continue;
       }
-      const query = print(result.document);
-      removedByQuery.set(query, errors);
-      bodies.push({ ...request, query });
-      logger?.debug({ subject: principal.subject, removed: result.removed.map((r) => r.coordinate) }, 'unauthorized fields removed');
+      removedByQuery.set(verdict.query, errors);
+      bodies.push({ ...request, query: verdict.query });
+      logger?.debug({ subject: principal.subject, removed: verdict.removed.map((r) => r.coordinate) }, 'unauthorized fields removed');
     }
     return { kind: 'execute', body: batched ? bodies : bodies[0]!, principal, headers: {}, removedByQuery, release: noop, cost: 0 };
   }
+
+  /**
+   * The authorization of one operation for one set of scopes: what is removed, and the query text that runs (the
+   * request's own when nothing is removed, undefined when nothing is left). The same document, operation name and
+   * scopes always give the same verdict, so it is kept with the document (the limits memo hands out one document per
+   * operation text) for as long as that document lives, and recomputed when the schema or scope map changes.
+   * Undefined when the operation could not be authorized (past the authorization's own bounds).
+   */
+  function verdictOf(
+    document: DocumentNode,
+    operationName: string | undefined,
+    scopes: readonly string[],
+    apiSchema: GraphQLSchema,
+    scopeMap: ScopeMap,
+  ): Verdict | undefined {
+    let kept = verdicts.get(document);
+    if (kept === undefined || kept.apiSchema !== apiSchema || kept.scopeMap !== scopeMap) {
+      kept = { apiSchema, scopeMap, byCaller: new Map() };
+      verdicts.set(document, kept);
+    }
+    // JSON: no two (name, scope list) pairs share a key, whatever characters a token's scopes hold
+    const key = JSON.stringify([operationName ?? null, scopes]);
+    const known = kept.byCaller.get(key);
+    if (known !== undefined) return known;
+    let result: ReturnType<typeof authorizeOperation>;
+    try {
+      result = authorizeOperation({ schema: apiSchema, map: scopeMap, document, operationName, scopes: new Set(scopes) });
+    } catch {
+      return undefined;
+    }
+    const verdict: Verdict = {
+      removed: result.removed,
+      query: !result.ok ? undefined : result.removed.length === 0 ? '' : print(result.document),
+    };
+    // A document's operations times the distinct scope sets of the keys using it: a handful; the bound is a backstop.
+    if (kept.byCaller.size < MAX_VERDICTS_PER_DOCUMENT) kept.byCaller.set(key, verdict);
+    return verdict;
+  }
 }
+
+/** What authorization decided for one operation and one scope set (see verdictOf). */
+interface Verdict {
+  removed: readonly RemovedField[];
+  /** the authorized query text when fields were removed, '' when none was (the request runs as sent), undefined when nothing is left */
+  query: string | undefined;
+}
+
+interface VerdictsOfDocument {
+  apiSchema: GraphQLSchema;
+  scopeMap: ScopeMap;
+  byCaller: Map<string, Verdict>;
+}
+
+const MAX_VERDICTS_PER_DOCUMENT = 64;
 
 const noop = () => {};
 
@@ -292,13 +346,14 @@ function operationNameOf(document: DocumentNode | undefined): string | undefined
   return undefined;
 }
 
+/** A new error per request (a kept verdict's arrays are never handed to a response, where they could be changed). */
 function forbidden(removed: RemovedField): GraphQLFormattedError {
   return {
     message: removed.missing.includes(UNDECLARED_SCOPE)
       ? `Not allowed to read ${removed.coordinate}: no scope grants it (undeclared fields are denied to everyone).`
       : `Not allowed to read ${removed.coordinate}: the key lacks ${removed.missing.join(', ')}.`,
-    path: removed.path,
-    extensions: { code: 'FORBIDDEN', missingScopes: removed.missing },
+    path: [...removed.path],
+    extensions: { code: 'FORBIDDEN', missingScopes: [...removed.missing] },
   };
 }
 

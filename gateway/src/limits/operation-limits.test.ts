@@ -8,7 +8,7 @@ import { ORDERS_QUERY } from '../../../e2e/operations.ts';
 import { EXAMPLE_QUERY } from '../example-query.ts';
 import { CORPUS_CATEGORIES, buildMaliciousCorpus, oneMegabyteOfTokens } from './malicious-corpus.ts';
 import type { CorpusCategory, CorpusEntry } from './malicious-corpus.ts';
-import { DEFAULT_OPERATION_LIMITS, OPERATION_LIMIT_CODES, checkOperationLimits } from './operation-limits.ts';
+import { DEFAULT_OPERATION_LIMITS, OPERATION_LIMIT_CODES, checkOperationLimits, createOperationLimitsMemo } from './operation-limits.ts';
 import type { OperationLimitCode, OperationLimits, OperationLimitsResult } from './operation-limits.ts';
 
 // A pass-through spy on `parse`, to prove that some refusals happen before any AST is built.
@@ -403,5 +403,71 @@ describe('malicious corpus', () => {
       .map(({ entry, result }) => `${entry.category}/${entry.name}: ${result.ok ? '' : result.code}`);
     expect(unexpected).toEqual([]);
     for (const { result } of results) if (!result.ok) expect(OPERATION_LIMIT_CODES).toContain(result.code);
+  });
+});
+
+describe('the memo of text-level checks (createOperationLimitsMemo)', () => {
+  /** The verdict as a client sees it: outcome, code, figures; the document compared by its printed form. */
+  const seen = (result: OperationLimitsResult) =>
+    result.ok ? { ...result, checked: result.checked.map((c) => ({ request: c.request, document: graphql.print(c.document) })) } : result;
+
+  it('answers every malicious request exactly as without it, the first time and again', () => {
+    const memo = createOperationLimitsMemo();
+    for (const entry of buildMaliciousCorpus()) {
+      const without = checkOperationLimits({ body: entry.body, schema });
+      expect(seen(checkOperationLimits({ body: entry.body, schema, memo })), entry.name).toEqual(seen(without));
+      expect(seen(checkOperationLimits({ body: entry.body, schema, memo })), entry.name).toEqual(seen(without));
+    }
+  });
+
+  it("still checks each request's variables against a kept operation: list sizes, argument lengths, value counts", () => {
+    const memo = createOperationLimitsMemo();
+    const query = 'query Products($skus: [ID!]!) { products(skus: $skus) { sku name } }';
+    const run = (variables: Record<string, unknown>) => checkOperationLimits({ body: body(query, variables), schema, memo });
+    expectOk(run({ skus: ['A'] }));
+    expectCode(run({ skus: Array.from({ length: 101 }, (_, i) => `S${i}`) }), 'LIST_TOO_LARGE');
+    expectCode(run({ skus: ['x'.repeat(1_001)] }), 'BAD_USER_INPUT');
+    expectCode(run({ skus: Array.from({ length: 5_001 }, () => 'A') }), 'VARIABLES_TOO_LARGE');
+    const small = run({ skus: ['A', 'B'] });
+    const large = run({ skus: Array.from({ length: 100 }, (_, i) => `S${i}`) });
+    expect(small.ok && large.ok && large.cost > small.cost).toBe(true);
+  });
+
+  it('keeps verdicts apart per operation name, per text-level limits and per schema', () => {
+    const memo = createOperationLimitsMemo();
+    const query = 'query A { product(sku: "x") { sku } } query B { locations { code } }';
+    expectOk(checkOperationLimits({ body: body(query, undefined, 'A'), schema, memo }));
+    expectCode(checkOperationLimits({ body: body(query, undefined, 'C'), schema, memo }), 'OPERATION_RESOLUTION_FAILURE');
+    expectCode(checkOperationLimits({ body: body(query), schema, memo }), 'OPERATION_RESOLUTION_FAILURE');
+    const a = checkOperationLimits({ body: body(query, undefined, 'A'), schema, memo });
+    const b = checkOperationLimits({ body: body(query, undefined, 'B'), schema, memo });
+    expect(a.ok && b.ok && a.cost !== b.cost).toBe(true);
+    // a lower token limit refuses a text an earlier request passed under the defaults
+    expectCode(
+      checkOperationLimits({ body: body(query, undefined, 'A'), schema, memo }, { ...DEFAULT_OPERATION_LIMITS, maxTokens: 5 }),
+      'TOO_MANY_TOKENS',
+    );
+    // another schema (a supergraph update) without the field: the kept verdict of the old one does not hold
+    const other = graphql.buildSchema('type Query { locations: [Location] } type Location { code: String }');
+    expectCode(checkOperationLimits({ body: body(query, undefined, 'A'), schema: other, memo }), 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('never takes one (operation name, text) pair for another, whatever characters the name holds', () => {
+    const memo = createOperationLimitsMemo();
+    const kept = 'query A { product(sku: "B\u0000C") { sku } }';
+    const run = (query: string, name: string) => checkOperationLimits({ body: body(query, undefined, name), schema, memo });
+    const first = run(kept, 'A');
+    // the same key bytes if the name were put in the key as it is
+    const [head, tail] = [kept.slice(0, kept.indexOf('\u0000')), kept.slice(kept.indexOf('\u0000') + 1)];
+    const crafted = run(tail, `A\u0000${head}`);
+    expect(crafted).toEqual(checkOperationLimits({ body: body(tail, undefined, `A\u0000${head}`), schema }));
+    expect(first.ok && crafted.ok).toBe(false);
+  });
+
+  it('parses a text once while it is kept', () => {
+    const memo = createOperationLimitsMemo();
+    vi.mocked(graphql.parse).mockClear();
+    for (let i = 0; i < 5; i++) expectOk(checkOperationLimits({ body: body('{ product(sku: "x") { sku } }'), schema, memo }));
+    expect(graphql.parse).toHaveBeenCalledTimes(1);
   });
 });

@@ -23,10 +23,12 @@ import type {
   FragmentDefinitionNode,
   GraphQLCompositeType,
   GraphQLField,
+  GraphQLObjectType,
   GraphQLSchema,
   OperationDefinitionNode,
   SelectionSetNode,
 } from 'graphql';
+import { createBoundedMemo, type BoundedMemo } from '../bounded-memo.ts';
 
 /**
  * Stable codes of every violation, all from the one registry (packages/shared errors). BAD_REQUEST,
@@ -137,6 +139,8 @@ export interface OperationLimitsInput {
   body: string | GraphQLRequestBody | readonly unknown[];
   /** the client-facing API schema (not the supergraph with join directives) */
   schema: GraphQLSchema;
+  /** keeps what each query text alone decides across requests (see createOperationLimitsMemo); absent: none kept */
+  memo?: OperationLimitsMemo | undefined;
 }
 
 export interface OperationMetrics {
@@ -187,6 +191,74 @@ const over = (code: OperationLimitCode, what: string, limit: number, actual: num
 };
 
 /**
+ * What the query text alone decides, given the operation name, the text-level limits and the schema: its token count,
+ * its document, the operation it runs, its fragments and directive count, all checked. Only the fragment-expanded walk
+ * is left to do per request, because list sizes and argument lengths read the request's variables.
+ */
+export interface ResolvedOperation {
+  document: DocumentNode;
+  tokens: number;
+  operation: OperationDefinitionNode;
+  fragments: Map<string, FragmentDefinitionNode>;
+  directives: number;
+  rootType: GraphQLObjectType;
+}
+
+/** Kept across requests by the edge: see createOperationLimitsMemo. */
+export interface OperationLimitsMemo {
+  /** the resolved operation kept for this schema and key, or undefined (a new schema forgets every entry) */
+  get(schema: GraphQLSchema, key: string): ResolvedOperation | undefined;
+  set(schema: GraphQLSchema, key: string, resolved: ResolvedOperation, weight: number): void;
+}
+
+export interface OperationLimitsMemoOptions {
+  /** @default 1_000 */
+  maxEntries?: number;
+  /**
+   * Characters of query text kept in all (a document costs memory in proportion to its text): many large distinct
+   * operations evict each other instead of growing the memo. @default 500_000
+   */
+  maxQueryChars?: number;
+}
+
+/**
+ * Clients send a handful of distinct operations, each many times with other variables: the tokens, the parse and the
+ * text-level checks of a query are done once per (text, operation name, text-level limits, schema) and then reused,
+ * so an admitted request costs the variable checks and the walk only. Only operations that passed every text-level
+ * check are kept: a refused text is checked again each time, exactly as without the memo.
+ */
+export function createOperationLimitsMemo(options: OperationLimitsMemoOptions = {}): OperationLimitsMemo {
+  const maxQueryChars = options.maxQueryChars ?? 500_000;
+  const entries: BoundedMemo<string, ResolvedOperation> = createBoundedMemo({ maxEntries: options.maxEntries ?? 1_000, maxWeight: maxQueryChars });
+  let keptFor: GraphQLSchema | undefined;
+  const forSchema = (schema: GraphQLSchema) => {
+    // a new supergraph: root types and fields may differ, so no earlier verdict holds
+    if (keptFor !== schema) {
+      entries.clear();
+      keptFor = schema;
+    }
+  };
+  return {
+    get(schema, key) {
+      forSchema(schema);
+      return entries.get(key);
+    },
+    set(schema, key, resolved, weight) {
+      forSchema(schema);
+      entries.set(key, resolved, weight);
+    },
+  };
+}
+
+/**
+ * The memo key: everything the text-level checks read besides the schema. The operation name is JSON-encoded, so it
+ * holds no NUL of its own and no (name, text) pair can pass for another one (a name ending in `\u0000{…` and a text).
+ */
+function memoKey(query: string, operationName: string | undefined, limits: OperationLimits): string {
+  return `${limits.maxTokens}:${limits.maxNesting}:${limits.maxDirectives}\u0000${operationName === undefined ? '' : JSON.stringify(operationName)}\u0000${query}`;
+}
+
+/**
  * Checks one HTTP request against the limits, before anything is executed. Pure: no I/O, no clock. Cheap: every step
  * stops at its limit (the body is measured before JSON decoding, tokens are counted before the AST is built, the
  * fragment-expanded walk stops at `maxFields`), so a hostile request costs O(limits), not O(its own size).
@@ -202,6 +274,7 @@ export function checkOperationLimits(input: OperationLimitsInput, limits: Operat
 }
 
 function checkRequest(input: OperationLimitsInput, limits: OperationLimits): OperationLimitsResult {
+  const { memo } = input;
   let decoded: unknown = input.body;
   if (typeof input.body === 'string') {
     // UTF-8 needs at least one byte per UTF-16 unit, so `length` is a lower bound that avoids measuring a huge body.
@@ -222,7 +295,7 @@ function checkRequest(input: OperationLimitsInput, limits: OperationLimits): Ope
     let last: OperationMetrics | undefined;
     const checked: CheckedOperation[] = [];
     for (const entry of decoded) {
-      const one = checkOne(entry, input.schema, limits);
+      const one = checkOne(entry, input.schema, limits, memo);
       if (!one.ok) return one;
       cost += one.cost;
       introspection ||= one.introspection;
@@ -233,10 +306,10 @@ function checkRequest(input: OperationLimitsInput, limits: OperationLimits): Ope
     if (cost > limits.maxCost) return over('OPERATION_TOO_COMPLEX', 'Estimated cost of the batch', limits.maxCost, cost);
     return { ok: true, cost, introspection, operations: decoded.length, metrics: last!, checked, batched: true };
   }
-  return checkOne(decoded, input.schema, limits);
+  return checkOne(decoded, input.schema, limits, memo);
 }
 
-function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits): OperationLimitsResult {
+function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits, memo: OperationLimitsMemo | undefined): OperationLimitsResult {
   if (typeof entry !== 'object' || entry === null) return fail('BAD_REQUEST', 'The request must be a JSON object.');
   const { query, variables, operationName } = entry as GraphQLRequestBody;
   if (typeof query !== 'string' || query.length === 0) return fail('BAD_REQUEST', 'The request must carry a non-empty "query" string.');
@@ -247,16 +320,25 @@ function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits
   const vars = (variables ?? {}) as Record<string, unknown>;
   countVariableValues(vars, limits);
 
-  const tokens = countTokens(query, limits);
-  let document: DocumentNode;
-  try {
-    // maxTokens again as a second fence; noLocation because nothing here reports positions.
-    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
-  } catch (error) {
-    return fail('GRAPHQL_PARSE_FAILED', error instanceof GraphQLError ? error.message : 'Syntax error.');
+  const name = (operationName as string | null | undefined) ?? undefined;
+  const key = memo === undefined ? undefined : memoKey(query, name, limits);
+  let resolved = key === undefined ? undefined : memo!.get(schema, key);
+  if (resolved === undefined) {
+    const tokens = countTokens(query, limits);
+    let document: DocumentNode;
+    try {
+      // maxTokens again as a second fence; noLocation because nothing here reports positions.
+      document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+    } catch (error) {
+      return fail('GRAPHQL_PARSE_FAILED', error instanceof GraphQLError ? error.message : 'Syntax error.');
+    }
+    const outcome = resolveOperation(document, schema, limits, name, tokens);
+    if ('ok' in outcome) return outcome;
+    resolved = outcome;
+    if (key !== undefined) memo!.set(schema, key, resolved, query.length);
   }
-  const result = checkDocument(document, schema, limits, vars, (operationName as string | null | undefined) ?? undefined, tokens);
-  return result.ok ? { ...result, checked: [{ request: entry as GraphQLRequestBody, document }] } : result;
+  const result = walkOperation(resolved, schema, limits, vars);
+  return result.ok ? { ...result, checked: [{ request: entry as GraphQLRequestBody, document: resolved.document }] } : result;
 }
 
 /** Walks the variables iteratively (a deeply nested JSON value must not recurse) and stops at the limit. */
@@ -298,14 +380,14 @@ export function countTokens(query: string, limits: Pick<OperationLimits, 'maxTok
   return count;
 }
 
-function checkDocument(
+/** The text-level checks of a parsed document: the operation to run, its fragments, directives and root type. */
+function resolveOperation(
   document: DocumentNode,
   schema: GraphQLSchema,
   limits: OperationLimits,
-  variables: Record<string, unknown>,
   operationName: string | undefined,
   tokens: number,
-): OperationLimitsResult {
+): ResolvedOperation | Failure {
   const operations: OperationDefinitionNode[] = [];
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
@@ -336,7 +418,17 @@ function checkDocument(
 
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return fail('GRAPHQL_VALIDATION_FAILED', `The schema does not support ${operation.operation} operations.`);
+  return { document, tokens, operation, fragments, directives, rootType };
+}
 
+/** The fragment-expanded walk of a resolved operation with one request's variables: shape limits and cost. */
+function walkOperation(
+  resolved: ResolvedOperation,
+  schema: GraphQLSchema,
+  limits: OperationLimits,
+  variables: Record<string, unknown>,
+): OperationLimitsResult {
+  const { operation, fragments, rootType, directives, tokens } = resolved;
   // Defaults declared in the operation (`$first: Int = 50`) apply when the client sends no value: size lists by them.
   const effective: Record<string, unknown> = { ...variables };
   for (const v of operation.variableDefinitions ?? [])

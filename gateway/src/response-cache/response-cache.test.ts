@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readScopeMap, type ScopeMap } from '../authorization/index.ts';
 import type { Admission } from '../edge/edge.ts';
 import type { GatewayContext } from '../http-handler.ts';
@@ -121,6 +121,10 @@ describe('store', () => {
 
   it('reads the SKUs of an answer at any depth', () => {
     expect([...skusOf({ products: [{ sku: 'A', stock: [] }, null, { sku: 'B', nested: { sku: 'C' } }] })]).toEqual(['A', 'B', 'C']);
+    // own fields only, in their order, as JSON.stringify wrote them (an inherited `sku` is not in the answer)
+    const inherited = Object.assign(Object.create({ sku: 'X' }) as object, { name: 'n', item: { sku: 'D' } });
+    const bare = Object.assign(Object.create(null) as object, { sku: 'E', list: [{ sku: 'F' }, 'sku', 7] });
+    expect([...skusOf({ a: inherited, b: bare, sku: 5 })]).toEqual(['D', 'E', 'F']);
   });
 });
 
@@ -167,6 +171,26 @@ describe('policy', () => {
     expect(policy.candidate(req, other)?.key).toBe(candidate.key);
     expect(policy.candidate(req, admission({ ...body, variables: { skus: ['B'] } }))?.key).not.toBe(candidate.key);
     cache.onChange({ kind: 'stock', refs: { skus: ['A'] } });
+    expect(cache.size).toBe(0);
+  });
+
+  it('tags an answer by the SKUs of the data Apollo answered with, without parsing the body it wrote', () => {
+    const { cache, policy } = setup();
+    const candidate = policy.candidate(req, admission(body))!;
+    const data = { products: [{ sku: 'A' }, { sku: 'B', product: { sku: 'C' } }] };
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      policy.offer(
+        candidate,
+        { ...ok, body: JSON.stringify({ data }) },
+        context({ responses: { ...emptyResponseSummary(), operations: 1, withData: 1, data } }),
+      );
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    expect(cache.size).toBe(1);
+    cache.onChange({ kind: 'stock', refs: { skus: ['C'] } });
     expect(cache.size).toBe(0);
   });
 

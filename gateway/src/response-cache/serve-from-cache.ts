@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { ScopeMap } from '../authorization/index.ts';
 import type { Admission } from '../edge/edge.ts';
 import type { GatewayContext } from '../http-handler.ts';
+import { createBoundedMemo } from '../bounded-memo.ts';
 import { decideEligibility, type Eligibility } from './eligibility.ts';
 import { ANY_SKU, responseCacheKey, skusOf, type ResponseCache } from './response-cache.ts';
 
@@ -27,21 +28,20 @@ export interface CompletedResponse {
 }
 
 export function createResponseCachePolicy(cache: ResponseCache, schema: () => { apiSchema: GraphQLSchema; scopeMap: ScopeMap }) {
-  let decisions = new Map<string, Eligibility>();
+  const decisions = createBoundedMemo<string, Eligibility>({ maxEntries: MAX_DECISIONS });
   let decidedFor: GraphQLSchema | undefined;
 
   function eligibility(query: string, operationName: string | undefined): Eligibility {
     const { apiSchema, scopeMap } = schema();
     // a new supergraph: the decisions (and the answers, see create-gateway) of the old one no longer hold
     if (decidedFor !== apiSchema) {
-      decisions = new Map();
+      decisions.clear();
       decidedFor = apiSchema;
     }
     const memoKey = `${operationName ?? ''}\0${query}`;
     let decision = decisions.get(memoKey);
     if (decision === undefined) {
       decision = decideEligibility(apiSchema, scopeMap, query, operationName);
-      if (decisions.size >= MAX_DECISIONS) decisions.delete(decisions.keys().next().value!);
       decisions.set(memoKey, decision);
     }
     return decision;
@@ -98,8 +98,9 @@ export function createResponseCachePolicy(cache: ResponseCache, schema: () => { 
       const headers = [...response.headers].filter(([name]) => name.toLowerCase() !== 'content-length');
       let tags: string[] = [ANY_SKU];
       if (candidate.skuTagged) {
-        const parsed = JSON.parse(response.body) as { data?: unknown };
-        tags = [...skusOf(parsed.data)];
+        // the answer's data as Apollo serialised it (see summarizeResponses); parsed back only when it is not at hand
+        const data = summary.data !== undefined ? summary.data : (JSON.parse(response.body) as { data?: unknown }).data;
+        tags = [...skusOf(data)];
       }
       cache.store(candidate.key, response.body, headers, tags, candidate.generation);
     },

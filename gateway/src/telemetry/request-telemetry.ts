@@ -19,16 +19,22 @@ const phases = new WeakMap<IncomingMessage, Phase[]>();
 /**
  * Times one edge check (`authenticate`, `limits`, `authorize`, `rate_limit`) of `req` for its span. The gateway's
  * request span can only start once the caller is known (its parent depends on whether the caller is trusted), so
- * the checks are timed as they run and become child spans afterwards. Tracing off: `fn()` as it is.
+ * the checks are timed as they run and become child spans afterwards. Tracing off: `fn()` as it is (callers await
+ * the result either way).
  */
-export async function edgePhase<T>(
+export function edgePhase<T>(
   req: IncomingMessage,
   name: string,
   fn: () => T | Promise<T>,
   refusalOf?: (result: T) => string | undefined,
-): Promise<T> {
+): T | Promise<T> {
   const log = isTracingEnabled() ? phases.get(req) : undefined;
+  // Tracing off (or this request not traced): the check as it is, without wrapping it in one more promise.
   if (log === undefined) return fn();
+  return timed(log, name, fn, refusalOf);
+}
+
+async function timed<T>(log: Phase[], name: string, fn: () => T | Promise<T>, refusalOf?: (result: T) => string | undefined): Promise<T> {
   const startMs = nowMs();
   const result = await fn();
   const refusal = refusalOf?.(result);

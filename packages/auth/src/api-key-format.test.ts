@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BASE62_ALPHABET, CHECKSUM_LENGTH, RANDOM_LENGTH, checksumOf, generateApiKey, keyIdOf, parseApiKey } from './api-key-format.ts';
 
@@ -69,6 +69,26 @@ describe('parseApiKey', () => {
     expect(checksumOf('omg_live_abc')).toBe(checksumOf('omg_live_abc'));
     expect(checksumOf('omg_live_abc')).toMatch(/^[0-9A-Za-z]{6}$/);
     expect(checksumOf('omg_live_abc')).not.toBe(checksumOf('omg_live_abd'));
+  });
+
+  it('keeps the checksum of every key already issued: pinned values, and the BigInt definition on 20 000 inputs', () => {
+    // values of the original BigInt implementation: a changed checksum would lock every issued key out
+    expect(checksumOf('omg_live_abc')).toBe('PoEiHJ');
+    expect(checksumOf('omg_test_0123456789ABCDEFGHIJKLMNOPQRSTUV')).toBe('6F8cuI');
+    expect(checksumOf('omg_live_zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz')).toBe('sDaRsI');
+    const byBigInt = (input: string) => {
+      let value = BigInt(createHash('sha256').update(input).digest().readUIntBE(0, 6)) % 62n ** 6n;
+      let out = '';
+      for (let i = 0; i < 6; i++) {
+        out = BASE62_ALPHABET[Number(value % 62n)] + out;
+        value /= 62n;
+      }
+      return out;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const input = generateApiKey(i % 2 === 0 ? 'live' : 'test').slice(0, -CHECKSUM_LENGTH);
+      expect(checksumOf(input)).toBe(byBigInt(input));
+    }
   });
 
   it('refuses 10 000 random mutations of valid keys by format or checksum', () => {

@@ -44,7 +44,9 @@ function randomBase62(length: number): string {
   return out;
 }
 
-const CHECKSUM_MODULUS = 62n ** BigInt(CHECKSUM_LENGTH);
+// 62⁶ ≈ 5.7e10 and a 6-byte value < 2⁴⁸: both exact as doubles, so plain number arithmetic gives the BigInt result
+// without BigInt's allocations (this runs on every request with a key).
+const CHECKSUM_MODULUS = 62 ** CHECKSUM_LENGTH;
 
 /**
  * First 6 bytes of SHA-256(prefix + random), reduced to 6 base62 characters. Covering the prefix means a `test` key
@@ -52,11 +54,11 @@ const CHECKSUM_MODULUS = 62n ** BigInt(CHECKSUM_LENGTH);
  */
 export function checksumOf(prefixAndRandom: string): string {
   const digest = createHash('sha256').update(prefixAndRandom).digest();
-  let value = BigInt(digest.readUIntBE(0, 6)) % CHECKSUM_MODULUS;
+  let value = digest.readUIntBE(0, 6) % CHECKSUM_MODULUS;
   let out = '';
   for (let i = 0; i < CHECKSUM_LENGTH; i++) {
-    out = BASE62_ALPHABET[Number(value % 62n)] + out;
-    value /= 62n;
+    out = BASE62_ALPHABET[value % 62] + out;
+    value = Math.floor(value / 62);
   }
   return out;
 }

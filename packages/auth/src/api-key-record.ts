@@ -44,3 +44,16 @@ export const apiKeyRecordSchema = z.object({
 
 export type ApiKeyRecord = z.output<typeof apiKeyRecordSchema>;
 export type ApiKeyProfile = ApiKeyRecord['profile'];
+
+/**
+ * A copy of a record that shares nothing mutable with it: a store hands out copies, so a caller changing one cannot
+ * change what the store (or its cache) holds. Every field is a primitive but the two lists, so this is what
+ * structuredClone would give, at a small fraction of its cost (the cached store hands one out per request).
+ */
+export function copyApiKeyRecord(record: ApiKeyRecord): ApiKeyRecord {
+  return {
+    ...record,
+    scopes: [...record.scopes],
+    ...(record.operations === undefined ? {} : { operations: [...record.operations] }),
+  };
+}

@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from './api-key-record.ts';
+import { copyApiKeyRecord, type ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
 
 export interface CachedKeyStoreOptions {
@@ -58,7 +58,7 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
     create: (record) => inner.create(record),
     async getByHash(hash) {
       const cached = entries.get(hash);
-      if (cached !== undefined && cached.until > now()) return structuredClone(cached.record);
+      if (cached !== undefined && cached.until > now()) return copyApiKeyRecord(cached.record);
       const startedAt = generation;
       let record: ApiKeyRecord | undefined;
       try {
@@ -69,7 +69,7 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
             lastStaleReportAt = now();
             options.onStaleServed?.(cached.record.keyId, error);
           }
-          return structuredClone(cached.record);
+          return copyApiKeyRecord(cached.record);
         }
         throw error;
       }
@@ -79,7 +79,7 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
           const oldest = entries.keys().next();
           if (oldest.done !== true) entries.delete(oldest.value);
         }
-        entries.set(hash, { record: structuredClone(record), until: now() + ttlMs, seenAt: now() });
+        entries.set(hash, { record: copyApiKeyRecord(record), until: now() + ttlMs, seenAt: now() });
       }
       return record;
     },
