@@ -38,7 +38,8 @@ export function createResponseCachePolicy(cache: ResponseCache, schema: () => { 
       decisions.clear();
       decidedFor = apiSchema;
     }
-    const memoKey = `${operationName ?? ''}\0${query}`;
+    // JSON-encoded, as the edge's limits memo: no (name, text) pair can spell another's key
+    const memoKey = JSON.stringify([operationName ?? null, query]);
     let decision = decisions.get(memoKey);
     if (decision === undefined) {
       decision = decideEligibility(apiSchema, scopeMap, query, operationName);
