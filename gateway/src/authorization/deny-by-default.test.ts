@@ -5,14 +5,13 @@
  * fallback never ran in a test and could break unnoticed.
  */
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
 import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyService, createMemoryKeyStore, scopeSchema } from '@omnigraph/auth';
 import { createAuthenticator } from '../edge/authenticate.ts';
 import { createEdge } from '../edge/edge.ts';
+import { graphqlPost } from '../edge/fake-request.ts';
 import { buildProfiles } from '../edge/profiles.ts';
 import { loadOperationRegistry } from '../edge/registered-operations.ts';
 import { createRateLimiter } from '../rate-limit/index.ts';
@@ -113,16 +112,7 @@ describe('deny by default: a field without a scope declaration', () => {
       registry: loadOperationRegistry(),
       profiles,
     });
-    const request = (query: string) => {
-      const body = JSON.stringify({ query });
-      const headers = { 'content-type': 'application/json', 'x-api-key': key };
-      return Object.assign(Readable.from([Buffer.from(body)]), {
-        method: 'POST',
-        url: '/graphql',
-        headers,
-        headersDistinct: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-      }) as unknown as IncomingMessage;
-    };
+    const request = (query: string) => graphqlPost(key, { query });
     try {
       for (const [, query, coordinate] of UNDECLARED_QUERIES.slice(0, 2)) {
         const outcome = await admit(request(query));

@@ -2,8 +2,6 @@
  * The edge keeps authorization verdicts per document and scope set (see `verdictOf` in edge.ts): a kept verdict
  * must never reach a caller with other scopes, and a repeated request must be answered as the first one was.
  */
-import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyService, createMemoryKeyStore } from '@omnigraph/auth';
 import { composeGraph, SHOP_SDL, type ComposedGraph } from '../authorization/fixture-supergraph.ts';
@@ -11,6 +9,7 @@ import { readScopeMap } from '../authorization/scope-map.ts';
 import { createRateLimiter } from '../rate-limit/index.ts';
 import { createAuthenticator } from './authenticate.ts';
 import { createEdge, type Admission } from './edge.ts';
+import { graphqlPost } from './fake-request.ts';
 import { buildProfiles } from './profiles.ts';
 import { loadOperationRegistry } from './registered-operations.ts';
 import type { Refusal } from './refusal.ts';
@@ -20,16 +19,7 @@ beforeAll(() => {
   graph = composeGraph([{ name: 'shop', sdl: SHOP_SDL }]);
 });
 
-const request = (key: string, query: string, variables?: Record<string, unknown>) => {
-  const body = JSON.stringify({ query, variables });
-  const headers = { 'content-type': 'application/json', 'x-api-key': key };
-  return Object.assign(Readable.from([Buffer.from(body)]), {
-    method: 'POST',
-    url: '/graphql',
-    headers,
-    headersDistinct: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-  }) as unknown as IncomingMessage;
-};
+const request = (key: string, query: string, variables?: Record<string, unknown>) => graphqlPost(key, { query, variables });
 
 /** What a caller is told and what runs: the admitted query and the removal errors, or the refusal. */
 function seen(outcome: Admission | Refusal) {
