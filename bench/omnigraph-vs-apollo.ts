@@ -627,7 +627,15 @@ function writeReport(r: { started: Date; loadBefore: number[]; loadAfter: number
     `- Commit \`${commit}\`, ${r.started.toISOString()}; ${machine}.${baselineLabel ? ` Baseline: \`${r.baselineRef}\` (${baselineLabel}).` : ''}`,
     `- Load (/proc/loadavg 1/5/15 min) before ${load(r.loadBefore)}, after ${load(r.loadAfter)}: a shared box, read the ratios, not the absolute figures.`,
     `- ${reps} repetition(s) of ${seconds} s per sample, series rotated, medians with min–max; warm-up ${warmupSeconds} s; soak ${soakSeconds} s.`,
-    `- Processes as deployed: \`node ${nodeFlags.length > 0 ? `${nodeFlags.join(' ')} ` : ''}<entry>.ts\` (Node 24 type stripping, no tsx; V8 flags for this commit's subgraphs and Omnigraph's gateway only); the simulators (one process) and each subgraph (erp, eshop,`,
+    `- Scenarios ${[...scenarios].join(', ')}.${
+      nodeFlags.length > 0 || process.env['HEAP_GROWING_PERCENT'] !== undefined
+        ? ` Heap setting of this commit's subgraphs and Omnigraph's gateway (docs/adr/0016-heap-sizing.md): ${[
+            ...(process.env['HEAP_GROWING_PERCENT'] === undefined ? [] : [`HEAP_GROWING_PERCENT=${process.env['HEAP_GROWING_PERCENT']}`]),
+            ...nodeFlags,
+          ].join(' ')}; bare Apollo keeps V8's defaults.`
+        : " V8's default heap sizing in every process."
+    }`,
+    '- Processes as deployed: `node <entry>.ts` (Node 24 type stripping, no tsx); the simulators (one process) and each subgraph (erp, eshop,',
     '  crm, marketplace, commands, pricing: one process each) on CPU 0 with autocannon; each gateway on CPU 1, one measured at a time.',
     '- Omnigraph: `gateway/src/index.ts`, every edge feature on (API key, operation limits, scopes, rate limit, signed subgraph calls), the call-center key.',
     responseCacheOn
