@@ -31,4 +31,15 @@ describe('createBoundedMemo', () => {
     memo.set('e', 'e', 10);
     expect(memo.get('e')).toBe('e');
   });
+
+  it('forgets its entries when the owner they were derived from changes', () => {
+    const memo = createBoundedMemo<string, number>({ maxEntries: 10 });
+    const [first, second] = [{}, {}];
+    memo.keepFor(first);
+    memo.set('a', 1);
+    memo.keepFor(first);
+    expect(memo.get('a')).toBe(1);
+    memo.keepFor(second);
+    expect(memo.get('a')).toBeUndefined();
+  });
 });

@@ -10,6 +10,11 @@ export interface BoundedMemo<K, V> {
   /** keeps `value` (nothing is kept when `weight` alone is over the weight bound), evicting the least recently used */
   set(key: K, value: V, weight?: number): void;
   clear(): void;
+  /**
+   * Forgets every entry when `owner` is not the one of the previous call: entries derived from a schema (or any
+   * other versioned input) hold for that version only, e.g. `memo.keepFor(schema)` before each use.
+   */
+  keepFor(owner: object): void;
   readonly size: number;
 }
 
@@ -25,6 +30,11 @@ export function createBoundedMemo<K, V>(options: BoundedMemoOptions): BoundedMem
   // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used first.
   const entries = new Map<K, { value: V; weight: number }>();
   let weight = 0;
+  let owner: object | undefined;
+  const clear = () => {
+    entries.clear();
+    weight = 0;
+  };
 
   const remove = (key: K) => {
     const entry = entries.get(key);
@@ -48,9 +58,11 @@ export function createBoundedMemo<K, V>(options: BoundedMemoOptions): BoundedMem
       weight += entryWeight;
       while (entries.size > maxEntries || weight > maxWeight) remove(entries.keys().next().value as K);
     },
-    clear() {
-      entries.clear();
-      weight = 0;
+    clear,
+    keepFor(next) {
+      if (owner === next) return;
+      clear();
+      owner = next;
     },
     get size() {
       return entries.size;

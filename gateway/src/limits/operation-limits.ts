@@ -230,21 +230,14 @@ export interface OperationLimitsMemoOptions {
 export function createOperationLimitsMemo(options: OperationLimitsMemoOptions = {}): OperationLimitsMemo {
   const maxQueryChars = options.maxQueryChars ?? 500_000;
   const entries: BoundedMemo<string, ResolvedOperation> = createBoundedMemo({ maxEntries: options.maxEntries ?? 1_000, maxWeight: maxQueryChars });
-  let keptFor: GraphQLSchema | undefined;
-  const forSchema = (schema: GraphQLSchema) => {
-    // a new supergraph: root types and fields may differ, so no earlier verdict holds
-    if (keptFor !== schema) {
-      entries.clear();
-      keptFor = schema;
-    }
-  };
+  // a new supergraph: root types and fields may differ, so no earlier verdict holds
   return {
     get(schema, key) {
-      forSchema(schema);
+      entries.keepFor(schema);
       return entries.get(key);
     },
     set(schema, key, resolved, weight) {
-      forSchema(schema);
+      entries.keepFor(schema);
       entries.set(key, resolved, weight);
     },
   };

@@ -29,15 +29,11 @@ export interface CompletedResponse {
 
 export function createResponseCachePolicy(cache: ResponseCache, schema: () => { apiSchema: GraphQLSchema; scopeMap: ScopeMap }) {
   const decisions = createBoundedMemo<string, Eligibility>({ maxEntries: MAX_DECISIONS });
-  let decidedFor: GraphQLSchema | undefined;
 
   function eligibility(query: string, operationName: string | undefined): Eligibility {
     const { apiSchema, scopeMap } = schema();
     // a new supergraph: the decisions (and the answers, see create-gateway) of the old one no longer hold
-    if (decidedFor !== apiSchema) {
-      decisions.clear();
-      decidedFor = apiSchema;
-    }
+    decisions.keepFor(apiSchema);
     // JSON-encoded, as the edge's limits memo: no (name, text) pair can spell another's key
     const memoKey = JSON.stringify([operationName ?? null, query]);
     let decision = decisions.get(memoKey);
