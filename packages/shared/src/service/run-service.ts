@@ -56,25 +56,27 @@ export const EXIT = { ok: 0, failed: 1 } as const;
  * so does a drain that outlives its delay and grace by 10 s.
  */
 export async function runService<C>(options: RunServiceOptions<C>): Promise<void> {
-  const logger = options.logger ?? createLogger({ name: options.name, level: logLevelOf(options.env ?? process.env) });
+  const env = options.env ?? process.env;
+  const logger = options.logger ?? createLogger({ name: options.name, level: logLevelOf(env) });
   let config: C;
   let settings: ServiceSettings;
   let tracing: Tracing | undefined;
   try {
-    const heap = heapGrowingPercentOf(options.env ?? process.env);
+    const heap = heapGrowingPercentOf(env);
+    // every problem in one message: the role's own variables and the process-wide one
+    const issues = 'issue' in heap ? [heap.issue] : [];
     try {
-      config = options.load(options.env ?? process.env);
+      config = options.load(env);
     } catch (error) {
-      // every problem in one message: the role's own variables and the process-wide one
-      if (error instanceof ConfigError && 'issue' in heap) throw new ConfigError(error.service, [...error.issues, heap.issue]);
+      if (error instanceof ConfigError && issues.length > 0) throw new ConfigError(error.service, [...error.issues, ...issues]);
       throw error;
     }
-    if ('issue' in heap) throw new ConfigError(options.name, [heap.issue]);
+    if ('issue' in heap) throw new ConfigError(options.name, issues);
     settings = options.settings(config);
     // before the units allocate: the old generation's growth between collections (docs/adr/0016-heap-sizing.md)
     applyHeapGrowing(heap.percent);
     // One tracer provider per process, before any unit makes a span; its configuration was validated with the rest.
-    if (options.tracing !== false) tracing = startTracing({ role: options.name, env: options.env ?? process.env });
+    if (options.tracing !== false) tracing = startTracing({ role: options.name, env });
   } catch (error) {
     if (!reportStartFailure(logger, error)) throw error;
     return exit(EXIT.failed);
