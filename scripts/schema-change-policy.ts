@@ -45,7 +45,7 @@ export interface SchemaChangeVerdict {
   safe: Finding[];
 }
 
-/** Why each kind of breaking change breaks clients, where graphql-inspector gives no reason of its own. */
+/** Why each kind of breaking change breaks clients, in one line (graphql-inspector's reasons, where it has one, are longer). */
 const WHY: Record<string, string> = {
   FIELD_REMOVED: 'operations selecting this field fail validation',
   FIELD_ARGUMENT_REMOVED: 'operations passing this argument fail validation',
@@ -86,7 +86,7 @@ export async function judgeSchemaChange(previousSdl: string, currentSdl: string,
 
 function toFinding(change: Change): Finding {
   const coordinate = (change.path ?? '').replace(/\.@deprecated.*$/, '');
-  return { coordinate, type: change.type, message: change.message, why: change.criticality.reason ?? WHY[change.type] ?? 'see the message' };
+  return { coordinate, type: change.type, message: change.message, why: WHY[change.type] ?? change.criticality.reason ?? 'see the message' };
 }
 
 /** The reason a breaking removal is allowed under the deprecation workflow, or undefined when it is not. */
