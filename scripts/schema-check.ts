@@ -11,7 +11,14 @@ import { composeSchemas } from './compose-schemas.ts';
 import { SchemaBaseError, findSchemaBase } from './schema-check-base.ts';
 import { formatVerdict, judgeSchemaChange, MIN_DEPRECATION_WINDOW_DAYS } from './schema-change-policy.ts';
 
-const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
+let root: string;
+try {
+  root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+} catch (error) {
+  // e.g. not a checkout, or git refusing a directory owned by another user (safe.directory) in a CI container
+  console.error(`schema:check: git cannot read this checkout: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
 const composed = composeSchemas(pathToFileURL(`${root}/schema/`));
 if (!composed.ok) {
   for (const error of composed.errors) console.error(error);
