@@ -44,6 +44,7 @@ import { buildRequestRecord, emitRequestRecord, startRequest, summarizeResponses
 import type { RequestObserver } from './request-record.ts';
 import { checkGatewayReadiness } from './readiness.ts';
 import { reportArgumentNames } from './argument-name-plugin.ts';
+import { answerIntrospectionLocally } from './introspection-plugin.ts';
 import { reportSourceStatus } from './source-status-plugin.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import { createResponseCache } from './response-cache/response-cache.ts';
@@ -228,7 +229,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // Automatic persisted queries would let any caller register operations; registered operations are ours (edge).
     persistedQueries: false,
     // summarizeResponses last: it reads the errors the others added
-    plugins: [ApolloServerPluginLandingPageDisabled(), reportRemovedFields(), reportSourceStatus(), reportArgumentNames(), summarizeResponses()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      answerIntrospectionLocally(() => currentSchema().apiSchema),
+      reportRemovedFields(),
+      reportSourceStatus(),
+      reportArgumentNames(),
+      summarizeResponses(),
+    ],
   });
   await apollo.start();
 

@@ -34,6 +34,8 @@ export function buildProfiles(options: {
     internal: {
       limits: Object.freeze({
         ...DEFAULT_OPERATION_LIMITS,
+        // one above the standard introspection query (15: GraphiQL, getIntrospectionQuery with every option), which
+        // internal tools send; deeper introspection and deeper data stay refused (gateway/src/limits/README.md)
         maxDepth: 16,
         maxAliases: 100,
         maxRootFields: 20,

@@ -6,6 +6,8 @@
  * No randomness: names and sizes come from loops, so a failing entry has the same name on every run.
  */
 
+import { getIntrospectionQuery } from 'graphql';
+
 export const CORPUS_CATEGORIES = [
   'depth-bomb',
   'alias-bomb',
@@ -482,7 +484,61 @@ function introspection(): CorpusEntry[] {
   // __type is a root-only meta field: the nested place is still a probe, refused as unknown
   out.push({ name: 'type-below-root', category: 'introspection', body: req('{ product(sku: "x") { __type(name: "Customer") { name } } }') });
   out.push({ name: 'schema-below-root', category: 'introspection', body: req('{ product(sku: "x") { __schema { types { name } } } }') });
+  // The standard queries tools send, deeper than the partner depth limit (issue 14): refused as introspection, not as depth.
+  out.push({ name: 'graphql-js-default', category: 'introspection', body: req(getIntrospectionQuery()) });
+  out.push({ name: 'graphql-js-every-option', category: 'introspection', body: req(getIntrospectionQuery(EVERY_INTROSPECTION_OPTION)) });
+  out.push({
+    name: 'graphiql',
+    category: 'introspection',
+    body: req(getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true }), undefined, 'IntrospectionQuery'),
+  });
+  // Whatever else would refuse them, introspection is what they are refused for.
+  out.push({ name: 'of-type-depth-50', category: 'introspection', body: req(`{ __type(name: "Customer") { ${ofTypeChain(50)} } }`) });
+  out.push({
+    name: 'deep-data-beside-type',
+    category: 'introspection',
+    // 21 levels of data next to one harmless __type
+    body: req(`{ ${customerCycle(5).slice(2, -2)} t: __type(name: "Customer") { name } }`),
+  });
+  out.push({
+    name: 'aliased-schema-flood',
+    category: 'introspection',
+    body: req(
+      `{ ${range(200)
+        .map((i) => `s${i}: __schema { queryType { name } }`)
+        .join(' ')} }`,
+    ),
+  });
+  out.push({
+    name: 'type-cycle-cost',
+    category: 'introspection',
+    body: req('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }'),
+  });
+  out.push({
+    name: 'deep-fragment-chain',
+    category: 'introspection',
+    body: req(
+      `{ ...F0 } ${range(30)
+        .map((i) => `fragment F${i} on Query { ...F${i + 1} }`)
+        .join(' ')} fragment F30 on Query { ... on Query { x: __schema { types { name } } } }`,
+    ),
+  });
   return out;
+}
+
+/** Every option graphql-js's getIntrospectionQuery knows (16.x), all on: the largest standard introspection query. */
+export const EVERY_INTROSPECTION_OPTION = Object.freeze({
+  descriptions: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+  schemaDescription: true,
+  inputValueDeprecation: true,
+  oneOf: true,
+});
+
+/** `ofType { ofType { … name } }`, `levels` deep. */
+function ofTypeChain(levels: number): string {
+  return `${'ofType { '.repeat(levels)}name${' }'.repeat(levels)}`;
 }
 
 const FULL_INTROSPECTION = `query IntrospectionQuery { __schema { queryType { name } mutationType { name } subscriptionType { name }

@@ -3,10 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Supergraph } from '@apollo/federation-internals';
 import * as graphql from 'graphql';
+import { getIntrospectionQuery } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ORDERS_QUERY } from '../../../e2e/operations.ts';
 import { EXAMPLE_QUERY } from '../example-query.ts';
-import { CORPUS_CATEGORIES, buildMaliciousCorpus, oneMegabyteOfTokens } from './malicious-corpus.ts';
+import { buildProfiles } from '../edge/profiles.ts';
+import { CORPUS_CATEGORIES, EVERY_INTROSPECTION_OPTION, buildMaliciousCorpus, oneMegabyteOfTokens } from './malicious-corpus.ts';
 import type { CorpusCategory, CorpusEntry } from './malicious-corpus.ts';
 import { DEFAULT_OPERATION_LIMITS, OPERATION_LIMIT_CODES, checkOperationLimits, createOperationLimitsMemo } from './operation-limits.ts';
 import type { OperationLimitCode, OperationLimits, OperationLimitsResult } from './operation-limits.ts';
@@ -343,6 +345,108 @@ describe('a token flood never reaches the parser', () => {
   });
 });
 
+describe('introspection: refused for partners before the walk, bounded for internal callers (issue 14)', () => {
+  const profiles = buildProfiles({ allowBatchingForInternal: true, partnerCostPerMinute: 1, internalCostPerMinute: 1 });
+  const partner = profiles.partner.limits;
+  const internal = profiles.internal.limits;
+  const run = (query: string, limits: OperationLimits, operationName?: string) =>
+    checkOperationLimits({ body: body(query, undefined, operationName), schema }, limits);
+  const ofTypeChain = (levels: number) => `${'ofType { '.repeat(levels)}name${' }'.repeat(levels)}`;
+
+  /**
+   * The standard queries: graphql-js's with every option on, its default, and GraphiQL 3/4's (@graphiql/react builds
+   * getIntrospectionQuery({ inputValueDeprecation, schemaDescription }) from its props, sends operationName
+   * "IntrospectionQuery", and retries without `subscriptionType { name }` when a server refuses that).
+   */
+  const standard: [string, string][] = [
+    ['graphql-js, every option', getIntrospectionQuery(EVERY_INTROSPECTION_OPTION)],
+    ['graphql-js, default', getIntrospectionQuery()],
+    ...[false, true].flatMap((inputValueDeprecation) =>
+      [false, true].map((schemaDescription): [string, string] => [
+        `GraphiQL, inputValueDeprecation ${inputValueDeprecation}, schemaDescription ${schemaDescription}`,
+        getIntrospectionQuery({ inputValueDeprecation, schemaDescription }),
+      ]),
+    ),
+    ['GraphiQL, without subscriptions', getIntrospectionQuery().replace('subscriptionType { name }', '')],
+  ];
+
+  it('the standard queries are deeper than the partner depth limit: the reason this test exists', () => {
+    const deepest = run(getIntrospectionQuery(EVERY_INTROSPECTION_OPTION), internal);
+    expect(deepest.ok && deepest.metrics.depth).toBeGreaterThan(partner.maxDepth);
+  });
+
+  it.each(standard)('%s: INTROSPECTION_NOT_ALLOWED for a partner, accepted within the internal limits', (_, query) => {
+    expect(run(query, partner, 'IntrospectionQuery')).toMatchObject({ ok: false, code: 'INTROSPECTION_NOT_ALLOWED' });
+    const result = run(query, internal, 'IntrospectionQuery');
+    expect(result).toMatchObject({ ok: true, introspection: true });
+    if (result.ok) expect(result.metrics.depth).toBeLessThanOrEqual(internal.maxDepth);
+  });
+
+  it('a partner gets INTROSPECTION_NOT_ALLOWED whatever the depth, width, aliases or cost of the operation', () => {
+    const cases = {
+      'of-type chain 50 deep': `{ __type(name: "Customer") { ${ofTypeChain(50)} } }`,
+      'deep data beside __type': `{ ${queryOfDepth(30).slice(2, -2)} t: __type(name: "Customer") { name } }`,
+      '200 aliases of __schema': `{ ${repeat(200, 's$i: __schema { queryType { name } }')} }`,
+      '2 000 fields': `{ __schema { types { ${repeat(2_000, 'name')} } } }`,
+      'the type cycle (cost)': '{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }',
+      'in a fragment 30 spreads down, in an inline fragment':
+        `{ ...F0 } ${repeat(30, 'fragment F$i on Query { ...F_$i }').replaceAll(/F_(\d+)/g, (_, i: string) => `F${Number(i) + 1}`)} ` +
+        'fragment F30 on Query { ... on Query { x: __schema { types { name } } } }',
+      'under a directive': 'query($i: Boolean = false) { __type(name: "Customer") @include(if: $i) { name } }',
+      'below the root': '{ product(sku: "x") { __schema { types { name } } } }',
+    };
+    for (const [name, query] of Object.entries(cases)) {
+      expect(run(query, partner), name).toMatchObject({ ok: false, code: 'INTROSPECTION_NOT_ALLOWED' });
+    }
+    // without the introspection field, each of the first four is refused for its shape
+    expectCode(run(queryOfDepth(30), partner), 'OPERATION_TOO_DEEP');
+  });
+
+  it('in an allowed batch, introspection in any entry is refused before any entry is walked', () => {
+    const noIntrospection = { ...internal, allowIntrospection: false };
+    const batch = JSON.stringify([{ query: queryOfDepth(30) }, { query: '{ __type(name: "Customer") { name } }' }]);
+    expectCode(checkOperationLimits({ body: batch, schema }, noIntrospection), 'INTROSPECTION_NOT_ALLOWED');
+    const withoutIt = JSON.stringify([{ query: queryOfDepth(30) }, { query: '{ product(sku: "x") { sku } }' }]);
+    expectCode(checkOperationLimits({ body: withoutIt, schema }, noIntrospection), 'OPERATION_TOO_DEEP');
+    // a partner's batch is refused as a batch, before any of its text is read
+    expectCode(checkOperationLimits({ body: batch, schema }, partner), 'BATCHING_NOT_ALLOWED');
+  });
+
+  it('only the operation that runs counts; __typename and a fragment named __schema are not introspection', () => {
+    const doc = 'query Data { product(sku: "x") { sku } } query Schema { __schema { queryType { name } } }';
+    expect(run(doc, partner, 'Data')).toMatchObject({ ok: true, introspection: false });
+    expectCode(run(doc, partner, 'Schema'), 'INTROSPECTION_NOT_ALLOWED');
+    expect(run('{ __typename product(sku: "x") { __typename sku } }', partner)).toMatchObject({ ok: true, introspection: false });
+    expect(run('{ product(sku: "x") { ...__schema } } fragment __schema on Product { sku }', partner)).toMatchObject({
+      ok: true,
+      introspection: false,
+    });
+    // a cycle through an introspection fragment is still a cycle (the document is malformed first)
+    expectCode(run('{ __schema { types { ...T } } } fragment T on __Type { fields { type { ...T } } }', partner), 'CIRCULAR_FRAGMENT');
+  });
+
+  it('internal callers stay bounded: abusive introspection and deep data past the internal limits are refused', () => {
+    expect(run(`{ __type(name: "Customer") { ${ofTypeChain(50)} } }`, internal)).toMatchObject({
+      ok: false,
+      code: 'OPERATION_TOO_DEEP',
+      limit: internal.maxDepth,
+    });
+    expectCode(run(`{ __schema { types { ${repeat(3_001, 'name')} } } }`, internal), 'TOO_MANY_FIELDS');
+    expectOk(run(queryOfDepth(internal.maxDepth), internal));
+    expectCode(run(queryOfDepth(internal.maxDepth + 1), internal), 'OPERATION_TOO_DEEP');
+  });
+
+  it('the introspection verdict is kept with the text: a repeated refusal parses nothing again', () => {
+    const memo = createOperationLimitsMemo();
+    const query = getIntrospectionQuery(EVERY_INTROSPECTION_OPTION);
+    vi.mocked(graphql.parse).mockClear();
+    for (let i = 0; i < 3; i++) expectCode(checkOperationLimits({ body: body(query), schema, memo }, partner), 'INTROSPECTION_NOT_ALLOWED');
+    expect(checkOperationLimits({ body: body(query), schema, memo }, internal)).toMatchObject({ ok: true, introspection: true });
+    // partner and internal share the text-level limits (maxTokens, maxNesting, maxDirectives), so one parse serves both
+    expect(graphql.parse).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('malicious corpus', () => {
   let corpus: CorpusEntry[];
   beforeAll(() => {
@@ -358,7 +462,8 @@ describe('malicious corpus', () => {
     'huge-list': ['LIST_TOO_LARGE', 'OPERATION_TOO_COMPLEX', 'TOO_MANY_TOKENS', 'VARIABLES_TOO_LARGE'],
     'token-flood': ['TOO_MANY_TOKENS', 'BODY_TOO_LARGE', 'NESTING_TOO_DEEP'],
     batching: ['BATCHING_NOT_ALLOWED'],
-    introspection: ['INTROSPECTION_NOT_ALLOWED', 'GRAPHQL_VALIDATION_FAILED'],
+    // whatever else is wrong with it (depth, aliases, cost, a field in the wrong place), introspection is the answer
+    introspection: ['INTROSPECTION_NOT_ALLOWED'],
     'field-suggestion': ['GRAPHQL_VALIDATION_FAILED'],
     'field-duplication': ['TOO_MANY_FIELDS', 'TOO_MANY_ROOT_FIELDS', 'TOO_MANY_TOKENS'],
     'breadth-bomb': ['TOO_MANY_FIELDS'],

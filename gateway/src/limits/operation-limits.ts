@@ -202,6 +202,11 @@ export interface ResolvedOperation {
   fragments: Map<string, FragmentDefinitionNode>;
   directives: number;
   rootType: GraphQLObjectType;
+  /**
+   * The operation selects `__schema` or `__type` somewhere (fragments followed): decided from the text, so a caller
+   * without introspection is refused before the walk, whatever the depth, cost or size of the rest.
+   */
+  introspection: boolean;
 }
 
 /** Kept across requests by the edge: see createOperationLimitsMemo. */
@@ -283,12 +288,22 @@ function checkRequest(input: OperationLimitsInput, limits: OperationLimits): Ope
     if (!limits.allowBatching) return fail('BATCHING_NOT_ALLOWED', 'Batched HTTP requests are not allowed.');
     if (decoded.length === 0) return fail('BAD_REQUEST', 'A batch must hold at least one operation.');
     if (decoded.length > limits.maxBatchSize) return over('BATCH_TOO_LARGE', 'Operations in the batch', limits.maxBatchSize, decoded.length);
+    // First every entry's text-level checks, then the walks: introspection anywhere in the batch is refused before any
+    // entry's depth or cost is looked at, as it is for a single operation.
+    const prepared: Prepared[] = [];
+    for (const entry of decoded) {
+      const one = prepareOne(entry, input.schema, limits, memo);
+      if ('ok' in one) return one;
+      prepared.push(one);
+    }
+    const refused = introspectionRefusal(prepared, limits);
+    if (refused) return refused;
     let cost = 0;
     let introspection = false;
     let last: OperationMetrics | undefined;
     const checked: CheckedOperation[] = [];
-    for (const entry of decoded) {
-      const one = checkOne(entry, input.schema, limits, memo);
+    for (const entry of prepared) {
+      const one = walkPrepared(entry, input.schema, limits);
       if (!one.ok) return one;
       cost += one.cost;
       introspection ||= one.introspection;
@@ -299,10 +314,33 @@ function checkRequest(input: OperationLimitsInput, limits: OperationLimits): Ope
     if (cost > limits.maxCost) return over('OPERATION_TOO_COMPLEX', 'Estimated cost of the batch', limits.maxCost, cost);
     return { ok: true, cost, introspection, operations: decoded.length, metrics: last!, checked, batched: true };
   }
-  return checkOne(decoded, input.schema, limits, memo);
+  const prepared = prepareOne(decoded, input.schema, limits, memo);
+  if ('ok' in prepared) return prepared;
+  return introspectionRefusal([prepared], limits) ?? walkPrepared(prepared, input.schema, limits);
 }
 
-function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits, memo: OperationLimitsMemo | undefined): OperationLimitsResult {
+/** One request entry past its text-level checks, waiting for the walk with its variables. */
+interface Prepared {
+  entry: GraphQLRequestBody;
+  vars: Record<string, unknown>;
+  resolved: ResolvedOperation;
+}
+
+/**
+ * Introspection is refused before the depth/cost walk: a partner's standard introspection query is deeper than the
+ * partner depth limit, and the answer it deserves is "not for you", not "too deep".
+ */
+function introspectionRefusal(prepared: readonly Prepared[], limits: OperationLimits): Failure | undefined {
+  if (limits.allowIntrospection || !prepared.some((p) => p.resolved.introspection)) return undefined;
+  return fail('INTROSPECTION_NOT_ALLOWED', 'Introspection is not allowed for this client.');
+}
+
+function walkPrepared({ entry, vars, resolved }: Prepared, schema: GraphQLSchema, limits: OperationLimits): OperationLimitsResult {
+  const result = walkOperation(resolved, schema, limits, vars);
+  return result.ok ? { ...result, checked: [{ request: entry, document: resolved.document }] } : result;
+}
+
+function prepareOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits, memo: OperationLimitsMemo | undefined): Prepared | Failure {
   if (typeof entry !== 'object' || entry === null) return fail('BAD_REQUEST', 'The request must be a JSON object.');
   const { query, variables, operationName } = entry as GraphQLRequestBody;
   if (typeof query !== 'string' || query.length === 0) return fail('BAD_REQUEST', 'The request must carry a non-empty "query" string.');
@@ -330,8 +368,7 @@ function checkOne(entry: unknown, schema: GraphQLSchema, limits: OperationLimits
     resolved = outcome;
     if (key !== undefined) memo!.set(schema, key, resolved, query.length);
   }
-  const result = walkOperation(resolved, schema, limits, vars);
-  return result.ok ? { ...result, checked: [{ request: entry as GraphQLRequestBody, document: resolved.document }] } : result;
+  return { entry: entry as GraphQLRequestBody, vars, resolved };
 }
 
 /** Walks the variables iteratively (a deeply nested JSON value must not recurse) and stops at the limit. */
@@ -411,7 +448,34 @@ function resolveOperation(
 
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return fail('GRAPHQL_VALIDATION_FAILED', `The schema does not support ${operation.operation} operations.`);
-  return { document, tokens, operation, fragments, directives, rootType };
+  return { document, tokens, operation, fragments, directives, rootType, introspection: selectsIntrospection(operation, fragments) };
+}
+
+/**
+ * Whether the operation selects a field named `__schema` or `__type` anywhere: in its own selections, inline
+ * fragments, or the fragments it spreads (transitively), aliased or not. Each fragment is read once, so the scan is
+ * linear in the text (no fragment expansion) and, with the memo, done once per text, not per request. A field of that
+ * name below the root is counted too: it is an introspection probe even though it would fail validation. A fragment
+ * *named* `__schema` is not a field and not introspection (GraphQL Armor #823).
+ */
+function selectsIntrospection(operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): boolean {
+  const seen = new Set<string>();
+  const stack: SelectionSetNode[] = [operation.selectionSet];
+  while (stack.length > 0) {
+    for (const sel of stack.pop()!.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (sel.name.value === '__schema' || sel.name.value === '__type') return true;
+        if (sel.selectionSet) stack.push(sel.selectionSet);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) stack.push(sel.selectionSet);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        const fragment = fragments.get(sel.name.value);
+        // an unknown fragment is reported by the walk
+        if (fragment) stack.push(fragment.selectionSet);
+      }
+    }
+  }
+  return false;
 }
 
 /** The fragment-expanded walk of a resolved operation with one request's variables: shape limits and cost. */
@@ -431,11 +495,10 @@ function walkOperation(
   // Mutations cost more than their fields: they write to an upstream system (the IBM cost spec's operation base).
   const cost = rootCost + (operation.operation === 'mutation' ? 10 : 0);
   if (cost > limits.maxCost) over('OPERATION_TOO_COMPLEX', 'Estimated cost', limits.maxCost, cost);
-  if (walker.introspection && !limits.allowIntrospection) return fail('INTROSPECTION_NOT_ALLOWED', 'Introspection is not allowed for this client.');
   return {
     ok: true,
     cost,
-    introspection: walker.introspection,
+    introspection: resolved.introspection,
     operations: 1,
     metrics: { depth: walker.depth, aliases: walker.aliases, rootFields: walker.rootFields, fields: walker.fields, directives, tokens },
     checked: [],
@@ -527,7 +590,6 @@ class Walker {
   aliases = 0;
   rootFields = 0;
   fields = 0;
-  introspection = false;
 
   private readonly schema: GraphQLSchema;
   private readonly fragments: Map<string, FragmentDefinitionNode>;
@@ -589,8 +651,6 @@ class Walker {
       if (depth > limits.maxDepth) over('OPERATION_TOO_DEEP', 'Operation depth', limits.maxDepth, depth);
     }
     const name = node.name.value;
-    // Only a *field* named __schema/__type is introspection (a fragment named __schema is not: GraphQL Armor #823).
-    if (name === '__schema' || name === '__type') this.introspection = true;
     const def = this.fieldDef(parent, name);
     if (!def) {
       // No "Did you mean" here: suggestions let a client rebuild a hidden schema (clairvoyance).

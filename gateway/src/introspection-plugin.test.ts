@@ -1,0 +1,29 @@
+import { getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { selectsOnlyMetaFields } from './introspection-plugin.ts';
+
+const only = (query: string, operationName?: string) => {
+  const document = parse(query);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (operationName === undefined || d.name?.value === operationName),
+  )!;
+  return selectsOnlyMetaFields(document, operation);
+};
+
+describe('selectsOnlyMetaFields', () => {
+  it('is true for the standard introspection queries and introspection reached through fragments', () => {
+    expect(only(getIntrospectionQuery({ oneOf: true, schemaDescription: true }))).toBe(true);
+    expect(only('{ __typename t: __type(name: "Customer") { name } }')).toBe(true);
+    expect(only('{ ...A } fragment A on Query { ... on Query { __schema { queryType { name } } } }')).toBe(true);
+  });
+
+  it('is false when data is asked too, for __typename alone, for mutations, and for an unknown fragment', () => {
+    expect(only('{ __schema { queryType { name } } product(sku: "x") { sku } }')).toBe(false);
+    expect(only('{ ...A } fragment A on Query { product(sku: "x") { sku } __type(name: "X") { name } }')).toBe(false);
+    expect(only('{ __typename }')).toBe(false);
+    expect(only('mutation { __typename }')).toBe(false);
+    expect(only('{ ...Missing }')).toBe(false);
+    expect(only('query A { product(sku: "x") { sku } } query B { __schema { queryType { name } } }', 'A')).toBe(false);
+    expect(only('query A { product(sku: "x") { sku } } query B { __schema { queryType { name } } }', 'B')).toBe(true);
+  });
+});
