@@ -21,7 +21,7 @@ import { usageFlushes } from '@omnigraph/shared/metrics';
 import { context } from '@opentelemetry/api';
 import type { ChangeEvent } from '@omnigraph/shared/freshness';
 import { subscribeToChanges } from '@omnigraph/shared/freshness';
-import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
+import { checkScopeCoverage, describeFieldScopes, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
 import { createCustomerTokenEndpoint, CUSTOMER_TOKENS_PATH } from './customer-tokens/customer-token-endpoint.ts';
@@ -88,7 +88,9 @@ export interface GatewayOptions {
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  // Each field's description names the scopes it needs: what introspection (GraphiQL's docs) shows, and what
+  // `npm run compose` commits as schema/api.graphql. The @scope directives stay, so the scope map is unchanged.
+  const supergraphSdl = describeFieldScopes(readFileSync(config.supergraphPath, 'utf8'));
 
   const gateway = new ApolloGateway({
     supergraphSdl,
