@@ -32,8 +32,8 @@ import { createEdge, type EdgeSchema } from './edge/edge.ts';
 import { createLoadShedder } from './edge/load-shedding.ts';
 import { buildProfiles } from './edge/profiles.ts';
 import { loadOperationRegistry } from './edge/registered-operations.ts';
-import { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
-import { renderExplorerPage } from './explorer-page.ts';
+import { createExplorerRoutes } from './explorer/explorer-routes.ts';
+import { explorerTabs } from './explorer/explorer-tabs.ts';
 import { maskGatewayError } from './format-gateway-error.ts';
 import { executeAdmitted, type GatewayContext } from './http-handler.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
@@ -83,8 +83,9 @@ export interface GatewayOptions {
 /**
  * The Apollo gateway on the committed supergraph (no introspection of subgraphs at start: composition errors fail CI,
  * not production start-up), behind Omnigraph's edge (authentication, operation limits, safelist, field
- * authorization, rate limits), served on node:http with `/graphql`, an offline explorer at `/`, `/healthz` (the
- * process is up) and `/readyz` (every subgraph answers, and how each one's upstream is: see readiness.ts).
+ * authorization, rate limits), served on node:http with `/graphql`, GraphiQL at `/` (explorer/: every asset served by
+ * this gateway), `/healthz` (the process is up) and `/readyz` (every subgraph answers, and how each one's upstream is:
+ * see readiness.ts).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
@@ -234,17 +235,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   await apollo.start();
 
+  // GraphiQL for browsers at / and /graphql, its static files, and a JSON pointer to /graphql for plain `GET /`
+  const explorer = createExplorerRoutes({ tabs: explorerTabs(operationRegistry) });
   const floodRefusals = createRefusalDelay({ delayMs: config.floodRefusalDelayMs });
   const httpServer = createServer((req, res) => {
     if (answerHealthProbe(req, res, { draining: () => drain.draining, readiness: () => checkGatewayReadiness(config), logger })) return;
     const path = new URL(req.url ?? '/', 'http://gateway.local').pathname;
-    const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if ((path === '/' || path === '/graphql') && wantsHtml) {
-      const html = renderExplorerPage({ endpoint: '/graphql', exampleQuery: EXAMPLE_QUERY, exampleVariables: EXAMPLE_VARIABLES });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-      return;
-    }
+    if (explorer(req, res, path)) return;
     if (path === CUSTOMER_TOKENS_PATH) {
       customerTokenEndpoint(req, res).catch((error: unknown) => {
         logger.error({ err: error }, 'customer token request failed unexpectedly');
