@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 /** Where the hashed files are served; the page links them under this prefix. */
@@ -35,7 +36,7 @@ export interface ExplorerAssets {
 const require = createRequire(import.meta.url);
 /** A file of an installed package, found through its package.json (its `exports` do not list the browser bundles). */
 const packageFile = (pkg: string, file: string): string => join(dirname(require.resolve(`${pkg}/package.json`)), file);
-const ownFile = (file: string): string => new URL(file, import.meta.url).pathname;
+const ownFile = (file: string): string => fileURLToPath(new URL(file, import.meta.url));
 
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
