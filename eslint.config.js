@@ -31,6 +31,11 @@ export default tseslint.config(
       eqeqeq: ['error', 'always', { null: 'ignore' }],
     },
   },
+  // The explorer's boot script runs in the browser, as a classic script after GraphiQL's UMD bundles.
+  {
+    files: ['gateway/src/explorer/explorer-client.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, GraphiQL: 'readonly', React: 'readonly', ReactDOM: 'readonly' } },
+  },
   // Tests walk untyped JSON answers; `any` there reads better than a cast per step.
   { files: TEST_FILES, rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   // Each subgraph imports shared packages only: never another subgraph (by package or by path), never a simulator.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { lexicographicSortSchema, parse, printSchema } from 'graphql';
-import { checkScopeConsistency, checkScopeCoverage, readScopeMap } from '../gateway/src/authorization/index.ts';
+import { checkScopeConsistency, checkScopeCoverage, describeFieldScopes, readScopeMap } from '../gateway/src/authorization/index.ts';
 
 export const SUBGRAPHS = [
   { name: 'erp', port: 4001 },
@@ -26,7 +26,7 @@ export type ComposedSchemas =
       ok: true;
       /** schema/supergraph.graphql, as written */
       supergraphSdl: string;
-      /** schema/api.graphql, as written: header, then the API schema sorted by name */
+      /** schema/api.graphql, as written: header, then the API schema (scopes in the descriptions) sorted by name */
       apiSdl: string;
       /** composition hints, expected and printed for review (e.g. the Order interface's fields live in the channel subgraphs) */
       hints: string[];
@@ -50,10 +50,13 @@ export function composeSchemas(schemaDir: URL): ComposedSchemas {
     errors.push(`scope error: ${coordinate} is reachable but has no @scope on the field or its type (or is a root field needing no scope)`);
   }
   if (errors.length > 0) return { ok: false, errors };
+  // What clients introspect: each field's scopes in its description, by the same function the gateway applies to the
+  // supergraph it loads, so the committed file and the served schema are the same text.
+  const clientApiSchema = Supergraph.build(describeFieldScopes(result.supergraphSdl)).apiSchema().toGraphQLJSSchema();
   return {
     ok: true,
     supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`,
-    apiSdl: `${API_SCHEMA_HEADER}${printSchema(lexicographicSortSchema(apiSchema)).trimEnd()}\n`,
+    apiSdl: `${API_SCHEMA_HEADER}${printSchema(lexicographicSortSchema(clientApiSchema)).trimEnd()}\n`,
     hints,
   };
 }

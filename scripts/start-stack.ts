@@ -172,7 +172,7 @@ function printBanner(b: {
 Omnigraph is running (${((Date.now() - started) / 1000).toFixed(1)} s)
 
   GraphQL:   ${gatewayUrl}/graphql
-  Explorer:  ${gatewayUrl}/          (works offline; the example below is prefilled)
+  Explorer:  ${gatewayUrl}/          (GraphiQL, works offline: put { "x-api-key": "<the call-center key below>" } in its Headers tab)
   Health:    ${gatewayUrl}/healthz   ${gatewayUrl}/readyz
   Metrics:   ${b.metricsUrl ?? 'off (GATEWAY_METRICS_PORT=off)'}   (every service of this process; not on the GraphQL port)
 

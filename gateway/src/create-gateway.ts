@@ -21,7 +21,7 @@ import { usageFlushes } from '@omnigraph/shared/metrics';
 import { context } from '@opentelemetry/api';
 import type { ChangeEvent } from '@omnigraph/shared/freshness';
 import { subscribeToChanges } from '@omnigraph/shared/freshness';
-import { checkScopeCoverage, readScopeMap } from './authorization/index.ts';
+import { checkScopeCoverage, describeFieldScopes, readScopeMap } from './authorization/index.ts';
 import type { GatewayConfig, SubgraphName } from './config.ts';
 import { createAuthenticator } from './edge/authenticate.ts';
 import { createCustomerTokenEndpoint, CUSTOMER_TOKENS_PATH } from './customer-tokens/customer-token-endpoint.ts';
@@ -32,8 +32,8 @@ import { createEdge, type EdgeSchema } from './edge/edge.ts';
 import { createLoadShedder } from './edge/load-shedding.ts';
 import { buildProfiles } from './edge/profiles.ts';
 import { loadOperationRegistry } from './edge/registered-operations.ts';
-import { EXAMPLE_QUERY, EXAMPLE_VARIABLES } from './example-query.ts';
-import { renderExplorerPage } from './explorer-page.ts';
+import { createExplorerRoutes } from './explorer/explorer-routes.ts';
+import { explorerTabs } from './explorer/explorer-tabs.ts';
 import { maskGatewayError } from './format-gateway-error.ts';
 import { executeAdmitted, type GatewayContext } from './http-handler.ts';
 import { createRateLimiter } from './rate-limit/index.ts';
@@ -84,12 +84,15 @@ export interface GatewayOptions {
 /**
  * The Apollo gateway on the committed supergraph (no introspection of subgraphs at start: composition errors fail CI,
  * not production start-up), behind Omnigraph's edge (authentication, operation limits, safelist, field
- * authorization, rate limits), served on node:http with `/graphql`, an offline explorer at `/`, `/healthz` (the
- * process is up) and `/readyz` (every subgraph answers, and how each one's upstream is: see readiness.ts).
+ * authorization, rate limits), served on node:http with `/graphql`, GraphiQL at `/` (explorer/: every asset served by
+ * this gateway), `/healthz` (the process is up) and `/readyz` (every subgraph answers, and how each one's upstream is:
+ * see readiness.ts).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel });
-  const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
+  // Each field's description names the scopes it needs: what introspection (GraphiQL's docs) shows, and what
+  // `npm run compose` commits as schema/api.graphql. The @scope directives stay, so the scope map is unchanged.
+  const supergraphSdl = describeFieldScopes(readFileSync(config.supergraphPath, 'utf8'));
 
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -240,17 +243,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   await apollo.start();
 
+  // GraphiQL for browsers at / and /graphql, its static files, and a JSON pointer to /graphql for plain `GET /`
+  const explorer = createExplorerRoutes({ tabs: explorerTabs(operationRegistry) });
   const floodRefusals = createRefusalDelay({ delayMs: config.floodRefusalDelayMs });
   const httpServer = createServer((req, res) => {
     if (answerHealthProbe(req, res, { draining: () => drain.draining, readiness: () => checkGatewayReadiness(config), logger })) return;
     const path = new URL(req.url ?? '/', 'http://gateway.local').pathname;
-    const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
-    if ((path === '/' || path === '/graphql') && wantsHtml) {
-      const html = renderExplorerPage({ endpoint: '/graphql', exampleQuery: EXAMPLE_QUERY, exampleVariables: EXAMPLE_VARIABLES });
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-      return;
-    }
+    if (explorer(req, res, path)) return;
     if (path === CUSTOMER_TOKENS_PATH) {
       customerTokenEndpoint(req, res).catch((error: unknown) => {
         logger.error({ err: error }, 'customer token request failed unexpectedly');

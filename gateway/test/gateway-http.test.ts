@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryKeyStore } from '@omnigraph/auth';
 import { createLogger } from '@omnigraph/shared/logging';
@@ -62,12 +63,73 @@ describe('gateway HTTP surface', () => {
     });
   });
 
-  it('serves an explorer page with no external asset', async () => {
-    const res = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
+  it('serves GraphiQL to a browser at / and /graphql, under a policy naming no origin but ours', async () => {
+    for (const path of ['/', '/graphql']) {
+      const res = await fetch(`${base}${path}`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const policy = res.headers.get('content-security-policy') ?? '';
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).not.toMatch(/https?:/);
+      const html = await res.text();
+      expect(html).toContain('findCustomers');
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+      // a new nonce for every page
+      expect(policy).toContain(`'nonce-${JSON.parse(/type="application\/json">(.*?)<\/script>/s.exec(html)![1]!).styleNonce}'`);
+    }
+  });
+
+  it('serves every file the page links from this gateway, hashed, cacheable for a year, gzipped when asked', async () => {
+    const html = await (await fetch(`${base}/`, { headers: { accept: 'text/html' } })).text();
+    const paths = [...html.matchAll(/(?:src|href)="(\/explorer\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(paths).toHaveLength(6);
+    for (const path of paths) {
+      const res = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe(path.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect((await res.text()).length).toBeGreaterThan(100);
+    }
+    const plain = await fetch(`${base}${paths[0]}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const missing = await fetch(`${base}/explorer/assets/graphiql.000000000000.js`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+
+  it('answers a plain GET / (curl, a client with a wrong base URL) with JSON pointing to /graphql, not a 404', async () => {
+    const res = await fetch(`${base}/`);
     expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('findCustomers');
-    expect(html).not.toMatch(/(src|href)="https?:/);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = await res.json();
+    expect(body.graphql).toBe('/graphql');
+    expect(body.explorer).toMatch(/browser/);
+    // other methods on / and other paths stay unknown
+    expect((await fetch(`${base}/`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+  });
+
+  it('introspects, for an internal key, to exactly the committed schema/api.graphql, scopes in the field descriptions', async () => {
+    const { key } = await gateway.apiKeys.createKey({
+      name: 'explorer',
+      ownerId: 'test',
+      scopes: ['catalog:read'],
+      profile: 'internal',
+      rateLimitPerMinute: 1_000,
+    });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': key },
+      body: JSON.stringify({ query: getIntrospectionQuery() }),
+    });
+    const body = await res.json();
+    expect(body.errors).toBeUndefined();
+    const introspected = printSchema(lexicographicSortSchema(buildClientSchema(body.data)));
+    const committed = readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8').replace(/^#.*\n/, '');
+    expect(introspected.trimEnd()).toBe(committed.trimEnd());
+    expect(introspected).toContain('Requires scopes: customers:pii, customers:read.');
   });
 
   it('answers a malformed body with 400 in GraphQL error format', async () => {

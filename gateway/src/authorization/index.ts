@@ -7,3 +7,4 @@ export { checkScopeConsistency } from './scope-consistency.ts';
 export type { SubgraphSdl } from './scope-consistency.ts';
 export { authorizeOperation, AUTHORIZATION_BOUNDS, findOperation } from './authorize-operation.ts';
 export type { AuthorizeOperationInput, AuthorizeOperationResult, RemovedField } from './authorize-operation.ts';
+export { describeFieldScopes, describeScopes } from './describe-scopes.ts';
