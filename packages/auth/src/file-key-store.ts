@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
 import { addCounts, daysBetween, retentionStart, usageCountsSchema, zeroUsage } from './usage.ts';
-import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, setOperations, sortByCreatedAt, type KeyOperations } from './key-store.ts';
 
 /** `usage`: keyId → UTC day → counts; optional, so key files written before metering existed still read. */
 const fileSchema = z.object({
@@ -154,6 +154,20 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
       if (hash === undefined) return false;
       listeners.emit({ kind: 'key', keyId, hash });
       return true;
+    },
+    async updateOperations(keyId, change) {
+      const updated = await mutate<{ hash: string; next: KeyOperations } | undefined>((data) => {
+        const record = find(data, keyId);
+        if (record === undefined) return { result: undefined, dirty: false };
+        const next = change(structuredClone({ operations: record.operations, documents: record.documents }));
+        setOperations(record, next);
+        // validated before it is written: a bad change must fail here, not make the whole key file unreadable
+        apiKeyRecordSchema.parse(record);
+        return { result: { hash: record.hash, next: structuredClone({ operations: record.operations, documents: record.documents }) }, dirty: true };
+      });
+      if (updated === undefined) return undefined;
+      listeners.emit({ kind: 'key', keyId, hash: updated.hash });
+      return updated.next;
     },
     async touch(keyId, at) {
       if (!touchDue(keyId, at)) return;
