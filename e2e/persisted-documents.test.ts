@@ -105,6 +105,12 @@ describe('the client preset’s persisted documents of the registered operations
       expect([res.status, res.errors], JSON.stringify(request)).toEqual([200, []]);
       expect(res.data, JSON.stringify(request)).toBeTruthy();
     }
+    // GraphQL over HTTP GET, as a CDN-friendly client sends it
+    const id = registry.byName('PartnerProductsBySku')!.documentIds[0]!;
+    const search = new URLSearchParams({ documentId: id, variables: JSON.stringify(variables) });
+    const viaGet = await fetch(`${stack.url}/graphql?${search}`, { headers: { 'x-api-key': key, 'apollo-require-preflight': 'true' } });
+    expect(viaGet.status).toBe(200);
+    expect(((await viaGet.json()) as any).data.products[0].sku).toBe((variables['skus'] as string[])[0]);
   });
 
   it('the typed example client runs one by id, with typed variables and result', async () => {
