@@ -37,4 +37,11 @@ describe('loadKeyVocabulary', () => {
     const result = checkDocument(createHash('sha256').update(text).digest('hex'), text);
     expect(result.ok ? '' : result.issues.join()).toMatch(/Cannot query field "_entities"/);
   });
+
+  it('names what of a document a key’s scopes would not read, as the edge would remove it', () => {
+    const { unreadableFields } = loadKeyVocabulary();
+    const text = loadOperationRegistry().byName('PartnerProductsBySku')!.presetText;
+    expect(unreadableFields(text, ['catalog:read'])).toEqual(['Product.stock (needs stock:read)']);
+    expect(unreadableFields(text, ['catalog:read', 'stock:read'])).toEqual([]);
+  });
 });

@@ -31,6 +31,7 @@ const VOCABULARY: KeyVocabulary = {
     if (name === undefined || bare !== sha256(text)) return { ok: false, issues: [`${id}: rejected`] };
     return { ok: true, id: bare, name, builtIn: text === BUILT_IN_TEXT };
   },
+  unreadableFields: (text, scopes) => (text.includes(' ean ') && !scopes.includes('stock:read') ? ['Product.ean (needs stock:read)'] : []),
 };
 
 function harness(env: Record<string, string> = {}, options: { clock?: () => Date } = {}) {
@@ -416,6 +417,7 @@ describe('keys CLI', () => {
         `  StorefrontNames ${sha256(storefront)}`,
         `  StorefrontNames ${sha256(storefrontV2)}`,
         '  PartnerProductsBySku (built-in)',
+        'Note: with scopes catalog:read, StorefrontNames will not get Product.ean (needs stock:read).',
       ]);
       const stored = await storedKey(file);
       expect(stored['operations']).toEqual(['CustomerOrders', 'PartnerProductsBySku']);

@@ -23,6 +23,8 @@ export interface KeyVocabulary {
    * against the API schema. `builtIn`: it is one of `operations` (registered by name, not as a document).
    */
   checkDocument?: (id: string, text: string) => { ok: true; id: string; name: string; builtIn: boolean } | { ok: false; issues: string[] };
+  /** The fields of a (checked) document a key with these scopes may not read, with the scopes each needs. */
+  unreadableFields?: (text: string, scopes: readonly string[]) => string[];
 }
 
 export interface CliIo {
@@ -361,12 +363,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (result.success) args = result.data;
     else issues.push(...configIssuesOf(result.error, 'arguments'));
   }
-  if (command === 'create' && args !== undefined && io.vocabulary !== undefined) {
-    issues.push(...vocabularyIssues(args as CreateArgs, io.vocabulary()));
+  // loaded once (it reads the supergraph), only by the commands that name operations or scopes
+  const vocabulary = args !== undefined && (command === 'create' || command === 'operations') ? io.vocabulary?.() : undefined;
+  if (command === 'create' && args !== undefined && vocabulary !== undefined) {
+    issues.push(...vocabularyIssues(args as CreateArgs, vocabulary));
   }
   let documents: CheckedDocument[] | undefined;
   if (command === 'operations' && args !== undefined && (args as OperationsArgs).sub === 'add') {
-    const read = await readPersistedDocuments((args as OperationsArgs & { sub: 'add' }).target, io.vocabulary?.());
+    const read = await readPersistedDocuments((args as OperationsArgs & { sub: 'add' }).target, vocabulary);
     if ('issues' in read) issues.push(...read.issues.map((message) => ({ path: 'arguments.documents', message })));
     else documents = read.checked;
   }
@@ -451,7 +455,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       }
       case 'operations':
-        return await runOperations(args as OperationsArgs, store, io, clock, json, documents);
+        return await runOperations(args as OperationsArgs, store, io, clock, json, documents, vocabulary);
       default: {
         const a = args as z.output<typeof revokeArgs>;
         if (!(await service.revoke(a.keyId))) {
@@ -520,6 +524,7 @@ async function runOperations(
   clock: () => Date,
   json: boolean,
   documents: readonly CheckedDocument[] | undefined,
+  vocabulary: KeyVocabulary | undefined,
 ): Promise<number> {
   const record = await store.getById(args.keyId);
   if (record === undefined) {
@@ -547,8 +552,10 @@ async function runOperations(
     case 'add': {
       const registeredAt = clock().toISOString();
       const added: string[] = [];
+      const addedDocuments: CheckedDocument[] = [];
       const next = await store.updateOperations(record.keyId, (current) => {
         added.length = 0;
+        addedDocuments.length = 0;
         const operations = current.operations === undefined ? undefined : [...current.operations];
         const kept = [...(current.documents ?? [])];
         for (const document of documents ?? []) {
@@ -557,10 +564,12 @@ async function runOperations(
             if (operations !== undefined && !operations.includes(document.name)) {
               operations.push(document.name);
               added.push(`${document.name} (built-in)`);
+              addedDocuments.push(document);
             }
           } else if (!kept.some((d) => d.id === document.id)) {
             kept.push({ id: document.id, name: document.name, text: document.text, registeredAt });
             added.push(`${document.name} ${document.id}`);
+            addedDocuments.push(document);
           }
         }
         if (kept.length > MAX_DOCUMENTS_PER_KEY) {
@@ -578,6 +587,12 @@ async function runOperations(
         for (const line of added) io.out(`  ${line}`);
       }
       if (record.operations === undefined) io.out(`Note: ${record.keyId} has no safelist; these ids save sending the text, they restrict nothing.`);
+      // Not a refusal: the gateway removes what a key may not read and answers the rest (filter mode), which a
+      // document shared by several keys may rely on. But an operator should know before the frontend team does.
+      for (const document of addedDocuments) {
+        const unreadable = vocabulary?.unreadableFields?.(document.text, record.scopes) ?? [];
+        if (unreadable.length > 0) io.out(`Note: with scopes ${record.scopes.join(',')}, ${document.name} will not get ${unreadable.join('; ')}.`);
+      }
       return 0;
     }
     default: {
