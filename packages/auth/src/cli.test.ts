@@ -426,6 +426,7 @@ describe('keys CLI', () => {
         [sha256(storefrontV2), 'StorefrontNames', storefrontV2],
       ]);
       expect((await run('operations', 'add', keyId, path)).out).toEqual([`Nothing new for ${keyId}: every document was already registered.`]);
+      expect((await run('list')).out.join('\n')).toContain('CustomerOrders,PartnerProductsBySku +2 documents');
       const listed = JSON.parse((await run('operations', 'list', keyId, '--json')).out[0]!);
       expect(listed).toMatchObject({ keyId, safelist: true });
       expect(listed.operations.map((o: { name: string; id?: string }) => o.id ?? o.name)).toEqual([

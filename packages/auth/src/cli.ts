@@ -278,7 +278,10 @@ export function formatKeyTable(records: readonly ApiKeyRecord[], now: Date): str
     String(r.rateLimitPerMinute),
     r.costPerMinute === undefined ? 'default' : String(r.costPerMinute),
     r.quotaPerDay === undefined ? '-' : String(r.quotaPerDay),
-    r.operations === undefined ? '-' : r.operations.join(','),
+    // a key's registered documents are counted, not listed (`operations list <keyId>` shows them)
+    [r.operations === undefined ? '-' : r.operations.join(',') || '(empty)', r.documents === undefined ? '' : `+${r.documents.length} documents`]
+      .filter((part) => part !== '')
+      .join(' '),
     status(r, now),
     r.createdAt,
     r.lastUsedAt ?? '-',
