@@ -25,6 +25,8 @@ COPY simulators/woocommerce/package.json simulators/woocommerce/
 COPY simulators/hubspot/package.json simulators/hubspot/
 COPY simulators/allegro/package.json simulators/allegro/
 COPY simulators/stack/package.json simulators/stack/
+# the typed client is for frontends, not the image: only its package.json, so npm ci sees every workspace of the lock
+COPY clients/typescript/package.json clients/typescript/
 # --omit=dev also leaves out the `node` dev dependency (the base image is Node 24). No production dependency needs an
 # install script (protobufjs' postinstall only checks versions), so none runs in the build.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \

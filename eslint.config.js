@@ -81,6 +81,24 @@ export default tseslint.config(
       ],
     },
   },
+  // The typed client is what a frontend team copies or installs: it knows the gateway only over HTTP.
+  {
+    files: ['clients/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@omnigraph/*', '**/gateway/**', '**/packages/**', '**/subgraphs/**', '**/simulators/**'],
+              message: 'A client imports nothing of the server; it talks to the gateway over HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Shared libraries depend on nothing above them.
   {
     files: ['packages/**/*.ts'],

@@ -76,6 +76,8 @@ export async function startE2eStack(
      * instead of memory.
      */
     redisUrl?: string;
+    /** the gateway's key store (e.g. a file store a CLI run changes); default: Redis with `redisUrl`, else memory */
+    keyStore?: KeyStore;
   } = {},
 ): Promise<E2eStack> {
   const scale = options.scale ?? 0.3;
@@ -126,7 +128,14 @@ export async function startE2eStack(
       GATEWAY_RESPONSE_CACHE_TTL_SECONDS: '0',
       ...options.gatewayEnv,
     }),
-    { changes: changes.subscribe, ...(options.redisUrl === undefined ? { keyStore: createMemoryKeyStore() } : {}) },
+    {
+      changes: changes.subscribe,
+      ...(options.keyStore !== undefined
+        ? { keyStore: options.keyStore }
+        : options.redisUrl === undefined
+          ? { keyStore: createMemoryKeyStore() }
+          : {}),
+    },
   );
   const url = await gateway.listen();
   const createKey: E2eStack['createKey'] = async (input) =>

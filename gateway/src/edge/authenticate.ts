@@ -14,8 +14,17 @@ export interface Principal {
   /** the rate-limit subject: `key:<keyId>` or `jwt:<digest of sub>`, never the credential nor a person's name */
   subject: string;
   rateLimit: RateLimitPolicy;
-  /** when set, the caller may run only these registered operations */
+  /** when set, the caller may run only these registered operations (and its `documents`) */
   operations?: readonly string[];
+  /** operations registered for this key at run time (ADR 0017), found by id; on the safelist when `operations` is set */
+  documents?: readonly KeyDocument[];
+}
+
+/** A run-time registered operation of a key: the client preset's id and text. */
+export interface KeyDocument {
+  id: string;
+  name: string;
+  text: string;
 }
 
 export type AuthOutcome =
@@ -91,6 +100,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
           ...(record.quotaPerDay === undefined ? {} : { quotaPerDay: record.quotaPerDay }),
         },
         ...(record.operations === undefined ? {} : { operations: record.operations }),
+        ...(record.documents === undefined ? {} : { documents: record.documents }),
       },
     };
   }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Kind, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { Kind, parse, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@omnigraph/shared/logging';
 import { gatewayRateLimitDecisions } from '@omnigraph/shared/metrics';
 import { priorityOf } from '@omnigraph/shared/sources';
@@ -7,7 +7,9 @@ import { authorizeOperation, UNDECLARED_SCOPE, type RemovedField, type ScopeMap 
 import { checkOperationLimits, createOperationLimitsMemo, type CheckedOperation, type GraphQLRequestBody } from '../limits/operation-limits.ts';
 import { rateLimitHeaders, type RateLimiter } from '../rate-limit/index.ts';
 import { BodyTooLargeError, readBody } from '@omnigraph/shared/graphql-server';
-import type { createAuthenticator, Principal } from './authenticate.ts';
+import type { createAuthenticator, KeyDocument, Principal } from './authenticate.ts';
+import { createBoundedMemo } from '../bounded-memo.ts';
+import { normalizeDocumentId } from './persisted-documents.ts';
 import type { ConcurrencyLimiter } from './concurrency.ts';
 import type { LoadShedder } from './load-shedding.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
@@ -76,6 +78,23 @@ export function createEdge(options: EdgeOptions) {
     if (text === undefined) printed.set(document, (text = print(document)));
     return text;
   };
+  // A key's registered documents are stored as the client preset printed them; the safelist compares graphql's print.
+  // Kept per text (the same documents come with every request of a key); bounded like the limits memo.
+  const canonicalDocuments = createBoundedMemo<string, string | null>({ maxEntries: 10_000, maxWeight: 20_000_000 });
+  const canonicalOf = (text: string): string | null => {
+    let canonical = canonicalDocuments.get(text);
+    if (canonical === undefined) {
+      try {
+        canonical = print(parse(text, { noLocation: true }));
+      } catch {
+        canonical = null; // checked when registered; a store edited by hand must not turn into a 500
+      }
+      canonicalDocuments.set(text, canonical, text.length);
+    }
+    return canonical;
+  };
+  const isKeyDocument = (documents: readonly KeyDocument[] | undefined, text: string): boolean =>
+    documents?.some((d) => canonicalOf(d.text) === text) ?? false;
 
   return async function admit(req: IncomingMessage): Promise<Admission | Refusal> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -166,7 +185,7 @@ export function createEdge(options: EdgeOptions) {
       if (operationName !== undefined && outcome.operationName === undefined) outcome.operationName = operationName;
       return outcome;
     };
-    const resolved = resolveRegisteredOperations(decoded, registry);
+    const resolved = resolveRegisteredOperations(decoded, registry, principal.documents);
     if ('kind' in resolved) return named(resolved);
     decoded = resolved.body;
 
@@ -242,8 +261,10 @@ export function createEdge(options: EdgeOptions) {
     if (bound !== undefined) return bound;
     if (principal.operations !== undefined) {
       for (const { document } of operations) {
-        const registered = registry.byText(printedOf(document));
-        if (registered === undefined || !principal.operations.includes(registered.name)) {
+        const text = printedOf(document);
+        const registered = registry.byText(text);
+        const builtIn = registered !== undefined && principal.operations.includes(registered.name);
+        if (!builtIn && !isKeyDocument(principal.documents, text)) {
           return refusal('OPERATION_NOT_SAFELISTED', 'This key may only run its registered operations.');
         }
       }
@@ -365,13 +386,18 @@ function csrf(): Refusal {
   );
 }
 
-/** GraphQL over HTTP GET: `query`, `operationName`, and JSON-encoded `variables`/`extensions` in the URL. */
-function bodyFromSearchParams(params: URLSearchParams): GraphQLRequestBody | undefined {
-  const body: GraphQLRequestBody = {};
+/**
+ * GraphQL over HTTP GET: `query` (or a persisted `documentId`), `operationName`, and JSON-encoded
+ * `variables`/`extensions` in the URL.
+ */
+function bodyFromSearchParams(params: URLSearchParams): (GraphQLRequestBody & { documentId?: string }) | undefined {
+  const body: GraphQLRequestBody & { documentId?: string } = {};
   const query = params.get('query');
   if (query !== null) body.query = query;
   const operationName = params.get('operationName');
   if (operationName !== null) body.operationName = operationName;
+  const documentId = params.get('documentId');
+  if (documentId !== null) body.documentId = documentId;
   for (const key of ['variables', 'extensions'] as const) {
     const value = params.get(key);
     if (value === null) continue;
@@ -387,28 +413,36 @@ function bodyFromSearchParams(params: URLSearchParams): GraphQLRequestBody | und
 }
 
 /**
- * Registered operations may be sent by hash (`extensions.persistedQuery.sha256Hash`, Apollo's field name) instead of
- * text. The hash is replaced by the registered text here; automatic persisted queries stay off, so an unknown hash is
- * an error, never a way to register a new operation.
+ * Registered operations may be sent by id instead of text (ADR 0017): as `documentId` (the GraphQL-over-HTTP
+ * persisted-documents form, optionally `sha256:`-prefixed) or as `extensions.persistedQuery.sha256Hash` (Apollo's).
+ * An id is the client preset's (sha256 or sha1 of its print), or, for the built-in operations, the older sha256 of
+ * graphql's print. The caller's own documents are looked up first, then the built-in ones. The id is replaced by the
+ * registered text here; automatic persisted queries stay off, so an unknown id is an error, never a way to register a
+ * new operation.
  */
-function resolveRegisteredOperations(decoded: unknown, registry: OperationRegistry): { body: unknown } | Refusal {
+function resolveRegisteredOperations(
+  decoded: unknown,
+  registry: OperationRegistry,
+  keyDocuments: readonly KeyDocument[] | undefined,
+): { body: unknown } | Refusal {
   const entries = Array.isArray(decoded) ? decoded : [decoded];
   const resolved: unknown[] = [];
   for (const entry of entries) {
-    // The common request carries no extensions: it goes on as it came, without a copy.
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || !('extensions' in entry)) {
+    // The common request carries no id: it goes on as it came, without a copy.
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || !('extensions' in entry || 'documentId' in entry)) {
       resolved.push(entry);
       continue;
     }
-    const { extensions, ...rest } = entry as Record<string, unknown>;
+    const { extensions, documentId, ...rest } = entry as Record<string, unknown>;
     const { persistedQuery, ...otherExtensions } = isRecord(extensions) ? extensions : {};
     const next: Record<string, unknown> = { ...rest, ...(Object.keys(otherExtensions).length > 0 ? { extensions: otherExtensions } : {}) };
-    if (persistedQuery !== undefined) {
-      const hash = isRecord(persistedQuery) ? persistedQuery['sha256Hash'] : undefined;
-      const registered = typeof hash === 'string' ? registry.byHash(hash) : undefined;
-      if (registered === undefined) return refusal('PERSISTED_QUERY_NOT_FOUND', 'No registered operation has this hash.');
-      // The registered text wins over any text sent with the hash: what runs is what was reviewed.
-      next['query'] = registered.text;
+    if (documentId !== undefined || persistedQuery !== undefined) {
+      const sent = documentId !== undefined ? documentId : isRecord(persistedQuery) ? persistedQuery['sha256Hash'] : undefined;
+      const id = normalizeDocumentId(sent);
+      const text = id === undefined ? undefined : (keyDocuments?.find((d) => d.id === id)?.text ?? registry.byHash(id)?.text);
+      if (text === undefined) return refusal('PERSISTED_QUERY_NOT_FOUND', 'No registered operation has this id.');
+      // The registered text wins over any text sent with the id: what runs is what was reviewed.
+      next['query'] = text;
     }
     resolved.push(next);
   }

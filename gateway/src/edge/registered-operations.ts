@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Kind, parse, print } from 'graphql';
+import { presetDocumentIds, presetPrint } from './persisted-documents.ts';
 
 /** Where the registered operations live: one named operation per `<Name>.graphql`, reviewed like code. */
 export const OPERATIONS_DIR = new URL('../../../schema/operations/', import.meta.url);
@@ -9,14 +10,25 @@ export interface RegisteredOperation {
   name: string;
   /** the canonical text (graphql `print`), which is what a client may send as `query` */
   text: string;
-  /** sha256 hex of `text`: the id a client may send as `extensions.persistedQuery.sha256Hash` instead of the text */
+  /**
+   * sha256 hex of `text`: the id partners pinned before persisted documents (ADR 0017), still accepted as
+   * `extensions.persistedQuery.sha256Hash`
+   */
   sha256: string;
+  /** the graphql-codegen client preset's print of the operation (what its persisted-documents.json holds) */
+  presetText: string;
+  /** the preset's ids for it: sha256 and sha1 of `presetText` (ADR 0017) */
+  documentIds: readonly string[];
 }
 
 export interface OperationRegistry {
   byName(name: string): RegisteredOperation | undefined;
-  byHash(sha256: string): RegisteredOperation | undefined;
-  /** The registered operation whose canonical text equals this document's, if any. */
+  /** By any of its ids: `sha256` (of graphql's print) or one of `documentIds` (the client preset's). */
+  byHash(id: string): RegisteredOperation | undefined;
+  /**
+   * The registered operation whose canonical text equals this document's, if any: its own, or that of the preset's
+   * print (a client may send the text of its persisted-documents.json).
+   */
   byText(canonicalText: string): RegisteredOperation | undefined;
   all(): readonly RegisteredOperation[];
 }
@@ -41,11 +53,12 @@ export function loadOperationRegistry(dir: URL = OPERATIONS_DIR): OperationRegis
       throw new Error(`${file} must hold exactly one operation, named ${expected}`);
     }
     const text = print(document);
-    operations.push({ name: expected, text, sha256: operationHash(text) });
+    const presetText = presetPrint(document);
+    operations.push({ name: expected, text, sha256: operationHash(text), presetText, documentIds: presetDocumentIds(presetText) });
   }
   const byName = new Map(operations.map((o) => [o.name, o]));
-  const byHash = new Map(operations.map((o) => [o.sha256, o]));
-  const byText = new Map(operations.map((o) => [o.text, o]));
+  const byHash = new Map(operations.flatMap((o) => [o.sha256, ...o.documentIds].map((id) => [id, o] as const)));
+  const byText = new Map(operations.flatMap((o) => [o.text, canonicalText(o.presetText)].map((text) => [text, o] as const)));
   return {
     byName: (name) => byName.get(name),
     byHash: (hash) => byHash.get(hash),

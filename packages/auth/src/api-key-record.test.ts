@@ -12,6 +12,7 @@ const FULL: ApiKeyRecord = {
   costPerMinute: 100_000,
   quotaPerDay: 50_000,
   operations: ['PartnerProductsBySku'],
+  documents: [{ id: 'b'.repeat(64), name: 'StoreFront', text: 'query StoreFront { __typename }', registeredAt: '2026-12-02T00:00:00.000Z' }],
   expiresAt: '2027-01-01T00:00:00.000Z',
   createdAt: '2026-12-01T00:00:00.000Z',
   lastUsedAt: '2026-12-06T00:00:00.000Z',
@@ -37,6 +38,7 @@ describe('copyApiKeyRecord', () => {
     for (const key of Object.keys(FULL) as (keyof ApiKeyRecord)[]) {
       if (typeof FULL[key] === 'object') expect(copy[key], key).not.toBe(FULL[key]);
     }
+    expect(copy.documents?.[0]).not.toBe(FULL.documents?.[0]);
     expect(copyApiKeyRecord({ ...FULL, operations: undefined } as ApiKeyRecord).operations).toBeUndefined();
   });
 
@@ -44,6 +46,6 @@ describe('copyApiKeyRecord', () => {
     const nested = Object.entries(apiKeyRecordSchema.shape)
       .filter(([, field]) => !['string', 'number', 'enum', 'boolean'].includes(kindOf(field)))
       .map(([name]) => name);
-    expect(nested.sort()).toEqual(['operations', 'scopes']);
+    expect(nested.sort()).toEqual(['documents', 'operations', 'scopes']);
   });
 });

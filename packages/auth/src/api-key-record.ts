@@ -2,6 +2,21 @@ import { z } from 'zod';
 
 const isoDate = z.iso.datetime({ offset: true });
 
+const operationNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/);
+
+/** The longest document text a key may register: far above any real operation, far below a store record's limits. */
+export const MAX_PERSISTED_DOCUMENT_CHARS = 100_000;
+
+/** One operation registered for a key at run time: the client preset's id (sha256 or sha1 hex) and text. */
+export const persistedDocumentRecordSchema = z.object({
+  id: z.string().regex(/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/),
+  name: operationNameSchema,
+  text: z.string().min(1).max(MAX_PERSISTED_DOCUMENT_CHARS),
+  registeredAt: isoDate,
+});
+
+export type PersistedDocumentRecord = z.output<typeof persistedDocumentRecordSchema>;
+
 /** `area:action`, e.g. `catalog:read`, `customers:pii`: the names the schema's scope directive will use. */
 export const scopeSchema = z.string().regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, 'must look like area:action');
 
@@ -27,13 +42,18 @@ export const apiKeyRecordSchema = z.object({
   costPerMinute: z.number().int().positive().optional(),
   quotaPerDay: z.number().int().positive().optional(),
   /**
-   * Safelist: when set, the key may run only these registered operations (names from `schema/operations/`), sent
-   * either as their text or by `extensions.persistedQuery.sha256Hash`.
+   * Safelist: when set, the key may run only these registered operations (names from `schema/operations/`) and its
+   * own `documents`, sent as their text or by id. Empty (every built-in retired) still restricts the key: to its
+   * documents, or to nothing. Unset: any operation its scopes allow.
    */
-  operations: z
-    .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/))
-    .min(1)
-    .optional(),
+  operations: z.array(operationNameSchema).optional(),
+  /**
+   * Operations registered for this key at run time (`npm run keys -- operations add`, ADR 0017): persisted documents
+   * of graphql-codegen's client preset, each under its id. On a safelisted key they join the safelist; on any key a
+   * client may send their id instead of the text. Several ids may share a name (two versions of a frontend's
+   * operation during a rollout).
+   */
+  documents: z.array(persistedDocumentRecordSchema).optional(),
   expiresAt: isoDate.optional(),
   createdAt: isoDate,
   lastUsedAt: isoDate.optional(),
@@ -47,7 +67,7 @@ export type ApiKeyProfile = ApiKeyRecord['profile'];
 
 /**
  * A copy of a record that shares nothing mutable with it: a store hands out copies, so a caller changing one cannot
- * change what the store (or its cache) holds. Every field is a primitive but the two lists, so this is what
+ * change what the store (or its cache) holds. Every field is a primitive but the three lists (documents: of flat objects), so this is what
  * structuredClone would give, at a small fraction of its cost (the cached store hands one out per request).
  */
 export function copyApiKeyRecord(record: ApiKeyRecord): ApiKeyRecord {
@@ -55,5 +75,6 @@ export function copyApiKeyRecord(record: ApiKeyRecord): ApiKeyRecord {
     ...record,
     scopes: [...record.scopes],
     ...(record.operations === undefined ? {} : { operations: [...record.operations] }),
+    ...(record.documents === undefined ? {} : { documents: record.documents.map((d) => ({ ...d })) }),
   };
 }

@@ -87,6 +87,7 @@ export function createCachedKeyStore(inner: KeyStore, options: CachedKeyStoreOpt
     list: (ownerId) => inner.list(ownerId),
     revoke: (keyId, at) => inner.revoke(keyId, at),
     markReplaced: (keyId, change) => inner.markReplaced(keyId, change),
+    updateOperations: (keyId, change) => inner.updateOperations(keyId, change),
     touch: (keyId, at) => inner.touch(keyId, at),
     delete: (keyId) => inner.delete(keyId),
     addUsage: (increments) => inner.addUsage(increments),

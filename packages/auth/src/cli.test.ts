@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseApiKey } from './api-key-format.ts';
 import { runCli } from './cli.ts';
-import type { CliIo } from './cli.ts';
+import type { CliIo, KeyVocabulary } from './cli.ts';
 import { hashApiKey } from './hash-api-key.ts';
 import { createFileKeyStore } from './file-key-store.ts';
 import { createMemoryKeyStore } from './memory-key-store.ts';
@@ -17,9 +18,20 @@ afterAll(async () => {
 
 const PEPPER = 'cli-test-pepper-0123456789abcdefghijkl';
 
-const VOCABULARY = {
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const BUILT_IN_TEXT = 'query PartnerProductsBySku($skus: [ID!]!) { products(skus: $skus) { sku } }';
+
+const VOCABULARY: KeyVocabulary = {
   scopes: ['catalog:read', 'customers:pii', 'customers:read', 'stock:read'],
   operations: ['PartnerProductsBySku', 'CallCenterCustomer', 'CustomerOrders'],
+  // stands in for the gateway's check (gateway/src/edge/persisted-documents.ts, tested there): hash and name only
+  checkDocument: (id, text) => {
+    const name = /^query (\w+)/.exec(text)?.[1];
+    const bare = id.replace(/^sha256:/, '').toLowerCase();
+    if (name === undefined || bare !== sha256(text)) return { ok: false, issues: [`${id}: rejected`] };
+    return { ok: true, id: bare, name, builtIn: text === BUILT_IN_TEXT };
+  },
+  unreadableFields: (text, scopes) => (text.includes(' ean ') && !scopes.includes('stock:read') ? ['Product.ean (needs stock:read)'] : []),
 };
 
 function harness(env: Record<string, string> = {}, options: { clock?: () => Date } = {}) {
@@ -366,5 +378,112 @@ describe('keys CLI', () => {
     const today = utcDay(new Date());
     expect(JSON.parse((await run('usage', revoked, '--from', today, '--to', today, '--json')).out.join('')).total.requests).toBe(1);
     expect((await run('purge')).out).toEqual(['No revoked or expired keys.']);
+  });
+
+  describe('operations (run-time registered persisted documents, ADR 0017)', () => {
+    const storefront = 'query StorefrontNames($skus: [ID!]!) { products(skus: $skus) { name sku } }';
+    const storefrontV2 = 'query StorefrontNames($skus: [ID!]!) { products(skus: $skus) { ean name sku } }';
+    const manifest = async (documents: Record<string, string>) => {
+      const path = join(root, `persisted-${Math.random().toString(36).slice(2)}.json`);
+      await writeFile(path, JSON.stringify(documents));
+      return path;
+    };
+    const safelistedKey = async (run: ReturnType<typeof harness>['run']) => {
+      const created = await run(
+        'create',
+        '--name',
+        'shop',
+        '--owner',
+        'p',
+        '--scopes',
+        'catalog:read',
+        '--rate-limit',
+        '60',
+        '--operations',
+        'CustomerOrders',
+      );
+      return /^Created API key (\w+):$/.exec(created.out[0] ?? '')![1]!;
+    };
+    const storedKey = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as { keys: Record<string, any>[] }).keys[0]!;
+
+    it('add registers a file’s documents (built-ins by name), is idempotent, and list shows them', async () => {
+      const { run, file } = harness();
+      const keyId = await safelistedKey(run);
+      const path = await manifest({ [sha256(storefront)]: storefront, [sha256(storefrontV2)]: storefrontV2, [sha256(BUILT_IN_TEXT)]: BUILT_IN_TEXT });
+      const added = await run('operations', 'add', keyId, path);
+      expect(added.code, added.all).toBe(0);
+      expect(added.out).toEqual([
+        `Registered for ${keyId} (in effect at once):`,
+        `  StorefrontNames ${sha256(storefront)}`,
+        `  StorefrontNames ${sha256(storefrontV2)}`,
+        '  PartnerProductsBySku (built-in)',
+        'Note: with scopes catalog:read, StorefrontNames will not get Product.ean (needs stock:read).',
+      ]);
+      const stored = await storedKey(file);
+      expect(stored['operations']).toEqual(['CustomerOrders', 'PartnerProductsBySku']);
+      expect(stored['documents'].map((d: { id: string; name: string; text: string }) => [d.id, d.name, d.text])).toEqual([
+        [sha256(storefront), 'StorefrontNames', storefront],
+        [sha256(storefrontV2), 'StorefrontNames', storefrontV2],
+      ]);
+      expect((await run('operations', 'add', keyId, path)).out).toEqual([`Nothing new for ${keyId}: every document was already registered.`]);
+      expect((await run('list')).out.join('\n')).toContain('CustomerOrders,PartnerProductsBySku +2 documents');
+      const listed = JSON.parse((await run('operations', 'list', keyId, '--json')).out[0]!);
+      expect(listed).toMatchObject({ keyId, safelist: true });
+      expect(listed.operations.map((o: { name: string; id?: string }) => o.id ?? o.name)).toEqual([
+        'CustomerOrders',
+        'PartnerProductsBySku',
+        sha256(storefront),
+        sha256(storefrontV2),
+      ]);
+    });
+
+    it('add refuses the whole file when one document fails the check, and stores nothing', async () => {
+      const { run, file } = harness();
+      const keyId = await safelistedKey(run);
+      const before = await readFile(file, 'utf8');
+      const refused = await run('operations', 'add', keyId, await manifest({ [sha256(storefront)]: storefront, ['0'.repeat(64)]: storefrontV2 }));
+      expect(refused.code).toBe(2);
+      expect(refused.err).toEqual(['Invalid input:', `  - arguments.documents: ${'0'.repeat(64)}: rejected`]);
+      expect(await readFile(file, 'utf8')).toBe(before);
+      for (const [content, issue] of [
+        ['not json', /cannot read/],
+        ['["a"]', /not a persisted-documents.json/],
+        ['{}', /holds no documents/],
+      ] as const) {
+        const path = join(root, `bad-${Math.random().toString(36).slice(2)}.json`);
+        await writeFile(path, content);
+        expect((await run('operations', 'add', keyId, path)).all).toMatch(issue);
+      }
+    });
+
+    it('retire removes a built-in by name, every version of a document by name, or one by id (prefixed or not)', async () => {
+      const { run, file } = harness();
+      const keyId = await safelistedKey(run);
+      await run('operations', 'add', keyId, await manifest({ [sha256(storefront)]: storefront, [sha256(storefrontV2)]: storefrontV2 }));
+      const byId = await run('operations', 'retire', keyId, `sha256:${sha256(storefront).toUpperCase()}`);
+      expect(byId.out).toEqual([`Retired from ${keyId} (in effect at once):`, `  StorefrontNames ${sha256(storefront)}`]);
+      expect((await storedKey(file))['documents'].map((d: { id: string }) => d.id)).toEqual([sha256(storefrontV2)]);
+      expect((await run('operations', 'retire', keyId, 'StorefrontNames')).code).toBe(0);
+      const builtIn = await run('operations', 'retire', keyId, 'CustomerOrders');
+      expect(builtIn.out).toContain(`Note: ${keyId}'s safelist is now empty: it can run no operation.`);
+      const stored = await storedKey(file);
+      expect([stored['operations'], stored['documents']]).toEqual([[], undefined]);
+      const unknown = await run('operations', 'retire', keyId, 'Nope');
+      expect([unknown.code, unknown.err]).toEqual([1, [`Key ${keyId} has no operation named or with id Nope.`]]);
+    });
+
+    it('refuses missing or malformed arguments, unknown keys, and documents it cannot check', async () => {
+      const { run } = harness();
+      expect((await run('operations')).all).toMatch(/operations needs one of: add, retire, list/);
+      expect((await run('operations', 'add', 'ABCDEFGH')).all).toMatch(/operations add needs a <persisted-documents.json>/);
+      expect((await run('operations', 'retire', 'short')).all).toMatch(/<keyId> must be 8 base62 characters/);
+      expect(await run('operations', 'list', 'ABCDEFGH')).toMatchObject({ code: 1, err: ['No API key with id ABCDEFGH.'] });
+      const noVocabulary = await runCli(['operations', 'add', 'ABCDEFGH', await manifest({ [sha256(storefront)]: storefront })], {
+        env: { OMNIGRAPH_API_KEY_PEPPER: PEPPER, OMNIGRAPH_KEY_STORE_FILE: join(root, 'never-opened.json') },
+        out: () => {},
+        err: (line) => expect(line).not.toMatch(/Registered/),
+      });
+      expect(noVocabulary).toBe(2);
+    });
   });
 });

@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { configIssuesOf } from '@omnigraph/shared/config';
 import type { Env } from '@omnigraph/shared/config';
-import type { ApiKeyRecord } from './api-key-record.ts';
+import type { ApiKeyRecord, PersistedDocumentRecord } from './api-key-record.ts';
 import { scopeSchema } from './api-key-record.ts';
 import { createApiKeyService } from './api-key-service.ts';
 import { authConfigIssues } from './config.ts';
@@ -16,6 +17,14 @@ import { addCounts, daysBetween, isDay, MAX_USAGE_RANGE_DAYS, utcDay, zeroUsage,
 export interface KeyVocabulary {
   scopes: readonly string[];
   operations: readonly string[];
+  /**
+   * Whether a persisted document may be registered for a key (`operations add`, ADR 0017): the gateway checks that
+   * it parses, holds one named operation, that `id` is the client preset's hash of `text`, and that it validates
+   * against the API schema. `builtIn`: it is one of `operations` (registered by name, not as a document).
+   */
+  checkDocument?: (id: string, text: string) => { ok: true; id: string; name: string; builtIn: boolean } | { ok: false; issues: string[] };
+  /** The fields of a (checked) document a key with these scopes may not read, with the scopes each needs. */
+  unreadableFields?: (text: string, scopes: readonly string[]) => string[];
 }
 
 export interface CliIo {
@@ -45,12 +54,43 @@ const USAGE = `Usage: npm run keys -- <command> [options]
   rotate <keyId> --overlap <seconds>
   revoke <keyId>
   purge  [--json]     deletes revoked and expired keys, and usage older than the retention period
+  operations add    <keyId> <persisted-documents.json>   registers the client preset's persisted documents for the key
+  operations retire <keyId> <name|id>                    retires an operation (every id of a name) from the key
+  operations list   <keyId> [--json]
+            Registration and retirement take effect at once on running gateways (no redeploy).
 
 Scopes and --operations must be ones the graph declares and schema/operations/ registers.
 
 Store: Redis when REDIS_URL is set, else the file OMNIGRAPH_KEY_STORE_FILE (default ./.omnigraph-keys.json).`;
 
-const COMMANDS = ['create', 'list', 'show', 'usage', 'rotate', 'revoke', 'purge'];
+const COMMANDS = ['create', 'list', 'show', 'usage', 'rotate', 'revoke', 'purge', 'operations'];
+
+/** A key's registered documents are read with its record on every cache miss: a bound keeps that record small. */
+export const MAX_DOCUMENTS_PER_KEY = 200;
+
+const OPERATIONS_SUBCOMMANDS = ['add', 'retire', 'list'] as const;
+
+const operationsArgs = () =>
+  z.discriminatedUnion(
+    'sub',
+    [
+      z.object({
+        sub: z.literal('add'),
+        keyId: keyIdArg('operations add'),
+        target: z.string({ error: 'operations add needs a <persisted-documents.json>' }),
+      }),
+      z.object({
+        sub: z.literal('retire'),
+        keyId: keyIdArg('operations retire'),
+        target: z.string({ error: 'operations retire needs a <name|id>' }).min(1),
+      }),
+      z.object({ sub: z.literal('list'), keyId: keyIdArg('operations list') }),
+    ],
+    { error: `operations needs one of: ${OPERATIONS_SUBCOMMANDS.join(', ')}` },
+  );
+
+/** The client preset's persisted-documents.json: id → document text. */
+const persistedDocumentsFileSchema = z.record(z.string(), z.string());
 
 const positiveInt = (name: string) =>
   z
@@ -174,7 +214,8 @@ function describeFully(record: ApiKeyRecord, now: Date): string[] {
     `  status:     ${status(record, now)}`,
     `  cost/min:   ${record.costPerMinute ?? "the profile's default"}`,
     `  quota/day:  ${record.quotaPerDay ?? 'none'}`,
-    `  safelist:   ${record.operations === undefined ? 'none (any operation its scopes allow)' : record.operations.join(',')}`,
+    `  safelist:   ${record.operations === undefined ? 'none (any operation its scopes allow)' : record.operations.join(',') || '(empty)'}`,
+    `  documents:  ${record.documents === undefined ? 'none' : `${record.documents.length} registered (operations list ${record.keyId})`}`,
     `  created:    ${record.createdAt}`,
     `  last used:  ${record.lastUsedAt ?? '-'}`,
     `  revoked:    ${record.revokedAt ?? '-'}`,
@@ -237,7 +278,10 @@ export function formatKeyTable(records: readonly ApiKeyRecord[], now: Date): str
     String(r.rateLimitPerMinute),
     r.costPerMinute === undefined ? 'default' : String(r.costPerMinute),
     r.quotaPerDay === undefined ? '-' : String(r.quotaPerDay),
-    r.operations === undefined ? '-' : r.operations.join(','),
+    // a key's registered documents are counted, not listed (`operations list <keyId>` shows them)
+    [r.operations === undefined ? '-' : r.operations.join(',') || '(empty)', r.documents === undefined ? '' : `+${r.documents.length} documents`]
+      .filter((part) => part !== '')
+      .join(' '),
     status(r, now),
     r.createdAt,
     r.lastUsedAt ?? '-',
@@ -308,16 +352,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     revoke: revokeArgs,
     show: showArgs,
     usage: usageArgs(clock()),
+    operations: operationsArgs(),
   };
   const argSchema = argSchemas[command];
   if (argSchema !== undefined) {
-    const input = command === 'create' ? values : { ...values, keyId: rest[0] };
+    const input =
+      command === 'create'
+        ? values
+        : command === 'operations'
+          ? { ...values, sub: rest[0], keyId: rest[1], target: rest[2] }
+          : { ...values, keyId: rest[0] };
     const result = argSchema.safeParse(input);
     if (result.success) args = result.data;
     else issues.push(...configIssuesOf(result.error, 'arguments'));
   }
-  if (command === 'create' && args !== undefined && io.vocabulary !== undefined) {
-    issues.push(...vocabularyIssues(args as CreateArgs, io.vocabulary()));
+  // loaded once (it reads the supergraph), only by the commands that name operations or scopes
+  const vocabulary = args !== undefined && (command === 'create' || command === 'operations') ? io.vocabulary?.() : undefined;
+  if (command === 'create' && args !== undefined && vocabulary !== undefined) {
+    issues.push(...vocabularyIssues(args as CreateArgs, vocabulary));
+  }
+  let documents: CheckedDocument[] | undefined;
+  if (command === 'operations' && args !== undefined && (args as OperationsArgs).sub === 'add') {
+    const read = await readPersistedDocuments((args as OperationsArgs & { sub: 'add' }).target, vocabulary);
+    if ('issues' in read) issues.push(...read.issues.map((message) => ({ path: 'arguments.documents', message })));
+    else documents = read.checked;
   }
   const json = values['json'] === true;
   if (issues.length > 0 || config === undefined) {
@@ -399,6 +457,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.out('This is the only time the new key is shown.');
         return 0;
       }
+      case 'operations':
+        return await runOperations(args as OperationsArgs, store, io, clock, json, documents, vocabulary);
       default: {
         const a = args as z.output<typeof revokeArgs>;
         if (!(await service.revoke(a.keyId))) {
@@ -416,6 +476,168 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } finally {
     await store.close();
   }
+}
+
+type OperationsArgs = z.output<ReturnType<typeof operationsArgs>>;
+
+/** A checked document: the id as the gateway matches it (lowercase hex) and the operation's name. */
+interface CheckedDocument {
+  id: string;
+  name: string;
+  text: string;
+  builtIn: boolean;
+}
+
+/**
+ * Reads and checks a persisted-documents.json before anything is stored: every document must pass the gateway's
+ * check (one problem refuses the whole file, so a frontend release is registered whole or not at all).
+ */
+async function readPersistedDocuments(
+  path: string,
+  vocabulary: KeyVocabulary | undefined,
+): Promise<{ checked: CheckedDocument[] } | { issues: string[] }> {
+  const checkDocument = vocabulary?.checkDocument;
+  if (checkDocument === undefined) return { issues: ['cannot check documents without the gateway (run it as `npm run keys`)'] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    return { issues: [`cannot read ${path}: ${(error as Error).message}`] };
+  }
+  const parsed = persistedDocumentsFileSchema.safeParse(raw);
+  if (!parsed.success) return { issues: [`${path} is not a persisted-documents.json (an object of id → document text)`] };
+  if (Object.keys(parsed.data).length === 0) return { issues: [`${path} holds no documents`] };
+  const checked: CheckedDocument[] = [];
+  const issues: string[] = [];
+  for (const [id, text] of Object.entries(parsed.data)) {
+    const result = checkDocument(id, text);
+    if (result.ok) checked.push({ id: result.id, name: result.name, text, builtIn: result.builtIn });
+    else issues.push(...result.issues);
+  }
+  return issues.length > 0 ? { issues } : { checked };
+}
+
+/** The id forms a client may quote (`sha256:<hex>`, any case) as the stored lowercase hex. */
+const bareId = (id: string) => id.replace(/^sha(?:1|256):/i, '').toLowerCase();
+
+async function runOperations(
+  args: OperationsArgs,
+  store: KeyStore,
+  io: CliIo,
+  clock: () => Date,
+  json: boolean,
+  documents: readonly CheckedDocument[] | undefined,
+  vocabulary: KeyVocabulary | undefined,
+): Promise<number> {
+  const record = await store.getById(args.keyId);
+  if (record === undefined) {
+    io.err(`No API key with id ${args.keyId}.`);
+    return 1;
+  }
+  switch (args.sub) {
+    case 'list': {
+      const rows = operationRows(record);
+      if (json) io.out(JSON.stringify({ keyId: record.keyId, safelist: record.operations !== undefined, operations: rows }));
+      else {
+        io.out(
+          record.operations === undefined
+            ? `Key ${record.keyId} has no safelist (any operation its scopes allow); its documents can be sent by id.`
+            : `Key ${record.keyId} may run only these operations:`,
+        );
+        for (const row of rows)
+          io.out(
+            `  ${row.name.padEnd(32)} ${row.id ?? '(built-in, schema/operations/)'}${row.registeredAt === undefined ? '' : `  registered ${row.registeredAt}`}`,
+          );
+        if (rows.length === 0) io.out('  (none)');
+      }
+      return 0;
+    }
+    case 'add': {
+      const registeredAt = clock().toISOString();
+      const added: string[] = [];
+      const addedDocuments: CheckedDocument[] = [];
+      const next = await store.updateOperations(record.keyId, (current) => {
+        added.length = 0;
+        addedDocuments.length = 0;
+        const operations = current.operations === undefined ? undefined : [...current.operations];
+        const kept = [...(current.documents ?? [])];
+        for (const document of documents ?? []) {
+          if (document.builtIn) {
+            // a built-in is found by its id on every key; only a safelist needs its name
+            if (operations !== undefined && !operations.includes(document.name)) {
+              operations.push(document.name);
+              added.push(`${document.name} (built-in)`);
+              addedDocuments.push(document);
+            }
+          } else if (!kept.some((d) => d.id === document.id)) {
+            kept.push({ id: document.id, name: document.name, text: document.text, registeredAt });
+            added.push(`${document.name} ${document.id}`);
+            addedDocuments.push(document);
+          }
+        }
+        if (kept.length > MAX_DOCUMENTS_PER_KEY) {
+          throw new Error(`a key holds at most ${MAX_DOCUMENTS_PER_KEY} documents; retire old ones first (operations retire)`);
+        }
+        return { operations, documents: kept };
+      });
+      if (next === undefined) {
+        io.err(`No API key with id ${args.keyId}.`);
+        return 1;
+      }
+      if (added.length === 0) io.out(`Nothing new for ${record.keyId}: every document was already registered.`);
+      else {
+        io.out(`Registered for ${record.keyId} (in effect at once):`);
+        for (const line of added) io.out(`  ${line}`);
+      }
+      if (record.operations === undefined) io.out(`Note: ${record.keyId} has no safelist; these ids save sending the text, they restrict nothing.`);
+      // Not a refusal: the gateway removes what a key may not read and answers the rest (filter mode), which a
+      // document shared by several keys may rely on. But an operator should know before the frontend team does.
+      for (const document of addedDocuments) {
+        const unreadable = vocabulary?.unreadableFields?.(document.text, record.scopes) ?? [];
+        if (unreadable.length > 0) io.out(`Note: with scopes ${record.scopes.join(',')}, ${document.name} will not get ${unreadable.join('; ')}.`);
+      }
+      return 0;
+    }
+    default: {
+      const target = bareId(args.target);
+      const retired: string[] = [];
+      const next = await store.updateOperations(record.keyId, (current) => {
+        retired.length = 0;
+        const operations = current.operations?.filter((name) => {
+          if (name !== args.target) return true;
+          retired.push(`${name} (built-in)`);
+          return false;
+        });
+        const documents = (current.documents ?? []).filter((d) => {
+          if (d.name !== args.target && d.id !== target) return true;
+          retired.push(`${d.name} ${d.id}`);
+          return false;
+        });
+        return { operations, documents };
+      });
+      if (next === undefined) {
+        io.err(`No API key with id ${args.keyId}.`);
+        return 1;
+      }
+      if (retired.length === 0) {
+        io.err(`Key ${record.keyId} has no operation named or with id ${args.target}.`);
+        return 1;
+      }
+      io.out(`Retired from ${record.keyId} (in effect at once):`);
+      for (const line of retired) io.out(`  ${line}`);
+      if (next.operations !== undefined && next.operations.length === 0 && (next.documents ?? []).length === 0) {
+        io.out(`Note: ${record.keyId}'s safelist is now empty: it can run no operation.`);
+      }
+      return 0;
+    }
+  }
+}
+
+function operationRows(record: ApiKeyRecord): { name: string; id?: string; registeredAt?: string }[] {
+  return [
+    ...(record.operations ?? []).map((name) => ({ name })),
+    ...(record.documents ?? []).map((d: PersistedDocumentRecord) => ({ name: d.name, id: d.id, registeredAt: d.registeredAt })),
+  ];
 }
 
 // The entry point is gateway/src/keys-cli.ts (`npm run keys`): it hands in the gateway's vocabulary of scopes and operations.

@@ -1,10 +1,12 @@
 import { mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCachedKeyStore } from './cached-key-store.ts';
 import { createFileKeyStore } from './file-key-store.ts';
 import { defineKeyStoreContract, makeRecord } from './key-store-contract.ts';
+import type { KeyInvalidation } from './key-store.ts';
+import { utcDay } from './usage.ts';
 
 const root = await mkdtemp(join(tmpdir(), 'omnigraph-auth-'));
 let n = 0;
@@ -26,6 +28,25 @@ defineKeyStoreContract(
 );
 
 describe('createFileKeyStore', () => {
+  it('tells its listeners at once when another process changes what a key may do, not when it only records use', async () => {
+    const path = join(root, 'watched', 'keys.json');
+    const cli = createFileKeyStore(path);
+    const { record } = makeRecord({ operations: ['A'] });
+    await cli.create(record);
+    const gateway = createFileKeyStore(path);
+    const events: KeyInvalidation[] = [];
+    gateway.onRevoked((event) => events.push(event));
+    await cli.touch(record.keyId, new Date());
+    await cli.addUsage([{ keyId: record.keyId, day: utcDay(new Date()), requests: 1, cost: 1, upstreamCalls: 0, errors: 0 }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(events).toEqual([]);
+    await cli.updateOperations(record.keyId, () => ({ operations: ['A', 'B'] }));
+    await vi.waitFor(() => expect(events).toEqual([{ kind: 'key', keyId: record.keyId, hash: record.hash }]), { timeout: 2_000 });
+    await cli.revoke(record.keyId, new Date());
+    await vi.waitFor(() => expect(events).toHaveLength(2), { timeout: 2_000 });
+    await Promise.all([cli.close(), gateway.close()]);
+  });
+
   it('writes a versioned JSON file readable only by its owner, with no temp files left behind', async () => {
     const path = join(root, 'format', 'keys.json');
     const store = createFileKeyStore(path);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { apiKeyRecordSchema } from './api-key-record.ts';
+import { apiKeyRecordSchema, type ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
 import { addCounts, daysBetween, retentionStart, usageCountsSchema, zeroUsage } from './usage.ts';
-import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, setOperations, sortByCreatedAt, type KeyOperations } from './key-store.ts';
 
 /** `usage`: keyId → UTC day → counts; optional, so key files written before metering existed still read. */
 const fileSchema = z.object({
@@ -20,13 +20,19 @@ export interface FileKeyStoreOptions {
   touchIntervalMs?: number;
   /** How long to wait for another process's lock before failing. @default 5_000 */
   lockTimeoutMs?: number;
+  /**
+   * Watch the file once someone listens for invalidations (a gateway's key cache does, the CLI does not), so a key
+   * changed by another process (the keys CLI revoking a key or registering operations) reaches this one at once
+   * rather than when its cache entry expires. @default true
+   */
+  watch?: boolean;
 }
 
 const STALE_LOCK_MS = 30_000;
 
 /**
- * One JSON file for single-node setups without Redis. Every call checks the file, so a CLI revocation reaches a
- * running gateway on its next lookup (behind the cached store: within its TTL). Writes go to a temp file that is then
+ * One JSON file for single-node setups without Redis. Every call checks the file, and a listener for invalidations
+ * starts a watch on it, so a CLI revocation or operations change reaches a running gateway's key cache at once. Writes go to a temp file that is then
  * renamed over the original, so a crash mid-write never leaves a truncated key file. Read-modify-write cycles hold a
  * lock file, because a gateway's `touch` racing a CLI `revoke` would otherwise write the un-revoked record back.
  */
@@ -112,6 +118,44 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
 
   const find = (data: KeyFile, keyId: string) => data.keys.find((r) => r.keyId === keyId);
 
+  // What each key looked like at the last look, without its last-used time: the usage meter and `touch` rewrite the
+  // file every second or so, and only a change to what a key may do is worth dropping cached copies for.
+  const fingerprint = (record: ApiKeyRecord) => JSON.stringify({ ...record, lastUsedAt: undefined });
+  let watcher: FSWatcher | undefined;
+  let seen = new Map<string, { hash: string; fingerprint: string }>();
+  const snapshot = () => new Map(current().keys.map((r) => [r.keyId, { hash: r.hash, fingerprint: fingerprint(r) }]));
+  function announceChanges() {
+    let now: Map<string, { hash: string; fingerprint: string }>;
+    try {
+      now = snapshot();
+    } catch {
+      // unreadable for a moment (a hand edit in progress): whatever changed, caches must ask again
+      listeners.emit({ kind: 'all' });
+      return;
+    }
+    for (const [keyId, before] of seen) {
+      if (now.get(keyId)?.fingerprint !== before.fingerprint) listeners.emit({ kind: 'key', keyId, hash: before.hash });
+    }
+    seen = now;
+  }
+  function startWatching() {
+    if (watcher !== undefined || options.watch === false) return;
+    try {
+      seen = snapshot();
+      // the directory, not the file: every write replaces the file (rename), which would end a watch on it
+      watcher = watch(dirname(path), { persistent: false }, (_event, name) => {
+        if (name === null || name === basename(path)) announceChanges();
+      });
+      watcher.on('error', () => {
+        watcher?.close();
+        watcher = undefined;
+      });
+    } catch {
+      // no watch (the directory does not exist yet, or the platform cannot): the cache's TTL still bounds staleness
+      watcher = undefined;
+    }
+  }
+
   return {
     create(record) {
       const valid = apiKeyRecordSchema.parse(record);
@@ -154,6 +198,20 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
       if (hash === undefined) return false;
       listeners.emit({ kind: 'key', keyId, hash });
       return true;
+    },
+    async updateOperations(keyId, change) {
+      const updated = await mutate<{ hash: string; next: KeyOperations } | undefined>((data) => {
+        const record = find(data, keyId);
+        if (record === undefined) return { result: undefined, dirty: false };
+        const next = change(structuredClone({ operations: record.operations, documents: record.documents }));
+        setOperations(record, next);
+        // validated before it is written: a bad change must fail here, not make the whole key file unreadable
+        apiKeyRecordSchema.parse(record);
+        return { result: { hash: record.hash, next: structuredClone({ operations: record.operations, documents: record.documents }) }, dirty: true };
+      });
+      if (updated === undefined) return undefined;
+      listeners.emit({ kind: 'key', keyId, hash: updated.hash });
+      return updated.next;
     },
     async touch(keyId, at) {
       if (!touchDue(keyId, at)) return;
@@ -211,9 +269,14 @@ export function createFileKeyStore(path: string, options: FileKeyStoreOptions = 
         return { result: dropped, dirty: dropped > 0 };
       });
     },
-    onRevoked: listeners.add,
+    onRevoked(listener) {
+      startWatching();
+      return listeners.add(listener);
+    },
     async close() {
       await queue;
+      watcher?.close();
+      watcher = undefined;
       listeners.clear();
     },
   };

@@ -107,6 +107,41 @@ export function defineKeyStoreContract(name: string, open: () => Promise<KeyStor
       expect(await store.markReplaced('unknown1', { replacedBy: 'x', expiresAt: '2026-06-01T00:00:00.000Z' })).toBe(false);
     });
 
+    it('updates a key’s operations and documents, tells listeners, and reports unknown ids', async () => {
+      const store = await fresh();
+      const { record } = makeRecord({ operations: ['PartnerProductsBySku'] });
+      await store.create(record);
+      const events: KeyInvalidation[] = [];
+      store.onRevoked((e) => events.push(e));
+      const document = { id: 'a'.repeat(64), name: 'StoreFront', text: 'query StoreFront { __typename }', registeredAt: '2026-06-01T00:00:00.000Z' };
+      const next = await store.updateOperations(record.keyId, (current) => ({
+        operations: [...(current.operations ?? []), 'PartnerStoresWithStock'],
+        documents: [...(current.documents ?? []), document],
+      }));
+      expect(next).toEqual({ operations: ['PartnerProductsBySku', 'PartnerStoresWithStock'], documents: [document] });
+      expect(events).toContainEqual({ kind: 'key', keyId: record.keyId, hash: record.hash });
+      const after = await store.getByHash(record.hash);
+      expect(after?.operations).toEqual(['PartnerProductsBySku', 'PartnerStoresWithStock']);
+      expect(after?.documents).toEqual([document]);
+      // retiring everything leaves a safelisted key with an empty safelist (it runs nothing), never an unrestricted one
+      await store.updateOperations(record.keyId, () => ({ operations: [], documents: [] }));
+      const emptied = await store.getById(record.keyId);
+      expect(emptied?.operations).toEqual([]);
+      expect(emptied?.documents).toBeUndefined();
+      expect(await store.updateOperations('unknown1', (c) => c)).toBeUndefined();
+    });
+
+    it('never loses one of two concurrent operation changes, and writes no invalid record', async () => {
+      const store = await fresh();
+      const { record } = makeRecord({ operations: [] });
+      await store.create(record);
+      const names = ['OpA', 'OpB', 'OpC', 'OpD'];
+      await Promise.all(names.map((name) => store.updateOperations(record.keyId, (c) => ({ ...c, operations: [...(c.operations ?? []), name] }))));
+      expect([...((await store.getById(record.keyId))?.operations ?? [])].sort()).toEqual(names);
+      await expect(store.updateOperations(record.keyId, (c) => ({ ...c, operations: ['not a name'] }))).rejects.toThrow();
+      expect([...((await store.getById(record.keyId))?.operations ?? [])].sort()).toEqual(names);
+    });
+
     it('throttles last-used writes per key', async () => {
       const store = await fresh();
       const { record } = makeRecord();

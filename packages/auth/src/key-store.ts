@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from './api-key-record.ts';
+import type { ApiKeyRecord, PersistedDocumentRecord } from './api-key-record.ts';
 import type { UsageDay, UsageIncrement } from './usage.ts';
 
 /**
@@ -7,6 +7,12 @@ import type { UsageDay, UsageIncrement } from './usage.ts';
  */
 export type KeyInvalidation = { kind: 'key'; keyId: string; hash: string } | { kind: 'all' };
 export type KeyInvalidationListener = (event: KeyInvalidation) => void;
+
+/** A key's run-time operations (ADR 0017): its safelist of built-in names and its registered documents. */
+export interface KeyOperations {
+  operations?: string[] | undefined;
+  documents?: PersistedDocumentRecord[] | undefined;
+}
 
 export interface KeyStore {
   /** Stores a new record. Rejects with KeyConflictError when its keyId or hash is taken. */
@@ -22,6 +28,13 @@ export interface KeyStore {
    * a cached copy with the old expiry would otherwise outlive the overlap. False if unknown.
    */
   markReplaced(keyId: string, change: { replacedBy: string; expiresAt: string }): Promise<boolean>;
+  /**
+   * Replaces a key's operations with what `change` makes of the current ones, atomically (two operators registering
+   * at once both land), and notifies listeners like `revoke`, so every replica's cache drops the key and the next
+   * request runs with the new safelist. `change` may run more than once (Redis retries on a concurrent write).
+   * Returns the new operations, or undefined if the key is unknown.
+   */
+  updateOperations(keyId: string, change: (current: KeyOperations) => KeyOperations): Promise<KeyOperations | undefined>;
   /**
    * Records last use. Throttled per key (one write per `touchIntervalMs`), because a write per request would turn
    * every authenticated read into a storage write.
@@ -100,4 +113,12 @@ export function createListenerSet() {
 
 export function sortByCreatedAt(records: ApiKeyRecord[]): ApiKeyRecord[] {
   return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.keyId.localeCompare(b.keyId));
+}
+
+/** Sets (or, when undefined, removes) a record's operations and documents in place. */
+export function setOperations(record: ApiKeyRecord, next: KeyOperations): void {
+  if (next.operations === undefined) delete record.operations;
+  else record.operations = [...next.operations];
+  if (next.documents === undefined || next.documents.length === 0) delete record.documents;
+  else record.documents = next.documents.map((d) => ({ ...d }));
 }

@@ -1,6 +1,6 @@
-import type { ApiKeyRecord } from './api-key-record.ts';
+import { apiKeyRecordSchema, type ApiKeyRecord } from './api-key-record.ts';
 import type { KeyStore } from './key-store.ts';
-import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, setOperations, sortByCreatedAt } from './key-store.ts';
 import { addCounts, daysBetween, retentionStart, zeroUsage, type UsageCounts } from './usage.ts';
 
 export interface MemoryKeyStoreOptions {
@@ -48,6 +48,16 @@ export function createMemoryKeyStore(options: MemoryKeyStoreOptions = {}): KeySt
       record.expiresAt = change.expiresAt;
       listeners.emit({ kind: 'key', keyId, hash: record.hash });
       return true;
+    },
+    async updateOperations(keyId, change) {
+      const record = byId.get(keyId);
+      if (record === undefined) return undefined;
+      const updated = structuredClone(record);
+      setOperations(updated, change(structuredClone({ operations: record.operations, documents: record.documents })));
+      // validated like the other stores do before writing: a bad change fails and leaves the key as it was
+      byId.set(keyId, apiKeyRecordSchema.parse(updated));
+      listeners.emit({ kind: 'key', keyId, hash: record.hash });
+      return structuredClone({ operations: updated.operations, documents: updated.documents });
     },
     async touch(keyId, at) {
       const record = byId.get(keyId);

@@ -3,8 +3,8 @@ import { resilientRedisOptions } from '@omnigraph/shared/cache';
 import { createRedisStallGuard } from '@omnigraph/shared/redis';
 import { apiKeyRecordSchema } from './api-key-record.ts';
 import type { ApiKeyRecord } from './api-key-record.ts';
-import type { KeyStore } from './key-store.ts';
-import { KeyConflictError, createListenerSet, createTouchThrottle, sortByCreatedAt } from './key-store.ts';
+import type { KeyOperations, KeyStore } from './key-store.ts';
+import { KeyConflictError, createListenerSet, createTouchThrottle, setOperations, sortByCreatedAt } from './key-store.ts';
 import { daysBetween, retentionStart, USAGE_FIELDS, USAGE_RETENTION_DAYS, type UsageDay } from './usage.ts';
 
 export interface RedisKeyStoreOptions {
@@ -69,6 +69,25 @@ redis.call('SREM', ARGV[2] .. 'owner:' .. ownerId, ARGV[1])
 redis.call('PUBLISH', ARGV[2] .. 'revocations', cjson.encode({ keyId = ARGV[1], hash = hash }))
 return hash`;
 
+// A key's operations (ADR 0017) change by compare-and-set: the script writes only if both fields still hold what the
+// caller read (ARGV[2], ARGV[3]; '' for absent), so two operators registering at once cannot lose one's change; the
+// caller re-reads and retries. '' as a new value deletes the field. Published like a revocation, in the same script.
+const OPERATIONS_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local current = redis.call('HMGET', KEYS[1], 'operations', 'documents')
+if (current[1] or '') ~= ARGV[2] or (current[2] or '') ~= ARGV[3] then return 0 end
+local fields = { 'operations', 'documents' }
+for i = 1, 2 do
+  local value = ARGV[3 + i]
+  if value == '' then redis.call('HDEL', KEYS[1], fields[i]) else redis.call('HSET', KEYS[1], fields[i], value) end
+end
+local keyId = cjson.decode(redis.call('HGET', KEYS[1], 'keyId'))
+local hash = cjson.decode(redis.call('HGET', KEYS[1], 'hash'))
+redis.call('PUBLISH', ARGV[1], cjson.encode({ keyId = keyId, hash = hash }))
+return hash`;
+
+const MAX_OPERATIONS_ATTEMPTS = 10;
+
 const USAGE_TTL_SECONDS = USAGE_RETENTION_DAYS * 86_400;
 
 function encode(record: ApiKeyRecord): string[] {
@@ -83,7 +102,8 @@ function decode(fields: Record<string, string>): ApiKeyRecord | undefined {
 
 /**
  * Redis store shared by every gateway replica. Layout under the prefix: `key:<keyId>` (hash, one field per record
- * attribute), `hash:<hmac>` → keyId, `ids` and `owner:<ownerId>` (sets of keyIds), channel `revocations`, and usage
+ * attribute, including a key's run-time registered operations in `operations` and `documents`, ADR 0017),
+ * `hash:<hmac>` → keyId, `ids` and `owner:<ownerId>` (sets of keyIds), channel `revocations`, and usage
  * under `usage:<keyId>:<YYYY-MM-DD>` (a hash of counters, HINCRBY, expiring after USAGE_RETENTION_DAYS).
  * A second connection subscribes to the channel so every replica's caches hear about revocations within
  * milliseconds. Multi-key scripts assume a single Redis (not Cluster), as the rest of Omnigraph does.
@@ -202,6 +222,34 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
       if (hash === undefined) return false;
       listeners.emit({ kind: 'key', keyId, hash });
       return true;
+    },
+    async updateOperations(keyId, change) {
+      for (let attempt = 0; attempt < MAX_OPERATIONS_ATTEMPTS; attempt++) {
+        const [rawOperations, rawDocuments] = await redis.hmGet(recordKey(keyId), ['operations', 'documents']);
+        const record = await getById(keyId);
+        if (record === undefined) return undefined;
+        setOperations(record, change({ operations: record.operations, documents: record.documents }));
+        // validated before it is written: a bad change must fail here, not make the key unreadable on every replica
+        const valid = apiKeyRecordSchema.parse(record);
+        const next: KeyOperations = { operations: valid.operations, documents: valid.documents };
+        const result = await redis.eval(OPERATIONS_SCRIPT, {
+          keys: [recordKey(keyId)],
+          arguments: [
+            channel,
+            rawOperations ?? '',
+            rawDocuments ?? '',
+            next.operations === undefined ? '' : JSON.stringify(next.operations),
+            next.documents === undefined ? '' : JSON.stringify(next.documents),
+          ],
+        });
+        if (result === null) return undefined;
+        if (typeof result === 'string') {
+          listeners.emit({ kind: 'key', keyId, hash: result });
+          return next;
+        }
+        // 0: someone else changed the key's operations between our read and our write; read again
+      }
+      throw new Error(`The operations of key ${keyId} kept changing under us; try again`);
     },
     async touch(keyId, at) {
       // Nothing to write to a suspect Redis: a last-used time may be a minute late, a queued write would pile up.

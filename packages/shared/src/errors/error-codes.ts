@@ -224,7 +224,8 @@ export const ERROR_CODES = defineErrorCodes({
   },
   PERSISTED_QUERY_NOT_FOUND: {
     code: 'PERSISTED_QUERY_NOT_FOUND',
-    description: 'A registered-operation hash was sent that the gateway does not know (Apollo built-in name).',
+    description:
+      'A persisted-document id (`documentId`, or `extensions.persistedQuery.sha256Hash`) that neither the key’s registered operations nor the built-in ones hold (Apollo’s name for it; unknown ids never register anything).',
     httpStatus: 400,
     edgeOnly: true,
   },
