@@ -1,5 +1,5 @@
 /**
- * Persisted documents as frontend teams build them (issue 14, ADR 0017): graphql-codegen's client preset builds the
+ * Persisted documents as frontend teams build them (issue 14, ADR 0019): graphql-codegen's client preset builds the
  * persisted documents of the registered operations afresh (codegen.yml's own client configuration, into a temp
  * dir), and each runs against the gateway by id, in the forms standard clients send; the typed example client
  * (@omnigraph/client) runs one; unknown ids are refused; and an operation registered through the keys CLI works at

@@ -12,7 +12,7 @@ import { ISSUE_CUSTOMER_TOKENS_SCOPE } from './customer-tokens/customer-token-en
 export interface KeyVocabulary {
   scopes: readonly string[];
   operations: readonly string[];
-  /** whether a persisted document may be registered for a key at run time (ADR 0017): see checkPersistedDocument */
+  /** whether a persisted document may be registered for a key at run time (ADR 0019): see checkPersistedDocument */
   checkDocument: (id: string, text: string) => DocumentCheck;
   /** what of a checked document a key with these scopes would not get (`Type.field (needs a:b)`), as the edge decides */
   unreadableFields: (text: string, scopes: readonly string[]) => string[];

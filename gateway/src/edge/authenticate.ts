@@ -16,7 +16,7 @@ export interface Principal {
   rateLimit: RateLimitPolicy;
   /** when set, the caller may run only these registered operations (and its `documents`) */
   operations?: readonly string[];
-  /** operations registered for this key at run time (ADR 0017), found by id; on the safelist when `operations` is set */
+  /** operations registered for this key at run time (ADR 0019), found by id; on the safelist when `operations` is set */
   documents?: readonly KeyDocument[];
 }
 

@@ -413,7 +413,7 @@ function bodyFromSearchParams(params: URLSearchParams): (GraphQLRequestBody & { 
 }
 
 /**
- * Registered operations may be sent by id instead of text (ADR 0017): as `documentId` (the GraphQL-over-HTTP
+ * Registered operations may be sent by id instead of text (ADR 0019): as `documentId` (the GraphQL-over-HTTP
  * persisted-documents form, optionally `sha256:`-prefixed) or as `extensions.persistedQuery.sha256Hash` (Apollo's).
  * An id is the client preset's (sha256 or sha1 of its print), or, for the built-in operations, the older sha256 of
  * graphql's print. The caller's own documents are looked up first, then the built-in ones. The id is replaced by the

@@ -3,7 +3,7 @@ import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
 import { type GraphQLError, Kind, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /**
- * Persisted-document ids as graphql-codegen's client preset makes them (ADR 0017): the hex digest of the preset's own
+ * Persisted-document ids as graphql-codegen's client preset makes them (ADR 0019): the hex digest of the preset's own
  * normalized print of the document (`printExecutableGraphQLDocument` of @graphql-tools/documents: selections,
  * arguments and variables sorted, one line), not of graphql's `print`. The preset's default algorithm is sha1; ours
  * (codegen.yml) is sha256. Both are accepted: the algorithm is told by the digest's length.

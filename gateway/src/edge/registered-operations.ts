@@ -11,13 +11,13 @@ export interface RegisteredOperation {
   /** the canonical text (graphql `print`), which is what a client may send as `query` */
   text: string;
   /**
-   * sha256 hex of `text`: the id partners pinned before persisted documents (ADR 0017), still accepted as
+   * sha256 hex of `text`: the id partners pinned before persisted documents (ADR 0019), still accepted as
    * `extensions.persistedQuery.sha256Hash`
    */
   sha256: string;
   /** the graphql-codegen client preset's print of the operation (what its persisted-documents.json holds) */
   presetText: string;
-  /** the preset's ids for it: sha256 and sha1 of `presetText` (ADR 0017) */
+  /** the preset's ids for it: sha256 and sha1 of `presetText` (ADR 0019) */
   documentIds: readonly string[];
 }
 

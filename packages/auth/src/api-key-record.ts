@@ -48,7 +48,7 @@ export const apiKeyRecordSchema = z.object({
    */
   operations: z.array(operationNameSchema).optional(),
   /**
-   * Operations registered for this key at run time (`npm run keys -- operations add`, ADR 0017): persisted documents
+   * Operations registered for this key at run time (`npm run keys -- operations add`, ADR 0019): persisted documents
    * of graphql-codegen's client preset, each under its id. On a safelisted key they join the safelist; on any key a
    * client may send their id instead of the text. Several ids may share a name (two versions of a frontend's
    * operation during a rollout).

@@ -380,7 +380,7 @@ describe('keys CLI', () => {
     expect((await run('purge')).out).toEqual(['No revoked or expired keys.']);
   });
 
-  describe('operations (run-time registered persisted documents, ADR 0017)', () => {
+  describe('operations (run-time registered persisted documents, ADR 0019)', () => {
     const storefront = 'query StorefrontNames($skus: [ID!]!) { products(skus: $skus) { name sku } }';
     const storefrontV2 = 'query StorefrontNames($skus: [ID!]!) { products(skus: $skus) { ean name sku } }';
     const manifest = async (documents: Record<string, string>) => {

@@ -18,7 +18,7 @@ export interface KeyVocabulary {
   scopes: readonly string[];
   operations: readonly string[];
   /**
-   * Whether a persisted document may be registered for a key (`operations add`, ADR 0017): the gateway checks that
+   * Whether a persisted document may be registered for a key (`operations add`, ADR 0019): the gateway checks that
    * it parses, holds one named operation, that `id` is the client preset's hash of `text`, and that it validates
    * against the API schema. `builtIn`: it is one of `operations` (registered by name, not as a document).
    */

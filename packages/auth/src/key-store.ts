@@ -8,7 +8,7 @@ import type { UsageDay, UsageIncrement } from './usage.ts';
 export type KeyInvalidation = { kind: 'key'; keyId: string; hash: string } | { kind: 'all' };
 export type KeyInvalidationListener = (event: KeyInvalidation) => void;
 
-/** A key's run-time operations (ADR 0017): its safelist of built-in names and its registered documents. */
+/** A key's run-time operations (ADR 0019): its safelist of built-in names and its registered documents. */
 export interface KeyOperations {
   operations?: string[] | undefined;
   documents?: PersistedDocumentRecord[] | undefined;

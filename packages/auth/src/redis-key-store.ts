@@ -69,7 +69,7 @@ redis.call('SREM', ARGV[2] .. 'owner:' .. ownerId, ARGV[1])
 redis.call('PUBLISH', ARGV[2] .. 'revocations', cjson.encode({ keyId = ARGV[1], hash = hash }))
 return hash`;
 
-// A key's operations (ADR 0017) change by compare-and-set: the script writes only if both fields still hold what the
+// A key's operations (ADR 0019) change by compare-and-set: the script writes only if both fields still hold what the
 // caller read (ARGV[2], ARGV[3]; '' for absent), so two operators registering at once cannot lose one's change; the
 // caller re-reads and retries. '' as a new value deletes the field. Published like a revocation, in the same script.
 const OPERATIONS_SCRIPT = `
@@ -102,7 +102,7 @@ function decode(fields: Record<string, string>): ApiKeyRecord | undefined {
 
 /**
  * Redis store shared by every gateway replica. Layout under the prefix: `key:<keyId>` (hash, one field per record
- * attribute, including a key's run-time registered operations in `operations` and `documents`, ADR 0017),
+ * attribute, including a key's run-time registered operations in `operations` and `documents`, ADR 0019),
  * `hash:<hmac>` → keyId, `ids` and `owner:<ownerId>` (sets of keyIds), channel `revocations`, and usage
  * under `usage:<keyId>:<YYYY-MM-DD>` (a hash of counters, HINCRBY, expiring after USAGE_RETENTION_DAYS).
  * A second connection subscribes to the channel so every replica's caches hear about revocations within
