@@ -73,17 +73,18 @@ describe('npm run schema:check in a git repository', () => {
 
   it('passes on a branch that adds a field', () => {
     git('checkout', '-qb', 'additive', 'main');
-    edit('  parent: Category\n', '  parent: Category\n  "a short name for URLs"\n  slug: String\n');
-    composeAndCommit('erp: Category.slug');
+    // a name no real change will take, so this test never collides with the schema it copies
+    edit('  parent: Category\n', '  parent: Category\n  "added by the schema check\'s own test"\n  schemaCheckProbe: String\n');
+    composeAndCommit('erp: Category.schemaCheckProbe');
     const result = check();
-    expect(result.output).toMatch(/Category\.slug {2}\[FIELD_ADDED\]/);
+    expect(result.output).toMatch(/Category\.schemaCheckProbe {2}\[FIELD_ADDED\]/);
     expect(result.status).toBe(0);
   });
 
   it('compares with SCHEMA_BASE_REF when set, and refuses one that does not resolve', () => {
     git('checkout', '-q', 'additive');
     const against = check(repo, { SCHEMA_BASE_REF: 'breaking' });
-    // from the breaking branch's schema, the additive branch brings Category.path back (safe) and adds slug
+    // from the breaking branch's schema, the additive branch brings Category.path back (safe) and adds the probe field
     expect(against.output).toContain('SCHEMA_BASE_REF=breaking');
     expect(against.status).toBe(0);
     const typo = check(repo, { SCHEMA_BASE_REF: 'no-such-branch' });
