@@ -394,9 +394,11 @@ describe('marketplace subgraph token handling', () => {
     }
   });
 
-  it('keeps working across a token expiry (1-second tokens), refreshing proactively', async () => {
-    // offers read live: the second request must reach Allegro with the refreshed token
-    const harness = await startMarketplaceHarness({ simulator: { credentials: { tokenTtlSeconds: 1 } }, offerCacheTtlSeconds: 0 });
+  it('keeps working across a token expiry (3-second tokens), refreshing proactively', async () => {
+    // Offers read live: the second request must reach Allegro with the refreshed token. The refresh margin is a tenth
+    // of the token's life; 3 s leaves 300 ms between the subgraph's check and Allegro's, which a loaded CI box needs
+    // (with 1-second tokens, 100 ms, a slow first query once reached Allegro just after its token expired).
+    const harness = await startMarketplaceHarness({ simulator: { credentials: { tokenTtlSeconds: 3 } }, offerCacheTtlSeconds: 0 });
     try {
       const query = /* GraphQL */ `
         query {
@@ -410,9 +412,9 @@ describe('marketplace subgraph token handling', () => {
         }
       `;
       expect((await execute(harness, query)).errors).toBeUndefined();
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      await new Promise((resolve) => setTimeout(resolve, 3_200));
       expect((await execute(harness, query)).errors).toBeUndefined();
-      // at least one refresh; a loaded machine may stretch the first query past the 900 ms refresh point and refresh
+      // at least one refresh; a loaded machine may stretch the first query past the 2.7 s refresh point and refresh
       // once more, which is still proactive
       expect(harness.count(COUNTER.token)).toBeGreaterThanOrEqual(2);
       // proactive: the expired token was never sent, so no call was answered 401 and retried
