@@ -62,4 +62,16 @@ describe('introspection through the gateway', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_TOO_DEEP', limit: 16 });
   });
+
+  it('isOneOf asked together with data fields is a 400 validation error, not a 500 from the query planner', async () => {
+    stack.resetCounters();
+    const answer = await send(stack.callCenterKey, '{ __type(name: "Product") { name isOneOf } product(sku: "SKU-PLT-18") { name } }');
+    expect([answer.status, answer.body.errors?.map((e) => e.extensions?.code)]).toEqual([400, ['GRAPHQL_VALIDATION_FAILED']]);
+    expect(answer.body.errors?.[0]?.message).toContain('isOneOf');
+    expect(Object.values(stack.upstreamCalls()).every((n) => n === 0)).toBe(true);
+    // the same introspection mixed with data, without isOneOf, is answered whole
+    const mixed = await send(stack.callCenterKey, '{ __type(name: "Product") { name } product(sku: "SKU-PLT-18") { name } }');
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.errors).toBeUndefined();
+  });
 });

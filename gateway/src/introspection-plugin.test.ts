@@ -1,14 +1,18 @@
-import { getIntrospectionQuery, parse, type OperationDefinitionNode } from 'graphql';
+import { getIntrospectionQuery, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectsOnlyMetaFields } from './introspection-plugin.ts';
+import { asksIsOneOf, selectsOnlyMetaFields } from './introspection-plugin.ts';
 
-const only = (query: string, operationName?: string) => {
-  const document = parse(query);
-  const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (operationName === undefined || d.name?.value === operationName),
-  )!;
-  return selectsOnlyMetaFields(document, operation);
-};
+const withOperation =
+  <T>(check: (document: DocumentNode, operation: OperationDefinitionNode) => T) =>
+  (query: string, operationName?: string) => {
+    const document = parse(query);
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition' && (operationName === undefined || d.name?.value === operationName),
+    )!;
+    return check(document, operation);
+  };
+const only = withOperation(selectsOnlyMetaFields);
+const oneOf = withOperation(asksIsOneOf);
 
 describe('selectsOnlyMetaFields', () => {
   it('is true for the standard introspection queries and introspection reached through fragments', () => {
@@ -25,5 +29,21 @@ describe('selectsOnlyMetaFields', () => {
     expect(only('{ ...Missing }')).toBe(false);
     expect(only('query A { product(sku: "x") { sku } } query B { __schema { queryType { name } } }', 'A')).toBe(false);
     expect(only('query A { product(sku: "x") { sku } } query B { __schema { queryType { name } } }', 'B')).toBe(true);
+  });
+});
+
+describe('asksIsOneOf', () => {
+  it('finds isOneOf under __type or __schema, directly or through fragments', () => {
+    expect(oneOf('{ __type(name: "X") { isOneOf } product(sku: "x") { sku } }')).toBe(true);
+    expect(oneOf('{ product(sku: "x") { sku } ...A } fragment A on Query { __schema { types { ...T } } } fragment T on __Type { isOneOf }')).toBe(
+      true,
+    );
+    expect(oneOf(getIntrospectionQuery({ oneOf: true }))).toBe(true);
+  });
+
+  it('ignores data fields named isOneOf and introspection without it', () => {
+    expect(oneOf('{ product(sku: "x") { isOneOf } }')).toBe(false);
+    expect(oneOf('{ __type(name: "X") { name } product(sku: "x") { sku } }')).toBe(false);
+    expect(oneOf('{ ...A } fragment A on Query { product(sku: "x") { ...B } } fragment B on Product { isOneOf }')).toBe(false);
   });
 });

@@ -17,7 +17,24 @@ export function answerIntrospectionLocally(apiSchema: () => GraphQLSchema): Apol
     async requestDidStart() {
       return {
         async responseForOperation({ document, operation, request }) {
-          if (!selectsOnlyMetaFields(document, operation)) return null;
+          if (!selectsOnlyMetaFields(document, operation)) {
+            if (!asksIsOneOf(document, operation)) return null;
+            // Mixed with data, the operation goes to the planner, which would throw on isOneOf: a clear 400 instead.
+            return {
+              http: { status: 400, headers: new HeaderMap() },
+              body: {
+                kind: 'single',
+                singleResult: {
+                  errors: [
+                    {
+                      message: '"__Type.isOneOf" can only be asked in an operation that selects nothing but introspection.',
+                      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+                    },
+                  ],
+                },
+              },
+            };
+          }
           const result = await execute({
             schema: apiSchema(),
             document,
@@ -57,4 +74,35 @@ export function selectsOnlyMetaFields(document: DocumentNode, operation: Operati
     }
   }
   return any;
+}
+
+/**
+ * Whether the operation asks for `isOneOf` under `__schema` or `__type` (the introspection types are reachable only
+ * through those two root fields, so data fields named isOneOf are never counted).
+ */
+export function asksIsOneOf(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const seen = new Set<string>();
+  // each entry: a selection set, and whether it lies under an introspection root field
+  const stack: [SelectionSetNode, boolean][] = [[operation.selectionSet, false]];
+  while (stack.length > 0) {
+    const [set, underMeta] = stack.pop()!;
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) {
+        if (underMeta && sel.name.value === 'isOneOf') return true;
+        const meta = underMeta || sel.name.value === '__schema' || sel.name.value === '__type';
+        // below a data field nothing is introspection but __typename, which has no selections
+        if (meta && sel.selectionSet !== undefined) stack.push([sel.selectionSet, true]);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) stack.push([sel.selectionSet, underMeta]);
+      else {
+        const key = `${sel.name.value}|${underMeta}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const fragment = fragments.get(sel.name.value);
+        if (fragment !== undefined) stack.push([fragment.selectionSet, underMeta]);
+      }
+    }
+  }
+  return false;
 }
