@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse } from 'graphql';
 import { authorizeOperation } from './authorization/authorize-operation.ts';
-import { collectScopeDeclarations, readScopeMap } from './authorization/scope-map.ts';
+import { collectScopeDeclarations, scopeMapOf } from './authorization/scope-map.ts';
 import { loadOperationRegistry, OPERATIONS_DIR } from './edge/registered-operations.ts';
 import { checkPersistedDocument, type DocumentCheck } from './edge/persisted-documents.ts';
 import { ISSUE_CUSTOMER_TOKENS_SCOPE } from './customer-tokens/customer-token-endpoint.ts';
@@ -29,8 +29,9 @@ const COMMITTED_SUPERGRAPH = fileURLToPath(new URL('../../schema/supergraph.grap
 export function loadKeyVocabulary(options: { supergraphPath?: string; operationsDir?: URL } = {}): KeyVocabulary {
   const sdl = readFileSync(options.supergraphPath ?? COMMITTED_SUPERGRAPH, 'utf8');
   const supergraph = Supergraph.build(sdl);
-  const scopeMap = readScopeMap(sdl);
-  const { types, fields } = collectScopeDeclarations(supergraph.schema);
+  const declarations = collectScopeDeclarations(supergraph.schema);
+  const scopeMap = scopeMapOf(declarations);
+  const { types, fields } = declarations;
   const scopes = new Set<string>();
   for (const declared of [...types.values(), ...fields.values()]) for (const scope of declared) scopes.add(scope);
   // scopes of the gateway's own endpoints, declared by no field of the graph

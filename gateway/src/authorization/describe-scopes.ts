@@ -19,7 +19,7 @@ import {
   type ObjectTypeDefinitionNode,
 } from 'graphql';
 import { fieldRequirement, UNDECLARED_SCOPE } from './field-requirement.ts';
-import { collectScopeDeclarations, type ScopeMap } from './scope-map.ts';
+import { collectScopeDeclarations, scopeMapOf } from './scope-map.ts';
 
 const SCOPES_LINE = /\n*^(Requires scopes: .*|Denied to every caller: .*)$/m;
 
@@ -40,8 +40,7 @@ export function describeScopes(description: string | undefined, scopes: readonly
  */
 export function describeFieldScopes(supergraphSdl: string): string {
   const supergraph = Supergraph.build(supergraphSdl);
-  const { types, fields } = collectScopeDeclarations(supergraph.schema);
-  const map: ScopeMap = { typeScopes: (type) => types.get(type), fieldScopes: (type, field) => fields.get(`${type}.${field}`) };
+  const map = scopeMapOf(collectScopeDeclarations(supergraph.schema));
   const apiSchema = supergraph.apiSchema().toGraphQLJSSchema();
   const requirement = fieldRequirement(apiSchema, map);
 

@@ -1,4 +1,4 @@
-export { readScopeMap, collectScopeDeclarations, SCOPE_SPEC_IDENTITY } from './scope-map.ts';
+export { readScopeMap, scopeMapOf, collectScopeDeclarations, SCOPE_SPEC_IDENTITY } from './scope-map.ts';
 export type { ScopeMap, ScopeDeclarations } from './scope-map.ts';
 export { fieldRequirement, missingScopes, UNDECLARED_SCOPE } from './field-requirement.ts';
 export type { FieldRequirement } from './field-requirement.ts';

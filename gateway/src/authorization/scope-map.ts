@@ -18,7 +18,11 @@ export interface ScopeMap {
 }
 
 export function readScopeMap(supergraphSdl: string): ScopeMap {
-  const { types, fields } = collectScopeDeclarations(Supergraph.build(supergraphSdl).schema);
+  return scopeMapOf(collectScopeDeclarations(Supergraph.build(supergraphSdl).schema));
+}
+
+/** The scope map of declarations already collected (for a caller that has built the supergraph for more than this). */
+export function scopeMapOf({ types, fields }: ScopeDeclarations): ScopeMap {
   return {
     typeScopes: (type) => types.get(type),
     fieldScopes: (type, field) => fields.get(`${type}.${field}`),
