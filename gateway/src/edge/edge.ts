@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Kind, parse, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { Kind, print, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from '@omnigraph/shared/logging';
 import { gatewayRateLimitDecisions } from '@omnigraph/shared/metrics';
 import { priorityOf } from '@omnigraph/shared/sources';
@@ -13,7 +13,7 @@ import { normalizeDocumentId } from './persisted-documents.ts';
 import type { ConcurrencyLimiter } from './concurrency.ts';
 import type { LoadShedder } from './load-shedding.ts';
 import type { Profile, ProfileSettings } from './profiles.ts';
-import type { OperationRegistry } from './registered-operations.ts';
+import { canonicalText, type OperationRegistry } from './registered-operations.ts';
 import { refusal, refusalOf, type Refusal } from './refusal.ts';
 import { boundCustomerRefusal } from '../customer-tokens/bound-operations.ts';
 import { edgePhase } from '../telemetry/request-telemetry.ts';
@@ -85,7 +85,7 @@ export function createEdge(options: EdgeOptions) {
     let canonical = canonicalDocuments.get(text);
     if (canonical === undefined) {
       try {
-        canonical = print(parse(text, { noLocation: true }));
+        canonical = canonicalText(text);
       } catch {
         canonical = null; // checked when registered; a store edited by hand must not turn into a 500
       }
