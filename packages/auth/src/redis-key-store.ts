@@ -225,8 +225,9 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
     },
     async updateOperations(keyId, change) {
       for (let attempt = 0; attempt < MAX_OPERATIONS_ATTEMPTS; attempt++) {
-        const [rawOperations, rawDocuments] = await redis.hmGet(recordKey(keyId), ['operations', 'documents']);
-        const record = await getById(keyId);
+        // one read: the record to change, and its two fields as stored, which the script compares before writing
+        const fields = await redis.hGetAll(recordKey(keyId));
+        const record = decode(fields);
         if (record === undefined) return undefined;
         setOperations(record, change({ operations: record.operations, documents: record.documents }));
         // validated before it is written: a bad change must fail here, not make the key unreadable on every replica
@@ -236,8 +237,8 @@ export async function createRedisKeyStore(options: RedisKeyStoreOptions): Promis
           keys: [recordKey(keyId)],
           arguments: [
             channel,
-            rawOperations ?? '',
-            rawDocuments ?? '',
+            fields['operations'] ?? '',
+            fields['documents'] ?? '',
             next.operations === undefined ? '' : JSON.stringify(next.operations),
             next.documents === undefined ? '' : JSON.stringify(next.documents),
           ],
