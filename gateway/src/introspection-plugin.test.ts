@@ -1,6 +1,6 @@
 import { getIntrospectionQuery, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { asksIsOneOf, selectsOnlyMetaFields } from './introspection-plugin.ts';
+import { introspectionShape } from './introspection-plugin.ts';
 
 const withOperation =
   <T>(check: (document: DocumentNode, operation: OperationDefinitionNode) => T) =>
@@ -11,10 +11,10 @@ const withOperation =
     )!;
     return check(document, operation);
   };
-const only = withOperation(selectsOnlyMetaFields);
-const oneOf = withOperation(asksIsOneOf);
+const only = withOperation((document, operation) => introspectionShape(document, operation).onlyMeta);
+const oneOf = withOperation((document, operation) => introspectionShape(document, operation).asksIsOneOf);
 
-describe('selectsOnlyMetaFields', () => {
+describe('introspectionShape: onlyMeta', () => {
   it('is true for the standard introspection queries and introspection reached through fragments', () => {
     expect(only(getIntrospectionQuery({ oneOf: true, schemaDescription: true }))).toBe(true);
     expect(only('{ __typename t: __type(name: "Customer") { name } }')).toBe(true);
@@ -32,7 +32,7 @@ describe('selectsOnlyMetaFields', () => {
   });
 });
 
-describe('asksIsOneOf', () => {
+describe('introspectionShape: asksIsOneOf', () => {
   it('finds isOneOf under __type or __schema, directly or through fragments', () => {
     expect(oneOf('{ __type(name: "X") { isOneOf } product(sku: "x") { sku } }')).toBe(true);
     expect(oneOf('{ product(sku: "x") { sku } ...A } fragment A on Query { __schema { types { ...T } } } fragment T on __Type { isOneOf }')).toBe(

@@ -17,8 +17,9 @@ export function answerIntrospectionLocally(apiSchema: () => GraphQLSchema): Apol
     async requestDidStart() {
       return {
         async responseForOperation({ document, operation, request }) {
-          if (!selectsOnlyMetaFields(document, operation)) {
-            if (!asksIsOneOf(document, operation)) return null;
+          const shape = introspectionShape(document, operation);
+          if (!shape.onlyMeta) {
+            if (!shape.asksIsOneOf) return null;
             // Mixed with data, the operation goes to the planner, which would throw on isOneOf: a clear 400 instead.
             return {
               http: { status: 400, headers: new HeaderMap() },
@@ -50,50 +51,37 @@ export function answerIntrospectionLocally(apiSchema: () => GraphQLSchema): Apol
   };
 }
 
-/** Whether every root selection, through inline fragments and fragment spreads, is an introspection meta field. */
-export function selectsOnlyMetaFields(document: DocumentNode, operation: OperationDefinitionNode): boolean {
-  if (operation.operation !== 'query') return false;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const seen = new Set<string>();
-  const stack: SelectionSetNode[] = [operation.selectionSet];
-  let any = false;
-  while (stack.length > 0) {
-    for (const sel of stack.pop()!.selections) {
-      if (sel.kind === Kind.FIELD) {
-        // only __typename alone is not introspection: the gateway may keep answering that one
-        if (!META_FIELDS.has(sel.name.value)) return false;
-        if (sel.name.value !== '__typename') any = true;
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) stack.push(sel.selectionSet);
-      else if (!seen.has(sel.name.value)) {
-        seen.add(sel.name.value);
-        const fragment = fragments.get(sel.name.value);
-        if (fragment === undefined) return false;
-        stack.push(fragment.selectionSet);
-      }
-    }
-  }
-  return any;
+/** What the plugin needs to know of an operation, from one walk of its root selections and introspection subtrees. */
+export interface IntrospectionShape {
+  /** a query whose every root selection (through fragments) is `__schema`, `__type` or `__typename`, not only `__typename` */
+  onlyMeta: boolean;
+  /** `isOneOf` is asked below `__schema` or `__type` (introspection types are reachable only through those two) */
+  asksIsOneOf: boolean;
 }
 
-/**
- * Whether the operation asks for `isOneOf` under `__schema` or `__type` (the introspection types are reachable only
- * through those two root fields, so data fields named isOneOf are never counted).
- */
-export function asksIsOneOf(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+export function introspectionShape(document: DocumentNode, operation: OperationDefinitionNode): IntrospectionShape {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const seen = new Set<string>();
+  let data = false; // a root selection that is not a meta field, or a fragment that cannot be followed
+  let introspection = false;
+  let asksIsOneOf = false;
   // each entry: a selection set, and whether it lies under an introspection root field
   const stack: [SelectionSetNode, boolean][] = [[operation.selectionSet, false]];
   while (stack.length > 0) {
     const [set, underMeta] = stack.pop()!;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        if (underMeta && sel.name.value === 'isOneOf') return true;
-        const meta = underMeta || sel.name.value === '__schema' || sel.name.value === '__type';
-        // below a data field nothing is introspection but __typename, which has no selections
-        if (meta && sel.selectionSet !== undefined) stack.push([sel.selectionSet, true]);
+        const name = sel.name.value;
+        if (underMeta) {
+          if (name === 'isOneOf') asksIsOneOf = true;
+          if (sel.selectionSet !== undefined) stack.push([sel.selectionSet, true]);
+        } else if (!META_FIELDS.has(name)) {
+          data = true; // below a data field nothing is introspection but __typename, which has no selections
+        } else if (name !== '__typename') {
+          introspection = true;
+          if (sel.selectionSet !== undefined) stack.push([sel.selectionSet, true]);
+        }
       } else if (sel.kind === Kind.INLINE_FRAGMENT) stack.push([sel.selectionSet, underMeta]);
       else {
         const key = `${sel.name.value}|${underMeta}`;
@@ -101,8 +89,9 @@ export function asksIsOneOf(document: DocumentNode, operation: OperationDefiniti
         seen.add(key);
         const fragment = fragments.get(sel.name.value);
         if (fragment !== undefined) stack.push([fragment.selectionSet, underMeta]);
+        else if (!underMeta) data = true;
       }
     }
   }
-  return false;
+  return { onlyMeta: operation.operation === 'query' && introspection && !data, asksIsOneOf };
 }
