@@ -117,43 +117,50 @@ export function removalDate(reason: string | null | undefined): string | undefin
 }
 
 /**
- * Every deprecatable element of a schema by coordinate, with its deprecation reason (null when not deprecated):
- * fields, field arguments, input fields, enum values.
+ * The elements a client names, by coordinate: fields and their arguments, input fields (each with the named type it
+ * holds) and enum values, each with its deprecation reason (null when not deprecated).
  */
-function deprecatables(schema: GraphQLSchema): Map<string, string | null> {
-  const out = new Map<string, string | null>();
+function elementsOf(schema: GraphQLSchema): { coordinate: string; deprecationReason: string | null; typeName?: string }[] {
+  const out: { coordinate: string; deprecationReason: string | null; typeName?: string }[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
-        out.set(`${type.name}.${field.name}`, field.deprecationReason ?? null);
-        for (const arg of field.args) out.set(`${type.name}.${field.name}.${arg.name}`, arg.deprecationReason ?? null);
+        const coordinate = `${type.name}.${field.name}`;
+        out.push({ coordinate, deprecationReason: field.deprecationReason ?? null, typeName: getNamedType(field.type).name });
+        for (const arg of field.args) {
+          out.push({
+            coordinate: `${coordinate}.${arg.name}`,
+            deprecationReason: arg.deprecationReason ?? null,
+            typeName: getNamedType(arg.type).name,
+          });
+        }
       }
     } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) out.set(`${type.name}.${field.name}`, field.deprecationReason ?? null);
+      for (const field of Object.values(type.getFields())) {
+        out.push({
+          coordinate: `${type.name}.${field.name}`,
+          deprecationReason: field.deprecationReason ?? null,
+          typeName: getNamedType(field.type).name,
+        });
+      }
     } else if (isEnumType(type)) {
-      for (const value of type.getValues()) out.set(`${type.name}.${value.name}`, value.deprecationReason ?? null);
+      for (const value of type.getValues())
+        out.push({ coordinate: `${type.name}.${value.name}`, deprecationReason: value.deprecationReason ?? null });
     }
   }
   return out;
 }
 
+/** Every deprecatable element of a schema by coordinate, with its deprecation reason (null when not deprecated). */
+const deprecatables = (schema: GraphQLSchema): Map<string, string | null> =>
+  new Map(elementsOf(schema).map((e) => [e.coordinate, e.deprecationReason]));
+
 /** Coordinates of the fields, arguments and input fields whose type is `typeName` (lists and non-null unwrapped). */
-function usesOfType(schema: GraphQLSchema, typeName: string): string[] {
-  const uses: string[] = [];
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (type.name.startsWith('__')) continue;
-    if (isObjectType(type) || isInterfaceType(type)) {
-      for (const field of Object.values(type.getFields())) {
-        if (getNamedType(field.type).name === typeName) uses.push(`${type.name}.${field.name}`);
-        for (const arg of field.args) if (getNamedType(arg.type).name === typeName) uses.push(`${type.name}.${field.name}.${arg.name}`);
-      }
-    } else if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (getNamedType(field.type).name === typeName) uses.push(`${type.name}.${field.name}`);
-    }
-  }
-  return uses;
-}
+const usesOfType = (schema: GraphQLSchema, typeName: string): string[] =>
+  elementsOf(schema)
+    .filter((e) => e.typeName === typeName)
+    .map((e) => e.coordinate);
 
 /**
  * The window rule. A removal date is a promise to clients: when one first appears (a new deprecation, or a date added
