@@ -42,6 +42,9 @@ export type AuthOutcome =
  */
 export type CredentialHeaders = IncomingHttpHeaders | NodeJS.Dict<string[]>;
 
+/** The header an API key is sent in (lower case, as node:http names headers); `Authorization: Bearer` works too. */
+export const API_KEY_HEADER = 'x-api-key';
+
 export interface AuthenticatorOptions {
   keys: ApiKeyService;
   /** OIDC access tokens of internal users; absent when no JWKS URL is configured */
@@ -158,7 +161,7 @@ const valuesOf = (value: string | string[] | undefined): string[] => (value === 
  */
 function credentialOf(headers: CredentialHeaders): string | undefined | typeof MALFORMED | typeof CONFLICTING {
   const found = new Set<string>();
-  for (const apiKey of valuesOf(headers['x-api-key'])) if (apiKey.trim() !== '') found.add(apiKey.trim());
+  for (const apiKey of valuesOf(headers[API_KEY_HEADER])) if (apiKey.trim() !== '') found.add(apiKey.trim());
   for (const authorization of valuesOf(headers.authorization)) {
     if (authorization.trim() === '') continue;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());

@@ -3,6 +3,7 @@
  * executed, so outside the script policy) that explorer-client.js reads, and every script and style sheet comes from
  * this gateway, so the Content-Security-Policy can name no origin but our own.
  */
+import { API_KEY_HEADER } from '../edge/authenticate.ts';
 import type { ExplorerAssets } from './explorer-assets.ts';
 
 /** One tab GraphiQL opens with (when the browser has no tabs of its own stored yet). */
@@ -19,9 +20,6 @@ export interface ExplorerPageOptions {
   /** per response: admits the one `<style>` GraphiQL's dialogs inject (see explorer-client.js) */
   styleNonce: string;
 }
-
-/** The header name the gateway reads the API key from; the headers editor starts with it. */
-export const API_KEY_HEADER = 'x-api-key';
 
 /** What the headers editor holds until the user pastes a key. */
 export const HEADERS_TEMPLATE = JSON.stringify({ [API_KEY_HEADER]: '' }, null, 2);
